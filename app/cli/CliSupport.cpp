@@ -1,0 +1,117 @@
+#include "cli/CliSupport.h"
+
+#include <cstdio>
+
+namespace escdesk::cli {
+
+QTextStream& out() {
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err() {
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void addDatabaseOption(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("Workspace file (default: the per-user workspace)."),
+                      QStringLiteral("FILE")});
+}
+
+void addPeriodOptions(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("from"),
+                      QStringLiteral("First day of the period (YYYY-MM-DD)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("to"),
+                      QStringLiteral("Day after the period (YYYY-MM-DD, exclusive)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("tz"), QStringLiteral("Reporting time zone (IANA name)."),
+                      QStringLiteral("ZONE")});
+}
+
+void addJsonOption(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout.")});
+}
+
+void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments) {
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        throw UsageProblem{parser.errorText()};
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        std::exit(Success);
+    }
+}
+
+void rejectPositionalArguments(const QCommandLineParser& parser) {
+    if (!parser.positionalArguments().isEmpty()) {
+        throw UsageProblem{
+            QStringLiteral("Unexpected argument '%1'.").arg(parser.positionalArguments().first())};
+    }
+}
+
+std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser) {
+    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                                            : store::Workspace::defaultPath();
+    return std::make_unique<store::Workspace>(path);
+}
+
+QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace) {
+    if (!parser.isSet(QStringLiteral("tz"))) {
+        return workspace.reportingTimeZone();
+    }
+    const QByteArray name = parser.value(QStringLiteral("tz")).toUtf8();
+    if (!QTimeZone::isTimeZoneIdAvailable(name)) {
+        throw UsageProblem{QStringLiteral("--tz: '%1' is not a known IANA time zone (for example "
+                                          "Europe/Berlin or America/New_York).")
+                               .arg(QString::fromUtf8(name))};
+    }
+    return QTimeZone(name);
+}
+
+namespace {
+
+QDate dateOption(const QCommandLineParser& parser, const QString& name) {
+    const QString text = parser.value(name);
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid()) {
+        throw UsageProblem{
+            QStringLiteral("--%1: '%2' is not a date in the form YYYY-MM-DD.").arg(name, text)};
+    }
+    return date;
+}
+
+} // namespace
+
+Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays) {
+    const QDate today = QDateTime::currentDateTime().toTimeZone(zone).date();
+    const QDate to = parser.isSet(QStringLiteral("to")) ? dateOption(parser, QStringLiteral("to"))
+                                                        : today.addDays(1);
+    const QDate from = parser.isSet(QStringLiteral("from"))
+                           ? dateOption(parser, QStringLiteral("from"))
+                           : to.addDays(-defaultDays);
+    if (from >= to) {
+        throw UsageProblem{QStringLiteral("--from must be before --to (the period is half-open: "
+                                          "--to is the day after the last day).")};
+    }
+    return windowOfLocalDates(from, to, zone);
+}
+
+std::optional<qint64> positiveIntegerOption(const QCommandLineParser& parser, const QString& name) {
+    if (!parser.isSet(name)) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 value = parser.value(name).toLongLong(&ok);
+    if (!ok || value <= 0) {
+        throw UsageProblem{QStringLiteral("--%1: '%2' is not a positive whole number.")
+                               .arg(name, parser.value(name))};
+    }
+    return value;
+}
+
+} // namespace escdesk::cli

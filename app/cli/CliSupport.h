@@ -1,0 +1,52 @@
+#pragma once
+
+// What every escdesk command shares: the exit codes of SPEC §10, the common
+// options (--db, --json, --from/--to/--tz) and opening the workspace.
+
+#include "domain/Instant.h"
+#include "store/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace escdesk::cli {
+
+enum ExitCode { Success = 0, RefusedInput = 1, UsageError = 2 };
+
+// Thrown by option handling; main() prints the message and exits with 2.
+struct UsageProblem {
+    QString message;
+};
+
+QTextStream& out();
+QTextStream& err();
+
+// Adds --db FILE.
+void addDatabaseOption(QCommandLineParser& parser);
+// Adds --from, --to and --tz.
+void addPeriodOptions(QCommandLineParser& parser);
+void addJsonOption(QCommandLineParser& parser);
+
+// Parses `arguments` (the command's own name first) or throws UsageProblem.
+void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments);
+// For commands that take no file arguments.
+void rejectPositionalArguments(const QCommandLineParser& parser);
+
+// Opens the workspace named by --db (or the per-user default). Throws
+// store::StoreError when it cannot be opened.
+std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser);
+
+// The reporting zone: --tz, else the workspace setting, else the system's.
+QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace);
+
+// The half-open window of --from/--to dates in `zone`; without them, the
+// `defaultDays` full days ending today.
+Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays);
+
+// A positive integer option, or UsageProblem naming the option.
+std::optional<qint64> positiveIntegerOption(const QCommandLineParser& parser, const QString& name);
+
+} // namespace escdesk::cli

@@ -1,0 +1,13 @@
+#pragma once
+
+// One function per escdesk command. Each receives its own argument list
+// (command name first), returns an exit code of SPEC §10, and may throw
+// UsageProblem (exit 2) or store::StoreError (exit 1).
+
+#include <QStringList>
+
+namespace escdesk::cli {
+
+int runSummary(const QStringList& arguments);
+
+} // namespace escdesk::cli

@@ -1,0 +1,36 @@
+#include "metrics/Headline.h"
+
+namespace escdesk::metrics {
+
+namespace {
+
+bool workspaceHasEventLog(store::Database& db) {
+    return db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+}
+
+} // namespace
+
+HeadlineFigures headlineFigures(store::Database& db, const Window& window) {
+    HeadlineFigures figures;
+    figures.fromEventLog = workspaceHasEventLog(db);
+    // A ticket is escalated if it has an `escalated` event or, in a workspace
+    // without an event log, if its own escalated flag is set.
+    store::Statement query =
+        db.prepare(figures.fromEventLog
+                       ? "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM ticket_events e "
+                         "WHERE e.ticket = t.id AND e.event = 'escalated')), 0) "
+                         "FROM tickets t WHERE t.created_at >= ? AND t.created_at < ?"
+                       : "SELECT count(*), coalesce(sum(coalesce(t.escalated, 0) != 0), 0) "
+                         "FROM tickets t WHERE t.created_at >= ? AND t.created_at < ?");
+    query.bindAll(window.from, window.to);
+    query.step();
+    figures.tickets = query.int64(0);
+    figures.escalated = query.int64(1);
+    if (figures.tickets > 0) {
+        figures.escalationRate =
+            static_cast<double>(figures.escalated) / static_cast<double>(figures.tickets);
+    }
+    return figures;
+}
+
+} // namespace escdesk::metrics

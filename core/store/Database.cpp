@@ -1,0 +1,255 @@
+#include "store/Database.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace escdesk::store {
+
+namespace {
+
+QString contextText(std::string_view context) {
+    return QString::fromUtf8(context.data(), static_cast<qsizetype>(context.size()));
+}
+
+} // namespace
+
+StoreError::StoreError(Kind kind, const QString& message)
+    : std::runtime_error(message.toStdString())
+    , m_kind(kind) {}
+
+void throwSqliteError(sqlite3* db, int resultCode, std::string_view context) {
+    const int primary = resultCode & 0xff;
+    const QString file = db ? QString::fromUtf8(sqlite3_db_filename(db, "main")) : QString();
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+        throw StoreError(StoreError::Kind::Busy,
+                         QStringLiteral("The workspace %1 is busy: another process (for example an "
+                                        "import or a second Escalation Desk window) is writing to "
+                                        "it. Try again when it has finished.")
+                             .arg(file));
+    }
+    if (primary == SQLITE_NOTADB) {
+        throw StoreError(StoreError::Kind::NotAWorkspace,
+                         QStringLiteral("%1 is not an Escalation Desk workspace (it is not an "
+                                        "SQLite database).")
+                             .arg(file));
+    }
+    if (primary == SQLITE_READONLY) {
+        throw StoreError(StoreError::Kind::ReadOnly,
+                         QStringLiteral("The workspace %1 is read-only.").arg(file));
+    }
+    const char* detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode);
+    throw StoreError(QStringLiteral("Store error while %1: %2")
+                         .arg(contextText(context), QString::fromUtf8(detail)));
+}
+
+// ---- Statement -------------------------------------------------------------
+
+Statement::Statement(sqlite3* db, std::string_view sql)
+    : m_db(db) {
+    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(db, rc, sql);
+    }
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_db(other.m_db) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_db = other.m_db;
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    const int rc = sqlite3_bind_int64(m_stmt, index, value);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, "binding a parameter");
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    const int rc = sqlite3_bind_double(m_stmt, index, value);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, "binding a parameter");
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value) {
+    if (value.isNull()) {
+        return bindNull(index);
+    }
+    const QByteArray utf8 = value.toUtf8();
+    return bind(index, std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())));
+}
+
+Statement& Statement::bind(int index, std::string_view utf8) {
+    const int rc =
+        sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, "binding a parameter");
+    }
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    const int rc = sqlite3_bind_null(m_stmt, index);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, "binding a parameter");
+    }
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        return false;
+    }
+    const char* sql = sqlite3_sql(m_stmt);
+    sqlite3_reset(m_stmt);
+    throwSqliteError(m_db, rc, sql ? std::string_view(sql) : std::string_view("a query"));
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    if (!data) {
+        return {};
+    }
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+std::optional<std::int64_t> Statement::optionalInt64(int column) const {
+    if (isNull(column)) {
+        return std::nullopt;
+    }
+    return int64(column);
+}
+
+std::optional<double> Statement::optionalReal(int column) const {
+    if (isNull(column)) {
+        return std::nullopt;
+    }
+    return real(column);
+}
+
+// ---- Database --------------------------------------------------------------
+
+Database::Database(const QString& path, Access access)
+    : m_path(path) {
+    const int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY
+                                                 : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const QByteArray file = path.toUtf8();
+    const int rc = sqlite3_open_v2(file.constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString detail = QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw StoreError(QStringLiteral("Cannot open the workspace %1: %2").arg(path, detail));
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+}
+
+Database::~Database() {
+    sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+Statement Database::prepare(std::string_view sql) {
+    return Statement(m_db, sql);
+}
+
+void Database::exec(std::string_view sql) {
+    const std::string text(sql);
+    const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, sql);
+    }
+}
+
+std::int64_t Database::queryInt64(std::string_view sql) {
+    Statement statement = prepare(sql);
+    if (!statement.step()) {
+        throw StoreError(QStringLiteral("Query returned no row: %1").arg(contextText(sql)));
+    }
+    return statement.int64(0);
+}
+
+std::int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
+
+// ---- Transaction -----------------------------------------------------------
+
+Transaction::Transaction(Database& db, Kind kind)
+    : m_db(db) {
+    m_db.exec(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+    if (m_open) {
+        // Never throw from a destructor: a failed rollback leaves SQLite to
+        // roll back the journal when the connection closes.
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+void Transaction::commit() {
+    m_db.exec("COMMIT");
+    m_open = false;
+}
+
+} // namespace escdesk::store

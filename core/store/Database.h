@@ -1,0 +1,127 @@
+#pragma once
+
+// A small RAII layer over the SQLite C API: one Database per connection,
+// prepared Statements with bound parameters only, and Transactions as scope
+// guards. Nothing here knows the Escalation Desk schema.
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace escdesk::store {
+
+// An error from the store, with a message a user can act on.
+class StoreError : public std::runtime_error {
+public:
+    enum class Kind { Generic, Busy, NotAWorkspace, NewerSchema, ReadOnly };
+    StoreError(Kind kind, const QString& message);
+    explicit StoreError(const QString& message)
+        : StoreError(Kind::Generic, message) {}
+    Kind kind() const { return m_kind; }
+    QString message() const { return QString::fromUtf8(what()); }
+
+private:
+    Kind m_kind;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Parameters are 1-based, as in SQLite.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, const QString& value); // a null QString binds NULL
+    Statement& bind(int index, std::string_view utf8);
+    Statement& bindNull(int index);
+    template <typename T> Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    // Binds every argument in order, starting at parameter 1.
+    template <typename... Args> Statement& bindAll(const Args&... args) {
+        int index = 0;
+        (bind(++index, args), ...);
+        return *this;
+    }
+
+    // Advances to the next row; false when the statement is done.
+    bool step();
+    // Runs a statement that returns no rows, then resets it for reuse.
+    void run();
+    void reset();
+
+    bool isNull(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    std::optional<std::int64_t> optionalInt64(int column) const;
+    std::optional<double> optionalReal(int column) const;
+
+private:
+    sqlite3_stmt* m_stmt = nullptr;
+    sqlite3* m_db = nullptr;
+};
+
+class Database {
+public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    // Opens (and for ReadWrite creates) the file; throws StoreError.
+    Database(const QString& path, Access access);
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Statement prepare(std::string_view sql);
+    // Runs SQL without parameters (DDL, pragmas); may hold several statements.
+    void exec(std::string_view sql);
+    // The first column of the first row of a parameterless query.
+    std::int64_t queryInt64(std::string_view sql);
+
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    const QString& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+private:
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+// Begins a transaction on construction; rolls it back on destruction unless
+// commit() was called. IMMEDIATE takes the write lock up front so that two
+// writers serialise (or one gets a clear "busy" error) instead of deadlocking.
+class Transaction {
+public:
+    enum class Kind { Deferred, Immediate };
+    explicit Transaction(Database& db, Kind kind = Kind::Immediate);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_open = true;
+};
+
+// Throws the StoreError that corresponds to an SQLite result code.
+[[noreturn]] void throwSqliteError(sqlite3* db, int resultCode, std::string_view context);
+
+} // namespace escdesk::store

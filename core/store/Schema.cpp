@@ -1,0 +1,188 @@
+#include "store/Schema.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace escdesk::store {
+
+namespace {
+
+struct Migration {
+    int version;
+    std::string_view sql;
+};
+
+// Version 1: the workspace data — tickets, their event log, accounts, known
+// issues and settings. Instants are UTC seconds since the epoch.
+constexpr std::string_view schemaV1 = R"sql(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE accounts (
+    account_id   TEXT PRIMARY KEY NOT NULL,
+    name         TEXT,
+    tier         TEXT,
+    segment      TEXT,
+    region       TEXT,
+    arr          REAL,
+    timezone     TEXT,
+    renewal_date TEXT,
+    attributes   TEXT
+);
+
+CREATE TABLE tickets (
+    id                INTEGER PRIMARY KEY,
+    ticket_id         TEXT NOT NULL UNIQUE,
+    created_at        INTEGER NOT NULL,
+    first_response_at INTEGER,
+    resolved_at       INTEGER,
+    closed_at         INTEGER,
+    status            TEXT,
+    priority          TEXT,
+    channel           TEXT,
+    account_id        TEXT,
+    product_area      TEXT,
+    root_cause        TEXT,
+    reason_code       TEXT,
+    subject           TEXT,
+    description       TEXT,
+    assignee          TEXT,
+    group_name        TEXT,
+    tier              INTEGER,
+    escalated         INTEGER,
+    escalated_at      INTEGER,
+    resolution_type   TEXT,
+    resolution_notes  TEXT,
+    handle_time_min   REAL,
+    csat              REAL,
+    tags              TEXT,
+    attributes        TEXT
+);
+CREATE INDEX tickets_by_created_at ON tickets(created_at);
+
+CREATE TABLE ticket_events (
+    id            INTEGER PRIMARY KEY,
+    ticket        INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+    occurred_at   INTEGER NOT NULL,
+    event         TEXT NOT NULL CHECK (event IN ('escalated', 'claimed', 'started', 'decision',
+                      'bounced', 'info_requested', 'paused', 'resumed', 'resolved', 'reopened',
+                      'reassigned')),
+    from_tier     INTEGER,
+    to_tier       INTEGER,
+    actor         TEXT,
+    decision_type TEXT,
+    note          TEXT
+);
+-- Events are de-duplicated on (ticket, time, event, tiers); NULL tiers count as equal.
+CREATE UNIQUE INDEX ticket_events_identity
+    ON ticket_events(ticket, occurred_at, event, ifnull(from_tier, -1), ifnull(to_tier, -1));
+
+CREATE TABLE known_issues (
+    issue_id     TEXT PRIMARY KEY NOT NULL,
+    title        TEXT NOT NULL,
+    product_area TEXT,
+    status       TEXT,
+    keywords     TEXT,
+    workaround   TEXT,
+    fix_version  TEXT,
+    kb_article   TEXT,
+    attributes   TEXT
+);
+)sql";
+
+// Version 2: import bookkeeping — every import is a batch with its figures
+// and its rejected rows — and indexes for browsing large workspaces.
+constexpr std::string_view schemaV2 = R"sql(
+CREATE TABLE import_batches (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    sha256      TEXT,
+    preset      TEXT,
+    source_tz   TEXT,
+    started_at  INTEGER NOT NULL,
+    seconds     REAL,
+    rows_read   INTEGER NOT NULL DEFAULT 0,
+    inserted    INTEGER NOT NULL DEFAULT 0,
+    updated     INTEGER NOT NULL DEFAULT 0,
+    unchanged   INTEGER NOT NULL DEFAULT 0,
+    rejected    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE rejected_rows (
+    id          INTEGER PRIMARY KEY,
+    batch       INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    line        INTEGER,
+    column_name TEXT,
+    value       TEXT,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX rejected_rows_by_batch ON rejected_rows(batch);
+
+ALTER TABLE tickets ADD COLUMN batch INTEGER REFERENCES import_batches(id);
+CREATE INDEX tickets_by_account ON tickets(account_id);
+CREATE INDEX ticket_events_by_kind ON ticket_events(event, occurred_at);
+)sql";
+
+constexpr std::array migrations{
+    Migration{1, schemaV1},
+    Migration{2, schemaV2},
+};
+static_assert(migrations.size() == currentSchemaVersion);
+
+bool hasUserTables(Database& db) {
+    return db.queryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") > 0;
+}
+
+void checkIsWorkspace(Database& db) {
+    const auto applicationId = db.queryInt64("PRAGMA application_id");
+    const bool foreign =
+        applicationId != workspaceApplicationId && (applicationId != 0 || hasUserTables(db));
+    if (foreign) {
+        throw StoreError(StoreError::Kind::NotAWorkspace,
+                         QStringLiteral("%1 is an SQLite database but not an Escalation Desk "
+                                        "workspace; choose another file or a new one.")
+                             .arg(db.path()));
+    }
+}
+
+} // namespace
+
+int schemaVersionOf(Database& db) {
+    return static_cast<int>(db.queryInt64("PRAGMA user_version"));
+}
+
+void upgradeSchema(Database& db, int targetVersion) {
+    checkIsWorkspace(db);
+    if (schemaVersionOf(db) > currentSchemaVersion) {
+        throw StoreError(StoreError::Kind::NewerSchema,
+                         QStringLiteral("The workspace %1 was written by a newer version of "
+                                        "Escalation Desk (schema %2; this version reads up to %3). "
+                                        "Update Escalation Desk to open it.")
+                             .arg(db.path())
+                             .arg(schemaVersionOf(db))
+                             .arg(currentSchemaVersion));
+    }
+    if (schemaVersionOf(db) >= targetVersion) {
+        return;
+    }
+    Transaction transaction(db);
+    // Read the version again inside the write lock: another process may have
+    // upgraded the file while we waited for it.
+    const int version = schemaVersionOf(db);
+    for (const Migration& migration : migrations) {
+        if (migration.version > version && migration.version <= targetVersion) {
+            db.exec(migration.sql);
+        }
+    }
+    db.exec(QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2")
+                .arg(workspaceApplicationId)
+                .arg(std::max(version, targetVersion))
+                .toStdString());
+    transaction.commit();
+}
+
+} // namespace escdesk::store

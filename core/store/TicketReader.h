@@ -1,0 +1,29 @@
+#pragma once
+
+// Reading single tickets and their event logs back as domain values.
+
+#include "domain/Ticket.h"
+#include "domain/TicketEvent.h"
+#include "store/Database.h"
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::store {
+
+// The number of rows in each of the workspace's data tables.
+struct WorkspaceCounts {
+    std::int64_t tickets = 0;
+    std::int64_t events = 0;
+    std::int64_t accounts = 0;
+    std::int64_t knownIssues = 0;
+};
+
+WorkspaceCounts countRecords(Database& db);
+
+std::optional<Ticket> ticketByRow(Database& db, std::int64_t ticketRow);
+std::optional<std::int64_t> ticketRowOf(Database& db, const QString& ticketId);
+// The ticket's events in time order (ties in insertion order).
+std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow);
+
+} // namespace escdesk::store

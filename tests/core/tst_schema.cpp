@@ -1,0 +1,143 @@
+// The schema's upgrade path, exercised on a frozen version-1 file, and the
+// refusals: a newer schema, an SQLite file of another program.
+
+#include "store/Schema.h"
+#include "store/TicketReader.h"
+#include "store/Workspace.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace escdesk::store;
+
+namespace {
+
+// Builds a file from a SQL script, the way an older release left it.
+void writeDatabaseFromScript(const QString& path, const QString& scriptPath) {
+    QFile script(scriptPath);
+    QVERIFY2(script.open(QIODevice::ReadOnly), qPrintable(scriptPath));
+    Database db(path, Database::Access::ReadWrite);
+    db.exec(script.readAll().toStdString());
+}
+
+bool hasColumn(Database& db, const char* table, const char* column) {
+    Statement info = db.prepare(QStringLiteral("SELECT name FROM pragma_table_info('%1')")
+                                    .arg(QLatin1String(table))
+                                    .toStdString());
+    while (info.step()) {
+        if (info.text(0) == QLatin1String(column)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class TestSchema : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void newWorkspaceHasCurrentSchema() {
+        Workspace workspace(m_dir.filePath(QStringLiteral("new.db")));
+        QCOMPARE(schemaVersionOf(workspace.db()), currentSchemaVersion);
+        QCOMPARE(workspace.db().queryInt64("PRAGMA application_id"), workspaceApplicationId);
+        Statement mode = workspace.db().prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.text(0), QStringLiteral("wal"));
+        QCOMPARE(workspace.db().queryInt64("PRAGMA foreign_keys"), 1);
+    }
+
+    void versionOneFileUpgradesKeepingItsData() {
+        const QString path = m_dir.filePath(QStringLiteral("v1.db"));
+        writeDatabaseFromScript(path, QStringLiteral(ESCDESK_TEST_DATA "/workspace-v1.sql"));
+        {
+            Database before(path, Database::Access::ReadWrite);
+            QCOMPARE(schemaVersionOf(before), 1);
+        }
+
+        Workspace workspace(path);
+        Database& db = workspace.db();
+        QCOMPARE(schemaVersionOf(db), 2);
+        // Version 2 added import bookkeeping and the batch column on tickets.
+        QVERIFY(hasColumn(db, "import_batches", "sha256"));
+        QVERIFY(hasColumn(db, "rejected_rows", "reason"));
+        QVERIFY(hasColumn(db, "tickets", "batch"));
+        // The version-1 rows are all still there, as they were.
+        const WorkspaceCounts counts = countRecords(db);
+        QCOMPARE(counts.tickets, 2);
+        QCOMPARE(counts.events, 2);
+        QCOMPARE(counts.accounts, 1);
+        QCOMPARE(counts.knownIssues, 1);
+        const auto ticket = ticketByRow(db, *ticketRowOf(db, QStringLiteral("T-1")));
+        QVERIFY(ticket.has_value());
+        QCOMPARE(ticket->subject, QStringLiteral("Checkout fails with 502"));
+        QCOMPARE(ticket->createdAt, 1761980400);
+        QCOMPARE(workspace.setting(QStringLiteral("reporting_tz")),
+                 QStringLiteral("Europe/Berlin"));
+        Statement integrity = db.prepare("PRAGMA integrity_check");
+        QVERIFY(integrity.step());
+        QCOMPARE(integrity.text(0), QStringLiteral("ok"));
+    }
+
+    void upgradeIsIdempotent() {
+        const QString path = m_dir.filePath(QStringLiteral("twice.db"));
+        writeDatabaseFromScript(path, QStringLiteral(ESCDESK_TEST_DATA "/workspace-v1.sql"));
+        { Workspace first(path); }
+        Workspace second(path);
+        QCOMPARE(schemaVersionOf(second.db()), currentSchemaVersion);
+        QCOMPARE(countRecords(second.db()).tickets, 2);
+    }
+
+    void newerSchemaIsRefusedAndLeftAlone() {
+        const QString path = m_dir.filePath(QStringLiteral("future.db"));
+        {
+            Workspace workspace(path);
+            workspace.db().exec("PRAGMA user_version = 99");
+        }
+        try {
+            Workspace workspace(path);
+            QFAIL("a newer schema must be refused");
+        } catch (const StoreError& error) {
+            QCOMPARE(error.kind(), StoreError::Kind::NewerSchema);
+            QVERIFY2(error.message().contains(QLatin1String("newer version")),
+                     qPrintable(error.message()));
+        }
+        Database db(path, Database::Access::ReadWrite);
+        QCOMPARE(schemaVersionOf(db), 99);
+    }
+
+    void foreignSqliteFileIsRefused() {
+        const QString path = m_dir.filePath(QStringLiteral("other.db"));
+        {
+            Database other(path, Database::Access::ReadWrite);
+            other.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, caption TEXT)");
+        }
+        try {
+            Workspace workspace(path);
+            QFAIL("another program's database must be refused");
+        } catch (const StoreError& error) {
+            QCOMPARE(error.kind(), StoreError::Kind::NotAWorkspace);
+            QVERIFY2(error.message().contains(QLatin1String("not an Escalation Desk workspace")),
+                     qPrintable(error.message()));
+        }
+        Database db(path, Database::Access::ReadWrite);
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM sqlite_schema"), 1);
+    }
+
+    void settingsRoundTrip() {
+        Workspace workspace(m_dir.filePath(QStringLiteral("settings.db")));
+        QCOMPARE(workspace.setting(QStringLiteral("missing"), QStringLiteral("fallback")),
+                 QStringLiteral("fallback"));
+        workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("America/Chicago"));
+        workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("Asia/Tokyo"));
+        QCOMPARE(workspace.reportingTimeZone().id(), QByteArray("Asia/Tokyo"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "tst_schema.moc"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Escalation Desk needs to build, run and
+# test. Packages already present are skipped; with nothing missing, nothing
+# is downloaded (so this also works offline on a prepared machine).
+set -euo pipefail
+
+packages=(
+    # toolchain
+    cmake ninja-build g++ pkg-config
+    # Qt 6: Core/Gui/Widgets/Test (base), Charts, SVG icons, linguist tools
+    qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools libgl-dev
+    # storage, dates, CSV
+    libsqlite3-dev sqlite3 libboost-date-time-dev libcsv-dev
+    # time zone data for QTimeZone (IANA names)
+    tzdata
+    # fonts for rendering under the offscreen platform (screenshots, tests)
+    fonts-dejavu-core
+    # PDF checks in tests (pdftoppm)
+    poppler-utils
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "All build dependencies are installed."
+    exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test: install what is needed, build with warnings as errors and run
+# all suites through CTest; then build the core with AddressSanitizer and
+# UndefinedBehaviorSanitizer and run the core suites again.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc)
+
+bash "$root/scripts/install-deps.sh"
+mkdir -p "$root/build"
+
+echo "== Build (Release, -Werror) and all tests"
+bash "$root/scripts/build.sh" "$root/build/ci" -DCMAKE_BUILD_TYPE=Release -DESCDESK_WERROR=ON
+QT_QPA_PLATFORM=offscreen ctest --test-dir "$root/build/ci" --output-on-failure -j "$jobs"
+
+echo "== Core under AddressSanitizer + UndefinedBehaviorSanitizer"
+bash "$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DESCDESK_WERROR=ON \
+    -DESCDESK_SANITIZE=ON -DESCDESK_BUILD_GUI=OFF
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$root/build/asan" --output-on-failure -j "$jobs" -L core
+
+if command -v clang-format > /dev/null; then
+    echo "== Formatting (.clang-format)"
+    git -C "$root" ls-files '*.cpp' '*.h' | (cd "$root" && xargs clang-format --dry-run -Werror)
+fi

@@ -1,0 +1,151 @@
+// escdesk metrics: every metric of SPEC §7 for a period, overall or per
+// segment, as a readable table or (--json) with the spec's key names.
+
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "metrics/FactsLoader.h"
+#include "metrics/MetricsJson.h"
+#include "metrics/Segmentation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace escdesk::cli {
+
+namespace {
+
+QString percent(const std::optional<double>& rate) {
+    return rate ? QStringLiteral("%1%").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("—");
+}
+
+QString minutes(const metrics::DurationStats& stats) {
+    if (!stats.mean) {
+        return QStringLiteral("—");
+    }
+    return QStringLiteral("mean %1  p50 %2  p90 %3  (n=%4)")
+        .arg(*stats.mean, 0, 'f', 1)
+        .arg(*stats.p50, 0, 'f', 1)
+        .arg(*stats.p90, 0, 'f', 1)
+        .arg(stats.n);
+}
+
+void printRow(const char* label, const QString& value, const char* benchmark = "") {
+    out() << "  " << QString::fromUtf8(label).leftJustified(34) << value;
+    if (*benchmark) {
+        out() << "   [" << benchmark << ']';
+    }
+    out() << '\n';
+}
+
+void printMetrics(const metrics::Metrics& m) {
+    printRow("tickets", QString::number(m.tickets));
+    printRow("escalated", QString::number(m.escalated));
+    printRow("escalation rate", percent(m.escalationRate), "good < 10%, attention > 15%");
+    printRow("time to escalate (min)", minutes(m.timeToEscalateMin));
+    printRow("claim delay (min)", minutes(m.claimDelayMin));
+    printRow("handoff delay (min)", minutes(m.handoffDelayMin), "< 30 for High/Critical");
+    printRow("decision latency (min)", minutes(m.decisionLatencyMin));
+    printRow("critical decisions within 30 min", percent(m.criticalDecisionsWithin30m));
+    printRow("bounceback rate", percent(m.bouncebackRate), "healthy 5-10%, bad > 20%");
+    printRow("context loss rate", percent(m.contextLossRate), "< 10%");
+    printRow("re-escalated share", percent(m.reescalatedShare));
+    printRow("deflection rate", percent(m.deflectionRate));
+    printRow("reopen rate", percent(m.reopenRate));
+    printRow("resolution time, all (min)", minutes(m.resolutionTimeMin.all));
+    printRow("repeat issue rate", percent(m.repeatIssueRate));
+    for (const auto& [key, reason] : m.unavailable) {
+        out() << "  (" << key << ": " << reason << ")\n";
+    }
+}
+
+QJsonObject periodJson(const Window& window, const QTimeZone& zone) {
+    return QJsonObject{
+        {QStringLiteral("from"), toDateTime(window.from, zone).date().toString(Qt::ISODate)},
+        {QStringLiteral("to"), toDateTime(window.to, zone).date().toString(Qt::ISODate)},
+        {QStringLiteral("tz"), QString::fromUtf8(zone.id())}};
+}
+
+metrics::SegmentField segmentOption(const QCommandLineParser& parser) {
+    const QString name = parser.value(QStringLiteral("segment"));
+    const auto field = metrics::parseSegmentField(name);
+    if (!field) {
+        throw UsageProblem{QStringLiteral("--segment: '%1' is not one of %2.")
+                               .arg(name, metrics::segmentFieldNames().join(QLatin1String(", ")))};
+    }
+    return *field;
+}
+
+struct MetricsRequest {
+    metrics::MetricsInput input;
+    Window window;
+    QTimeZone zone;
+    bool json = false;
+};
+
+int reportOverall(const MetricsRequest& request) {
+    const metrics::Metrics result = metrics::computeMetrics(request.input, request.window);
+    if (!request.json) {
+        printMetrics(result);
+        return Success;
+    }
+    QJsonObject object = metrics::metricsToJson(result);
+    object.insert(QStringLiteral("period"), periodJson(request.window, request.zone));
+    out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    return Success;
+}
+
+int reportSegments(const MetricsRequest& request, metrics::SegmentField field) {
+    QJsonArray segments;
+    for (const metrics::SegmentInput& segment : metrics::splitBySegment(request.input, field)) {
+        const metrics::Metrics result = metrics::computeMetrics(segment.input, request.window);
+        if (!request.json) {
+            out() << (segment.value.isNull() ? QStringLiteral("(none)") : segment.value) << '\n';
+            printMetrics(result);
+            out() << '\n';
+            continue;
+        }
+        QJsonObject object = metrics::metricsToJson(result);
+        object.insert(QStringLiteral("value"), segment.value.isNull() ? QJsonValue(QJsonValue::Null)
+                                                                      : QJsonValue(segment.value));
+        segments.append(object);
+    }
+    if (request.json) {
+        const QJsonObject object{
+            {QStringLiteral("segments"), segments},
+            {QStringLiteral("segment_by"), segmentFieldName(field)},
+            {QStringLiteral("period"), periodJson(request.window, request.zone)}};
+        out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    }
+    return Success;
+}
+
+} // namespace
+
+int runMetrics(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Compute the escalation metrics of a period (default: the last 30 days)."));
+    addDatabaseOption(parser);
+    addPeriodOptions(parser);
+    addJsonOption(parser);
+    parser.addOption({QStringLiteral("segment"),
+                      QStringLiteral("Split by %1.")
+                          .arg(metrics::segmentFieldNames().join(QLatin1String(" | "))),
+                      QStringLiteral("FIELD")});
+    parseOrThrow(parser, arguments);
+    rejectPositionalArguments(parser);
+    const bool segmented = parser.isSet(QStringLiteral("segment"));
+    const metrics::SegmentField field =
+        segmented ? segmentOption(parser) : metrics::SegmentField::AccountTier;
+
+    auto workspace = openWorkspace(parser);
+    MetricsRequest request;
+    request.zone = reportingZone(parser, *workspace);
+    request.window = reportingWindow(parser, request.zone, 30);
+    request.input = metrics::loadMetricsInput(workspace->db(), request.window);
+    request.json = parser.isSet(QStringLiteral("json"));
+    return segmented ? reportSegments(request, field) : reportOverall(request);
+}
+
+} // namespace escdesk::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+// Summary statistics as SPEC §7 defines them: percentiles by linear
+// interpolation between closest ranks (numpy.percentile's default, Excel's
+// PERCENTILE.INC), and nothing — not zero — for an empty sample.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace escdesk::metrics {
+
+struct DurationStats {
+    std::optional<double> mean;
+    std::optional<double> p50;
+    std::optional<double> p90;
+    std::int64_t n = 0;
+};
+
+// The q-th quantile (0 ≤ q ≤ 1) of an ascending sample; empty for no values.
+std::optional<double> percentileOfSorted(const std::vector<double>& sorted, double q);
+
+// Mean, p50, p90 and n of a sample (in any order; it is sorted here).
+DurationStats summarize(std::vector<double> values);
+
+// numerator / denominator, or nothing for an empty denominator.
+std::optional<double> ratio(std::int64_t numerator, std::int64_t denominator);
+
+} // namespace escdesk::metrics

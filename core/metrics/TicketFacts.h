@@ -1,0 +1,69 @@
+#pragma once
+
+// The facts about one ticket that the metrics of SPEC §7 need, loaded once
+// from the store and then computed on in memory: its timestamps, its
+// segmenting fields and its escalation events in time order.
+
+#include "domain/EventKind.h"
+#include "domain/Instant.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::metrics {
+
+struct FactEvent {
+    UtcSeconds at = 0;
+    EventKind kind = EventKind::Escalated;
+    std::optional<int> fromTier;
+    std::optional<int> toTier;
+};
+
+struct TicketFacts {
+    std::int64_t row = 0;
+    UtcSeconds createdAt = 0;
+    std::optional<UtcSeconds> resolvedAt;
+    QString priority;
+    std::optional<int> tier;    // the ticket's own tier field
+    bool escalatedFlag = false; // the ticket's own escalated field
+    std::optional<UtcSeconds> escalatedAt;
+    std::optional<double> handleTimeMin;
+    std::optional<double> csat;
+    QString rootCause;
+    QString productArea;
+    QString group;
+    QString accountTier;
+    QString accountSegment;
+    // Whether any SLA target of the ticket is breached; empty when no SLA
+    // evaluation was made.
+    std::optional<bool> slaBreached;
+    // Sorted by time; at one instant `escalated` comes first, so that events
+    // at the same instant pair with it ("at or before", SPEC §7).
+    std::vector<FactEvent> events;
+};
+
+// How far back an escalation looks for an earlier one with the same root
+// cause and product area (SPEC §7 repeat_issue_rate).
+inline constexpr UtcSeconds repeatIssueLookbackSeconds = 90 * 24 * 3600;
+
+// An escalated, resolved ticket, for the repeat-issue lookback.
+struct ResolvedEscalation {
+    UtcSeconds resolvedAt = 0;
+    QString rootCause;
+    QString productArea;
+};
+
+struct MetricsInput {
+    // Tickets created in the window, and tickets with an `escalated` event in
+    // the window (whose escalations count in E(W)).
+    std::vector<TicketFacts> tickets;
+    // Escalated tickets resolved in the 90 days before the window up to its end.
+    std::vector<ResolvedEscalation> resolvedEscalations;
+    // False when the workspace holds no events at all: the tickets' own
+    // escalated / escalated_at / tier fields then stand in for the log.
+    bool hasEventLog = false;
+};
+
+} // namespace escdesk::metrics

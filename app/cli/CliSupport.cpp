@@ -1,5 +1,7 @@
 #include "cli/CliSupport.h"
 
+#include <QJsonObject>
+
 #include <cstdio>
 
 namespace escdesk::cli {
@@ -87,7 +89,7 @@ QDate dateOption(const QCommandLineParser& parser, const QString& name) {
 
 } // namespace
 
-Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays) {
+DateRange reportingDates(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays) {
     const QDate today = QDateTime::currentDateTime().toTimeZone(zone).date();
     const QDate to = parser.isSet(QStringLiteral("to")) ? dateOption(parser, QStringLiteral("to"))
                                                         : today.addDays(1);
@@ -98,7 +100,19 @@ Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, 
         throw UsageProblem{QStringLiteral("--from must be before --to (the period is half-open: "
                                           "--to is the day after the last day).")};
     }
-    return windowOfLocalDates(from, to, zone);
+    return {from, to};
+}
+
+Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays) {
+    const DateRange dates = reportingDates(parser, zone, defaultDays);
+    return windowOfLocalDates(dates.from, dates.to, zone);
+}
+
+QJsonObject periodJson(const Window& window, const QTimeZone& zone) {
+    return QJsonObject{
+        {QStringLiteral("from"), toDateTime(window.from, zone).date().toString(Qt::ISODate)},
+        {QStringLiteral("to"), toDateTime(window.to, zone).date().toString(Qt::ISODate)},
+        {QStringLiteral("tz"), QString::fromUtf8(zone.id())}};
 }
 
 std::optional<qint64> positiveIntegerOption(const QCommandLineParser& parser, const QString& name) {

@@ -7,6 +7,7 @@
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <memory>
@@ -42,9 +43,20 @@ std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser
 // The reporting zone: --tz, else the workspace setting, else the system's.
 QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace);
 
-// The half-open window of --from/--to dates in `zone`; without them, the
-// `defaultDays` full days ending today.
+struct DateRange {
+    QDate from;
+    QDate to; // exclusive
+};
+
+// The --from/--to dates; without them, the `defaultDays` days ending today
+// (today included).
+DateRange reportingDates(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays);
+
+// The half-open window of reportingDates() in `zone`.
 Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays);
+
+// The "period" object of the JSON outputs: {"from", "to", "tz"}.
+QJsonObject periodJson(const Window& window, const QTimeZone& zone);
 
 // A positive integer option, or UsageProblem naming the option.
 std::optional<qint64> positiveIntegerOption(const QCommandLineParser& parser, const QString& name);

@@ -9,6 +9,8 @@
 namespace escdesk::cli {
 
 int runMetrics(const QStringList& arguments);
+int runSegments(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
+int runTrend(const QStringList& arguments);
 
 } // namespace escdesk::cli

@@ -59,13 +59,6 @@ void printMetrics(const metrics::Metrics& m) {
     }
 }
 
-QJsonObject periodJson(const Window& window, const QTimeZone& zone) {
-    return QJsonObject{
-        {QStringLiteral("from"), toDateTime(window.from, zone).date().toString(Qt::ISODate)},
-        {QStringLiteral("to"), toDateTime(window.to, zone).date().toString(Qt::ISODate)},
-        {QStringLiteral("tz"), QString::fromUtf8(zone.id())}};
-}
-
 metrics::SegmentField segmentOption(const QCommandLineParser& parser) {
     const QString name = parser.value(QStringLiteral("segment"));
     const auto field = metrics::parseSegmentField(name);

@@ -17,7 +17,9 @@ using Command = std::function<int(const QStringList&)>;
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
         {QStringLiteral("metrics"), runMetrics},
+        {QStringLiteral("segments"), runSegments},
         {QStringLiteral("summary"), runSummary},
+        {QStringLiteral("trend"), runTrend},
     };
     return table;
 }

@@ -1,0 +1,86 @@
+// escdesk segments --by FIELD: escalation rate per segment against the
+// overall rate, with the deviation and a significance test (SPEC §8).
+
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "analysis/AnalysisJson.h"
+#include "metrics/FactsLoader.h"
+
+#include <QJsonDocument>
+
+namespace escdesk::cli {
+
+namespace {
+
+QString percent(const std::optional<double>& rate) {
+    return rate ? QStringLiteral("%1%").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("—");
+}
+
+void printAnalysis(const analysis::SegmentAnalysis& result) {
+    out() << "Overall: " << result.escalated << " of " << result.tickets << " tickets escalated ("
+          << percent(result.overallRate) << ")\n\n";
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                 .arg(metrics::segmentFieldName(result.field).leftJustified(24))
+                 .arg(QStringLiteral("tickets"), 9)
+                 .arg(QStringLiteral("escalated"), 10)
+                 .arg(QStringLiteral("rate"), 7)
+                 .arg(QStringLiteral("vs all"), 9)
+                 .arg(QStringLiteral("p"), 8);
+    for (const analysis::SegmentRow& row : result.rows) {
+        const QString deviation = row.deviationPts
+                                      ? QStringLiteral("%1 pts").arg(*row.deviationPts, 0, 'f', 1)
+                                      : QStringLiteral("—");
+        const QString p = row.pValue ? QString::number(*row.pValue, 'g', 2) : QStringLiteral("—");
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6%7\n")
+                     .arg((row.value.isNull() ? QStringLiteral("(none)") : row.value)
+                              .leftJustified(24))
+                     .arg(row.tickets, 9)
+                     .arg(row.escalated, 10)
+                     .arg(percent(row.rate), 7)
+                     .arg(deviation, 9)
+                     .arg(p, 8)
+                     .arg(row.significantlyAbove ? QStringLiteral("  significantly above")
+                                                 : QString());
+    }
+}
+
+} // namespace
+
+int runSegments(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Escalation rate per segment against the overall rate, with a two-proportion "
+        "z-test (default period: the last 90 days)."));
+    addDatabaseOption(parser);
+    addPeriodOptions(parser);
+    addJsonOption(parser);
+    parser.addOption({QStringLiteral("by"),
+                      QStringLiteral("Segment by %1 (default: segment).")
+                          .arg(metrics::segmentFieldNames().join(QLatin1String(" | "))),
+                      QStringLiteral("FIELD"), QStringLiteral("segment")});
+    parseOrThrow(parser, arguments);
+    rejectPositionalArguments(parser);
+    const auto field = metrics::parseSegmentField(parser.value(QStringLiteral("by")));
+    if (!field) {
+        throw UsageProblem{QStringLiteral("--by: '%1' is not one of %2.")
+                               .arg(parser.value(QStringLiteral("by")),
+                                    metrics::segmentFieldNames().join(QLatin1String(", ")))};
+    }
+
+    auto workspace = openWorkspace(parser);
+    const QTimeZone zone = reportingZone(parser, *workspace);
+    const Window window = reportingWindow(parser, zone, 90);
+    const analysis::SegmentAnalysis result = analysis::analyseSegments(
+        metrics::loadMetricsInput(workspace->db(), window), window, *field);
+    if (!parser.isSet(QStringLiteral("json"))) {
+        printAnalysis(result);
+        return Success;
+    }
+    QJsonObject json = analysis::segmentAnalysisToJson(result);
+    json.insert(QStringLiteral("period"), periodJson(window, zone));
+    out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    return Success;
+}
+
+} // namespace escdesk::cli

@@ -1,0 +1,107 @@
+// escdesk trend --granularity week|month: every metric per period, with
+// changes, moving averages, rising root causes and the p90 regression flag.
+
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "analysis/AnalysisJson.h"
+
+#include <QJsonDocument>
+
+namespace escdesk::cli {
+
+namespace {
+
+QString formatValue(const QString& key, const std::optional<double>& value) {
+    if (!value) {
+        return QStringLiteral("—");
+    }
+    if (key.endsWith(QLatin1String("rate")) || key.endsWith(QLatin1String("share")) ||
+        key.endsWith(QLatin1String("30m"))) {
+        return QStringLiteral("%1%").arg(*value * 100.0, 0, 'f', 1);
+    }
+    return QString::number(
+        *value, 'f', key == QLatin1String("tickets") || key == QLatin1String("escalated") ? 0 : 1);
+}
+
+void printTrend(const analysis::Trend& trend) {
+    const auto series = analysis::trendSeries(trend);
+    const QStringList shown{QStringLiteral("tickets"),
+                            QStringLiteral("escalated"),
+                            QStringLiteral("escalation_rate"),
+                            QStringLiteral("time_to_escalate_p90"),
+                            QStringLiteral("decision_latency_p90"),
+                            QStringLiteral("bounceback_rate")};
+    out() << QStringLiteral("period").leftJustified(24);
+    for (const QString& key : shown) {
+        out() << key.rightJustified(22);
+    }
+    out() << '\n';
+    for (std::size_t i = 0; i < trend.points.size(); ++i) {
+        const analysis::TrendPeriod& period = trend.points[i].period;
+        out() << (period.firstDay.toString(Qt::ISODate) +
+                  (period.partial ? QStringLiteral(" (so far)") : QString()))
+                     .leftJustified(24);
+        for (const auto& [key, values] : series) {
+            if (shown.contains(key)) {
+                out() << formatValue(key, values[i]).rightJustified(22);
+            }
+        }
+        out() << (trend.points[i].p90Regression ? "  p90 regression" : "") << '\n';
+    }
+    out() << '\n';
+    for (const analysis::RisingCategory& category : trend.rising) {
+        QStringList counts;
+        for (std::int64_t count : category.counts) {
+            counts << QString::number(count);
+        }
+        out() << "Rising: " << category.rootCause << " (" << counts.join(QLatin1String(" → "))
+              << " escalations)\n";
+    }
+    if (trend.p90.latestP90 && trend.p90.trailingMedian) {
+        out() << "p90 time to escalate, week of " << trend.p90.weekStart.toString(Qt::ISODate)
+              << ": " << QString::number(*trend.p90.latestP90, 'f', 1) << " min vs trailing median "
+              << QString::number(*trend.p90.trailingMedian, 'f', 1) << " min"
+              << (trend.p90.regressed ? " — REGRESSION (> +20%)" : "") << '\n';
+    }
+}
+
+} // namespace
+
+int runTrend(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Every metric per week or month (default: the last 13 weeks or 6 months, the current "
+        "period so far included)."));
+    addDatabaseOption(parser);
+    addPeriodOptions(parser);
+    addJsonOption(parser);
+    parser.addOption({QStringLiteral("granularity"), QStringLiteral("week or month."),
+                      QStringLiteral("UNIT"), QStringLiteral("week")});
+    parseOrThrow(parser, arguments);
+    rejectPositionalArguments(parser);
+    const auto granularity =
+        analysis::parseGranularity(parser.value(QStringLiteral("granularity")));
+    if (!granularity) {
+        throw UsageProblem{QStringLiteral("--granularity: '%1' is not week or month.")
+                               .arg(parser.value(QStringLiteral("granularity")))};
+    }
+
+    auto workspace = openWorkspace(parser);
+    const QTimeZone zone = reportingZone(parser, *workspace);
+    const int defaultDays = *granularity == analysis::Granularity::Week ? 13 * 7 : 6 * 31;
+    const DateRange dates = reportingDates(parser, zone, defaultDays);
+    const analysis::Trend trend =
+        analysis::analyseTrend(workspace->db(), dates.from, dates.to, *granularity, zone);
+    if (!parser.isSet(QStringLiteral("json"))) {
+        printTrend(trend);
+        return Success;
+    }
+    QJsonObject json = analysis::trendToJson(trend);
+    json.insert(QStringLiteral("period"),
+                periodJson(windowOfLocalDates(dates.from, dates.to, zone), zone));
+    out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    return Success;
+}
+
+} // namespace escdesk::cli

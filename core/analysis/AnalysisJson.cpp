@@ -1,0 +1,219 @@
+#include "analysis/AnalysisJson.h"
+
+#include "metrics/MetricsJson.h"
+#include "metrics/Segmentation.h"
+
+#include <QJsonArray>
+
+#include <functional>
+
+namespace escdesk::analysis {
+
+namespace {
+
+QJsonValue number(const std::optional<double>& value) {
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue text(const QString& value) {
+    return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
+
+QJsonArray numbers(const std::vector<std::optional<double>>& values) {
+    QJsonArray array;
+    for (const auto& value : values) {
+        array.append(number(value));
+    }
+    return array;
+}
+
+std::optional<double> asOptional(std::int64_t value) {
+    return static_cast<double>(value);
+}
+
+using Extract = std::function<std::optional<double>(const metrics::Metrics&)>;
+
+const std::vector<std::pair<QString, Extract>>& seriesExtractors() {
+    using M = metrics::Metrics;
+    static const std::vector<std::pair<QString, Extract>> extractors{
+        {QStringLiteral("tickets"),
+         [](const M& m) {
+             return asOptional(m.tickets);
+         }},
+        {QStringLiteral("escalated"),
+         [](const M& m) {
+             return asOptional(m.escalated);
+         }},
+        {QStringLiteral("escalation_rate"),
+         [](const M& m) {
+             return m.escalationRate;
+         }},
+        {QStringLiteral("time_to_escalate_p90"),
+         [](const M& m) {
+             return m.timeToEscalateMin.p90;
+         }},
+        {QStringLiteral("claim_delay_p90"),
+         [](const M& m) {
+             return m.claimDelayMin.p90;
+         }},
+        {QStringLiteral("handoff_delay_p90"),
+         [](const M& m) {
+             return m.handoffDelayMin.p90;
+         }},
+        {QStringLiteral("decision_latency_p90"),
+         [](const M& m) {
+             return m.decisionLatencyMin.p90;
+         }},
+        {QStringLiteral("critical_decisions_within_30m"),
+         [](const M& m) {
+             return m.criticalDecisionsWithin30m;
+         }},
+        {QStringLiteral("bounceback_rate"),
+         [](const M& m) {
+             return m.bouncebackRate;
+         }},
+        {QStringLiteral("context_loss_rate"),
+         [](const M& m) {
+             return m.contextLossRate;
+         }},
+        {QStringLiteral("reescalated_share"),
+         [](const M& m) {
+             return m.reescalatedShare;
+         }},
+        {QStringLiteral("deflection_rate"),
+         [](const M& m) {
+             return m.deflectionRate;
+         }},
+        {QStringLiteral("reopen_rate"),
+         [](const M& m) {
+             return m.reopenRate;
+         }},
+        {QStringLiteral("repeat_issue_rate"),
+         [](const M& m) {
+             return m.repeatIssueRate;
+         }},
+        {QStringLiteral("resolution_time_p50"),
+         [](const M& m) {
+             return m.resolutionTimeMin.all.p50;
+         }},
+        {QStringLiteral("csat"),
+         [](const M& m) {
+             return m.csat.all;
+         }},
+    };
+    return extractors;
+}
+
+std::vector<std::optional<double>> changes(const std::vector<std::optional<double>>& series) {
+    std::vector<std::optional<double>> result(series.size());
+    for (std::size_t i = 1; i < series.size(); ++i) {
+        if (series[i] && series[i - 1]) {
+            result[i] = *series[i] - *series[i - 1];
+        }
+    }
+    return result;
+}
+
+QJsonObject periodPointToJson(const TrendPoint& point) {
+    QJsonObject json = metrics::metricsToJson(point.metrics);
+    json.insert(QStringLiteral("from"), point.period.firstDay.toString(Qt::ISODate));
+    json.insert(QStringLiteral("to"), point.period.endDay.toString(Qt::ISODate));
+    json.insert(QStringLiteral("partial"), point.period.partial);
+    json.insert(QStringLiteral("escalations"), static_cast<qint64>(point.escalations));
+    QJsonObject byCause;
+    for (const auto& [cause, count] : point.escalationsByRootCause) {
+        byCause.insert(cause, static_cast<qint64>(count));
+    }
+    json.insert(QStringLiteral("escalations_by_root_cause"), byCause);
+    json.insert(QStringLiteral("p90_regression"), point.p90Regression);
+    json.insert(QStringLiteral("trailing_median_p90"), number(point.trailingMedianP90));
+    return json;
+}
+
+} // namespace
+
+std::vector<std::pair<QString, std::vector<std::optional<double>>>>
+trendSeries(const Trend& trend) {
+    std::vector<std::pair<QString, std::vector<std::optional<double>>>> series;
+    for (const auto& [key, extract] : seriesExtractors()) {
+        std::vector<std::optional<double>> values;
+        for (const TrendPoint& point : trend.points) {
+            values.push_back(extract(point.metrics));
+        }
+        series.emplace_back(key, std::move(values));
+    }
+    return series;
+}
+
+QJsonObject segmentAnalysisToJson(const SegmentAnalysis& analysis) {
+    QJsonArray rows;
+    for (const SegmentRow& row : analysis.rows) {
+        rows.append(QJsonObject{{QStringLiteral("value"), text(row.value)},
+                                {QStringLiteral("tickets"), static_cast<qint64>(row.tickets)},
+                                {QStringLiteral("escalated"), static_cast<qint64>(row.escalated)},
+                                {QStringLiteral("rate"), number(row.rate)},
+                                {QStringLiteral("deviation_pts"), number(row.deviationPts)},
+                                {QStringLiteral("p_value"), number(row.pValue)},
+                                {QStringLiteral("significantly_above"), row.significantlyAbove}});
+    }
+    return QJsonObject{
+        {QStringLiteral("by"), metrics::segmentFieldName(analysis.field)},
+        {QStringLiteral("overall"),
+         QJsonObject{{QStringLiteral("tickets"), static_cast<qint64>(analysis.tickets)},
+                     {QStringLiteral("escalated"), static_cast<qint64>(analysis.escalated)},
+                     {QStringLiteral("rate"), number(analysis.overallRate)}}},
+        {QStringLiteral("test"),
+         QStringLiteral("two-proportion z-test of each segment against all other tickets, "
+                        "two-sided, significant at p < 0.05")},
+        {QStringLiteral("segments"), rows}};
+}
+
+QJsonObject trendToJson(const Trend& trend) {
+    QJsonArray periods;
+    for (const TrendPoint& point : trend.points) {
+        periods.append(periodPointToJson(point));
+    }
+    QJsonObject series, average, change;
+    for (const auto& [key, values] : trendSeries(trend)) {
+        series.insert(key, numbers(values));
+        average.insert(key, numbers(movingAverage3(values)));
+        change.insert(key, numbers(changes(values)));
+    }
+    QJsonArray rising;
+    for (const RisingCategory& category : trend.rising) {
+        QJsonArray counts, shares;
+        for (std::int64_t count : category.counts) {
+            counts.append(static_cast<qint64>(count));
+        }
+        for (double share : category.shares) {
+            shares.append(share);
+        }
+        rising.append(QJsonObject{{QStringLiteral("root_cause"), category.rootCause},
+                                  {QStringLiteral("counts"), counts},
+                                  {QStringLiteral("shares"), shares}});
+    }
+    return QJsonObject{
+        {QStringLiteral("granularity"), granularityName(trend.granularity)},
+        {QStringLiteral("periods"), periods},
+        {QStringLiteral("series"), series},
+        {QStringLiteral("moving_average_3"), average},
+        {QStringLiteral("change"), change},
+        {QStringLiteral("rising_root_causes"), rising},
+        {QStringLiteral("rising_rule"),
+         QStringLiteral("escalation count and share of escalations both up in each of the last "
+                        "%1 complete periods, with at least %2 escalations in the latest")
+             .arg(risingPeriods)
+             .arg(risingMinimumCount)},
+        {QStringLiteral("p90_regression"),
+         QJsonObject{
+             {QStringLiteral("week"), trend.p90.weekStart.isValid()
+                                          ? QJsonValue(trend.p90.weekStart.toString(Qt::ISODate))
+                                          : QJsonValue(QJsonValue::Null)},
+             {QStringLiteral("p90"), number(trend.p90.latestP90)},
+             {QStringLiteral("trailing_median"), number(trend.p90.trailingMedian)},
+             {QStringLiteral("threshold"), regressionThreshold},
+             {QStringLiteral("regressed"), trend.p90.regressed}}},
+    };
+}
+
+} // namespace escdesk::analysis

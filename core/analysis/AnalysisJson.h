@@ -1,0 +1,18 @@
+#pragma once
+
+// JSON forms of the analyses for `escdesk … --json` and for other tools.
+
+#include "analysis/SegmentAnalysis.h"
+#include "analysis/Trend.h"
+
+#include <QJsonObject>
+
+namespace escdesk::analysis {
+
+QJsonObject segmentAnalysisToJson(const SegmentAnalysis& analysis);
+QJsonObject trendToJson(const Trend& trend);
+
+// The scalar series a trend chart plots: key → value per period.
+std::vector<std::pair<QString, std::vector<std::optional<double>>>> trendSeries(const Trend& trend);
+
+} // namespace escdesk::analysis

@@ -1,0 +1,41 @@
+#pragma once
+
+// Escalation rate per segment against the overall rate (SPEC §8): which
+// account tiers, segments, product areas… escalate more than the rest, and
+// whether the difference is more than noise.
+
+#include "metrics/Segmentation.h"
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::analysis {
+
+inline constexpr double significanceLevel = 0.05;
+
+struct SegmentRow {
+    QString value; // null for tickets without a value
+    std::int64_t tickets = 0;
+    std::int64_t escalated = 0;
+    std::optional<double> rate;
+    // rate − overall rate, in percentage points
+    std::optional<double> deviationPts;
+    // Two-sided p of the two-proportion z-test of this segment against all
+    // other tickets; empty when it cannot be tested.
+    std::optional<double> pValue;
+    // rate above the rest of the tickets' rate with p < 0.05
+    bool significantlyAbove = false;
+};
+
+struct SegmentAnalysis {
+    metrics::SegmentField field = metrics::SegmentField::AccountTier;
+    std::int64_t tickets = 0;
+    std::int64_t escalated = 0;
+    std::optional<double> overallRate;
+    std::vector<SegmentRow> rows; // by rate, highest first; ties by value
+};
+
+SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
+                                metrics::SegmentField field);
+
+} // namespace escdesk::analysis

@@ -1,0 +1,178 @@
+#include "analysis/Trend.h"
+
+#include "metrics/FactsLoader.h"
+
+#include <algorithm>
+
+namespace escdesk::analysis {
+
+namespace {
+
+bool strictlyIncreasing(const std::vector<double>& values) {
+    return std::adjacent_find(values.begin(), values.end(), std::greater_equal<>()) == values.end();
+}
+
+std::vector<const TrendPoint*> completePoints(const std::vector<TrendPoint>& points) {
+    std::vector<const TrendPoint*> complete;
+    for (const TrendPoint& point : points) {
+        if (!point.period.partial) {
+            complete.push_back(&point);
+        }
+    }
+    return complete;
+}
+
+std::vector<RisingCategory> findRising(const std::vector<TrendPoint>& points) {
+    const std::vector<const TrendPoint*> complete = completePoints(points);
+    if (complete.size() < static_cast<std::size_t>(risingPeriods)) {
+        return {};
+    }
+    const std::vector<const TrendPoint*> last(complete.end() - risingPeriods, complete.end());
+    std::vector<RisingCategory> rising;
+    for (const auto& [rootCause, latestCount] : last.back()->escalationsByRootCause) {
+        RisingCategory category{rootCause, {}, {}};
+        std::vector<double> counts;
+        for (const TrendPoint* point : last) {
+            const auto found = point->escalationsByRootCause.find(rootCause);
+            const std::int64_t n = found == point->escalationsByRootCause.end() ? 0 : found->second;
+            category.counts.push_back(n);
+            counts.push_back(static_cast<double>(n));
+            category.shares.push_back(point->escalations > 0
+                                          ? static_cast<double>(n) /
+                                                static_cast<double>(point->escalations)
+                                          : 0.0);
+        }
+        if (latestCount >= risingMinimumCount && strictlyIncreasing(counts) &&
+            strictlyIncreasing(category.shares)) {
+            rising.push_back(std::move(category));
+        }
+    }
+    std::sort(rising.begin(), rising.end(), [](const RisingCategory& a, const RisingCategory& b) {
+        const auto growth = [](const RisingCategory& c) {
+            return c.counts.back() - c.counts.front();
+        };
+        return growth(a) != growth(b) ? growth(a) > growth(b) : a.rootCause < b.rootCause;
+    });
+    return rising;
+}
+
+TrendPoint measurePeriod(store::Database& db, const TrendPeriod& period) {
+    TrendPoint point;
+    point.period = period;
+    const metrics::MetricsInput input = metrics::loadMetricsInput(db, period.window);
+    point.metrics = metrics::computeMetrics(input, period.window);
+    point.escalationsByRootCause = escalationsByRootCause(input, period.window);
+    for (const auto& [rootCause, count] : point.escalationsByRootCause) {
+        point.escalations += count;
+    }
+    return point;
+}
+
+// Marks each complete week whose p90 time-to-escalate exceeds the median of
+// the 4 complete weeks before it by more than 20%.
+void markRegressions(std::vector<TrendPoint>& weeks) {
+    for (std::size_t i = regressionTrailingWeeks; i < weeks.size(); ++i) {
+        std::vector<double> trailing;
+        for (std::size_t j = i - regressionTrailingWeeks; j < i; ++j) {
+            if (weeks[j].period.partial || !weeks[j].metrics.timeToEscalateMin.p90) {
+                break;
+            }
+            trailing.push_back(*weeks[j].metrics.timeToEscalateMin.p90);
+        }
+        if (trailing.size() != static_cast<std::size_t>(regressionTrailingWeeks)) {
+            continue;
+        }
+        TrendPoint& week = weeks[i];
+        week.trailingMedianP90 = medianOf(trailing);
+        const auto p90 = week.metrics.timeToEscalateMin.p90;
+        week.p90Regression =
+            !week.period.partial && p90 && *p90 > regressionThreshold * *week.trailingMedianP90;
+    }
+}
+
+P90RegressionCheck latestRegression(const std::vector<TrendPoint>& weeks) {
+    P90RegressionCheck check;
+    const std::vector<const TrendPoint*> complete = completePoints(weeks);
+    if (complete.empty()) {
+        return check;
+    }
+    const TrendPoint& latest = *complete.back();
+    check.weekStart = latest.period.firstDay;
+    check.latestP90 = latest.metrics.timeToEscalateMin.p90;
+    check.trailingMedian = latest.trailingMedianP90;
+    check.regressed = latest.p90Regression;
+    return check;
+}
+
+std::vector<TrendPoint> measurePeriods(store::Database& db,
+                                       const std::vector<TrendPeriod>& periods) {
+    std::vector<TrendPoint> points;
+    points.reserve(periods.size());
+    for (const TrendPeriod& period : periods) {
+        points.push_back(measurePeriod(db, period));
+    }
+    return points;
+}
+
+} // namespace
+
+double medianOf(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return *metrics::percentileOfSorted(values, 0.5);
+}
+
+std::map<QString, std::int64_t> escalationsByRootCause(const metrics::MetricsInput& input,
+                                                       const Window& window) {
+    std::map<QString, std::int64_t> counts;
+    const QString unspecified = QStringLiteral("Unspecified");
+    for (const metrics::TicketFacts& ticket : input.tickets) {
+        const QString& cause = ticket.rootCause.isEmpty() ? unspecified : ticket.rootCause;
+        if (!input.hasEventLog) {
+            if (ticket.escalatedFlag &&
+                window.contains(ticket.escalatedAt.value_or(ticket.createdAt))) {
+                ++counts[cause];
+            }
+            continue;
+        }
+        for (const metrics::FactEvent& e : ticket.events) {
+            if (e.kind == EventKind::Escalated && window.contains(e.at)) {
+                ++counts[cause];
+            }
+        }
+    }
+    return counts;
+}
+
+std::vector<std::optional<double>>
+movingAverage3(const std::vector<std::optional<double>>& series) {
+    std::vector<std::optional<double>> averages(series.size());
+    for (std::size_t i = 2; i < series.size(); ++i) {
+        if (series[i] && series[i - 1] && series[i - 2]) {
+            averages[i] = (*series[i] + *series[i - 1] + *series[i - 2]) / 3.0;
+        }
+    }
+    return averages;
+}
+
+Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay,
+                   Granularity granularity, const QTimeZone& zone) {
+    Trend trend;
+    trend.granularity = granularity;
+    trend.points = measurePeriods(db, trendPeriods(fromDay, toDay, granularity, zone));
+    trend.rising = findRising(trend.points);
+    if (granularity == Granularity::Week) {
+        markRegressions(trend.points);
+        trend.p90 = latestRegression(trend.points);
+        return trend;
+    }
+    // Monthly trends still carry the weekly p90 check over the last weeks.
+    const QDate weeksFrom =
+        periodStart(toDay, Granularity::Week).addDays(-7 * (regressionTrailingWeeks + 1));
+    std::vector<TrendPoint> weeks =
+        measurePeriods(db, trendPeriods(weeksFrom, toDay, Granularity::Week, zone));
+    markRegressions(weeks);
+    trend.p90 = latestRegression(weeks);
+    return trend;
+}
+
+} // namespace escdesk::analysis

@@ -1,0 +1,241 @@
+// Segments and trends (SPEC §8) on small workspaces worked out by hand.
+
+#include "analysis/SegmentAnalysis.h"
+#include "analysis/Significance.h"
+#include "analysis/Trend.h"
+#include "metrics/FactsLoader.h"
+#include "store/DataWriter.h"
+#include "store/Workspace.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace escdesk;
+using namespace escdesk::analysis;
+using namespace escdesk::store;
+
+namespace {
+
+const QTimeZone utc = QTimeZone::utc();
+
+UtcSeconds utcTime(const QDate& day, int hour, int minute = 0) {
+    return QDateTime(day, QTime(hour, minute), utc).toSecsSinceEpoch();
+}
+
+// A ticket without an event log: escalated flag and escalated_at stand in.
+void addFlagged(DataWriter& writer, const QString& id, UtcSeconds created,
+                std::optional<UtcSeconds> escalatedAt, const QString& account = {},
+                const QString& rootCause = {}) {
+    Ticket t;
+    t.ticketId = id;
+    t.createdAt = created;
+    t.escalated = escalatedAt.has_value();
+    t.escalatedAt = escalatedAt;
+    t.accountId = account;
+    t.rootCause = rootCause;
+    writer.insertTicket(t);
+}
+
+void addAccount(DataWriter& writer, const char* id, const char* segment) {
+    Account a;
+    a.accountId = QString::fromLatin1(id);
+    a.segment = QString::fromLatin1(segment);
+    a.tier = QStringLiteral("SMB");
+    writer.insertAccount(a);
+}
+
+} // namespace
+
+class TestAnalysis : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void zTestMatchesHandComputation() {
+        // 30/100 vs 20/200: pooled 50/300 = 1/6;
+        // se = sqrt(1/6 · 5/6 · (1/100 + 1/200)) = 0.0456435
+        // z = (0.3 − 0.1) / se = 4.38178; p = erfc(z / √2) = 1.17713e-5
+        const auto test = twoProportionZTest(30, 100, 20, 200);
+        QVERIFY(test.has_value());
+        QVERIFY(qAbs(test->z - 4.38178) < 1e-4);
+        QVERIFY(qAbs(test->pValue - 1.17713e-5) < 1e-9);
+        // 9/40 vs 21/160: pooled 30/200 = 0.15; se = sqrt(0.15 · 0.85 · (1/40 + 1/160))
+        // = 0.0631224; z = (0.225 − 0.13125) / se = 1.48522; p = 0.137485 (not significant)
+        const auto weak = twoProportionZTest(9, 40, 21, 160);
+        QVERIFY(qAbs(weak->z - 1.48522) < 1e-4);
+        QVERIFY(qAbs(weak->pValue - 0.137485) < 1e-5);
+        QVERIFY(!twoProportionZTest(0, 10, 0, 10).has_value()); // no variance
+        QVERIFY(!twoProportionZTest(1, 0, 1, 10).has_value());  // empty group
+    }
+
+    void segmentsFlagTheOneSignificantlyAbove() {
+        Workspace workspace(m_dir.filePath(QStringLiteral("segments.db")));
+        {
+            Transaction transaction(workspace.db());
+            DataWriter writer(workspace.db());
+            addAccount(writer, "H", "Healthcare");
+            addAccount(writer, "R", "Retail");
+            const UtcSeconds created = utcTime(QDate(2026, 11, 3), 10);
+            for (int i = 0; i < 100; ++i) { // Healthcare: 30 of 100 escalated
+                addFlagged(writer, QStringLiteral("H%1").arg(i), created,
+                           i < 30 ? std::optional(created + 600) : std::nullopt,
+                           QStringLiteral("H"));
+            }
+            for (int i = 0; i < 200; ++i) { // Retail: 20 of 200 escalated
+                addFlagged(writer, QStringLiteral("R%1").arg(i), created,
+                           i < 20 ? std::optional(created + 600) : std::nullopt,
+                           QStringLiteral("R"));
+            }
+            transaction.commit();
+        }
+        const Window week = windowOfLocalDates(QDate(2026, 11, 2), QDate(2026, 11, 9), utc);
+        const SegmentAnalysis result =
+            analyseSegments(metrics::loadMetricsInput(workspace.db(), week), week,
+                            metrics::SegmentField::AccountSegment);
+        QCOMPARE(result.tickets, 300);
+        QCOMPARE(result.escalated, 50);
+        QVERIFY(qFuzzyCompare(*result.overallRate, 50.0 / 300.0));
+        QCOMPARE(result.rows.size(), std::size_t(2));
+
+        const SegmentRow& healthcare = result.rows[0]; // highest rate first
+        QCOMPARE(healthcare.value, QStringLiteral("Healthcare"));
+        QCOMPARE(healthcare.tickets, 100);
+        QCOMPARE(healthcare.escalated, 30);
+        // 30% − 16.667% = +13.333 points
+        QVERIFY(qAbs(*healthcare.deviationPts - 13.3333) < 1e-3);
+        QVERIFY(qAbs(*healthcare.pValue - 1.17713e-5) < 1e-9); // the z-test above
+        QVERIFY(healthcare.significantlyAbove);
+
+        const SegmentRow& retail = result.rows[1];
+        QCOMPARE(retail.value, QStringLiteral("Retail"));
+        QVERIFY(qAbs(*retail.deviationPts + 6.6667) < 1e-3);
+        QVERIFY(!retail.significantlyAbove); // significantly *below*
+    }
+
+    void periodsAreCalendarWeeksAndMonths() {
+        // Wednesday 2026-10-07 to Tuesday 2026-10-20 (exclusive): the weeks
+        // starting Monday 10-05 and 10-12, then Monday 10-19 cut at 10-20.
+        const auto weeks =
+            trendPeriods(QDate(2026, 10, 7), QDate(2026, 10, 20), Granularity::Week, utc);
+        QCOMPARE(weeks.size(), std::size_t(3));
+        QCOMPARE(weeks[0].firstDay, QDate(2026, 10, 5));
+        QCOMPARE(weeks[0].endDay, QDate(2026, 10, 12));
+        QVERIFY(!weeks[1].partial);
+        QCOMPARE(weeks[2].firstDay, QDate(2026, 10, 19));
+        QCOMPARE(weeks[2].endDay, QDate(2026, 10, 20));
+        QVERIFY(weeks[2].partial);
+
+        const auto months =
+            trendPeriods(QDate(2026, 1, 15), QDate(2026, 3, 10), Granularity::Month, utc);
+        QCOMPARE(months.size(), std::size_t(3));
+        QCOMPARE(months[0].firstDay, QDate(2026, 1, 1));
+        QCOMPARE(months[1].endDay, QDate(2026, 3, 1));
+        QVERIFY(months[2].partial);
+        // A Berlin month is cut at local midnight: 2026-03-01T00:00+01:00.
+        const auto berlin = trendPeriods(QDate(2026, 3, 1), QDate(2026, 4, 1), Granularity::Month,
+                                         QTimeZone("Europe/Berlin"));
+        QCOMPARE(berlin[0].window.from, utcTime(QDate(2026, 2, 28), 23));
+        QCOMPARE(berlin[0].window.to, utcTime(QDate(2026, 3, 31), 22)); // CEST from 03-29
+    }
+
+    void movingAverageNeedsThreeValues() {
+        const auto average = movingAverage3({1.0, 2.0, 3.0, 4.0, std::nullopt, 6.0});
+        QVERIFY(!average[0] && !average[1]);
+        QCOMPARE(*average[2], 2.0);
+        QCOMPARE(*average[3], 3.0);
+        QVERIFY(!average[4] && !average[5]); // a gap breaks the window
+    }
+
+    void p90RegressionAgainstTheTrailingFourWeekMedian() {
+        // Times to escalate per week (minutes), and their p90 (linear):
+        //   W1 10-05: [10, 20] → 19     W2 10-12: [10, 30] → 28
+        //   W3 10-19: [20, 20] → 20     W4 10-26: [10, 40] → 37
+        //   W5 11-02: [10, 40] → 37; trailing median of 19, 28, 20, 37 = (20 + 28) / 2 = 24;
+        //   37 > 1.2 × 24 = 28.8 → regression. W4's trailing weeks are incomplete → none.
+        Workspace workspace(m_dir.filePath(QStringLiteral("p90.db")));
+        {
+            Transaction transaction(workspace.db());
+            DataWriter writer(workspace.db());
+            const std::vector<std::pair<QDate, std::vector<int>>> weeks{
+                {QDate(2026, 10, 5), {10, 20}},
+                {QDate(2026, 10, 12), {10, 30}},
+                {QDate(2026, 10, 19), {20, 20}},
+                {QDate(2026, 10, 26), {10, 40}},
+                {QDate(2026, 11, 2), {10, 40}}};
+            int n = 0;
+            for (const auto& [monday, minutes] : weeks) {
+                for (int m : minutes) {
+                    Ticket t;
+                    t.ticketId = QStringLiteral("T%1").arg(++n);
+                    t.createdAt = utcTime(monday.addDays(1), 9);
+                    const auto row = writer.insertTicket(t);
+                    TicketEvent e;
+                    e.kind = EventKind::Escalated;
+                    e.occurredAt = t.createdAt + m * 60;
+                    e.fromTier = 1;
+                    e.toTier = 2;
+                    writer.insertEvent(row, e);
+                }
+            }
+            transaction.commit();
+        }
+        const Trend trend = analyseTrend(workspace.db(), QDate(2026, 10, 5), QDate(2026, 11, 9),
+                                         Granularity::Week, utc);
+        QCOMPARE(trend.points.size(), std::size_t(5));
+        QCOMPARE(*trend.points[0].metrics.timeToEscalateMin.p90, 19.0);
+        QVERIFY(!trend.points[3].trailingMedianP90.has_value());
+        QCOMPARE(*trend.points[4].trailingMedianP90, 24.0);
+        QVERIFY(trend.points[4].p90Regression);
+        QCOMPARE(trend.p90.weekStart, QDate(2026, 11, 2));
+        QCOMPARE(*trend.p90.latestP90, 37.0);
+        QVERIFY(trend.p90.regressed);
+
+        // The same check rides along on a monthly trend, over the last weeks.
+        const Trend monthly = analyseTrend(workspace.db(), QDate(2026, 10, 1), QDate(2026, 11, 9),
+                                           Granularity::Month, utc);
+        QCOMPARE(monthly.p90.weekStart, QDate(2026, 11, 2));
+        QVERIFY(monthly.p90.regressed);
+    }
+
+    void risingRootCauses() {
+        // Escalations per month (Aug, Sep, Oct 2026):
+        //   Access         5,  6,  8   shares 5/21, 6/22, 8/23 = .238, .273, .348 → rising
+        //   Product Bug   10, 10,  9   → not rising
+        //   Configuration  5,  4,  3   → falling
+        //   Docs           1,  2,  3   → rising but fewer than 5 in October → not reported
+        Workspace workspace(m_dir.filePath(QStringLiteral("rising.db")));
+        {
+            Transaction transaction(workspace.db());
+            DataWriter writer(workspace.db());
+            const std::vector<std::pair<const char*, std::array<int, 3>>> counts{
+                {"Access", {5, 6, 8}},
+                {"Product Bug", {10, 10, 9}},
+                {"Configuration", {5, 4, 3}},
+                {"Docs", {1, 2, 3}}};
+            int n = 0;
+            for (const auto& [cause, perMonth] : counts) {
+                for (int month = 0; month < 3; ++month) {
+                    for (int i = 0; i < perMonth[static_cast<std::size_t>(month)]; ++i) {
+                        const UtcSeconds created = utcTime(QDate(2026, 8 + month, 3 + i), 9);
+                        addFlagged(writer, QStringLiteral("T%1").arg(++n), created, created + 60,
+                                   {}, QString::fromLatin1(cause));
+                    }
+                }
+            }
+            transaction.commit();
+        }
+        const Trend trend = analyseTrend(workspace.db(), QDate(2026, 8, 1), QDate(2026, 11, 1),
+                                         Granularity::Month, utc);
+        QCOMPARE(trend.points.size(), std::size_t(3));
+        QCOMPARE(trend.points[2].escalations, 23);
+        QCOMPARE(trend.rising.size(), std::size_t(1));
+        QCOMPARE(trend.rising[0].rootCause, QStringLiteral("Access"));
+        QCOMPARE(trend.rising[0].counts, (std::vector<std::int64_t>{5, 6, 8}));
+        QVERIFY(qFuzzyCompare(trend.rising[0].shares[2], 8.0 / 23.0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalysis)
+#include "tst_analysis.moc"

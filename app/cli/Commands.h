@@ -8,6 +8,7 @@
 
 namespace escdesk::cli {
 
+int runDemo(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
 
 } // namespace escdesk::cli

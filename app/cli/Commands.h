@@ -10,6 +10,7 @@ namespace escdesk::cli {
 
 int runMetrics(const QStringList& arguments);
 int runSegments(const QStringList& arguments);
+int runDemo(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
 int runTrend(const QStringList& arguments);
 

@@ -16,6 +16,7 @@ using Command = std::function<int(const QStringList&)>;
 
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
+        {QStringLiteral("demo"), runDemo},
         {QStringLiteral("metrics"), runMetrics},
         {QStringLiteral("segments"), runSegments},
         {QStringLiteral("summary"), runSummary},

@@ -1,0 +1,919 @@
+#include "demo/DemoGenerator.h"
+
+#include "demo/DemoRandom.h"
+#include "demo/DemoText.h"
+#include "store/DataWriter.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace escdesk::demo {
+
+using store::StoreError;
+
+// ---- Calendar --------------------------------------------------------------
+
+namespace {
+
+QDate mondayOf(const QDate& date) {
+    return date.addDays(1 - date.dayOfWeek());
+}
+
+QDate firstOfMonth(const QDate& date) {
+    return QDate(date.year(), date.month(), 1);
+}
+
+} // namespace
+
+DemoCalendar demoCalendar(const QDate& endDate) {
+    DemoCalendar calendar;
+    calendar.zone = QTimeZone(demoTeamZone);
+    calendar.endDate = endDate;
+    calendar.firstDate = endDate.addDays(-181);
+    const QDate lastMonday = mondayOf(endDate);
+    calendar.spikeWeek = lastMonday.addDays(-49);
+    // The two latest complete weeks are slow whatever weekday the data ends
+    // on (and the partial week after them, if any).
+    calendar.regressionStart = mondayOf(endDate.addDays(-13));
+    // The three latest complete calendar months.
+    const bool endsMonth = endDate.addDays(1).day() == 1;
+    const QDate lastFull = firstOfMonth(endsMonth ? endDate : firstOfMonth(endDate).addDays(-1));
+    calendar.rampMonths[2] = lastFull;
+    calendar.rampMonths[1] = lastFull.addMonths(-1);
+    calendar.rampMonths[0] = lastFull.addMonths(-2);
+    calendar.from = startOfLocalDay(calendar.firstDate, calendar.zone);
+    calendar.horizon = startOfLocalDay(endDate.addDays(1), calendar.zone);
+    return calendar;
+}
+
+namespace {
+
+// ---- Fixed tables -------------------------------------------------------------
+
+constexpr std::array<std::string_view, 3> accountTiers{"Enterprise", "Mid-Market", "SMB"};
+constexpr std::array<double, 3> accountTierWeights{10, 30, 60};
+constexpr std::array<double, 3> accountTierTicketWeight{7.0, 2.5, 1.0};
+constexpr std::array<double, 3> arrLow{250'000, 50'000, 6'000};
+constexpr std::array<double, 3> arrHigh{3'000'000, 250'000, 50'000};
+
+constexpr std::array<std::string_view, 6> segments{"Technology", "Retail",    "Financial Services",
+                                                   "Healthcare", "Education", "Manufacturing"};
+constexpr std::array<double, 6> segmentWeights{24, 15, 16, 15, 14, 16};
+// Planted pattern 2: Healthcare escalates about twice as often as the others
+// (strict HIPAA access rules and integrations with clinical systems make
+// frontline fixes rarer); the others vary by a few percent only.
+constexpr std::array<double, 6> segmentEscalationFactor{0.95, 1.0, 1.08, 2.1, 0.92, 1.0};
+
+struct Region {
+    std::string_view name;
+    double weight;
+    std::array<std::string_view, 5> zones;
+};
+constexpr std::array regions{
+    Region{"North America",
+           55,
+           {"America/New_York", "America/Chicago", "America/Los_Angeles", "America/Denver",
+            "America/Toronto"}},
+    Region{"EMEA",
+           25,
+           {"Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Amsterdam", "Europe/Madrid"}},
+    Region{"APAC",
+           12,
+           {"Asia/Singapore", "Australia/Sydney", "Asia/Tokyo", "Asia/Kolkata", "Asia/Singapore"}},
+    Region{"LATAM",
+           8,
+           {"America/Sao_Paulo", "America/Mexico_City", "America/Bogota", "America/Sao_Paulo",
+            "America/Santiago"}},
+};
+
+enum Priority { Critical, High, Medium, Low };
+constexpr std::array<std::string_view, 4> priorities{"Critical", "High", "Medium", "Low"};
+constexpr std::array<std::array<double, 4>, 3> priorityWeightsByTier{{
+    {6, 20, 50, 24},
+    {3.5, 15, 51, 30.5},
+    {2, 12, 50, 36},
+}};
+constexpr std::array<double, 4> incidentPriorityWeights{15, 45, 35, 5};
+constexpr std::array<double, 4> priorityEscalationFactor{3.0, 1.7, 0.85, 0.45};
+// Chosen so that about 14% of tickets escalate overall (see the docs).
+constexpr double baseEscalationProbability = 0.125;
+constexpr double incidentEscalationProbability = 0.6;
+
+constexpr std::array<std::string_view, 4> channels{"email", "web", "chat", "phone"};
+constexpr std::array<std::array<double, 4>, 4> channelWeightsByPriority{{
+    {15, 15, 25, 45},
+    {30, 25, 30, 15},
+    {40, 32, 20, 8},
+    {42, 36, 18, 4},
+}};
+
+// Median minutes by priority (Critical, High, Medium, Low).
+constexpr std::array<double, 4> firstResponseMedian{8, 30, 120, 240};
+constexpr std::array<double, 4> timeToEscalateMedian{12, 40, 150, 320};
+constexpr std::array<double, 4> claimDelayMedian{5, 15, 40, 75};
+constexpr std::array<double, 4> decisionDelayMedian{20, 90, 300, 600};
+constexpr std::array<double, 4> resolutionMedian{180, 480, 1200, 2200};
+constexpr double incidentTimeToEscalateMedian = 45;
+// Planted pattern 3: from the regression start Tier 1 holds tickets longer
+// before escalating (a wave of new hires), stretching time-to-escalate.
+constexpr double regressionFactor = 1.9;
+
+// Root-cause mixes of escalated and of other tickets, in the order of
+// RootCause. Escalated tickets lean to bugs, integrations and infrastructure;
+// the rest to user error, configuration and training.
+constexpr std::array<double, rootCauseCount> escalatedCauseWeights{24, 7, 15, 11, 6, 7,
+                                                                   5,  3, 4,  7,  11};
+constexpr std::array<double, rootCauseCount> otherCauseWeights{9, 7, 7, 16, 24, 5, 9, 10, 3, 4, 2};
+// Planted pattern 4: the Access/Permissions weight per month, before and
+// through the three latest complete months and after them (a permissions
+// model migration rolled out to customers; KI-1071).
+constexpr std::array<double, 5> accessRamp{1.0, 1.8, 3.0, 5.0, 5.5};
+
+// Tier 2 → Tier 3 likelihood by root cause.
+constexpr std::array<double, rootCauseCount> tier3Probability{0.40, 0.25, 0.30, 0.06, 0.03, 0.10,
+                                                              0.04, 0.03, 0.10, 0.15, 0.45};
+constexpr double incidentTier3Probability = 0.55;
+
+enum DecisionKind {
+    FixDecision,
+    WorkaroundDecision,
+    KnownIssueDecision,
+    NotABugDecision,
+    ProductDecision
+};
+constexpr std::array<std::string_view, 5> decisionTypes{"fix", "workaround", "known issue",
+                                                        "not a bug", "needs product decision"};
+constexpr std::array<std::string_view, 5> decisionResolution{"Fixed", "Workaround provided",
+                                                             "Known issue - workaround", "Answered",
+                                                             "Feature request logged"};
+constexpr std::array<double, 5> decisionResolveMedian{480, 180, 120, 60, 240};
+
+std::array<double, 5> decisionWeights(RootCause cause, bool hasKnownIssue) {
+    const double known = hasKnownIssue ? 0.35 : 0.0;
+    switch (cause) {
+    case RootCause::ProductBug:
+        return {0.45, 0.30, known, 0.05, 0};
+    case RootCause::Infrastructure:
+        return {0.60, 0.25, known, 0, 0};
+    case RootCause::IntegrationIssue:
+        return {0.30, 0.45, known, 0.05, 0};
+    case RootCause::FeatureGap:
+        return {0, 0.35, 0, 0, 0.65};
+    case RootCause::PolicyGap:
+        return {0, 0.30, 0, 0.20, 0.50};
+    case RootCause::AccessPermissions:
+        return {0.30, 0.40, known, 0.10, 0};
+    case RootCause::ProcessFailure:
+        return {0.50, 0.50, 0, 0, 0};
+    default:
+        return {0, 0.45, known, 0.55, 0};
+    }
+}
+constexpr std::array<double, 5> incidentDecisionWeights{0.15, 0.25, 0.60, 0, 0};
+
+constexpr double infoRequestProbability = 0.10;
+constexpr double bounceProbability = 0.08;
+constexpr double reescalateAfterBounce = 0.45;
+constexpr double reassignProbability = 0.06;
+constexpr double pauseProbability = 0.08;
+constexpr double escalatedReopenProbability = 0.05;
+constexpr double otherReopenProbability = 0.03;
+constexpr double csatResponseRate = 0.32;
+constexpr std::array<double, 5> csatWeightsEscalated{0.15, 0.12, 0.18, 0.25, 0.30}; // 1..5
+constexpr std::array<double, 5> csatWeightsOther{0.04, 0.05, 0.10, 0.26, 0.55};
+
+constexpr std::int64_t minute = 60;
+constexpr std::int64_t hour = 3600;
+
+// ---- Helpers ------------------------------------------------------------------
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+std::string slug(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') {
+        out.pop_back();
+    }
+    return out;
+}
+
+// Volume factor of US holidays, when the team and most customers are off.
+double holidayFactor(const QDate& date) {
+    const int m = date.month();
+    const int d = date.day();
+    const int weekday = date.dayOfWeek();
+    const bool lastMondayOfMay = m == 5 && weekday == 1 && d > 24;
+    const bool firstMondayOfSeptember = m == 9 && weekday == 1 && d <= 7;
+    const bool thanksgiving = m == 11 && weekday == 4 && d >= 22 && d <= 28;
+    const bool dayAfterThanksgiving = m == 11 && weekday == 5 && d >= 23 && d <= 29;
+    if ((m == 1 && d == 1) || (m == 7 && d == 4) || (m == 12 && d == 25) || lastMondayOfMay ||
+        firstMondayOfSeptember || thanksgiving) {
+        return 0.3;
+    }
+    if (dayAfterThanksgiving || (m == 12 && (d == 24 || d == 31))) {
+        return 0.6;
+    }
+    return 1.0;
+}
+
+constexpr std::array<double, 7> weekdayFactor{1.15, 1.10, 1.05, 1.0, 0.9, 0.3, 0.25};
+constexpr std::array<double, 24> hourFactor{0.15, 0.12, 0.1,  0.1, 0.12, 0.18, 0.3,  0.5,
+                                            0.85, 1.25, 1.35, 1.3, 1.1,  1.2,  1.25, 1.2,
+                                            1.05, 0.8,  0.55, 0.4, 0.35, 0.3,  0.25, 0.2};
+// Extra tickets from the webhook incident per weekday of the spike week, as a
+// share of normal volume: the API v2.3 rollout lands on Monday morning and a
+// hotfix ships on Thursday.
+constexpr std::array<double, 7> incidentExtra{0.45, 0.75, 0.7, 0.45, 0.25, 0.2, 0.15};
+constexpr int incidentStartHour = 10;
+
+struct Slot {
+    UtcSeconds start = 0;
+    std::int64_t seconds = 0;
+    double weight = 0;
+    double incidentShare = 0; // probability that a ticket of the slot is an incident one
+    int rampStep = 0;         // index into accessRamp
+    bool regressed = false;
+};
+
+struct DemoAccount {
+    QString id;
+    int tier = 0;
+    int segment = 0;
+};
+
+struct StaffMember {
+    QString name;
+};
+
+// A ticket's event and who owns the ticket after it.
+struct PlannedEvent {
+    TicketEvent event;
+    int ownerTier = 1;
+    int ownerIndex = -1; // -1: in the tier's queue, unassigned
+};
+
+class Generator {
+public:
+    Generator(store::Workspace& workspace, const DemoOptions& options, const DemoProgress& progress)
+        : m_workspace(workspace)
+        , m_options(options)
+        , m_progress(progress)
+        , m_calendar(demoCalendar(options.endDate))
+        , m_writer(workspace.db()) {}
+
+    DemoSummary run();
+
+private:
+    void refuseNonEmptyWorkspace();
+    void writeAccounts();
+    void writeKnownIssues();
+    void hireStaff();
+    void buildSlots();
+    void writeTickets();
+    void writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot);
+    RootCause drawRootCause(bool escalated, int rampStep);
+    const IssueTemplate& drawTemplate(RootCause cause);
+    std::string fill(std::string_view text);
+    void planEscalation(UtcSeconds escalateAt, int priority, RootCause cause, bool incident,
+                        const IssueTemplate& issue, int tier1Agent);
+    void add(EventKind kind, double at, int ownerTier, int ownerIndex, int fromTier = 0,
+             int toTier = 0, int actorTier = 0, int actorIndex = -1,
+             std::string_view decisionType = {}, std::string_view note = {});
+    int drawStaff(int tier) { return static_cast<int>(m_random.below(m_staff[tier - 1].size())); }
+    const QString& staffName(int tier, int index) const { return m_staff[tier - 1][index].name; }
+
+    store::Workspace& m_workspace;
+    const DemoOptions& m_options;
+    const DemoProgress& m_progress;
+    DemoCalendar m_calendar;
+    store::DataWriter m_writer;
+    DemoRandom m_random{m_options.seed, 2};
+    DemoSummary m_summary;
+
+    std::vector<DemoAccount> m_accounts;
+    std::vector<double> m_accountCumulative;
+    std::array<std::vector<StaffMember>, 3> m_staff;
+    std::vector<Slot> m_slots;
+    std::array<std::vector<int>, rootCauseCount> m_templatesByCause;
+    // Balanced draws: each root cause's credit grows by its probability per
+    // draw, so monthly shares follow the intended mix closely while the order
+    // stays random.
+    std::array<std::array<double, rootCauseCount>, 2> m_causeCredit{};
+    std::vector<PlannedEvent> m_plan;
+    std::string m_text;
+};
+
+DemoSummary Generator::run() {
+    if (!m_calendar.zone.isValid()) {
+        throw StoreError(QStringLiteral("The time zone %1 is not available on this system; the "
+                                        "demo needs the IANA time zone database.")
+                             .arg(QLatin1String(demoTeamZone)));
+    }
+    store::Transaction transaction(m_workspace.db());
+    refuseNonEmptyWorkspace();
+    // A larger page cache keeps the secondary indexes in memory while a
+    // large demo is written; restored afterwards.
+    const auto cacheSize = m_workspace.db().queryInt64("PRAGMA cache_size");
+    m_workspace.db().exec("PRAGMA cache_size = -262144");
+    m_workspace.setSetting(QStringLiteral("reporting_tz"), QLatin1String(demoTeamZone));
+    for (std::size_t i = 0; i < issueTemplates().size(); ++i) {
+        m_templatesByCause[static_cast<int>(issueTemplates()[i].rootCause)].push_back(
+            static_cast<int>(i));
+    }
+    writeAccounts();
+    writeKnownIssues();
+    hireStaff();
+    buildSlots();
+    writeTickets();
+    transaction.commit();
+    m_workspace.db().exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize).toStdString());
+    m_summary.calendar = m_calendar;
+    return m_summary;
+}
+
+void Generator::refuseNonEmptyWorkspace() {
+    store::Database& db = m_workspace.db();
+    const auto tickets = db.queryInt64("SELECT count(*) FROM tickets");
+    const auto accounts = db.queryInt64("SELECT count(*) FROM accounts");
+    const auto issues = db.queryInt64("SELECT count(*) FROM known_issues");
+    if (tickets + accounts + issues > 0) {
+        throw StoreError(QStringLiteral("The workspace %1 already holds data (%2 tickets, %3 "
+                                        "accounts, %4 known issues); the demo is written only "
+                                        "into an empty workspace. Choose a new file with --db.")
+                             .arg(db.path())
+                             .arg(tickets)
+                             .arg(accounts)
+                             .arg(issues));
+    }
+}
+
+// ---- Accounts and people ------------------------------------------------------------
+
+void Generator::writeAccounts() {
+    DemoRandom random(m_options.seed, 1);
+    const auto count = std::clamp<std::int64_t>((m_options.tickets + 15) / 30, 12, 5000);
+    QSet<QString> names;
+    double cumulative = 0;
+    for (std::int64_t i = 0; i < count; ++i) {
+        DemoAccount account;
+        account.id = QStringLiteral("ACC-%1").arg(10001 + i);
+        account.tier = static_cast<int>(random.weighted(accountTierWeights));
+        account.segment = static_cast<int>(random.weighted(segmentWeights));
+        const Region& region = regions[random.weighted(std::array<double, 4>{
+            regions[0].weight, regions[1].weight, regions[2].weight, regions[3].weight})];
+        const std::string_view zone = region.zones[random.below(region.zones.size())];
+        const std::string_view stem = random.pick(companyStems());
+        const std::string_view suffix = random.pick(companySuffixes(segments[account.segment]));
+        QString name = qs(stem) + QLatin1Char(' ') + qs(suffix);
+        // Names repeat once there are more accounts than stems × suffixes;
+        // a numeral keeps them apart, as CRMs do for namesakes.
+        const QString base = name;
+        for (int n = 2; names.contains(name); ++n) {
+            name = base + QStringLiteral(" %1").arg(n);
+        }
+        names.insert(name);
+
+        const int t = account.tier;
+        const double arr =
+            std::round(std::exp(random.uniform(std::log(arrLow[t]), std::log(arrHigh[t]))) /
+                       100.0) *
+            100.0;
+        const int seats = static_cast<int>(std::max(5.0, std::round(arr / 1200.0)));
+        static constexpr std::array<std::string_view, 3> plans{"Enterprise Plus", "Business",
+                                                               "Team"};
+        Account record;
+        record.accountId = account.id;
+        record.name = name;
+        record.tier = qs(accountTiers[t]);
+        record.segment = qs(segments[account.segment]);
+        record.region = qs(region.name);
+        record.arr = arr;
+        record.timezone = qs(zone);
+        record.renewalDate = m_options.endDate.addDays(-30 + static_cast<int>(random.below(396)));
+        record.attributes =
+            QStringLiteral(R"({"plan":"%1","seats":%2})").arg(qs(plans[t])).arg(seats);
+        m_writer.insertAccount(record);
+
+        cumulative += accountTierTicketWeight[t] * random.lognormal(1.0, 0.7);
+        m_accountCumulative.push_back(cumulative);
+        m_accounts.push_back(std::move(account));
+    }
+    m_summary.accounts = count;
+}
+
+void Generator::writeKnownIssues() {
+    for (const KnownIssueText& text : knownIssueTexts()) {
+        KnownIssue issue;
+        issue.issueId = qs(text.id);
+        issue.title = qs(text.title);
+        issue.productArea = qs(text.productArea);
+        issue.status = qs(text.status);
+        issue.keywords = qs(text.keywords);
+        issue.workaround = qs(text.workaround);
+        issue.fixVersion = text.fixVersion.empty() ? QString() : qs(text.fixVersion);
+        issue.kbArticle = qs(text.kbArticle);
+        m_writer.insertKnownIssue(issue);
+        ++m_summary.knownIssues;
+    }
+}
+
+void Generator::hireStaff() {
+    const std::int64_t n = m_options.tickets;
+    const std::array<std::int64_t, 3> sizes{std::clamp<std::int64_t>(n / 1500, 10, 400),
+                                            std::clamp<std::int64_t>(n / 5000, 5, 150),
+                                            std::clamp<std::int64_t>(n / 12000, 4, 60)};
+    const auto first = firstNames();
+    const auto last = lastNames();
+    std::size_t person = 0;
+    for (std::size_t tier = 0; tier < 3; ++tier) {
+        for (std::int64_t i = 0; i < sizes[tier]; ++i, ++person) {
+            // Distinct for the first |first| × |last| people.
+            const std::string_view f = first[person % first.size()];
+            const std::string_view l = last[(person / first.size() + person * 7) % last.size()];
+            m_staff[tier].push_back({qs(f) + QLatin1Char(' ') + qs(l)});
+        }
+    }
+}
+
+// ---- Arrival times ------------------------------------------------------------------
+
+void Generator::buildSlots() {
+    DemoRandom random(m_options.seed, 3);
+    const QTimeZone& zone = m_calendar.zone;
+    const int days = static_cast<int>(m_calendar.firstDate.daysTo(m_calendar.endDate)) + 1;
+    for (int day = 0; day < days; ++day) {
+        const QDate date = m_calendar.firstDate.addDays(day);
+        const int weekday = date.dayOfWeek() - 1;
+        // Slow growth of the customer base over the half year, and day-to-day noise.
+        const double dayWeight = weekdayFactor[weekday] * holidayFactor(date) *
+                                 (1.0 + 0.12 * day / days) * random.lognormal(1.0, 0.08);
+        const bool spike = date >= m_calendar.spikeWeek && date < m_calendar.spikeWeek.addDays(7);
+        int rampStep = 0;
+        for (int month = 0; month < 3; ++month) {
+            if (date >= m_calendar.rampMonths[month]) {
+                rampStep = month + 1;
+            }
+        }
+        if (date >= m_calendar.rampMonths[2].addMonths(1)) {
+            rampStep = 4;
+        }
+        for (int h = 0; h < 24; ++h) {
+            const UtcSeconds start = QDateTime(date, QTime(h, 0), zone).toSecsSinceEpoch();
+            const UtcSeconds end = h == 23
+                                       ? startOfLocalDay(date.addDays(1), zone)
+                                       : QDateTime(date, QTime(h + 1, 0), zone).toSecsSinceEpoch();
+            if (end <= start) {
+                continue; // the hour skipped by a spring-forward DST change
+            }
+            Slot slot;
+            slot.start = start;
+            slot.seconds = end - start;
+            slot.weight = dayWeight * hourFactor[h] * static_cast<double>(slot.seconds) / 3600.0;
+            slot.rampStep = rampStep;
+            slot.regressed = date >= m_calendar.regressionStart;
+            if (spike && (weekday > 0 || h >= incidentStartHour)) {
+                // Office hours carry the incident; nights see a little of it.
+                const double extra = incidentExtra[weekday] * (h >= 8 && h < 19 ? 1.0 : 0.5);
+                slot.weight *= 1.0 + extra;
+                slot.incidentShare = extra / (1.0 + extra);
+            }
+            m_slots.push_back(slot);
+        }
+    }
+}
+
+void Generator::writeTickets() {
+    double total = 0;
+    for (const Slot& slot : m_slots) {
+        total += slot.weight;
+    }
+    const std::int64_t n = m_options.tickets;
+    const std::int64_t progressStep = std::max<std::int64_t>(1, n / 100);
+    std::vector<std::int64_t> offsets;
+    double cumulative = 0;
+    std::int64_t assigned = 0;
+    std::int64_t index = 0;
+    for (std::size_t s = 0; s < m_slots.size(); ++s) {
+        const Slot& slot = m_slots[s];
+        cumulative += slot.weight;
+        // Exactly n tickets in all: each slot gets the rounded cumulative share.
+        const std::int64_t upTo = s + 1 == m_slots.size()
+                                      ? n
+                                      : static_cast<std::int64_t>(std::floor(
+                                            static_cast<double>(n) * cumulative / total + 0.5));
+        const std::int64_t count = std::max<std::int64_t>(0, upTo - assigned);
+        assigned += count;
+        offsets.clear();
+        for (std::int64_t i = 0; i < count; ++i) {
+            offsets.push_back(
+                static_cast<std::int64_t>(m_random.below(static_cast<std::size_t>(slot.seconds))));
+        }
+        std::sort(offsets.begin(), offsets.end());
+        for (std::int64_t offset : offsets) {
+            writeTicket(index++, slot.start + offset, slot);
+            if (m_progress && index % progressStep == 0) {
+                m_progress(index, n);
+            }
+        }
+    }
+    m_summary.tickets = index;
+}
+
+// ---- Tickets ------------------------------------------------------------------------
+
+RootCause Generator::drawRootCause(bool escalated, int rampStep) {
+    std::array<double, rootCauseCount> p = escalated ? escalatedCauseWeights : otherCauseWeights;
+    p[static_cast<int>(RootCause::AccessPermissions)] *= accessRamp[rampStep];
+    double sum = 0;
+    for (double w : p) {
+        sum += w;
+    }
+    auto& credit = m_causeCredit[escalated ? 1 : 0];
+    std::array<double, rootCauseCount> chances{};
+    for (int i = 0; i < rootCauseCount; ++i) {
+        credit[i] += p[i] / sum;
+        chances[i] = std::max(credit[i], 0.0);
+    }
+    const auto chosen = m_random.weighted(chances);
+    credit[chosen] -= 1.0;
+    return static_cast<RootCause>(chosen);
+}
+
+const IssueTemplate& Generator::drawTemplate(RootCause cause) {
+    const auto& candidates = m_templatesByCause[static_cast<int>(cause)];
+    return issueTemplates()[candidates[m_random.below(candidates.size())]];
+}
+
+std::string Generator::fill(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 1 < text.size()) {
+            const auto values = placeholderValues(text[i + 1]);
+            if (!values.empty()) {
+                out += values[m_random.below(values.size())];
+                ++i;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+void Generator::add(EventKind kind, double at, int ownerTier, int ownerIndex, int fromTier,
+                    int toTier, int actorTier, int actorIndex, std::string_view decisionType,
+                    std::string_view note) {
+    PlannedEvent planned;
+    auto time = static_cast<UtcSeconds>(std::llround(at));
+    // Strictly increasing times keep the log causal and its order unambiguous.
+    if (!m_plan.empty() && time <= m_plan.back().event.occurredAt) {
+        time = m_plan.back().event.occurredAt + minute;
+    }
+    planned.event.occurredAt = time;
+    planned.event.kind = kind;
+    if (fromTier > 0) {
+        planned.event.fromTier = fromTier;
+        planned.event.toTier = toTier;
+    }
+    if (actorTier > 0 && actorIndex >= 0) {
+        planned.event.actor = staffName(actorTier, actorIndex);
+    }
+    if (!decisionType.empty()) {
+        planned.event.decisionType = qs(decisionType);
+    }
+    if (!note.empty()) {
+        planned.event.note = qs(note);
+    }
+    planned.ownerTier = ownerTier;
+    planned.ownerIndex = ownerIndex;
+    m_plan.push_back(std::move(planned));
+}
+
+void Generator::planEscalation(UtcSeconds escalateAt, int priority, RootCause cause, bool incident,
+                               const IssueTemplate& issue, int tier1Agent) {
+    DemoRandom& r = m_random;
+    double t = static_cast<double>(escalateAt);
+    // Who works the ticket at each tier, once someone has claimed it there.
+    std::array<int, 4> owner{-1, tier1Agent, -1, -1};
+    int fromTier = 1;
+    for (int episode = 1;; ++episode) {
+        const int toTier = fromTier + 1;
+        add(EventKind::Escalated, t, toTier, -1, fromTier, toTier, fromTier, owner[fromTier], {},
+            r.pick(escalationNotes(toTier)));
+        const double slower = toTier == 3 ? 1.5 : 1.0;
+        t += r.lognormal(claimDelayMedian[priority] * slower, 0.8) * minute;
+        owner[toTier] = drawStaff(toTier);
+        add(EventKind::Claimed, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier]);
+        t += r.lognormal(10, 0.8) * minute;
+        add(EventKind::Started, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier]);
+        if (r.chance(reassignProbability)) {
+            t += r.lognormal(45, 0.7) * minute;
+            owner[toTier] = drawStaff(toTier);
+            add(EventKind::Reassigned, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier], {},
+                "Reassigned for product expertise.");
+        }
+        if (r.chance(infoRequestProbability)) {
+            t += r.lognormal(40, 0.8) * minute;
+            add(EventKind::InfoRequested, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier], {},
+                r.pick(infoRequestNotes()));
+            t += minute;
+            add(EventKind::Paused, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier], {},
+                "Waiting for customer.");
+            t += r.lognormal(16 * 60, 0.9) * minute;
+            add(EventKind::Resumed, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier]);
+        } else if (r.chance(pauseProbability)) {
+            t += r.lognormal(120, 0.8) * minute;
+            add(EventKind::Paused, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier], {},
+                r.pick(pauseNotes()));
+            t += r.lognormal(10 * 60, 0.9) * minute;
+            add(EventKind::Resumed, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier]);
+        }
+        if (r.chance(bounceProbability)) {
+            t += r.lognormal(90, 0.8) * minute;
+            add(EventKind::Bounced, t, fromTier, owner[fromTier], toTier, fromTier, toTier,
+                owner[toTier], {}, r.pick(bounceNotes()));
+            if (episode < 3 && r.chance(reescalateAfterBounce)) {
+                t += r.lognormal(20 * 60, 0.8) * minute;
+                continue; // re-escalated once the gaps are filled
+            }
+            t += r.lognormal(5 * 60, 0.9) * minute;
+            add(EventKind::Resolved, t, fromTier, owner[fromTier], 0, 0, fromTier, owner[fromTier]);
+            return;
+        }
+        const double tier3 =
+            incident ? incidentTier3Probability : tier3Probability[static_cast<int>(cause)];
+        if (toTier == 2 && episode < 4 && r.chance(tier3)) {
+            t += r.lognormal(180, 0.8) * minute;
+            fromTier = 2;
+            continue;
+        }
+        const auto weights =
+            incident ? incidentDecisionWeights : decisionWeights(cause, !issue.knownIssue.empty());
+        const auto decision = r.weighted(weights);
+        t += r.lognormal(decisionDelayMedian[priority] * (toTier == 3 ? 2.0 : 1.0), 0.9) * minute;
+        add(EventKind::Decision, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier],
+            decisionTypes[decision], r.pick(decisionNotes(decisionTypes[decision])));
+        const double fixTime = decision == FixDecision && toTier == 3 ? 6.0 : 1.0;
+        t += r.lognormal(decisionResolveMedian[decision] * fixTime, 0.8) * minute;
+        add(EventKind::Resolved, t, toTier, owner[toTier], 0, 0, toTier, owner[toTier]);
+        return;
+    }
+}
+
+void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot) {
+    DemoRandom& r = m_random;
+    const bool incident = slot.incidentShare > 0 && r.chance(slot.incidentShare);
+    const auto accountIndex = static_cast<std::size_t>(
+        std::upper_bound(m_accountCumulative.begin(), m_accountCumulative.end(),
+                         r.uniform() * m_accountCumulative.back()) -
+        m_accountCumulative.begin());
+    const DemoAccount& account = m_accounts[std::min(accountIndex, m_accounts.size() - 1)];
+    const int priority = static_cast<int>(
+        r.weighted(incident ? incidentPriorityWeights : priorityWeightsByTier[account.tier]));
+    const auto channel = channels[r.weighted(channelWeightsByPriority[priority])];
+    const double escalationChance =
+        incident
+            ? incidentEscalationProbability
+            : std::min(0.9, baseEscalationProbability * segmentEscalationFactor[account.segment] *
+                                priorityEscalationFactor[priority]);
+    const bool escalates = r.chance(escalationChance);
+    const RootCause cause =
+        incident ? RootCause::IntegrationIssue : drawRootCause(escalates, slot.rampStep);
+    const IssueTemplate& issue = incident ? incidentTemplate() : drawTemplate(cause);
+    const int tier1Agent = drawStaff(1);
+    const UtcSeconds horizon = m_calendar.horizon;
+
+    Ticket ticket;
+    ticket.ticketId = QStringLiteral("SUP-%1").arg(100001 + index);
+    ticket.createdAt = createdAt;
+    ticket.priority = qs(priorities[priority]);
+    ticket.channel = qs(channel);
+    ticket.accountId = account.id;
+    ticket.productArea = qs(issue.productArea);
+    ticket.rootCause = qs(rootCauseName(cause));
+    ticket.reasonCode = qs(issue.reasonCode);
+
+    // Subject and description from the template, in the customer's words.
+    m_text.clear();
+    if (priority == Critical && r.chance(0.3)) {
+        m_text += "URGENT: ";
+    }
+    m_text += fill(r.pick(issue.subjects));
+    ticket.subject = QString::fromStdString(m_text);
+    m_text = r.pick(openers(channel));
+    m_text += fill(r.pick(issue.problems));
+    m_text += ' ';
+    m_text += fill(r.pick(issue.details));
+    m_text += ' ';
+    m_text += r.pick(impactSentences(priorities[priority]));
+    if (const auto closer = r.pick(closers()); !closer.empty()) {
+        m_text += ' ';
+        m_text += closer;
+    }
+    ticket.description = QString::fromStdString(m_text);
+
+    // The plan of the ticket's life, cut at the demo's "now" afterwards.
+    m_plan.clear();
+    const double responseScale = channel == "chat" || channel == "phone" ? 0.2 : 1.0;
+    const auto firstResponse =
+        createdAt +
+        static_cast<UtcSeconds>(std::llround(
+            std::max(1.0, r.lognormal(firstResponseMedian[priority] * responseScale, 0.9)) *
+            minute));
+    std::optional<UtcSeconds> plainResolution;
+    if (escalates) {
+        double median = incident ? incidentTimeToEscalateMedian : timeToEscalateMedian[priority];
+        if (slot.regressed) {
+            median *= regressionFactor;
+        }
+        const auto escalateAt =
+            createdAt +
+            std::max<UtcSeconds>(minute, std::llround(r.lognormal(median, 1.0) * minute));
+        planEscalation(escalateAt, priority, cause, incident, issue, tier1Agent);
+    } else {
+        const auto resolvedAt =
+            std::max(firstResponse + 5 * minute,
+                     createdAt + static_cast<UtcSeconds>(std::llround(
+                                     r.lognormal(resolutionMedian[priority], 1.0) * minute)));
+        plainResolution = resolvedAt;
+    }
+    const bool reopens = r.chance(escalates ? escalatedReopenProbability : otherReopenProbability);
+    if (reopens) {
+        // A resolved ticket comes back; a plain one gets its resolution logged too.
+        if (plainResolution) {
+            add(EventKind::Resolved, static_cast<double>(*plainResolution), 1, tier1Agent, 0, 0, 1,
+                tier1Agent);
+        }
+        const PlannedEvent last = m_plan.back();
+        double t = static_cast<double>(last.event.occurredAt);
+        t += r.lognormal(30 * 60, 0.8) * minute;
+        add(EventKind::Reopened, t, last.ownerTier, last.ownerIndex);
+        t += r.lognormal(8 * 60, 0.9) * minute;
+        add(EventKind::Resolved, t, last.ownerTier, last.ownerIndex, 0, 0, last.ownerTier,
+            last.ownerIndex);
+    }
+
+    // Keep what happened before the horizon and derive the ticket from it.
+    const auto kept = static_cast<std::size_t>(
+        std::find_if(m_plan.begin(), m_plan.end(),
+                     [horizon](const PlannedEvent& e) { return e.event.occurredAt >= horizon; }) -
+        m_plan.begin());
+    m_plan.resize(kept);
+    int tierReached = 1;
+    int escalations = 0;
+    bool reopened = false;
+    QString decisionType;
+    std::optional<UtcSeconds> resolvedAt;
+    for (const PlannedEvent& planned : m_plan) {
+        const TicketEvent& e = planned.event;
+        switch (e.kind) {
+        case EventKind::Escalated:
+            if (escalations++ == 0) {
+                ticket.escalatedAt = e.occurredAt;
+            }
+            tierReached = std::max(tierReached, *e.toTier);
+            break;
+        case EventKind::Decision:
+            decisionType = e.decisionType;
+            break;
+        case EventKind::Resolved:
+            resolvedAt = e.occurredAt;
+            break;
+        case EventKind::Reopened:
+            reopened = true;
+            resolvedAt.reset();
+            break;
+        default:
+            break;
+        }
+    }
+    if (m_plan.empty() && plainResolution && *plainResolution < horizon) {
+        resolvedAt = plainResolution;
+    }
+    const bool escalated = escalations > 0;
+    ticket.escalated = escalated;
+    ticket.tier = tierReached;
+    ticket.resolvedAt = resolvedAt;
+    if (firstResponse < horizon) {
+        ticket.firstResponseAt = resolvedAt ? std::min(firstResponse, *resolvedAt) : firstResponse;
+    }
+
+    // Owner now: the last event's owner, else the Tier 1 agent.
+    int ownerTier = 1;
+    int ownerIndex = tier1Agent;
+    if (!m_plan.empty()) {
+        ownerTier = m_plan.back().ownerTier;
+        ownerIndex = m_plan.back().ownerIndex;
+    }
+    if (ownerIndex >= 0) {
+        ticket.assignee = staffName(ownerTier, ownerIndex);
+    }
+    ticket.group = ownerTier == 1   ? (account.tier == 0 ? QStringLiteral("Premier Support")
+                                                         : QStringLiteral("Frontline Support"))
+                   : ownerTier == 2 ? QStringLiteral("Technical Support")
+                                    : QStringLiteral("Engineering");
+
+    if (resolvedAt) {
+        // Solved tickets close automatically four days after the resolution.
+        const UtcSeconds closeAt = *resolvedAt + 96 * hour;
+        if (closeAt < horizon) {
+            ticket.closedAt = closeAt;
+            ticket.status = QStringLiteral("Closed");
+        } else {
+            ticket.status = QStringLiteral("Solved");
+        }
+        // Resolved on a decision; otherwise at a lower tier after a bounce, or
+        // by the frontline without escalation.
+        if (!decisionType.isEmpty()) {
+            const auto it =
+                std::find(decisionTypes.begin(), decisionTypes.end(), decisionType.toStdString());
+            const auto d = static_cast<std::size_t>(it - decisionTypes.begin());
+            ticket.resolutionType = qs(decisionResolution[d]);
+            ticket.resolutionNotes = qs(issue.resolutionNote);
+            if (d == KnownIssueDecision && !issue.knownIssue.empty()) {
+                ticket.resolutionNotes +=
+                    QStringLiteral(" Linked to %1.").arg(qs(issue.knownIssue));
+            }
+        } else {
+            ticket.resolutionType = qs(issue.resolutionType);
+            ticket.resolutionNotes = qs(issue.resolutionNote);
+        }
+        if (r.chance(csatResponseRate)) {
+            const auto score =
+                r.weighted(escalated || reopened ? csatWeightsEscalated : csatWeightsOther);
+            ticket.csat = static_cast<double>(score + 1);
+        }
+    } else if (!m_plan.empty()) {
+        const EventKind last = m_plan.back().event.kind;
+        ticket.status = last == EventKind::Paused || last == EventKind::InfoRequested
+                            ? QStringLiteral("Pending")
+                            : QStringLiteral("Open");
+    } else {
+        ticket.status = !ticket.firstResponseAt ? QStringLiteral("New")
+                        : r.chance(0.25)        ? QStringLiteral("Pending")
+                                                : QStringLiteral("Open");
+    }
+
+    // Agent handle time: longer for escalated work and for each extra handoff.
+    const double handle =
+        escalated ? r.lognormal(50, 0.6) + 15.0 * (escalations - 1) : r.lognormal(14, 0.7);
+    ticket.handleTimeMin = std::round(handle * 10.0) / 10.0;
+
+    std::string tags = slug(issue.productArea);
+    tags += ',';
+    tags += issue.tag;
+    if (incident) {
+        tags += ",webhook";
+    }
+    if (account.tier == 0) {
+        tags += ",vip";
+    }
+    if (escalated) {
+        tags += ",escalated";
+    }
+    if (reopened) {
+        tags += ",reopened";
+    }
+    ticket.tags = QString::fromStdString(tags);
+
+    const std::int64_t row = m_writer.insertTicket(ticket);
+    for (PlannedEvent& planned : m_plan) {
+        m_writer.insertEvent(row, planned.event);
+    }
+    m_summary.events += static_cast<std::int64_t>(m_plan.size());
+    if (escalated) {
+        ++m_summary.escalatedTickets;
+    }
+}
+
+} // namespace
+
+DemoSummary generateDemo(store::Workspace& workspace, const DemoOptions& options,
+                         const DemoProgress& progress) {
+    if (options.tickets <= 0) {
+        throw StoreError(QStringLiteral("The demo needs at least one ticket."));
+    }
+    if (!options.endDate.isValid()) {
+        throw StoreError(QStringLiteral("The demo needs a valid end date."));
+    }
+    Generator generator(workspace, options, progress);
+    return generator.run();
+}
+
+} // namespace escdesk::demo

@@ -115,6 +115,10 @@ QJsonObject periodJson(const Window& window, const QTimeZone& zone) {
         {QStringLiteral("tz"), QString::fromUtf8(zone.id())}};
 }
 
+QString formatPercent(const std::optional<double>& rate) {
+    return rate ? QStringLiteral("%1%").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("—");
+}
+
 std::optional<qint64> positiveIntegerOption(const QCommandLineParser& parser, const QString& name) {
     if (!parser.isSet(name)) {
         return std::nullopt;

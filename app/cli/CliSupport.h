@@ -58,6 +58,9 @@ Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, 
 // The "period" object of the JSON outputs: {"from", "to", "tz"}.
 QJsonObject periodJson(const Window& window, const QTimeZone& zone);
 
+// A rate as "12.3%", or "—" when there is none.
+QString formatPercent(const std::optional<double>& rate);
+
 // A positive integer option, or UsageProblem naming the option.
 std::optional<qint64> positiveIntegerOption(const QCommandLineParser& parser, const QString& name);
 

@@ -15,10 +15,6 @@ namespace escdesk::cli {
 
 namespace {
 
-QString percent(const std::optional<double>& rate) {
-    return rate ? QStringLiteral("%1%").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("—");
-}
-
 QString minutes(const metrics::DurationStats& stats) {
     if (!stats.mean) {
         return QStringLiteral("—");
@@ -41,19 +37,19 @@ void printRow(const char* label, const QString& value, const char* benchmark = "
 void printMetrics(const metrics::Metrics& m) {
     printRow("tickets", QString::number(m.tickets));
     printRow("escalated", QString::number(m.escalated));
-    printRow("escalation rate", percent(m.escalationRate), "good < 10%, attention > 15%");
+    printRow("escalation rate", formatPercent(m.escalationRate), "good < 10%, attention > 15%");
     printRow("time to escalate (min)", minutes(m.timeToEscalateMin));
     printRow("claim delay (min)", minutes(m.claimDelayMin));
     printRow("handoff delay (min)", minutes(m.handoffDelayMin), "< 30 for High/Critical");
     printRow("decision latency (min)", minutes(m.decisionLatencyMin));
-    printRow("critical decisions within 30 min", percent(m.criticalDecisionsWithin30m));
-    printRow("bounceback rate", percent(m.bouncebackRate), "healthy 5-10%, bad > 20%");
-    printRow("context loss rate", percent(m.contextLossRate), "< 10%");
-    printRow("re-escalated share", percent(m.reescalatedShare));
-    printRow("deflection rate", percent(m.deflectionRate));
-    printRow("reopen rate", percent(m.reopenRate));
+    printRow("critical decisions within 30 min", formatPercent(m.criticalDecisionsWithin30m));
+    printRow("bounceback rate", formatPercent(m.bouncebackRate), "healthy 5-10%, bad > 20%");
+    printRow("context loss rate", formatPercent(m.contextLossRate), "< 10%");
+    printRow("re-escalated share", formatPercent(m.reescalatedShare));
+    printRow("deflection rate", formatPercent(m.deflectionRate));
+    printRow("reopen rate", formatPercent(m.reopenRate));
     printRow("resolution time, all (min)", minutes(m.resolutionTimeMin.all));
-    printRow("repeat issue rate", percent(m.repeatIssueRate));
+    printRow("repeat issue rate", formatPercent(m.repeatIssueRate));
     for (const auto& [key, reason] : m.unavailable) {
         out() << "  (" << key << ": " << reason << ")\n";
     }

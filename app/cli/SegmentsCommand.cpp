@@ -13,13 +13,9 @@ namespace escdesk::cli {
 
 namespace {
 
-QString percent(const std::optional<double>& rate) {
-    return rate ? QStringLiteral("%1%").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("—");
-}
-
 void printAnalysis(const analysis::SegmentAnalysis& result) {
     out() << "Overall: " << result.escalated << " of " << result.tickets << " tickets escalated ("
-          << percent(result.overallRate) << ")\n\n";
+          << formatPercent(result.overallRate) << ")\n\n";
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                  .arg(metrics::segmentFieldName(result.field).leftJustified(24))
                  .arg(QStringLiteral("tickets"), 9)
@@ -37,7 +33,7 @@ void printAnalysis(const analysis::SegmentAnalysis& result) {
                               .leftJustified(24))
                      .arg(row.tickets, 9)
                      .arg(row.escalated, 10)
-                     .arg(percent(row.rate), 7)
+                     .arg(formatPercent(row.rate), 7)
                      .arg(deviation, 9)
                      .arg(p, 8)
                      .arg(row.significantlyAbove ? QStringLiteral("  significantly above")

@@ -55,14 +55,15 @@ void printTrend(const analysis::Trend& trend) {
         for (std::int64_t count : category.counts) {
             counts << QString::number(count);
         }
-        out() << "Rising: " << category.rootCause << " (" << counts.join(QLatin1String(" → "))
+        out() << "Rising: " << category.rootCause << " (" << counts.join(QStringLiteral(" → "))
               << " escalations)\n";
     }
     if (trend.p90.latestP90 && trend.p90.trailingMedian) {
         out() << "p90 time to escalate, week of " << trend.p90.weekStart.toString(Qt::ISODate)
               << ": " << QString::number(*trend.p90.latestP90, 'f', 1) << " min vs trailing median "
               << QString::number(*trend.p90.trailingMedian, 'f', 1) << " min"
-              << (trend.p90.regressed ? " — REGRESSION (> +20%)" : "") << '\n';
+              << (trend.p90.regressed ? QStringLiteral(" — REGRESSION (> +20%)") : QString())
+              << '\n';
     }
 }
 

@@ -16,10 +16,8 @@ using Command = std::function<int(const QStringList&)>;
 
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
-        {QStringLiteral("demo"), runDemo},
-        {QStringLiteral("metrics"), runMetrics},
-        {QStringLiteral("segments"), runSegments},
-        {QStringLiteral("summary"), runSummary},
+        {QStringLiteral("demo"), runDemo},         {QStringLiteral("metrics"), runMetrics},
+        {QStringLiteral("segments"), runSegments}, {QStringLiteral("summary"), runSummary},
         {QStringLiteral("trend"), runTrend},
     };
     return table;

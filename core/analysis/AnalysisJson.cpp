@@ -200,8 +200,9 @@ QJsonObject trendToJson(const Trend& trend) {
         {QStringLiteral("change"), change},
         {QStringLiteral("rising_root_causes"), rising},
         {QStringLiteral("rising_rule"),
-         QStringLiteral("escalation count and share of escalations both up in each of the last "
-                        "%1 complete periods, with at least %2 escalations in the latest")
+         QStringLiteral("escalation count up in each of the last %1 complete periods, share of "
+                        "escalations higher in the latest than in the first, and at least %2 "
+                        "escalations in the latest")
              .arg(risingPeriods)
              .arg(risingMinimumCount)},
         {QStringLiteral("p90_regression"),

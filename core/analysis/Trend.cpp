@@ -43,7 +43,7 @@ std::vector<RisingCategory> findRising(const std::vector<TrendPoint>& points) {
                                           : 0.0);
         }
         if (latestCount >= risingMinimumCount && strictlyIncreasing(counts) &&
-            strictlyIncreasing(category.shares)) {
+            category.shares.back() > category.shares.front()) {
             rising.push_back(std::move(category));
         }
     }

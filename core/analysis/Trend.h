@@ -15,9 +15,11 @@
 namespace escdesk::analysis {
 
 // A root cause is rising when, over the last `risingPeriods` complete
-// periods, its escalation count and its share of all escalations both went up
-// from each period to the next, and it had at least `risingMinimumCount`
-// escalations in the latest of them.
+// periods, its escalation count went up from each period to the next, its
+// share of all escalations is higher in the latest period than in the first
+// (so growth of the whole queue alone does not count, while a one-off spike
+// of another cause in between does not hide it), and it had at least
+// `risingMinimumCount` escalations in the latest period.
 inline constexpr int risingPeriods = 3;
 inline constexpr std::int64_t risingMinimumCount = 5;
 

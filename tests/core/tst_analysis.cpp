@@ -200,25 +200,25 @@ private slots:
     }
 
     void risingRootCauses() {
-        // Escalations per month (Aug, Sep, Oct 2026):
-        //   Access         5,  6,  8   shares 5/21, 6/22, 8/23 = .238, .273, .348 → rising
-        //   Product Bug   10, 10,  9   → not rising
-        //   Configuration  5,  4,  3   → falling
-        //   Docs           1,  2,  3   → rising but fewer than 5 in October → not reported
+        // Escalations per month (Aug, Sep, Oct 2026); totals 27, 29, 58:
+        //   Access         5,  6, 15   shares 5/27 = .185 → 15/58 = .259    → rising
+        //   Product Bug   10, 10,  9                                        → not rising
+        //   Configuration  5,  4,  3                                        → falling
+        //   Docs           1,  2,  3   fewer than 5 in October              → not reported
+        //   Training       6,  7,  8   but share 6/27 = .222 → 8/58 = .138  → not rising
+        //   Spike          0,  0, 20   count not up from Aug to Sep         → not rising
         Workspace workspace(m_dir.filePath(QStringLiteral("rising.db")));
         {
             Transaction transaction(workspace.db());
             DataWriter writer(workspace.db());
             const std::vector<std::pair<const char*, std::array<int, 3>>> counts{
-                {"Access", {5, 6, 8}},
-                {"Product Bug", {10, 10, 9}},
-                {"Configuration", {5, 4, 3}},
-                {"Docs", {1, 2, 3}}};
+                {"Access", {5, 6, 15}}, {"Product Bug", {10, 10, 9}}, {"Configuration", {5, 4, 3}},
+                {"Docs", {1, 2, 3}},    {"Training", {6, 7, 8}},      {"Spike", {0, 0, 20}}};
             int n = 0;
             for (const auto& [cause, perMonth] : counts) {
                 for (int month = 0; month < 3; ++month) {
                     for (int i = 0; i < perMonth[static_cast<std::size_t>(month)]; ++i) {
-                        const UtcSeconds created = utcTime(QDate(2026, 8 + month, 3 + i), 9);
+                        const UtcSeconds created = utcTime(QDate(2026, 8 + month, 1 + i), 9);
                         addFlagged(writer, QStringLiteral("T%1").arg(++n), created, created + 60,
                                    {}, QString::fromLatin1(cause));
                     }
@@ -229,11 +229,12 @@ private slots:
         const Trend trend = analyseTrend(workspace.db(), QDate(2026, 8, 1), QDate(2026, 11, 1),
                                          Granularity::Month, utc);
         QCOMPARE(trend.points.size(), std::size_t(3));
-        QCOMPARE(trend.points[2].escalations, 23);
+        QCOMPARE(trend.points[2].escalations, 58);
         QCOMPARE(trend.rising.size(), std::size_t(1));
         QCOMPARE(trend.rising[0].rootCause, QStringLiteral("Access"));
-        QCOMPARE(trend.rising[0].counts, (std::vector<std::int64_t>{5, 6, 8}));
-        QVERIFY(qFuzzyCompare(trend.rising[0].shares[2], 8.0 / 23.0));
+        QCOMPARE(trend.rising[0].counts, (std::vector<std::int64_t>{5, 6, 15}));
+        QVERIFY(qFuzzyCompare(trend.rising[0].shares[0], 5.0 / 27.0));
+        QVERIFY(qFuzzyCompare(trend.rising[0].shares[2], 15.0 / 58.0));
     }
 };
 

@@ -127,9 +127,60 @@ CREATE INDEX tickets_by_account ON tickets(account_id);
 CREATE INDEX ticket_events_by_kind ON ticket_events(event, occurred_at);
 )sql";
 
+// Version 3: the escalation matrix. Each section (tiers, severity rules, SLA
+// policies, calendars, checklists, taxonomy, cost) is one JSON document, so
+// SQL can still reach into it with json_each/json_extract; checklist runs
+// record each ticked item per ticket with who and when; the change log is
+// append-only (triggers refuse UPDATE and DELETE) and hash-chained.
+constexpr std::string_view schemaV3 = R"sql(
+CREATE TABLE matrix_sections (
+    section    TEXT PRIMARY KEY NOT NULL,
+    document   TEXT NOT NULL CHECK (json_valid(document)),
+    updated_at INTEGER NOT NULL,
+    updated_by TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE matrix_changes (
+    id            INTEGER PRIMARY KEY,
+    changed_at    INTEGER NOT NULL,
+    author        TEXT NOT NULL,
+    section       TEXT NOT NULL,
+    summary       TEXT NOT NULL,
+    before_json   TEXT,
+    after_json    TEXT,
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL
+);
+CREATE TRIGGER matrix_changes_no_update BEFORE UPDATE ON matrix_changes
+BEGIN
+    SELECT RAISE(ABORT, 'the matrix change log is append-only');
+END;
+CREATE TRIGGER matrix_changes_no_delete BEFORE DELETE ON matrix_changes
+BEGIN
+    SELECT RAISE(ABORT, 'the matrix change log is append-only');
+END;
+
+CREATE TABLE checklist_runs (
+    id         INTEGER PRIMARY KEY,
+    ticket     INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+    from_tier  INTEGER NOT NULL,
+    to_tier    INTEGER NOT NULL,
+    item_id    TEXT NOT NULL,
+    item_text  TEXT NOT NULL,
+    required   INTEGER NOT NULL,
+    done       INTEGER NOT NULL DEFAULT 0,
+    done_by    TEXT,
+    done_at    INTEGER,
+    note       TEXT,
+    UNIQUE (ticket, from_tier, to_tier, item_id)
+);
+CREATE INDEX checklist_runs_by_ticket ON checklist_runs(ticket);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},
     Migration{2, schemaV2},
+    Migration{3, schemaV3},
 };
 static_assert(migrations.size() == currentSchemaVersion);
 

@@ -1,5 +1,6 @@
 #include "store/Workspace.h"
 
+#include "matrix/MatrixStore.h"
 #include "store/Schema.h"
 
 #include <QDir>
@@ -38,6 +39,8 @@ Workspace::Workspace(const QString& path, Access access)
     configureConnection(m_db, access);
     if (access == Access::ReadWrite) {
         upgradeSchema(m_db);
+        // A new (or newly upgraded) workspace starts from the default matrix.
+        matrix::seedDefaultMatrix(m_db, QString::fromUtf8(reportingTimeZone().id()));
     } else if (schemaVersionOf(m_db) != currentSchemaVersion) {
         throw StoreError(QStringLiteral("The workspace %1 has schema version %2; open it "
                                         "read-write once to upgrade it to version %3.")

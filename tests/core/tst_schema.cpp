@@ -62,7 +62,7 @@ private slots:
 
         Workspace workspace(path);
         Database& db = workspace.db();
-        QCOMPARE(schemaVersionOf(db), 2);
+        QCOMPARE(schemaVersionOf(db), currentSchemaVersion);
         // Version 2 added import bookkeeping and the batch column on tickets.
         QVERIFY(hasColumn(db, "import_batches", "sha256"));
         QVERIFY(hasColumn(db, "rejected_rows", "reason"));
@@ -82,6 +82,36 @@ private slots:
         Statement integrity = db.prepare("PRAGMA integrity_check");
         QVERIFY(integrity.step());
         QCOMPARE(integrity.text(0), QStringLiteral("ok"));
+    }
+
+    void versionTwoFileUpgradesToTheMatrix() {
+        // A file as version 2 left it: built by the v1 and v2 steps only, with
+        // a ticket in it.
+        const QString path = m_dir.filePath(QStringLiteral("v2.db"));
+        {
+            Database db(path, Database::Access::ReadWrite);
+            upgradeSchema(db, 2);
+            db.exec("INSERT INTO tickets(ticket_id, created_at, subject) "
+                    "VALUES ('T-7', 1780000000, 'Export stuck')");
+            QCOMPARE(schemaVersionOf(db), 2);
+            QCOMPARE(db.queryInt64("SELECT count(*) FROM sqlite_schema WHERE name = "
+                                   "'matrix_sections'"),
+                     0);
+        }
+        Workspace workspace(path);
+        Database& db = workspace.db();
+        QCOMPARE(schemaVersionOf(db), 3);
+        // Version 3 added the matrix, checklist runs and the change log, and
+        // the upgraded workspace holds the default matrix (7 sections, each
+        // logged once).
+        QVERIFY(hasColumn(db, "matrix_sections", "document"));
+        QVERIFY(hasColumn(db, "checklist_runs", "done_by"));
+        QVERIFY(hasColumn(db, "matrix_changes", "previous_hash"));
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM matrix_sections"), 7);
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM matrix_changes"), 7);
+        const auto ticket = ticketByRow(db, *ticketRowOf(db, QStringLiteral("T-7")));
+        QVERIFY(ticket.has_value());
+        QCOMPARE(ticket->subject, QStringLiteral("Export stuck"));
     }
 
     void upgradeIsIdempotent() {

@@ -1,0 +1,59 @@
+#pragma once
+
+// The matrix exchange file: readable, diff-friendly JSON (keys in a stable
+// order, indented) carrying a format name and a schema version, so a manager
+// can share the team's policy or keep it under version control. Reading
+// checks the structure and then validates the matrix; every problem comes
+// with the line it is on.
+
+#include "matrix/Matrix.h"
+#include "matrix/MatrixValidation.h"
+
+#include <QByteArray>
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::matrix {
+
+inline constexpr int matrixFileVersion = 1;
+inline constexpr const char* matrixFileFormat = "escalation-desk-matrix";
+
+QByteArray writeMatrixFile(const Matrix& matrix);
+
+struct FileProblem {
+    bool error = true;
+    int line = 0;   // 1-based; 0 when unknown
+    int column = 0; // 1-based; 0 when unknown
+    QString path;   // JSON path, when the problem is in a value
+    QString message;
+};
+
+struct MatrixFileReading {
+    std::optional<Matrix> matrix; // set when the structure could be read
+    std::vector<FileProblem> problems;
+    // Read and valid: may be imported.
+    bool ok() const;
+};
+
+MatrixFileReading readMatrixFile(const QByteArray& bytes);
+
+// The line each value of a JSON text starts on, by path ("tiers[1].owner").
+class JsonLineIndex {
+public:
+    explicit JsonLineIndex(const QByteArray& text);
+    // The line of `path`, or of its nearest enclosing value; 1 when unknown.
+    int lineOf(const QString& path) const;
+
+private:
+    void scanValue(const QString& path);
+    void skipBlanks();
+    QString scanString();
+
+    const QByteArray& m_text;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    std::vector<std::pair<QString, int>> m_lines;
+};
+
+} // namespace escdesk::matrix

@@ -9,6 +9,7 @@
 namespace escdesk::cli {
 
 int runMetrics(const QStringList& arguments);
+int runRootCauses(const QStringList& arguments);
 int runSegments(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runSummary(const QStringList& arguments);

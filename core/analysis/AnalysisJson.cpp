@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <functional>
 
 namespace escdesk::analysis {
@@ -215,6 +216,68 @@ QJsonObject trendToJson(const Trend& trend) {
              {QStringLiteral("threshold"), regressionThreshold},
              {QStringLiteral("regressed"), trend.p90.regressed}}},
     };
+}
+
+namespace {
+
+QJsonArray countedNames(const std::vector<CountedName>& names, const char* key) {
+    QJsonArray array;
+    for (const CountedName& entry : names) {
+        array.append(QJsonObject{{QString::fromLatin1(key), entry.name},
+                                 {QStringLiteral("count"), static_cast<qint64>(entry.count)}});
+    }
+    return array;
+}
+
+QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssue>& issues) {
+    QJsonArray knownIssues;
+    for (const CountedName& hit : row.knownIssues) {
+        const auto issue = std::find_if(issues.begin(), issues.end(),
+                                        [&](const KnownIssue& k) { return k.issueId == hit.name; });
+        knownIssues.append(QJsonObject{
+            {QStringLiteral("id"), hit.name},
+            {QStringLiteral("title"), issue == issues.end() ? QString() : issue->title},
+            {QStringLiteral("workaround"), issue == issues.end() ? QString() : issue->workaround},
+            {QStringLiteral("matched"), static_cast<qint64>(hit.count)}});
+    }
+    QJsonArray examples;
+    for (const QString& id : row.exampleTickets) {
+        examples.append(id);
+    }
+    return QJsonObject{
+        {QStringLiteral("root_cause"), row.rootCause},
+        {QStringLiteral("count"), static_cast<qint64>(row.count)},
+        {QStringLiteral("share"), row.share},
+        {QStringLiteral("previous_count"), static_cast<qint64>(row.previousCount)},
+        {QStringLiteral("change"), static_cast<qint64>(row.count - row.previousCount)},
+        {QStringLiteral("mean_resolution_min"), number(row.meanResolutionMin)},
+        {QStringLiteral("top_product_area"), text(row.topProductArea)},
+        {QStringLiteral("product_areas"), countedNames(row.productAreas, "product_area")},
+        {QStringLiteral("known_issue_matches"), static_cast<qint64>(row.knownIssueMatches)},
+        {QStringLiteral("known_issues"), knownIssues},
+        {QStringLiteral("recommended_action"), row.recommendedAction},
+        {QStringLiteral("affected_accounts"), static_cast<qint64>(row.affectedAccounts)},
+        {QStringLiteral("affected_arr"), row.affectedArr},
+        {QStringLiteral("impact"), row.impact},
+        {QStringLiteral("examples"), examples}};
+}
+
+} // namespace
+
+QJsonObject rootCausesToJson(const RootCauseAnalysis& analysis) {
+    QJsonArray rows, top;
+    for (const RootCauseRow& row : analysis.rows) {
+        rows.append(rootCauseToJson(row, analysis.knownIssues));
+        if (top.size() < 3) {
+            top.append(row.rootCause);
+        }
+    }
+    return QJsonObject{
+        {QStringLiteral("escalations"), static_cast<qint64>(analysis.escalations)},
+        {QStringLiteral("previous_escalations"), static_cast<qint64>(analysis.previousEscalations)},
+        {QStringLiteral("impact_formula"), impactFormula()},
+        {QStringLiteral("root_causes"), rows},
+        {QStringLiteral("top"), top}};
 }
 
 } // namespace escdesk::analysis

@@ -124,22 +124,10 @@ double medianOf(std::vector<double> values) {
 std::map<QString, std::int64_t> escalationsByRootCause(const metrics::MetricsInput& input,
                                                        const Window& window) {
     std::map<QString, std::int64_t> counts;
-    const QString unspecified = QStringLiteral("Unspecified");
-    for (const metrics::TicketFacts& ticket : input.tickets) {
-        const QString& cause = ticket.rootCause.isEmpty() ? unspecified : ticket.rootCause;
-        if (!input.hasEventLog) {
-            if (ticket.escalatedFlag &&
-                window.contains(ticket.escalatedAt.value_or(ticket.createdAt))) {
-                ++counts[cause];
-            }
-            continue;
-        }
-        for (const metrics::FactEvent& e : ticket.events) {
-            if (e.kind == EventKind::Escalated && window.contains(e.at)) {
-                ++counts[cause];
-            }
-        }
-    }
+    metrics::forEachEscalationIn(input, window,
+                                 [&](const metrics::TicketFacts& ticket, UtcSeconds) {
+                                     ++counts[metrics::rootCauseOf(ticket)];
+                                 });
     return counts;
 }
 

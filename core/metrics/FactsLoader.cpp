@@ -41,7 +41,8 @@ std::optional<int> optionalInt(const store::Statement& row, int column) {
 // Tickets created in the window or escalated in it.
 constexpr const char* ticketsOfWindowSql = R"sql(
 SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
-       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.group_name, a.tier, a.segment
+       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.group_name, a.tier, a.segment,
+       t.first_response_at, t.closed_at, t.status, t.account_id, a.arr
 FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id
 WHERE (t.created_at >= ?1 AND t.created_at < ?2)
    OR t.id IN (SELECT ticket FROM ticket_events
@@ -88,6 +89,11 @@ std::vector<TicketFacts> loadTickets(store::Database& db, const Window& window, 
         t.group = pool.get(row, 11);
         t.accountTier = pool.get(row, 12);
         t.accountSegment = pool.get(row, 13);
+        t.firstResponseAt = row.optionalInt64(14);
+        t.closedAt = row.optionalInt64(15);
+        t.status = pool.get(row, 16);
+        t.accountId = pool.get(row, 17);
+        t.accountArr = row.optionalReal(18);
         tickets.push_back(std::move(t));
     }
     return tickets;

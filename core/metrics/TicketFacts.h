@@ -24,7 +24,10 @@ struct FactEvent {
 struct TicketFacts {
     std::int64_t row = 0;
     UtcSeconds createdAt = 0;
+    std::optional<UtcSeconds> firstResponseAt;
     std::optional<UtcSeconds> resolvedAt;
+    std::optional<UtcSeconds> closedAt;
+    QString status;
     QString priority;
     std::optional<int> tier;    // the ticket's own tier field
     bool escalatedFlag = false; // the ticket's own escalated field
@@ -34,8 +37,10 @@ struct TicketFacts {
     QString rootCause;
     QString productArea;
     QString group;
+    QString accountId;
     QString accountTier;
     QString accountSegment;
+    std::optional<double> accountArr;
     // Whether any SLA target of the ticket is breached; empty when no SLA
     // evaluation was made.
     std::optional<bool> slaBreached;
@@ -65,5 +70,31 @@ struct MetricsInput {
     // escalated / escalated_at / tier fields then stand in for the log.
     bool hasEventLog = false;
 };
+
+// The ticket's root cause for grouping: "Unspecified" when it has none.
+inline QString rootCauseOf(const TicketFacts& ticket) {
+    return ticket.rootCause.isEmpty() ? QStringLiteral("Unspecified") : ticket.rootCause;
+}
+
+// Calls visit(ticket, instant) for each escalation in the window, E(W): the
+// `escalated` events inside it or, without an event log, each escalated
+// ticket whose escalated_at (else created_at) falls inside it.
+template <typename Visit>
+void forEachEscalationIn(const MetricsInput& input, const Window& window, Visit&& visit) {
+    for (const TicketFacts& ticket : input.tickets) {
+        if (!input.hasEventLog) {
+            const UtcSeconds at = ticket.escalatedAt.value_or(ticket.createdAt);
+            if (ticket.escalatedFlag && window.contains(at)) {
+                visit(ticket, at);
+            }
+            continue;
+        }
+        for (const FactEvent& e : ticket.events) {
+            if (e.kind == EventKind::Escalated && window.contains(e.at)) {
+                visit(ticket, e.at);
+            }
+        }
+    }
+}
 
 } // namespace escdesk::metrics

@@ -1,5 +1,7 @@
 #include "store/TicketReader.h"
 
+#include <algorithm>
+
 namespace escdesk::store {
 
 namespace {
@@ -92,6 +94,44 @@ std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow) {
         events.push_back(std::move(e));
     }
     return events;
+}
+
+std::vector<KnownIssue> allKnownIssues(Database& db) {
+    Statement rows = db.prepare("SELECT issue_id, title, product_area, status, keywords, "
+                                "workaround, fix_version, kb_article, attributes "
+                                "FROM known_issues ORDER BY issue_id");
+    std::vector<KnownIssue> issues;
+    while (rows.step()) {
+        issues.push_back(KnownIssue{rows.text(0), rows.text(1), rows.text(2), rows.text(3),
+                                    rows.text(4), rows.text(5), rows.text(6), rows.text(7),
+                                    rows.text(8)});
+    }
+    return issues;
+}
+
+std::unordered_map<std::int64_t, TicketText> ticketTexts(Database& db,
+                                                         const std::vector<std::int64_t>& rows) {
+    // Bound in chunks: SQLite limits the number of parameters of a statement.
+    constexpr std::size_t chunk = 500;
+    std::unordered_map<std::int64_t, TicketText> texts;
+    texts.reserve(rows.size());
+    for (std::size_t begin = 0; begin < rows.size(); begin += chunk) {
+        const std::size_t count = std::min(chunk, rows.size() - begin);
+        QString sql = QStringLiteral("SELECT id, ticket_id, subject, description FROM tickets "
+                                     "WHERE id IN (");
+        for (std::size_t i = 0; i < count; ++i) {
+            sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+        }
+        sql += QLatin1Char(')');
+        Statement query = db.prepare(sql.toStdString());
+        for (std::size_t i = 0; i < count; ++i) {
+            query.bind(static_cast<int>(i + 1), rows[begin + i]);
+        }
+        while (query.step()) {
+            texts.emplace(query.int64(0), TicketText{query.text(1), query.text(2), query.text(3)});
+        }
+    }
+    return texts;
 }
 
 } // namespace escdesk::store

@@ -2,11 +2,13 @@
 
 // Reading single tickets and their event logs back as domain values.
 
+#include "domain/KnownIssue.h"
 #include "domain/Ticket.h"
 #include "domain/TicketEvent.h"
 #include "store/Database.h"
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace escdesk::store {
@@ -25,5 +27,17 @@ std::optional<Ticket> ticketByRow(Database& db, std::int64_t ticketRow);
 std::optional<std::int64_t> ticketRowOf(Database& db, const QString& ticketId);
 // The ticket's events in time order (ties in insertion order).
 std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow);
+
+// Every known issue, ordered by id.
+std::vector<KnownIssue> allKnownIssues(Database& db);
+
+// The helpdesk id, subject and description of tickets, by ticket row.
+struct TicketText {
+    QString ticketId;
+    QString subject;
+    QString description;
+};
+std::unordered_map<std::int64_t, TicketText> ticketTexts(Database& db,
+                                                         const std::vector<std::int64_t>& rows);
 
 } // namespace escdesk::store

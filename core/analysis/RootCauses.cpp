@@ -1,0 +1,188 @@
+#include "analysis/RootCauses.h"
+
+#include "analysis/Trend.h"
+#include "metrics/FactsLoader.h"
+#include "store/TicketReader.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace escdesk::analysis {
+
+namespace {
+
+// One escalation in the window with the facts of its ticket.
+struct EscalationRef {
+    const metrics::TicketFacts* ticket;
+    UtcSeconds at;
+};
+
+std::vector<EscalationRef> escalationsIn(const metrics::MetricsInput& input, const Window& window) {
+    std::vector<EscalationRef> refs;
+    metrics::forEachEscalationIn(input, window,
+                                 [&](const metrics::TicketFacts& ticket, UtcSeconds at) {
+                                     refs.push_back({&ticket, at});
+                                 });
+    return refs;
+}
+
+std::vector<CountedName> ranked(const std::map<QString, std::int64_t>& counts) {
+    std::vector<CountedName> names;
+    for (const auto& [name, count] : counts) {
+        names.push_back({name, count});
+    }
+    std::stable_sort(names.begin(), names.end(),
+                     [](const CountedName& a, const CountedName& b) { return a.count > b.count; });
+    return names;
+}
+
+QString recommendedActionFor(const QString& rootCause,
+                             const std::vector<matrix::RootCauseCategory>& taxonomy) {
+    for (const matrix::RootCauseCategory& category : taxonomy) {
+        if (category.name.compare(rootCause, Qt::CaseInsensitive) == 0) {
+            return category.recommendedAction;
+        }
+    }
+    return QStringLiteral("Not in the root-cause taxonomy: classify these escalations so the "
+                          "pattern can be acted on.");
+}
+
+// Gathers the rows of one root cause from its escalations.
+class RootCauseBuilder {
+public:
+    void add(const EscalationRef& e, const KnownIssue* matchedIssue) {
+        ++m_count;
+        const metrics::TicketFacts& t = *e.ticket;
+        if (!t.productArea.isEmpty()) {
+            ++m_productAreas[t.productArea];
+        }
+        if (m_tickets.insert(t.row).second && t.resolvedAt) {
+            m_resolutionMinutes.push_back(static_cast<double>(*t.resolvedAt - t.createdAt) / 60.0);
+        }
+        if (!t.accountId.isEmpty() && m_accounts.insert(t.accountId).second) {
+            m_arr += t.accountArr.value_or(0.0);
+        }
+        m_latest.push_back({e.at, t.row});
+        if (!matchedIssue) {
+            m_weights += weightUnknownProblem;
+            return;
+        }
+        ++m_knownIssueMatches;
+        ++m_issues[matchedIssue->issueId];
+        m_weights += matchedIssue->workaround.trimmed().isEmpty() ? weightWithoutWorkaround
+                                                                  : weightWithWorkaround;
+    }
+
+    RootCauseRow build(const QString& rootCause, std::int64_t total,
+                       const std::unordered_map<std::int64_t, store::TicketText>& texts) {
+        RootCauseRow row;
+        row.rootCause = rootCause;
+        row.count = m_count;
+        row.share = total > 0 ? static_cast<double>(m_count) / static_cast<double>(total) : 0.0;
+        if (!m_resolutionMinutes.empty()) {
+            double sum = 0.0;
+            for (double minutes : m_resolutionMinutes) {
+                sum += minutes;
+            }
+            row.meanResolutionMin = sum / static_cast<double>(m_resolutionMinutes.size());
+        }
+        row.productAreas = ranked(m_productAreas);
+        if (!row.productAreas.empty()) {
+            row.topProductArea = row.productAreas.front().name;
+        }
+        row.knownIssueMatches = m_knownIssueMatches;
+        row.knownIssues = ranked(m_issues);
+        row.affectedAccounts = static_cast<std::int64_t>(m_accounts.size());
+        row.affectedArr = m_arr;
+        const double meanWeight = m_count > 0 ? m_weights / static_cast<double>(m_count) : 0.0;
+        row.impact = static_cast<double>(m_count) * (1.0 + m_arr / impactArrUnit) * meanWeight;
+        std::sort(m_latest.begin(), m_latest.end(), std::greater<>());
+        std::set<std::int64_t> shown;
+        for (const auto& [at, ticketRow] : m_latest) {
+            if (row.exampleTickets.size() == 5) {
+                break;
+            }
+            const auto text = texts.find(ticketRow);
+            if (shown.insert(ticketRow).second && text != texts.end()) {
+                row.exampleTickets.push_back(text->second.ticketId);
+            }
+        }
+        return row;
+    }
+
+private:
+    std::int64_t m_count = 0;
+    std::int64_t m_knownIssueMatches = 0;
+    double m_weights = 0.0;
+    double m_arr = 0.0;
+    std::map<QString, std::int64_t> m_productAreas;
+    std::map<QString, std::int64_t> m_issues;
+    std::set<std::int64_t> m_tickets;
+    std::set<QString> m_accounts;
+    std::vector<double> m_resolutionMinutes;
+    std::vector<std::pair<UtcSeconds, std::int64_t>> m_latest;
+};
+
+std::vector<std::int64_t> ticketRowsOf(const std::vector<EscalationRef>& escalations) {
+    std::vector<std::int64_t> rows;
+    for (const EscalationRef& e : escalations) {
+        rows.push_back(e.ticket->row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+}
+
+} // namespace
+
+QString impactFormula() {
+    return QStringLiteral(
+        "impact = escalations × (1 + ARR of affected accounts / 1,000,000) × workaround weight; "
+        "workaround weight = mean over the escalations of 1.0 (known issue with a workaround), "
+        "1.5 (known issue without one), 2.0 (no known issue)");
+}
+
+RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
+                                    const std::vector<matrix::RootCauseCategory>& taxonomy) {
+    RootCauseAnalysis analysis;
+    analysis.window = window;
+    const metrics::MetricsInput input = metrics::loadMetricsInput(db, window);
+    const std::vector<EscalationRef> escalations = escalationsIn(input, window);
+    analysis.escalations = static_cast<std::int64_t>(escalations.size());
+
+    const Window previous{window.from - (window.to - window.from), window.from};
+    const std::map<QString, std::int64_t> previousCounts =
+        escalationsByRootCause(metrics::loadMetricsInput(db, previous), previous);
+    for (const auto& [cause, count] : previousCounts) {
+        analysis.previousEscalations += count;
+    }
+
+    const KnownIssueMatcher matcher(store::allKnownIssues(db));
+    const auto texts = store::ticketTexts(db, ticketRowsOf(escalations));
+    std::map<QString, RootCauseBuilder> builders;
+    for (const EscalationRef& e : escalations) {
+        const auto text = texts.find(e.ticket->row);
+        const auto matched = text == texts.end()
+                                 ? std::nullopt
+                                 : matcher.bestMatch(e.ticket->productArea, text->second.subject,
+                                                     text->second.description);
+        builders[metrics::rootCauseOf(*e.ticket)].add(e, matched ? &matcher.issues()[*matched]
+                                                                 : nullptr);
+    }
+    for (auto& [cause, builder] : builders) {
+        RootCauseRow row = builder.build(cause, analysis.escalations, texts);
+        const auto before = previousCounts.find(cause);
+        row.previousCount = before == previousCounts.end() ? 0 : before->second;
+        row.recommendedAction = recommendedActionFor(cause, taxonomy);
+        analysis.rows.push_back(std::move(row));
+    }
+    // By count, ties by name (the map already ordered them by name).
+    std::stable_sort(
+        analysis.rows.begin(), analysis.rows.end(),
+        [](const RootCauseRow& a, const RootCauseRow& b) { return a.count > b.count; });
+    analysis.knownIssues = matcher.issues();
+    return analysis;
+}
+
+} // namespace escdesk::analysis

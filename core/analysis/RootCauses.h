@@ -1,0 +1,62 @@
+#pragma once
+
+// Root causes of the escalations in a window (SPEC §8): ranked by count
+// (ties by name) with share, mean resolution time, most common product area,
+// known-issue matches, the taxonomy's recommended action, the change from
+// the window before, and an impact score.
+
+#include "analysis/KnownIssueMatcher.h"
+#include "domain/Instant.h"
+#include "matrix/Matrix.h"
+#include "store/Database.h"
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::analysis {
+
+// Impact = N × (1 + A / 1,000,000) × W, where N is the number of
+// escalations, A the total ARR of the distinct accounts affected, and W the
+// mean workaround weight of the escalations: 1.0 when the escalation matches
+// a known issue with a workaround, 1.5 a known issue without one, 2.0 no
+// known issue at all (an unknown problem hurts most).
+inline constexpr double impactArrUnit = 1'000'000.0;
+inline constexpr double weightWithWorkaround = 1.0;
+inline constexpr double weightWithoutWorkaround = 1.5;
+inline constexpr double weightUnknownProblem = 2.0;
+QString impactFormula();
+
+struct CountedName {
+    QString name;
+    std::int64_t count = 0;
+};
+
+struct RootCauseRow {
+    QString rootCause; // "Unspecified" for escalations without one
+    std::int64_t count = 0;
+    double share = 0.0;             // of all escalations in the window
+    std::int64_t previousCount = 0; // in the window of equal length before
+    std::optional<double> meanResolutionMin;
+    QString topProductArea;
+    std::vector<CountedName> productAreas; // by count, ties by name
+    std::int64_t knownIssueMatches = 0;    // escalations matching a known issue
+    std::vector<CountedName> knownIssues;  // issue ids by escalations matched best
+    QString recommendedAction;
+    std::int64_t affectedAccounts = 0;
+    double affectedArr = 0.0;
+    double impact = 0.0;
+    QStringList exampleTickets; // the latest escalated tickets, up to 5
+};
+
+struct RootCauseAnalysis {
+    Window window;
+    std::int64_t escalations = 0;
+    std::int64_t previousEscalations = 0;
+    std::vector<RootCauseRow> rows;
+    std::vector<KnownIssue> knownIssues;
+};
+
+RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
+                                    const std::vector<matrix::RootCauseCategory>& taxonomy);
+
+} // namespace escdesk::analysis

@@ -1,7 +1,7 @@
 #include "analysis/KnownIssueMatcher.h"
 
 #include "matrix/Matrix.h"
-#include "matrix/SeverityRules.h"
+#include "text/Words.h"
 
 #include <algorithm>
 
@@ -13,7 +13,7 @@ KnownIssueMatcher::KnownIssueMatcher(std::vector<KnownIssue> issues)
         Prepared prepared;
         prepared.productArea = issue.productArea.trimmed();
         for (const QString& keyword : matrix::listItems(issue.keywords)) {
-            QStringList stems = matrix::wordStems(keyword);
+            QStringList stems = text::wordStems(keyword);
             if (!stems.isEmpty()) {
                 prepared.keywordStems.push_back(std::move(stems));
             }
@@ -35,12 +35,12 @@ std::optional<std::size_t> KnownIssueMatcher::bestMatch(const QString& productAr
             continue;
         }
         if (text.isEmpty()) {
-            text = matrix::wordStems(subject + QLatin1Char('\n') + description);
+            text = text::wordStems(subject + QLatin1Char('\n') + description);
         }
         int hits = 0;
         bool phraseHit = false;
         for (const QStringList& stems : issue.keywordStems) {
-            if (std::search(text.begin(), text.end(), stems.begin(), stems.end()) != text.end()) {
+            if (text::containsStems(text, stems)) {
                 ++hits;
                 phraseHit = phraseHit || stems.size() > 1;
             }

@@ -12,6 +12,7 @@
 #include "domain/Account.h"
 #include "domain/Ticket.h"
 #include "matrix/Matrix.h"
+#include "text/Words.h"
 
 #include <optional>
 #include <vector>
@@ -48,9 +49,8 @@ bool conditionHolds(const Condition& condition, const QString& actual);
 
 TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& input);
 
-// Lower-case word stems of a text, in order.
-QStringList wordStems(const QString& text);
-// Whether `text` contains the word or phrase `keyword` (whole words, stems).
-bool containsKeyword(const QString& text, const QString& keyword);
+// The word matching of the rules lives in text/Words.h.
+using text::containsKeyword;
+using text::wordStems;
 
 } // namespace escdesk::matrix

@@ -60,18 +60,12 @@ public:
         if (m_tickets.insert(t.row).second && t.resolvedAt) {
             m_resolutionMinutes.push_back(static_cast<double>(*t.resolvedAt - t.createdAt) / 60.0);
         }
-        if (!t.accountId.isEmpty() && m_accounts.insert(t.accountId).second) {
-            m_arr += t.accountArr.value_or(0.0);
-        }
+        m_impact.add(t.accountId, t.accountArr.value_or(0.0), matchedIssue);
         m_latest.push_back({e.at, t.row});
-        if (!matchedIssue) {
-            m_weights += weightUnknownProblem;
-            return;
+        if (matchedIssue) {
+            ++m_knownIssueMatches;
+            ++m_issues[matchedIssue->issueId];
         }
-        ++m_knownIssueMatches;
-        ++m_issues[matchedIssue->issueId];
-        m_weights += matchedIssue->workaround.trimmed().isEmpty() ? weightWithoutWorkaround
-                                                                  : weightWithWorkaround;
     }
 
     RootCauseRow build(const QString& rootCause, std::int64_t total,
@@ -93,10 +87,9 @@ public:
         }
         row.knownIssueMatches = m_knownIssueMatches;
         row.knownIssues = ranked(m_issues);
-        row.affectedAccounts = static_cast<std::int64_t>(m_accounts.size());
-        row.affectedArr = m_arr;
-        const double meanWeight = m_count > 0 ? m_weights / static_cast<double>(m_count) : 0.0;
-        row.impact = static_cast<double>(m_count) * (1.0 + m_arr / impactArrUnit) * meanWeight;
+        row.affectedAccounts = m_impact.affectedAccounts();
+        row.affectedArr = m_impact.affectedArr();
+        row.impact = m_impact.impact();
         std::sort(m_latest.begin(), m_latest.end(), std::greater<>());
         std::set<std::int64_t> shown;
         for (const auto& [at, ticketRow] : m_latest) {
@@ -114,12 +107,10 @@ public:
 private:
     std::int64_t m_count = 0;
     std::int64_t m_knownIssueMatches = 0;
-    double m_weights = 0.0;
-    double m_arr = 0.0;
+    ImpactTally m_impact;
     std::map<QString, std::int64_t> m_productAreas;
     std::map<QString, std::int64_t> m_issues;
     std::set<std::int64_t> m_tickets;
-    std::set<QString> m_accounts;
     std::vector<double> m_resolutionMinutes;
     std::vector<std::pair<UtcSeconds, std::int64_t>> m_latest;
 };
@@ -135,13 +126,6 @@ std::vector<std::int64_t> ticketRowsOf(const std::vector<EscalationRef>& escalat
 }
 
 } // namespace
-
-QString impactFormula() {
-    return QStringLiteral(
-        "impact = escalations × (1 + ARR of affected accounts / 1,000,000) × workaround weight; "
-        "workaround weight = mean over the escalations of 1.0 (known issue with a workaround), "
-        "1.5 (known issue without one), 2.0 (no known issue)");
-}
 
 RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
                                     const std::vector<matrix::RootCauseCategory>& taxonomy) {

@@ -3,8 +3,9 @@
 // Root causes of the escalations in a window (SPEC §8): ranked by count
 // (ties by name) with share, mean resolution time, most common product area,
 // known-issue matches, the taxonomy's recommended action, the change from
-// the window before, and an impact score.
+// the window before, and an impact score (Impact.h).
 
+#include "analysis/Impact.h"
 #include "analysis/KnownIssueMatcher.h"
 #include "domain/Instant.h"
 #include "matrix/Matrix.h"
@@ -14,17 +15,6 @@
 #include <vector>
 
 namespace escdesk::analysis {
-
-// Impact = N × (1 + A / 1,000,000) × W, where N is the number of
-// escalations, A the total ARR of the distinct accounts affected, and W the
-// mean workaround weight of the escalations: 1.0 when the escalation matches
-// a known issue with a workaround, 1.5 a known issue without one, 2.0 no
-// known issue at all (an unknown problem hurts most).
-inline constexpr double impactArrUnit = 1'000'000.0;
-inline constexpr double weightWithWorkaround = 1.0;
-inline constexpr double weightWithoutWorkaround = 1.5;
-inline constexpr double weightUnknownProblem = 2.0;
-QString impactFormula();
 
 struct CountedName {
     QString name;

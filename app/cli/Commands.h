@@ -11,6 +11,7 @@ namespace escdesk::cli {
 int runMetrics(const QStringList& arguments);
 int runRootCauses(const QStringList& arguments);
 int runSegments(const QStringList& arguments);
+int runClusters(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
 int runTrend(const QStringList& arguments);

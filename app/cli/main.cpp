@@ -16,11 +16,9 @@ using Command = std::function<int(const QStringList&)>;
 
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
-        {QStringLiteral("demo"), runDemo},
-        {QStringLiteral("metrics"), runMetrics},
-        {QStringLiteral("root-causes"), runRootCauses},
-        {QStringLiteral("segments"), runSegments},
-        {QStringLiteral("summary"), runSummary},
+        {QStringLiteral("clusters"), runClusters}, {QStringLiteral("demo"), runDemo},
+        {QStringLiteral("metrics"), runMetrics},   {QStringLiteral("root-causes"), runRootCauses},
+        {QStringLiteral("segments"), runSegments}, {QStringLiteral("summary"), runSummary},
         {QStringLiteral("trend"), runTrend},
     };
     return table;

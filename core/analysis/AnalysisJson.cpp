@@ -280,4 +280,50 @@ QJsonObject rootCausesToJson(const RootCauseAnalysis& analysis) {
         {QStringLiteral("top"), top}};
 }
 
+QJsonObject clustersToJson(const ClusterAnalysis& analysis, const QTimeZone& zone) {
+    QJsonArray clusters;
+    for (const ProblemCluster& cluster : analysis.clusters) {
+        QJsonArray members;
+        for (const ClusterMember& member : cluster.members) {
+            members.append(
+                QJsonObject{{QStringLiteral("ticket_id"), member.ticketId},
+                            {QStringLiteral("subject"), member.subject},
+                            {QStringLiteral("escalated_at"), toIsoUtc(member.escalatedAt)},
+                            {QStringLiteral("similarity"), member.similarity},
+                            {QStringLiteral("duplicate_of"),
+                             text(member.duplicateOf.isEmpty() ? QString() : member.duplicateOf)}});
+        }
+        QJsonValue issue(QJsonValue::Null);
+        if (cluster.knownIssue) {
+            issue = QJsonObject{
+                {QStringLiteral("id"), cluster.knownIssue->issueId},
+                {QStringLiteral("title"), cluster.knownIssue->title},
+                {QStringLiteral("workaround"), cluster.knownIssue->workaround},
+                {QStringLiteral("matched"), static_cast<qint64>(cluster.knownIssueMatches)}};
+        }
+        clusters.append(QJsonObject{
+            {QStringLiteral("size"), static_cast<qint64>(cluster.members.size())},
+            {QStringLiteral("sentence"), clusterSentence(analysis, cluster, zone)},
+            {QStringLiteral("top_terms"), QJsonArray::fromStringList(cluster.topTerms)},
+            {QStringLiteral("product_area"), cluster.productArea},
+            {QStringLiteral("root_cause"), cluster.rootCause},
+            {QStringLiteral("known_issue"), issue},
+            {QStringLiteral("documentation_gap"), !cluster.knownIssue.has_value()},
+            {QStringLiteral("duplicates"), static_cast<qint64>(cluster.duplicates)},
+            {QStringLiteral("affected_accounts"), static_cast<qint64>(cluster.affectedAccounts)},
+            {QStringLiteral("affected_arr"), cluster.affectedArr},
+            {QStringLiteral("impact"), cluster.impact},
+            {QStringLiteral("tickets"), members}});
+    }
+    return QJsonObject{
+        {QStringLiteral("escalated_tickets"), static_cast<qint64>(analysis.escalatedTickets)},
+        {QStringLiteral("method"),
+         QStringLiteral("TF-IDF over word stems without stop words; a ticket joins the most "
+                        "similar cluster at cosine >= %1; duplicates at cosine >= %2")
+             .arg(clusterThreshold)
+             .arg(duplicateThreshold)},
+        {QStringLiteral("impact_formula"), impactFormula()},
+        {QStringLiteral("clusters"), clusters}};
+}
+
 } // namespace escdesk::analysis

@@ -8,6 +8,9 @@
 
 namespace escdesk::cli {
 
+int runMatrix(const QStringList& arguments);
+int runSla(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
+int runTriage(const QStringList& arguments);
 
 } // namespace escdesk::cli

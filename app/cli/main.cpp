@@ -16,7 +16,10 @@ using Command = std::function<int(const QStringList&)>;
 
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
+        {QStringLiteral("matrix"), runMatrix},
+        {QStringLiteral("sla"), runSla},
         {QStringLiteral("summary"), runSummary},
+        {QStringLiteral("triage"), runTriage},
     };
     return table;
 }

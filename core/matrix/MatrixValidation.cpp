@@ -184,7 +184,8 @@ void checkCalendars(const Matrix& matrix, Collector& issues) {
                              .arg(quoted(calendar.name)));
         }
         seen.insert(calendar.name);
-        if (!QTimeZone::isTimeZoneIdAvailable(calendar.timeZone.toUtf8())) {
+        if (calendar.timeZone.trimmed().isEmpty() ||
+            !QTimeZone(calendar.timeZone.toUtf8()).isValid()) {
             issues.error(place, path + QStringLiteral(".time_zone"),
                          QStringLiteral("%1 is not a known time zone; use an IANA name such as "
                                         "Europe/Berlin or America/New_York.")

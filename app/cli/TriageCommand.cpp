@@ -80,7 +80,7 @@ int runTriage(const QStringList& arguments) {
 
     auto workspace = openWorkspace(parser);
     const UtcSeconds asOf = asOfInstant(parser, workspace->reportingTimeZone());
-    const matrix::Matrix policy = matrix::loadMatrix(workspace->db());
+    const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(workspace->db()));
     const bool json = parser.isSet(QStringLiteral("json"));
 
     if (parser.isSet(QStringLiteral("ticket"))) {
@@ -91,7 +91,7 @@ int runTriage(const QStringList& arguments) {
                   << ".\n";
             return RefusedInput;
         }
-        const matrix::TriageResult result = matrix::assessTriage(policy, *context, asOf);
+        const matrix::TriageResult result = evaluator.triage(*context, asOf);
         if (json) {
             out() << QJsonDocument(triageJson(ticketId, result)).toJson(QJsonDocument::Compact)
                   << '\n';
@@ -106,7 +106,7 @@ int runTriage(const QStringList& arguments) {
     for (const std::int64_t row :
          matrix::ticketRows(workspace->db(), !parser.isSet(QStringLiteral("all")))) {
         const auto context = matrix::loadTicketContext(workspace->db(), row);
-        const matrix::TriageResult result = matrix::assessTriage(policy, *context, asOf);
+        const matrix::TriageResult result = evaluator.triage(*context, asOf);
         const QString key = result.priority.isEmpty() ? QStringLiteral("none") : result.priority;
         byPriority[key] = byPriority.value(key).toInt() + 1;
         if (json) {

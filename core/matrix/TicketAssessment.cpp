@@ -76,24 +76,32 @@ QString priorityOf(const Matrix& matrix, const TicketContext& context) {
     return priorities.contains(triaged.priority) ? triaged.priority : QStringLiteral("Medium");
 }
 
-std::optional<sla::SlaEvaluation> assessSla(const Matrix& matrix, const TicketContext& context,
-                                            UtcSeconds asOf) {
+MatrixEvaluator::MatrixEvaluator(Matrix matrix)
+    : m_matrix(std::move(matrix)) {
+    for (const sla::BusinessCalendar& calendar : m_matrix.calendars) {
+        m_clocks.emplace_back(calendar.name, sla::CalendarClock(calendar));
+    }
+}
+
+std::optional<sla::SlaEvaluation> MatrixEvaluator::sla(const TicketContext& context,
+                                                       UtcSeconds asOf) const {
     const sla::SlaPolicy* policy =
-        matrix.policyFor(customerTierOf(context), priorityOf(matrix, context));
+        m_matrix.policyFor(customerTierOf(context), priorityOf(m_matrix, context));
     if (!policy) {
         return std::nullopt;
     }
-    const sla::BusinessCalendar* calendar = matrix.calendarNamed(policy->calendar);
-    if (!calendar) {
+    const auto clock = std::find_if(m_clocks.begin(), m_clocks.end(), [&](const auto& entry) {
+        return entry.first == policy->calendar;
+    });
+    if (clock == m_clocks.end()) {
         return std::nullopt;
     }
-    return sla::evaluateSla(context.ticket, context.events, *policy, sla::CalendarClock(*calendar),
-                            asOf);
+    return sla::evaluateSla(context.ticket, context.events, *policy, clock->second, asOf);
 }
 
-TriageResult assessTriage(const Matrix& matrix, const TicketContext& context, UtcSeconds asOf) {
+TriageResult MatrixEvaluator::triage(const TicketContext& context, UtcSeconds asOf) const {
     std::optional<double> consumed;
-    if (const auto evaluation = assessSla(matrix, context, asOf)) {
+    if (const auto evaluation = sla(context, asOf)) {
         for (const sla::TargetClock& clock : evaluation->targets) {
             if (clock.status != sla::ClockStatus::Met) {
                 consumed = std::max(consumed.value_or(0.0), clock.consumed);
@@ -101,7 +109,16 @@ TriageResult assessTriage(const Matrix& matrix, const TicketContext& context, Ut
         }
     }
     const Account* account = context.account ? &*context.account : nullptr;
-    return triage(matrix.rules, TriageInput{&context.ticket, account, consumed});
+    return matrix::triage(m_matrix.rules, TriageInput{&context.ticket, account, consumed});
+}
+
+std::optional<sla::SlaEvaluation> assessSla(const Matrix& matrix, const TicketContext& context,
+                                            UtcSeconds asOf) {
+    return MatrixEvaluator(matrix).sla(context, asOf);
+}
+
+TriageResult assessTriage(const Matrix& matrix, const TicketContext& context, UtcSeconds asOf) {
+    return MatrixEvaluator(matrix).triage(context, asOf);
 }
 
 } // namespace escdesk::matrix

@@ -38,12 +38,29 @@ std::optional<TicketContext> loadTicketContext(store::Database& db, std::int64_t
 QString customerTierOf(const TicketContext& context);
 QString priorityOf(const Matrix& matrix, const TicketContext& context);
 
-// None when the matrix has no policy (or calendar) for the ticket.
+// Applies one matrix to many tickets, keeping one calendar clock (and its
+// remembered business spans) per calendar across them.
+class MatrixEvaluator {
+public:
+    explicit MatrixEvaluator(Matrix matrix);
+
+    const Matrix& matrix() const { return m_matrix; }
+
+    // None when the matrix has no policy (or calendar) for the ticket.
+    std::optional<sla::SlaEvaluation> sla(const TicketContext& context, UtcSeconds asOf) const;
+
+    // The severity rules applied with the SLA share consumed at `asOf` (the
+    // most used target that is not met).
+    TriageResult triage(const TicketContext& context, UtcSeconds asOf) const;
+
+private:
+    Matrix m_matrix;
+    std::vector<std::pair<QString, sla::CalendarClock>> m_clocks;
+};
+
+// One-off forms of MatrixEvaluator::sla and ::triage.
 std::optional<sla::SlaEvaluation> assessSla(const Matrix& matrix, const TicketContext& context,
                                             UtcSeconds asOf);
-
-// The severity rules applied with the SLA share consumed at `asOf` (the most
-// used target that is not met).
 TriageResult assessTriage(const Matrix& matrix, const TicketContext& context, UtcSeconds asOf);
 
 } // namespace escdesk::matrix

@@ -57,6 +57,9 @@ std::vector<Span> subtractPauses(const Span& span, const std::vector<Span>& paus
 
 std::optional<QDate> Holiday::dateIn(int year) const {
     using namespace boost::gregorian;
+    if (year < 1400 || year > 9999) {
+        return std::nullopt; // outside Boost's Gregorian range; no real ticket lives there
+    }
     switch (kind) {
     case Kind::Date:
         return date.isValid() && date.year() == year ? std::optional(date) : std::nullopt;

@@ -15,5 +15,8 @@ int runClusters(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
 int runTrend(const QStringList& arguments);
+int runMatrix(const QStringList& arguments);
+int runSla(const QStringList& arguments);
+int runTriage(const QStringList& arguments);
 
 } // namespace escdesk::cli

@@ -6,28 +6,50 @@
 #include <QCoreApplication>
 
 #include <functional>
-#include <map>
+#include <vector>
 
 using namespace escdesk::cli;
 
 namespace {
 
-using Command = std::function<int(const QStringList&)>;
+struct Command {
+    const char* name;
+    std::function<int(const QStringList&)> run;
+    const char* summary;
+};
 
-const std::map<QString, Command>& commands() {
-    static const std::map<QString, Command> table{
-        {QStringLiteral("clusters"), runClusters}, {QStringLiteral("demo"), runDemo},
-        {QStringLiteral("metrics"), runMetrics},   {QStringLiteral("root-causes"), runRootCauses},
-        {QStringLiteral("segments"), runSegments}, {QStringLiteral("summary"), runSummary},
-        {QStringLiteral("trend"), runTrend},
+// clang-format off
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table{
+        {"clusters",    runClusters,   "escalations grouped by similar text, matched to known issues"},
+        {"demo",        runDemo,       "write a realistic demo workspace"},
+        {"matrix",      runMatrix,     "export, import, validate the escalation matrix; its history"},
+        {"metrics",     runMetrics,    "every escalation metric of a period, overall or per segment"},
+        {"root-causes", runRootCauses, "escalations by root cause, ranked, the top three in detail"},
+        {"segments",    runSegments,   "escalation rate per segment with a significance test"},
+        {"sla",         runSla,        "the SLA clocks of a ticket"},
+        {"summary",     runSummary,    "what the workspace holds and the headline figures"},
+        {"trend",       runTrend,      "every metric per week or month, rising causes, p90 flag"},
+        {"triage",      runTriage,     "priority, tier and action from the severity rules"},
     };
     return table;
+}
+// clang-format on
+
+const Command* findCommand(const QString& name) {
+    for (const Command& command : commands()) {
+        if (name == QLatin1String(command.name)) {
+            return &command;
+        }
+    }
+    return nullptr;
 }
 
 void printUsage(QTextStream& stream) {
     stream << "Usage: escdesk COMMAND [OPTIONS]\n\nCommands:\n";
-    for (const auto& [name, command] : commands()) {
-        stream << "  " << name << '\n';
+    for (const Command& command : commands()) {
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(13) << command.summary
+               << '\n';
     }
     stream << "\nRun 'escdesk COMMAND --help' for the options of a command.\n";
 }
@@ -54,8 +76,8 @@ int main(int argc, char* argv[]) {
         printUsage(out());
         return Success;
     }
-    const auto command = commands().find(name);
-    if (command == commands().end()) {
+    const Command* command = findCommand(name);
+    if (!command) {
         err() << "escdesk: unknown command '" << name << "'.\n";
         printUsage(err());
         return UsageError;
@@ -63,7 +85,7 @@ int main(int argc, char* argv[]) {
     arguments.removeFirst();
     arguments.first() = QStringLiteral("escdesk ") + name;
     try {
-        return command->second(arguments);
+        return command->run(arguments);
     } catch (const UsageProblem& problem) {
         err() << "escdesk " << name << ": " << problem.message << '\n';
         return UsageError;

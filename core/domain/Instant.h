@@ -24,7 +24,10 @@ inline UtcSeconds toUtcSeconds(const QDateTime& dateTime) {
 
 // ISO 8601 in UTC with a trailing Z, e.g. 2026-11-26T09:30:00Z.
 inline QString toIsoUtc(UtcSeconds instant) {
-    return QDateTime::fromSecsSinceEpoch(instant, QTimeZone::utc()).toString(Qt::ISODate);
+    // Qt::ISODate writes "+00:00" for a QTimeZone-based UTC date-time; spell
+    // the Z out.
+    return QDateTime::fromSecsSinceEpoch(instant, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
 }
 
 // The instant of local midnight starting `date` in `zone`. A midnight that

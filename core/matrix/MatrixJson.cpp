@@ -247,14 +247,17 @@ QJsonObject holidayJson(const sla::Holiday& holiday) {
 QJsonValue calendarsJson(const Matrix& matrix) {
     QJsonArray array;
     for (const sla::BusinessCalendar& calendar : matrix.calendars) {
-        QJsonObject hours;
+        // A list, Monday first, so the week reads in order (object keys would
+        // be sorted alphabetically).
+        QJsonArray hours;
         for (int day = 0; day < 7; ++day) {
             QJsonArray spans;
             for (const sla::OpeningHours& opening : calendar.week[day]) {
                 spans.append(clockText(opening.openSecond) + QLatin1Char('-') +
                              clockText(opening.closeSecond));
             }
-            hours.insert(QLatin1String(dayKeys[day]), spans);
+            hours.append(QJsonObject{{QStringLiteral("day"), QLatin1String(dayKeys[day])},
+                                     {QStringLiteral("open"), spans}});
         }
         QJsonArray holidays;
         for (const sla::Holiday& holiday : calendar.holidays) {
@@ -448,27 +451,39 @@ void readCalendars(const QJsonValue& json, Matrix& matrix, Reader& reader) {
         calendar.timeZone = reader.text(object, "time_zone", path);
         calendar.roundTheClock = reader.boolean(object, "round_the_clock", path);
         const QString hoursPath = Reader::member(path, "hours");
-        const QJsonObject hours =
-            object.contains(QLatin1String("hours"))
-                ? reader.object(object.value(QLatin1String("hours")), hoursPath)
-                : QJsonObject();
-        for (auto it = hours.begin(); it != hours.end(); ++it) {
-            const auto weekday = weekdayOfKey(it.key());
-            const QString dayPath = hoursPath + QLatin1Char('.') + it.key();
+        const QJsonArray hours = object.contains(QLatin1String("hours"))
+                                     ? reader.array(object.value(QLatin1String("hours")), hoursPath)
+                                     : QJsonArray();
+        std::array<bool, 7> seenDays{};
+        for (qsizetype d = 0; d < hours.size(); ++d) {
+            const QString dayPath = Reader::element(hoursPath, d);
+            const QJsonObject entry = reader.object(hours[d], dayPath);
+            const QString dayName = reader.text(entry, "day", dayPath);
+            const auto weekday = weekdayOfKey(dayName);
             if (!weekday) {
-                reader.problem(dayPath, QStringLiteral("\"%1\" is not a weekday; use monday … "
-                                                       "sunday")
-                                            .arg(it.key()));
+                if (!dayName.isEmpty()) {
+                    reader.problem(Reader::member(dayPath, "day"),
+                                   QStringLiteral("\"%1\" is not a weekday; use monday … sunday")
+                                       .arg(dayName));
+                }
                 continue;
             }
-            const QStringList spans =
-                reader.texts(hours, it.key().toLatin1().constData(), hoursPath);
+            if (seenDays[*weekday - 1]) {
+                reader.problem(Reader::member(dayPath, "day"),
+                               QStringLiteral("%1 is listed twice; give all its hours in one "
+                                              "entry")
+                                   .arg(dayName));
+                continue;
+            }
+            seenDays[*weekday - 1] = true;
+            const QString openPath = Reader::member(dayPath, "open");
+            const QStringList spans = reader.texts(entry, "open", dayPath);
             for (qsizetype k = 0; k < spans.size(); ++k) {
                 const QStringList ends = spans[k].split(QLatin1Char('-'));
                 const auto open = ends.size() == 2 ? parseClock(ends[0]) : std::nullopt;
                 const auto close = ends.size() == 2 ? parseClock(ends[1]) : std::nullopt;
                 if (!open || !close) {
-                    reader.problem(Reader::element(dayPath, k),
+                    reader.problem(Reader::element(openPath, k),
                                    QStringLiteral("\"%1\" is not opening hours in the form "
                                                   "HH:MM-HH:MM")
                                        .arg(spans[k]));

@@ -166,8 +166,6 @@ void checkPolicies(const Matrix& matrix, Collector& issues) {
 void checkCalendars(const Matrix& matrix, Collector& issues) {
     static const char* const dayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                            "Friday", "Saturday", "Sunday"};
-    static const char* const dayKeys[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                          "friday", "saturday", "sunday"};
     QSet<QString> seen;
     for (std::size_t i = 0; i < matrix.calendars.size(); ++i) {
         const sla::BusinessCalendar& calendar = matrix.calendars[i];
@@ -184,7 +182,8 @@ void checkCalendars(const Matrix& matrix, Collector& issues) {
                              .arg(quoted(calendar.name)));
         }
         seen.insert(calendar.name);
-        if (!QTimeZone::isTimeZoneIdAvailable(calendar.timeZone.toUtf8())) {
+        if (calendar.timeZone.trimmed().isEmpty() ||
+            !QTimeZone(calendar.timeZone.toUtf8()).isValid()) {
             issues.error(place, path + QStringLiteral(".time_zone"),
                          QStringLiteral("%1 is not a known time zone; use an IANA name such as "
                                         "Europe/Berlin or America/New_York.")
@@ -199,8 +198,7 @@ void checkCalendars(const Matrix& matrix, Collector& issues) {
             anyHours = anyHours || !hours.empty();
             for (std::size_t k = 0; k < hours.size(); ++k) {
                 const sla::OpeningHours& opening = hours[k];
-                const QString where =
-                    path + QStringLiteral(".hours.%1[%2]").arg(QLatin1String(dayKeys[day])).arg(k);
+                const QString where = path + QStringLiteral(".hours[%1].open[%2]").arg(day).arg(k);
                 if (opening.openSecond < 0 || opening.closeSecond > 86400 ||
                     opening.openSecond >= opening.closeSecond) {
                     issues.error(place, where,

@@ -57,6 +57,9 @@ std::vector<Span> subtractPauses(const Span& span, const std::vector<Span>& paus
 
 std::optional<QDate> Holiday::dateIn(int year) const {
     using namespace boost::gregorian;
+    if (year < 1400 || year > 9999) {
+        return std::nullopt; // outside Boost's Gregorian range; no real ticket lives there
+    }
     switch (kind) {
     case Kind::Date:
         return date.isValid() && date.year() == year ? std::optional(date) : std::nullopt;
@@ -193,6 +196,20 @@ UtcSeconds CalendarClock::resolveLocal(const QDate& date, int secondOfDay) const
 }
 
 std::vector<Span> CalendarClock::businessSpansOf(const QDate& localDate) const {
+    {
+        const std::lock_guard lock(m_cache->mutex);
+        const auto found = m_cache->spansByJulianDay.find(localDate.toJulianDay());
+        if (found != m_cache->spansByJulianDay.end()) {
+            return found->second;
+        }
+    }
+    std::vector<Span> spans = computeSpansOf(localDate);
+    const std::lock_guard lock(m_cache->mutex);
+    m_cache->spansByJulianDay.emplace(localDate.toJulianDay(), spans);
+    return spans;
+}
+
+std::vector<Span> CalendarClock::computeSpansOf(const QDate& localDate) const {
     if (m_calendar.roundTheClock) {
         return {{resolveLocal(localDate, 0), resolveLocal(localDate.addDays(1), 0)}};
     }

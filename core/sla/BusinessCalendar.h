@@ -24,7 +24,10 @@
 
 #include <array>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace escdesk::sla {
@@ -80,7 +83,9 @@ struct BusinessCalendar {
 };
 
 // The computing side of a calendar: resolves local opening hours to UTC spans
-// in its zone and answers the two questions of the SLA engine.
+// in its zone and answers the two questions of the SLA engine. Time-zone
+// lookups are slow, so the spans of each local date are remembered; a clock
+// may be shared between threads.
 class CalendarClock {
 public:
     explicit CalendarClock(BusinessCalendar calendar);
@@ -111,8 +116,15 @@ public:
     QDate localDateOf(UtcSeconds instant) const;
 
 private:
+    std::vector<Span> computeSpansOf(const QDate& localDate) const;
+
     BusinessCalendar m_calendar;
     QTimeZone m_zone;
+    struct Cache {
+        std::mutex mutex;
+        std::unordered_map<qint64, std::vector<Span>> spansByJulianDay;
+    };
+    std::shared_ptr<Cache> m_cache = std::make_shared<Cache>();
 };
 
 // Sorted, merged copy of `spans` with empty ones dropped.

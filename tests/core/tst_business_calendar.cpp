@@ -250,6 +250,15 @@ private slots:
         QCOMPARE(
             inside.elapsedBusinessSeconds(utc("2026-03-28T12:00:00Z"), utc("2026-03-29T12:00:00Z")),
             0);
+        // Adding across the gap: Sunday 01:00–05:00, 2 h 30 min from Saturday →
+        // opens 01:00 CET = 00:00Z, due 02:30Z = 04:30 CEST.
+        QCOMPARE(early.addBusinessSeconds(utc("2026-03-28T12:00:00Z"), 2 * hour + 30 * minute),
+                 utc("2026-03-29T02:30:00Z"));
+        // A whole-day Sunday (00:00–24:00) is 23 real hours that day.
+        const CalendarClock wholeDay(sundayHours("Europe/Berlin", hours(0, 0, 24, 0)));
+        QCOMPARE(wholeDay.elapsedBusinessSeconds(utc("2026-03-28T00:00:00Z"),
+                                                 utc("2026-03-30T00:00:00Z")),
+                 23 * hour);
         // The week before, the same hours are ordinary: 02:15–02:45 CET = 30 min.
         QCOMPARE(
             inside.elapsedBusinessSeconds(utc("2026-03-21T12:00:00Z"), utc("2026-03-22T12:00:00Z")),
@@ -280,6 +289,16 @@ private slots:
         QCOMPARE(ambiguous.elapsedBusinessSeconds(utc("2026-10-24T12:00:00Z"),
                                                   utc("2026-10-25T12:00:00Z")),
                  2 * hour);
+        // A whole-day Sunday on the change day is 25 real hours: 00:00 CEST =
+        // 22:00Z (Sat) to 24:00 CET = 23:00Z (Sun).
+        const CalendarClock wholeDay(sundayHours("Europe/Berlin", hours(0, 0, 24, 0)));
+        QCOMPARE(wholeDay.elapsedBusinessSeconds(utc("2026-10-24T00:00:00Z"),
+                                                 utc("2026-10-26T12:00:00Z")),
+                 25 * hour);
+        // 3 h from the opening: 22:00Z + 3 h = 01:00Z, which is 02:00 CET, the
+        // second 02:00 of the night.
+        QCOMPARE(wholeDay.addBusinessSeconds(utc("2026-10-24T12:00:00Z"), 3 * hour),
+                 utc("2026-10-25T01:00:00Z"));
     }
 
     void newYorkBothChanges() {

@@ -145,8 +145,8 @@ private slots:
         text = replaced(text, "\"09:00-17:00\"", "\"9 to 5\"");
         const MatrixFileReading reading = readMatrixFile(text);
         QVERIFY(!reading.ok());
-        // Days are written in key order, so Friday's hours come first.
-        QCOMPARE(reading.problems[0].path, QStringLiteral("calendars[0].hours.friday[0]"));
+        // Days are listed Monday first.
+        QCOMPARE(reading.problems[0].path, QStringLiteral("calendars[0].hours[0].open[0]"));
         QCOMPARE(reading.problems[0].line, lineContaining(text, "\"9 to 5\""));
     }
 };

@@ -1,0 +1,240 @@
+// escdesk matrix export|import|validate|history: share the escalation matrix
+// as a readable file, bring one in (validated first, refused whole with line
+// and reason), check a file or the workspace's matrix and change log, and
+// list who changed what.
+
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "matrix/MatrixChangeLog.h"
+#include "matrix/MatrixFile.h"
+#include "matrix/MatrixJson.h"
+#include "matrix/MatrixStore.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace escdesk::cli {
+
+namespace {
+
+QString problemLocation(const QString& file, const matrix::FileProblem& problem) {
+    QString location = file;
+    if (problem.line > 0) {
+        location += QStringLiteral(":%1").arg(problem.line);
+        if (problem.column > 0) {
+            location += QStringLiteral(":%1").arg(problem.column);
+        }
+    }
+    return location;
+}
+
+void printProblems(const QString& file, const std::vector<matrix::FileProblem>& problems) {
+    for (const matrix::FileProblem& problem : problems) {
+        err() << problemLocation(file, problem) << ": " << (problem.error ? "error" : "warning")
+              << ": " << problem.message << '\n';
+    }
+}
+
+QByteArray readWholeFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw store::StoreError(
+            QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
+    }
+    return file.readAll();
+}
+
+int exportMatrix(const QCommandLineParser& parser, const QString& path) {
+    auto workspace = openWorkspace(parser);
+    const QByteArray text = matrix::writeMatrixFile(matrix::loadMatrix(workspace->db()));
+    if (path == QLatin1String("-")) {
+        out() << QString::fromUtf8(text);
+        return Success;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        err() << "escdesk matrix: " << path << ": cannot be written (" << file.errorString()
+              << ").\n";
+        return RefusedInput;
+    }
+    out() << "Exported the escalation matrix of " << workspace->path() << " to " << path << ".\n";
+    return Success;
+}
+
+int importMatrix(const QCommandLineParser& parser, const QString& path) {
+    const matrix::MatrixFileReading reading = matrix::readMatrixFile(readWholeFile(path));
+    printProblems(path, reading.problems);
+    if (!reading.ok()) {
+        err() << "escdesk matrix: " << path << " was not imported; the workspace is unchanged.\n";
+        return RefusedInput;
+    }
+    auto workspace = openWorkspace(parser);
+    const int changed =
+        matrix::saveMatrix(workspace->db(), *reading.matrix, matrix::changeAuthor(*workspace),
+                           QStringLiteral("Imported from %1").arg(QFileInfo(path).fileName()),
+                           QDateTime::currentSecsSinceEpoch());
+    out() << "Imported " << path << " into " << workspace->path() << ": " << changed
+          << (changed == 1 ? " section" : " sections") << " changed.\n";
+    return Success;
+}
+
+QJsonArray problemsJson(const std::vector<matrix::FileProblem>& problems) {
+    QJsonArray array;
+    for (const matrix::FileProblem& problem : problems) {
+        array.append(
+            QJsonObject{{QStringLiteral("severity"),
+                         problem.error ? QStringLiteral("error") : QStringLiteral("warning")},
+                        {QStringLiteral("line"), problem.line},
+                        {QStringLiteral("column"), problem.column},
+                        {QStringLiteral("path"), problem.path},
+                        {QStringLiteral("message"), problem.message}});
+    }
+    return array;
+}
+
+std::vector<matrix::FileProblem> workspaceProblems(const matrix::Matrix& stored) {
+    std::vector<matrix::FileProblem> problems;
+    for (const matrix::ValidationIssue& issue : matrix::validateMatrix(stored)) {
+        problems.push_back({issue.severity == matrix::ValidationIssue::Severity::Error, 0, 0,
+                            issue.path, issue.place + QStringLiteral(": ") + issue.message});
+    }
+    return problems;
+}
+
+// Without FILE: the workspace's matrix and change log. With FILE: the file,
+// and the workspace's change log too when --db names one.
+int validateMatrix(const QCommandLineParser& parser, const QString& path) {
+    const bool json = parser.isSet(QStringLiteral("json"));
+    bool failed = false;
+    QJsonObject result;
+    if (!path.isEmpty()) {
+        const matrix::MatrixFileReading reading = matrix::readMatrixFile(readWholeFile(path));
+        failed = failed || !reading.ok();
+        if (json) {
+            result.insert(
+                QStringLiteral("file"),
+                QJsonObject{{QStringLiteral("path"), path},
+                            {QStringLiteral("valid"), reading.ok()},
+                            {QStringLiteral("problems"), problemsJson(reading.problems)}});
+        } else {
+            printProblems(path, reading.problems);
+            out() << path << (reading.ok() ? ": valid" : ": not valid") << ".\n";
+        }
+    }
+    if (path.isEmpty() || parser.isSet(QStringLiteral("db"))) {
+        auto workspace = openWorkspace(parser);
+        const matrix::ChainVerification chain = matrix::verifyChangeChain(workspace->db());
+        failed = failed || !chain.intact;
+        std::vector<matrix::FileProblem> problems;
+        if (path.isEmpty()) {
+            problems = workspaceProblems(matrix::loadMatrix(workspace->db()));
+            failed = failed || std::any_of(problems.begin(), problems.end(),
+                                           [](const auto& problem) { return problem.error; });
+        }
+        if (json) {
+            QJsonObject workspaceJson{
+                {QStringLiteral("path"), workspace->path()},
+                {QStringLiteral("change_log"),
+                 QJsonObject{{QStringLiteral("intact"), chain.intact},
+                             {QStringLiteral("entries"), qint64(chain.entries)},
+                             {QStringLiteral("broken_at"), chain.brokenAt
+                                                               ? QJsonValue(qint64(*chain.brokenAt))
+                                                               : QJsonValue(QJsonValue::Null)},
+                             {QStringLiteral("message"), chain.message}}}};
+            if (path.isEmpty()) {
+                workspaceJson.insert(QStringLiteral("problems"), problemsJson(problems));
+            }
+            result.insert(QStringLiteral("workspace"), workspaceJson);
+        } else {
+            printProblems(workspace->path(), problems);
+            (chain.intact ? out() : err()) << chain.message << '\n';
+            if (path.isEmpty()) {
+                out() << "The escalation matrix of " << workspace->path()
+                      << (failed ? " has problems.\n" : " is valid.\n");
+            }
+        }
+    }
+    if (json) {
+        result.insert(QStringLiteral("valid"), !failed);
+        out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    }
+    return failed ? RefusedInput : Success;
+}
+
+int showHistory(const QCommandLineParser& parser) {
+    auto workspace = openWorkspace(parser);
+    const auto changes = matrix::readMatrixChanges(workspace->db());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const matrix::MatrixChange& change : changes) {
+            array.append(QJsonObject{{QStringLiteral("id"), qint64(change.id)},
+                                     {QStringLiteral("changed_at"), toIsoUtc(change.changedAt)},
+                                     {QStringLiteral("author"), change.author},
+                                     {QStringLiteral("section"), change.section},
+                                     {QStringLiteral("summary"), change.summary},
+                                     {QStringLiteral("hash"), change.hash}});
+        }
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("changes"), array}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        return Success;
+    }
+    for (const matrix::MatrixChange& change : changes) {
+        const auto section = matrix::sectionOfKey(change.section);
+        out() << '#' << change.id << "  " << toIsoUtc(change.changedAt) << "  " << change.author
+              << "  " << (section ? matrix::sectionTitle(*section) : change.section) << ": "
+              << change.summary << '\n';
+    }
+    return Success;
+}
+
+} // namespace
+
+int runMatrix(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Share and check the escalation matrix.\n"
+                       "  export FILE     write the matrix to FILE (- for stdout)\n"
+                       "  import FILE     replace the matrix with FILE, if it is valid\n"
+                       "  validate [FILE] check FILE, or the workspace's matrix and change log\n"
+                       "  history         list the changes to the matrix"));
+    addDatabaseOption(parser);
+    addJsonOption(parser);
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("export, import, validate or history"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The matrix file."));
+    parseOrThrow(parser, arguments);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        throw UsageProblem{QStringLiteral("say what to do: export, import, validate or history.")};
+    }
+    const QString action = positional.first();
+    const QString path = positional.value(1);
+    if (positional.size() > 2) {
+        throw UsageProblem{QStringLiteral("Unexpected argument '%1'.").arg(positional.at(2))};
+    }
+    if (action == QLatin1String("validate")) {
+        return validateMatrix(parser, path);
+    }
+    if (action == QLatin1String("history")) {
+        return showHistory(parser);
+    }
+    if (action != QLatin1String("export") && action != QLatin1String("import")) {
+        throw UsageProblem{
+            QStringLiteral("unknown action '%1'; use export, import, validate or history.")
+                .arg(action)};
+    }
+    if (path.isEmpty()) {
+        throw UsageProblem{QStringLiteral("%1 needs a FILE.").arg(action)};
+    }
+    return action == QLatin1String("export") ? exportMatrix(parser, path)
+                                             : importMatrix(parser, path);
+}
+
+} // namespace escdesk::cli

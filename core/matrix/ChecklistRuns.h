@@ -1,0 +1,55 @@
+#pragma once
+
+// Checklist runs: for an escalated ticket, the pre-escalation checklist of its
+// transition (Tier 1 → 2, Tier 2 → 3) with the items ticked so far, who
+// ticked them and when. Stored per ticket and item in checklist_runs so that
+// analyses can relate checklist completion to bouncebacks.
+
+#include "domain/Instant.h"
+#include "domain/TicketEvent.h"
+#include "matrix/Matrix.h"
+#include "store/Database.h"
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::matrix {
+
+struct ChecklistRunItem {
+    QString itemId;
+    QString text;
+    bool required = true;
+    bool done = false;
+    QString doneBy;
+    std::optional<UtcSeconds> doneAt;
+    QString note;
+};
+
+struct ChecklistRun {
+    int fromTier = 1;
+    int toTier = 2;
+    std::vector<ChecklistRunItem> items;
+
+    // Every required item done. A ticket going to Tier 3 that is not ready is
+    // "not ready for engineering".
+    bool ready() const;
+    QStringList missingRequired() const;
+};
+
+// The transition of the ticket's latest escalation, from its tiers (from_tier
+// defaults to to_tier − 1).
+std::optional<std::pair<int, int>> latestTransition(const std::vector<TicketEvent>& events);
+
+// The checklist as it stands for the ticket: the matrix's items, in order,
+// with what has been ticked. Ticks of items no longer in the checklist are
+// left out.
+ChecklistRun checklistRunOf(store::Database& db, std::int64_t ticketRow,
+                            const Checklist& checklist);
+
+// Ticks (or unticks) one item for the ticket, recording who and when.
+// Throws store::StoreError for an item the checklist does not have.
+void setChecklistItem(store::Database& db, std::int64_t ticketRow, const Checklist& checklist,
+                      const QString& itemId, bool done, const QString& by, UtcSeconds at,
+                      const QString& note = {});
+
+} // namespace escdesk::matrix

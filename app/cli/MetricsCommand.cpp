@@ -4,9 +4,11 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
+#include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
 #include "metrics/MetricsJson.h"
 #include "metrics/Segmentation.h"
+#include "metrics/SlaOutcomes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,6 +135,9 @@ int runMetrics(const QStringList& arguments) {
     request.zone = reportingZone(parser, *workspace);
     request.window = reportingWindow(parser, request.zone, 30);
     request.input = metrics::loadMetricsInput(workspace->db(), request.window);
+    const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(workspace->db()));
+    metrics::markSlaBreaches(request.input, request.window,
+                             {evaluator, QDateTime::currentSecsSinceEpoch()});
     request.json = parser.isSet(QStringLiteral("json"));
     return segmented ? reportSegments(request, field) : reportOverall(request);
 }

@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -122,7 +124,7 @@ constexpr std::array<double, 4> resolutionMedian{180, 480, 1200, 2200};
 constexpr double incidentTimeToEscalateMedian = 45;
 // Planted pattern 3: from the regression start Tier 1 holds tickets longer
 // before escalating (a wave of new hires), stretching time-to-escalate.
-constexpr double regressionFactor = 1.9;
+constexpr double regressionFactor = 2.1;
 
 // Root-cause mixes of escalated and of other tickets, in the order of
 // RootCause. Escalated tickets lean to bugs, integrations and infrastructure;
@@ -134,11 +136,18 @@ constexpr std::array<double, rootCauseCount> otherCauseWeights{9, 7, 7, 16, 24, 
 // through the three latest complete months and after them (a permissions
 // model migration rolled out to customers; KI-1071).
 constexpr std::array<double, 5> accessRamp{1.0, 1.8, 3.0, 5.0, 5.5};
+// The incident week adds escalations of its own to its month, which would
+// dilute that month's Access/Permissions share; the month's weight is raised
+// so that the share of all escalations still follows the ramp (with a
+// margin for the incident's extra escalation events).
+constexpr double incidentDilutionMargin = 1.2;
+// Roughly the share of everyday tickets that escalate.
+constexpr double expectedEscalationRate = 0.14;
 
 // Tier 2 → Tier 3 likelihood by root cause.
 constexpr std::array<double, rootCauseCount> tier3Probability{0.40, 0.25, 0.30, 0.06, 0.03, 0.10,
                                                               0.04, 0.03, 0.10, 0.15, 0.45};
-constexpr double incidentTier3Probability = 0.55;
+constexpr double incidentTier3Probability = 0.35;
 
 enum DecisionKind {
     FixDecision,
@@ -238,7 +247,7 @@ constexpr std::array<double, 24> hourFactor{0.15, 0.12, 0.1,  0.1, 0.12, 0.18, 0
 // Extra tickets from the webhook incident per weekday of the spike week, as a
 // share of normal volume: the API v2.3 rollout lands on Monday morning and a
 // hotfix ships on Thursday.
-constexpr std::array<double, 7> incidentExtra{0.45, 0.75, 0.7, 0.45, 0.25, 0.2, 0.15};
+constexpr std::array<double, 7> incidentExtra{0.35, 0.55, 0.5, 0.35, 0.2, 0.15, 0.1};
 constexpr int incidentStartHour = 10;
 
 struct Slot {
@@ -267,6 +276,73 @@ struct PlannedEvent {
     int ownerIndex = -1; // -1: in the tier's queue, unassigned
 };
 
+// Connection settings for writing a large demo into an empty file, restored
+// afterwards: a larger page cache, and a rollback journal instead of the WAL
+// (the WAL would hold a second copy of every page until the checkpoint). The
+// write is one transaction either way. When another connection has the file
+// open the journal mode cannot change and the WAL stays.
+class BulkLoad {
+public:
+    explicit BulkLoad(store::Database& db)
+        : m_db(db)
+        , m_cacheSize(db.queryInt64("PRAGMA cache_size")) {
+        m_db.exec("PRAGMA cache_size = -262144");
+        m_wal = journalMode() == "wal";
+        if (m_wal) {
+            sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+        }
+    }
+    ~BulkLoad() {
+        if (m_wal) {
+            sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+        }
+        const std::string restore = "PRAGMA cache_size = " + std::to_string(m_cacheSize);
+        sqlite3_exec(m_db.handle(), restore.c_str(), nullptr, nullptr, nullptr);
+    }
+    BulkLoad(const BulkLoad&) = delete;
+    BulkLoad& operator=(const BulkLoad&) = delete;
+
+private:
+    std::string journalMode() {
+        store::Statement mode = m_db.prepare("PRAGMA journal_mode");
+        return mode.step() ? mode.text(0).toLower().toStdString() : std::string();
+    }
+    store::Database& m_db;
+    std::int64_t m_cacheSize;
+    bool m_wal = false;
+};
+
+// The secondary indexes of tickets and events, dropped while the rows go in
+// and built again (from their own stored definitions) before the commit:
+// building an index from sorted rows is much faster than growing it row by
+// row. Rolling back the transaction brings them back untouched.
+class DeferredIndexes {
+public:
+    explicit DeferredIndexes(store::Database& db)
+        : m_db(db) {
+        store::Statement query = db.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('tickets', 'ticket_events') ORDER BY name");
+        std::vector<std::string> names;
+        while (query.step()) {
+            names.push_back(query.text(0).toStdString());
+            m_definitions.push_back(query.text(1).toStdString());
+        }
+        for (const std::string& name : names) {
+            m_db.exec("DROP INDEX \"" + name + "\"");
+        }
+    }
+    void rebuild() {
+        for (const std::string& sql : m_definitions) {
+            m_db.exec(sql);
+        }
+    }
+
+private:
+    store::Database& m_db;
+    std::vector<std::string> m_definitions;
+};
+
 class Generator {
 public:
     Generator(store::Workspace& workspace, const DemoOptions& options, const DemoProgress& progress)
@@ -284,6 +360,7 @@ private:
     void writeKnownIssues();
     void hireStaff();
     void buildSlots();
+    void weighAccessRamp();
     void writeTickets();
     void writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot);
     RootCause drawRootCause(bool escalated, int rampStep);
@@ -309,6 +386,7 @@ private:
     std::vector<double> m_accountCumulative;
     std::array<std::vector<StaffMember>, 3> m_staff;
     std::vector<Slot> m_slots;
+    std::array<double, accessRamp.size()> m_accessWeight = accessRamp;
     std::array<std::vector<int>, rootCauseCount> m_templatesByCause;
     // Balanced draws: each root cause's credit grows by its probability per
     // draw, so monthly shares follow the intended mix closely while the order
@@ -324,12 +402,10 @@ DemoSummary Generator::run() {
                                         "demo needs the IANA time zone database.")
                              .arg(QLatin1String(demoTeamZone)));
     }
+    BulkLoad bulkLoad(m_workspace.db());
     store::Transaction transaction(m_workspace.db());
     refuseNonEmptyWorkspace();
-    // A larger page cache keeps the secondary indexes in memory while a
-    // large demo is written; restored afterwards.
-    const auto cacheSize = m_workspace.db().queryInt64("PRAGMA cache_size");
-    m_workspace.db().exec("PRAGMA cache_size = -262144");
+    DeferredIndexes indexes(m_workspace.db());
     m_workspace.setSetting(QStringLiteral("reporting_tz"), QLatin1String(demoTeamZone));
     for (std::size_t i = 0; i < issueTemplates().size(); ++i) {
         m_templatesByCause[static_cast<int>(issueTemplates()[i].rootCause)].push_back(
@@ -339,9 +415,10 @@ DemoSummary Generator::run() {
     writeKnownIssues();
     hireStaff();
     buildSlots();
+    weighAccessRamp();
     writeTickets();
+    indexes.rebuild();
     transaction.commit();
-    m_workspace.db().exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize).toStdString());
     m_summary.calendar = m_calendar;
     return m_summary;
 }
@@ -497,6 +574,31 @@ void Generator::buildSlots() {
     }
 }
 
+void Generator::weighAccessRamp() {
+    std::array<double, accessRamp.size()> incident{};
+    std::array<double, accessRamp.size()> everyday{};
+    for (const Slot& slot : m_slots) {
+        incident[slot.rampStep] += slot.weight * slot.incidentShare * incidentEscalationProbability;
+        everyday[slot.rampStep] +=
+            slot.weight * (1.0 - slot.incidentShare) * expectedEscalationRate;
+    }
+    const double a = escalatedCauseWeights[static_cast<int>(RootCause::AccessPermissions)];
+    double others = -a;
+    for (double w : escalatedCauseWeights) {
+        others += w;
+    }
+    for (std::size_t step = 0; step < accessRamp.size(); ++step) {
+        if (incident[step] <= 0 || everyday[step] <= 0) {
+            continue;
+        }
+        // Share among everyday escalations that gives the ramp's share among all.
+        const double dilution = 1.0 + incidentDilutionMargin * incident[step] / everyday[step];
+        const double intended = a * accessRamp[step] / (others + a * accessRamp[step]);
+        const double share = std::min(0.6, intended * dilution);
+        m_accessWeight[step] = share * others / ((1.0 - share) * a);
+    }
+}
+
 void Generator::writeTickets() {
     double total = 0;
     for (const Slot& slot : m_slots) {
@@ -538,7 +640,7 @@ void Generator::writeTickets() {
 
 RootCause Generator::drawRootCause(bool escalated, int rampStep) {
     std::array<double, rootCauseCount> p = escalated ? escalatedCauseWeights : otherCauseWeights;
-    p[static_cast<int>(RootCause::AccessPermissions)] *= accessRamp[rampStep];
+    p[static_cast<int>(RootCause::AccessPermissions)] *= m_accessWeight[rampStep];
     double sum = 0;
     for (double w : p) {
         sum += w;

@@ -638,6 +638,11 @@ void Generator::weighAccessRamp() {
         const double share = std::min(0.6, intended * dilution);
         m_accessWeight[step] = share * others / ((1.0 - share) * a);
     }
+    // The raised month must not outdo the next one in count: keep the
+    // weights of the three months rising.
+    for (std::size_t step = 2; step <= 3; ++step) {
+        m_accessWeight[step] = std::max(m_accessWeight[step], m_accessWeight[step - 1] * 1.3);
+    }
 }
 
 void Generator::writeTickets() {

@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace escdesk::demo {
@@ -308,7 +309,7 @@ struct PlannedEvent {
 };
 
 // Connection settings for writing a large demo into an empty file, restored
-// afterwards: a larger page cache, and a rollback journal instead of the WAL
+// afterwards: a 64 MiB page cache, and a rollback journal instead of the WAL
 // (the WAL would hold a second copy of every page until the checkpoint). The
 // write is one transaction either way. When another connection has the file
 // open the journal mode cannot change and the WAL stays.
@@ -317,7 +318,7 @@ public:
     explicit BulkLoad(store::Database& db)
         : m_db(db)
         , m_cacheSize(db.queryInt64("PRAGMA cache_size")) {
-        m_db.exec("PRAGMA cache_size = -262144");
+        m_db.exec("PRAGMA cache_size = -65536");
         m_wal = journalMode() == "wal";
         if (m_wal) {
             sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
@@ -425,6 +426,16 @@ private:
     std::array<std::array<double, rootCauseCount>, 2> m_causeCredit{};
     std::vector<PlannedEvent> m_plan;
     std::string m_text;
+    // Fixed texts become QStrings once and are shared (implicitly) by every
+    // ticket and event after that; the key is the text's static address.
+    std::unordered_map<const char*, QString> m_shared;
+    const QString& shared(std::string_view text) {
+        auto [it, inserted] = m_shared.try_emplace(text.data());
+        if (inserted) {
+            it->second = qs(text);
+        }
+        return it->second;
+    }
     // Time-to-escalate deviates come from a golden-ratio sequence of
     // quantiles (random start): each week's escalations cover the
     // distribution evenly, so weekly p90s move with the planted regression
@@ -743,10 +754,10 @@ void Generator::add(EventKind kind, double at, int ownerTier, int ownerIndex, in
         planned.event.actor = staffName(actorTier, actorIndex);
     }
     if (!decisionType.empty()) {
-        planned.event.decisionType = qs(decisionType);
+        planned.event.decisionType = shared(decisionType);
     }
     if (!note.empty()) {
-        planned.event.note = qs(note);
+        planned.event.note = shared(note);
     }
     planned.ownerTier = ownerTier;
     planned.ownerIndex = ownerIndex;
@@ -848,14 +859,14 @@ void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot
     const UtcSeconds horizon = m_calendar.horizon;
 
     Ticket ticket;
-    ticket.ticketId = QStringLiteral("SUP-%1").arg(100001 + index);
+    ticket.ticketId = QLatin1String("SUP-") + QString::number(100001 + index);
     ticket.createdAt = createdAt;
-    ticket.priority = qs(priorities[priority]);
-    ticket.channel = qs(channel);
+    ticket.priority = shared(priorities[priority]);
+    ticket.channel = shared(channel);
     ticket.accountId = account.id;
-    ticket.productArea = qs(issue.productArea);
-    ticket.rootCause = qs(rootCauseName(cause));
-    ticket.reasonCode = qs(issue.reasonCode);
+    ticket.productArea = shared(issue.productArea);
+    ticket.rootCause = shared(rootCauseName(cause));
+    ticket.reasonCode = shared(issue.reasonCode);
 
     // Subject and description from the template, in the customer's words.
     m_text.clear();
@@ -993,15 +1004,15 @@ void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot
             const auto it =
                 std::find(decisionTypes.begin(), decisionTypes.end(), decisionType.toStdString());
             const auto d = static_cast<std::size_t>(it - decisionTypes.begin());
-            ticket.resolutionType = qs(decisionResolution[d]);
-            ticket.resolutionNotes = qs(issue.resolutionNote);
+            ticket.resolutionType = shared(decisionResolution[d]);
+            ticket.resolutionNotes = shared(issue.resolutionNote);
             if (d == KnownIssueDecision && !issue.knownIssue.empty()) {
                 ticket.resolutionNotes +=
-                    QStringLiteral(" Linked to %1.").arg(qs(issue.knownIssue));
+                    QStringLiteral(" Linked to %1.").arg(shared(issue.knownIssue));
             }
         } else {
-            ticket.resolutionType = qs(issue.resolutionType);
-            ticket.resolutionNotes = qs(issue.resolutionNote);
+            ticket.resolutionType = shared(issue.resolutionType);
+            ticket.resolutionNotes = shared(issue.resolutionNote);
         }
         if (r.chance(csatResponseRate)) {
             const auto score =

@@ -62,12 +62,20 @@ public:
     // Exponential with the given mean, by inversion.
     double exponential(double mean) { return -mean * std::log1p(-uniform()); }
 
-    // Standard normal by the Box–Muller transform (one value per call; the
-    // second is discarded to keep the sequence simple).
+    // Standard normal by the Box–Muller transform; each pair of uniforms
+    // gives two independent values, the second kept for the next call.
     double normal() {
+        if (m_hasSpare) {
+            m_hasSpare = false;
+            return m_spare;
+        }
         const double u1 = 1.0 - uniform(); // (0, 1]: log is finite
         const double u2 = uniform();
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+        const double radius = std::sqrt(-2.0 * std::log(u1));
+        const double angle = 2.0 * std::numbers::pi * u2;
+        m_spare = radius * std::sin(angle);
+        m_hasSpare = true;
+        return radius * std::cos(angle);
     }
 
     // Lognormal given its median (e^mu) and the sigma of the log.
@@ -98,6 +106,8 @@ private:
         return (x << k) | (x >> (64 - k));
     }
     std::uint64_t m_s[4];
+    double m_spare = 0.0;
+    bool m_hasSpare = false;
 };
 
 } // namespace escdesk::demo

@@ -12,7 +12,13 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -308,8 +314,65 @@ struct PlannedEvent {
     int ownerIndex = -1; // -1: in the tier's queue, unassigned
 };
 
+// A ticket and its event log, made and waiting to be written.
+struct MadeTicket {
+    Ticket ticket;
+    std::vector<TicketEvent> events;
+};
+using Batch = std::vector<MadeTicket>;
+
+// A bounded hand-over of ticket batches from the thread that makes them to
+// the one that writes them.
+class BatchQueue {
+public:
+    static constexpr std::size_t batchSize = 512;
+
+    // False when the writer has cancelled; the batch is dropped then.
+    bool push(Batch batch) {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [this] { return m_batches.size() < capacity || m_cancelled; });
+        if (m_cancelled) {
+            return false;
+        }
+        m_batches.push_back(std::move(batch));
+        m_notEmpty.notify_one();
+        return true;
+    }
+    // The next batch; none once the maker has finished and all are taken.
+    std::optional<Batch> pop() {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [this] { return !m_batches.empty() || m_finished; });
+        if (m_batches.empty()) {
+            return std::nullopt;
+        }
+        Batch batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_notFull.notify_one();
+        return batch;
+    }
+    void finish() {
+        const std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_notEmpty.notify_all();
+    }
+    void cancel() {
+        const std::lock_guard lock(m_mutex);
+        m_cancelled = true;
+        m_notFull.notify_all();
+    }
+
+private:
+    static constexpr std::size_t capacity = 8;
+    std::mutex m_mutex;
+    std::condition_variable m_notFull;
+    std::condition_variable m_notEmpty;
+    std::deque<Batch> m_batches;
+    bool m_finished = false;
+    bool m_cancelled = false;
+};
+
 // Connection settings for writing a large demo into an empty file, restored
-// afterwards: a 64 MiB page cache, and a rollback journal instead of the WAL
+// afterwards: a 64 MiB page cache, no foreign key checks, and a rollback journal instead of the WAL
 // (the WAL would hold a second copy of every page until the checkpoint). The
 // write is one transaction either way. When another connection has the file
 // open the journal mode cannot change and the WAL stays.
@@ -319,6 +382,12 @@ public:
         : m_db(db)
         , m_cacheSize(db.queryInt64("PRAGMA cache_size")) {
         m_db.exec("PRAGMA cache_size = -65536");
+        // Every event refers to the ticket written just before it, so the
+        // per-row foreign key lookups (and their statement journals) are
+        // pure cost here. The pragma is a no-op inside a transaction, hence
+        // set before it.
+        m_foreignKeys = db.queryInt64("PRAGMA foreign_keys") != 0;
+        m_db.exec("PRAGMA foreign_keys = OFF");
         m_wal = journalMode() == "wal";
         if (m_wal) {
             sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
@@ -328,7 +397,8 @@ public:
         if (m_wal) {
             sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
         }
-        const std::string restore = "PRAGMA cache_size = " + std::to_string(m_cacheSize);
+        const std::string restore = "PRAGMA cache_size = " + std::to_string(m_cacheSize) +
+                                    "; PRAGMA foreign_keys = " + (m_foreignKeys ? "ON" : "OFF");
         sqlite3_exec(m_db.handle(), restore.c_str(), nullptr, nullptr, nullptr);
     }
     BulkLoad(const BulkLoad&) = delete;
@@ -341,6 +411,7 @@ private:
     }
     store::Database& m_db;
     std::int64_t m_cacheSize;
+    bool m_foreignKeys = true;
     bool m_wal = false;
 };
 
@@ -394,7 +465,8 @@ private:
     void buildSlots();
     void weighAccessRamp();
     void writeTickets();
-    void writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot);
+    void makeTickets(BatchQueue& queue);
+    void makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot, MadeTicket& made);
     RootCause drawRootCause(bool escalated, int rampStep);
     const IssueTemplate& drawTemplate(RootCause cause);
     std::string fill(std::string_view text);
@@ -656,17 +728,62 @@ void Generator::weighAccessRamp() {
     }
 }
 
+// Tickets are made on a second thread and written on this one: making them
+// (text, random draws) and writing them (SQLite) take about the same time.
+// The order, and so the content, is the same as with one thread.
 void Generator::writeTickets() {
+    BatchQueue queue;
+    std::exception_ptr failure;
+    std::thread maker([&] {
+        try {
+            makeTickets(queue);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        queue.finish();
+    });
+    // Stops and joins the maker however this function is left.
+    struct Join {
+        BatchQueue& queue;
+        std::thread& thread;
+        ~Join() {
+            queue.cancel();
+            thread.join();
+        }
+    } join{queue, maker};
+
+    const std::int64_t n = m_options.tickets;
+    const std::int64_t progressStep = std::max<std::int64_t>(1, n / 100);
+    std::int64_t written = 0;
+    while (std::optional<Batch> batch = queue.pop()) {
+        for (const MadeTicket& made : *batch) {
+            const std::int64_t row = m_writer.insertTicket(made.ticket);
+            for (const TicketEvent& event : made.events) {
+                m_writer.insertEvent(row, event);
+            }
+            ++written;
+            if (m_progress && written % progressStep == 0) {
+                m_progress(written, n);
+            }
+        }
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+void Generator::makeTickets(BatchQueue& queue) {
     double total = 0;
     for (const Slot& slot : m_slots) {
         total += slot.weight;
     }
     const std::int64_t n = m_options.tickets;
-    const std::int64_t progressStep = std::max<std::int64_t>(1, n / 100);
     std::vector<std::int64_t> offsets;
     double cumulative = 0;
     std::int64_t assigned = 0;
     std::int64_t index = 0;
+    Batch batch(BatchQueue::batchSize);
+    std::size_t filled = 0;
     for (std::size_t s = 0; s < m_slots.size(); ++s) {
         const Slot& slot = m_slots[s];
         cumulative += slot.weight;
@@ -684,12 +801,18 @@ void Generator::writeTickets() {
         }
         std::sort(offsets.begin(), offsets.end());
         for (std::int64_t offset : offsets) {
-            writeTicket(index++, slot.start + offset, slot);
-            if (m_progress && index % progressStep == 0) {
-                m_progress(index, n);
+            makeTicket(index++, slot.start + offset, slot, batch[filled++]);
+            if (filled == batch.size()) {
+                if (!queue.push(std::move(batch))) {
+                    return; // the writer gave up
+                }
+                batch = Batch(BatchQueue::batchSize);
+                filled = 0;
             }
         }
     }
+    batch.resize(filled);
+    queue.push(std::move(batch));
     m_summary.tickets = index;
 }
 
@@ -835,7 +958,8 @@ void Generator::planEscalation(UtcSeconds escalateAt, int priority, RootCause ca
     }
 }
 
-void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot) {
+void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot,
+                           MadeTicket& made) {
     DemoRandom& r = m_random;
     const bool incident = slot.incidentShare > 0 && r.chance(slot.incidentShare);
     const auto accountIndex = static_cast<std::size_t>(
@@ -1052,10 +1176,11 @@ void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot
     }
     ticket.tags = QString::fromStdString(tags);
 
-    const std::int64_t row = m_writer.insertTicket(ticket);
+    made.events.clear();
     for (PlannedEvent& planned : m_plan) {
-        m_writer.insertEvent(row, planned.event);
+        made.events.push_back(std::move(planned.event));
     }
+    made.ticket = std::move(ticket);
     m_summary.events += static_cast<std::int64_t>(m_plan.size());
     if (escalated) {
         ++m_summary.escalatedTickets;

@@ -172,6 +172,12 @@ private slots:
         QCOMPARE(db.queryInt64("SELECT count(*) FROM tickets WHERE account_id NOT IN "
                                "(SELECT account_id FROM accounts)"),
                  0);
+        // Every event belongs to a stored ticket (foreign keys hold).
+        Statement foreignKeys = db.prepare("PRAGMA foreign_key_check");
+        QVERIFY(!foreignKeys.step());
+        Statement integrity = db.prepare("PRAGMA integrity_check");
+        QVERIFY(integrity.step());
+        QCOMPARE(integrity.text(0), QStringLiteral("ok"));
         // Recent tickets may still be open; of those older than 30 days
         // hardly any (a long-running escalation now and then).
         const std::string recent = std::to_string(horizon - 7 * 86400);

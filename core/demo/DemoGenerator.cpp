@@ -1,21 +1,18 @@
 #include "demo/DemoGenerator.h"
 
+#include "demo/BulkLoad.h"
 #include "demo/DemoRandom.h"
 #include "demo/DemoText.h"
+#include "demo/TicketBatchQueue.h"
 #include "store/DataWriter.h"
 
 #include <QSet>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -314,138 +311,6 @@ struct PlannedEvent {
     int ownerIndex = -1; // -1: in the tier's queue, unassigned
 };
 
-// A ticket and its event log, made and waiting to be written.
-struct MadeTicket {
-    Ticket ticket;
-    std::vector<TicketEvent> events;
-};
-using Batch = std::vector<MadeTicket>;
-
-// A bounded hand-over of ticket batches from the thread that makes them to
-// the one that writes them.
-class BatchQueue {
-public:
-    static constexpr std::size_t batchSize = 512;
-
-    // False when the writer has cancelled; the batch is dropped then.
-    bool push(Batch batch) {
-        std::unique_lock lock(m_mutex);
-        m_notFull.wait(lock, [this] { return m_batches.size() < capacity || m_cancelled; });
-        if (m_cancelled) {
-            return false;
-        }
-        m_batches.push_back(std::move(batch));
-        m_notEmpty.notify_one();
-        return true;
-    }
-    // The next batch; none once the maker has finished and all are taken.
-    std::optional<Batch> pop() {
-        std::unique_lock lock(m_mutex);
-        m_notEmpty.wait(lock, [this] { return !m_batches.empty() || m_finished; });
-        if (m_batches.empty()) {
-            return std::nullopt;
-        }
-        Batch batch = std::move(m_batches.front());
-        m_batches.pop_front();
-        m_notFull.notify_one();
-        return batch;
-    }
-    void finish() {
-        const std::lock_guard lock(m_mutex);
-        m_finished = true;
-        m_notEmpty.notify_all();
-    }
-    void cancel() {
-        const std::lock_guard lock(m_mutex);
-        m_cancelled = true;
-        m_notFull.notify_all();
-    }
-
-private:
-    static constexpr std::size_t capacity = 8;
-    std::mutex m_mutex;
-    std::condition_variable m_notFull;
-    std::condition_variable m_notEmpty;
-    std::deque<Batch> m_batches;
-    bool m_finished = false;
-    bool m_cancelled = false;
-};
-
-// Connection settings for writing a large demo into an empty file, restored
-// afterwards: a 64 MiB page cache, no foreign key checks, and a rollback journal instead of the WAL
-// (the WAL would hold a second copy of every page until the checkpoint). The
-// write is one transaction either way. When another connection has the file
-// open the journal mode cannot change and the WAL stays.
-class BulkLoad {
-public:
-    explicit BulkLoad(store::Database& db)
-        : m_db(db)
-        , m_cacheSize(db.queryInt64("PRAGMA cache_size")) {
-        m_db.exec("PRAGMA cache_size = -65536");
-        // Every event refers to the ticket written just before it, so the
-        // per-row foreign key lookups (and their statement journals) are
-        // pure cost here. The pragma is a no-op inside a transaction, hence
-        // set before it.
-        m_foreignKeys = db.queryInt64("PRAGMA foreign_keys") != 0;
-        m_db.exec("PRAGMA foreign_keys = OFF");
-        m_wal = journalMode() == "wal";
-        if (m_wal) {
-            sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
-        }
-    }
-    ~BulkLoad() {
-        if (m_wal) {
-            sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
-        }
-        const std::string restore = "PRAGMA cache_size = " + std::to_string(m_cacheSize) +
-                                    "; PRAGMA foreign_keys = " + (m_foreignKeys ? "ON" : "OFF");
-        sqlite3_exec(m_db.handle(), restore.c_str(), nullptr, nullptr, nullptr);
-    }
-    BulkLoad(const BulkLoad&) = delete;
-    BulkLoad& operator=(const BulkLoad&) = delete;
-
-private:
-    std::string journalMode() {
-        store::Statement mode = m_db.prepare("PRAGMA journal_mode");
-        return mode.step() ? mode.text(0).toLower().toStdString() : std::string();
-    }
-    store::Database& m_db;
-    std::int64_t m_cacheSize;
-    bool m_foreignKeys = true;
-    bool m_wal = false;
-};
-
-// The secondary indexes of tickets and events, dropped while the rows go in
-// and built again (from their own stored definitions) before the commit:
-// building an index from sorted rows is much faster than growing it row by
-// row. Rolling back the transaction brings them back untouched.
-class DeferredIndexes {
-public:
-    explicit DeferredIndexes(store::Database& db)
-        : m_db(db) {
-        store::Statement query = db.prepare(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-            "AND tbl_name IN ('tickets', 'ticket_events') ORDER BY name");
-        std::vector<std::string> names;
-        while (query.step()) {
-            names.push_back(query.text(0).toStdString());
-            m_definitions.push_back(query.text(1).toStdString());
-        }
-        for (const std::string& name : names) {
-            m_db.exec("DROP INDEX \"" + name + "\"");
-        }
-    }
-    void rebuild() {
-        for (const std::string& sql : m_definitions) {
-            m_db.exec(sql);
-        }
-    }
-
-private:
-    store::Database& m_db;
-    std::vector<std::string> m_definitions;
-};
-
 class Generator {
 public:
     Generator(store::Workspace& workspace, const DemoOptions& options, const DemoProgress& progress)
@@ -467,6 +332,41 @@ private:
     void writeTickets();
     void makeTickets(BatchQueue& queue);
     void makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot, MadeTicket& made);
+
+    // What is drawn first for a ticket: whose, how urgent, whether it will
+    // escalate, and what it is about.
+    struct TicketDraw {
+        bool incident = false;
+        const DemoAccount* account = nullptr;
+        int priority = Medium;
+        std::string_view channel;
+        bool escalates = false;
+        RootCause cause = RootCause::UserError;
+        const IssueTemplate* issue = nullptr;
+        int tier1Agent = 0;
+    };
+    // The planned life beyond the event log.
+    struct TicketLife {
+        UtcSeconds firstResponse = 0;
+        std::optional<UtcSeconds> plainResolution; // when resolved without escalating
+    };
+    // What the kept event log (or the plain life) says about the ticket.
+    struct LogFacts {
+        int tierReached = 1;
+        int escalations = 0;
+        bool reopened = false;
+        QString decisionType;
+        std::optional<UtcSeconds> escalatedAt;
+        std::optional<UtcSeconds> resolvedAt;
+        std::optional<UtcSeconds> firstResponseAt;
+    };
+    TicketDraw drawTicket(const Slot& slot);
+    void describe(Ticket& ticket, const TicketDraw& draw);
+    TicketLife planLife(const TicketDraw& draw, UtcSeconds createdAt, const Slot& slot);
+    LogFacts cutAtHorizon(const TicketLife& life);
+    void assign(Ticket& ticket, const TicketDraw& draw);
+    void settle(Ticket& ticket, const TicketDraw& draw, const LogFacts& facts);
+    QString tagsOf(const TicketDraw& draw, const LogFacts& facts);
     RootCause drawRootCause(bool escalated, int rampStep);
     const IssueTemplate& drawTemplate(RootCause cause);
     std::string fill(std::string_view text);
@@ -958,70 +858,70 @@ void Generator::planEscalation(UtcSeconds escalateAt, int priority, RootCause ca
     }
 }
 
-void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot,
-                           MadeTicket& made) {
+Generator::TicketDraw Generator::drawTicket(const Slot& slot) {
     DemoRandom& r = m_random;
-    const bool incident = slot.incidentShare > 0 && r.chance(slot.incidentShare);
+    TicketDraw draw;
+    draw.incident = slot.incidentShare > 0 && r.chance(slot.incidentShare);
     const auto accountIndex = static_cast<std::size_t>(
         std::upper_bound(m_accountCumulative.begin(), m_accountCumulative.end(),
                          r.uniform() * m_accountCumulative.back()) -
         m_accountCumulative.begin());
-    const DemoAccount& account = m_accounts[std::min(accountIndex, m_accounts.size() - 1)];
-    const int priority = static_cast<int>(
-        r.weighted(incident ? incidentPriorityWeights : priorityWeightsByTier[account.tier]));
-    const auto channel = channels[r.weighted(channelWeightsByPriority[priority])];
+    draw.account = &m_accounts[std::min(accountIndex, m_accounts.size() - 1)];
+    draw.priority = static_cast<int>(r.weighted(
+        draw.incident ? incidentPriorityWeights : priorityWeightsByTier[draw.account->tier]));
+    draw.channel = channels[r.weighted(channelWeightsByPriority[draw.priority])];
     const double escalationChance =
-        incident
-            ? incidentEscalationProbability
-            : std::min(0.9, baseEscalationProbability * segmentEscalationFactor[account.segment] *
-                                priorityEscalationFactor[priority]);
-    const bool escalates = r.chance(escalationChance);
-    const RootCause cause =
-        incident ? RootCause::IntegrationIssue : drawRootCause(escalates, slot.rampStep);
-    const IssueTemplate& issue = incident ? incidentTemplate() : drawTemplate(cause);
-    const int tier1Agent = drawStaff(1);
-    const UtcSeconds horizon = m_calendar.horizon;
+        draw.incident ? incidentEscalationProbability
+                      : std::min(0.9, baseEscalationProbability *
+                                          segmentEscalationFactor[draw.account->segment] *
+                                          priorityEscalationFactor[draw.priority]);
+    draw.escalates = r.chance(escalationChance);
+    draw.cause =
+        draw.incident ? RootCause::IntegrationIssue : drawRootCause(draw.escalates, slot.rampStep);
+    draw.issue = draw.incident ? &incidentTemplate() : &drawTemplate(draw.cause);
+    draw.tier1Agent = drawStaff(1);
+    return draw;
+}
 
-    Ticket ticket;
-    ticket.ticketId = QLatin1String("SUP-") + QString::number(100001 + index);
-    ticket.createdAt = createdAt;
-    ticket.priority = shared(priorities[priority]);
-    ticket.channel = shared(channel);
-    ticket.accountId = account.id;
-    ticket.productArea = shared(issue.productArea);
-    ticket.rootCause = shared(rootCauseName(cause));
-    ticket.reasonCode = shared(issue.reasonCode);
-
-    // Subject and description from the template, in the customer's words.
+// Subject and description from the template, in the customer's words.
+void Generator::describe(Ticket& ticket, const TicketDraw& draw) {
+    DemoRandom& r = m_random;
+    const IssueTemplate& issue = *draw.issue;
     m_text.clear();
-    if (priority == Critical && r.chance(0.3)) {
+    if (draw.priority == Critical && r.chance(0.3)) {
         m_text += "URGENT: ";
     }
     m_text += fill(r.pick(issue.subjects));
     ticket.subject = QString::fromStdString(m_text);
-    m_text = r.pick(openers(channel));
+    m_text = r.pick(openers(draw.channel));
     m_text += fill(r.pick(issue.problems));
     m_text += ' ';
     m_text += fill(r.pick(issue.details));
     m_text += ' ';
-    m_text += r.pick(impactSentences(priorities[priority]));
+    m_text += r.pick(impactSentences(priorities[draw.priority]));
     if (const auto closer = r.pick(closers()); !closer.empty()) {
         m_text += ' ';
         m_text += closer;
     }
     ticket.description = QString::fromStdString(m_text);
+}
 
-    // The plan of the ticket's life, cut at the demo's "now" afterwards.
+// The ticket's whole life into m_plan, as if there were no end to the data.
+Generator::TicketLife Generator::planLife(const TicketDraw& draw, UtcSeconds createdAt,
+                                          const Slot& slot) {
+    DemoRandom& r = m_random;
+    const int priority = draw.priority;
     m_plan.clear();
-    const double responseScale = channel == "chat" || channel == "phone" ? 0.2 : 1.0;
-    const auto firstResponse =
+    TicketLife life;
+    const double responseScale = draw.channel == "chat" || draw.channel == "phone" ? 0.2 : 1.0;
+    life.firstResponse =
         createdAt +
         static_cast<UtcSeconds>(std::llround(
             std::max(1.0, r.lognormal(firstResponseMedian[priority] * responseScale, 0.9)) *
             minute));
-    std::optional<UtcSeconds> plainResolution;
-    if (escalates) {
-        double median = incident ? incidentTimeToEscalateMedian : timeToEscalateMedian[priority];
+    if (draw.escalates) {
+        double median =
+            draw.incident ? incidentTimeToEscalateMedian : timeToEscalateMedian[priority];
         if (slot.regressed) {
             median *= regressionFactor;
         }
@@ -1029,20 +929,19 @@ void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot&
             createdAt +
             std::max<UtcSeconds>(
                 minute, std::llround(median * std::exp(nextTimeToEscalateDeviate()) * minute));
-        planEscalation(escalateAt, priority, cause, incident, issue, tier1Agent);
+        planEscalation(escalateAt, priority, draw.cause, draw.incident, *draw.issue,
+                       draw.tier1Agent);
     } else {
-        const auto resolvedAt =
-            std::max(firstResponse + 5 * minute,
+        life.plainResolution =
+            std::max(life.firstResponse + 5 * minute,
                      createdAt + static_cast<UtcSeconds>(std::llround(
                                      r.lognormal(resolutionMedian[priority], 1.0) * minute)));
-        plainResolution = resolvedAt;
     }
-    const bool reopens = r.chance(escalates ? escalatedReopenProbability : otherReopenProbability);
-    if (reopens) {
+    if (r.chance(draw.escalates ? escalatedReopenProbability : otherReopenProbability)) {
         // A resolved ticket comes back; a plain one gets its resolution logged too.
-        if (plainResolution) {
-            add(EventKind::Resolved, static_cast<double>(*plainResolution), 1, tier1Agent, 0, 0, 1,
-                tier1Agent);
+        if (life.plainResolution) {
+            add(EventKind::Resolved, static_cast<double>(*life.plainResolution), 1, draw.tier1Agent,
+                0, 0, 1, draw.tier1Agent);
         }
         const PlannedEvent last = m_plan.back();
         double t = static_cast<double>(last.event.occurredAt);
@@ -1052,55 +951,55 @@ void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot&
         add(EventKind::Resolved, t, last.ownerTier, last.ownerIndex, 0, 0, last.ownerTier,
             last.ownerIndex);
     }
+    return life;
+}
 
-    // Keep what happened before the horizon and derive the ticket from it.
-    const auto kept = static_cast<std::size_t>(
-        std::find_if(m_plan.begin(), m_plan.end(),
-                     [horizon](const PlannedEvent& e) { return e.event.occurredAt >= horizon; }) -
-        m_plan.begin());
-    m_plan.resize(kept);
-    int tierReached = 1;
-    int escalations = 0;
-    bool reopened = false;
-    QString decisionType;
-    std::optional<UtcSeconds> resolvedAt;
+// Drops the planned events at or after the horizon (the demo's "now") and
+// reads the ticket's state off the rest.
+Generator::LogFacts Generator::cutAtHorizon(const TicketLife& life) {
+    const UtcSeconds horizon = m_calendar.horizon;
+    const auto kept = std::find_if(m_plan.begin(), m_plan.end(), [horizon](const PlannedEvent& e) {
+        return e.event.occurredAt >= horizon;
+    });
+    m_plan.erase(kept, m_plan.end());
+    LogFacts facts;
     for (const PlannedEvent& planned : m_plan) {
         const TicketEvent& e = planned.event;
         switch (e.kind) {
         case EventKind::Escalated:
-            if (escalations++ == 0) {
-                ticket.escalatedAt = e.occurredAt;
+            if (facts.escalations++ == 0) {
+                facts.escalatedAt = e.occurredAt;
             }
-            tierReached = std::max(tierReached, *e.toTier);
+            facts.tierReached = std::max(facts.tierReached, *e.toTier);
             break;
         case EventKind::Decision:
-            decisionType = e.decisionType;
+            facts.decisionType = e.decisionType;
             break;
         case EventKind::Resolved:
-            resolvedAt = e.occurredAt;
+            facts.resolvedAt = e.occurredAt;
             break;
         case EventKind::Reopened:
-            reopened = true;
-            resolvedAt.reset();
+            facts.reopened = true;
+            facts.resolvedAt.reset();
             break;
         default:
             break;
         }
     }
-    if (m_plan.empty() && plainResolution && *plainResolution < horizon) {
-        resolvedAt = plainResolution;
+    if (m_plan.empty() && life.plainResolution && *life.plainResolution < horizon) {
+        facts.resolvedAt = life.plainResolution;
     }
-    const bool escalated = escalations > 0;
-    ticket.escalated = escalated;
-    ticket.tier = tierReached;
-    ticket.resolvedAt = resolvedAt;
-    if (firstResponse < horizon) {
-        ticket.firstResponseAt = resolvedAt ? std::min(firstResponse, *resolvedAt) : firstResponse;
+    if (life.firstResponse < horizon) {
+        facts.firstResponseAt =
+            facts.resolvedAt ? std::min(life.firstResponse, *facts.resolvedAt) : life.firstResponse;
     }
+    return facts;
+}
 
-    // Owner now: the last event's owner, else the Tier 1 agent.
+// The owner now: the last event's owner, else the Tier 1 agent.
+void Generator::assign(Ticket& ticket, const TicketDraw& draw) {
     int ownerTier = 1;
-    int ownerIndex = tier1Agent;
+    int ownerIndex = draw.tier1Agent;
     if (!m_plan.empty()) {
         ownerTier = m_plan.back().ownerTier;
         ownerIndex = m_plan.back().ownerIndex;
@@ -1108,79 +1007,113 @@ void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot&
     if (ownerIndex >= 0) {
         ticket.assignee = staffName(ownerTier, ownerIndex);
     }
-    ticket.group = ownerTier == 1   ? (account.tier == 0 ? QStringLiteral("Premier Support")
-                                                         : QStringLiteral("Frontline Support"))
+    ticket.group = ownerTier == 1   ? (draw.account->tier == 0 ? QStringLiteral("Premier Support")
+                                                               : QStringLiteral("Frontline Support"))
                    : ownerTier == 2 ? QStringLiteral("Technical Support")
                                     : QStringLiteral("Engineering");
+}
 
-    if (resolvedAt) {
-        // Solved tickets close automatically four days after the resolution.
-        const UtcSeconds closeAt = *resolvedAt + 96 * hour;
-        if (closeAt < horizon) {
-            ticket.closedAt = closeAt;
-            ticket.status = QStringLiteral("Closed");
+// Status, closing, resolution and satisfaction.
+void Generator::settle(Ticket& ticket, const TicketDraw& draw, const LogFacts& facts) {
+    DemoRandom& r = m_random;
+    const IssueTemplate& issue = *draw.issue;
+    if (!facts.resolvedAt) {
+        if (!m_plan.empty()) {
+            const EventKind last = m_plan.back().event.kind;
+            ticket.status = last == EventKind::Paused || last == EventKind::InfoRequested
+                                ? QStringLiteral("Pending")
+                                : QStringLiteral("Open");
         } else {
-            ticket.status = QStringLiteral("Solved");
+            ticket.status = !facts.firstResponseAt ? QStringLiteral("New")
+                            : r.chance(0.25)       ? QStringLiteral("Pending")
+                                                   : QStringLiteral("Open");
         }
-        // Resolved on a decision; otherwise at a lower tier after a bounce, or
-        // by the frontline without escalation.
-        if (!decisionType.isEmpty()) {
-            const auto it =
-                std::find(decisionTypes.begin(), decisionTypes.end(), decisionType.toStdString());
-            const auto d = static_cast<std::size_t>(it - decisionTypes.begin());
-            ticket.resolutionType = shared(decisionResolution[d]);
-            ticket.resolutionNotes = shared(issue.resolutionNote);
-            if (d == KnownIssueDecision && !issue.knownIssue.empty()) {
-                ticket.resolutionNotes +=
-                    QStringLiteral(" Linked to %1.").arg(shared(issue.knownIssue));
-            }
-        } else {
-            ticket.resolutionType = shared(issue.resolutionType);
-            ticket.resolutionNotes = shared(issue.resolutionNote);
-        }
-        if (r.chance(csatResponseRate)) {
-            const auto score =
-                r.weighted(escalated || reopened ? csatWeightsEscalated : csatWeightsOther);
-            ticket.csat = static_cast<double>(score + 1);
-        }
-    } else if (!m_plan.empty()) {
-        const EventKind last = m_plan.back().event.kind;
-        ticket.status = last == EventKind::Paused || last == EventKind::InfoRequested
-                            ? QStringLiteral("Pending")
-                            : QStringLiteral("Open");
-    } else {
-        ticket.status = !ticket.firstResponseAt ? QStringLiteral("New")
-                        : r.chance(0.25)        ? QStringLiteral("Pending")
-                                                : QStringLiteral("Open");
+        return;
     }
+    // Solved tickets close automatically four days after the resolution.
+    const UtcSeconds closeAt = *facts.resolvedAt + 96 * hour;
+    if (closeAt < m_calendar.horizon) {
+        ticket.closedAt = closeAt;
+        ticket.status = QStringLiteral("Closed");
+    } else {
+        ticket.status = QStringLiteral("Solved");
+    }
+    // Resolved on a decision; otherwise at a lower tier after a bounce, or
+    // by the frontline without escalation.
+    if (!facts.decisionType.isEmpty()) {
+        const auto it =
+            std::find(decisionTypes.begin(), decisionTypes.end(), facts.decisionType.toStdString());
+        const auto d = static_cast<std::size_t>(it - decisionTypes.begin());
+        ticket.resolutionType = shared(decisionResolution[d]);
+        ticket.resolutionNotes = shared(issue.resolutionNote);
+        if (d == KnownIssueDecision && !issue.knownIssue.empty()) {
+            ticket.resolutionNotes +=
+                QStringLiteral(" Linked to %1.").arg(shared(issue.knownIssue));
+        }
+    } else {
+        ticket.resolutionType = shared(issue.resolutionType);
+        ticket.resolutionNotes = shared(issue.resolutionNote);
+    }
+    if (r.chance(csatResponseRate)) {
+        const bool unhappy = facts.escalations > 0 || facts.reopened;
+        const auto score = r.weighted(unhappy ? csatWeightsEscalated : csatWeightsOther);
+        ticket.csat = static_cast<double>(score + 1);
+    }
+}
 
-    // Agent handle time: longer for escalated work and for each extra handoff.
-    const double handle =
-        escalated ? r.lognormal(50, 0.6) + 15.0 * (escalations - 1) : r.lognormal(14, 0.7);
-    ticket.handleTimeMin = std::round(handle * 10.0) / 10.0;
-
-    std::string tags = slug(issue.productArea);
+QString Generator::tagsOf(const TicketDraw& draw, const LogFacts& facts) {
+    std::string tags = slug(draw.issue->productArea);
     tags += ',';
-    tags += issue.tag;
-    if (incident) {
+    tags += draw.issue->tag;
+    if (draw.incident) {
         tags += ",webhook";
     }
-    if (account.tier == 0) {
+    if (draw.account->tier == 0) {
         tags += ",vip";
     }
-    if (escalated) {
+    if (facts.escalations > 0) {
         tags += ",escalated";
     }
-    if (reopened) {
+    if (facts.reopened) {
         tags += ",reopened";
     }
-    ticket.tags = QString::fromStdString(tags);
+    return QString::fromStdString(tags);
+}
+
+void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot,
+                           MadeTicket& made) {
+    const TicketDraw draw = drawTicket(slot);
+    Ticket& ticket = made.ticket;
+    ticket.ticketId = QLatin1String("SUP-") + QString::number(100001 + index);
+    ticket.createdAt = createdAt;
+    ticket.priority = shared(priorities[draw.priority]);
+    ticket.channel = shared(draw.channel);
+    ticket.accountId = draw.account->id;
+    ticket.productArea = shared(draw.issue->productArea);
+    ticket.rootCause = shared(rootCauseName(draw.cause));
+    ticket.reasonCode = shared(draw.issue->reasonCode);
+    describe(ticket, draw);
+
+    const TicketLife life = planLife(draw, createdAt, slot);
+    const LogFacts facts = cutAtHorizon(life);
+    const bool escalated = facts.escalations > 0;
+    ticket.escalated = escalated;
+    ticket.escalatedAt = facts.escalatedAt;
+    ticket.tier = facts.tierReached;
+    ticket.resolvedAt = facts.resolvedAt;
+    ticket.firstResponseAt = facts.firstResponseAt;
+    assign(ticket, draw);
+    settle(ticket, draw, facts);
+    // Agent handle time: longer for escalated work and for each extra handoff.
+    const double handle = escalated ? m_random.lognormal(50, 0.6) + 15.0 * (facts.escalations - 1)
+                                    : m_random.lognormal(14, 0.7);
+    ticket.handleTimeMin = std::round(handle * 10.0) / 10.0;
+    ticket.tags = tagsOf(draw, facts);
 
     made.events.clear();
     for (PlannedEvent& planned : m_plan) {
         made.events.push_back(std::move(planned.event));
     }
-    made.ticket = std::move(ticket);
     m_summary.events += static_cast<std::int64_t>(m_plan.size());
     if (escalated) {
         ++m_summary.escalatedTickets;

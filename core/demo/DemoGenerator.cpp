@@ -1,6 +1,7 @@
 #include "demo/DemoGenerator.h"
 
 #include "demo/BulkLoad.h"
+#include "demo/DemoProfile.h"
 #include "demo/DemoRandom.h"
 #include "demo/DemoText.h"
 #include "demo/TicketBatchQueue.h"
@@ -60,147 +61,6 @@ DemoCalendar demoCalendar(const QDate& endDate) {
 
 namespace {
 
-// ---- Fixed tables -------------------------------------------------------------
-
-constexpr std::array<std::string_view, 3> accountTiers{"Enterprise", "Mid-Market", "SMB"};
-constexpr std::array<double, 3> accountTierWeights{10, 30, 60};
-constexpr std::array<double, 3> accountTierTicketWeight{7.0, 2.5, 1.0};
-constexpr std::array<double, 3> arrLow{250'000, 50'000, 6'000};
-constexpr std::array<double, 3> arrHigh{3'000'000, 250'000, 50'000};
-
-constexpr std::array<std::string_view, 6> segments{"Technology", "Retail",    "Financial Services",
-                                                   "Healthcare", "Education", "Manufacturing"};
-constexpr std::array<double, 6> segmentWeights{24, 15, 16, 15, 14, 16};
-// Planted pattern 2: Healthcare escalates about twice as often as the others
-// (strict HIPAA access rules and integrations with clinical systems make
-// frontline fixes rarer); the others vary by a few percent only.
-constexpr std::array<double, 6> segmentEscalationFactor{0.95, 1.0, 1.08, 2.1, 0.92, 1.0};
-
-struct Region {
-    std::string_view name;
-    double weight;
-    std::array<std::string_view, 5> zones;
-};
-constexpr std::array regions{
-    Region{"North America",
-           55,
-           {"America/New_York", "America/Chicago", "America/Los_Angeles", "America/Denver",
-            "America/Toronto"}},
-    Region{"EMEA",
-           25,
-           {"Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Amsterdam", "Europe/Madrid"}},
-    Region{"APAC",
-           12,
-           {"Asia/Singapore", "Australia/Sydney", "Asia/Tokyo", "Asia/Kolkata", "Asia/Singapore"}},
-    Region{"LATAM",
-           8,
-           {"America/Sao_Paulo", "America/Mexico_City", "America/Bogota", "America/Sao_Paulo",
-            "America/Santiago"}},
-};
-
-enum Priority { Critical, High, Medium, Low };
-constexpr std::array<std::string_view, 4> priorities{"Critical", "High", "Medium", "Low"};
-constexpr std::array<std::array<double, 4>, 3> priorityWeightsByTier{{
-    {6, 20, 50, 24},
-    {3.5, 15, 51, 30.5},
-    {2, 12, 50, 36},
-}};
-constexpr std::array<double, 4> incidentPriorityWeights{15, 45, 35, 5};
-constexpr std::array<double, 4> priorityEscalationFactor{3.0, 1.7, 0.85, 0.45};
-// Chosen so that about 14% of tickets escalate overall (see the docs).
-constexpr double baseEscalationProbability = 0.125;
-constexpr double incidentEscalationProbability = 0.6;
-
-constexpr std::array<std::string_view, 4> channels{"email", "web", "chat", "phone"};
-constexpr std::array<std::array<double, 4>, 4> channelWeightsByPriority{{
-    {15, 15, 25, 45},
-    {30, 25, 30, 15},
-    {40, 32, 20, 8},
-    {42, 36, 18, 4},
-}};
-
-// Median minutes by priority (Critical, High, Medium, Low).
-constexpr std::array<double, 4> firstResponseMedian{8, 30, 120, 240};
-constexpr std::array<double, 4> timeToEscalateMedian{12, 40, 150, 320};
-constexpr std::array<double, 4> claimDelayMedian{5, 15, 40, 75};
-constexpr std::array<double, 4> decisionDelayMedian{20, 90, 300, 600};
-constexpr std::array<double, 4> resolutionMedian{180, 480, 1200, 2200};
-constexpr double incidentTimeToEscalateMedian = 45;
-// Planted pattern 3: from the regression start Tier 1 holds tickets longer
-// before escalating (a wave of new hires), stretching time-to-escalate.
-constexpr double regressionFactor = 2.1;
-
-// Root-cause mixes of escalated and of other tickets, in the order of
-// RootCause. Escalated tickets lean to bugs, integrations and infrastructure;
-// the rest to user error, configuration and training.
-constexpr std::array<double, rootCauseCount> escalatedCauseWeights{24, 7, 15, 11, 6, 7,
-                                                                   5,  3, 4,  7,  11};
-constexpr std::array<double, rootCauseCount> otherCauseWeights{9, 7, 7, 16, 24, 5, 9, 10, 3, 4, 2};
-// Planted pattern 4: the Access/Permissions weight per month, before and
-// through the three latest complete months and after them (a permissions
-// model migration rolled out to customers; KI-1071).
-constexpr std::array<double, 5> accessRamp{1.0, 1.8, 3.0, 5.0, 5.5};
-// The incident week adds escalations of its own to its month, which would
-// dilute that month's Access/Permissions share; the month's weight is raised
-// so that the share of all escalations still follows the ramp (with a
-// margin for the incident's extra escalation events).
-constexpr double incidentDilutionMargin = 1.2;
-// Roughly the share of everyday tickets that escalate.
-constexpr double expectedEscalationRate = 0.14;
-
-// Tier 2 → Tier 3 likelihood by root cause.
-constexpr std::array<double, rootCauseCount> tier3Probability{0.40, 0.25, 0.30, 0.06, 0.03, 0.10,
-                                                              0.04, 0.03, 0.10, 0.15, 0.45};
-constexpr double incidentTier3Probability = 0.35;
-
-enum DecisionKind {
-    FixDecision,
-    WorkaroundDecision,
-    KnownIssueDecision,
-    NotABugDecision,
-    ProductDecision
-};
-constexpr std::array<std::string_view, 5> decisionTypes{"fix", "workaround", "known issue",
-                                                        "not a bug", "needs product decision"};
-constexpr std::array<std::string_view, 5> decisionResolution{"Fixed", "Workaround provided",
-                                                             "Known issue - workaround", "Answered",
-                                                             "Feature request logged"};
-constexpr std::array<double, 5> decisionResolveMedian{480, 180, 120, 60, 240};
-
-std::array<double, 5> decisionWeights(RootCause cause, bool hasKnownIssue) {
-    const double known = hasKnownIssue ? 0.35 : 0.0;
-    switch (cause) {
-    case RootCause::ProductBug:
-        return {0.45, 0.30, known, 0.05, 0};
-    case RootCause::Infrastructure:
-        return {0.60, 0.25, known, 0, 0};
-    case RootCause::IntegrationIssue:
-        return {0.30, 0.45, known, 0.05, 0};
-    case RootCause::FeatureGap:
-        return {0, 0.35, 0, 0, 0.65};
-    case RootCause::PolicyGap:
-        return {0, 0.30, 0, 0.20, 0.50};
-    case RootCause::AccessPermissions:
-        return {0.30, 0.40, known, 0.10, 0};
-    case RootCause::ProcessFailure:
-        return {0.50, 0.50, 0, 0, 0};
-    default:
-        return {0, 0.45, known, 0.55, 0};
-    }
-}
-constexpr std::array<double, 5> incidentDecisionWeights{0.15, 0.25, 0.60, 0, 0};
-
-constexpr double infoRequestProbability = 0.10;
-constexpr double bounceProbability = 0.08;
-constexpr double reescalateAfterBounce = 0.45;
-constexpr double reassignProbability = 0.06;
-constexpr double pauseProbability = 0.08;
-constexpr double escalatedReopenProbability = 0.05;
-constexpr double otherReopenProbability = 0.03;
-constexpr double csatResponseRate = 0.32;
-constexpr std::array<double, 5> csatWeightsEscalated{0.15, 0.12, 0.18, 0.25, 0.30}; // 1..5
-constexpr std::array<double, 5> csatWeightsOther{0.04, 0.05, 0.10, 0.26, 0.55};
-
 constexpr std::int64_t minute = 60;
 constexpr std::int64_t hour = 3600;
 
@@ -242,47 +102,6 @@ double holidayFactor(const QDate& date) {
         return 0.6;
     }
     return 1.0;
-}
-
-constexpr std::array<double, 7> weekdayFactor{1.15, 1.10, 1.05, 1.0, 0.9, 0.3, 0.25};
-constexpr std::array<double, 24> hourFactor{0.15, 0.12, 0.1,  0.1, 0.12, 0.18, 0.3,  0.5,
-                                            0.85, 1.25, 1.35, 1.3, 1.1,  1.2,  1.25, 1.2,
-                                            1.05, 0.8,  0.55, 0.4, 0.35, 0.3,  0.25, 0.2};
-// Extra tickets from the webhook incident per weekday of the spike week, as a
-// share of normal volume: the API v2.3 rollout lands on Monday morning and a
-// hotfix ships on Thursday.
-constexpr std::array<double, 7> incidentExtra{0.4, 0.65, 0.6, 0.4, 0.25, 0.2, 0.1};
-constexpr int incidentStartHour = 10;
-
-// The standard normal quantile function, by Acklam's rational approximation
-// (relative error below 1.2e-9).
-double inverseNormal(double p) {
-    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
-                                   -2.759285104469687e+02, 1.383577518672690e+02,
-                                   -3.066479806614716e+01, 2.506628277459239e+00};
-    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
-                                   -1.556989798598866e+02, 6.680131188771972e+01,
-                                   -1.328068155288572e+01};
-    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
-                                   -2.400758277161838e+00, -2.549732539343734e+00,
-                                   4.374664141464968e+00,  2.938163982698783e+00};
-    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
-                                   2.445134137142996e+00, 3.754408661907416e+00};
-    constexpr double low = 0.02425;
-    if (p < low) {
-        const double q = std::sqrt(-2 * std::log(p));
-        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    if (p > 1 - low) {
-        const double q = std::sqrt(-2 * std::log(1 - p));
-        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    const double q = p - 0.5;
-    const double r = q * q;
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-           (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
 struct Slot {
@@ -416,7 +235,7 @@ private:
     double nextTimeToEscalateDeviate() {
         m_escalateQuantile += 0.6180339887498949;
         m_escalateQuantile -= std::floor(m_escalateQuantile);
-        return inverseNormal(std::clamp(m_escalateQuantile, 1e-9, 1.0 - 1e-9));
+        return normalQuantile(std::clamp(m_escalateQuantile, 1e-9, 1.0 - 1e-9));
     }
 };
 

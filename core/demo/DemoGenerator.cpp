@@ -1,7 +1,10 @@
 #include "demo/DemoGenerator.h"
 
+#include "demo/BulkLoad.h"
+#include "demo/DemoProfile.h"
 #include "demo/DemoRandom.h"
 #include "demo/DemoText.h"
+#include "demo/TicketBatchQueue.h"
 #include "store/DataWriter.h"
 
 #include <QSet>
@@ -10,7 +13,11 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <exception>
+#include <optional>
 #include <string>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace escdesk::demo {
@@ -53,140 +60,6 @@ DemoCalendar demoCalendar(const QDate& endDate) {
 }
 
 namespace {
-
-// ---- Fixed tables -------------------------------------------------------------
-
-constexpr std::array<std::string_view, 3> accountTiers{"Enterprise", "Mid-Market", "SMB"};
-constexpr std::array<double, 3> accountTierWeights{10, 30, 60};
-constexpr std::array<double, 3> accountTierTicketWeight{7.0, 2.5, 1.0};
-constexpr std::array<double, 3> arrLow{250'000, 50'000, 6'000};
-constexpr std::array<double, 3> arrHigh{3'000'000, 250'000, 50'000};
-
-constexpr std::array<std::string_view, 6> segments{"Technology", "Retail",    "Financial Services",
-                                                   "Healthcare", "Education", "Manufacturing"};
-constexpr std::array<double, 6> segmentWeights{24, 15, 16, 15, 14, 16};
-// Planted pattern 2: Healthcare escalates about twice as often as the others
-// (strict HIPAA access rules and integrations with clinical systems make
-// frontline fixes rarer); the others vary by a few percent only.
-constexpr std::array<double, 6> segmentEscalationFactor{0.95, 1.0, 1.08, 2.1, 0.92, 1.0};
-
-struct Region {
-    std::string_view name;
-    double weight;
-    std::array<std::string_view, 5> zones;
-};
-constexpr std::array regions{
-    Region{"North America",
-           55,
-           {"America/New_York", "America/Chicago", "America/Los_Angeles", "America/Denver",
-            "America/Toronto"}},
-    Region{"EMEA",
-           25,
-           {"Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Amsterdam", "Europe/Madrid"}},
-    Region{"APAC",
-           12,
-           {"Asia/Singapore", "Australia/Sydney", "Asia/Tokyo", "Asia/Kolkata", "Asia/Singapore"}},
-    Region{"LATAM",
-           8,
-           {"America/Sao_Paulo", "America/Mexico_City", "America/Bogota", "America/Sao_Paulo",
-            "America/Santiago"}},
-};
-
-enum Priority { Critical, High, Medium, Low };
-constexpr std::array<std::string_view, 4> priorities{"Critical", "High", "Medium", "Low"};
-constexpr std::array<std::array<double, 4>, 3> priorityWeightsByTier{{
-    {6, 20, 50, 24},
-    {3.5, 15, 51, 30.5},
-    {2, 12, 50, 36},
-}};
-constexpr std::array<double, 4> incidentPriorityWeights{15, 45, 35, 5};
-constexpr std::array<double, 4> priorityEscalationFactor{3.0, 1.7, 0.85, 0.45};
-// Chosen so that about 14% of tickets escalate overall (see the docs).
-constexpr double baseEscalationProbability = 0.125;
-constexpr double incidentEscalationProbability = 0.6;
-
-constexpr std::array<std::string_view, 4> channels{"email", "web", "chat", "phone"};
-constexpr std::array<std::array<double, 4>, 4> channelWeightsByPriority{{
-    {15, 15, 25, 45},
-    {30, 25, 30, 15},
-    {40, 32, 20, 8},
-    {42, 36, 18, 4},
-}};
-
-// Median minutes by priority (Critical, High, Medium, Low).
-constexpr std::array<double, 4> firstResponseMedian{8, 30, 120, 240};
-constexpr std::array<double, 4> timeToEscalateMedian{12, 40, 150, 320};
-constexpr std::array<double, 4> claimDelayMedian{5, 15, 40, 75};
-constexpr std::array<double, 4> decisionDelayMedian{20, 90, 300, 600};
-constexpr std::array<double, 4> resolutionMedian{180, 480, 1200, 2200};
-constexpr double incidentTimeToEscalateMedian = 45;
-// Planted pattern 3: from the regression start Tier 1 holds tickets longer
-// before escalating (a wave of new hires), stretching time-to-escalate.
-constexpr double regressionFactor = 1.9;
-
-// Root-cause mixes of escalated and of other tickets, in the order of
-// RootCause. Escalated tickets lean to bugs, integrations and infrastructure;
-// the rest to user error, configuration and training.
-constexpr std::array<double, rootCauseCount> escalatedCauseWeights{24, 7, 15, 11, 6, 7,
-                                                                   5,  3, 4,  7,  11};
-constexpr std::array<double, rootCauseCount> otherCauseWeights{9, 7, 7, 16, 24, 5, 9, 10, 3, 4, 2};
-// Planted pattern 4: the Access/Permissions weight per month, before and
-// through the three latest complete months and after them (a permissions
-// model migration rolled out to customers; KI-1071).
-constexpr std::array<double, 5> accessRamp{1.0, 1.8, 3.0, 5.0, 5.5};
-
-// Tier 2 → Tier 3 likelihood by root cause.
-constexpr std::array<double, rootCauseCount> tier3Probability{0.40, 0.25, 0.30, 0.06, 0.03, 0.10,
-                                                              0.04, 0.03, 0.10, 0.15, 0.45};
-constexpr double incidentTier3Probability = 0.55;
-
-enum DecisionKind {
-    FixDecision,
-    WorkaroundDecision,
-    KnownIssueDecision,
-    NotABugDecision,
-    ProductDecision
-};
-constexpr std::array<std::string_view, 5> decisionTypes{"fix", "workaround", "known issue",
-                                                        "not a bug", "needs product decision"};
-constexpr std::array<std::string_view, 5> decisionResolution{"Fixed", "Workaround provided",
-                                                             "Known issue - workaround", "Answered",
-                                                             "Feature request logged"};
-constexpr std::array<double, 5> decisionResolveMedian{480, 180, 120, 60, 240};
-
-std::array<double, 5> decisionWeights(RootCause cause, bool hasKnownIssue) {
-    const double known = hasKnownIssue ? 0.35 : 0.0;
-    switch (cause) {
-    case RootCause::ProductBug:
-        return {0.45, 0.30, known, 0.05, 0};
-    case RootCause::Infrastructure:
-        return {0.60, 0.25, known, 0, 0};
-    case RootCause::IntegrationIssue:
-        return {0.30, 0.45, known, 0.05, 0};
-    case RootCause::FeatureGap:
-        return {0, 0.35, 0, 0, 0.65};
-    case RootCause::PolicyGap:
-        return {0, 0.30, 0, 0.20, 0.50};
-    case RootCause::AccessPermissions:
-        return {0.30, 0.40, known, 0.10, 0};
-    case RootCause::ProcessFailure:
-        return {0.50, 0.50, 0, 0, 0};
-    default:
-        return {0, 0.45, known, 0.55, 0};
-    }
-}
-constexpr std::array<double, 5> incidentDecisionWeights{0.15, 0.25, 0.60, 0, 0};
-
-constexpr double infoRequestProbability = 0.10;
-constexpr double bounceProbability = 0.08;
-constexpr double reescalateAfterBounce = 0.45;
-constexpr double reassignProbability = 0.06;
-constexpr double pauseProbability = 0.08;
-constexpr double escalatedReopenProbability = 0.05;
-constexpr double otherReopenProbability = 0.03;
-constexpr double csatResponseRate = 0.32;
-constexpr std::array<double, 5> csatWeightsEscalated{0.15, 0.12, 0.18, 0.25, 0.30}; // 1..5
-constexpr std::array<double, 5> csatWeightsOther{0.04, 0.05, 0.10, 0.26, 0.55};
 
 constexpr std::int64_t minute = 60;
 constexpr std::int64_t hour = 3600;
@@ -231,16 +104,6 @@ double holidayFactor(const QDate& date) {
     return 1.0;
 }
 
-constexpr std::array<double, 7> weekdayFactor{1.15, 1.10, 1.05, 1.0, 0.9, 0.3, 0.25};
-constexpr std::array<double, 24> hourFactor{0.15, 0.12, 0.1,  0.1, 0.12, 0.18, 0.3,  0.5,
-                                            0.85, 1.25, 1.35, 1.3, 1.1,  1.2,  1.25, 1.2,
-                                            1.05, 0.8,  0.55, 0.4, 0.35, 0.3,  0.25, 0.2};
-// Extra tickets from the webhook incident per weekday of the spike week, as a
-// share of normal volume: the API v2.3 rollout lands on Monday morning and a
-// hotfix ships on Thursday.
-constexpr std::array<double, 7> incidentExtra{0.45, 0.75, 0.7, 0.45, 0.25, 0.2, 0.15};
-constexpr int incidentStartHour = 10;
-
 struct Slot {
     UtcSeconds start = 0;
     std::int64_t seconds = 0;
@@ -284,8 +147,45 @@ private:
     void writeKnownIssues();
     void hireStaff();
     void buildSlots();
+    void weighAccessRamp();
     void writeTickets();
-    void writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot);
+    void makeTickets(BatchQueue& queue);
+    void makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot, MadeTicket& made);
+
+    // What is drawn first for a ticket: whose, how urgent, whether it will
+    // escalate, and what it is about.
+    struct TicketDraw {
+        bool incident = false;
+        const DemoAccount* account = nullptr;
+        int priority = Medium;
+        std::string_view channel;
+        bool escalates = false;
+        RootCause cause = RootCause::UserError;
+        const IssueTemplate* issue = nullptr;
+        int tier1Agent = 0;
+    };
+    // The planned life beyond the event log.
+    struct TicketLife {
+        UtcSeconds firstResponse = 0;
+        std::optional<UtcSeconds> plainResolution; // when resolved without escalating
+    };
+    // What the kept event log (or the plain life) says about the ticket.
+    struct LogFacts {
+        int tierReached = 1;
+        int escalations = 0;
+        bool reopened = false;
+        QString decisionType;
+        std::optional<UtcSeconds> escalatedAt;
+        std::optional<UtcSeconds> resolvedAt;
+        std::optional<UtcSeconds> firstResponseAt;
+    };
+    TicketDraw drawTicket(const Slot& slot);
+    void describe(Ticket& ticket, const TicketDraw& draw);
+    TicketLife planLife(const TicketDraw& draw, UtcSeconds createdAt, const Slot& slot);
+    LogFacts cutAtHorizon(const TicketLife& life);
+    void assign(Ticket& ticket, const TicketDraw& draw);
+    void settle(Ticket& ticket, const TicketDraw& draw, const LogFacts& facts);
+    QString tagsOf(const TicketDraw& draw, const LogFacts& facts);
     RootCause drawRootCause(bool escalated, int rampStep);
     const IssueTemplate& drawTemplate(RootCause cause);
     std::string fill(std::string_view text);
@@ -309,6 +209,7 @@ private:
     std::vector<double> m_accountCumulative;
     std::array<std::vector<StaffMember>, 3> m_staff;
     std::vector<Slot> m_slots;
+    std::array<double, accessRamp.size()> m_accessWeight = accessRamp;
     std::array<std::vector<int>, rootCauseCount> m_templatesByCause;
     // Balanced draws: each root cause's credit grows by its probability per
     // draw, so monthly shares follow the intended mix closely while the order
@@ -316,6 +217,26 @@ private:
     std::array<std::array<double, rootCauseCount>, 2> m_causeCredit{};
     std::vector<PlannedEvent> m_plan;
     std::string m_text;
+    // Fixed texts become QStrings once and are shared (implicitly) by every
+    // ticket and event after that; the key is the text's static address.
+    std::unordered_map<const char*, QString> m_shared;
+    const QString& shared(std::string_view text) {
+        auto [it, inserted] = m_shared.try_emplace(text.data());
+        if (inserted) {
+            it->second = qs(text);
+        }
+        return it->second;
+    }
+    // Time-to-escalate deviates come from a golden-ratio sequence of
+    // quantiles (random start): each week's escalations cover the
+    // distribution evenly, so weekly p90s move with the planted regression
+    // rather than with sampling noise in the tail.
+    double m_escalateQuantile = DemoRandom(m_options.seed, 4).uniform();
+    double nextTimeToEscalateDeviate() {
+        m_escalateQuantile += 0.6180339887498949;
+        m_escalateQuantile -= std::floor(m_escalateQuantile);
+        return normalQuantile(std::clamp(m_escalateQuantile, 1e-9, 1.0 - 1e-9));
+    }
 };
 
 DemoSummary Generator::run() {
@@ -324,12 +245,10 @@ DemoSummary Generator::run() {
                                         "demo needs the IANA time zone database.")
                              .arg(QLatin1String(demoTeamZone)));
     }
+    BulkLoad bulkLoad(m_workspace.db());
     store::Transaction transaction(m_workspace.db());
     refuseNonEmptyWorkspace();
-    // A larger page cache keeps the secondary indexes in memory while a
-    // large demo is written; restored afterwards.
-    const auto cacheSize = m_workspace.db().queryInt64("PRAGMA cache_size");
-    m_workspace.db().exec("PRAGMA cache_size = -262144");
+    DeferredIndexes indexes(m_workspace.db());
     m_workspace.setSetting(QStringLiteral("reporting_tz"), QLatin1String(demoTeamZone));
     for (std::size_t i = 0; i < issueTemplates().size(); ++i) {
         m_templatesByCause[static_cast<int>(issueTemplates()[i].rootCause)].push_back(
@@ -339,9 +258,10 @@ DemoSummary Generator::run() {
     writeKnownIssues();
     hireStaff();
     buildSlots();
+    weighAccessRamp();
     writeTickets();
+    indexes.rebuild();
     transaction.commit();
-    m_workspace.db().exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize).toStdString());
     m_summary.calendar = m_calendar;
     return m_summary;
 }
@@ -497,17 +417,92 @@ void Generator::buildSlots() {
     }
 }
 
+void Generator::weighAccessRamp() {
+    std::array<double, accessRamp.size()> incident{};
+    std::array<double, accessRamp.size()> everyday{};
+    for (const Slot& slot : m_slots) {
+        incident[slot.rampStep] += slot.weight * slot.incidentShare * incidentEscalationProbability;
+        everyday[slot.rampStep] +=
+            slot.weight * (1.0 - slot.incidentShare) * expectedEscalationRate;
+    }
+    const double a = escalatedCauseWeights[static_cast<int>(RootCause::AccessPermissions)];
+    double others = -a;
+    for (double w : escalatedCauseWeights) {
+        others += w;
+    }
+    for (std::size_t step = 0; step < accessRamp.size(); ++step) {
+        if (incident[step] <= 0 || everyday[step] <= 0) {
+            continue;
+        }
+        // Share among everyday escalations that gives the ramp's share among all.
+        const double dilution = 1.0 + incidentDilutionMargin * incident[step] / everyday[step];
+        const double intended = a * accessRamp[step] / (others + a * accessRamp[step]);
+        const double share = std::min(0.6, intended * dilution);
+        m_accessWeight[step] = share * others / ((1.0 - share) * a);
+    }
+    // The raised month must not outdo the next one in count: keep the
+    // weights of the three months rising.
+    for (std::size_t step = 2; step <= 3; ++step) {
+        m_accessWeight[step] = std::max(m_accessWeight[step], m_accessWeight[step - 1] * 1.3);
+    }
+}
+
+// Tickets are made on a second thread and written on this one: making them
+// (text, random draws) and writing them (SQLite) take about the same time.
+// The order, and so the content, is the same as with one thread.
 void Generator::writeTickets() {
+    BatchQueue queue;
+    std::exception_ptr failure;
+    std::thread maker([&] {
+        try {
+            makeTickets(queue);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        queue.finish();
+    });
+    // Stops and joins the maker however this function is left.
+    struct Join {
+        BatchQueue& queue;
+        std::thread& thread;
+        ~Join() {
+            queue.cancel();
+            thread.join();
+        }
+    } join{queue, maker};
+
+    const std::int64_t n = m_options.tickets;
+    const std::int64_t progressStep = std::max<std::int64_t>(1, n / 100);
+    std::int64_t written = 0;
+    while (std::optional<Batch> batch = queue.pop()) {
+        for (const MadeTicket& made : *batch) {
+            const std::int64_t row = m_writer.insertTicket(made.ticket);
+            for (const TicketEvent& event : made.events) {
+                m_writer.insertEvent(row, event);
+            }
+            ++written;
+            if (m_progress && written % progressStep == 0) {
+                m_progress(written, n);
+            }
+        }
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+void Generator::makeTickets(BatchQueue& queue) {
     double total = 0;
     for (const Slot& slot : m_slots) {
         total += slot.weight;
     }
     const std::int64_t n = m_options.tickets;
-    const std::int64_t progressStep = std::max<std::int64_t>(1, n / 100);
     std::vector<std::int64_t> offsets;
     double cumulative = 0;
     std::int64_t assigned = 0;
     std::int64_t index = 0;
+    Batch batch(BatchQueue::batchSize);
+    std::size_t filled = 0;
     for (std::size_t s = 0; s < m_slots.size(); ++s) {
         const Slot& slot = m_slots[s];
         cumulative += slot.weight;
@@ -525,12 +520,18 @@ void Generator::writeTickets() {
         }
         std::sort(offsets.begin(), offsets.end());
         for (std::int64_t offset : offsets) {
-            writeTicket(index++, slot.start + offset, slot);
-            if (m_progress && index % progressStep == 0) {
-                m_progress(index, n);
+            makeTicket(index++, slot.start + offset, slot, batch[filled++]);
+            if (filled == batch.size()) {
+                if (!queue.push(std::move(batch))) {
+                    return; // the writer gave up
+                }
+                batch = Batch(BatchQueue::batchSize);
+                filled = 0;
             }
         }
     }
+    batch.resize(filled);
+    queue.push(std::move(batch));
     m_summary.tickets = index;
 }
 
@@ -538,7 +539,7 @@ void Generator::writeTickets() {
 
 RootCause Generator::drawRootCause(bool escalated, int rampStep) {
     std::array<double, rootCauseCount> p = escalated ? escalatedCauseWeights : otherCauseWeights;
-    p[static_cast<int>(RootCause::AccessPermissions)] *= accessRamp[rampStep];
+    p[static_cast<int>(RootCause::AccessPermissions)] *= m_accessWeight[rampStep];
     double sum = 0;
     for (double w : p) {
         sum += w;
@@ -595,10 +596,10 @@ void Generator::add(EventKind kind, double at, int ownerTier, int ownerIndex, in
         planned.event.actor = staffName(actorTier, actorIndex);
     }
     if (!decisionType.empty()) {
-        planned.event.decisionType = qs(decisionType);
+        planned.event.decisionType = shared(decisionType);
     }
     if (!note.empty()) {
-        planned.event.note = qs(note);
+        planned.event.note = shared(note);
     }
     planned.ownerTier = ownerTier;
     planned.ownerIndex = ownerIndex;
@@ -676,89 +677,90 @@ void Generator::planEscalation(UtcSeconds escalateAt, int priority, RootCause ca
     }
 }
 
-void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot) {
+Generator::TicketDraw Generator::drawTicket(const Slot& slot) {
     DemoRandom& r = m_random;
-    const bool incident = slot.incidentShare > 0 && r.chance(slot.incidentShare);
+    TicketDraw draw;
+    draw.incident = slot.incidentShare > 0 && r.chance(slot.incidentShare);
     const auto accountIndex = static_cast<std::size_t>(
         std::upper_bound(m_accountCumulative.begin(), m_accountCumulative.end(),
                          r.uniform() * m_accountCumulative.back()) -
         m_accountCumulative.begin());
-    const DemoAccount& account = m_accounts[std::min(accountIndex, m_accounts.size() - 1)];
-    const int priority = static_cast<int>(
-        r.weighted(incident ? incidentPriorityWeights : priorityWeightsByTier[account.tier]));
-    const auto channel = channels[r.weighted(channelWeightsByPriority[priority])];
+    draw.account = &m_accounts[std::min(accountIndex, m_accounts.size() - 1)];
+    draw.priority = static_cast<int>(r.weighted(
+        draw.incident ? incidentPriorityWeights : priorityWeightsByTier[draw.account->tier]));
+    draw.channel = channels[r.weighted(channelWeightsByPriority[draw.priority])];
     const double escalationChance =
-        incident
-            ? incidentEscalationProbability
-            : std::min(0.9, baseEscalationProbability * segmentEscalationFactor[account.segment] *
-                                priorityEscalationFactor[priority]);
-    const bool escalates = r.chance(escalationChance);
-    const RootCause cause =
-        incident ? RootCause::IntegrationIssue : drawRootCause(escalates, slot.rampStep);
-    const IssueTemplate& issue = incident ? incidentTemplate() : drawTemplate(cause);
-    const int tier1Agent = drawStaff(1);
-    const UtcSeconds horizon = m_calendar.horizon;
+        draw.incident ? incidentEscalationProbability
+                      : std::min(0.9, baseEscalationProbability *
+                                          segmentEscalationFactor[draw.account->segment] *
+                                          priorityEscalationFactor[draw.priority]);
+    draw.escalates = r.chance(escalationChance);
+    draw.cause =
+        draw.incident ? RootCause::IntegrationIssue : drawRootCause(draw.escalates, slot.rampStep);
+    draw.issue = draw.incident ? &incidentTemplate() : &drawTemplate(draw.cause);
+    draw.tier1Agent = drawStaff(1);
+    return draw;
+}
 
-    Ticket ticket;
-    ticket.ticketId = QStringLiteral("SUP-%1").arg(100001 + index);
-    ticket.createdAt = createdAt;
-    ticket.priority = qs(priorities[priority]);
-    ticket.channel = qs(channel);
-    ticket.accountId = account.id;
-    ticket.productArea = qs(issue.productArea);
-    ticket.rootCause = qs(rootCauseName(cause));
-    ticket.reasonCode = qs(issue.reasonCode);
-
-    // Subject and description from the template, in the customer's words.
+// Subject and description from the template, in the customer's words.
+void Generator::describe(Ticket& ticket, const TicketDraw& draw) {
+    DemoRandom& r = m_random;
+    const IssueTemplate& issue = *draw.issue;
     m_text.clear();
-    if (priority == Critical && r.chance(0.3)) {
+    if (draw.priority == Critical && r.chance(0.3)) {
         m_text += "URGENT: ";
     }
     m_text += fill(r.pick(issue.subjects));
     ticket.subject = QString::fromStdString(m_text);
-    m_text = r.pick(openers(channel));
+    m_text = r.pick(openers(draw.channel));
     m_text += fill(r.pick(issue.problems));
     m_text += ' ';
     m_text += fill(r.pick(issue.details));
     m_text += ' ';
-    m_text += r.pick(impactSentences(priorities[priority]));
+    m_text += r.pick(impactSentences(priorities[draw.priority]));
     if (const auto closer = r.pick(closers()); !closer.empty()) {
         m_text += ' ';
         m_text += closer;
     }
     ticket.description = QString::fromStdString(m_text);
+}
 
-    // The plan of the ticket's life, cut at the demo's "now" afterwards.
+// The ticket's whole life into m_plan, as if there were no end to the data.
+Generator::TicketLife Generator::planLife(const TicketDraw& draw, UtcSeconds createdAt,
+                                          const Slot& slot) {
+    DemoRandom& r = m_random;
+    const int priority = draw.priority;
     m_plan.clear();
-    const double responseScale = channel == "chat" || channel == "phone" ? 0.2 : 1.0;
-    const auto firstResponse =
+    TicketLife life;
+    const double responseScale = draw.channel == "chat" || draw.channel == "phone" ? 0.2 : 1.0;
+    life.firstResponse =
         createdAt +
         static_cast<UtcSeconds>(std::llround(
             std::max(1.0, r.lognormal(firstResponseMedian[priority] * responseScale, 0.9)) *
             minute));
-    std::optional<UtcSeconds> plainResolution;
-    if (escalates) {
-        double median = incident ? incidentTimeToEscalateMedian : timeToEscalateMedian[priority];
+    if (draw.escalates) {
+        double median =
+            draw.incident ? incidentTimeToEscalateMedian : timeToEscalateMedian[priority];
         if (slot.regressed) {
             median *= regressionFactor;
         }
         const auto escalateAt =
             createdAt +
-            std::max<UtcSeconds>(minute, std::llround(r.lognormal(median, 1.0) * minute));
-        planEscalation(escalateAt, priority, cause, incident, issue, tier1Agent);
+            std::max<UtcSeconds>(
+                minute, std::llround(median * std::exp(nextTimeToEscalateDeviate()) * minute));
+        planEscalation(escalateAt, priority, draw.cause, draw.incident, *draw.issue,
+                       draw.tier1Agent);
     } else {
-        const auto resolvedAt =
-            std::max(firstResponse + 5 * minute,
+        life.plainResolution =
+            std::max(life.firstResponse + 5 * minute,
                      createdAt + static_cast<UtcSeconds>(std::llround(
                                      r.lognormal(resolutionMedian[priority], 1.0) * minute)));
-        plainResolution = resolvedAt;
     }
-    const bool reopens = r.chance(escalates ? escalatedReopenProbability : otherReopenProbability);
-    if (reopens) {
+    if (r.chance(draw.escalates ? escalatedReopenProbability : otherReopenProbability)) {
         // A resolved ticket comes back; a plain one gets its resolution logged too.
-        if (plainResolution) {
-            add(EventKind::Resolved, static_cast<double>(*plainResolution), 1, tier1Agent, 0, 0, 1,
-                tier1Agent);
+        if (life.plainResolution) {
+            add(EventKind::Resolved, static_cast<double>(*life.plainResolution), 1, draw.tier1Agent,
+                0, 0, 1, draw.tier1Agent);
         }
         const PlannedEvent last = m_plan.back();
         double t = static_cast<double>(last.event.occurredAt);
@@ -768,55 +770,55 @@ void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot
         add(EventKind::Resolved, t, last.ownerTier, last.ownerIndex, 0, 0, last.ownerTier,
             last.ownerIndex);
     }
+    return life;
+}
 
-    // Keep what happened before the horizon and derive the ticket from it.
-    const auto kept = static_cast<std::size_t>(
-        std::find_if(m_plan.begin(), m_plan.end(),
-                     [horizon](const PlannedEvent& e) { return e.event.occurredAt >= horizon; }) -
-        m_plan.begin());
-    m_plan.resize(kept);
-    int tierReached = 1;
-    int escalations = 0;
-    bool reopened = false;
-    QString decisionType;
-    std::optional<UtcSeconds> resolvedAt;
+// Drops the planned events at or after the horizon (the demo's "now") and
+// reads the ticket's state off the rest.
+Generator::LogFacts Generator::cutAtHorizon(const TicketLife& life) {
+    const UtcSeconds horizon = m_calendar.horizon;
+    const auto kept = std::find_if(m_plan.begin(), m_plan.end(), [horizon](const PlannedEvent& e) {
+        return e.event.occurredAt >= horizon;
+    });
+    m_plan.erase(kept, m_plan.end());
+    LogFacts facts;
     for (const PlannedEvent& planned : m_plan) {
         const TicketEvent& e = planned.event;
         switch (e.kind) {
         case EventKind::Escalated:
-            if (escalations++ == 0) {
-                ticket.escalatedAt = e.occurredAt;
+            if (facts.escalations++ == 0) {
+                facts.escalatedAt = e.occurredAt;
             }
-            tierReached = std::max(tierReached, *e.toTier);
+            facts.tierReached = std::max(facts.tierReached, *e.toTier);
             break;
         case EventKind::Decision:
-            decisionType = e.decisionType;
+            facts.decisionType = e.decisionType;
             break;
         case EventKind::Resolved:
-            resolvedAt = e.occurredAt;
+            facts.resolvedAt = e.occurredAt;
             break;
         case EventKind::Reopened:
-            reopened = true;
-            resolvedAt.reset();
+            facts.reopened = true;
+            facts.resolvedAt.reset();
             break;
         default:
             break;
         }
     }
-    if (m_plan.empty() && plainResolution && *plainResolution < horizon) {
-        resolvedAt = plainResolution;
+    if (m_plan.empty() && life.plainResolution && *life.plainResolution < horizon) {
+        facts.resolvedAt = life.plainResolution;
     }
-    const bool escalated = escalations > 0;
-    ticket.escalated = escalated;
-    ticket.tier = tierReached;
-    ticket.resolvedAt = resolvedAt;
-    if (firstResponse < horizon) {
-        ticket.firstResponseAt = resolvedAt ? std::min(firstResponse, *resolvedAt) : firstResponse;
+    if (life.firstResponse < horizon) {
+        facts.firstResponseAt =
+            facts.resolvedAt ? std::min(life.firstResponse, *facts.resolvedAt) : life.firstResponse;
     }
+    return facts;
+}
 
-    // Owner now: the last event's owner, else the Tier 1 agent.
+// The owner now: the last event's owner, else the Tier 1 agent.
+void Generator::assign(Ticket& ticket, const TicketDraw& draw) {
     int ownerTier = 1;
-    int ownerIndex = tier1Agent;
+    int ownerIndex = draw.tier1Agent;
     if (!m_plan.empty()) {
         ownerTier = m_plan.back().ownerTier;
         ownerIndex = m_plan.back().ownerIndex;
@@ -824,77 +826,112 @@ void Generator::writeTicket(std::int64_t index, UtcSeconds createdAt, const Slot
     if (ownerIndex >= 0) {
         ticket.assignee = staffName(ownerTier, ownerIndex);
     }
-    ticket.group = ownerTier == 1   ? (account.tier == 0 ? QStringLiteral("Premier Support")
-                                                         : QStringLiteral("Frontline Support"))
+    ticket.group = ownerTier == 1   ? (draw.account->tier == 0 ? QStringLiteral("Premier Support")
+                                                               : QStringLiteral("Frontline Support"))
                    : ownerTier == 2 ? QStringLiteral("Technical Support")
                                     : QStringLiteral("Engineering");
+}
 
-    if (resolvedAt) {
-        // Solved tickets close automatically four days after the resolution.
-        const UtcSeconds closeAt = *resolvedAt + 96 * hour;
-        if (closeAt < horizon) {
-            ticket.closedAt = closeAt;
-            ticket.status = QStringLiteral("Closed");
+// Status, closing, resolution and satisfaction.
+void Generator::settle(Ticket& ticket, const TicketDraw& draw, const LogFacts& facts) {
+    DemoRandom& r = m_random;
+    const IssueTemplate& issue = *draw.issue;
+    if (!facts.resolvedAt) {
+        if (!m_plan.empty()) {
+            const EventKind last = m_plan.back().event.kind;
+            ticket.status = last == EventKind::Paused || last == EventKind::InfoRequested
+                                ? QStringLiteral("Pending")
+                                : QStringLiteral("Open");
         } else {
-            ticket.status = QStringLiteral("Solved");
+            ticket.status = !facts.firstResponseAt ? QStringLiteral("New")
+                            : r.chance(0.25)       ? QStringLiteral("Pending")
+                                                   : QStringLiteral("Open");
         }
-        // Resolved on a decision; otherwise at a lower tier after a bounce, or
-        // by the frontline without escalation.
-        if (!decisionType.isEmpty()) {
-            const auto it =
-                std::find(decisionTypes.begin(), decisionTypes.end(), decisionType.toStdString());
-            const auto d = static_cast<std::size_t>(it - decisionTypes.begin());
-            ticket.resolutionType = qs(decisionResolution[d]);
-            ticket.resolutionNotes = qs(issue.resolutionNote);
-            if (d == KnownIssueDecision && !issue.knownIssue.empty()) {
-                ticket.resolutionNotes +=
-                    QStringLiteral(" Linked to %1.").arg(qs(issue.knownIssue));
-            }
-        } else {
-            ticket.resolutionType = qs(issue.resolutionType);
-            ticket.resolutionNotes = qs(issue.resolutionNote);
-        }
-        if (r.chance(csatResponseRate)) {
-            const auto score =
-                r.weighted(escalated || reopened ? csatWeightsEscalated : csatWeightsOther);
-            ticket.csat = static_cast<double>(score + 1);
-        }
-    } else if (!m_plan.empty()) {
-        const EventKind last = m_plan.back().event.kind;
-        ticket.status = last == EventKind::Paused || last == EventKind::InfoRequested
-                            ? QStringLiteral("Pending")
-                            : QStringLiteral("Open");
-    } else {
-        ticket.status = !ticket.firstResponseAt ? QStringLiteral("New")
-                        : r.chance(0.25)        ? QStringLiteral("Pending")
-                                                : QStringLiteral("Open");
+        return;
     }
+    // Solved tickets close automatically four days after the resolution.
+    const UtcSeconds closeAt = *facts.resolvedAt + 96 * hour;
+    if (closeAt < m_calendar.horizon) {
+        ticket.closedAt = closeAt;
+        ticket.status = QStringLiteral("Closed");
+    } else {
+        ticket.status = QStringLiteral("Solved");
+    }
+    // Resolved on a decision; otherwise at a lower tier after a bounce, or
+    // by the frontline without escalation.
+    if (!facts.decisionType.isEmpty()) {
+        const auto it =
+            std::find(decisionTypes.begin(), decisionTypes.end(), facts.decisionType.toStdString());
+        const auto d = static_cast<std::size_t>(it - decisionTypes.begin());
+        ticket.resolutionType = shared(decisionResolution[d]);
+        ticket.resolutionNotes = shared(issue.resolutionNote);
+        if (d == KnownIssueDecision && !issue.knownIssue.empty()) {
+            ticket.resolutionNotes +=
+                QStringLiteral(" Linked to %1.").arg(shared(issue.knownIssue));
+        }
+    } else {
+        ticket.resolutionType = shared(issue.resolutionType);
+        ticket.resolutionNotes = shared(issue.resolutionNote);
+    }
+    if (r.chance(csatResponseRate)) {
+        const bool unhappy = facts.escalations > 0 || facts.reopened;
+        const auto score = r.weighted(unhappy ? csatWeightsEscalated : csatWeightsOther);
+        ticket.csat = static_cast<double>(score + 1);
+    }
+}
 
-    // Agent handle time: longer for escalated work and for each extra handoff.
-    const double handle =
-        escalated ? r.lognormal(50, 0.6) + 15.0 * (escalations - 1) : r.lognormal(14, 0.7);
-    ticket.handleTimeMin = std::round(handle * 10.0) / 10.0;
-
-    std::string tags = slug(issue.productArea);
+QString Generator::tagsOf(const TicketDraw& draw, const LogFacts& facts) {
+    std::string tags = slug(draw.issue->productArea);
     tags += ',';
-    tags += issue.tag;
-    if (incident) {
+    tags += draw.issue->tag;
+    if (draw.incident) {
         tags += ",webhook";
     }
-    if (account.tier == 0) {
+    if (draw.account->tier == 0) {
         tags += ",vip";
     }
-    if (escalated) {
+    if (facts.escalations > 0) {
         tags += ",escalated";
     }
-    if (reopened) {
+    if (facts.reopened) {
         tags += ",reopened";
     }
-    ticket.tags = QString::fromStdString(tags);
+    return QString::fromStdString(tags);
+}
 
-    const std::int64_t row = m_writer.insertTicket(ticket);
+void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot,
+                           MadeTicket& made) {
+    const TicketDraw draw = drawTicket(slot);
+    Ticket& ticket = made.ticket;
+    ticket.ticketId = QLatin1String("SUP-") + QString::number(100001 + index);
+    ticket.createdAt = createdAt;
+    ticket.priority = shared(priorities[draw.priority]);
+    ticket.channel = shared(draw.channel);
+    ticket.accountId = draw.account->id;
+    ticket.productArea = shared(draw.issue->productArea);
+    ticket.rootCause = shared(rootCauseName(draw.cause));
+    ticket.reasonCode = shared(draw.issue->reasonCode);
+    describe(ticket, draw);
+
+    const TicketLife life = planLife(draw, createdAt, slot);
+    const LogFacts facts = cutAtHorizon(life);
+    const bool escalated = facts.escalations > 0;
+    ticket.escalated = escalated;
+    ticket.escalatedAt = facts.escalatedAt;
+    ticket.tier = facts.tierReached;
+    ticket.resolvedAt = facts.resolvedAt;
+    ticket.firstResponseAt = facts.firstResponseAt;
+    assign(ticket, draw);
+    settle(ticket, draw, facts);
+    // Agent handle time: longer for escalated work and for each extra handoff.
+    const double handle = escalated ? m_random.lognormal(50, 0.6) + 15.0 * (facts.escalations - 1)
+                                    : m_random.lognormal(14, 0.7);
+    ticket.handleTimeMin = std::round(handle * 10.0) / 10.0;
+    ticket.tags = tagsOf(draw, facts);
+
+    made.events.clear();
     for (PlannedEvent& planned : m_plan) {
-        m_writer.insertEvent(row, planned.event);
+        made.events.push_back(std::move(planned.event));
     }
     m_summary.events += static_cast<std::int64_t>(m_plan.size());
     if (escalated) {

@@ -23,6 +23,37 @@ constexpr std::uint64_t splitMix64(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
+// The standard normal quantile function, by Acklam's rational approximation
+// (relative error below 1.2e-9).
+inline double normalQuantile(double p) {
+    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                                   -2.759285104469687e+02, 1.383577518672690e+02,
+                                   -3.066479806614716e+01, 2.506628277459239e+00};
+    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+                                   -1.556989798598866e+02, 6.680131188771972e+01,
+                                   -1.328068155288572e+01};
+    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                                   -2.400758277161838e+00, -2.549732539343734e+00,
+                                   4.374664141464968e+00,  2.938163982698783e+00};
+    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
+                                   2.445134137142996e+00, 3.754408661907416e+00};
+    constexpr double low = 0.02425;
+    if (p < low) {
+        const double q = std::sqrt(-2 * std::log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > 1 - low) {
+        const double q = std::sqrt(-2 * std::log(1 - p));
+        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const double q = p - 0.5;
+    const double r = q * q;
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+           (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
 class DemoRandom {
 public:
     // `stream` separates independent sequences drawn from one seed (accounts,
@@ -62,12 +93,20 @@ public:
     // Exponential with the given mean, by inversion.
     double exponential(double mean) { return -mean * std::log1p(-uniform()); }
 
-    // Standard normal by the Box–Muller transform (one value per call; the
-    // second is discarded to keep the sequence simple).
+    // Standard normal by the Box–Muller transform; each pair of uniforms
+    // gives two independent values, the second kept for the next call.
     double normal() {
+        if (m_hasSpare) {
+            m_hasSpare = false;
+            return m_spare;
+        }
         const double u1 = 1.0 - uniform(); // (0, 1]: log is finite
         const double u2 = uniform();
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+        const double radius = std::sqrt(-2.0 * std::log(u1));
+        const double angle = 2.0 * std::numbers::pi * u2;
+        m_spare = radius * std::sin(angle);
+        m_hasSpare = true;
+        return radius * std::cos(angle);
     }
 
     // Lognormal given its median (e^mu) and the sigma of the log.
@@ -98,6 +137,8 @@ private:
         return (x << k) | (x >> (64 - k));
     }
     std::uint64_t m_s[4];
+    double m_spare = 0.0;
+    bool m_hasSpare = false;
 };
 
 } // namespace escdesk::demo

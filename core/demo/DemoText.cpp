@@ -180,7 +180,7 @@ constexpr std::string_view intRateS[] = {"API requests return 429 Too Many Reque
                                          "Rate limit errors from the REST API"};
 constexpr std::string_view intRateP[] = {
     "Our nightly job gets 429 Too Many Requests responses from the REST API.",
-    "API calls start failing with rate limit errors after about %N requests.",
+    "API calls start failing with rate limit errors after a few hundred requests.",
     "Our integration hits the API rate limit although traffic has not changed."};
 constexpr std::string_view intRateD[] = {
     "The job uses a single API token for all %N workers.",
@@ -298,7 +298,7 @@ constexpr std::string_view authEnforceS[] = {"How do we enforce SSO for contract
 constexpr std::string_view authEnforceP[] = {
     "We want to enforce SSO for employees while contractors keep password login.",
     "Our admins are unsure how to enforce SSO without locking out guest users.",
-    "We need guidance on rolling out SSO enforcement to %N users."};
+    "We need guidance on rolling out SSO enforcement to %U users."};
 constexpr std::string_view authEnforceD[] = {
     "The new admin took over from a colleague who set this up originally.",
     "We watched the onboarding webinar but it did not cover mixed setups."};
@@ -406,7 +406,7 @@ constexpr std::string_view mobFeatureP[] = {
     "Several users asked for dark mode in the mobile app.",
     "We need attachments to be available offline in the app."};
 constexpr std::string_view mobFeatureD[] = {"It comes up in every quarterly review.",
-                                            "%N users would benefit."};
+                                            "%U users would benefit."};
 
 constexpr std::string_view mobMdmS[] = {"MDM policy blocks app login",
                                         "App login fails on managed devices",
@@ -445,7 +445,7 @@ constexpr std::string_view impStallS[] = {"Import stalls at 99%", "Data import s
 constexpr std::string_view impStallP[] = {
     "The import of %F stays at 99% for hours and never completes.",
     "Our data import has been stuck in processing since yesterday.",
-    "Imports over %N rows never finish."};
+    "Imports over 50,000 rows never finish."};
 constexpr std::string_view impStallD[] = {"Smaller files import without problems.",
                                           "We cannot cancel the stuck import either."};
 
@@ -467,8 +467,9 @@ constexpr std::string_view impUpsertP[] = {
     "We need the import to update existing records instead of only creating new ones.",
     "Please support importing XLSX files directly.",
     "We want to import changes to existing records by their external id."};
-constexpr std::string_view impUpsertD[] = {"Today we delete and re-create %N records every month.",
-                                           "Converting to CSV loses our formatting."};
+constexpr std::string_view impUpsertD[] = {
+    "Today we delete and re-create thousands of records every month.",
+    "Converting to CSV loses our formatting."};
 
 constexpr std::string_view impDupS[] = {"Import created duplicate records",
                                         "Duplicates after importing %F",
@@ -606,7 +607,7 @@ constexpr std::string_view admOnboardS[] = {"How to set up teams and roles",
                                             "Help configuring admin console for new teams",
                                             "Training request: admin basics"};
 constexpr std::string_view admOnboardP[] = {
-    "We are onboarding %N new users and need help setting up teams and roles.",
+    "We are onboarding %U new users and need help setting up teams and roles.",
     "Our new admin needs an introduction to the admin console.",
     "Could you explain the difference between teams, groups and roles?"};
 constexpr std::string_view admOnboardD[] = {"We are still on the trial setup.",
@@ -640,7 +641,7 @@ constexpr std::string_view admTrialP[] = {
     "Our pilot needs an exception to the standard contract terms.",
     "Can the pilot be extended while procurement finishes the paperwork?"};
 constexpr std::string_view admTrialD[] = {"The sales contact is on leave.",
-                                          "We plan to roll out to %N users."};
+                                          "We plan to roll out to %U users."};
 
 constexpr std::array templates{
     // Billing
@@ -1198,10 +1199,9 @@ constexpr KnownIssueText knownIssues[] = {
 
 // ---- Description pieces ----------------------------------------------------------
 
-constexpr std::string_view emailOpeners[] = {"Hello support team, ", "Hi, ", "Good morning, ",
-                                             "Hello, "};
-constexpr std::string_view webOpeners[] = {"", "Hi, ", "Hello, "};
-constexpr std::string_view chatOpeners[] = {"Hi! ", "Hey, quick question. ", "Hi there, "};
+constexpr std::string_view emailOpeners[] = {"Hello support team. ", "Hi. ", "Good morning. ", ""};
+constexpr std::string_view webOpeners[] = {"", "Hi. ", "Hello. "};
+constexpr std::string_view chatOpeners[] = {"Hi! ", "Hey, quick question. ", "Hi there. "};
 constexpr std::string_view phoneOpeners[] = {
     "Customer called: ", "Phone call summary: ", "Caller reports: "};
 

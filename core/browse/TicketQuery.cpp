@@ -121,10 +121,13 @@ WhereClause whereClause(const TicketFilter& filter, bool eventLog) {
                                             "WHERE event = 'escalated')")
                            : QStringLiteral("coalesce(t.escalated, 0) != 0"));
     }
-    if (filter.created) {
-        terms << QStringLiteral("t.created_at >= ? AND t.created_at < ?");
-        addNumber(filter.created->from);
-        addNumber(filter.created->to);
+    if (filter.createdFrom) {
+        terms << QStringLiteral("t.created_at >= ?");
+        addNumber(*filter.createdFrom);
+    }
+    if (filter.createdBefore) {
+        terms << QStringLiteral("t.created_at < ?");
+        addNumber(*filter.createdBefore);
     }
     if (!terms.isEmpty()) {
         where.sql = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));

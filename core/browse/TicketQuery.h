@@ -43,8 +43,9 @@ struct TicketFilter {
     // Escalated as SPEC §7 defines it: an `escalated` event, or without an
     // event log the ticket's own flag.
     bool escalatedOnly = false;
-    // Tickets created in this window.
-    std::optional<Window> created;
+    // Tickets created at or after createdFrom and before createdBefore.
+    std::optional<UtcSeconds> createdFrom;
+    std::optional<UtcSeconds> createdBefore;
 
     bool operator==(const TicketFilter&) const = default;
 };

@@ -72,6 +72,7 @@ QTableView, QTreeWidget {
     selection-background-color: #dce8fd;
     selection-color: #1f2933;
 }
+QTreeWidget::item { padding: 3px 0; }
 QHeaderView::section {
     background: #f4f6f9;
     color: #52606d;

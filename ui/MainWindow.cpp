@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -46,7 +47,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     layout->setSpacing(0);
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->setFixedWidth(200);
+    m_navigation->setFixedWidth(184);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -227,11 +228,17 @@ void MainWindow::showAbout() {
 QStringList MainWindow::saveScreenshots(const QString& directory) {
     QDir().mkpath(directory);
     QStringList files;
+    const auto settle = [](WorkspacePage* shown) {
+        QDeadlineTimer deadline(60000);
+        do {
+            QApplication::processEvents(QEventLoop::AllEvents, 10);
+        } while (shown->isBusy() && !deadline.hasExpired());
+    };
     for (int index = 0; index < pageCount(); ++index) {
         setCurrentPage(index);
-        QApplication::processEvents();
+        settle(page(index));
         page(index)->prepareScreenshot();
-        QApplication::processEvents();
+        settle(page(index));
         const QString name = QStringLiteral("%1-%2.png")
                                  .arg(index + 1, 2, 10, QLatin1Char('0'))
                                  .arg(page(index)->screenshotName());

@@ -15,8 +15,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -46,17 +46,25 @@ QString workspaceToOpen(const QCommandLineParser& parser) {
     return recent.isEmpty() ? escdesk::store::Workspace::defaultPath() : recent.first();
 }
 
-// Waits until the Escalations table has loaded the rows it shows.
+// Waits until the Escalations table has loaded the rows it shows, polling
+// from the event loop (not spinning, which would steal the worker's core).
 bool waitForFirstRows(escdesk::ui::MainWindow& window) {
-    auto* page = window.escalationsPage();
-    QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired()) {
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (page->model()->rowCount() == 0 || page->model()->loadedPageCount() > 0) {
-            return true;
+    const auto* model = window.escalationsPage()->model();
+    const auto ready = [model] {
+        return !model->isLoading() && (model->rowCount() == 0 || model->loadedPageCount() > 0);
+    };
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(2);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (ready()) {
+            loop.quit();
         }
-    }
-    return false;
+    });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return ready();
 }
 
 } // namespace

@@ -6,17 +6,51 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 #include <algorithm>
 
 namespace escdesk::ui {
 
+namespace {
+
+struct IdQueryResult {
+    std::vector<std::int64_t> ids;
+    QString error;
+};
+
+// Runs on a worker thread: SQLite connections are not shared across
+// threads, so the worker opens its own, read-only.
+IdQueryResult queryIds(const QString& path, const browse::TicketFilter& filter,
+                       const browse::TicketSort& sort) {
+    try {
+        store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+        return {browse::ticketRowIds(workspace.db(), filter, sort), {}};
+    } catch (const store::StoreError& error) {
+        return {{}, error.message()};
+    }
+}
+
+} // namespace
+
 TicketTableModel::TicketTableModel(QObject* parent)
     : QAbstractTableModel(parent) {}
+
+TicketTableModel::~TicketTableModel() {
+    // A running query must not report to a model that is gone.
+    for (auto* watcher : findChildren<QFutureWatcher<IdQueryResult>*>()) {
+        watcher->disconnect(this);
+        watcher->waitForFinished();
+    }
+}
 
 void TicketTableModel::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
     m_zone = workspace ? workspace->reportingTimeZone() : QTimeZone::systemTimeZone();
+    // Drop the rows of the previous workspace at once.
+    ++m_generation;
+    applyIds({}, {});
     reload();
 }
 
@@ -69,11 +103,49 @@ browse::TicketColumn TicketTableModel::coreColumn(int column) {
 }
 
 void TicketTableModel::reload() {
-    beginResetModel();
+    const quint64 generation = ++m_generation;
+    if (!m_workspace) {
+        applyIds({}, {});
+        return;
+    }
+    if (!m_asynchronous) {
+        try {
+            applyIds(browse::ticketRowIds(m_workspace->db(), m_filter, m_sort), {});
+        } catch (const store::StoreError& error) {
+            applyIds({}, error.message());
+        }
+        return;
+    }
+    m_loading = true;
+    emit loadingStarted();
+    auto* watcher = new QFutureWatcher<IdQueryResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        // Only the latest query counts: the user may have typed on.
+        if (generation == m_generation) {
+            IdQueryResult result = watcher->result();
+            applyIds(std::move(result.ids), result.error);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(queryIds, m_workspace->path(), m_filter, m_sort));
+}
+
+void TicketTableModel::applyIds(std::vector<std::int64_t> ids, const QString& error) {
+    // Rows are removed and inserted rather than the model reset: a reset
+    // makes the header forget its column widths, hidden columns and order.
     m_pages.clear();
-    m_ids = m_workspace ? browse::ticketRowIds(m_workspace->db(), m_filter, m_sort)
-                        : std::vector<std::int64_t>{};
-    endResetModel();
+    if (!m_ids.empty()) {
+        beginRemoveRows({}, 0, rowCount() - 1);
+        m_ids.clear();
+        endRemoveRows();
+    }
+    if (!ids.empty()) {
+        beginInsertRows({}, 0, static_cast<int>(ids.size()) - 1);
+        m_ids = std::move(ids);
+        endInsertRows();
+    }
+    m_lastError = error;
+    m_loading = false;
     emit reloaded();
 }
 

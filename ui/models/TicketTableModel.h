@@ -1,10 +1,13 @@
 #pragma once
 
 // The Escalations table over every ticket of a workspace. Core gives the
-// ordered id list of the current filter and sort; the rows themselves are
-// fetched from core in pages of `pageSize` as the view asks for them and kept
-// in a small least-recently-used cache, so a million-ticket workspace opens
-// at once and only the rows on screen are ever in memory.
+// ordered id list of the current filter and sort — queried on a worker
+// thread with its own connection, so sorting a million tickets by subject
+// never freezes the window; the rows themselves are fetched from core in
+// pages of `pageSize` as the view asks for them (a primary-key lookup, well
+// under a millisecond) and kept in a small least-recently-used cache, so a
+// million-ticket workspace opens at once and only the rows on screen are
+// ever in memory.
 
 #include "browse/TicketQuery.h"
 
@@ -24,6 +27,7 @@ class TicketTableModel : public QAbstractTableModel {
 public:
     enum Column {
         TicketIdColumn,
+        SubjectColumn,
         CreatedColumn,
         PriorityColumn,
         StatusColumn,
@@ -33,7 +37,6 @@ public:
         ProductAreaColumn,
         RootCauseColumn,
         AssigneeColumn,
-        SubjectColumn,
         ColumnCount
     };
     enum Role { TicketRowRole = Qt::UserRole + 1 };
@@ -42,6 +45,15 @@ public:
     static constexpr int cachedPages = 12;
 
     explicit TicketTableModel(QObject* parent = nullptr);
+    ~TicketTableModel() override;
+
+    // Whether id lists are queried on a worker thread (the default). Tests
+    // may switch it off to get results at once.
+    void setAsynchronous(bool asynchronous) { m_asynchronous = asynchronous; }
+    // Whether an id list query is running; reloaded() follows when it ends.
+    bool isLoading() const { return m_loading; }
+    // The message of the last failed query, empty when it succeeded.
+    const QString& lastError() const { return m_lastError; }
 
     // Shows the tickets of `workspace` (none when null); times are shown in
     // its reporting time zone.
@@ -69,6 +81,8 @@ public:
     static browse::TicketColumn coreColumn(int column);
 
 signals:
+    // An id list query started (the old rows stay until it ends).
+    void loadingStarted();
     // The id list was queried again (new workspace, filter or sort).
     void reloaded();
 
@@ -80,6 +94,7 @@ private:
     };
 
     void reload();
+    void applyIds(std::vector<std::int64_t> ids, const QString& error);
     const browse::TicketListRow* rowAt(int row) const;
     const Page& page(int index) const;
     QVariant displayText(const browse::TicketListRow& row, int column) const;
@@ -91,6 +106,10 @@ private:
     std::vector<std::int64_t> m_ids;
     mutable std::vector<Page> m_pages;
     mutable quint64 m_clock = 0;
+    bool m_asynchronous = true;
+    bool m_loading = false;
+    quint64 m_generation = 0;
+    QString m_lastError;
 };
 
 } // namespace escdesk::ui

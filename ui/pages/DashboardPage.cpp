@@ -43,7 +43,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     , m_escalatedCard(new KpiCard(tr("Escalated"), this))
     , m_rateCard(new KpiCard(tr("Escalation rate"), this)) {
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(28, 24, 28, 24);
+    layout->setContentsMargins(20, 20, 20, 20);
     layout->setSpacing(16);
 
     auto* title = new QLabel(tr("Dashboard"), this);
@@ -106,7 +106,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_sourceText->setObjectName(QStringLiteral("footnote"));
     m_sourceText->setWordWrap(true);
     layout->addWidget(m_sourceText);
-    layout->addStretch();
+    layout->addStretch(1);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::periodChanged);
     connect(m_from, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
@@ -239,10 +239,12 @@ void DashboardPage::showFigures() {
     const QString previousRate =
         tr("Previous period: %1").arg(display::percent(c.previous.escalationRate));
     if (valid && c.rateChange) {
-        m_rateCard->setChange(*c.rateChange,
-                              tr("%1 pts").arg(QLocale()
-                                                   .toString(*c.rateChange * 100.0, 'f', 1)
-                                                   .prepend(*c.rateChange > 0 ? "+" : "")),
+        // The arrow follows the change as shown (to 0.1 points), so a change
+        // that reads 0.0 gets no arrow.
+        const double shownPoints = std::round(*c.rateChange * 1000.0) / 10.0;
+        m_rateCard->setChange(shownPoints,
+                              tr("%1 pts").arg((shownPoints > 0 ? QStringLiteral("+") : QString()) +
+                                               QLocale().toString(shownPoints, 'f', 1)),
                               previousRate, KpiCard::Trend::UpIsBad);
     } else {
         m_rateCard->clearChange(valid ? previousRate : QString());

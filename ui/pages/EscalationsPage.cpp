@@ -7,14 +7,17 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace escdesk::ui {
 
@@ -44,7 +47,7 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     , m_table(new QTableView(this))
     , m_detail(new TicketDetailPane(this)) {
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(28, 24, 28, 16);
+    layout->setContentsMargins(20, 20, 20, 12);
     layout->setSpacing(12);
 
     auto* title = new QLabel(tr("Escalations"), this);
@@ -74,6 +77,10 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     filters->addStretch(1);
     m_matches->setObjectName(QStringLiteral("matchCount"));
     m_matches->setAccessibleName(tr("Matching tickets"));
+    m_matches->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_matches->setMinimumWidth(
+        m_matches->fontMetrics().horizontalAdvance(tr("%1 tickets").arg(display::count(10000000))) +
+        8);
     filters->addWidget(m_matches);
     layout->addLayout(filters);
 
@@ -97,16 +104,23 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Widths that fit the usual content at the default window size; the
+    // last visible column takes the rest.
     const QList<std::pair<int, int>> widths{
-        {TicketTableModel::TicketIdColumn, 110},  {TicketTableModel::CreatedColumn, 140},
-        {TicketTableModel::PriorityColumn, 86},   {TicketTableModel::StatusColumn, 96},
-        {TicketTableModel::TierColumn, 70},       {TicketTableModel::EscalatedColumn, 86},
-        {TicketTableModel::AccountColumn, 150},   {TicketTableModel::ProductAreaColumn, 120},
-        {TicketTableModel::RootCauseColumn, 140}, {TicketTableModel::AssigneeColumn, 120},
+        {TicketTableModel::TicketIdColumn, 104},    {TicketTableModel::SubjectColumn, 200},
+        {TicketTableModel::CreatedColumn, 128},     {TicketTableModel::PriorityColumn, 74},
+        {TicketTableModel::StatusColumn, 74},       {TicketTableModel::TierColumn, 58},
+        {TicketTableModel::EscalatedColumn, 92},    {TicketTableModel::AccountColumn, 136},
+        {TicketTableModel::ProductAreaColumn, 116}, {TicketTableModel::RootCauseColumn, 136},
+        {TicketTableModel::AssigneeColumn, 120},
     };
     for (const auto& [column, width] : widths) {
         m_table->setColumnWidth(column, width);
     }
+    header->setMinimumSectionSize(48);
+    m_table->setColumnHidden(TicketTableModel::AssigneeColumn, true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &EscalationsPage::showColumnMenu);
 
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
@@ -124,15 +138,24 @@ EscalationsPage::EscalationsPage(QWidget* parent)
         connect(combo, &QComboBox::currentIndexChanged, this, &EscalationsPage::applyFilter);
     }
     connect(m_escalatedOnly, &QCheckBox::toggled, this, &EscalationsPage::applyFilter);
-    connect(m_model, &TicketTableModel::reloaded, this, &EscalationsPage::updateMatchCount);
+    connect(m_model, &TicketTableModel::reloaded, this, &EscalationsPage::listReloaded);
+    connect(m_model, &TicketTableModel::loadingStarted, this,
+            [this] { m_matches->setText(tr("Searching…")); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EscalationsPage::selectionChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &EscalationsPage::selectionChanged);
+}
+
+EscalationsPage::~EscalationsPage() {
+    if (m_choicesWatcher) {
+        m_choicesWatcher->disconnect(this);
+        m_choicesWatcher->waitForFinished();
+    }
 }
 
 void EscalationsPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
     m_choicesLoaded = false;
+    ++m_choicesGeneration;
     m_stale = true;
     resetChoices(m_priority, tr("All priorities"));
     resetChoices(m_status, tr("All statuses"));
@@ -153,9 +176,6 @@ void EscalationsPage::ensureLoaded() {
     }
     m_stale = false;
     m_model->setWorkspace(m_workspace);
-    // The filter's choices need a pass over all tickets: fetch them once the
-    // first rows are on screen.
-    QTimer::singleShot(0, this, &EscalationsPage::loadFilterChoices);
 }
 
 void EscalationsPage::loadFilterChoices() {
@@ -163,7 +183,27 @@ void EscalationsPage::loadFilterChoices() {
         return;
     }
     m_choicesLoaded = true;
-    const browse::TicketFilterChoices choices = browse::ticketFilterChoices(m_workspace->db());
+    // A pass over every ticket: on a worker thread with its own connection.
+    auto* watcher = new QFutureWatcher<browse::TicketFilterChoices>(this);
+    const quint64 generation = m_choicesGeneration;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_choicesGeneration) {
+            showFilterChoices(watcher->result());
+        }
+    });
+    m_choicesWatcher = watcher;
+    watcher->setFuture(QtConcurrent::run([path = m_workspace->path()] {
+        try {
+            store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            return browse::ticketFilterChoices(workspace.db());
+        } catch (const store::StoreError&) {
+            return browse::TicketFilterChoices{}; // the filters keep their "All" entries
+        }
+    }));
+}
+
+void EscalationsPage::showFilterChoices(const browse::TicketFilterChoices& choices) {
     const QSignalBlocker blockPriority(m_priority);
     const QSignalBlocker blockStatus(m_status);
     const QSignalBlocker blockTier(m_tier);
@@ -188,14 +228,39 @@ void EscalationsPage::applyFilter() {
         filter.tier = m_tier->currentData().toInt();
     }
     filter.escalatedOnly = m_escalatedOnly->isChecked();
-    const std::int64_t selected = m_detail->ticketRow();
     m_model->setFilter(filter);
-    // Keep the selected ticket selected when the filter still shows it.
-    const int row = selected >= 0 ? m_model->rowOfTicket(selected) : -1;
+}
+
+void EscalationsPage::listReloaded() {
+    // Keep the shown ticket selected when the new list still has it.
+    const std::int64_t shown = m_detail->ticketRow();
+    const int row = shown >= 0 ? m_model->rowOfTicket(shown) : -1;
     if (row >= 0) {
         m_table->selectRow(row);
-        m_table->scrollTo(m_model->index(row, 0));
+        m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+    } else {
+        m_detail->showTicket(m_workspace, -1);
     }
+    updateMatchCount();
+    // The filter's choices need a pass over all tickets: fetch them once the
+    // first list is in, so they do not slow it down.
+    loadFilterChoices();
+}
+
+void EscalationsPage::showColumnMenu(const QPoint& position) {
+    QMenu menu(this);
+    menu.setTitle(tr("Columns"));
+    QHeaderView* header = m_table->horizontalHeader();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The ticket id always stays: without it a row means nothing.
+        action->setEnabled(column != TicketTableModel::TicketIdColumn);
+        connect(action, &QAction::toggled, this,
+                [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
+    }
+    menu.exec(header->mapToGlobal(position));
 }
 
 void EscalationsPage::selectionChanged() {
@@ -208,8 +273,14 @@ void EscalationsPage::selectionChanged() {
 
 void EscalationsPage::updateMatchCount() {
     const int count = m_model->rowCount();
-    m_matches->setText(
-        tr("%n ticket(s)", nullptr, count).replace(QString::number(count), display::count(count)));
+    if (!m_model->lastError().isEmpty()) {
+        m_matches->setText(tr("Could not read the tickets"));
+        m_matches->setToolTip(m_model->lastError());
+    } else {
+        m_matches->setText(count == 1 ? tr("1 ticket")
+                                      : tr("%1 tickets").arg(display::count(count)));
+        m_matches->setToolTip(QString());
+    }
     emit statusMessage(m_matches->text());
 }
 
@@ -224,6 +295,10 @@ bool EscalationsPage::selectFirstEscalated(int searchRows) {
         }
     }
     return false;
+}
+
+bool EscalationsPage::isBusy() const {
+    return m_model->isLoading() || (m_choicesWatcher && !m_choicesWatcher->isFinished());
 }
 
 void EscalationsPage::prepareScreenshot() {

@@ -5,6 +5,10 @@
 
 #include "pages/WorkspacePage.h"
 
+#include "browse/TicketQuery.h"
+
+#include <QFutureWatcherBase>
+#include <QPointer>
 #include <QTimer>
 
 class QCheckBox;
@@ -23,10 +27,12 @@ class EscalationsPage : public WorkspacePage {
     Q_OBJECT
 public:
     explicit EscalationsPage(QWidget* parent = nullptr);
+    ~EscalationsPage() override;
 
     void setWorkspace(store::Workspace* workspace) override;
     QString screenshotName() const override { return QStringLiteral("escalations"); }
     void prepareScreenshot() override;
+    bool isBusy() const override;
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(QSettings& settings) override;
 
@@ -44,12 +50,16 @@ protected:
 private:
     void applyFilter();
     void loadFilterChoices();
+    void showFilterChoices(const browse::TicketFilterChoices& choices);
+    void listReloaded();
+    void showColumnMenu(const QPoint& position);
     void selectionChanged();
     void updateMatchCount();
 
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;
     bool m_choicesLoaded = false;
+    quint64 m_choicesGeneration = 0;
     TicketTableModel* m_model;
     QLineEdit* m_search;
     QComboBox* m_priority;
@@ -61,6 +71,7 @@ private:
     QTableView* m_table;
     TicketDetailPane* m_detail;
     QTimer m_searchDelay;
+    QPointer<QFutureWatcherBase> m_choicesWatcher;
 };
 
 } // namespace escdesk::ui

@@ -23,6 +23,8 @@ public:
     virtual QString screenshotName() const = 0;
     // Puts the page into a state worth a screenshot (e.g. a selection).
     virtual void prepareScreenshot() {}
+    // Whether the page is still loading data in the background.
+    virtual bool isBusy() const { return false; }
     virtual void saveSettings(QSettings& settings) const { Q_UNUSED(settings); }
     virtual void restoreSettings(QSettings& settings) { Q_UNUSED(settings); }
 

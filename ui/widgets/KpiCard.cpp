@@ -38,7 +38,8 @@ KpiCard::KpiCard(const QString& title, QWidget* parent)
     setObjectName(QStringLiteral("kpiCard"));
     setAccessibleName(title);
     setMinimumWidth(240);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // Cards in a row share the tallest one's height.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_title->setObjectName(QStringLiteral("kpiTitle"));
     m_value->setObjectName(QStringLiteral("kpiValue"));
     m_change->setObjectName(QStringLiteral("kpiChange"));
@@ -50,6 +51,7 @@ KpiCard::KpiCard(const QString& title, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 18);
     layout->setSpacing(6);
+    layout->setAlignment(Qt::AlignTop);
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_change);
@@ -96,9 +98,9 @@ void KpiCard::setBand(Tone tone, const QString& text) {
                        "font-weight: 600; }")
             .arg(QLatin1String(colours.accent), QLatin1String(colours.background)));
     const bool banded = tone != Tone::Neutral;
-    setStyleSheet(QStringLiteral("QFrame#kpiCard { background: white; border: 1px solid #dde2ea; "
-                                 "border-left: 5px solid %1; border-radius: 8px; }")
-                      .arg(banded ? QLatin1String(colours.accent) : QLatin1String("#2f6fdd")));
+    setStyleSheet(QStringLiteral("QFrame#kpiCard { background: white; border: 1px solid %1; "
+                                 "border-radius: 8px; }")
+                      .arg(banded ? QLatin1String(colours.accent) : QLatin1String("#dde2ea")));
     m_value->setStyleSheet(banded ? QStringLiteral("color: %1;").arg(QLatin1String(colours.accent))
                                   : QString());
 }

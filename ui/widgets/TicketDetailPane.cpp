@@ -30,12 +30,13 @@ QString orDash(const QString& text) {
 }
 
 QString tierMove(const std::optional<int>& from, const std::optional<int>& to) {
-    if (!from && !to) {
-        return {};
+    if (from && to) {
+        return display::tier(from) + QStringLiteral(" → ") + display::tier(to);
     }
-    const QString fromText = from ? display::tier(from) : QStringLiteral("?");
-    const QString toText = to ? display::tier(to) : QStringLiteral("?");
-    return fromText + QStringLiteral(" → ") + toText;
+    if (from) {
+        return TicketDetailPane::tr("from %1").arg(display::tier(from));
+    }
+    return display::tier(to);
 }
 
 } // namespace
@@ -60,7 +61,7 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
 
     auto* content = new QWidget(this);
     auto* layout = new QHBoxLayout(content);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(12, 12, 4, 4);
     layout->setSpacing(24);
 
     auto* left = new QVBoxLayout;
@@ -94,7 +95,7 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     grid->setColumnStretch(3, 1);
     left->addWidget(m_fields);
     left->addStretch();
-    layout->addLayout(left, 5);
+    layout->addLayout(left, 0);
 
     auto* right = new QVBoxLayout;
     right->setSpacing(6);
@@ -108,17 +109,17 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     m_timeline->setSelectionMode(QAbstractItemView::NoSelection);
     m_timeline->setHeaderLabels(
         {tr("Time"), tr("Event"), tr("Tiers"), tr("Actor"), tr("Decision"), tr("Note")});
+    // A timeline has a handful of rows: size the columns to what they hold.
     m_timeline->header()->setStretchLastSection(true);
-    m_timeline->setColumnWidth(TimeColumn, 140);
-    m_timeline->setColumnWidth(EventColumn, 110);
-    m_timeline->setColumnWidth(TiersColumn, 140);
-    m_timeline->setColumnWidth(ActorColumn, 120);
-    m_timeline->setColumnWidth(DecisionColumn, 100);
+    m_timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // notes elide; see tooltip
+    for (int column = TimeColumn; column < NoteColumn; ++column) {
+        m_timeline->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
     right->addWidget(m_timeline, 1);
     m_noEvents->setObjectName(QStringLiteral("emptyState"));
     m_noEvents->setAlignment(Qt::AlignCenter);
     right->addWidget(m_noEvents, 1);
-    layout->addLayout(right, 7);
+    layout->addLayout(right, 1);
     m_stack->addWidget(content);
 }
 

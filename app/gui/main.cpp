@@ -131,6 +131,7 @@ int main(int argc, char* argv[]) {
         QApplication::processEvents();
         const QStringList files =
             window.saveScreenshots(parser.value(QStringLiteral("screenshots")));
+        out() << "window " << window.width() << "x" << window.height() << Qt::endl;
         for (const QString& file : files) {
             out() << "saved " << file << Qt::endl;
         }

@@ -95,7 +95,7 @@ private slots:
         QVERIFY2(size.hasMatch(), qPrintable(output));
         const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
 
-        for (const QString name :
+        for (const QString& name :
              {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));

@@ -21,6 +21,12 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+// The icons live in the static escdesk_ui library, whose resources are
+// only registered when something asks for them (outside any namespace).
+static void initialiseResources() {
+    Q_INIT_RESOURCE(escdesk);
+}
+
 namespace escdesk::ui {
 
 namespace {
@@ -38,6 +44,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_workspaceLabel(new QLabel(this))
     , m_countsLabel(new QLabel(this)) {
+    initialiseResources();
     setWindowTitle(tr("Escalation Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-desk.svg")));
 

@@ -72,13 +72,11 @@ bool waitForFirstRows(escdesk::ui::MainWindow& window) {
 int main(int argc, char* argv[]) {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    Q_INIT_RESOURCE(escdesk);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));
     QApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-desk.svg")));
     escdesk::ui::applyAppearance(app);
 
     QCommandLineParser parser;

@@ -74,6 +74,19 @@ DateRange previousPeriod(PeriodPreset preset, const DateRange& current) {
     return {current.first.addDays(-current.days()), current.first.addDays(-1)};
 }
 
+std::vector<DateRange> recentWeeks(const QDate& today, int count) {
+    std::vector<DateRange> weeks;
+    if (count <= 0 || !today.isValid()) {
+        return weeks;
+    }
+    const QDate thisMonday = today.addDays(1 - today.dayOfWeek()); // Qt: Monday is 1
+    for (int back = count - 1; back >= 0; --back) {
+        const QDate monday = thisMonday.addDays(-7 * back);
+        weeks.push_back({monday, std::min(monday.addDays(6), today)});
+    }
+    return weeks;
+}
+
 Window windowOf(const DateRange& range, const QTimeZone& zone) {
     return windowOfLocalDates(range.first, range.last.addDays(1), zone);
 }

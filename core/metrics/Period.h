@@ -10,6 +10,8 @@
 #include <QDate>
 #include <QTimeZone>
 
+#include <vector>
+
 namespace escdesk::metrics {
 
 enum class PeriodPreset {
@@ -50,5 +52,9 @@ Window windowOf(const DateRange& range, const QTimeZone& zone);
 
 // The first day of the calendar quarter holding `date`.
 QDate firstDayOfQuarter(const QDate& date);
+
+// The last `count` weeks (Monday to Sunday), oldest first; the last one is
+// the week holding `today`, cut at today.
+std::vector<DateRange> recentWeeks(const QDate& today, int count);
 
 } // namespace escdesk::metrics

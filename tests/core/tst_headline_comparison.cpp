@@ -2,6 +2,7 @@
 // changes the dashboard shows; counts worked out by hand.
 
 #include "metrics/HeadlineComparison.h"
+#include "metrics/HeadlineSeries.h"
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 
@@ -96,6 +97,29 @@ private slots:
         QVERIFY(!c.tickets.relative.has_value()); // +1 against 0 is no percentage
         QVERIFY(!c.previous.escalationRate.has_value());
         QVERIFY(!c.rateChange.has_value());
+    }
+
+    void weeklySeries() {
+        Workspace workspace(m_dir.filePath(QStringLiteral("series.db")));
+        {
+            DataWriter writer(workspace.db());
+            // Week of Mon 16 Nov: 2 tickets, 1 escalated. Week of 23 Nov
+            // (cut at Thu 26 Nov): 1 ticket on Sunday 22 Nov 23:00 belongs to
+            // the week before, and 1 on Monday 23 Nov 00:00 to this one.
+            addTicket(writer, QStringLiteral("A"), at(11, 16), true);
+            addTicket(writer, QStringLiteral("B"), at(11, 22, 23), false);
+            addTicket(writer, QStringLiteral("C"), at(11, 23, 0), false);
+        }
+        const auto series =
+            headlineSeries(workspace.db(), recentWeeks(QDate(2026, 11, 26), 3), utc);
+        QCOMPARE(series.size(), 3u);
+        QCOMPARE(series[0].figures.tickets, 0); // 9..15 Nov
+        QVERIFY(!series[0].figures.escalationRate.has_value());
+        QCOMPARE(series[1].figures.tickets, 2); // A, B
+        QCOMPARE(series[1].figures.escalated, 1);
+        QCOMPARE(*series[1].figures.escalationRate, 0.5);
+        QCOMPARE(series[2].figures.tickets, 1); // C
+        QCOMPARE(series[2].dates.last, QDate(2026, 11, 26));
     }
 
     void countChangeArithmetic() {

@@ -130,6 +130,22 @@ private slots:
         QVERIFY(!periodDates(PeriodPreset::Custom, QDate(2026, 11, 26)).isValid());
     }
 
+    void recentWeeksRunMondayToSunday() {
+        // 26 Nov 2026 is a Thursday (1 Jan 2026 was a Thursday; 26 Nov is
+        // day 330, and 329 = 47 × 7). Its week began Monday 23 Nov.
+        const std::vector<DateRange> weeks = recentWeeks(QDate(2026, 11, 26), 3);
+        QCOMPARE(weeks.size(), 3u);
+        QCOMPARE(weeks[0], range(2026, 11, 9, 2026, 11, 15));
+        QCOMPARE(weeks[1], range(2026, 11, 16, 2026, 11, 22));
+        QCOMPARE(weeks[2], range(2026, 11, 23, 2026, 11, 26)); // cut at today
+        // On a Monday the current week is that one day; a Sunday closes it.
+        QCOMPARE(recentWeeks(QDate(2026, 11, 23), 1).front(), range(2026, 11, 23, 2026, 11, 23));
+        QCOMPARE(recentWeeks(QDate(2026, 11, 29), 1).front(), range(2026, 11, 23, 2026, 11, 29));
+        // Across a year end: Monday 29 Dec 2025 to Sunday 4 Jan 2026.
+        QCOMPARE(recentWeeks(QDate(2026, 1, 7), 2).front(), range(2025, 12, 29, 2026, 1, 4));
+        QVERIFY(recentWeeks(QDate(2026, 11, 26), 0).empty());
+    }
+
     void quarterStarts() {
         QCOMPARE(firstDayOfQuarter(QDate(2026, 1, 1)), QDate(2026, 1, 1));
         QCOMPARE(firstDayOfQuarter(QDate(2026, 3, 31)), QDate(2026, 1, 1));

@@ -32,10 +32,10 @@ h AS (SELECT i,
       FROM n)
 SELECT i,
        printf('SUP-%07d', i),
-       -- Spread over the last 400 days, newer rows later.
-       @NOW@ - 400 * 86400 + (i * (400 * 86400 / @N@)) + r2 % 3600,
-       @NOW@ - 400 * 86400 + (i * (400 * 86400 / @N@)) + r2 % 3600 + 600 + r3 * 7,
-       CASE WHEN r3 < 880 THEN @NOW@ - 400 * 86400 + (i * (400 * 86400 / @N@)) + 3600 * (2 + r3 % 70) END,
+       -- Spread over the last 400 days up to now, newer rows later.
+       @NOW@ - 400 * 86400 + (i * 400 * 86400 / @N@) + r2 % 3600,
+       @NOW@ - 400 * 86400 + (i * 400 * 86400 / @N@) + r2 % 3600 + 600 + r3 * 7,
+       CASE WHEN r3 < 880 THEN @NOW@ - 400 * 86400 + (i * 400 * 86400 / @N@) + 3600 * (2 + r3 % 70) END,
        CASE WHEN r3 < 820 THEN 'solved' WHEN r3 < 880 THEN 'closed' WHEN r3 < 930 THEN 'open'
             WHEN r3 < 970 THEN 'pending' ELSE 'on-hold' END,
        CASE WHEN r1 % 100 < 4 THEN 'Critical' WHEN r1 % 100 < 20 THEN 'High'
@@ -68,7 +68,7 @@ SELECT i,
        CASE WHEN r1 % 100 < 12 THEN 'Tier 2 Support' ELSE 'Frontline' END,
        CASE WHEN r1 % 100 < 3 THEN 3 WHEN r1 % 100 < 12 THEN 2 ELSE 1 END,
        CASE WHEN r1 % 100 < 12 THEN 1 ELSE 0 END,
-       CASE WHEN r1 % 100 < 12 THEN @NOW@ - 400 * 86400 + (i * (400 * 86400 / @N@)) + r2 % 3600 + 1800 + r3 * 11 END,
+       CASE WHEN r1 % 100 < 12 THEN @NOW@ - 400 * 86400 + (i * 400 * 86400 / @N@) + r2 % 3600 + 1800 + r3 * 11 END,
        5 + r3 % 55,
        CASE WHEN r3 % 3 = 0 THEN 1 + r2 % 5 END
 FROM h;

@@ -13,6 +13,7 @@ namespace escdesk::metrics {
 struct PeriodFigures {
     DateRange dates;
     HeadlineFigures figures;
+    std::int64_t notEscalated() const { return figures.tickets - figures.escalated; }
 };
 
 std::vector<PeriodFigures>

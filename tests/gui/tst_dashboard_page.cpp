@@ -63,6 +63,7 @@ private slots:
         addTickets(writer, QStringLiteral("C"), utcDay(11, 9), 12, 1);  // 1/12 = 8.3%
         transaction.commit();
         m_page = std::make_unique<DashboardPage>();
+        m_page->setAsynchronous(false);
         m_page->setWorkspace(m_workspace.get());
         m_page->resize(1100, 600);
         m_page->show();

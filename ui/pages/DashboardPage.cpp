@@ -4,6 +4,10 @@
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
+#include "widgets/WeeklyTrendChart.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -41,7 +45,11 @@ DashboardPage::DashboardPage(QWidget* parent)
     , m_sourceText(new QLabel(this))
     , m_ticketsCard(new KpiCard(tr("Tickets"), this))
     , m_escalatedCard(new KpiCard(tr("Escalated"), this))
-    , m_rateCard(new KpiCard(tr("Escalation rate"), this)) {
+    , m_rateCard(new KpiCard(tr("Escalation rate"), this))
+    , m_rateChart(new WeeklyTrendChart(WeeklyTrendChart::Kind::EscalationRate,
+                                       tr("Escalation rate by week"), this))
+    , m_volumeChart(
+          new WeeklyTrendChart(WeeklyTrendChart::Kind::Volume, tr("Tickets by week"), this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 20, 20, 20);
     layout->setSpacing(16);
@@ -96,6 +104,12 @@ DashboardPage::DashboardPage(QWidget* parent)
     cards->addWidget(m_rateCard);
     layout->addLayout(cards);
 
+    auto* charts = new QHBoxLayout;
+    charts->setSpacing(16);
+    charts->addWidget(m_rateChart, 1);
+    charts->addWidget(m_volumeChart, 1);
+    layout->addLayout(charts, 1);
+
     auto* benchmark = new QLabel(
         tr("Escalation rate benchmark: below 10% is good, 10–15% is worth watching, above 15% "
            "needs attention."),
@@ -106,7 +120,6 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_sourceText->setObjectName(QStringLiteral("footnote"));
     m_sourceText->setWordWrap(true);
     layout->addWidget(m_sourceText);
-    layout->addStretch(1);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::periodChanged);
     connect(m_from, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
@@ -183,27 +196,95 @@ void DashboardPage::periodChanged() {
     refresh();
 }
 
+namespace {
+
+DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
+                                const metrics::DateRange& dates, const QDate& today,
+                                const QTimeZone& zone) {
+    DashboardFigures figures;
+    if (dates.isValid()) {
+        figures.comparison = metrics::compareHeadline(db, preset, dates, zone);
+    } else {
+        figures.comparison.currentDates = dates;
+    }
+    figures.weeks =
+        metrics::headlineSeries(db, metrics::recentWeeks(today, DashboardPage::trendWeeks), zone);
+    return figures;
+}
+
+} // namespace
+
+DashboardPage::~DashboardPage() {
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->waitForFinished();
+    }
+}
+
 void DashboardPage::refresh() {
     if (!isVisible()) {
         m_stale = true;
         return;
     }
     m_stale = false;
+    const quint64 generation = ++m_generation;
     const PeriodPreset preset = currentPreset();
+    const QDate today = this->today();
     const metrics::DateRange dates = preset == PeriodPreset::Custom
                                          ? metrics::DateRange{m_from->date(), m_to->date()}
-                                         : metrics::periodDates(preset, today());
-    m_comparison = {};
-    if (m_workspace && dates.isValid()) {
-        m_comparison = metrics::compareHeadline(m_workspace->db(), preset, dates,
-                                                m_workspace->reportingTimeZone());
+                                         : metrics::periodDates(preset, today);
+    if (!m_workspace) {
+        m_loading = false;
+        m_figures = {};
+        m_figures.comparison.currentDates = dates;
+        showFigures();
+        return;
     }
-    showFigures();
+    const QTimeZone zone = m_workspace->reportingTimeZone();
+    if (!m_asynchronous) {
+        m_figures = computeFigures(m_workspace->db(), preset, dates, today, zone);
+        showFigures();
+        return;
+    }
+    m_loading = true;
+    m_periodText->setText(tr("Calculating…"));
+    auto* watcher = new QFutureWatcher<DashboardFigures>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        // Only the latest request counts: the user may have picked again.
+        if (generation == m_generation) {
+            m_loading = false;
+            m_figures = watcher->result();
+            showFigures();
+        }
+    });
+    m_watcher = watcher;
+    // A pass over a period's tickets: on a worker thread with its own
+    // read-only connection, so a million-ticket workspace never blocks.
+    watcher->setFuture(QtConcurrent::run([path = m_workspace->path(), preset, dates, today, zone] {
+        try {
+            store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            return computeFigures(workspace.db(), preset, dates, today, zone);
+        } catch (const store::StoreError& error) {
+            DashboardFigures failed;
+            failed.comparison.currentDates = dates;
+            failed.error = error.message();
+            return failed;
+        }
+    }));
 }
 
 void DashboardPage::showFigures() {
-    const metrics::HeadlineComparison& c = m_comparison;
-    if (!m_workspace) {
+    showCards();
+    m_rateChart->setSeries(m_figures.weeks);
+    m_volumeChart->setSeries(m_figures.weeks);
+}
+
+void DashboardPage::showCards() {
+    const metrics::HeadlineComparison& c = m_figures.comparison;
+    if (!m_figures.error.isEmpty()) {
+        m_periodText->setText(m_figures.error);
+    } else if (!m_workspace) {
         m_periodText->setText(tr("No workspace is open."));
     } else if (!c.currentDates.isValid()) {
         m_periodText->setText(tr("The first day must not be after the last day."));
@@ -215,7 +296,7 @@ void DashboardPage::showFigures() {
                 .arg(display::dateRange(c.previousDates.first, c.previousDates.last))
                 .arg(QString::fromUtf8(m_workspace->reportingTimeZone().id())));
     }
-    const bool valid = m_workspace && c.currentDates.isValid();
+    const bool valid = m_workspace && c.currentDates.isValid() && m_figures.error.isEmpty();
     const auto showCount = [&](KpiCard* card, std::int64_t now, std::int64_t before,
                                const metrics::CountChange& change, KpiCard::Trend trend) {
         card->setValue(valid ? display::count(now) : QStringLiteral("—"));

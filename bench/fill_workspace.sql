@@ -82,15 +82,16 @@ INSERT INTO ticket_events(ticket, occurred_at, event, from_tier, to_tier, actor,
 SELECT id, escalated_at + 300 + (id % 50) * 60, 'claimed', NULL, 2, 'Tier 2 on call', NULL, NULL
 FROM tickets WHERE escalated = 1;
 INSERT INTO ticket_events(ticket, occurred_at, event, from_tier, to_tier, actor, decision_type, note)
-SELECT id, escalated_at + 900 + (id % 90) * 60, 'started', NULL, 2, 'Tier 2 on call', NULL, NULL
+SELECT id, escalated_at + 900 + (id % 50) * 60 + (id % 30) * 60, 'started', NULL, 2,
+       'Tier 2 on call', NULL, NULL
 FROM tickets WHERE escalated = 1;
 INSERT INTO ticket_events(ticket, occurred_at, event, from_tier, to_tier, actor, decision_type, note)
-SELECT id, escalated_at + 1800 + (id % 120) * 60, 'decision', NULL, 2, 'Tier 2 lead',
+SELECT id, escalated_at + 4200 + (id % 120) * 60, 'decision', NULL, 2, 'Tier 2 lead',
        CASE id % 3 WHEN 0 THEN 'fix' WHEN 1 THEN 'workaround' ELSE 'escalate' END,
        'Root cause confirmed'
 FROM tickets WHERE escalated = 1;
 INSERT INTO ticket_events(ticket, occurred_at, event, from_tier, to_tier, actor, decision_type, note)
-SELECT id, escalated_at + 3600 + (id % 60) * 60, 'escalated', 2, 3, 'Tier 2 lead', NULL,
+SELECT id, escalated_at + 12000 + (id % 60) * 60, 'escalated', 2, 3, 'Tier 2 lead', NULL,
        'Needs developer review'
 FROM tickets WHERE tier = 3;
 INSERT INTO ticket_events(ticket, occurred_at, event, from_tier, to_tier, actor, decision_type, note)
@@ -98,7 +99,7 @@ SELECT id, escalated_at + 2400, 'bounced', 2, 1, 'Tier 2 on call', NULL,
        'Missing logs; back to frontline'
 FROM tickets WHERE escalated = 1 AND id % 13 = 0;
 INSERT INTO ticket_events(ticket, occurred_at, event, from_tier, to_tier, actor, decision_type, note)
-SELECT id, max(resolved_at, escalated_at + 7200), 'resolved', NULL, NULL, assignee, NULL, NULL
+SELECT id, max(resolved_at, escalated_at + 18000), 'resolved', NULL, NULL, assignee, NULL, NULL
 FROM tickets WHERE escalated = 1 AND resolved_at IS NOT NULL;
 COMMIT;
 ANALYZE;

@@ -177,8 +177,25 @@ void MainWindow::chooseWorkspace() {
         this, tr("Open Workspace"), start,
         tr("Escalation Desk workspaces (%1);;All files (*)").arg(fileFilter));
     if (!path.isEmpty()) {
-        openWorkspace(path);
+        openExisting(path);
     }
+}
+
+void MainWindow::openExisting(const QString& path) {
+    // Opening a missing file would quietly create an empty workspace.
+    if (!QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("Cannot open workspace"),
+                             tr("%1 no longer exists. It was moved or deleted.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        QStringList recent = recentWorkspaces();
+        recent.removeAll(path);
+        if (m_persistent) {
+            QSettings().setValue(recentKey, recent);
+        }
+        updateRecentMenu();
+        return;
+    }
+    openWorkspace(path);
 }
 
 QStringList MainWindow::recentWorkspaces() {
@@ -204,7 +221,7 @@ void MainWindow::updateRecentMenu() {
     const QStringList recent = m_persistent ? recentWorkspaces() : QStringList();
     for (const QString& path : recent) {
         m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
-                                [this, path] { openWorkspace(path); });
+                                [this, path] { openExisting(path); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

@@ -59,6 +59,7 @@ private:
     void createMenus();
     void newWorkspace();
     void chooseWorkspace();
+    void openExisting(const QString& path);
     void rememberRecent(const QString& path);
     void updateRecentMenu();
     void updateStatus();

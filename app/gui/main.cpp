@@ -17,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -42,8 +43,13 @@ QString workspaceToOpen(const QCommandLineParser& parser) {
     if (parser.isSet(QStringLiteral("db"))) {
         return parser.value(QStringLiteral("db"));
     }
-    const QStringList recent = escdesk::ui::MainWindow::recentWorkspaces();
-    return recent.isEmpty() ? escdesk::store::Workspace::defaultPath() : recent.first();
+    // The last workspace that still exists, else the per-user default.
+    for (const QString& recent : escdesk::ui::MainWindow::recentWorkspaces()) {
+        if (QFileInfo::exists(recent)) {
+            return recent;
+        }
+    }
+    return escdesk::store::Workspace::defaultPath();
 }
 
 // Waits until the Escalations table has loaded the rows it shows, polling

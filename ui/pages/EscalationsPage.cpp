@@ -5,6 +5,7 @@
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -60,6 +61,13 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search tickets"));
     m_search->setMinimumWidth(260);
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(find);
     filters->addWidget(m_search, 2);
     resetChoices(m_priority, tr("All priorities"));
     resetChoices(m_status, tr("All statuses"));

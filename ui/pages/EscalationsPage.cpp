@@ -249,6 +249,15 @@ void EscalationsPage::listReloaded() {
     } else {
         m_detail->showTicket(m_workspace, -1);
     }
+    if (!m_workspace) {
+        m_detail->setEmptyText(tr("No workspace is open. Use File › Open Workspace."));
+    } else if (m_model->rowCount() > 0) {
+        m_detail->setEmptyText(tr("Select a ticket to see its details and event timeline."));
+    } else if (m_model->filter() == browse::TicketFilter{}) {
+        m_detail->setEmptyText(tr("This workspace has no tickets yet."));
+    } else {
+        m_detail->setEmptyText(tr("No tickets match these filters."));
+    }
     updateMatchCount();
     // The filter's choices need a pass over all tickets: fetch them once the
     // first list is in, so they do not slow it down.

@@ -54,10 +54,11 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    auto* empty = new QLabel(tr("Select a ticket to see its details and event timeline."), this);
-    empty->setObjectName(QStringLiteral("emptyState"));
-    empty->setAlignment(Qt::AlignCenter);
-    m_stack->addWidget(empty);
+    m_empty = new QLabel(tr("Select a ticket to see its details and event timeline."), this);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_stack->addWidget(m_empty);
 
     auto* content = new QWidget(this);
     auto* layout = new QHBoxLayout(content);
@@ -135,6 +136,10 @@ QLabel* TicketDetailPane::addField(const QString& label, int row, int column) {
     grid->addWidget(name, row, column);
     grid->addWidget(value, row, column + 1);
     return value;
+}
+
+void TicketDetailPane::setEmptyText(const QString& text) {
+    m_empty->setText(text);
 }
 
 int TicketDetailPane::timelineEventCount() const {

@@ -27,12 +27,15 @@ public:
     void showTicket(store::Workspace* workspace, std::int64_t ticketRow);
 
     std::int64_t ticketRow() const { return m_ticketRow; }
+    // What the pane says when no ticket is shown.
+    void setEmptyText(const QString& text);
     int timelineEventCount() const;
 
 private:
     QLabel* addField(const QString& label, int row, int column);
 
     std::int64_t m_ticketRow = -1;
+    QLabel* m_empty;
     QStackedWidget* m_stack;
     QLabel* m_heading;
     QLabel* m_subject;

@@ -43,10 +43,12 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_workspaceLabel(new QLabel(this))
-    , m_countsLabel(new QLabel(this)) {
+    , m_countsLabel(new QLabel(this))
+    , m_zoneLabel(new QLabel(this)) {
     initialiseResources();
     setWindowTitle(tr("Escalation Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-desk.svg")));
+    QApplication::setWindowIcon(windowIcon()); // dialogs too
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -73,6 +75,8 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     m_workspaceLabel->setObjectName(QStringLiteral("statusWorkspace"));
     m_countsLabel->setObjectName(QStringLiteral("statusCounts"));
     statusBar()->addWidget(m_workspaceLabel, 1);
+    m_zoneLabel->setObjectName(QStringLiteral("statusZone"));
+    statusBar()->addPermanentWidget(m_zoneLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
     createMenus();
     if (m_persistent) {
@@ -230,9 +234,12 @@ void MainWindow::updateStatus() {
     if (!m_workspace) {
         m_workspaceLabel->setText(tr("No workspace open"));
         m_countsLabel->clear();
+        m_zoneLabel->clear();
         return;
     }
     m_workspaceLabel->setText(QDir::toNativeSeparators(m_workspace->path()));
+    m_zoneLabel->setText(
+        tr("Times in %1").arg(QString::fromUtf8(m_workspace->reportingTimeZone().id())));
     const store::WorkspaceCounts counts = store::countRecords(m_workspace->db());
     m_countsLabel->setText(tr("%1 tickets · %2 events · %3 accounts")
                                .arg(display::count(counts.tickets), display::count(counts.events),

@@ -77,6 +77,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
     QLabel* m_countsLabel;
+    QLabel* m_zoneLabel;
 };
 
 } // namespace escdesk::ui

@@ -47,12 +47,14 @@ QLineSeries* guideLine(const QString& name, double percent, int points, const QC
 } // namespace
 
 WeeklyTrendChart::WeeklyTrendChart(Kind kind, const QString& title, QWidget* parent)
-    : QChartView(parent)
+    // The chart is handed to the base constructor: setChart() later would
+    // orphan the default chart QChartView(parent) creates.
+    : QChartView(new QChart, parent)
     , m_kind(kind) {
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(title);
     setMinimumHeight(260);
-    auto* chart = new QChart;
+    QChart* chart = this->chart();
     chart->setTitle(title);
     QFont titleFont = chart->titleFont();
     titleFont.setPointSizeF(10);
@@ -70,7 +72,6 @@ WeeklyTrendChart::WeeklyTrendChart(Kind kind, const QString& title, QWidget* par
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setLabelColor(textColour);
     chart->setAnimationOptions(QChart::NoAnimation);
-    setChart(chart);
 }
 
 void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& weeks) {

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -75,8 +76,13 @@ struct TicketListRow {
 
 // The row ids of the tickets matching `filter`, in `sort` order (ties by row
 // id in the same direction, so the order is total and stable).
+//
+// Sorting a million tickets by a column without an index takes a second or
+// so; a caller that no longer wants the answer (the user typed on) sets
+// `*cancelled` from any thread and gets an empty list back at once.
 std::vector<std::int64_t> ticketRowIds(store::Database& db, const TicketFilter& filter,
-                                       const TicketSort& sort);
+                                       const TicketSort& sort,
+                                       const std::atomic<bool>* cancelled = nullptr);
 
 // The display rows of `rows`, in the same order; ids that no longer exist
 // are skipped.

@@ -193,6 +193,18 @@ private slots:
         QVERIFY(ticketListRows(db(), Ids{}).empty());
     }
 
+    void aCancelledQueryGivesNothing() {
+        std::atomic<bool> cancelled{true};
+        QVERIFY(
+            ticketRowIds(db(), {}, TicketSort{TicketColumn::Subject, false}, &cancelled).empty());
+        cancelled = false;
+        QCOMPARE(
+            ticketRowIds(db(), {}, TicketSort{TicketColumn::Subject, false}, &cancelled).size(),
+            5u);
+        // The handler is gone afterwards: the connection answers normally.
+        QCOMPARE(ids(db(), {}, TicketColumn::Created, true).size(), 5u);
+    }
+
     void filterChoices() {
         const TicketFilterChoices choices = ticketFilterChoices(db());
         // The four canonical priorities ("critical" is one of them).

@@ -23,10 +23,11 @@ struct IdQueryResult {
 // Runs on a worker thread: SQLite connections are not shared across
 // threads, so the worker opens its own, read-only.
 IdQueryResult queryIds(const QString& path, const browse::TicketFilter& filter,
-                       const browse::TicketSort& sort) {
+                       const browse::TicketSort& sort,
+                       const std::shared_ptr<std::atomic<bool>>& cancelled) {
     try {
         store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
-        return {browse::ticketRowIds(workspace.db(), filter, sort), {}};
+        return {browse::ticketRowIds(workspace.db(), filter, sort, cancelled.get()), {}};
     } catch (const store::StoreError& error) {
         return {{}, error.message()};
     }
@@ -38,6 +39,9 @@ TicketTableModel::TicketTableModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
 TicketTableModel::~TicketTableModel() {
+    if (m_cancel) {
+        m_cancel->store(true);
+    }
     // A running query must not report to a model that is gone.
     for (auto* watcher : findChildren<QFutureWatcher<IdQueryResult>*>()) {
         watcher->disconnect(this);
@@ -104,6 +108,11 @@ browse::TicketColumn TicketTableModel::coreColumn(int column) {
 
 void TicketTableModel::reload() {
     const quint64 generation = ++m_generation;
+    // A query still running for an older filter or sort is of no use now.
+    if (m_cancel) {
+        m_cancel->store(true);
+        m_cancel.reset();
+    }
     if (!m_workspace) {
         applyIds({}, {});
         return;
@@ -127,7 +136,9 @@ void TicketTableModel::reload() {
             applyIds(std::move(result.ids), result.error);
         }
     });
-    watcher->setFuture(QtConcurrent::run(queryIds, m_workspace->path(), m_filter, m_sort));
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    watcher->setFuture(
+        QtConcurrent::run(queryIds, m_workspace->path(), m_filter, m_sort, m_cancel));
 }
 
 void TicketTableModel::applyIds(std::vector<std::int64_t> ids, const QString& error) {

@@ -14,6 +14,8 @@
 #include <QAbstractTableModel>
 #include <QTimeZone>
 
+#include <atomic>
+#include <memory>
 #include <vector>
 
 namespace escdesk::store {
@@ -110,6 +112,7 @@ private:
     bool m_loading = false;
     quint64 m_generation = 0;
     QString m_lastError;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // of the running query
 };
 
 } // namespace escdesk::ui

@@ -8,11 +8,14 @@
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
 
+#include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <sqlite3.h>
 
@@ -23,6 +26,7 @@ namespace {
 
 void makeWorkspace(const QString& path) {
     store::Workspace workspace(path);
+    workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("Asia/Tokyo"));
     store::DataWriter writer(workspace.db());
     for (int i = 1; i <= 3; ++i) {
         Ticket t;
@@ -112,6 +116,30 @@ private slots:
         QVERIFY(page->selectFirstEscalated());
         QCOMPARE(page->table()->currentIndex().row(), 1);
         QCOMPARE(page->detail()->timelineEventCount(), 1);
+        // W-2's event at 1,790,000,180 s = 2026-09-21 14:16:20 UTC is 23:16
+        // in Tokyo (UTC+9, no summer time).
+        const auto* timeline = page->detail()->findChild<QTreeWidget*>();
+        QVERIFY(timeline);
+        QCOMPARE(timeline->topLevelItem(0)->text(0), QStringLiteral("2026-09-21 23:16"));
+        QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Escalated"));
+        QCOMPARE(timeline->topLevelItem(0)->text(2), QStringLiteral("Tier 1 → Tier 2"));
+
+        // Typing in the search box filters after a short pause.
+        auto* search = page->findChild<QLineEdit*>();
+        QVERIFY(search);
+        search->setText(QStringLiteral("w-3"));
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        QCOMPARE(page->model()->data(page->model()->index(0, 0)).toString(), QStringLiteral("W-3"));
+        // The shown ticket (W-2) is filtered out: the detail pane empties.
+        QCOMPARE(page->detail()->ticketRow(), -1);
+        search->clear();
+        auto* escalatedOnly = page->findChild<QCheckBox*>();
+        QVERIFY(escalatedOnly);
+        escalatedOnly->setChecked(true);
+        QTRY_COMPARE(page->model()->data(page->model()->index(0, 0)).toString(),
+                     QStringLiteral("W-2"));
+        QTRY_VERIFY(!page->model()->isLoading());
+        QCOMPARE(page->model()->rowCount(), 1);
     }
 };
 

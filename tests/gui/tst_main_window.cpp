@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,35 @@ private:
     QTemporaryDir m_dir;
 
 private slots:
+    void initTestCase() {
+        // Settings go to a scratch directory, never the user's.
+        QCoreApplication::setOrganizationName(QStringLiteral("escalation-desk-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void remembersRecentWorkspacesAndTheLastPage() {
+        const QString first = m_dir.filePath(QStringLiteral("first.escdesk"));
+        const QString second = m_dir.filePath(QStringLiteral("second.escdesk"));
+        makeWorkspace(first);
+        makeWorkspace(second);
+        {
+            MainWindow window(true);
+            QVERIFY(window.openWorkspace(first, true).isEmpty());
+            QVERIFY(window.openWorkspace(second, true).isEmpty());
+            window.setCurrentPage(1);
+            window.close(); // saves the settings
+        }
+        // Most recent first.
+        QCOMPARE(MainWindow::recentWorkspaces(), (QStringList{second, first}));
+        MainWindow again(true);
+        QCOMPARE(again.currentPage(), 1);
+        // Reopening moves it to the front without duplicates.
+        QVERIFY(again.openWorkspace(first, true).isEmpty());
+        QCOMPARE(MainWindow::recentWorkspaces(), (QStringList{first, second}));
+    }
+
     void offersTheWorkingPages() {
         MainWindow window(false);
         QCOMPARE(window.pageCount(), 2);

@@ -328,12 +328,17 @@ void EscalationsPage::saveSettings(QSettings& settings) const {
     settings.setValue(QStringLiteral("escalations/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("escalations/columns"),
                       m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("escalations/columnCount"), m_model->columnCount());
 }
 
 void EscalationsPage::restoreSettings(QSettings& settings) {
     m_splitter->restoreState(settings.value(QStringLiteral("escalations/splitter")).toByteArray());
-    m_table->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("escalations/columns")).toByteArray());
+    // A layout saved by a version with other columns would scramble these.
+    if (settings.value(QStringLiteral("escalations/columnCount")).toInt() ==
+        m_model->columnCount()) {
+        m_table->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("escalations/columns")).toByteArray());
+    }
 }
 
 } // namespace escdesk::ui

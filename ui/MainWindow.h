@@ -1,13 +1,83 @@
 #pragma once
 
+// The main window: a navigation list of pages beside a stack of them, the
+// File and Help menus, and the status bar. It owns the open workspace and
+// hands it to every page.
+
 #include <QMainWindow>
 
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace escdesk::store {
+class Workspace;
+}
+
 namespace escdesk::ui {
+
+class WorkspacePage;
+class DashboardPage;
+class EscalationsPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // With `persistent` false (screenshots, tests) the window neither reads
+    // nor writes its QSettings.
+    explicit MainWindow(bool persistent = true, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the workspace file; on failure shows the store's message in a
+    // dialog (unless `quiet`), keeps the current workspace and returns the
+    // message.
+    QString openWorkspace(const QString& path, bool quiet = false);
+    store::Workspace* workspace() const { return m_workspace.get(); }
+
+    int pageCount() const;
+    WorkspacePage* page(int index) const;
+    void setCurrentPage(int index);
+    int currentPage() const;
+    DashboardPage* dashboardPage() const { return m_dashboard; }
+    EscalationsPage* escalationsPage() const { return m_escalations; }
+
+    // Saves a PNG of every page into `directory` (01-dashboard.png, ...);
+    // returns the files written.
+    QStringList saveScreenshots(const QString& directory);
+
+    static QStringList recentWorkspaces();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void addPage(WorkspacePage* page, const QString& iconPath, const QString& label);
+    void createMenus();
+    void newWorkspace();
+    void chooseWorkspace();
+    void openExisting(const QString& path);
+    void rememberRecent(const QString& path);
+    void updateRecentMenu();
+    void updateStatus();
+    void showAbout();
+    void saveSettings();
+    void restoreSettings();
+
+    bool m_persistent;
+    std::unique_ptr<store::Workspace> m_workspace;
+    QListWidget* m_navigation;
+    QStackedWidget* m_stack;
+    std::vector<WorkspacePage*> m_pages;
+    DashboardPage* m_dashboard = nullptr;
+    EscalationsPage* m_escalations = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_workspaceLabel;
+    QLabel* m_countsLabel;
+    QLabel* m_zoneLabel;
 };
 
 } // namespace escdesk::ui

@@ -1,16 +1,145 @@
 // escalation-desk — the Escalation Desk desktop application.
+//
+//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup]
+//
+// Without --db it opens the last workspace, or the per-user default one.
+// --screenshots saves a PNG of every page and exits; --measure-startup
+// prints the milliseconds from start until the window is shown with the
+// Escalations table's first rows loaded, and exits.
 
+#include "Appearance.h"
 #include "MainWindow.h"
+#include "models/TicketTableModel.h"
+#include "pages/EscalationsPage.h"
+#include "store/Workspace.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// The size screenshots are taken at, whatever the screen.
+constexpr QSize screenshotSize(1360, 860);
+
+QTextStream& out() {
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err() {
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString workspaceToOpen(const QCommandLineParser& parser) {
+    if (parser.isSet(QStringLiteral("db"))) {
+        return parser.value(QStringLiteral("db"));
+    }
+    // The last workspace that still exists, else the per-user default.
+    for (const QString& recent : escdesk::ui::MainWindow::recentWorkspaces()) {
+        if (QFileInfo::exists(recent)) {
+            return recent;
+        }
+    }
+    return escdesk::store::Workspace::defaultPath();
+}
+
+// Waits until the Escalations table has loaded the rows it shows, polling
+// from the event loop (not spinning, which would steal the worker's core).
+bool waitForFirstRows(escdesk::ui::MainWindow& window) {
+    const auto* model = window.escalationsPage()->model();
+    const auto ready = [model] {
+        return !model->isLoading() && (model->rowCount() == 0 || model->loadedPageCount() > 0);
+    };
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(2);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (ready()) {
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return ready();
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));
     QApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));
-    escdesk::ui::MainWindow window;
+    escdesk::ui::applyAppearance(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Escalation Desk: escalation analytics and escalation policy for support teams."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("db"),
+                      QApplication::translate("main", "Open the workspace FILE."),
+                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("screenshots"),
+         QApplication::translate("main", "Save a PNG of every page into DIR, then exit."),
+         QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("measure-startup"),
+         QApplication::translate("main", "Print the milliseconds until the Escalations table "
+                                         "shows its first rows, then exit.")});
+    parser.process(app);
+
+    const bool screenshots = parser.isSet(QStringLiteral("screenshots"));
+    const bool measure = parser.isSet(QStringLiteral("measure-startup"));
+    const bool batch = screenshots || measure;
+
+    escdesk::ui::MainWindow window(!batch);
+    if (batch) {
+        window.resize(screenshotSize);
+    }
+    if (measure) {
+        window.setCurrentPage(1);
+    }
+    const QString path = workspaceToOpen(parser);
+    const QString problem = window.openWorkspace(path, batch);
+    if (batch && !problem.isEmpty()) {
+        err() << problem << Qt::endl;
+        return 1;
+    }
     window.show();
+
+    if (measure) {
+        if (!waitForFirstRows(window)) {
+            err() << "The first rows did not load within 30 s." << Qt::endl;
+            return 1;
+        }
+        out() << "startup_ms " << sinceStart.elapsed() << " rows "
+              << window.escalationsPage()->model()->rowCount() << Qt::endl;
+        return 0;
+    }
+    if (screenshots) {
+        QApplication::processEvents();
+        const QStringList files =
+            window.saveScreenshots(parser.value(QStringLiteral("screenshots")));
+        out() << "window " << window.width() << "x" << window.height() << Qt::endl;
+        for (const QString& file : files) {
+            out() << "saved " << file << Qt::endl;
+        }
+        return files.size() == window.pageCount() ? 0 : 1;
+    }
     return QApplication::exec();
 }

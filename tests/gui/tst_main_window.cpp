@@ -1,0 +1,177 @@
+// The main window: the pages it offers, and a file that cannot be opened as
+// a workspace leaves the window as it was, with the store's message.
+
+#include "MainWindow.h"
+#include "models/TicketTableModel.h"
+#include "pages/EscalationsPage.h"
+#include "store/DataWriter.h"
+#include "store/Workspace.h"
+#include "widgets/TicketDetailPane.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <sqlite3.h>
+
+using namespace escdesk;
+using namespace escdesk::ui;
+
+namespace {
+
+void makeWorkspace(const QString& path) {
+    store::Workspace workspace(path);
+    workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("Asia/Tokyo"));
+    store::DataWriter writer(workspace.db());
+    for (int i = 1; i <= 3; ++i) {
+        Ticket t;
+        t.ticketId = QStringLiteral("W-%1").arg(i);
+        t.createdAt = 1'790'000'000 + i * 60;
+        const auto row = writer.insertTicket(t);
+        if (i == 2) {
+            TicketEvent e;
+            e.occurredAt = t.createdAt + 60;
+            e.kind = EventKind::Escalated;
+            e.fromTier = 1;
+            e.toTier = 2;
+            writer.insertEvent(row, e);
+        }
+    }
+}
+
+void makeForeignDatabase(const QString& path) {
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "CREATE TABLE recipes(name TEXT)", nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() {
+        // Settings go to a scratch directory, never the user's.
+        QCoreApplication::setOrganizationName(QStringLiteral("escalation-desk-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void remembersRecentWorkspacesAndTheLastPage() {
+        const QString first = m_dir.filePath(QStringLiteral("first.escdesk"));
+        const QString second = m_dir.filePath(QStringLiteral("second.escdesk"));
+        makeWorkspace(first);
+        makeWorkspace(second);
+        {
+            MainWindow window(true);
+            QVERIFY(window.openWorkspace(first, true).isEmpty());
+            QVERIFY(window.openWorkspace(second, true).isEmpty());
+            window.setCurrentPage(1);
+            window.close(); // saves the settings
+        }
+        // Most recent first.
+        QCOMPARE(MainWindow::recentWorkspaces(), (QStringList{second, first}));
+        MainWindow again(true);
+        QCOMPARE(again.currentPage(), 1);
+        // Reopening moves it to the front without duplicates.
+        QVERIFY(again.openWorkspace(first, true).isEmpty());
+        QCOMPARE(MainWindow::recentWorkspaces(), (QStringList{first, second}));
+    }
+
+    void offersTheWorkingPages() {
+        MainWindow window(false);
+        QCOMPARE(window.pageCount(), 2);
+        const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QVERIFY(navigation);
+        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Dashboard"));
+        QCOMPARE(navigation->item(1)->text(), QStringLiteral("Escalations"));
+        QVERIFY(!navigation->item(0)->icon().isNull());
+    }
+
+    void aForeignFileIsRefusedWithAMessage() {
+        MainWindow window(false);
+        const QString good = m_dir.filePath(QStringLiteral("good.escdesk"));
+        makeWorkspace(good);
+        QVERIFY(window.openWorkspace(good, true).isEmpty());
+        QVERIFY(window.workspace());
+
+        const QString foreign = m_dir.filePath(QStringLiteral("recipes.db"));
+        makeForeignDatabase(foreign);
+        const QString message = window.openWorkspace(foreign, true);
+        QVERIFY2(message.contains(QStringLiteral("not an Escalation Desk workspace")),
+                 qPrintable(message));
+        // The open workspace stays open.
+        QCOMPARE(window.workspace()->path(), good);
+
+        const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just some notes, not a database\n");
+        file.close();
+        QVERIFY(!window.openWorkspace(text, true).isEmpty());
+        QCOMPARE(window.workspace()->path(), good);
+    }
+
+    void statusBarCountsAndSelection() {
+        MainWindow window(false);
+        const QString path = m_dir.filePath(QStringLiteral("status.escdesk"));
+        makeWorkspace(path);
+        window.resize(1200, 800);
+        window.setCurrentPage(1);
+        window.show();
+        QVERIFY(window.openWorkspace(path, true).isEmpty());
+        const auto* counts = window.findChild<QLabel*>(QStringLiteral("statusCounts"));
+        QVERIFY(counts);
+        QVERIFY2(counts->text().startsWith(QStringLiteral("3 tickets · 1 events")),
+                 qPrintable(counts->text()));
+
+        EscalationsPage* page = window.escalationsPage();
+        QTRY_VERIFY(!page->model()->isLoading());
+        QCOMPARE(page->model()->rowCount(), 3);
+        // W-2 is the only escalated ticket; newest first it is the middle row.
+        QVERIFY(page->selectFirstEscalated());
+        QCOMPARE(page->table()->currentIndex().row(), 1);
+        QCOMPARE(page->detail()->timelineEventCount(), 1);
+        // W-2's event at 1,790,000,180 s = 2026-09-21 14:16:20 UTC is 23:16
+        // in Tokyo (UTC+9, no summer time).
+        const auto* timeline = page->detail()->findChild<QTreeWidget*>();
+        QVERIFY(timeline);
+        QCOMPARE(timeline->topLevelItem(0)->text(0), QStringLiteral("2026-09-21 23:16"));
+        QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Escalated"));
+        QCOMPARE(timeline->topLevelItem(0)->text(2), QStringLiteral("Tier 1 → Tier 2"));
+
+        // Typing in the search box filters after a short pause.
+        auto* search = page->findChild<QLineEdit*>();
+        QVERIFY(search);
+        search->setText(QStringLiteral("w-3"));
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        QCOMPARE(page->model()->data(page->model()->index(0, 0)).toString(), QStringLiteral("W-3"));
+        // The shown ticket (W-2) is filtered out: the detail pane empties.
+        QCOMPARE(page->detail()->ticketRow(), -1);
+        search->clear();
+        auto* escalatedOnly = page->findChild<QCheckBox*>();
+        QVERIFY(escalatedOnly);
+        escalatedOnly->setChecked(true);
+        QTRY_COMPARE(page->model()->data(page->model()->index(0, 0)).toString(),
+                     QStringLiteral("W-2"));
+        QTRY_VERIFY(!page->model()->isLoading());
+        QCOMPARE(page->model()->rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,111 @@
+// `escalation-desk --db FILE --screenshots DIR` on the offscreen platform:
+// one PNG per page, each the size of the window and not blank.
+
+#include "store/DataWriter.h"
+#include "store/Workspace.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace escdesk;
+
+namespace {
+
+// A small workspace with tickets in the last days, one of them escalated
+// with a full timeline, so both pages have something to show.
+void fill(const QString& path) {
+    store::Workspace workspace(path);
+    store::Transaction transaction(workspace.db());
+    store::DataWriter writer(workspace.db());
+    const UtcSeconds now = QDateTime::currentSecsSinceEpoch();
+    for (int i = 0; i < 40; ++i) {
+        Ticket t;
+        t.ticketId = QStringLiteral("SUP-%1").arg(100 + i);
+        t.createdAt = now - (i + 1) * 5 * 3600;
+        t.priority = i % 5 == 0 ? QStringLiteral("High") : QStringLiteral("Medium");
+        t.status = QStringLiteral("open");
+        t.tier = i % 4 == 0 ? 2 : 1;
+        t.subject = QStringLiteral("Sync stopped after update %1").arg(i);
+        const auto row = writer.insertTicket(t);
+        if (i % 4 == 0) {
+            TicketEvent e;
+            e.occurredAt = t.createdAt + 1800;
+            e.kind = EventKind::Escalated;
+            e.fromTier = 1;
+            e.toTier = 2;
+            e.actor = QStringLiteral("Ana");
+            e.note = QStringLiteral("Needs developer review");
+            writer.insertEvent(row, e);
+            e.occurredAt += 900;
+            e.kind = EventKind::Claimed;
+            e.fromTier.reset();
+            writer.insertEvent(row, e);
+        }
+    }
+    transaction.commit();
+}
+
+// The spread of the image's grey levels: 0 for a blank (one-colour) image.
+double greyVariance(const QImage& image) {
+    double sum = 0;
+    double squares = 0;
+    qint64 n = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const double grey = qGray(image.pixel(x, y));
+            sum += grey;
+            squares += grey * grey;
+            ++n;
+        }
+    }
+    const double mean = sum / double(n);
+    return squares / double(n) - mean * mean;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject {
+    Q_OBJECT
+
+private slots:
+    void savesEveryPage() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("shots.escdesk"));
+        fill(db);
+        const QString shots = dir.filePath(QStringLiteral("shots"));
+
+        QProcess app;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // Keep the user's settings out of it.
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("cfg")));
+        app.setProcessEnvironment(environment);
+        app.start(QStringLiteral(ESCALATION_DESK),
+                  {QStringLiteral("--db"), db, QStringLiteral("--screenshots"), shots});
+        QVERIFY(app.waitForFinished(120000));
+        const QString output = QString::fromUtf8(app.readAllStandardOutput());
+        QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
+                 qPrintable(QString::fromUtf8(app.readAllStandardError())));
+
+        const QRegularExpressionMatch size =
+            QRegularExpression(QStringLiteral("window (\\d+)x(\\d+)")).match(output);
+        QVERIFY2(size.hasMatch(), qPrintable(output));
+        const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
+
+        for (const QString& name :
+             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png")}) {
+            const QString file = QDir(shots).filePath(name);
+            QVERIFY2(output.contains(file), qPrintable(output));
+            const QImage image(file);
+            QVERIFY2(!image.isNull(), qPrintable(file));
+            QCOMPARE(image.size(), windowSize);
+            QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

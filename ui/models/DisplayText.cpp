@@ -1,0 +1,101 @@
+#include "models/DisplayText.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace escdesk::ui::display {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("escdesk::ui::display", text);
+}
+
+} // namespace
+
+QString dateTime(UtcSeconds instant, const QTimeZone& zone) {
+    return toDateTime(instant, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString dateTime(const std::optional<UtcSeconds>& instant, const QTimeZone& zone) {
+    return instant ? dateTime(*instant, zone) : QString();
+}
+
+QString tier(const std::optional<int>& tier) {
+    if (!tier) {
+        return {};
+    }
+    if (*tier == 4) {
+        return tr("Management");
+    }
+    return tr("Tier %1").arg(*tier);
+}
+
+QString eventName(EventKind kind) {
+    switch (kind) {
+    case EventKind::Escalated:
+        return tr("Escalated");
+    case EventKind::Claimed:
+        return tr("Claimed");
+    case EventKind::Started:
+        return tr("Started");
+    case EventKind::Decision:
+        return tr("Decision");
+    case EventKind::Bounced:
+        return tr("Bounced");
+    case EventKind::InfoRequested:
+        return tr("Info requested");
+    case EventKind::Paused:
+        return tr("Paused");
+    case EventKind::Resumed:
+        return tr("Resumed");
+    case EventKind::Resolved:
+        return tr("Resolved");
+    case EventKind::Reopened:
+        return tr("Reopened");
+    case EventKind::Reassigned:
+        return tr("Reassigned");
+    }
+    return eventKindName(kind);
+}
+
+QString count(std::int64_t value) {
+    return QLocale().toString(qlonglong(value));
+}
+
+QString percent(const std::optional<double>& fraction, int decimals) {
+    if (!fraction) {
+        return QStringLiteral("—");
+    }
+    return QLocale().toString(*fraction * 100.0, 'f', decimals) + QLatin1Char('%');
+}
+
+QString dateRange(const QDate& first, const QDate& last) {
+    const QLocale locale;
+    if (!first.isValid() || !last.isValid()) {
+        return {};
+    }
+    const QString lastText = locale.toString(last, QStringLiteral("d MMM yyyy"));
+    if (first == last) {
+        return lastText;
+    }
+    const QString firstFormat =
+        first.year() == last.year() ? QStringLiteral("d MMM") : QStringLiteral("d MMM yyyy");
+    return locale.toString(first, firstFormat) + QStringLiteral(" – ") + lastText;
+}
+
+QColor priorityColour(const QString& priority) {
+    if (priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0) {
+        return QColor(0xb4, 0x23, 0x18);
+    }
+    if (priority.compare(QLatin1String("High"), Qt::CaseInsensitive) == 0) {
+        return QColor(0xc2, 0x5e, 0x00);
+    }
+    return {};
+}
+
+QColor escalatedColour() {
+    return QColor(0x1d, 0x4a, 0xa8);
+}
+
+} // namespace escdesk::ui::display

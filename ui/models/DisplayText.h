@@ -1,0 +1,33 @@
+#pragma once
+
+// How core values read on screen: dates in the reporting zone, tiers, event
+// names, numbers and rates. Formatting only — no arithmetic on metrics.
+
+#include "domain/EventKind.h"
+#include "domain/Instant.h"
+
+#include <QColor>
+#include <QString>
+
+#include <optional>
+
+namespace escdesk::ui::display {
+
+// "2026-11-26 09:30" in `zone`: fixed width so a column of them aligns.
+QString dateTime(UtcSeconds instant, const QTimeZone& zone);
+QString dateTime(const std::optional<UtcSeconds>& instant, const QTimeZone& zone);
+// "Tier 2", "Management" for tier 4, empty when unknown.
+QString tier(const std::optional<int>& tier);
+// "Escalated", "Info requested", ...
+QString eventName(EventKind kind);
+// "1,234" in the user's locale.
+QString count(std::int64_t value);
+// "12.3%", or an em dash for a null rate.
+QString percent(const std::optional<double>& fraction, int decimals = 1);
+// A short date range: "1 Nov – 26 Nov 2026".
+QString dateRange(const QDate& first, const QDate& last);
+
+QColor priorityColour(const QString& priority);
+QColor escalatedColour();
+
+} // namespace escdesk::ui::display

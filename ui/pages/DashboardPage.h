@@ -1,0 +1,85 @@
+#pragma once
+
+// The dashboard: a period picker and the headline KPI cards (tickets,
+// escalated, escalation rate) against the previous period, the rate judged
+// by the SPEC §7 benchmark.
+
+#include "metrics/HeadlineComparison.h"
+#include "metrics/HeadlineSeries.h"
+#include "pages/WorkspacePage.h"
+
+#include <QFutureWatcherBase>
+#include <QPointer>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+
+namespace escdesk::ui {
+
+class KpiCard;
+class WeeklyTrendChart;
+
+// Everything the dashboard shows, computed by core in one go.
+struct DashboardFigures {
+    metrics::HeadlineComparison comparison;
+    std::vector<metrics::PeriodFigures> weeks;
+    QString error;
+};
+
+class DashboardPage : public WorkspacePage {
+    Q_OBJECT
+public:
+    // Weeks in the trend charts.
+    static constexpr int trendWeeks = 12;
+
+    explicit DashboardPage(QWidget* parent = nullptr);
+    ~DashboardPage() override;
+
+    // Whether figures are computed on a worker thread (the default).
+    void setAsynchronous(bool asynchronous) { m_asynchronous = asynchronous; }
+    bool isBusy() const override { return m_loading; }
+
+    void setWorkspace(store::Workspace* workspace) override;
+    QString screenshotName() const override { return QStringLiteral("dashboard"); }
+    void saveSettings(QSettings& settings) const override;
+    void restoreSettings(QSettings& settings) override;
+
+    void setPreset(metrics::PeriodPreset preset);
+    void setCustomRange(const QDate& first, const QDate& last);
+    const metrics::HeadlineComparison& comparison() const { return m_figures.comparison; }
+    const std::vector<metrics::PeriodFigures>& weeks() const { return m_figures.weeks; }
+    KpiCard* rateCard() const { return m_rateCard; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    metrics::PeriodPreset currentPreset() const;
+    QDate today() const;
+    void periodChanged();
+    void refresh();
+    void showFigures();
+    void showCards();
+
+    store::Workspace* m_workspace = nullptr;
+    bool m_stale = true;
+    bool m_asynchronous = true;
+    bool m_loading = false;
+    quint64 m_generation = 0;
+    QPointer<QFutureWatcherBase> m_watcher;
+    DashboardFigures m_figures;
+    QComboBox* m_period;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QWidget* m_customRange;
+    QLabel* m_periodText;
+    QLabel* m_sourceText;
+    KpiCard* m_ticketsCard;
+    KpiCard* m_escalatedCard;
+    KpiCard* m_rateCard;
+    WeeklyTrendChart* m_rateChart;
+    WeeklyTrendChart* m_volumeChart;
+};
+
+} // namespace escdesk::ui

@@ -1,0 +1,118 @@
+#include "widgets/KpiCard.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace escdesk::ui {
+
+namespace {
+
+struct ToneColours {
+    const char* accent;
+    const char* background;
+};
+
+ToneColours coloursOf(KpiCard::Tone tone) {
+    switch (tone) {
+    case KpiCard::Tone::Good:
+        return {"#1e7f4f", "#e7f5ee"};
+    case KpiCard::Tone::Watch:
+        return {"#a86200", "#fdf3e1"};
+    case KpiCard::Tone::Bad:
+        return {"#b42318", "#fdecea"};
+    case KpiCard::Tone::Neutral:
+        break;
+    }
+    return {"#52606d", "#eef1f5"};
+}
+
+} // namespace
+
+KpiCard::KpiCard(const QString& title, QWidget* parent)
+    : QFrame(parent)
+    , m_title(new QLabel(title.toUpper(), this))
+    , m_value(new QLabel(QStringLiteral("—"), this))
+    , m_change(new QLabel(this))
+    , m_previous(new QLabel(this))
+    , m_band(new QLabel(this)) {
+    setObjectName(QStringLiteral("kpiCard"));
+    setAccessibleName(title);
+    setMinimumWidth(240);
+    // Cards in a row share the tallest one's height.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_title->setObjectName(QStringLiteral("kpiTitle"));
+    m_value->setObjectName(QStringLiteral("kpiValue"));
+    m_change->setObjectName(QStringLiteral("kpiChange"));
+    m_previous->setObjectName(QStringLiteral("kpiPrevious"));
+    m_band->setObjectName(QStringLiteral("kpiBand"));
+    m_value->setAccessibleName(tr("%1 value").arg(title));
+    m_band->setVisible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 18);
+    layout->setSpacing(6);
+    layout->setAlignment(Qt::AlignTop);
+    layout->addWidget(m_title);
+    layout->addWidget(m_value);
+    layout->addWidget(m_change);
+    layout->addWidget(m_previous);
+    layout->addSpacing(4);
+    layout->addWidget(m_band, 0, Qt::AlignLeft);
+    setBand(Tone::Neutral, {});
+}
+
+void KpiCard::setValue(const QString& value) {
+    m_value->setText(value);
+}
+
+void KpiCard::setChange(double difference, const QString& text, const QString& previous,
+                        Trend trend) {
+    QString arrow = QStringLiteral("▶");
+    Tone tone = Tone::Neutral;
+    if (difference > 0) {
+        arrow = QStringLiteral("▲");
+        tone = trend == Trend::UpIsBad ? Tone::Bad : Tone::Neutral;
+    } else if (difference < 0) {
+        arrow = QStringLiteral("▼");
+        tone = trend == Trend::UpIsBad ? Tone::Good : Tone::Neutral;
+    }
+    m_change->setText(arrow + QLatin1Char(' ') + text);
+    m_change->setStyleSheet(
+        QStringLiteral("color: %1;").arg(QLatin1String(coloursOf(tone).accent)));
+    m_previous->setText(previous);
+}
+
+void KpiCard::clearChange(const QString& previous) {
+    m_change->setText(tr("No comparison"));
+    m_change->setStyleSheet(QStringLiteral("color: #7b8794;"));
+    m_previous->setText(previous);
+}
+
+void KpiCard::setBand(Tone tone, const QString& text) {
+    const ToneColours colours = coloursOf(tone);
+    m_band->setVisible(!text.isEmpty());
+    m_band->setText(text);
+    m_band->setStyleSheet(
+        QStringLiteral("QLabel#kpiBand { color: %1; background: %2; "
+                       "border-radius: 10px; padding: 3px 10px; "
+                       "font-weight: 600; }")
+            .arg(QLatin1String(colours.accent), QLatin1String(colours.background)));
+    const bool banded = tone != Tone::Neutral;
+    setStyleSheet(QStringLiteral("QFrame#kpiCard { background: white; border: 1px solid %1; "
+                                 "border-radius: 8px; }")
+                      .arg(banded ? QLatin1String(colours.accent) : QLatin1String("#dde2ea")));
+    m_value->setStyleSheet(banded ? QStringLiteral("color: %1;").arg(QLatin1String(colours.accent))
+                                  : QString());
+}
+
+QString KpiCard::valueText() const {
+    return m_value->text();
+}
+QString KpiCard::changeText() const {
+    return m_change->text();
+}
+QString KpiCard::bandText() const {
+    return m_band->isVisibleTo(this) ? m_band->text() : QString();
+}
+
+} // namespace escdesk::ui

@@ -1,0 +1,183 @@
+#include "widgets/WeeklyTrendChart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace escdesk::ui {
+
+namespace {
+
+const QColor textColour(0x52, 0x60, 0x6d);
+const QColor gridColour(0xe4, 0xe8, 0xee);
+const QColor rateColour(0x2f, 0x6f, 0xdd);
+const QColor goodColour(0x1e, 0x7f, 0x4f);
+const QColor badColour(0xb4, 0x23, 0x18);
+const QColor escalatedColour(0xf0, 0x9a, 0x2e);
+const QColor otherColour(0xb5, 0xcd, 0xfb);
+
+void styleAxis(QAbstractAxis* axis) {
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(8);
+    axis->setLabelsFont(font);
+    axis->setLabelsColor(textColour);
+    axis->setGridLineColor(gridColour);
+    axis->setLinePenColor(gridColour);
+}
+
+QLineSeries* guideLine(const QString& name, double percent, int points, const QColor& colour) {
+    auto* line = new QLineSeries;
+    line->setName(name);
+    // Across the whole category axis: categories sit at 0..points-1.
+    line->append(-0.5, percent);
+    line->append(points - 0.5, percent);
+    QPen pen(colour, 1.2, Qt::DashLine);
+    line->setPen(pen);
+    return line;
+}
+
+} // namespace
+
+WeeklyTrendChart::WeeklyTrendChart(Kind kind, const QString& title, QWidget* parent)
+    // The chart is handed to the base constructor: setChart() later would
+    // orphan the default chart QChartView(parent) creates.
+    : QChartView(new QChart, parent)
+    , m_kind(kind) {
+    setRenderHint(QPainter::Antialiasing);
+    setAccessibleName(title);
+    setMinimumHeight(260);
+    QChart* chart = this->chart();
+    chart->setTitle(title);
+    QFont titleFont = chart->titleFont();
+    titleFont.setPointSizeF(10);
+    titleFont.setWeight(QFont::DemiBold);
+    chart->setTitleFont(titleFont);
+    chart->setTitleBrush(QColor(0x3e, 0x4c, 0x59));
+    chart->setBackgroundRoundness(8);
+    chart->setBackgroundPen(QPen(QColor(0xdd, 0xe2, 0xea)));
+    chart->setMargins(QMargins(8, 4, 12, 4));
+    // The chart's rounded box fills the view, aligned with the KPI cards.
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    setFrameShape(QFrame::NoFrame);
+    setBackgroundBrush(Qt::NoBrush);
+    setStyleSheet(QStringLiteral("background: transparent;"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setLabelColor(textColour);
+    chart->setAnimationOptions(QChart::NoAnimation);
+}
+
+void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& weeks) {
+    QChart* chart = this->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+    QStringList labels;
+    const QLocale locale;
+    for (const metrics::PeriodFigures& week : weeks) {
+        // Day over month on two lines: twelve weeks fit a half-width chart.
+        labels << locale.toString(week.dates.first, QStringLiteral("d'<br>'MMM"));
+    }
+    m_points = 0;
+    if (m_kind == Kind::EscalationRate) {
+        showRate(weeks, labels);
+    } else {
+        showVolume(weeks, labels);
+    }
+}
+
+void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks,
+                                const QStringList& labels) {
+    QChart* chart = this->chart();
+    auto* rate = new QLineSeries;
+    rate->setName(tr("Escalation rate"));
+    rate->setPen(QPen(rateColour, 2.2));
+    auto* dots = new QScatterSeries;
+    dots->setMarkerSize(7);
+    dots->setColor(rateColour);
+    dots->setBorderColor(Qt::white);
+    double highest = 0;
+    for (std::size_t i = 0; i < weeks.size(); ++i) {
+        // A week without tickets has no rate: it leaves a gap, not a zero.
+        if (const auto& value = weeks[i].figures.escalationRate) {
+            rate->append(double(i), *value * 100.0);
+            dots->append(double(i), *value * 100.0);
+            highest = std::max(highest, *value * 100.0);
+            ++m_points;
+        }
+    }
+    const int count = static_cast<int>(weeks.size());
+    chart->addSeries(guideLine(tr("10% good"), 10.0, count, goodColour));
+    chart->addSeries(guideLine(tr("15% needs attention"), 15.0, count, badColour));
+    chart->addSeries(rate);
+    chart->addSeries(dots);
+
+    auto* x = new QBarCategoryAxis;
+    x->append(labels);
+    auto* y = new QValueAxis;
+    y->setRange(0, std::max(20.0, std::ceil(highest / 5.0) * 5.0 + 5.0));
+    y->setLabelFormat(QStringLiteral("%.0f%%"));
+    y->setTickCount(5);
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(x), static_cast<QAbstractAxis*>(y)}) {
+        styleAxis(axis);
+    }
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    // The dots repeat the line: keep them out of the legend.
+    for (QLegendMarker* marker : chart->legend()->markers(dots)) {
+        marker->setVisible(false);
+    }
+}
+
+void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& weeks,
+                                  const QStringList& labels) {
+    QChart* chart = this->chart();
+    auto* escalated = new QBarSet(tr("Escalated"));
+    auto* other = new QBarSet(tr("Not escalated"));
+    escalated->setColor(escalatedColour);
+    escalated->setBorderColor(escalatedColour);
+    other->setColor(otherColour);
+    other->setBorderColor(otherColour);
+    std::int64_t highest = 0;
+    for (const metrics::PeriodFigures& week : weeks) {
+        escalated->append(double(week.figures.escalated));
+        other->append(double(week.notEscalated()));
+        highest = std::max(highest, week.figures.tickets);
+        ++m_points;
+    }
+    auto* bars = new QStackedBarSeries;
+    bars->append(escalated);
+    bars->append(other);
+    bars->setBarWidth(0.6);
+    chart->addSeries(bars);
+
+    auto* x = new QBarCategoryAxis;
+    x->append(labels);
+    auto* y = new QValueAxis;
+    y->setRange(0, std::max<double>(10.0, double(highest) * 1.1));
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setTickCount(5);
+    y->applyNiceNumbers();
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(x), static_cast<QAbstractAxis*>(y)}) {
+        styleAxis(axis);
+    }
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+}
+
+} // namespace escdesk::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+// The dashboard's weekly trend: escalation rate per week against the
+// benchmark lines (10% and 15%), or tickets per week split into escalated
+// and not escalated. It draws what core computed; no arithmetic here.
+
+#include "metrics/HeadlineSeries.h"
+
+#include <QChartView>
+
+namespace escdesk::ui {
+
+class WeeklyTrendChart : public QChartView {
+    Q_OBJECT
+public:
+    enum class Kind { EscalationRate, Volume };
+
+    WeeklyTrendChart(Kind kind, const QString& title, QWidget* parent = nullptr);
+
+    void setSeries(const std::vector<metrics::PeriodFigures>& weeks);
+    int pointCount() const { return m_points; }
+
+private:
+    void showRate(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
+    void showVolume(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
+
+    Kind m_kind;
+    int m_points = 0;
+};
+
+} // namespace escdesk::ui

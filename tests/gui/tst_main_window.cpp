@@ -9,6 +9,7 @@
 #include "widgets/TicketDetailPane.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -170,6 +171,20 @@ private slots:
                      QStringLiteral("W-2"));
         QTRY_VERIFY(!page->model()->isLoading());
         QCOMPARE(page->model()->rowCount(), 1);
+
+        // Created in the last 7 days: the tickets are of 21 Sep 2026, which is
+        // in no "last 7 days" after 27 Sep 2026 (this suite was written later).
+        QComboBox* created = nullptr;
+        for (auto* combo : page->findChildren<QComboBox*>()) {
+            if (combo->accessibleName() == QStringLiteral("Created filter")) {
+                created = combo;
+            }
+        }
+        QVERIFY(created);
+        created->setCurrentIndex(created->findText(QStringLiteral("Last 7 days")));
+        QTRY_COMPARE(page->model()->rowCount(), 0);
+        QTRY_VERIFY(!page->model()->isLoading());
+        QCOMPARE(page->model()->rowCount(), 0);
     }
 };
 

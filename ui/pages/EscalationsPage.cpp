@@ -1,5 +1,6 @@
 #include "pages/EscalationsPage.h"
 
+#include "metrics/Period.h"
 #include "models/DisplayText.h"
 #include "models/TicketTableModel.h"
 #include "store/Workspace.h"
@@ -42,6 +43,7 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     , m_priority(new QComboBox(this))
     , m_status(new QComboBox(this))
     , m_tier(new QComboBox(this))
+    , m_created(new QComboBox(this))
     , m_escalatedOnly(new QCheckBox(tr("&Escalated only"), this))
     , m_matches(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
@@ -60,7 +62,7 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     m_search->setPlaceholderText(tr("Search ticket id or subject…"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search tickets"));
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(220);
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
@@ -76,9 +78,18 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     m_status->setAccessibleName(tr("Status filter"));
     m_tier->setAccessibleName(tr("Tier filter"));
     m_escalatedOnly->setAccessibleName(tr("Escalated tickets only"));
-    for (QComboBox* combo : {m_priority, m_status, m_tier}) {
+    // Created: the dashboard's periods, cut by core in the reporting zone.
+    m_created->setAccessibleName(tr("Created filter"));
+    m_created->addItem(tr("Any time"), QVariant());
+    m_created->addItem(tr("Last 7 days"), int(metrics::PeriodPreset::Last7Days));
+    m_created->addItem(tr("Last 30 days"), int(metrics::PeriodPreset::Last30Days));
+    m_created->addItem(tr("Last 90 days"), int(metrics::PeriodPreset::Last90Days));
+    m_created->addItem(tr("This month"), int(metrics::PeriodPreset::ThisMonth));
+    m_created->addItem(tr("Last month"), int(metrics::PeriodPreset::LastMonth));
+    m_created->addItem(tr("This quarter"), int(metrics::PeriodPreset::ThisQuarter));
+    for (QComboBox* combo : {m_created, m_priority, m_status, m_tier}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        combo->setMinimumWidth(130);
+        combo->setMinimumWidth(120);
         filters->addWidget(combo);
     }
     filters->addWidget(m_escalatedOnly);
@@ -142,7 +153,7 @@ EscalationsPage::EscalationsPage(QWidget* parent)
     connect(&m_searchDelay, &QTimer::timeout, this, &EscalationsPage::applyFilter);
     connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &EscalationsPage::applyFilter);
-    for (QComboBox* combo : {m_priority, m_status, m_tier}) {
+    for (QComboBox* combo : {m_created, m_priority, m_status, m_tier}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &EscalationsPage::applyFilter);
     }
     connect(m_escalatedOnly, &QCheckBox::toggled, this, &EscalationsPage::applyFilter);
@@ -236,6 +247,14 @@ void EscalationsPage::applyFilter() {
         filter.tier = m_tier->currentData().toInt();
     }
     filter.escalatedOnly = m_escalatedOnly->isChecked();
+    if (m_created->currentData().isValid() && m_workspace) {
+        const QTimeZone zone = m_workspace->reportingTimeZone();
+        const QDate today = QDateTime::currentDateTime().toTimeZone(zone).date();
+        const auto preset = static_cast<metrics::PeriodPreset>(m_created->currentData().toInt());
+        const Window window = metrics::windowOf(metrics::periodDates(preset, today), zone);
+        filter.createdFrom = window.from;
+        filter.createdBefore = window.to;
+    }
     m_model->setFilter(filter);
 }
 

@@ -65,6 +65,7 @@ private:
     QComboBox* m_priority;
     QComboBox* m_status;
     QComboBox* m_tier;
+    QComboBox* m_created;
     QCheckBox* m_escalatedOnly;
     QLabel* m_matches;
     QSplitter* m_splitter;

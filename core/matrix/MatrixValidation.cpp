@@ -202,15 +202,17 @@ void checkCalendars(const Matrix& matrix, Collector& issues) {
                 if (opening.openSecond < 0 || opening.closeSecond > 86400 ||
                     opening.openSecond >= opening.closeSecond) {
                     issues.error(place, where,
-                                 QStringLiteral("%1 hours %2–%3 on %4: the opening must come "
-                                                "before the closing, within 00:00–24:00.")
-                                     .arg(calendar.name, hhmm(opening.openSecond),
+                                 QStringLiteral("Calendar %1: %2–%3 on %4 is not a valid "
+                                                "interval; the opening must come before the "
+                                                "closing, within 00:00–24:00.")
+                                     .arg(quoted(calendar.name), hhmm(opening.openSecond),
                                           hhmm(opening.closeSecond), QLatin1String(dayNames[day])));
                 } else if (k > 0 && opening.openSecond < hours[k - 1].closeSecond) {
                     issues.error(place, where,
-                                 QStringLiteral("%1 hours on %2 overlap (%3 opens before %4 "
-                                                "closes); list them in order without overlap.")
-                                     .arg(calendar.name, QLatin1String(dayNames[day]),
+                                 QStringLiteral("Calendar %1: the hours on %2 overlap (%3 opens "
+                                                "before %4 closes); list them in order without "
+                                                "overlap.")
+                                     .arg(quoted(calendar.name), QLatin1String(dayNames[day]),
                                           hhmm(opening.openSecond),
                                           hhmm(hours[k - 1].closeSecond)));
                 }
@@ -218,9 +220,9 @@ void checkCalendars(const Matrix& matrix, Collector& issues) {
         }
         if (!anyHours) {
             issues.error(place, path + QStringLiteral(".hours"),
-                         QStringLiteral("%1 has no business hours on any day, so its SLA clocks "
-                                        "would never run; add hours or make it 24×7.")
-                             .arg(calendar.name));
+                         QStringLiteral("Calendar %1 has no business hours on any day, so its "
+                                        "SLA clocks would never run; add hours or make it 24×7.")
+                             .arg(quoted(calendar.name)));
         }
         for (std::size_t h = 0; h < calendar.holidays.size(); ++h) {
             const sla::Holiday& holiday = calendar.holidays[h];

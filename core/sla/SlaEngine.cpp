@@ -13,14 +13,25 @@ QString normalizedStatus(const QString& status) {
     return text.simplified();
 }
 
-std::optional<UtcSeconds> resolutionOf(const Ticket& ticket) {
-    return ticket.resolvedAt ? ticket.resolvedAt : ticket.closedAt;
-}
-
-// The stop of a target that has its own stopping event, falling back to the
-// resolution: a ticket resolved without it stops every clock.
-std::optional<UtcSeconds> stopOrResolution(std::optional<UtcSeconds> stop, const Ticket& ticket) {
-    return stop ? stop : resolutionOf(ticket);
+// resolved_at, else closed_at; a tickets file without either may still have
+// `resolved` events: the last one known at `asOf` not undone by a `reopened`.
+std::optional<UtcSeconds> resolutionOf(const Ticket& ticket, const std::vector<TicketEvent>& events,
+                                       UtcSeconds asOf) {
+    if (ticket.resolvedAt || ticket.closedAt) {
+        return ticket.resolvedAt ? ticket.resolvedAt : ticket.closedAt;
+    }
+    std::optional<UtcSeconds> resolved;
+    for (const TicketEvent& event : events) {
+        if (event.occurredAt > asOf) {
+            break;
+        }
+        if (event.kind == EventKind::Resolved) {
+            resolved = event.occurredAt;
+        } else if (event.kind == EventKind::Reopened) {
+            resolved.reset();
+        }
+    }
+    return resolved;
 }
 
 // Only what had happened by `asOf` is known.
@@ -101,7 +112,8 @@ std::vector<Span> pausedSpans(const Ticket& ticket, const std::vector<TicketEven
     }
     if (openSince != openEnded) {
         spans.push_back({openSince, openEnded});
-    } else if (!knownBy(resolutionOf(ticket), asOf) && lastActivity <= asOf &&
+    } else if (!knownBy(resolutionOf(ticket, sortedEvents(events), asOf), asOf) &&
+               lastActivity <= asOf &&
                std::any_of(
                    pausingStatuses.begin(), pausingStatuses.end(),
                    [&](const QString& status) { return sameStatus(status, ticket.status); })) {
@@ -157,17 +169,23 @@ SlaEvaluation evaluateSla(const Ticket& ticket, const std::vector<TicketEvent>& 
     evaluation.calendar = calendar.calendar().name;
     const std::vector<TicketEvent> ordered = sortedEvents(events);
     const std::vector<Span> pauses = pausedSpans(ticket, ordered, policy.pausingStatuses, asOf);
+    const std::optional<UtcSeconds> resolution = resolutionOf(ticket, ordered, asOf);
+    // A target with its own stopping event falls back to the resolution: a
+    // ticket resolved without it stops every clock.
+    auto stopOrResolution = [&](std::optional<UtcSeconds> stop) {
+        return stop ? stop : resolution;
+    };
 
-    evaluation.targets.push_back(evaluateTarget(
-        calendar, SlaTarget::FirstResponse, policy.firstResponseMin, ticket.createdAt,
-        stopOrResolution(ticket.firstResponseAt, ticket), pauses, asOf));
+    evaluation.targets.push_back(
+        evaluateTarget(calendar, SlaTarget::FirstResponse, policy.firstResponseMin,
+                       ticket.createdAt, stopOrResolution(ticket.firstResponseAt), pauses, asOf));
     evaluation.targets.push_back(evaluateTarget(calendar, SlaTarget::Resolution,
-                                                policy.resolutionMin, ticket.createdAt,
-                                                resolutionOf(ticket), pauses, asOf));
+                                                policy.resolutionMin, ticket.createdAt, resolution,
+                                                pauses, asOf));
     if (const auto escalation = firstEscalation(ordered, asOf)) {
         evaluation.targets.push_back(
             evaluateTarget(calendar, SlaTarget::Claim, policy.claimMin, escalation->escalatedAt,
-                           stopOrResolution(escalation->claimedAt, ticket), pauses, asOf));
+                           stopOrResolution(escalation->claimedAt), pauses, asOf));
     }
     return evaluation;
 }

@@ -4,7 +4,8 @@
 // business calendar from its start to its stop, skipping paused intervals:
 //
 // - first response: created_at → first_response_at;
-// - resolution: created_at → resolved_at (closed_at when not resolved);
+// - resolution: created_at → resolved_at (else closed_at, else the last
+//   `resolved` event not followed by a `reopened`);
 // - claim (handoff): the first `escalated` event → the first `claimed` event
 //   paired with it; only for escalated tickets.
 //

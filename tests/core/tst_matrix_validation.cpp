@@ -175,6 +175,56 @@ private slots:
                                             "review.")});
     }
 
+    void openingHoursMustBeOrderedAndPresent() {
+        Matrix matrix = defaults();
+        matrix.calendars[0].week[0] = {{9 * 3600, 13 * 3600}, {12 * 3600, 17 * 3600}};
+        matrix.calendars[0].week[1] = {{17 * 3600, 9 * 3600}};
+        QCOMPARE(errorMessages(matrix),
+                 (QStringList{QStringLiteral("Calendar “Business hours”: the hours on Monday "
+                                             "overlap (12:00 opens before 13:00 closes); list them "
+                                             "in order without overlap."),
+                              QStringLiteral("Calendar “Business hours”: 17:00–09:00 on Tuesday is "
+                                             "not a valid interval; the opening must come before "
+                                             "the closing, within 00:00–24:00.")}));
+        matrix = defaults();
+        for (auto& day : matrix.calendars[0].week) {
+            day.clear();
+        }
+        QCOMPARE(errorMessages(matrix),
+                 QStringList{QStringLiteral("Calendar “Business hours” has no business hours on "
+                                            "any day, so its SLA clocks would never run; add hours "
+                                            "or make it 24×7.")});
+    }
+
+    void rulesNeedKnownPriorityAndTier() {
+        Matrix matrix = defaults();
+        matrix.rules[0].priority = QStringLiteral("Urgent");
+        matrix.rules[1].targetTier = 5;
+        QCOMPARE(errorMessages(matrix),
+                 (QStringList{QStringLiteral("rule 1 “System-wide outage” gives the priority "
+                                             "“Urgent”; use Critical, High, Medium, Low."),
+                              QStringLiteral("rule 2 “Payment failure” sends tickets to tier 5, "
+                                             "which the matrix does not define.")}));
+        matrix = defaults();
+        matrix.rules[4].conditions[0].value = QStringLiteral("many");
+        QCOMPARE(errorMessages(matrix),
+                 QStringList{QStringLiteral("rule 5 “Many users affected” compares "
+                                            "users_affected with “many”, which is not a number.")});
+    }
+
+    void transitionsNeedChecklistsAndCostsArePositive() {
+        Matrix matrix = defaults();
+        matrix.checklists.erase(matrix.checklists.begin());
+        matrix.cost.engineerCostPerHour = -1;
+        matrix.taxonomy[3].name = QStringLiteral("product bug");
+        QCOMPARE(errorMessages(matrix),
+                 (QStringList{QStringLiteral("There is no checklist for Tier 1 → Tier 2; add the "
+                                             "checks an agent must make before that escalation."),
+                              QStringLiteral("The category “product bug” is listed twice."),
+                              QStringLiteral("Engineer cost per hour is -1; it cannot be "
+                                             "negative.")}));
+    }
+
     void calendarsAndPolicyCalendarsExist() {
         Matrix matrix = defaults();
         matrix.calendars[0].timeZone = QStringLiteral("Mars/Olympus");

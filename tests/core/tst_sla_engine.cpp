@@ -286,6 +286,28 @@ private slots:
         QCOMPARE(response.breachAt, utc("2026-11-27T18:00:00Z"));
     }
 
+    void resolvedEventsStandInForResolvedAt() {
+        // No resolved_at in the tickets file; the event log says resolved Mon
+        // 11:00 CET, reopened 12:00, resolved again Tue 10:00 CET. Created Mon
+        // 09:00 CET: the last resolution counts, Mon 8 h + Tue 1 h = 540 min.
+        const Ticket ticket = ticketCreatedAt("2026-11-23T08:00:00Z");
+        const std::vector<TicketEvent> events{
+            logEvent(EventKind::Resolved, "2026-11-23T10:00:00Z"),
+            logEvent(EventKind::Reopened, "2026-11-23T11:00:00Z"),
+            logEvent(EventKind::Resolved, "2026-11-24T09:00:00Z")};
+        const auto done =
+            evaluateSla(ticket, events, standardPolicy(), m_berlin, utc("2026-11-25T12:00:00Z"));
+        const TargetClock& resolution = clockOf(done, SlaTarget::Resolution);
+        QCOMPARE(resolution.status, ClockStatus::Met);
+        QCOMPARE(resolution.stoppedAt, utc("2026-11-24T09:00:00Z"));
+        QCOMPARE(resolution.elapsedBusinessMin, 540.0);
+        // As of Mon 12:30 CET it was reopened: running, 210 min used.
+        const auto reopened =
+            evaluateSla(ticket, events, standardPolicy(), m_berlin, utc("2026-11-23T11:30:00Z"));
+        QCOMPARE(clockOf(reopened, SlaTarget::Resolution).status, ClockStatus::Running);
+        QCOMPARE(clockOf(reopened, SlaTarget::Resolution).elapsedBusinessMin, 210.0);
+    }
+
     void statusNamesMatchLoosely() {
         QVERIFY(sameStatus(QStringLiteral("Pending customer"), QStringLiteral("pending_customer")));
         QVERIFY(

@@ -9,5 +9,7 @@
 namespace escdesk::cli {
 
 int runSummary(const QStringList& arguments);
+int runImport(const QStringList& arguments);
+int runImportRejects(const QStringList& arguments);
 
 } // namespace escdesk::cli

@@ -17,6 +17,8 @@ using Command = std::function<int(const QStringList&)>;
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
         {QStringLiteral("summary"), runSummary},
+        {QStringLiteral("import"), runImport},
+        {QStringLiteral("import-rejects"), runImportRejects},
     };
     return table;
 }

@@ -1,0 +1,946 @@
+#include "import/Importer.h"
+
+#include "domain/Instant.h"
+#include "import/FieldValue.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace escdesk::import {
+
+namespace {
+
+using store::Statement;
+
+// ---- Canonical layouts ------------------------------------------------------
+
+enum class FieldType {
+    Text,
+    Timestamp,
+    Tier,
+    Boolean,
+    Number,
+    Priority,
+    EventName,
+    Date,
+    TimeZoneName,
+    TicketRef,  // events: the helpdesk ticket id, stored as the ticket's row
+    Attributes, // the extra source columns as a JSON object
+};
+
+struct ColumnSpec {
+    std::string_view header; // canonical CSV header
+    std::string_view column; // store column
+    FieldType type;
+    bool required;
+};
+
+struct Layout {
+    std::string_view table;
+    std::vector<ColumnSpec> columns;
+    int keyCount;     // the first keyCount columns identify a row
+    bool batchColumn; // the table records the batch that last wrote a row
+};
+
+const Layout& layoutOf(ImportKind kind) {
+    using T = FieldType;
+    static const Layout tickets{"tickets",
+                                {
+                                    {"ticket_id", "ticket_id", T::Text, true},
+                                    {"created_at", "created_at", T::Timestamp, true},
+                                    {"first_response_at", "first_response_at", T::Timestamp, false},
+                                    {"resolved_at", "resolved_at", T::Timestamp, false},
+                                    {"closed_at", "closed_at", T::Timestamp, false},
+                                    {"status", "status", T::Text, false},
+                                    {"priority", "priority", T::Priority, false},
+                                    {"channel", "channel", T::Text, false},
+                                    {"account_id", "account_id", T::Text, false},
+                                    {"product_area", "product_area", T::Text, false},
+                                    {"root_cause", "root_cause", T::Text, false},
+                                    {"reason_code", "reason_code", T::Text, false},
+                                    {"subject", "subject", T::Text, false},
+                                    {"description", "description", T::Text, false},
+                                    {"assignee", "assignee", T::Text, false},
+                                    {"group", "group_name", T::Text, false},
+                                    {"tier", "tier", T::Tier, false},
+                                    {"escalated", "escalated", T::Boolean, false},
+                                    {"escalated_at", "escalated_at", T::Timestamp, false},
+                                    {"resolution_type", "resolution_type", T::Text, false},
+                                    {"resolution_notes", "resolution_notes", T::Text, false},
+                                    {"handle_time_min", "handle_time_min", T::Number, false},
+                                    {"csat", "csat", T::Number, false},
+                                    {"tags", "tags", T::Text, false},
+                                    {"", "attributes", T::Attributes, false},
+                                },
+                                1,
+                                true};
+    static const Layout events{"ticket_events",
+                               {
+                                   {"ticket_id", "ticket", T::TicketRef, true},
+                                   {"occurred_at", "occurred_at", T::Timestamp, true},
+                                   {"event", "event", T::EventName, true},
+                                   {"from_tier", "from_tier", T::Tier, false},
+                                   {"to_tier", "to_tier", T::Tier, false},
+                                   {"actor", "actor", T::Text, false},
+                                   {"decision_type", "decision_type", T::Text, false},
+                                   {"note", "note", T::Text, false},
+                               },
+                               5,
+                               false};
+    static const Layout accounts{"accounts",
+                                 {
+                                     {"account_id", "account_id", T::Text, true},
+                                     {"name", "name", T::Text, false},
+                                     {"tier", "tier", T::Text, false},
+                                     {"segment", "segment", T::Text, false},
+                                     {"region", "region", T::Text, false},
+                                     {"arr", "arr", T::Number, false},
+                                     {"timezone", "timezone", T::TimeZoneName, false},
+                                     {"renewal_date", "renewal_date", T::Date, false},
+                                     {"", "attributes", T::Attributes, false},
+                                 },
+                                 1,
+                                 false};
+    static const Layout knownIssues{"known_issues",
+                                    {
+                                        {"issue_id", "issue_id", T::Text, true},
+                                        {"title", "title", T::Text, true},
+                                        {"product_area", "product_area", T::Text, false},
+                                        {"status", "status", T::Text, false},
+                                        {"keywords", "keywords", T::Text, false},
+                                        {"workaround", "workaround", T::Text, false},
+                                        {"fix_version", "fix_version", T::Text, false},
+                                        {"kb_article", "kb_article", T::Text, false},
+                                        {"", "attributes", T::Attributes, false},
+                                    },
+                                    1,
+                                    false};
+    switch (kind) {
+    case ImportKind::Tickets:
+        return tickets;
+    case ImportKind::Events:
+        return events;
+    case ImportKind::Accounts:
+        return accounts;
+    case ImportKind::KnownIssues:
+        return knownIssues;
+    }
+    return tickets;
+}
+
+// 2026-11-22T15:04:05Z
+QString isoUtc(UtcSeconds instant) {
+    return QDateTime::fromSecsSinceEpoch(instant, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+std::string joined(const std::vector<ColumnSpec>& columns, std::size_t from, std::size_t to,
+                   std::string_view suffix) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!text.empty()) {
+            text += ", ";
+        }
+        text += columns[i].column;
+        text += suffix;
+    }
+    return text;
+}
+
+std::string placeholders(std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+        text += i == 0 ? "?" : ", ?";
+    }
+    return text;
+}
+
+// ---- Values -----------------------------------------------------------------
+
+struct Value {
+    enum class Kind { Null, Integer, Real, Text };
+    Kind kind = Kind::Null;
+    std::int64_t integer = 0;
+    double real = 0;
+    std::string_view text;
+
+    static Value ofInteger(std::int64_t v) { return {Kind::Integer, v, 0, {}}; }
+    static Value ofReal(double v) { return {Kind::Real, 0, v, {}}; }
+    static Value ofText(std::string_view v) { return {Kind::Text, 0, 0, v}; }
+};
+
+void bindValue(Statement& statement, int index, const Value& value) {
+    switch (value.kind) {
+    case Value::Kind::Null:
+        statement.bindNull(index);
+        break;
+    case Value::Kind::Integer:
+        statement.bind(index, value.integer);
+        break;
+    case Value::Kind::Real:
+        statement.bind(index, value.real);
+        break;
+    case Value::Kind::Text:
+        statement.bind(index, value.text);
+        break;
+    }
+}
+
+bool sameValue(const Statement& row, int column, const Value& value) {
+    if (value.kind == Value::Kind::Null || row.isNull(column)) {
+        return value.kind == Value::Kind::Null && row.isNull(column);
+    }
+    switch (value.kind) {
+    case Value::Kind::Integer:
+        return row.int64(column) == value.integer;
+    case Value::Kind::Real:
+        return row.real(column) == value.real;
+    case Value::Kind::Text:
+        return row.textView(column) == value.text;
+    case Value::Kind::Null:
+        break;
+    }
+    return false;
+}
+
+void appendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xF];
+                out += hex[c & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+// Header names compare case-insensitively, ignoring surrounding blanks and
+// treating "Ticket ID" and "ticket-id" as ticket_id.
+std::string normalizedHeader(std::string_view header) {
+    if (header.substr(0, 3) == "\xEF\xBB\xBF") {
+        header.remove_prefix(3);
+    }
+    header = trimBlanks(header);
+    std::string name;
+    for (const char c : header) {
+        name += (c == ' ' || c == '-')
+                    ? '_'
+                    : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return name;
+}
+
+// The ids seen in this file, with the line of their first row, kept in a
+// chunked arena so that the views stay valid as it grows.
+class SeenIds {
+public:
+    // The line of an earlier row with `id`, or records this one.
+    std::optional<std::int64_t> firstLineOf(std::string_view id, std::int64_t line) {
+        if (const auto found = m_lines.find(id); found != m_lines.end()) {
+            return found->second;
+        }
+        m_lines.emplace(store(id), line);
+        return std::nullopt;
+    }
+
+private:
+    std::string_view store(std::string_view id) {
+        constexpr std::size_t chunk = 1 << 20;
+        if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < id.size()) {
+            m_chunks.emplace_back();
+            m_chunks.back().reserve(std::max(chunk, id.size()));
+        }
+        std::string& last = m_chunks.back();
+        const std::size_t offset = last.size();
+        last.append(id);
+        return {last.data() + offset, id.size()};
+    }
+
+    std::deque<std::string> m_chunks;
+    std::unordered_map<std::string_view, std::int64_t> m_lines;
+};
+
+struct Problem {
+    QString column;
+    std::string_view value;
+    QString reason;
+};
+
+// ---- One file -----------------------------------------------------------------
+
+class FileImport {
+public:
+    FileImport(store::Database& db, const QString& path, const ImportOptions& options,
+               std::optional<TextEncoding> encoding)
+        : m_db(db)
+        , m_path(path)
+        , m_options(options)
+        , m_layout(layoutOf(options.kind))
+        , m_zone(options.sourceZone)
+        , m_forcedEncoding(encoding) {}
+
+    ImportResult run();
+
+private:
+    [[noreturn]] void refuse(std::int64_t line, const QString& column, const QString& reason) {
+        throw ImportRefused(m_path, line, column, reason);
+    }
+    void sniff();
+    void mapHeader(const std::vector<std::string>& header);
+    void surveyTimestamps();
+    void prepareStatements();
+    bool handleRecord(const CsvRecord& record);
+    bool convert(const CsvRecord& record);
+    Value convertField(std::size_t column, std::string_view text);
+    void checkTicketTimes();
+    void upsert(std::int64_t line);
+    void storeProblems(std::int64_t line);
+    std::optional<std::int64_t> ticketRowOf(std::string_view ticketId);
+
+    store::Database& m_db;
+    QString m_path;
+    const ImportOptions& m_options;
+    const Layout& m_layout;
+    SourceTimeZone m_zone;
+    std::optional<TextEncoding> m_forcedEncoding;
+
+    CsvDialect m_dialect;
+    std::int64_t m_headerLine = 0;
+    std::size_t m_headerFields = 0;
+    std::vector<int> m_fieldOf; // layout column → record field, -1 when absent
+    struct Extra {
+        int field;
+        std::string jsonKey;
+    };
+    std::vector<Extra> m_extras; // by header name
+    std::vector<std::optional<TimestampForm>> m_forms;
+
+    std::optional<Statement> m_select;
+    std::optional<Statement> m_insert;
+    std::optional<Statement> m_update;
+    std::optional<Statement> m_ticketLookup;
+    std::optional<Statement> m_reject;
+    bool m_tableWasEmpty = false;
+
+    std::vector<Value> m_values;
+    std::vector<Problem> m_problems;
+    std::string m_attributes;
+    std::set<std::string, std::less<>> m_knownZones;
+    std::string m_lastTicketId;
+    std::optional<std::int64_t> m_lastTicketRow;
+    SeenIds m_seenIds;
+    ImportResult m_result;
+};
+
+void FileImport::sniff() {
+    CsvSniff sniff;
+    try {
+        sniff = sniffCsv(m_path);
+    } catch (const CsvError& error) {
+        refuse(0, {}, error.message());
+    }
+    if (sniff.binary) {
+        refuse(0, {},
+               QStringLiteral("the file is binary (it contains NUL bytes), not a CSV text file"));
+    }
+    if (sniff.empty) {
+        refuse(0, {}, QStringLiteral("the file is empty"));
+    }
+    m_dialect = sniff.dialect;
+    if (m_forcedEncoding) {
+        m_dialect.encoding = *m_forcedEncoding;
+    }
+    // The header is the first row naming the key column; exports sometimes
+    // put a title or a blank line above it.
+    const std::string key(m_layout.columns.front().header);
+    std::size_t headerIndex = sniff.records.size();
+    for (std::size_t i = 0; i < std::min<std::size_t>(sniff.records.size(), 10); ++i) {
+        const auto& record = sniff.records[i];
+        if (std::any_of(record.begin(), record.end(), [&key](const std::string& cell) {
+                return normalizedHeader(cell) == key;
+            })) {
+            headerIndex = i;
+            break;
+        }
+    }
+    if (headerIndex == sniff.records.size()) {
+        if (sniff.singleColumn) {
+            refuse(0, {},
+                   QStringLiteral("this does not look like a CSV file: no comma, semicolon, tab "
+                                  "or pipe separates its first lines into columns, and no header "
+                                  "row names the required column %1")
+                       .arg(qs(key)));
+        }
+        const auto& first = sniff.records.empty() ? std::vector<std::string>{} : sniff.records[0];
+        QStringList names;
+        for (const auto& cell : first) {
+            names << QString::fromStdString(cell);
+        }
+        refuse(sniff.recordLines.empty() ? 0 : sniff.recordLines[0], qs(key),
+               QStringLiteral("the required column %1 is missing (the first row has: %2)")
+                   .arg(qs(key), names.join(QStringLiteral(", "))));
+    }
+    m_headerLine = sniff.recordLines[headerIndex];
+    mapHeader(sniff.records[headerIndex]);
+}
+
+void FileImport::mapHeader(const std::vector<std::string>& header) {
+    m_headerFields = header.size();
+    m_fieldOf.assign(m_layout.columns.size(), -1);
+    std::vector<std::pair<std::string, int>> extras;
+    for (std::size_t field = 0; field < header.size(); ++field) {
+        const std::string name = normalizedHeader(header[field]);
+        auto spec = std::find_if(
+            m_layout.columns.begin(), m_layout.columns.end(),
+            [&name](const ColumnSpec& c) { return !c.header.empty() && c.header == name; });
+        if (spec == m_layout.columns.end()) {
+            if (!trimBlanks(header[field]).empty()) {
+                extras.emplace_back(std::string(trimBlanks(header[field])),
+                                    static_cast<int>(field));
+            }
+            continue;
+        }
+        const auto column = static_cast<std::size_t>(spec - m_layout.columns.begin());
+        if (m_fieldOf[column] >= 0) {
+            refuse(m_headerLine, qs(spec->header),
+                   QStringLiteral("the column %1 appears twice in the header row (columns %2 and "
+                                  "%3)")
+                       .arg(qs(spec->header))
+                       .arg(m_fieldOf[column] + 1)
+                       .arg(field + 1));
+        }
+        m_fieldOf[column] = static_cast<int>(field);
+    }
+    for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
+        const ColumnSpec& spec = m_layout.columns[column];
+        if (spec.required && m_fieldOf[column] < 0) {
+            refuse(m_headerLine, qs(spec.header),
+                   QStringLiteral("the required column %1 is missing from the header row")
+                       .arg(qs(spec.header)));
+        }
+    }
+    std::sort(extras.begin(), extras.end());
+    for (auto& [name, field] : extras) {
+        std::string key;
+        appendJsonString(key, name);
+        m_extras.push_back({field, std::move(key)});
+    }
+}
+
+void FileImport::surveyTimestamps() {
+    m_forms.assign(m_layout.columns.size(), std::nullopt);
+    std::vector<std::size_t> columns;
+    for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
+        if (m_layout.columns[column].type == FieldType::Timestamp && m_fieldOf[column] >= 0) {
+            columns.push_back(column);
+        }
+    }
+    if (columns.empty()) {
+        return;
+    }
+    std::vector<TimestampFormDetector> detectors(m_layout.columns.size());
+    // The form comes from the first values; slash dates whose day/month order
+    // those do not show are read to the end (unless --date-order says).
+    constexpr int sampleRows = 1000;
+    auto survey = [&](bool wholeFile) {
+        int rows = 0;
+        CsvReader reader(m_path, m_dialect);
+        reader.setCancelFlag(m_options.cancel);
+        reader.read([&](const CsvRecord& record) {
+            if (record.line <= m_headerLine) {
+                return true;
+            }
+            for (const std::size_t column : columns) {
+                const auto field = static_cast<std::size_t>(m_fieldOf[column]);
+                if (field < record.fields.size() &&
+                    (!wholeFile || detectors[column].needsDateOrder())) {
+                    detectors[column].add(record.fields[field]);
+                }
+            }
+            return wholeFile || ++rows < sampleRows;
+        });
+    };
+    survey(false);
+    const bool undecided = m_options.dateOrder == DateOrder::Unknown &&
+                           std::any_of(columns.begin(), columns.end(), [&detectors](std::size_t c) {
+                               return detectors[c].needsDateOrder();
+                           });
+    if (undecided) {
+        detectors.assign(detectors.size(), TimestampFormDetector{});
+        survey(true);
+    }
+    for (const std::size_t column : columns) {
+        bool ambiguous = false;
+        m_forms[column] = detectors[column].form(m_options.dateOrder, ambiguous);
+        if (ambiguous) {
+            refuse(0, qs(m_layout.columns[column].header),
+                   QStringLiteral("the dates in column %1 could be day/month or month/day (no "
+                                  "day is above 12); give the order with --date-order dmy or "
+                                  "--date-order mdy")
+                       .arg(qs(m_layout.columns[column].header)));
+        }
+    }
+}
+
+void FileImport::prepareStatements() {
+    const auto& columns = m_layout.columns;
+    const auto keys = static_cast<std::size_t>(m_layout.keyCount);
+    const std::string table(m_layout.table);
+    std::string where;
+    if (m_layout.keyCount == 1) {
+        where = std::string(columns[0].column) + " = ?1";
+    } else {
+        // The event identity, as its unique index spells it.
+        where = "ticket = ?1 AND occurred_at = ?2 AND event = ?3 AND ifnull(from_tier, -1) = ?4 "
+                "AND ifnull(to_tier, -1) = ?5";
+    }
+    m_select = m_db.prepare("SELECT rowid, " + joined(columns, keys, columns.size(), "") +
+                            " FROM " + table + " WHERE " + where);
+    const std::string batch = m_layout.batchColumn ? ", batch" : "";
+    m_insert = m_db.prepare("INSERT INTO " + table + "(" + joined(columns, 0, columns.size(), "") +
+                            batch + ") VALUES (" +
+                            placeholders(columns.size() + (m_layout.batchColumn ? 1 : 0)) + ")");
+    m_update =
+        m_db.prepare("UPDATE " + table + " SET " + joined(columns, keys, columns.size(), " = ?") +
+                     (m_layout.batchColumn ? ", batch = ?" : "") + " WHERE rowid = ?");
+    if (m_options.kind == ImportKind::Events) {
+        m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
+    }
+    m_reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason) "
+                            "VALUES (?, ?, ?, ?, ?)");
+    m_tableWasEmpty = m_db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " + table + ")") != 0 &&
+                      m_options.kind != ImportKind::Events;
+}
+
+std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
+    // Event logs list a ticket's events together: remember the last one.
+    if (m_lastTicketRow && ticketId == m_lastTicketId) {
+        return m_lastTicketRow;
+    }
+    m_ticketLookup->bind(1, ticketId);
+    std::optional<std::int64_t> row;
+    if (m_ticketLookup->step()) {
+        row = m_ticketLookup->int64(0);
+    }
+    m_ticketLookup->reset();
+    if (row) {
+        m_lastTicketId.assign(ticketId);
+        m_lastTicketRow = row;
+    }
+    return row;
+}
+
+Value FileImport::convertField(std::size_t column, std::string_view text) {
+    const ColumnSpec& spec = m_layout.columns[column];
+    const QString header = qs(spec.header);
+    if (trimBlanks(text).empty()) {
+        if (spec.required) {
+            m_problems.push_back({header, text, QStringLiteral("%1 is empty").arg(header)});
+        }
+        return {};
+    }
+    switch (spec.type) {
+    case FieldType::Text:
+    case FieldType::Attributes:
+        return Value::ofText(text);
+    case FieldType::Timestamp: {
+        const auto& form = m_forms[column];
+        if (!form) {
+            m_problems.push_back({header, text,
+                                  QStringLiteral("'%1' is not a date and time in a form Escalation "
+                                                 "Desk reads")
+                                      .arg(qs(text))});
+            return {};
+        }
+        TimestampProblem problem;
+        const auto parsed = parseTimestamp(text, *form, problem);
+        if (!parsed) {
+            m_problems.push_back(
+                {header, text,
+                 problem == TimestampProblem::OutOfRange
+                     ? QStringLiteral("'%1' is not a valid date and time").arg(qs(text))
+                     : QStringLiteral("'%1' is not in the column's form %2")
+                           .arg(qs(text), timestampFormName(*form))});
+            return {};
+        }
+        const UtcSeconds utc = parsed->naive ? m_zone.toUtc(parsed->seconds) : parsed->seconds;
+        if (utc < 0) {
+            m_problems.push_back(
+                {header, text, QStringLiteral("'%1' is before 1970").arg(qs(text))});
+            return {};
+        }
+        return Value::ofInteger(utc);
+    }
+    case FieldType::Tier:
+        if (const auto tier = parseTier(text)) {
+            return Value::ofInteger(*tier);
+        }
+        m_problems.push_back(
+            {header, text,
+             QStringLiteral("'%1' is not a tier (1 to 4, or T1, L2, Tier 3)").arg(qs(text))});
+        return {};
+    case FieldType::Boolean:
+        if (const auto flag = parseBoolean(text)) {
+            return Value::ofInteger(*flag ? 1 : 0);
+        }
+        m_problems.push_back(
+            {header, text, QStringLiteral("'%1' is not true/false, yes/no or 1/0").arg(qs(text))});
+        return {};
+    case FieldType::Number:
+        if (const auto number = parseNumber(text)) {
+            return Value::ofReal(*number);
+        }
+        m_problems.push_back({header, text, QStringLiteral("'%1' is not a number").arg(qs(text))});
+        return {};
+    case FieldType::Priority:
+        if (const auto priority = parsePriority(text)) {
+            return Value::ofText(*priority);
+        }
+        m_problems.push_back(
+            {header, text,
+             QStringLiteral("'%1' is not a priority (Critical, High, Medium, Low)").arg(qs(text))});
+        return {};
+    case FieldType::EventName:
+        if (const auto name = parseEventName(text)) {
+            return Value::ofText(*name);
+        }
+        m_problems.push_back(
+            {header, text,
+             QStringLiteral("'%1' is not an event kind (escalated, claimed, started, decision, "
+                            "bounced, info_requested, paused, resumed, resolved, reopened, "
+                            "reassigned)")
+                 .arg(qs(text))});
+        return {};
+    case FieldType::Date:
+        if (isIsoDate(text)) {
+            return Value::ofText(trimBlanks(text));
+        }
+        m_problems.push_back(
+            {header, text, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(qs(text))});
+        return {};
+    case FieldType::TimeZoneName: {
+        const std::string_view name = trimBlanks(text);
+        if (m_knownZones.count(name) == 0) {
+            if (!QTimeZone::isTimeZoneIdAvailable(
+                    QByteArray(name.data(), static_cast<qsizetype>(name.size())))) {
+                m_problems.push_back(
+                    {header, text,
+                     QStringLiteral("'%1' is not an IANA time zone (such as Europe/Berlin)")
+                         .arg(qs(text))});
+                return {};
+            }
+            m_knownZones.emplace(name);
+        }
+        return Value::ofText(name);
+    }
+    case FieldType::TicketRef: {
+        const std::string_view id = trimBlanks(text);
+        if (const auto row = ticketRowOf(id)) {
+            return Value::ofInteger(*row);
+        }
+        m_problems.push_back(
+            {header, text,
+             QStringLiteral("no ticket %1 in the workspace: import its ticket first").arg(qs(id))});
+        return {};
+    }
+    }
+    return {};
+}
+
+void FileImport::checkTicketTimes() {
+    // Indexes into the tickets layout.
+    constexpr std::size_t created = 1;
+    const Value& createdAt = m_values[created];
+    if (createdAt.kind != Value::Kind::Integer) {
+        return;
+    }
+    for (const std::size_t column : {2U, 3U, 4U, 18U}) {
+        const Value& value = m_values[column];
+        if (value.kind == Value::Kind::Integer && value.integer < createdAt.integer) {
+            const QString header = qs(m_layout.columns[column].header);
+            m_problems.push_back(
+                {header,
+                 {},
+                 QStringLiteral("%1 (%2) is before created_at (%3)")
+                     .arg(header, isoUtc(value.integer), isoUtc(createdAt.integer))});
+        }
+    }
+}
+
+bool FileImport::convert(const CsvRecord& record) {
+    const auto& columns = m_layout.columns;
+    m_values.assign(columns.size(), Value{});
+    for (std::size_t column = 0; column < columns.size(); ++column) {
+        if (columns[column].type == FieldType::Attributes) {
+            m_attributes.clear();
+            for (const Extra& extra : m_extras) {
+                const std::string_view text = record.fields[static_cast<std::size_t>(extra.field)];
+                if (text.empty()) {
+                    continue;
+                }
+                m_attributes += m_attributes.empty() ? '{' : ',';
+                m_attributes += extra.jsonKey;
+                m_attributes += ':';
+                appendJsonString(m_attributes, text);
+            }
+            if (!m_attributes.empty()) {
+                m_attributes += '}';
+                m_values[column] = Value::ofText(m_attributes);
+            }
+            continue;
+        }
+        const int field = m_fieldOf[column];
+        if (field < 0) {
+            continue;
+        }
+        m_values[column] = convertField(column, record.fields[static_cast<std::size_t>(field)]);
+    }
+    if (m_options.kind == ImportKind::Tickets) {
+        checkTicketTimes();
+    }
+    return m_problems.empty();
+}
+
+void FileImport::storeProblems(std::int64_t line) {
+    ++m_result.rejected;
+    for (const Problem& problem : m_problems) {
+        m_reject->bind(1, m_result.batch).bind(2, line).bind(3, problem.column);
+        if (problem.value.empty()) {
+            m_reject->bindNull(4);
+        } else {
+            m_reject->bind(4, problem.value);
+        }
+        m_reject->bind(5, problem.reason).run();
+    }
+}
+
+void FileImport::upsert(std::int64_t line) {
+    const auto& columns = m_layout.columns;
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(columns.size());
+    if (!m_tableWasEmpty) {
+        Statement& select = *m_select;
+        for (int k = 0; k < keys; ++k) {
+            const Value& key = m_values[static_cast<std::size_t>(k)];
+            // Tiers in the event identity compare with NULL as -1.
+            if (keys > 1 && k >= 3 && key.kind == Value::Kind::Null) {
+                select.bind(k + 1, std::int64_t{-1});
+            } else {
+                bindValue(select, k + 1, key);
+            }
+        }
+        if (select.step()) {
+            const std::int64_t rowid = select.int64(0);
+            bool same = true;
+            for (int c = keys; c < count && same; ++c) {
+                same = sameValue(select, c - keys + 1, m_values[static_cast<std::size_t>(c)]);
+            }
+            select.reset();
+            if (same) {
+                ++m_result.unchanged;
+                return;
+            }
+            Statement& update = *m_update;
+            int index = 0;
+            for (int c = keys; c < count; ++c) {
+                bindValue(update, ++index, m_values[static_cast<std::size_t>(c)]);
+            }
+            if (m_layout.batchColumn) {
+                update.bind(++index, m_result.batch);
+            }
+            update.bind(++index, rowid).run();
+            ++m_result.updated;
+            return;
+        }
+        select.reset();
+    }
+    Statement& insert = *m_insert;
+    for (int c = 0; c < count; ++c) {
+        bindValue(insert, c + 1, m_values[static_cast<std::size_t>(c)]);
+    }
+    if (m_layout.batchColumn) {
+        insert.bind(count + 1, m_result.batch);
+    }
+    insert.run();
+    ++m_result.inserted;
+    (void)line;
+}
+
+bool FileImport::handleRecord(const CsvRecord& record) {
+    if (record.line <= m_headerLine) {
+        return true; // the header and anything above it
+    }
+    const auto& fields = record.fields;
+    if (std::all_of(fields.begin(), fields.end(),
+                    [](std::string_view f) { return trimBlanks(f).empty(); })) {
+        return true; // a row of empty cells carries nothing
+    }
+    ++m_result.rows;
+    m_problems.clear();
+    // Trailing empty cells beyond the header are harmless (spreadsheets add them).
+    const bool extraAreEmpty = std::all_of(
+        fields.begin() + static_cast<std::ptrdiff_t>(std::min(fields.size(), m_headerFields)),
+        fields.end(), [](std::string_view f) { return trimBlanks(f).empty(); });
+    if (fields.size() < m_headerFields || !extraAreEmpty) {
+        m_problems.push_back({{},
+                              {},
+                              QStringLiteral("the row has %1 fields; the header row has %2")
+                                  .arg(fields.size())
+                                  .arg(m_headerFields)});
+        storeProblems(record.line);
+        return true;
+    }
+    if (!convert(record)) {
+        storeProblems(record.line);
+        return true;
+    }
+    if (m_layout.keyCount == 1) {
+        const std::string_view id = m_values[0].text;
+        if (const auto first = m_seenIds.firstLineOf(id, record.line)) {
+            const QString header = qs(m_layout.columns[0].header);
+            m_problems.push_back(
+                {header, id,
+                 QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
+                     .arg(header, qs(id))
+                     .arg(*first)});
+            storeProblems(record.line);
+            return true;
+        }
+    }
+    upsert(record.line);
+    return true;
+}
+
+ImportResult FileImport::run() {
+    QElapsedTimer timer;
+    timer.start();
+    m_result.kind = m_options.kind;
+    m_result.file = m_path;
+    sniff();
+    try {
+        surveyTimestamps();
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+
+    store::Transaction transaction(m_db);
+    prepareStatements();
+    {
+        Statement batch = m_db.prepare(
+            "INSERT INTO import_batches(kind, file_name, preset, source_tz, started_at) "
+            "VALUES (?, ?, ?, ?, ?)");
+        batch
+            .bindAll(importKindName(m_options.kind), QFileInfo(m_path).fileName(),
+                     m_options.preset.isEmpty() ? QString() : m_options.preset,
+                     QString::fromUtf8(m_options.sourceZone.id()),
+                     std::int64_t{QDateTime::currentSecsSinceEpoch()})
+            .run();
+        m_result.batch = m_db.lastInsertRowId();
+    }
+    CsvReader reader(m_path, m_dialect);
+    reader.setComputeSha256(true);
+    reader.setCancelFlag(m_options.cancel);
+    if (m_options.progress) {
+        reader.setProgressHandler(m_options.progress);
+    }
+    try {
+        reader.read([this](const CsvRecord& record) { return handleRecord(record); });
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+    if (m_result.rows == 0) {
+        refuse(m_headerLine, {},
+               QStringLiteral("the file has a header row but no data rows; nothing to import"));
+    }
+    m_result.sha256Hex = reader.sha256Hex();
+    m_result.dialect = m_dialect;
+    m_result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
+                 "updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
+        .bindAll(std::string_view(m_result.sha256Hex.constData(),
+                                  static_cast<std::size_t>(m_result.sha256Hex.size())),
+                 m_result.seconds, m_result.rows, m_result.inserted, m_result.updated,
+                 m_result.unchanged, m_result.rejected, m_result.batch)
+        .run();
+    transaction.commit();
+    return m_result;
+}
+
+QString refusalText(const QString& file, std::int64_t line, const QString& column,
+                    const QString& reason) {
+    QString text = file + QStringLiteral(": ");
+    if (line > 0) {
+        text += QStringLiteral("line %1, ").arg(line);
+    }
+    if (!column.isEmpty()) {
+        text += QStringLiteral("column %1: ").arg(column);
+    }
+    // The reason may already start with "line N:" from the CSV reader.
+    text += reason;
+    return text;
+}
+
+} // namespace
+
+ImportRefused::ImportRefused(const QString& file, std::int64_t line, const QString& column,
+                             const QString& reason)
+    : std::runtime_error(refusalText(file, line, column, reason).toStdString())
+    , m_file(file)
+    , m_line(line)
+    , m_column(column)
+    , m_reason(reason) {}
+
+ImportResult importCsv(store::Database& db, const QString& path, const ImportOptions& options) {
+    try {
+        FileImport import(db, path, options, std::nullopt);
+        return import.run();
+    } catch (const NotUtf8&) {
+        // Valid UTF-8 at the start but not further on: the transaction has
+        // rolled back; read the whole file again as Windows-1252.
+    }
+    FileImport import(db, path, options, TextEncoding::Windows1252);
+    return import.run();
+}
+
+} // namespace escdesk::import

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <map>
+#include <thread>
 
 namespace escdesk::import {
 
@@ -20,6 +21,7 @@ constexpr std::int64_t blockSize = 1 << 20;
 // libcsv's state before any character of a record was seen (libcsv.c
 // ROW_NOT_BEGUN; the state is part of the public struct).
 constexpr int rowNotBegun = 0;
+constexpr int fieldBegun = 2; // inside a field (libcsv.c FIELD_BEGUN)
 
 int isBlank(unsigned char c) {
     return c == ' ' ? 1 : 0; // not tab: tab may be the delimiter
@@ -71,7 +73,11 @@ public:
         if (m_stopped) {
             return;
         }
-        if (csv_fini(&m_parser, onField, onRecord, this) != 0) {
+        // libcsv reports an open quote at the end only in strict mode, which
+        // would also refuse a stray quote inside an unquoted field (5" disk):
+        // check its state instead.
+        const bool openQuote = m_parser.pstate == fieldBegun && m_parser.quoted;
+        if (openQuote || csv_fini(&m_parser, onField, onRecord, this) != 0) {
             throw CsvError(m_recordLine,
                            QStringLiteral("a quoted field in the record that starts on this line "
                                           "is never closed (a missing \" before the end of the "
@@ -142,6 +148,16 @@ private:
     bool m_atLineStart = true;
     bool m_stopped = false;
     std::exception_ptr m_failure;
+};
+
+// Joins a thread when the block's work is done, also when parsing throws.
+struct JoinGuard {
+    std::thread& thread;
+    ~JoinGuard() {
+        if (thread.joinable()) {
+            thread.join();
+        }
+    }
 };
 
 QByteArray readHead(const QString& path, std::int64_t sampleBytes, bool& wholeFile) {
@@ -268,9 +284,14 @@ void CsvReader::read(const RecordHandler& handler) {
             break;
         }
         std::string_view bytes(block.data(), static_cast<std::size_t>(got));
+        // Hash the block on a second thread while this one parses it.
+        std::thread hasher;
         if (m_computeSha256) {
-            hash.addData(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())));
+            hasher = std::thread([&hash, bytes] {
+                hash.addData(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())));
+            });
         }
+        const JoinGuard joinHasher{hasher};
         if (position == 0) {
             bytes.remove_prefix(std::min<std::size_t>(bytes.size(), m_dialect.bomLength));
         }

@@ -196,7 +196,8 @@ void bindValue(Statement& statement, int index, const Value& value) {
         statement.bind(index, value.real);
         break;
     case Value::Kind::Text:
-        statement.bind(index, value.text);
+        // The record's bytes outlive the statement's run.
+        statement.bindNoCopy(index, value.text);
         break;
     }
 }
@@ -267,34 +268,60 @@ std::string normalizedHeader(std::string_view header) {
     return name;
 }
 
-// The ids seen in this file, with the line of their first row, kept in a
-// chunked arena so that the views stay valid as it grows.
+// The ids seen in this file, with the line of their first row: an
+// open-addressing table over one byte arena, because a node per id (a
+// std::unordered_map) costs a million allocations and cache misses.
 class SeenIds {
 public:
     // The line of an earlier row with `id`, or records this one.
     std::optional<std::int64_t> firstLineOf(std::string_view id, std::int64_t line) {
-        if (const auto found = m_lines.find(id); found != m_lines.end()) {
-            return found->second;
+        if ((m_used + 1) * 2 > m_slots.size()) {
+            grow();
         }
-        m_lines.emplace(store(id), line);
-        return std::nullopt;
+        const std::uint64_t hash = std::hash<std::string_view>{}(id) | 1; // 0 marks empty
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot& slot = m_slots[i];
+            if (slot.hash == 0) {
+                slot = {hash, m_arena.size(), id.size(), line};
+                m_arena.append(id);
+                ++m_used;
+                return std::nullopt;
+            }
+            if (slot.hash == hash &&
+                std::string_view(m_arena.data() + slot.offset, slot.length) == id) {
+                return slot.line;
+            }
+        }
     }
 
 private:
-    std::string_view store(std::string_view id) {
-        constexpr std::size_t chunk = 1 << 20;
-        if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < id.size()) {
-            m_chunks.emplace_back();
-            m_chunks.back().reserve(std::max(chunk, id.size()));
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t offset = 0;
+        std::size_t length = 0;
+        std::int64_t line = 0;
+    };
+
+    void grow() {
+        std::vector<Slot> old(std::max<std::size_t>(m_slots.size() * 2, 1024));
+        old.swap(m_slots);
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.hash == 0) {
+                continue;
+            }
+            std::size_t i = slot.hash & mask;
+            while (m_slots[i].hash != 0) {
+                i = (i + 1) & mask;
+            }
+            m_slots[i] = slot;
         }
-        std::string& last = m_chunks.back();
-        const std::size_t offset = last.size();
-        last.append(id);
-        return {last.data() + offset, id.size()};
     }
 
-    std::deque<std::string> m_chunks;
-    std::unordered_map<std::string_view, std::int64_t> m_lines;
+    std::vector<Slot> m_slots;
+    std::size_t m_used = 0;
+    std::string m_arena;
 };
 
 struct Problem {
@@ -479,6 +506,7 @@ void FileImport::surveyTimestamps() {
     // The form comes from the first values; slash dates whose day/month order
     // those do not show are read to the end (unless --date-order says).
     constexpr int sampleRows = 1000;
+    std::vector<bool> wanted(m_layout.columns.size(), true);
     auto survey = [&](bool wholeFile) {
         int rows = 0;
         CsvReader reader(m_path, m_dialect);
@@ -489,8 +517,7 @@ void FileImport::surveyTimestamps() {
             }
             for (const std::size_t column : columns) {
                 const auto field = static_cast<std::size_t>(m_fieldOf[column]);
-                if (field < record.fields.size() &&
-                    (!wholeFile || detectors[column].needsDateOrder())) {
+                if (field < record.fields.size() && wanted[column]) {
                     detectors[column].add(record.fields[field]);
                 }
             }
@@ -503,6 +530,9 @@ void FileImport::surveyTimestamps() {
                                return detectors[c].needsDateOrder();
                            });
     if (undecided) {
+        for (const std::size_t column : columns) {
+            wanted[column] = detectors[column].needsDateOrder();
+        }
         detectors.assign(detectors.size(), TimestampFormDetector{});
         survey(true);
     }
@@ -569,10 +599,13 @@ std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
 
 Value FileImport::convertField(std::size_t column, std::string_view text) {
     const ColumnSpec& spec = m_layout.columns[column];
-    const QString header = qs(spec.header);
+    // Only a problem needs the name as a QString.
+    const auto header = [&spec] {
+        return qs(spec.header);
+    };
     if (trimBlanks(text).empty()) {
         if (spec.required) {
-            m_problems.push_back({header, text, QStringLiteral("%1 is empty").arg(header)});
+            m_problems.push_back({header(), text, QStringLiteral("%1 is empty").arg(header())});
         }
         return {};
     }
@@ -583,7 +616,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
     case FieldType::Timestamp: {
         const auto& form = m_forms[column];
         if (!form) {
-            m_problems.push_back({header, text,
+            m_problems.push_back({header(), text,
                                   QStringLiteral("'%1' is not a date and time in a form Escalation "
                                                  "Desk reads")
                                       .arg(qs(text))});
@@ -593,7 +626,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
         const auto parsed = parseTimestamp(text, *form, problem);
         if (!parsed) {
             m_problems.push_back(
-                {header, text,
+                {header(), text,
                  problem == TimestampProblem::OutOfRange
                      ? QStringLiteral("'%1' is not a valid date and time").arg(qs(text))
                      : QStringLiteral("'%1' is not in the column's form %2")
@@ -603,7 +636,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
         const UtcSeconds utc = parsed->naive ? m_zone.toUtc(parsed->seconds) : parsed->seconds;
         if (utc < 0) {
             m_problems.push_back(
-                {header, text, QStringLiteral("'%1' is before 1970").arg(qs(text))});
+                {header(), text, QStringLiteral("'%1' is before 1970").arg(qs(text))});
             return {};
         }
         return Value::ofInteger(utc);
@@ -613,7 +646,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
             return Value::ofInteger(*tier);
         }
         m_problems.push_back(
-            {header, text,
+            {header(), text,
              QStringLiteral("'%1' is not a tier (1 to 4, or T1, L2, Tier 3)").arg(qs(text))});
         return {};
     case FieldType::Boolean:
@@ -621,20 +654,22 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
             return Value::ofInteger(*flag ? 1 : 0);
         }
         m_problems.push_back(
-            {header, text, QStringLiteral("'%1' is not true/false, yes/no or 1/0").arg(qs(text))});
+            {header(), text,
+             QStringLiteral("'%1' is not true/false, yes/no or 1/0").arg(qs(text))});
         return {};
     case FieldType::Number:
         if (const auto number = parseNumber(text)) {
             return Value::ofReal(*number);
         }
-        m_problems.push_back({header, text, QStringLiteral("'%1' is not a number").arg(qs(text))});
+        m_problems.push_back(
+            {header(), text, QStringLiteral("'%1' is not a number").arg(qs(text))});
         return {};
     case FieldType::Priority:
         if (const auto priority = parsePriority(text)) {
             return Value::ofText(*priority);
         }
         m_problems.push_back(
-            {header, text,
+            {header(), text,
              QStringLiteral("'%1' is not a priority (Critical, High, Medium, Low)").arg(qs(text))});
         return {};
     case FieldType::EventName:
@@ -642,7 +677,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
             return Value::ofText(*name);
         }
         m_problems.push_back(
-            {header, text,
+            {header(), text,
              QStringLiteral("'%1' is not an event kind (escalated, claimed, started, decision, "
                             "bounced, info_requested, paused, resumed, resolved, reopened, "
                             "reassigned)")
@@ -653,7 +688,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
             return Value::ofText(trimBlanks(text));
         }
         m_problems.push_back(
-            {header, text, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(qs(text))});
+            {header(), text, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(qs(text))});
         return {};
     case FieldType::TimeZoneName: {
         const std::string_view name = trimBlanks(text);
@@ -661,7 +696,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
             if (!QTimeZone::isTimeZoneIdAvailable(
                     QByteArray(name.data(), static_cast<qsizetype>(name.size())))) {
                 m_problems.push_back(
-                    {header, text,
+                    {header(), text,
                      QStringLiteral("'%1' is not an IANA time zone (such as Europe/Berlin)")
                          .arg(qs(text))});
                 return {};
@@ -676,7 +711,7 @@ Value FileImport::convertField(std::size_t column, std::string_view text) {
             return Value::ofInteger(*row);
         }
         m_problems.push_back(
-            {header, text,
+            {header(), text,
              QStringLiteral("no ticket %1 in the workspace: import its ticket first").arg(qs(id))});
         return {};
     }
@@ -863,6 +898,9 @@ ImportResult FileImport::run() {
     }
 
     store::Transaction transaction(m_db);
+    // A page cache large enough for the indexes of a million tickets, so
+    // that index pages are not spilled and read back during the import.
+    m_db.exec("PRAGMA cache_size = -131072");
     prepareStatements();
     {
         Statement batch = m_db.prepare(
@@ -909,16 +947,19 @@ ImportResult FileImport::run() {
 
 QString refusalText(const QString& file, std::int64_t line, const QString& column,
                     const QString& reason) {
-    QString text = file + QStringLiteral(": ");
+    // FILE: line L, column C: reason
+    QStringList where;
     if (line > 0) {
-        text += QStringLiteral("line %1, ").arg(line);
+        where << QStringLiteral("line %1").arg(line);
     }
     if (!column.isEmpty()) {
-        text += QStringLiteral("column %1: ").arg(column);
+        where << QStringLiteral("column %1").arg(column);
     }
-    // The reason may already start with "line N:" from the CSV reader.
-    text += reason;
-    return text;
+    QString text = file + QStringLiteral(": ");
+    if (!where.isEmpty()) {
+        text += where.join(QStringLiteral(", ")) + QStringLiteral(": ");
+    }
+    return text + reason;
 }
 
 } // namespace

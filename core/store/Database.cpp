@@ -104,6 +104,15 @@ Statement& Statement::bind(int index, std::string_view utf8) {
     return *this;
 }
 
+Statement& Statement::bindNoCopy(int index, std::string_view utf8) {
+    const int rc =
+        sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, "binding a parameter");
+    }
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     const int rc = sqlite3_bind_null(m_stmt, index);
     if (rc != SQLITE_OK) {

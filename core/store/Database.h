@@ -46,6 +46,9 @@ public:
     Statement& bind(int index, const QString& value); // a null QString binds NULL
     Statement& bind(int index, std::string_view utf8);
     Statement& bindNull(int index);
+    // Binds text without copying it: the bytes must stay valid until the
+    // statement has run or been reset (the bulk import's hot path).
+    Statement& bindNoCopy(int index, std::string_view utf8);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
     }

@@ -273,12 +273,24 @@ std::string normalizedHeader(std::string_view header) {
 // std::unordered_map) costs a million allocations and cache misses.
 class SeenIds {
 public:
+    static std::uint64_t hashOf(std::string_view id) {
+        return std::hash<std::string_view>{}(id) | 1; // 0 marks an empty slot
+    }
+
+    // Starts loading the slot of `hash` into the cache: the table is far
+    // larger than the cache, and the row's conversion hides the wait.
+    void prefetch(std::uint64_t hash) const {
+        if (!m_slots.empty()) {
+            __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
+        }
+    }
+
     // The line of an earlier row with `id`, or records this one.
-    std::optional<std::int64_t> firstLineOf(std::string_view id, std::int64_t line) {
+    std::optional<std::int64_t> firstLineOf(std::string_view id, std::uint64_t hash,
+                                            std::int64_t line) {
         if ((m_used + 1) * 2 > m_slots.size()) {
             grow();
         }
-        const std::uint64_t hash = std::hash<std::string_view>{}(id) | 1; // 0 marks empty
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot& slot = m_slots[i];
@@ -862,13 +874,19 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         storeProblems(record.line);
         return true;
     }
+    std::uint64_t idHash = 0;
+    const int keyField = m_fieldOf[0];
+    if (m_layout.keyCount == 1) {
+        idHash = SeenIds::hashOf(fields[static_cast<std::size_t>(keyField)]);
+        m_seenIds.prefetch(idHash);
+    }
     if (!convert(record)) {
         storeProblems(record.line);
         return true;
     }
     if (m_layout.keyCount == 1) {
-        const std::string_view id = m_values[0].text;
-        if (const auto first = m_seenIds.firstLineOf(id, record.line)) {
+        const std::string_view id = m_values[0].text; // the field itself (text keys)
+        if (const auto first = m_seenIds.firstLineOf(id, idHash, record.line)) {
             const QString header = qs(m_layout.columns[0].header);
             m_problems.push_back(
                 {header, id,

@@ -65,6 +65,37 @@ throw UsageProblem{
     QStringLiteral("--date-order: '%1' is not dmy or mdy.").arg(parser.value("date-order"))};
 } // namespace escdesk::cli
 
+// --preset NAME or --map FILE; a mapping must be for the --kind imported.
+std::optional<import::ColumnMapping> mappingOption(const QCommandLineParser& parser,
+                                                   ImportKind kind) {
+    const bool preset = parser.isSet(QStringLiteral("preset"));
+    const bool map = parser.isSet(QStringLiteral("map"));
+    if (preset && map) {
+        throw UsageProblem{QStringLiteral("Give either --preset or --map, not both.")};
+    }
+    std::optional<import::ColumnMapping> mapping;
+    if (preset) {
+        mapping = import::presetMapping(parser.value(QStringLiteral("preset")));
+        if (!mapping) {
+            throw UsageProblem{QStringLiteral("--preset: '%1' is not one of %2.")
+                                   .arg(parser.value(QStringLiteral("preset")),
+                                        import::presetNames().join(QStringLiteral(", ")))};
+        }
+    } else if (map) {
+        try {
+            mapping = import::readMappingFile(parser.value(QStringLiteral("map")));
+        } catch (const import::MappingError& error) {
+            throw UsageProblem{error.message()};
+        }
+    }
+    if (mapping && mapping->kind != kind) {
+        throw UsageProblem{QStringLiteral("The mapping %1 is for %2, not %3.")
+                               .arg(mapping->name, import::importKindName(mapping->kind),
+                                    import::importKindName(kind))};
+    }
+    return mapping;
+}
+
 QJsonObject resultJson(const ImportResult& r) {
     return QJsonObject{
         {QStringLiteral("batch"), qint64(r.batch)},
@@ -143,9 +174,12 @@ int runImport(const QStringList& arguments) {
                                      "known-issues."),
                       QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("preset"),
-                      QStringLiteral("Column layout of a helpdesk export."),
+                      QStringLiteral("The layout of a helpdesk's ticket export: %1.")
+                          .arg(import::presetNames().join(QStringLiteral(", "))),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("map"), QStringLiteral("A saved custom column mapping."),
+    parser.addOption({QStringLiteral("map"),
+                      QStringLiteral("A saved custom column mapping (JSON: name, kind, "
+                                     "date_order, fields)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("source-tz"),
                       QStringLiteral("IANA time zone of timestamps without an offset (default "
@@ -164,11 +198,8 @@ int runImport(const QStringList& arguments) {
     options.kind = kindOption(parser);
     options.sourceZone = sourceZoneOption(parser);
     options.dateOrder = dateOrderOption(parser);
-    if (parser.isSet(QStringLiteral("preset")) || parser.isSet(QStringLiteral("map"))) {
-        throw UsageProblem{QStringLiteral("--preset and --map are not available in this version; "
-                                          "export the canonical layout (see escdesk import "
-                                          "--help).")};
-    }
+    const std::optional<import::ColumnMapping> mapping = mappingOption(parser, options.kind);
+    options.mapping = mapping ? &*mapping : nullptr;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         throw UsageProblem{QStringLiteral("Name at least one CSV file to import.")};

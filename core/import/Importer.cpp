@@ -1,6 +1,7 @@
 #include "import/Importer.h"
 
 #include "domain/Instant.h"
+#include "import/ColumnMapping.h"
 #include "import/FieldValue.h"
 
 #include <QDateTime>
@@ -358,11 +359,22 @@ public:
     ImportResult run();
 
 private:
+    DateOrder dateOrder() const {
+        if (m_options.dateOrder == DateOrder::Unknown && m_options.mapping) {
+            return m_options.mapping->dateOrder;
+        }
+        return m_options.dateOrder;
+    }
     [[noreturn]] void refuse(std::int64_t line, const QString& column, const QString& reason) {
         throw ImportRefused(m_path, line, column, reason);
     }
     void sniff();
     void mapHeader(const std::vector<std::string>& header);
+    const FieldSource* sourceOf(std::size_t column) const;
+    std::vector<std::string> sourceNames(std::size_t column) const;
+    QString describedColumn(std::size_t column) const;
+    std::string_view mappedText(std::size_t column, const CsvRecord& record);
+    void buildAttributes(const CsvRecord& record);
     void surveyTimestamps();
     void prepareStatements();
     bool handleRecord(const CsvRecord& record);
@@ -390,6 +402,10 @@ private:
     };
     std::vector<Extra> m_extras; // by header name
     std::vector<std::optional<TimestampForm>> m_forms;
+    std::vector<std::vector<int>> m_joinedFields; // several source columns, joined
+    std::vector<std::string> m_joined;
+    std::vector<const std::map<std::string, std::string>*> m_valueMaps;
+    std::string m_attributeValue;
 
     std::optional<Statement> m_select;
     std::optional<Statement> m_insert;
@@ -428,12 +444,14 @@ void FileImport::sniff() {
     }
     // The header is the first row naming the key column; exports sometimes
     // put a title or a blank line above it.
-    const std::string key(m_layout.columns.front().header);
+    const std::vector<std::string> keyNames = sourceNames(0);
+    const QString key = qs(m_layout.columns.front().header);
     std::size_t headerIndex = sniff.records.size();
     for (std::size_t i = 0; i < std::min<std::size_t>(sniff.records.size(), 10); ++i) {
         const auto& record = sniff.records[i];
-        if (std::any_of(record.begin(), record.end(), [&key](const std::string& cell) {
-                return normalizedHeader(cell) == key;
+        if (std::any_of(record.begin(), record.end(), [&keyNames](const std::string& cell) {
+                const std::string name = normalizedHeader(cell);
+                return std::find(keyNames.begin(), keyNames.end(), name) != keyNames.end();
             })) {
             headerIndex = i;
             break;
@@ -445,57 +463,114 @@ void FileImport::sniff() {
                    QStringLiteral("this does not look like a CSV file: no comma, semicolon, tab "
                                   "or pipe separates its first lines into columns, and no header "
                                   "row names the required column %1")
-                       .arg(qs(key)));
+                       .arg(describedColumn(0)));
         }
         const auto& first = sniff.records.empty() ? std::vector<std::string>{} : sniff.records[0];
         QStringList names;
         for (const auto& cell : first) {
             names << QString::fromStdString(cell);
         }
-        refuse(sniff.recordLines.empty() ? 0 : sniff.recordLines[0], qs(key),
+        refuse(sniff.recordLines.empty() ? 0 : sniff.recordLines[0], key,
                QStringLiteral("the required column %1 is missing (the first row has: %2)")
-                   .arg(qs(key), names.join(QStringLiteral(", "))));
+                   .arg(describedColumn(0), names.join(QStringLiteral(", "))));
     }
     m_headerLine = sniff.recordLines[headerIndex];
     mapHeader(sniff.records[headerIndex]);
 }
 
+std::vector<std::string> FileImport::sourceNames(std::size_t column) const {
+    const ColumnSpec& spec = m_layout.columns[column];
+    std::vector<std::string> names;
+    if (const FieldSource* source = sourceOf(column)) {
+        for (const QString& name : source->columns) {
+            names.push_back(normalizedHeader(name.toStdString()));
+        }
+    }
+    names.emplace_back(spec.header); // the canonical name always works
+    return names;
+}
+
+const FieldSource* FileImport::sourceOf(std::size_t column) const {
+    const ColumnSpec& spec = m_layout.columns[column];
+    if (!m_options.mapping || spec.header.empty()) {
+        return nullptr;
+    }
+    return m_options.mapping->sourceOf(qs(spec.header));
+}
+
+QString FileImport::describedColumn(std::size_t column) const {
+    const QString canonical = qs(m_layout.columns[column].header);
+    if (const FieldSource* source = sourceOf(column)) {
+        return QStringLiteral("%1 ('%2' in %3)")
+            .arg(canonical, source->columns.join(QStringLiteral("' or '")),
+                 m_options.mapping->name);
+    }
+    return canonical;
+}
+
 void FileImport::mapHeader(const std::vector<std::string>& header) {
     m_headerFields = header.size();
-    m_fieldOf.assign(m_layout.columns.size(), -1);
-    std::vector<std::pair<std::string, int>> extras;
-    for (std::size_t field = 0; field < header.size(); ++field) {
-        const std::string name = normalizedHeader(header[field]);
-        auto spec = std::find_if(
-            m_layout.columns.begin(), m_layout.columns.end(),
-            [&name](const ColumnSpec& c) { return !c.header.empty() && c.header == name; });
-        if (spec == m_layout.columns.end()) {
-            if (!trimBlanks(header[field]).empty()) {
-                extras.emplace_back(std::string(trimBlanks(header[field])),
-                                    static_cast<int>(field));
-            }
+    const auto columns = m_layout.columns.size();
+    m_fieldOf.assign(columns, -1);
+    m_joinedFields.assign(columns, {});
+    m_joined.assign(columns, {});
+    m_valueMaps.assign(columns, nullptr);
+    std::vector<std::string> names;
+    for (const std::string& cell : header) {
+        names.push_back(normalizedHeader(cell));
+    }
+    std::vector<bool> used(header.size(), false);
+    for (std::size_t column = 0; column < columns; ++column) {
+        const ColumnSpec& spec = m_layout.columns[column];
+        if (spec.type == FieldType::Attributes) {
             continue;
         }
-        const auto column = static_cast<std::size_t>(spec - m_layout.columns.begin());
-        if (m_fieldOf[column] >= 0) {
-            refuse(m_headerLine, qs(spec->header),
-                   QStringLiteral("the column %1 appears twice in the header row (columns %2 and "
-                                  "%3)")
-                       .arg(qs(spec->header))
-                       .arg(m_fieldOf[column] + 1)
-                       .arg(field + 1));
+        const FieldSource* source = sourceOf(column);
+        if (source && !source->values.empty()) {
+            m_valueMaps[column] = &source->values;
         }
-        m_fieldOf[column] = static_cast<int>(field);
-    }
-    for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
-        const ColumnSpec& spec = m_layout.columns[column];
+        // The first source name present wins; all its columns are used.
+        for (const std::string& name : sourceNames(column)) {
+            std::vector<int> matches;
+            for (std::size_t field = 0; field < names.size(); ++field) {
+                if (names[field] == name && !used[field]) {
+                    matches.push_back(static_cast<int>(field));
+                }
+            }
+            if (matches.empty()) {
+                continue;
+            }
+            if (matches.size() > 1 && (!source || spec.type != FieldType::Text)) {
+                refuse(m_headerLine, qs(spec.header),
+                       QStringLiteral("the column %1 appears twice in the header row (columns "
+                                      "%2 and %3)")
+                           .arg(qs(spec.header))
+                           .arg(matches[0] + 1)
+                           .arg(matches[1] + 1));
+            }
+            for (const int field : matches) {
+                used[static_cast<std::size_t>(field)] = true;
+            }
+            m_fieldOf[column] = matches.front();
+            if (matches.size() > 1) {
+                m_joinedFields[column] = matches; // e.g. Jira's repeated Labels
+            }
+            break;
+        }
         if (spec.required && m_fieldOf[column] < 0) {
             refuse(m_headerLine, qs(spec.header),
                    QStringLiteral("the required column %1 is missing from the header row")
-                       .arg(qs(spec.header)));
+                       .arg(describedColumn(column)));
         }
     }
-    std::sort(extras.begin(), extras.end());
+    std::vector<std::pair<std::string, int>> extras;
+    for (std::size_t field = 0; field < header.size(); ++field) {
+        if (!used[field] && !trimBlanks(header[field]).empty()) {
+            extras.emplace_back(std::string(trimBlanks(header[field])), static_cast<int>(field));
+        }
+    }
+    std::stable_sort(extras.begin(), extras.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [name, field] : extras) {
         std::string key;
         appendJsonString(key, name);
@@ -507,7 +582,13 @@ void FileImport::surveyTimestamps() {
     m_forms.assign(m_layout.columns.size(), std::nullopt);
     std::vector<std::size_t> columns;
     for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
-        if (m_layout.columns[column].type == FieldType::Timestamp && m_fieldOf[column] >= 0) {
+        if (m_layout.columns[column].type != FieldType::Timestamp || m_fieldOf[column] < 0) {
+            continue;
+        }
+        const FieldSource* source = sourceOf(column);
+        if (source && source->form) {
+            m_forms[column] = source->form; // the mapping says
+        } else {
             columns.push_back(column);
         }
     }
@@ -537,7 +618,7 @@ void FileImport::surveyTimestamps() {
         });
     };
     survey(false);
-    const bool undecided = m_options.dateOrder == DateOrder::Unknown &&
+    const bool undecided = dateOrder() == DateOrder::Unknown &&
                            std::any_of(columns.begin(), columns.end(), [&detectors](std::size_t c) {
                                return detectors[c].needsDateOrder();
                            });
@@ -550,7 +631,7 @@ void FileImport::surveyTimestamps() {
     }
     for (const std::size_t column : columns) {
         bool ambiguous = false;
-        m_forms[column] = detectors[column].form(m_options.dateOrder, ambiguous);
+        m_forms[column] = detectors[column].form(dateOrder(), ambiguous);
         if (ambiguous) {
             refuse(0, qs(m_layout.columns[column].header),
                    QStringLiteral("the dates in column %1 could be day/month or month/day (no "
@@ -751,33 +832,74 @@ void FileImport::checkTicketTimes() {
     }
 }
 
+// The field's text after joining repeated source columns and replacing
+// values by the mapping's value map.
+std::string_view FileImport::mappedText(std::size_t column, const CsvRecord& record) {
+    std::string_view text = record.fields[static_cast<std::size_t>(m_fieldOf[column])];
+    if (!m_joinedFields[column].empty()) {
+        std::string& joined = m_joined[column];
+        joined.clear();
+        for (const int field : m_joinedFields[column]) {
+            const std::string_view part =
+                trimBlanks(record.fields[static_cast<std::size_t>(field)]);
+            if (!part.empty()) {
+                joined += joined.empty() ? "" : ", ";
+                joined += part;
+            }
+        }
+        text = joined;
+    }
+    if (const auto* values = m_valueMaps[column]; values && !trimBlanks(text).empty()) {
+        const std::string key = qs(trimBlanks(text)).toLower().toStdString();
+        if (const auto found = values->find(key); found != values->end()) {
+            text = found->second;
+        }
+    }
+    return text;
+}
+
+// The extra source columns as one JSON object, keys in name order; a name
+// that appears several times has its values joined.
+void FileImport::buildAttributes(const CsvRecord& record) {
+    m_attributes.clear();
+    m_attributeValue.clear();
+    for (std::size_t i = 0; i < m_extras.size(); ++i) {
+        const Extra& extra = m_extras[i];
+        const std::string_view text = record.fields[static_cast<std::size_t>(extra.field)];
+        if (!text.empty()) {
+            m_attributeValue += m_attributeValue.empty() ? "" : ", ";
+            m_attributeValue += text;
+        }
+        const bool sameAsNext = i + 1 < m_extras.size() && m_extras[i + 1].jsonKey == extra.jsonKey;
+        if (sameAsNext || m_attributeValue.empty()) {
+            continue;
+        }
+        m_attributes += m_attributes.empty() ? '{' : ',';
+        m_attributes += extra.jsonKey;
+        m_attributes += ':';
+        appendJsonString(m_attributes, m_attributeValue);
+        m_attributeValue.clear();
+    }
+    if (!m_attributes.empty()) {
+        m_attributes += '}';
+    }
+}
+
 bool FileImport::convert(const CsvRecord& record) {
     const auto& columns = m_layout.columns;
     m_values.assign(columns.size(), Value{});
     for (std::size_t column = 0; column < columns.size(); ++column) {
         if (columns[column].type == FieldType::Attributes) {
-            m_attributes.clear();
-            for (const Extra& extra : m_extras) {
-                const std::string_view text = record.fields[static_cast<std::size_t>(extra.field)];
-                if (text.empty()) {
-                    continue;
-                }
-                m_attributes += m_attributes.empty() ? '{' : ',';
-                m_attributes += extra.jsonKey;
-                m_attributes += ':';
-                appendJsonString(m_attributes, text);
-            }
+            buildAttributes(record);
             if (!m_attributes.empty()) {
-                m_attributes += '}';
                 m_values[column] = Value::ofText(m_attributes);
             }
             continue;
         }
-        const int field = m_fieldOf[column];
-        if (field < 0) {
+        if (m_fieldOf[column] < 0) {
             continue;
         }
-        m_values[column] = convertField(column, record.fields[static_cast<std::size_t>(field)]);
+        m_values[column] = convertField(column, mappedText(column, record));
     }
     if (m_options.kind == ImportKind::Tickets) {
         checkTicketTimes();
@@ -926,7 +1048,7 @@ ImportResult FileImport::run() {
             "VALUES (?, ?, ?, ?, ?)");
         batch
             .bindAll(importKindName(m_options.kind), QFileInfo(m_path).fileName(),
-                     m_options.preset.isEmpty() ? QString() : m_options.preset,
+                     m_options.mapping ? m_options.mapping->name : QString(),
                      QString::fromUtf8(m_options.sourceZone.id()),
                      std::int64_t{QDateTime::currentSecsSinceEpoch()})
             .run();

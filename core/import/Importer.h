@@ -6,6 +6,7 @@
 // nothing and a newer export updates only the rows that changed. Rows that
 // cannot be stored are kept in rejected_rows with line, column and reason.
 
+#include "import/ColumnMapping.h"
 #include "import/CsvReader.h"
 #include "import/ImportKind.h"
 #include "import/Timestamp.h"
@@ -27,7 +28,9 @@ struct ImportOptions {
     QTimeZone sourceZone = QTimeZone::utc();
     // Day/month order of slash dates when the values cannot tell.
     DateOrder dateOrder = DateOrder::Unknown;
-    QString preset; // recorded with the batch
+    // A preset or custom mapping of the source's columns (recorded with the
+    // batch by name); null for the canonical layout.
+    const ColumnMapping* mapping = nullptr;
     std::function<void(std::int64_t bytesRead, std::int64_t totalBytes)> progress;
     const std::atomic<bool>* cancel = nullptr; // raised: the import rolls back
 };

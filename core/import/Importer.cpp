@@ -3,6 +3,7 @@
 #include "domain/Instant.h"
 #include "import/ColumnMapping.h"
 #include "import/FieldValue.h"
+#include "import/TableWriter.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -24,122 +25,6 @@ namespace {
 
 using store::Statement;
 
-// ---- Canonical layouts ------------------------------------------------------
-
-enum class FieldType {
-    Text,
-    Timestamp,
-    Tier,
-    Boolean,
-    Number,
-    Priority,
-    EventName,
-    Date,
-    TimeZoneName,
-    TicketRef,  // events: the helpdesk ticket id, stored as the ticket's row
-    Attributes, // the extra source columns as a JSON object
-};
-
-struct ColumnSpec {
-    std::string_view header; // canonical CSV header
-    std::string_view column; // store column
-    FieldType type;
-    bool required;
-};
-
-struct Layout {
-    std::string_view table;
-    std::vector<ColumnSpec> columns;
-    int keyCount;     // the first keyCount columns identify a row
-    bool batchColumn; // the table records the batch that last wrote a row
-};
-
-const Layout& layoutOf(ImportKind kind) {
-    using T = FieldType;
-    static const Layout tickets{"tickets",
-                                {
-                                    {"ticket_id", "ticket_id", T::Text, true},
-                                    {"created_at", "created_at", T::Timestamp, true},
-                                    {"first_response_at", "first_response_at", T::Timestamp, false},
-                                    {"resolved_at", "resolved_at", T::Timestamp, false},
-                                    {"closed_at", "closed_at", T::Timestamp, false},
-                                    {"status", "status", T::Text, false},
-                                    {"priority", "priority", T::Priority, false},
-                                    {"channel", "channel", T::Text, false},
-                                    {"account_id", "account_id", T::Text, false},
-                                    {"product_area", "product_area", T::Text, false},
-                                    {"root_cause", "root_cause", T::Text, false},
-                                    {"reason_code", "reason_code", T::Text, false},
-                                    {"subject", "subject", T::Text, false},
-                                    {"description", "description", T::Text, false},
-                                    {"assignee", "assignee", T::Text, false},
-                                    {"group", "group_name", T::Text, false},
-                                    {"tier", "tier", T::Tier, false},
-                                    {"escalated", "escalated", T::Boolean, false},
-                                    {"escalated_at", "escalated_at", T::Timestamp, false},
-                                    {"resolution_type", "resolution_type", T::Text, false},
-                                    {"resolution_notes", "resolution_notes", T::Text, false},
-                                    {"handle_time_min", "handle_time_min", T::Number, false},
-                                    {"csat", "csat", T::Number, false},
-                                    {"tags", "tags", T::Text, false},
-                                    {"", "attributes", T::Attributes, false},
-                                },
-                                1,
-                                true};
-    static const Layout events{"ticket_events",
-                               {
-                                   {"ticket_id", "ticket", T::TicketRef, true},
-                                   {"occurred_at", "occurred_at", T::Timestamp, true},
-                                   {"event", "event", T::EventName, true},
-                                   {"from_tier", "from_tier", T::Tier, false},
-                                   {"to_tier", "to_tier", T::Tier, false},
-                                   {"actor", "actor", T::Text, false},
-                                   {"decision_type", "decision_type", T::Text, false},
-                                   {"note", "note", T::Text, false},
-                               },
-                               5,
-                               false};
-    static const Layout accounts{"accounts",
-                                 {
-                                     {"account_id", "account_id", T::Text, true},
-                                     {"name", "name", T::Text, false},
-                                     {"tier", "tier", T::Text, false},
-                                     {"segment", "segment", T::Text, false},
-                                     {"region", "region", T::Text, false},
-                                     {"arr", "arr", T::Number, false},
-                                     {"timezone", "timezone", T::TimeZoneName, false},
-                                     {"renewal_date", "renewal_date", T::Date, false},
-                                     {"", "attributes", T::Attributes, false},
-                                 },
-                                 1,
-                                 false};
-    static const Layout knownIssues{"known_issues",
-                                    {
-                                        {"issue_id", "issue_id", T::Text, true},
-                                        {"title", "title", T::Text, true},
-                                        {"product_area", "product_area", T::Text, false},
-                                        {"status", "status", T::Text, false},
-                                        {"keywords", "keywords", T::Text, false},
-                                        {"workaround", "workaround", T::Text, false},
-                                        {"fix_version", "fix_version", T::Text, false},
-                                        {"kb_article", "kb_article", T::Text, false},
-                                        {"", "attributes", T::Attributes, false},
-                                    },
-                                    1,
-                                    false};
-    switch (kind) {
-    case ImportKind::Tickets:
-        return tickets;
-    case ImportKind::Events:
-        return events;
-    case ImportKind::Accounts:
-        return accounts;
-    case ImportKind::KnownIssues:
-        return knownIssues;
-    }
-    return tickets;
-}
-
 // 2026-11-22T15:04:05Z
 QString isoUtc(UtcSeconds instant) {
     return QDateTime::fromSecsSinceEpoch(instant, QTimeZone::utc())
@@ -148,76 +33,6 @@ QString isoUtc(UtcSeconds instant) {
 
 QString qs(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-std::string joined(const std::vector<ColumnSpec>& columns, std::size_t from, std::size_t to,
-                   std::string_view suffix) {
-    std::string text;
-    for (std::size_t i = from; i < to; ++i) {
-        if (!text.empty()) {
-            text += ", ";
-        }
-        text += columns[i].column;
-        text += suffix;
-    }
-    return text;
-}
-
-std::string placeholders(std::size_t count) {
-    std::string text;
-    for (std::size_t i = 0; i < count; ++i) {
-        text += i == 0 ? "?" : ", ?";
-    }
-    return text;
-}
-
-// ---- Values -----------------------------------------------------------------
-
-struct Value {
-    enum class Kind { Null, Integer, Real, Text };
-    Kind kind = Kind::Null;
-    std::int64_t integer = 0;
-    double real = 0;
-    std::string_view text;
-
-    static Value ofInteger(std::int64_t v) { return {Kind::Integer, v, 0, {}}; }
-    static Value ofReal(double v) { return {Kind::Real, 0, v, {}}; }
-    static Value ofText(std::string_view v) { return {Kind::Text, 0, 0, v}; }
-};
-
-void bindValue(Statement& statement, int index, const Value& value) {
-    switch (value.kind) {
-    case Value::Kind::Null:
-        statement.bindNull(index);
-        break;
-    case Value::Kind::Integer:
-        statement.bind(index, value.integer);
-        break;
-    case Value::Kind::Real:
-        statement.bind(index, value.real);
-        break;
-    case Value::Kind::Text:
-        // The record's bytes outlive the statement's run.
-        statement.bindNoCopy(index, value.text);
-        break;
-    }
-}
-
-bool sameValue(const Statement& row, int column, const Value& value) {
-    if (value.kind == Value::Kind::Null || row.isNull(column)) {
-        return value.kind == Value::Kind::Null && row.isNull(column);
-    }
-    switch (value.kind) {
-    case Value::Kind::Integer:
-        return row.int64(column) == value.integer;
-    case Value::Kind::Real:
-        return row.real(column) == value.real;
-    case Value::Kind::Text:
-        return row.textView(column) == value.text;
-    case Value::Kind::Null:
-        break;
-    }
-    return false;
 }
 
 void appendJsonString(std::string& out, std::string_view text) {
@@ -381,7 +196,7 @@ private:
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
-    void upsert(std::int64_t line);
+    void upsert();
     void storeProblems(std::int64_t line);
     std::optional<std::int64_t> ticketRowOf(std::string_view ticketId);
 
@@ -407,12 +222,9 @@ private:
     std::vector<const std::map<std::string, std::string>*> m_valueMaps;
     std::string m_attributeValue;
 
-    std::optional<Statement> m_select;
-    std::optional<Statement> m_insert;
-    std::optional<Statement> m_update;
+    std::optional<TableWriter> m_writer;
     std::optional<Statement> m_ticketLookup;
     std::optional<Statement> m_reject;
-    bool m_tableWasEmpty = false;
 
     std::vector<Value> m_values;
     std::vector<Problem> m_problems;
@@ -643,33 +455,12 @@ void FileImport::surveyTimestamps() {
 }
 
 void FileImport::prepareStatements() {
-    const auto& columns = m_layout.columns;
-    const auto keys = static_cast<std::size_t>(m_layout.keyCount);
-    const std::string table(m_layout.table);
-    std::string where;
-    if (m_layout.keyCount == 1) {
-        where = std::string(columns[0].column) + " = ?1";
-    } else {
-        // The event identity, as its unique index spells it.
-        where = "ticket = ?1 AND occurred_at = ?2 AND event = ?3 AND ifnull(from_tier, -1) = ?4 "
-                "AND ifnull(to_tier, -1) = ?5";
-    }
-    m_select = m_db.prepare("SELECT rowid, " + joined(columns, keys, columns.size(), "") +
-                            " FROM " + table + " WHERE " + where);
-    const std::string batch = m_layout.batchColumn ? ", batch" : "";
-    m_insert = m_db.prepare("INSERT INTO " + table + "(" + joined(columns, 0, columns.size(), "") +
-                            batch + ") VALUES (" +
-                            placeholders(columns.size() + (m_layout.batchColumn ? 1 : 0)) + ")");
-    m_update =
-        m_db.prepare("UPDATE " + table + " SET " + joined(columns, keys, columns.size(), " = ?") +
-                     (m_layout.batchColumn ? ", batch = ?" : "") + " WHERE rowid = ?");
+    m_writer.emplace(m_db, m_layout);
     if (m_options.kind == ImportKind::Events) {
         m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
     }
     m_reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason) "
                             "VALUES (?, ?, ?, ?, ?)");
-    m_tableWasEmpty = m_db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " + table + ")") != 0 &&
-                      m_options.kind != ImportKind::Events;
 }
 
 std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
@@ -920,56 +711,18 @@ void FileImport::storeProblems(std::int64_t line) {
     }
 }
 
-void FileImport::upsert(std::int64_t line) {
-    const auto& columns = m_layout.columns;
-    const int keys = m_layout.keyCount;
-    const auto count = static_cast<int>(columns.size());
-    if (!m_tableWasEmpty) {
-        Statement& select = *m_select;
-        for (int k = 0; k < keys; ++k) {
-            const Value& key = m_values[static_cast<std::size_t>(k)];
-            // Tiers in the event identity compare with NULL as -1.
-            if (keys > 1 && k >= 3 && key.kind == Value::Kind::Null) {
-                select.bind(k + 1, std::int64_t{-1});
-            } else {
-                bindValue(select, k + 1, key);
-            }
-        }
-        if (select.step()) {
-            const std::int64_t rowid = select.int64(0);
-            bool same = true;
-            for (int c = keys; c < count && same; ++c) {
-                same = sameValue(select, c - keys + 1, m_values[static_cast<std::size_t>(c)]);
-            }
-            select.reset();
-            if (same) {
-                ++m_result.unchanged;
-                return;
-            }
-            Statement& update = *m_update;
-            int index = 0;
-            for (int c = keys; c < count; ++c) {
-                bindValue(update, ++index, m_values[static_cast<std::size_t>(c)]);
-            }
-            if (m_layout.batchColumn) {
-                update.bind(++index, m_result.batch);
-            }
-            update.bind(++index, rowid).run();
-            ++m_result.updated;
-            return;
-        }
-        select.reset();
+void FileImport::upsert() {
+    switch (m_writer->write(m_values, m_result.batch)) {
+    case TableWriter::Outcome::Inserted:
+        ++m_result.inserted;
+        break;
+    case TableWriter::Outcome::Updated:
+        ++m_result.updated;
+        break;
+    case TableWriter::Outcome::Unchanged:
+        ++m_result.unchanged;
+        break;
     }
-    Statement& insert = *m_insert;
-    for (int c = 0; c < count; ++c) {
-        bindValue(insert, c + 1, m_values[static_cast<std::size_t>(c)]);
-    }
-    if (m_layout.batchColumn) {
-        insert.bind(count + 1, m_result.batch);
-    }
-    insert.run();
-    ++m_result.inserted;
-    (void)line;
 }
 
 bool FileImport::handleRecord(const CsvRecord& record) {
@@ -1019,7 +772,7 @@ bool FileImport::handleRecord(const CsvRecord& record) {
             return true;
         }
     }
-    upsert(record.line);
+    upsert();
     return true;
 }
 

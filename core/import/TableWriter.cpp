@@ -1,0 +1,242 @@
+#include "import/TableWriter.h"
+
+#include <string>
+
+namespace escdesk::import {
+
+namespace {
+
+using store::Statement;
+
+std::string joined(const std::vector<ColumnSpec>& columns, std::size_t from, std::size_t to,
+                   std::string_view suffix) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!text.empty()) {
+            text += ", ";
+        }
+        text += columns[i].column;
+        text += suffix;
+    }
+    return text;
+}
+
+std::string placeholders(std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+        text += i == 0 ? "?" : ", ?";
+    }
+    return text;
+}
+
+void bindValue(Statement& statement, int index, const Value& value) {
+    switch (value.kind) {
+    case Value::Kind::Null:
+        statement.bindNull(index);
+        break;
+    case Value::Kind::Integer:
+        statement.bind(index, value.integer);
+        break;
+    case Value::Kind::Real:
+        statement.bind(index, value.real);
+        break;
+    case Value::Kind::Text:
+        // The record's bytes outlive the statement's run.
+        statement.bindNoCopy(index, value.text);
+        break;
+    }
+}
+
+bool sameValue(const Statement& row, int column, const Value& value) {
+    if (value.kind == Value::Kind::Null || row.isNull(column)) {
+        return value.kind == Value::Kind::Null && row.isNull(column);
+    }
+    switch (value.kind) {
+    case Value::Kind::Integer:
+        return row.int64(column) == value.integer;
+    case Value::Kind::Real:
+        return row.real(column) == value.real;
+    case Value::Kind::Text:
+        return row.textView(column) == value.text;
+    case Value::Kind::Null:
+        break;
+    }
+    return false;
+}
+
+std::string selectSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    const auto keys = static_cast<std::size_t>(layout.keyCount);
+    std::string where;
+    if (layout.keyCount == 1) {
+        where = std::string(columns[0].column) + " = ?1";
+    } else {
+        // The event identity, as its unique index spells it.
+        where = "ticket = ?1 AND occurred_at = ?2 AND event = ?3 AND ifnull(from_tier, -1) = ?4 "
+                "AND ifnull(to_tier, -1) = ?5";
+    }
+    return "SELECT rowid, " + joined(columns, keys, columns.size(), "") + " FROM " +
+           std::string(layout.table) + " WHERE " + where;
+}
+
+std::string insertSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    const std::string batch = layout.batchColumn ? ", batch" : "";
+    return "INSERT INTO " + std::string(layout.table) + "(" +
+           joined(columns, 0, columns.size(), "") + batch + ") VALUES (" +
+           placeholders(columns.size() + (layout.batchColumn ? 1 : 0)) + ")";
+}
+
+std::string updateSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    const auto keys = static_cast<std::size_t>(layout.keyCount);
+    return "UPDATE " + std::string(layout.table) + " SET " +
+           joined(columns, keys, columns.size(), " = ?") +
+           (layout.batchColumn ? ", batch = ?" : "") + " WHERE rowid = ?";
+}
+
+} // namespace
+
+const Layout& layoutOf(ImportKind kind) {
+    using T = FieldType;
+    static const Layout tickets{"tickets",
+                                {
+                                    {"ticket_id", "ticket_id", T::Text, true},
+                                    {"created_at", "created_at", T::Timestamp, true},
+                                    {"first_response_at", "first_response_at", T::Timestamp, false},
+                                    {"resolved_at", "resolved_at", T::Timestamp, false},
+                                    {"closed_at", "closed_at", T::Timestamp, false},
+                                    {"status", "status", T::Text, false},
+                                    {"priority", "priority", T::Priority, false},
+                                    {"channel", "channel", T::Text, false},
+                                    {"account_id", "account_id", T::Text, false},
+                                    {"product_area", "product_area", T::Text, false},
+                                    {"root_cause", "root_cause", T::Text, false},
+                                    {"reason_code", "reason_code", T::Text, false},
+                                    {"subject", "subject", T::Text, false},
+                                    {"description", "description", T::Text, false},
+                                    {"assignee", "assignee", T::Text, false},
+                                    {"group", "group_name", T::Text, false},
+                                    {"tier", "tier", T::Tier, false},
+                                    {"escalated", "escalated", T::Boolean, false},
+                                    {"escalated_at", "escalated_at", T::Timestamp, false},
+                                    {"resolution_type", "resolution_type", T::Text, false},
+                                    {"resolution_notes", "resolution_notes", T::Text, false},
+                                    {"handle_time_min", "handle_time_min", T::Number, false},
+                                    {"csat", "csat", T::Number, false},
+                                    {"tags", "tags", T::Text, false},
+                                    {"", "attributes", T::Attributes, false},
+                                },
+                                1,
+                                true};
+    static const Layout events{"ticket_events",
+                               {
+                                   {"ticket_id", "ticket", T::TicketRef, true},
+                                   {"occurred_at", "occurred_at", T::Timestamp, true},
+                                   {"event", "event", T::EventName, true},
+                                   {"from_tier", "from_tier", T::Tier, false},
+                                   {"to_tier", "to_tier", T::Tier, false},
+                                   {"actor", "actor", T::Text, false},
+                                   {"decision_type", "decision_type", T::Text, false},
+                                   {"note", "note", T::Text, false},
+                               },
+                               5,
+                               false};
+    static const Layout accounts{"accounts",
+                                 {
+                                     {"account_id", "account_id", T::Text, true},
+                                     {"name", "name", T::Text, false},
+                                     {"tier", "tier", T::Text, false},
+                                     {"segment", "segment", T::Text, false},
+                                     {"region", "region", T::Text, false},
+                                     {"arr", "arr", T::Number, false},
+                                     {"timezone", "timezone", T::TimeZoneName, false},
+                                     {"renewal_date", "renewal_date", T::Date, false},
+                                     {"", "attributes", T::Attributes, false},
+                                 },
+                                 1,
+                                 false};
+    static const Layout knownIssues{"known_issues",
+                                    {
+                                        {"issue_id", "issue_id", T::Text, true},
+                                        {"title", "title", T::Text, true},
+                                        {"product_area", "product_area", T::Text, false},
+                                        {"status", "status", T::Text, false},
+                                        {"keywords", "keywords", T::Text, false},
+                                        {"workaround", "workaround", T::Text, false},
+                                        {"fix_version", "fix_version", T::Text, false},
+                                        {"kb_article", "kb_article", T::Text, false},
+                                        {"", "attributes", T::Attributes, false},
+                                    },
+                                    1,
+                                    false};
+    switch (kind) {
+    case ImportKind::Tickets:
+        return tickets;
+    case ImportKind::Events:
+        return events;
+    case ImportKind::Accounts:
+        return accounts;
+    case ImportKind::KnownIssues:
+        return knownIssues;
+    }
+    return tickets;
+}
+
+TableWriter::TableWriter(store::Database& db, const Layout& layout)
+    : m_db(db)
+    , m_layout(layout)
+    , m_select(db.prepare(selectSql(layout)))
+    , m_insert(db.prepare(insertSql(layout)))
+    , m_update(db.prepare(updateSql(layout))) {
+    m_skipLookup = layout.keyCount == 1 && db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " +
+                                                         std::string(layout.table) + ")") != 0;
+}
+
+TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::int64_t batch) {
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(m_layout.columns.size());
+    if (!m_skipLookup) {
+        for (int k = 0; k < keys; ++k) {
+            const Value& key = values[static_cast<std::size_t>(k)];
+            // Tiers in the event identity compare with NULL as -1.
+            if (keys > 1 && k >= 3 && key.kind == Value::Kind::Null) {
+                m_select.bind(k + 1, std::int64_t{-1});
+            } else {
+                bindValue(m_select, k + 1, key);
+            }
+        }
+        if (m_select.step()) {
+            m_lastRowId = m_select.int64(0);
+            bool same = true;
+            for (int c = keys; c < count && same; ++c) {
+                same = sameValue(m_select, c - keys + 1, values[static_cast<std::size_t>(c)]);
+            }
+            m_select.reset();
+            if (same) {
+                return Outcome::Unchanged;
+            }
+            int index = 0;
+            for (int c = keys; c < count; ++c) {
+                bindValue(m_update, ++index, values[static_cast<std::size_t>(c)]);
+            }
+            if (m_layout.batchColumn) {
+                m_update.bind(++index, batch);
+            }
+            m_update.bind(++index, m_lastRowId).run();
+            return Outcome::Updated;
+        }
+        m_select.reset();
+    }
+    for (int c = 0; c < count; ++c) {
+        bindValue(m_insert, c + 1, values[static_cast<std::size_t>(c)]);
+    }
+    if (m_layout.batchColumn) {
+        m_insert.bind(count + 1, batch);
+    }
+    m_insert.run();
+    m_lastRowId = m_db.lastInsertRowId();
+    return Outcome::Inserted;
+}
+
+} // namespace escdesk::import

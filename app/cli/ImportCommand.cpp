@@ -5,6 +5,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
+#include "import/HistoryImporter.h"
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
 
@@ -27,12 +28,13 @@ constexpr qint64 progressThresholdBytes = 4 * 1024 * 1024;
 ImportKind kindOption(const QCommandLineParser& parser) {
     if (!parser.isSet(QStringLiteral("kind"))) {
         throw UsageProblem{
-            QStringLiteral("--kind is required: tickets, events, accounts or known-issues.")};
+            QStringLiteral("--kind is required: tickets, events, accounts, known-issues or "
+                           "history.")};
     }
     const auto kind = import::parseImportKind(parser.value(QStringLiteral("kind")));
     if (!kind) {
         throw UsageProblem{QStringLiteral("--kind: '%1' is not one of tickets, events, accounts, "
-                                          "known-issues.")
+                                          "known-issues, history.")
                                .arg(parser.value(QStringLiteral("kind")))};
     }
     return *kind;
@@ -94,6 +96,19 @@ std::optional<import::ColumnMapping> mappingOption(const QCommandLineParser& par
                                     import::importKindName(kind))};
     }
     return mapping;
+}
+
+// --kind history needs --map FILE naming the case, time and change columns.
+import::HistoryMapping historyMappingOption(const QCommandLineParser& parser){
+    if (!parser.isSet(QStringLiteral("map")) || parser.isSet(QStringLiteral("preset"))){
+        throw UsageProblem{QStringLiteral("--kind history needs --map FILE: a history mapping "
+                                          "naming the case, time and change columns.")};
+}
+try {
+    return import::readHistoryMappingFile(parser.value(QStringLiteral("map")));
+} catch (const import::MappingError& error) {
+    throw UsageProblem{error.message()};
+}
 }
 
 QJsonObject resultJson(const ImportResult& r) {
@@ -170,8 +185,9 @@ int runImport(const QStringList& arguments) {
         "imported, 1 a file was refused (stderr names file, line, column and reason), 2 usage."));
     addDatabaseOption(parser);
     parser.addOption({QStringLiteral("kind"),
-                      QStringLiteral("What the files hold: tickets, events, accounts or "
-                                     "known-issues."),
+                      QStringLiteral("What the files hold: tickets, events, accounts, "
+                                     "known-issues, or history (one row per change of a ticket; "
+                                     "needs --map)."),
                       QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("preset"),
                       QStringLiteral("The layout of a helpdesk's ticket export: %1.")
@@ -198,7 +214,13 @@ int runImport(const QStringList& arguments) {
     options.kind = kindOption(parser);
     options.sourceZone = sourceZoneOption(parser);
     options.dateOrder = dateOrderOption(parser);
-    const std::optional<import::ColumnMapping> mapping = mappingOption(parser, options.kind);
+    std::optional<import::ColumnMapping> mapping;
+    std::optional<import::HistoryMapping> history;
+    if (options.kind == ImportKind::History) {
+        history = historyMappingOption(parser);
+    } else {
+        mapping = mappingOption(parser, options.kind);
+    }
     options.mapping = mapping ? &*mapping : nullptr;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
@@ -212,7 +234,9 @@ int runImport(const QStringList& arguments) {
     for (const QString& file : files) {
         options.progress = progressPrinter(file);
         try {
-            const ImportResult result = import::importCsv(workspace->db(), file, options);
+            const ImportResult result =
+                history ? import::importHistoryCsv(workspace->db(), file, *history, options)
+                        : import::importCsv(workspace->db(), file, options);
             if (json) {
                 results.append(resultJson(result));
             } else {

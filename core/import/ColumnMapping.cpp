@@ -172,6 +172,39 @@ QStringList stringsOf(const QJsonValue& value) {
 
 } // namespace
 
+FieldSource readFieldSource(const QString& field, const QJsonValue& spec, const QString& path) {
+    FieldSource source;
+    source.field = field.trimmed().toLower();
+    if (spec.isObject()) {
+        const QJsonObject object = spec.toObject();
+        source.columns = stringsOf(object.value(QStringLiteral("column")));
+        source.columns += stringsOf(object.value(QStringLiteral("columns")));
+        if (object.contains(QStringLiteral("format"))) {
+            const QString format = object.value(QStringLiteral("format")).toString();
+            source.form = formNamed(format);
+            if (!source.form) {
+                throw MappingError(
+                    QStringLiteral("The mapping file %1: field %2 has format \"%3\"; use "
+                                   "iso, mdy, dmy, dotted, jira, epoch or epoch_ms.")
+                        .arg(path, source.field, format));
+            }
+        }
+        const QJsonObject values = object.value(QStringLiteral("values")).toObject();
+        for (auto v = values.begin(); v != values.end(); ++v) {
+            source.values.emplace(v.key().trimmed().toLower().toStdString(),
+                                  v.value().toString().toStdString());
+        }
+    } else {
+        source.columns = stringsOf(spec);
+    }
+    if (source.columns.isEmpty()) {
+        throw MappingError(QStringLiteral("The mapping file %1: field %2 names no source "
+                                          "column.")
+                               .arg(path, source.field));
+    }
+    return source;
+}
+
 const FieldSource* ColumnMapping::sourceOf(const QString& field) const {
     for (const FieldSource& source : fields) {
         if (source.field == field) {
@@ -246,36 +279,7 @@ ColumnMapping readMappingFile(const QString& path) {
             QStringLiteral("The mapping file %1 has no \"fields\" object.").arg(path));
     }
     for (auto it = fields.begin(); it != fields.end(); ++it) {
-        FieldSource source;
-        source.field = it.key().trimmed().toLower();
-        if (it.value().isObject()) {
-            const QJsonObject spec = it.value().toObject();
-            source.columns = stringsOf(spec.value(QStringLiteral("column")));
-            source.columns += stringsOf(spec.value(QStringLiteral("columns")));
-            if (spec.contains(QStringLiteral("format"))) {
-                const QString format = spec.value(QStringLiteral("format")).toString();
-                source.form = formNamed(format);
-                if (!source.form) {
-                    throw MappingError(
-                        QStringLiteral("The mapping file %1: field %2 has format \"%3\"; use "
-                                       "iso, mdy, dmy, dotted, jira, epoch or epoch_ms.")
-                            .arg(path, source.field, format));
-                }
-            }
-            const QJsonObject values = spec.value(QStringLiteral("values")).toObject();
-            for (auto v = values.begin(); v != values.end(); ++v) {
-                source.values.emplace(v.key().trimmed().toLower().toStdString(),
-                                      v.value().toString().toStdString());
-            }
-        } else {
-            source.columns = stringsOf(it.value());
-        }
-        if (source.columns.isEmpty()) {
-            throw MappingError(QStringLiteral("The mapping file %1: field %2 names no source "
-                                              "column.")
-                                   .arg(path, source.field));
-        }
-        mapping.fields.push_back(std::move(source));
+        mapping.fields.push_back(readFieldSource(it.key(), it.value(), path));
     }
     return mapping;
 }

@@ -27,6 +27,7 @@
 #include "import/ImportKind.h"
 #include "import/Timestamp.h"
 
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -66,6 +67,9 @@ public:
 QStringList presetNames();
 // The preset of that name (case-insensitive), or nullopt.
 std::optional<ColumnMapping> presetMapping(const QString& name);
+// One entry of a mapping file's "fields": a column name, a list of names, or
+// {"column"/"columns", "format", "values"}; throws MappingError naming `path`.
+FieldSource readFieldSource(const QString& field, const QJsonValue& spec, const QString& path);
 // Reads a mapping file; throws MappingError.
 ColumnMapping readMappingFile(const QString& path);
 

@@ -41,6 +41,20 @@ std::string_view trimBlanks(std::string_view text) {
     return text;
 }
 
+std::string normalizedHeader(std::string_view header) {
+    if (header.substr(0, 3) == "\xEF\xBB\xBF") {
+        header.remove_prefix(3);
+    }
+    header = trimBlanks(header);
+    std::string name;
+    for (const char c : header) {
+        name += (c == ' ' || c == '-')
+                    ? '_'
+                    : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return name;
+}
+
 std::optional<bool> parseBoolean(std::string_view raw) {
     const std::string_view text = trimBlanks(raw);
     for (const std::string_view yes : {"true", "yes", "y", "t", "1"}) {

@@ -5,6 +5,7 @@
 // guess. Each returns nullopt for a value it does not accept.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace escdesk::import {
@@ -24,5 +25,9 @@ std::optional<std::string_view> parseEventName(std::string_view text);
 bool isIsoDate(std::string_view text);
 
 std::string_view trimBlanks(std::string_view text);
+
+// Header names compare case-insensitively, ignoring surrounding blanks and
+// a BOM, and treating "Ticket ID" and "ticket-id" as ticket_id.
+std::string normalizedHeader(std::string_view header);
 
 } // namespace escdesk::import

@@ -12,13 +12,15 @@ QString importKindName(ImportKind kind) {
         return QStringLiteral("accounts");
     case ImportKind::KnownIssues:
         return QStringLiteral("known-issues");
+    case ImportKind::History:
+        return QStringLiteral("history");
     }
     return {};
 }
 
 std::optional<ImportKind> parseImportKind(const QString& name) {
-    for (const ImportKind kind :
-         {ImportKind::Tickets, ImportKind::Events, ImportKind::Accounts, ImportKind::KnownIssues}) {
+    for (const ImportKind kind : {ImportKind::Tickets, ImportKind::Events, ImportKind::Accounts,
+                                  ImportKind::KnownIssues, ImportKind::History}) {
         if (importKindName(kind) == name.trimmed().toLower()) {
             return kind;
         }

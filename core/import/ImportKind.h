@@ -8,9 +8,11 @@
 
 namespace escdesk::import {
 
-enum class ImportKind { Tickets, Events, Accounts, KnownIssues };
+// History: one row per change of a ticket, from which tickets and events
+// are derived (see HistoryImporter.h).
+enum class ImportKind { Tickets, Events, Accounts, KnownIssues, History };
 
-// tickets, events, accounts, known-issues
+// tickets, events, accounts, known-issues, history
 QString importKindName(ImportKind kind);
 std::optional<ImportKind> parseImportKind(const QString& name);
 

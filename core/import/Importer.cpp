@@ -68,22 +68,6 @@ void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
 }
 
-// Header names compare case-insensitively, ignoring surrounding blanks and
-// treating "Ticket ID" and "ticket-id" as ticket_id.
-std::string normalizedHeader(std::string_view header) {
-    if (header.substr(0, 3) == "\xEF\xBB\xBF") {
-        header.remove_prefix(3);
-    }
-    header = trimBlanks(header);
-    std::string name;
-    for (const char c : header) {
-        name += (c == ' ' || c == '-')
-                    ? '_'
-                    : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return name;
-}
-
 // The ids seen in this file, with the line of their first row: an
 // open-addressing table over one byte arena, because a node per id (a
 // std::unordered_map) costs a million allocations and cache misses.

@@ -172,6 +172,7 @@ const Layout& layoutOf(ImportKind kind) {
                                     false};
     switch (kind) {
     case ImportKind::Tickets:
+    case ImportKind::History: // derives tickets (and events)
         return tickets;
     case ImportKind::Events:
         return events;

@@ -127,6 +127,23 @@ private slots:
         QCOMPARE(escdesk({"import-rejects", "--db", db, "--batch", "9"}).exitCode, 1);
     }
 
+    void importsAHistoryExportWithItsMapping() {
+        const QString db = freshDb();
+        const Run run = escdesk({"import", "--db", db, "--kind", "history", "--map",
+                                 dataFile("history/servicenow-incident-log.json"), "--json",
+                                 dataFile("history/servicenow-incident-log.csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.value("kind").toString(), QStringLiteral("history"));
+        QCOMPARE(json.value("rows").toInt(), 14);
+        QCOMPARE(json.value("inserted").toInt(), 14);
+        // Without a mapping there is nothing to derive from: a usage error.
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "history",
+                          dataFile("history/servicenow-incident-log.csv")})
+                     .exitCode,
+                 2);
+    }
+
     void importsWithAPresetAndASourceZone() {
         const QString db = freshDb();
         const Run run = escdesk({"import", "--db", db, "--kind", "tickets", "--preset",

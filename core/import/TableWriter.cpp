@@ -79,6 +79,14 @@ std::string selectSql(const Layout& layout) {
            std::string(layout.table) + " WHERE " + where;
 }
 
+// The stored rows in storage order, from a given rowid on: rowid, key, the
+// other columns.
+std::string scanSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    return "SELECT rowid, " + joined(columns, 0, columns.size(), "") + " FROM " +
+           std::string(layout.table) + " WHERE rowid > ?1 ORDER BY rowid";
+}
+
 std::string insertSql(const Layout& layout) {
     const auto& columns = layout.columns;
     const std::string batch = layout.batchColumn ? ", batch" : "";
@@ -192,12 +200,70 @@ TableWriter::TableWriter(store::Database& db, const Layout& layout)
     , m_update(db.prepare(updateSql(layout))) {
     m_skipLookup = layout.keyCount == 1 && db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " +
                                                          std::string(layout.table) + ")") != 0;
+    if (layout.keyCount == 1 && !m_skipLookup) {
+        m_scan = db.prepare(scanSql(layout));
+        restartScanAfter(0);
+    }
+}
+
+void TableWriter::restartScanAfter(std::int64_t rowid) {
+    m_scan->reset();
+    m_scan->bind(1, rowid);
+    m_scanOnRow = m_scan->step();
+}
+
+bool TableWriter::sameAsStored(const store::Statement& row, int firstColumn,
+                               const std::vector<Value>& values) const {
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(m_layout.columns.size());
+    for (int c = keys; c < count; ++c) {
+        if (!sameValue(row, c - keys + firstColumn, values[static_cast<std::size_t>(c)])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+TableWriter::Outcome TableWriter::update(const std::vector<Value>& values, std::int64_t batch) {
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(m_layout.columns.size());
+    int index = 0;
+    for (int c = keys; c < count; ++c) {
+        bindValue(m_update, ++index, values[static_cast<std::size_t>(c)]);
+    }
+    if (m_layout.batchColumn) {
+        m_update.bind(++index, batch);
+    }
+    m_update.bind(++index, m_lastRowId).run();
+    return Outcome::Updated;
+}
+
+std::optional<TableWriter::Outcome> TableWriter::writeAtScan(const std::vector<Value>& values,
+                                                             std::int64_t batch) {
+    const Value& key = values[0];
+    if (!m_scanOnRow || key.kind != Value::Kind::Text || m_scan->isNull(1) ||
+        m_scan->textView(1) != key.text) {
+        return std::nullopt;
+    }
+    m_lastRowId = m_scan->int64(0);
+    const bool same = sameAsStored(*m_scan, 2, values);
+    const Outcome outcome = same ? Outcome::Unchanged : update(values, batch);
+    m_scanOnRow = m_scan->step();
+    m_scanMisses = 0;
+    return outcome;
 }
 
 TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::int64_t batch) {
     const int keys = m_layout.keyCount;
     const auto count = static_cast<int>(m_layout.columns.size());
     if (!m_skipLookup) {
+        // A newer export lists most rows in the order they were stored:
+        // compare with the next stored row before looking the key up.
+        if (m_scan) {
+            if (const auto outcome = writeAtScan(values, batch)) {
+                return *outcome;
+            }
+        }
         for (int k = 0; k < keys; ++k) {
             const Value& key = values[static_cast<std::size_t>(k)];
             // Tiers in the event identity compare with NULL as -1.
@@ -209,23 +275,16 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         }
         if (m_select.step()) {
             m_lastRowId = m_select.int64(0);
-            bool same = true;
-            for (int c = keys; c < count && same; ++c) {
-                same = sameValue(m_select, c - keys + 1, values[static_cast<std::size_t>(c)]);
-            }
+            const bool same = sameAsStored(m_select, 1, values);
             m_select.reset();
-            if (same) {
-                return Outcome::Unchanged;
+            const Outcome outcome = same ? Outcome::Unchanged : update(values, batch);
+            // Rows were skipped (deleted at the source): continue the scan
+            // after this one, unless the file's order looks unrelated to the
+            // store's (then only re-try now and then).
+            if (m_scan && (++m_scanMisses < 16 || m_scanMisses % 1024 == 0)) {
+                restartScanAfter(m_lastRowId);
             }
-            int index = 0;
-            for (int c = keys; c < count; ++c) {
-                bindValue(m_update, ++index, values[static_cast<std::size_t>(c)]);
-            }
-            if (m_layout.batchColumn) {
-                m_update.bind(++index, batch);
-            }
-            m_update.bind(++index, m_lastRowId).run();
-            return Outcome::Updated;
+            return outcome;
         }
         m_select.reset();
     }

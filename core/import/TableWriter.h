@@ -74,11 +74,22 @@ public:
     std::int64_t lastRowId() const { return m_lastRowId; }
 
 private:
+    void restartScanAfter(std::int64_t rowid);
+    std::optional<Outcome> writeAtScan(const std::vector<Value>& values, std::int64_t batch);
+    bool sameAsStored(const store::Statement& row, int firstColumn,
+                      const std::vector<Value>& values) const;
+    Outcome update(const std::vector<Value>& values, std::int64_t batch);
+
     store::Database& m_db;
     const Layout& m_layout;
     store::Statement m_select;
     store::Statement m_insert;
     store::Statement m_update;
+    // Single-key tables: a scan in storage order, compared with each row
+    // before the key lookup (a sequential read instead of a B-tree search).
+    std::optional<store::Statement> m_scan;
+    bool m_scanOnRow = false;
+    int m_scanMisses = 0;
     bool m_skipLookup = false;
     std::int64_t m_lastRowId = 0;
 };

@@ -166,7 +166,9 @@ QString Statement::text(int column) const {
 }
 
 std::string_view Statement::textView(int column) const {
-    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    // sqlite3_column_blob gives the stored bytes in place; column_text would
+    // copy them to add a terminating NUL (a malloc per value in a bulk compare).
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
     if (!data) {
         return {};
     }

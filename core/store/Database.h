@@ -70,7 +70,8 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
-    // The column's UTF-8 bytes, valid until the next step/reset.
+    // The column's bytes as stored (UTF-8 for text), without a copy; valid
+    // until the next step/reset.
     std::string_view textView(int column) const;
     std::optional<std::int64_t> optionalInt64(int column) const;
     std::optional<double> optionalReal(int column) const;

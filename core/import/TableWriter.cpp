@@ -192,18 +192,60 @@ const Layout& layoutOf(ImportKind kind) {
     return tickets;
 }
 
-TableWriter::TableWriter(store::Database& db, const Layout& layout)
+namespace {
+
+// The CREATE statements of a table's own indexes (not those of UNIQUE and
+// PRIMARY KEY constraints, which have no SQL and cannot be dropped).
+std::vector<std::pair<std::string, std::string>> secondaryIndexes(store::Database& db,
+                                                                  std::string_view table) {
+    Statement query = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                 "tbl_name = ? AND sql IS NOT NULL");
+    query.bind(1, table);
+    std::vector<std::pair<std::string, std::string>> indexes;
+    while (query.step()) {
+        indexes.emplace_back(query.textView(0), query.textView(1));
+    }
+    return indexes;
+}
+
+bool tableIsEmpty(store::Database& db, const Layout& layout) {
+    return db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " + std::string(layout.table) + ")") !=
+           0;
+}
+
+// Drops the secondary indexes of an empty table and returns their SQL.
+std::vector<std::string> dropIndexesForBulkLoad(store::Database& db, const Layout& layout) {
+    std::vector<std::string> created;
+    for (const auto& [name, sql] : secondaryIndexes(db, layout.table)) {
+        db.exec("DROP INDEX \"" + name + "\"");
+        created.push_back(sql);
+    }
+    return created;
+}
+
+} // namespace
+
+TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk)
     : m_db(db)
     , m_layout(layout)
+    , m_droppedIndexes(bulk == BulkLoad::Allowed && layout.keyCount == 1 && tableIsEmpty(db, layout)
+                           ? dropIndexesForBulkLoad(db, layout)
+                           : std::vector<std::string>{})
     , m_select(db.prepare(selectSql(layout)))
     , m_insert(db.prepare(insertSql(layout)))
     , m_update(db.prepare(updateSql(layout))) {
-    m_skipLookup = layout.keyCount == 1 && db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " +
-                                                         std::string(layout.table) + ")") != 0;
+    m_skipLookup = layout.keyCount == 1 && tableIsEmpty(db, layout);
     if (layout.keyCount == 1 && !m_skipLookup) {
         m_scan = db.prepare(scanSql(layout));
         restartScanAfter(0);
     }
+}
+
+void TableWriter::finish() {
+    for (const std::string& sql : m_droppedIndexes) {
+        m_db.exec(sql);
+    }
+    m_droppedIndexes.clear();
 }
 
 void TableWriter::restartScanAfter(std::int64_t rowid) {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,7 +66,15 @@ public:
     // Prepares the statements; the caller owns the transaction. When the
     // table is empty at this point and rows have a single key, lookups are
     // skipped (the caller guarantees each key is written once).
-    TableWriter(store::Database& db, const Layout& layout);
+    // With BulkLoad::Allowed and an empty table, the table's secondary
+    // indexes are dropped for the load and built again by finish(), which
+    // is much cheaper than maintaining them row by row (a rollback restores
+    // them too).
+    enum class BulkLoad { Allowed, Off };
+    TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk = BulkLoad::Off);
+
+    // Rebuilds the indexes a bulk load dropped; call before committing.
+    void finish();
 
     // `values` has one entry per layout column. `batch` is recorded on
     // written rows of tables with a batch column.
@@ -82,6 +91,7 @@ private:
 
     store::Database& m_db;
     const Layout& m_layout;
+    std::vector<std::string> m_droppedIndexes; // their CREATE statements
     store::Statement m_select;
     store::Statement m_insert;
     store::Statement m_update;

@@ -44,26 +44,14 @@ private:
         return import.exitCode();
     }
 
-private slots:
-    void killedImportLeavesTheStoreAsItWas() {
-        const QString db = m_dir.filePath(QStringLiteral("kill.escdesk"));
-        QCOMPARE(runImport(db, writeTickets(QStringLiteral("small.csv"), 3)), 0);
-        std::int64_t ticketsBefore = 0;
-        std::int64_t batchesBefore = 0;
-        {
-            Workspace workspace(db);
-            ticketsBefore = countRecords(workspace.db()).tickets;
-            batchesBefore = workspace.db().queryInt64("SELECT count(*) FROM import_batches");
-        }
-        QCOMPARE(ticketsBefore, 3);
-
-        // About 50 MB: long enough to be killed half-way.
-        const QString big = writeTickets(QStringLiteral("big.csv"), 350000);
+    // Starts an import of `file` and kills it (SIGKILL) once a fifth of the
+    // file has been read, while rows are being written.
+    void killImportHalfway(const QString& db, const QString& file) {
         QProcess import;
         import.setProcessChannelMode(QProcess::SeparateChannels);
         import.start(QStringLiteral(ESCDESK_BIN),
                      {QStringLiteral("import"), QStringLiteral("--db"), db,
-                      QStringLiteral("--kind"), QStringLiteral("tickets"), big});
+                      QStringLiteral("--kind"), QStringLiteral("tickets"), file});
         QVERIFY(import.waitForStarted());
         import.setReadChannel(QProcess::StandardError); // what waitForReadyRead waits for
         // Progress lines ("importing FILE: 21%") come on stderr while rows
@@ -84,6 +72,27 @@ private slots:
         import.kill(); // SIGKILL
         QVERIFY(import.waitForFinished(10000));
         QCOMPARE(import.exitStatus(), QProcess::CrashExit);
+    }
+
+private slots:
+    void killedImportLeavesTheStoreAsItWas() {
+        const QString db = m_dir.filePath(QStringLiteral("kill.escdesk"));
+        QCOMPARE(runImport(db, writeTickets(QStringLiteral("small.csv"), 3)), 0);
+        std::int64_t ticketsBefore = 0;
+        std::int64_t batchesBefore = 0;
+        {
+            Workspace workspace(db);
+            ticketsBefore = countRecords(workspace.db()).tickets;
+            batchesBefore = workspace.db().queryInt64("SELECT count(*) FROM import_batches");
+        }
+        QCOMPARE(ticketsBefore, 3);
+
+        // About 50 MB: long enough to be killed half-way.
+        const QString big = writeTickets(QStringLiteral("big.csv"), 350000);
+        killImportHalfway(db, big);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
 
         Workspace workspace(db);
         Statement check = workspace.db().prepare("PRAGMA integrity_check");
@@ -92,6 +101,27 @@ private slots:
         QCOMPARE(countRecords(workspace.db()).tickets, ticketsBefore);
         QCOMPARE(workspace.db().queryInt64("SELECT count(*) FROM import_batches"), batchesBefore);
         QCOMPARE(workspace.db().queryInt64("SELECT count(*) FROM rejected_rows"), 0);
+    }
+
+    void killedBulkLoadKeepsTheIndexes() {
+        // Into an empty tickets table the import drops the secondary indexes
+        // for its bulk load; killed half-way, they must still be there.
+        const QString db = m_dir.filePath(QStringLiteral("bulk.escdesk"));
+        { Workspace workspace(db); }
+        killImportHalfway(db, writeTickets(QStringLiteral("bulk.csv"), 350000));
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        Workspace workspace(db);
+        Statement check = workspace.db().prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
+        QCOMPARE(countRecords(workspace.db()).tickets, 0);
+        QCOMPARE(workspace.db().queryInt64("SELECT count(*) FROM import_batches"), 0);
+        // tickets_by_created_at and tickets_by_account
+        QCOMPARE(workspace.db().queryInt64("SELECT count(*) FROM sqlite_schema WHERE type = "
+                                           "'index' AND tbl_name = 'tickets' AND sql IS NOT NULL"),
+                 2);
     }
 };
 

@@ -162,6 +162,25 @@ private slots:
                  QStringLiteral("Zo\u00eb\u2019s caf\u00e9 \u20ac bill"));
     }
 
+    void aBulkLoadLeavesTheIndexesAsTheyWere() {
+        // Into an empty table the secondary indexes are dropped and rebuilt;
+        // the indexes afterwards must be the same.
+        const char* indexes = "SELECT group_concat(entry, ';') FROM (SELECT name || ':' || sql "
+                              "AS entry FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
+                              "NULL ORDER BY name)";
+        auto workspace = freshWorkspace();
+        const QString before = textOf(*workspace, indexes);
+        QVERIFY(before.contains(QLatin1String("tickets_by_account")));
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        QCOMPARE(textOf(*workspace, indexes), before);
+        QCOMPARE(textOf(*workspace, "PRAGMA integrity_check"), QStringLiteral("ok"));
+        // A refused bulk load (a quote never closed) restores them too.
+        auto refused = freshWorkspace();
+        QVERIFY_THROWS_EXCEPTION(ImportRefused,
+                                 run(*refused, dataFile(QStringLiteral("unterminated.csv"))));
+        QCOMPARE(textOf(*refused, indexes), before);
+    }
+
     void readsWindows1252FoundPastTheSampleOnASecondPass() {
         QByteArray content = "ticket_id,created_at,subject\n";
         for (int i = 0; i < 12000; ++i) {

@@ -69,8 +69,9 @@ echo "load average before the runs: $load"
 printf '%-34s %8s %8s %7s  %s\n' "" "wall s" "cpu s" "peak MB" "ratio wall (cpu)"
 row() { # LABEL RUN [TARGET]
     printf '%-34s %8s %8s %7s' "$1" "$(seconds "$2")" "$(cpu "$2")" "$(megabytes "$2")"
+    printf '  %s (%s)' "$(ratio "$2")" "$(cpuRatio "$2")"
     if [ -n "${3:-}" ]; then
-        printf '  %s (%s)  target <= %s' "$(ratio "$2")" "$(cpuRatio "$2")" "$3"
+        printf '  target <= %s' "$3"
     fi
     echo
 }
@@ -78,9 +79,9 @@ row "sqlite3 .import (before)" sqlite_before
 row "sqlite3 .import (after)" sqlite_after
 row "escdesk import, empty store" full 1.5
 row "escdesk re-import, all unchanged" unchanged 0.5
-row "escdesk import, 1% changed" changed -
-row "reader alone (parse, SHA-256)" read_only -
-row "sqlite3 .import, indexed, WAL" sqlite_indexed -
+row "escdesk import, 1% changed" changed
+row "reader alone (parse, SHA-256)" read_only
+row "sqlite3 .import, indexed, WAL" sqlite_indexed
 for run in full unchanged changed; do
     echo "$run: $(cat "$work/$run.out")"
 done

@@ -11,5 +11,6 @@ namespace escdesk::cli {
 int runSummary(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runImportRejects(const QStringList& arguments);
+int runImportBatches(const QStringList& arguments);
 
 } // namespace escdesk::cli

@@ -9,6 +9,7 @@
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -305,6 +306,65 @@ int runImportRejects(const QStringList& arguments) {
     file.close();
     if (parser.isSet(QStringLiteral("out"))) {
         err() << rows << " rejected rows of batch " << *batch << " written to " << file.fileName()
+              << '\n';
+    }
+    return Success;
+}
+
+int runImportBatches(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "List the import batches of the workspace, newest first: kind, file, preset, source "
+        "zone, when, and rows read / inserted / updated / unchanged / rejected. With --json, "
+        "{\"batches\": [{batch, kind, file, sha256, preset, source_tz, started_at, seconds, rows, "
+        "inserted, updated, unchanged, rejected}]}."));
+    addDatabaseOption(parser);
+    addJsonOption(parser);
+    parseOrThrow(parser, arguments);
+    rejectPositionalArguments(parser);
+    auto workspace = openWorkspace(parser);
+    store::Statement batches = workspace->db().prepare(
+        "SELECT id, kind, file_name, sha256, preset, source_tz, started_at, seconds, rows_read, "
+        "inserted, updated, unchanged, rejected FROM import_batches ORDER BY id DESC");
+    QJsonArray list;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    while (batches.step()) {
+        // ISO 8601 with Z (toIsoUtc gives +00:00 with Qt 6.4's time-zone spec).
+        const QString startedAt =
+            QDateTime::fromSecsSinceEpoch(batches.int64(6), Qt::UTC).toString(Qt::ISODate);
+        if (json) {
+            const auto text = [&batches](int c) {
+                return batches.isNull(c) ? QJsonValue() : QJsonValue(batches.text(c));
+            };
+            list.append(QJsonObject{
+                {QStringLiteral("batch"), qint64(batches.int64(0))},
+                {QStringLiteral("kind"), batches.text(1)},
+                {QStringLiteral("file"), batches.text(2)},
+                {QStringLiteral("sha256"), text(3)},
+                {QStringLiteral("preset"), text(4)},
+                {QStringLiteral("source_tz"), text(5)},
+                {QStringLiteral("started_at"), startedAt},
+                {QStringLiteral("seconds"), batches.real(7)},
+                {QStringLiteral("rows"), qint64(batches.int64(8))},
+                {QStringLiteral("inserted"), qint64(batches.int64(9))},
+                {QStringLiteral("updated"), qint64(batches.int64(10))},
+                {QStringLiteral("unchanged"), qint64(batches.int64(11))},
+                {QStringLiteral("rejected"), qint64(batches.int64(12))},
+            });
+            continue;
+        }
+        out() << "batch " << batches.int64(0) << "  " << startedAt << "  " << batches.text(1)
+              << "  " << batches.text(2);
+        if (!batches.isNull(4)) {
+            out() << " (" << batches.text(4) << ")";
+        }
+        out() << "\n    " << batches.int64(8) << " rows: " << batches.int64(9) << " inserted, "
+              << batches.int64(10) << " updated, " << batches.int64(11) << " unchanged, "
+              << batches.int64(12) << " rejected\n";
+    }
+    if (json) {
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("batches"), list}})
+                     .toJson(QJsonDocument::Compact)
               << '\n';
     }
     return Success;

@@ -18,6 +18,7 @@ const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
         {QStringLiteral("summary"), runSummary},
         {QStringLiteral("import"), runImport},
+        {QStringLiteral("import-batches"), runImportBatches},
         {QStringLiteral("import-rejects"), runImportRejects},
     };
     return table;

@@ -127,6 +127,26 @@ private slots:
         QCOMPARE(escdesk({"import-rejects", "--db", db, "--batch", "9"}).exitCode, 1);
     }
 
+    void listsTheBatches() {
+        const QString db = freshDb();
+        escdesk({"import", "--db", db, "--kind", "tickets", dataFile("ragged.csv")});
+        escdesk({"import", "--db", db, "--kind", "tickets", "--preset", "zendesk",
+                 dataFile("presets/zendesk-tickets.csv")});
+        const Run run = escdesk({"import-batches", "--db", db, "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray batches =
+            QJsonDocument::fromJson(run.out).object().value("batches").toArray();
+        QCOMPARE(batches.size(), 2);
+        // Newest first.
+        QCOMPARE(batches[0].toObject().value("batch").toInt(), 2);
+        QCOMPARE(batches[0].toObject().value("preset").toString(), QStringLiteral("zendesk"));
+        QCOMPARE(batches[0].toObject().value("inserted").toInt(), 4);
+        QCOMPARE(batches[1].toObject().value("file").toString(), QStringLiteral("ragged.csv"));
+        QCOMPARE(batches[1].toObject().value("rejected").toInt(), 1);
+        QVERIFY(batches[1].toObject().value("preset").isNull());
+        QVERIFY(batches[1].toObject().value("started_at").toString().endsWith(QLatin1Char('Z')));
+    }
+
     void importsAHistoryExportWithItsMapping() {
         const QString db = freshDb();
         const Run run = escdesk({"import", "--db", db, "--kind", "history", "--map",

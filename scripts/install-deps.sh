@@ -11,7 +11,7 @@ packages=(
     qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev
     # storage, dates, CSV
-    libsqlite3-dev sqlite3 libboost-date-time-dev libcsv-dev
+    libsqlite3-dev sqlite3 libboost-date-time-dev libcsv-dev libssl-dev
     # time zone data for QTimeZone (IANA names)
     tzdata
     # fonts for rendering under the offscreen platform (screenshots, tests)

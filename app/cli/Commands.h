@@ -18,5 +18,8 @@ int runTrend(const QStringList& arguments);
 int runMatrix(const QStringList& arguments);
 int runSla(const QStringList& arguments);
 int runTriage(const QStringList& arguments);
+int runImport(const QStringList& arguments);
+int runImportRejects(const QStringList& arguments);
+int runImportBatches(const QStringList& arguments);
 
 } // namespace escdesk::cli

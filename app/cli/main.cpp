@@ -23,6 +23,9 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table{
         {"clusters",    runClusters,   "escalations grouped by similar text, matched to known issues"},
         {"demo",        runDemo,       "write a realistic demo workspace"},
+        {"import",      runImport,     "import helpdesk, CRM and known-issue CSV exports"},
+        {"import-batches", runImportBatches, "the import history, newest first"},
+        {"import-rejects", runImportRejects, "export the rejected rows of an import as CSV"},
         {"matrix",      runMatrix,     "export, import, validate the escalation matrix; its history"},
         {"metrics",     runMetrics,    "every escalation metric of a period, overall or per segment"},
         {"root-causes", runRootCauses, "escalations by root cause, ranked, the top three in detail"},

@@ -104,6 +104,15 @@ Statement& Statement::bind(int index, std::string_view utf8) {
     return *this;
 }
 
+Statement& Statement::bindNoCopy(int index, std::string_view utf8) {
+    const int rc =
+        sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, "binding a parameter");
+    }
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     const int rc = sqlite3_bind_null(m_stmt, index);
     if (rc != SQLITE_OK) {
@@ -154,6 +163,16 @@ QString Statement::text(int column) const {
         return {};
     }
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+std::string_view Statement::textView(int column) const {
+    // sqlite3_column_blob gives the stored bytes in place; column_text would
+    // copy them to add a terminating NUL (a malloc per value in a bulk compare).
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    if (!data) {
+        return {};
+    }
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
 }
 
 std::optional<std::int64_t> Statement::optionalInt64(int column) const {

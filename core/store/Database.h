@@ -46,6 +46,9 @@ public:
     Statement& bind(int index, const QString& value); // a null QString binds NULL
     Statement& bind(int index, std::string_view utf8);
     Statement& bindNull(int index);
+    // Binds text without copying it: the bytes must stay valid until the
+    // statement has run or been reset (the bulk import's hot path).
+    Statement& bindNoCopy(int index, std::string_view utf8);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
     }
@@ -67,6 +70,9 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    // The column's bytes as stored (UTF-8 for text), without a copy; valid
+    // until the next step/reset.
+    std::string_view textView(int column) const;
     std::optional<std::int64_t> optionalInt64(int column) const;
     std::optional<double> optionalReal(int column) const;
 

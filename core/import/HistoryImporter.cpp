@@ -1,0 +1,582 @@
+#include "import/HistoryImporter.h"
+
+#include "import/CsvReader.h"
+#include "import/FieldValue.h"
+#include "import/TableWriter.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace escdesk::import {
+
+namespace {
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// One change row of a case, as read.
+struct Change {
+    UtcSeconds time = 0;
+    std::int64_t line = 0;
+    std::string status;
+    std::optional<int> tier;
+    std::string group;
+    std::string priority; // canonical, or empty
+};
+
+bool sameSnapshot(const Change& a, const Change& b) {
+    return a.time == b.time && a.status == b.status && a.tier == b.tier && a.group == b.group &&
+           a.priority == b.priority;
+}
+
+struct DerivedEvent {
+    UtcSeconds time = 0;
+    std::string_view kind;
+    std::optional<int> fromTier;
+    std::optional<int> toTier;
+    std::string note;
+};
+
+// The ticket and events of one case, by the rules in HistoryImporter.h.
+struct Derived {
+    UtcSeconds created = 0;
+    std::optional<UtcSeconds> resolvedAt;
+    std::optional<UtcSeconds> closedAt;
+    std::optional<UtcSeconds> escalatedAt;
+    bool escalated = false;
+    std::string status;
+    std::string group;
+    std::string priority;
+    std::optional<int> tier;
+    std::vector<DerivedEvent> events;
+};
+
+class StatusSet {
+public:
+    explicit StatusSet(const QStringList& names) {
+        for (const QString& name : names) {
+            m_names.push_back(name.trimmed().toLower().toStdString());
+        }
+    }
+    bool contains(const std::string& status) const {
+        const std::string lower = qs(status).trimmed().toLower().toStdString();
+        return std::find(m_names.begin(), m_names.end(), lower) != m_names.end();
+    }
+
+private:
+    std::vector<std::string> m_names;
+};
+
+class HistoryImport {
+public:
+    HistoryImport(store::Database& db, const QString& path, const HistoryMapping& mapping,
+                  const ImportOptions& options)
+        : m_db(db)
+        , m_path(path)
+        , m_mapping(mapping)
+        , m_options(options)
+        , m_zone(options.sourceZone)
+        , m_waiting(mapping.waitingStatuses)
+        , m_resolved(mapping.resolvedStatuses + mapping.closedStatuses)
+        , m_closed(mapping.closedStatuses) {}
+
+    ImportResult run();
+
+private:
+    [[noreturn]] void refuse(std::int64_t line, const QString& column, const QString& reason) {
+        throw ImportRefused(m_path, line, column, reason);
+    }
+    int findColumn(const std::vector<std::string>& header, const FieldSource& source,
+                   bool required);
+    void readHeader();
+    void detectTimeForm();
+    void readChanges();
+    std::optional<Change> readChange(const CsvRecord& record);
+    std::string_view mapped(const FieldSource& source, std::string_view text) const;
+    Derived derive(std::vector<Change>& changes) const;
+    void write(const std::string& caseId, const Derived& derived);
+    void count(TableWriter::Outcome outcome);
+
+    store::Database& m_db;
+    QString m_path;
+    const HistoryMapping& m_mapping;
+    const ImportOptions& m_options;
+    SourceTimeZone m_zone;
+    StatusSet m_waiting;
+    StatusSet m_resolved;
+    StatusSet m_closed;
+
+    CsvDialect m_dialect;
+    std::int64_t m_headerLine = 0;
+    std::size_t m_headerFields = 0;
+    int m_caseField = -1;
+    int m_timeField = -1;
+    int m_statusField = -1;
+    int m_tierField = -1;
+    int m_groupField = -1;
+    int m_priorityField = -1;
+    std::optional<TimestampForm> m_timeForm;
+
+    struct Rejection {
+        std::int64_t line;
+        QString column;
+        QString value;
+        QString reason;
+    };
+    std::vector<Rejection> m_rejections;
+    std::map<std::string, std::vector<Change>> m_cases; // ordered: deterministic writes
+    std::optional<TableWriter> m_tickets;
+    std::optional<TableWriter> m_events;
+    ImportResult m_result;
+};
+
+int HistoryImport::findColumn(const std::vector<std::string>& header, const FieldSource& source,
+                              bool required) {
+    for (const QString& name : source.columns) {
+        const std::string wanted = normalizedHeader(name.toStdString());
+        for (std::size_t field = 0; field < header.size(); ++field) {
+            if (normalizedHeader(header[field]) == wanted) {
+                return static_cast<int>(field);
+            }
+        }
+    }
+    if (required) {
+        refuse(
+            m_headerLine, source.columns.first(),
+            QStringLiteral("the %1 column '%2' named by the mapping %3 is missing from the "
+                           "header row")
+                .arg(source.field, source.columns.join(QStringLiteral("' or '")), m_mapping.name));
+    }
+    return -1;
+}
+
+void HistoryImport::readHeader() {
+    CsvSniff sniff;
+    try {
+        sniff = sniffCsv(m_path);
+    } catch (const CsvError& error) {
+        refuse(0, {}, error.message());
+    }
+    if (sniff.binary) {
+        refuse(0, {},
+               QStringLiteral("the file is binary (it contains NUL bytes), not a CSV text file"));
+    }
+    if (sniff.empty || sniff.records.empty()) {
+        refuse(0, {}, QStringLiteral("the file is empty"));
+    }
+    m_dialect = sniff.dialect;
+    // The header is the first row naming the case column.
+    const std::string caseName = normalizedHeader(m_mapping.caseId.columns.first().toStdString());
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < std::min<std::size_t>(sniff.records.size(), 10); ++i) {
+        const auto& record = sniff.records[i];
+        if (std::any_of(record.begin(), record.end(), [&caseName](const std::string& cell) {
+                return normalizedHeader(cell) == caseName;
+            })) {
+            index = i;
+            break;
+        }
+    }
+    const auto& header = sniff.records[index];
+    m_headerLine = sniff.recordLines[index];
+    m_headerFields = header.size();
+    m_caseField = findColumn(header, m_mapping.caseId, true);
+    m_timeField = findColumn(header, m_mapping.time, true);
+    const auto optionalColumn = [&](const std::optional<FieldSource>& source) {
+        return source ? findColumn(header, *source, true) : -1;
+    };
+    m_statusField = optionalColumn(m_mapping.status);
+    m_tierField = optionalColumn(m_mapping.tier);
+    m_groupField = optionalColumn(m_mapping.group);
+    m_priorityField = optionalColumn(m_mapping.priority);
+}
+
+void HistoryImport::detectTimeForm() {
+    if (m_mapping.time.form) {
+        m_timeForm = m_mapping.time.form;
+        return;
+    }
+    // The whole column: history exports are read into memory anyway, and
+    // day/month order may show only late in the file.
+    TimestampFormDetector detector;
+    CsvReader reader(m_path, m_dialect);
+    reader.setCancelFlag(m_options.cancel);
+    reader.read([&](const CsvRecord& record) {
+        const auto field = static_cast<std::size_t>(m_timeField);
+        if (record.line > m_headerLine && field < record.fields.size()) {
+            detector.add(record.fields[field]);
+        }
+        return true;
+    });
+    const DateOrder order =
+        m_options.dateOrder != DateOrder::Unknown ? m_options.dateOrder : m_mapping.dateOrder;
+    bool ambiguous = false;
+    m_timeForm = detector.form(order, ambiguous);
+    if (ambiguous) {
+        refuse(0, m_mapping.time.columns.first(),
+               QStringLiteral("the change times could be day/month or month/day (no day is "
+                              "above 12); give the order with --date-order dmy or mdy"));
+    }
+}
+
+std::string_view HistoryImport::mapped(const FieldSource& source, std::string_view text) const {
+    const std::string_view trimmed = trimBlanks(text);
+    if (!source.values.empty() && !trimmed.empty()) {
+        const std::string key = qs(trimmed).toLower().toStdString();
+        if (const auto found = source.values.find(key); found != source.values.end()) {
+            return found->second;
+        }
+    }
+    return trimmed;
+}
+
+std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
+    const auto fieldText = [&record](int field) -> std::string_view {
+        return field >= 0 ? record.fields[static_cast<std::size_t>(field)] : std::string_view{};
+    };
+    const auto reject = [&](const FieldSource& source, std::string_view value,
+                            const QString& reason) {
+        m_rejections.push_back({record.line, source.field, qs(value), reason});
+        return std::nullopt;
+    };
+    if (record.fields.size() < m_headerFields) {
+        m_rejections.push_back({record.line,
+                                {},
+                                {},
+                                QStringLiteral("the row has %1 fields; the header row has %2")
+                                    .arg(record.fields.size())
+                                    .arg(m_headerFields)});
+        return std::nullopt;
+    }
+    Change change;
+    change.line = record.line;
+    if (trimBlanks(fieldText(m_caseField)).empty()) {
+        return reject(m_mapping.caseId, {}, QStringLiteral("the case id is empty"));
+    }
+    const std::string_view timeText = fieldText(m_timeField);
+    TimestampProblem problem = TimestampProblem::NotInForm;
+    const auto parsed = m_timeForm ? parseTimestamp(timeText, *m_timeForm, problem) : std::nullopt;
+    if (!parsed) {
+        return reject(
+            m_mapping.time, timeText,
+            QStringLiteral("'%1' is not a change time%2")
+                .arg(qs(timeText),
+                     m_timeForm
+                         ? QStringLiteral(" in the form %1").arg(timestampFormName(*m_timeForm))
+                         : QString()));
+    }
+    change.time = parsed->naive ? m_zone.toUtc(parsed->seconds) : parsed->seconds;
+    if (change.time < 0) {
+        return reject(m_mapping.time, timeText,
+                      QStringLiteral("'%1' is before 1970").arg(qs(timeText)));
+    }
+    if (m_statusField >= 0) {
+        change.status = mapped(*m_mapping.status, fieldText(m_statusField));
+    }
+    if (m_groupField >= 0) {
+        change.group = mapped(*m_mapping.group, fieldText(m_groupField));
+    }
+    if (m_tierField >= 0) {
+        const std::string_view tier = mapped(*m_mapping.tier, fieldText(m_tierField));
+        if (!tier.empty()) {
+            change.tier = parseTier(tier);
+            if (!change.tier) {
+                return reject(*m_mapping.tier, fieldText(m_tierField),
+                              QStringLiteral("'%1' is not a tier or support level (1 to 4; map "
+                                             "other names in the mapping's \"values\")")
+                                  .arg(qs(fieldText(m_tierField))));
+            }
+        }
+    }
+    if (m_priorityField >= 0) {
+        const std::string_view priority = mapped(*m_mapping.priority, fieldText(m_priorityField));
+        if (!priority.empty()) {
+            const auto canonical = parsePriority(priority);
+            if (!canonical) {
+                return reject(*m_mapping.priority, fieldText(m_priorityField),
+                              QStringLiteral("'%1' is not a priority (Critical, High, Medium, "
+                                             "Low)")
+                                  .arg(qs(fieldText(m_priorityField))));
+            }
+            change.priority = *canonical;
+        }
+    }
+    return change;
+}
+
+void HistoryImport::readChanges() {
+    CsvReader reader(m_path, m_dialect);
+    reader.setCancelFlag(m_options.cancel);
+    reader.setComputeSha256(true);
+    if (m_options.progress) {
+        reader.setProgressHandler(m_options.progress);
+    }
+    reader.read([this](const CsvRecord& record) {
+        if (record.line <= m_headerLine ||
+            std::all_of(record.fields.begin(), record.fields.end(),
+                        [](std::string_view f) { return trimBlanks(f).empty(); })) {
+            return true;
+        }
+        ++m_result.rows;
+        if (auto change = readChange(record)) {
+            const std::string caseId(
+                trimBlanks(record.fields[static_cast<std::size_t>(m_caseField)]));
+            m_cases[caseId].push_back(std::move(*change));
+        }
+        return true;
+    });
+    m_result.sha256Hex = reader.sha256Hex();
+}
+
+Derived HistoryImport::derive(std::vector<Change>& changes) const {
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const Change& a, const Change& b) { return a.time < b.time; });
+    Derived d;
+    d.created = changes.front().time;
+    bool waiting = false;
+    bool resolved = false;
+    const Change* previous = nullptr;
+    for (const Change& change : changes) {
+        if (previous && sameSnapshot(*previous, change)) {
+            continue; // a repeated row
+        }
+        const UtcSeconds t = change.time;
+        if (change.tier) {
+            if (d.tier && *change.tier > *d.tier) {
+                d.events.push_back({t, "escalated", d.tier, change.tier, {}});
+                d.escalated = true;
+                d.escalatedAt = d.escalatedAt.value_or(t);
+            } else if (d.tier && *change.tier < *d.tier) {
+                d.events.push_back({t, "bounced", d.tier, change.tier, {}});
+            }
+            d.tier = change.tier;
+        }
+        if (!change.group.empty()) {
+            if (!d.group.empty() && change.group != d.group) {
+                d.events.push_back({t, "reassigned", std::nullopt, std::nullopt, change.group});
+            }
+            d.group = change.group;
+        }
+        if (!change.status.empty()) {
+            const bool nowWaiting = m_waiting.contains(change.status);
+            const bool nowResolved = m_resolved.contains(change.status);
+            if (nowWaiting && !waiting) {
+                d.events.push_back({t, "paused", std::nullopt, std::nullopt, change.status});
+            } else if (!nowWaiting && waiting) {
+                d.events.push_back({t, "resumed", std::nullopt, std::nullopt, change.status});
+            }
+            if (nowResolved && !resolved) {
+                d.events.push_back({t, "resolved", std::nullopt, std::nullopt, change.status});
+                d.resolvedAt = t;
+            } else if (!nowResolved && resolved) {
+                d.events.push_back({t, "reopened", std::nullopt, std::nullopt, change.status});
+                d.resolvedAt.reset();
+                d.closedAt.reset();
+            }
+            if (m_closed.contains(change.status) && !d.closedAt) {
+                d.closedAt = t;
+            }
+            waiting = nowWaiting;
+            resolved = nowResolved;
+            d.status = change.status;
+        }
+        if (!change.priority.empty()) {
+            d.priority = change.priority;
+        }
+        previous = &change;
+    }
+    return d;
+}
+
+void HistoryImport::count(TableWriter::Outcome outcome) {
+    switch (outcome) {
+    case TableWriter::Outcome::Inserted:
+        ++m_result.inserted;
+        break;
+    case TableWriter::Outcome::Updated:
+        ++m_result.updated;
+        break;
+    case TableWriter::Outcome::Unchanged:
+        ++m_result.unchanged;
+        break;
+    }
+}
+
+void HistoryImport::write(const std::string& caseId, const Derived& d) {
+    // Values in the tickets layout's column order (TableWriter.cpp).
+    const auto text = [](const std::string& s) {
+        return s.empty() ? Value{} : Value::ofText(s);
+    };
+    const auto instant = [](const std::optional<UtcSeconds>& t) {
+        return t ? Value::ofInteger(*t) : Value{};
+    };
+    std::vector<Value> ticket(layoutOf(ImportKind::Tickets).columns.size());
+    ticket[0] = Value::ofText(caseId);
+    ticket[1] = Value::ofInteger(d.created);
+    ticket[3] = instant(d.resolvedAt);
+    ticket[4] = instant(d.closedAt);
+    ticket[5] = text(d.status);
+    ticket[6] = text(d.priority);
+    ticket[15] = text(d.group);
+    ticket[16] = d.tier ? Value::ofInteger(*d.tier) : Value{};
+    if (m_tierField >= 0) {
+        ticket[17] = Value::ofInteger(d.escalated ? 1 : 0);
+        ticket[18] = instant(d.escalatedAt);
+    }
+    count(m_tickets->write(ticket, m_result.batch));
+    const std::int64_t ticketRow = m_tickets->lastRowId();
+    std::vector<Value> event(layoutOf(ImportKind::Events).columns.size());
+    for (const DerivedEvent& e : d.events) {
+        std::fill(event.begin(), event.end(), Value{});
+        event[0] = Value::ofInteger(ticketRow);
+        event[1] = Value::ofInteger(e.time);
+        event[2] = Value::ofText(e.kind);
+        event[3] = e.fromTier ? Value::ofInteger(*e.fromTier) : Value{};
+        event[4] = e.toTier ? Value::ofInteger(*e.toTier) : Value{};
+        event[7] = e.note.empty() ? Value{} : Value::ofText(e.note);
+        count(m_events->write(event, m_result.batch));
+    }
+}
+
+ImportResult HistoryImport::run() {
+    QElapsedTimer timer;
+    timer.start();
+    m_result.kind = ImportKind::History;
+    m_result.file = m_path;
+    readHeader();
+    try {
+        detectTimeForm();
+        readChanges();
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+    if (m_result.rows == 0) {
+        refuse(m_headerLine, {},
+               QStringLiteral("the file has a header row but no data rows; nothing to import"));
+    }
+    store::Transaction transaction(m_db);
+    m_db.prepare("INSERT INTO import_batches(kind, file_name, preset, source_tz, started_at) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .bindAll(importKindName(ImportKind::History), QFileInfo(m_path).fileName(), m_mapping.name,
+                 QString::fromUtf8(m_options.sourceZone.id()),
+                 std::int64_t{QDateTime::currentSecsSinceEpoch()})
+        .run();
+    m_result.batch = m_db.lastInsertRowId();
+    m_tickets.emplace(m_db, layoutOf(ImportKind::Tickets));
+    m_events.emplace(m_db, layoutOf(ImportKind::Events));
+    for (auto& [caseId, changes] : m_cases) {
+        if (m_options.cancel && m_options.cancel->load()) {
+            throw ImportCancelled{};
+        }
+        write(caseId, derive(changes));
+    }
+    store::Statement reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, "
+                                           "value, reason) VALUES (?, ?, ?, ?, ?)");
+    for (const Rejection& r : m_rejections) {
+        reject
+            .bindAll(m_result.batch, r.line, r.column, r.value.isEmpty() ? QString() : r.value,
+                     r.reason)
+            .run();
+    }
+    m_result.rejected = static_cast<std::int64_t>(m_rejections.size());
+    m_result.dialect = m_dialect;
+    m_result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
+                 "updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
+        .bindAll(QString::fromLatin1(m_result.sha256Hex), m_result.seconds, m_result.rows,
+                 m_result.inserted, m_result.updated, m_result.unchanged, m_result.rejected,
+                 m_result.batch)
+        .run();
+    transaction.commit();
+    return m_result;
+}
+
+std::optional<FieldSource> optionalSource(const QJsonObject& root, const char* key,
+                                          const QString& path) {
+    const QJsonValue value = root.value(QLatin1String(key));
+    if (value.isUndefined() || value.isNull()) {
+        return std::nullopt;
+    }
+    return readFieldSource(QLatin1String(key), value, path);
+}
+
+QStringList stringList(const QJsonValue& value) {
+    QStringList list;
+    for (const QJsonValue& item : value.toArray()) {
+        list << item.toString();
+    }
+    return list;
+}
+
+} // namespace
+
+HistoryMapping readHistoryMappingFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw MappingError(
+            QStringLiteral("Cannot read the mapping file %1: %2").arg(path, file.errorString()));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        throw MappingError(QStringLiteral("The mapping file %1 is not a JSON object: %2")
+                               .arg(path, parseError.errorString()));
+    }
+    const QJsonObject root = document.object();
+    if (root.value(QStringLiteral("kind")).toString() != QLatin1String("history")) {
+        throw MappingError(
+            QStringLiteral("The mapping file %1 is not a history mapping (\"kind\": \"history\").")
+                .arg(path));
+    }
+    HistoryMapping mapping;
+    mapping.name = root.value(QStringLiteral("name")).toString(QFileInfo(path).fileName());
+    const auto caseId = optionalSource(root, "case", path);
+    const auto time = optionalSource(root, "time", path);
+    if (!caseId || !time) {
+        throw MappingError(QStringLiteral("The history mapping %1 must name the \"case\" and "
+                                          "\"time\" columns.")
+                               .arg(path));
+    }
+    mapping.caseId = *caseId;
+    mapping.time = *time;
+    mapping.status = optionalSource(root, "status", path);
+    mapping.tier = optionalSource(root, "tier", path);
+    mapping.group = optionalSource(root, "group", path);
+    mapping.priority = optionalSource(root, "priority", path);
+    if (!mapping.status && !mapping.tier && !mapping.group) {
+        throw MappingError(QStringLiteral("The history mapping %1 names none of \"status\", "
+                                          "\"tier\" and \"group\": there is nothing to derive.")
+                               .arg(path));
+    }
+    mapping.waitingStatuses = stringList(root.value(QStringLiteral("waiting_statuses")));
+    mapping.resolvedStatuses = stringList(root.value(QStringLiteral("resolved_statuses")));
+    mapping.closedStatuses = stringList(root.value(QStringLiteral("closed_statuses")));
+    const QString order = root.value(QStringLiteral("date_order")).toString().toLower();
+    if (order == QLatin1String("dmy")) {
+        mapping.dateOrder = DateOrder::DayFirst;
+    } else if (order == QLatin1String("mdy")) {
+        mapping.dateOrder = DateOrder::MonthFirst;
+    }
+    return mapping;
+}
+
+ImportResult importHistoryCsv(store::Database& db, const QString& path,
+                              const HistoryMapping& mapping, const ImportOptions& options) {
+    HistoryImport import(db, path, mapping, options);
+    return import.run();
+}
+
+} // namespace escdesk::import

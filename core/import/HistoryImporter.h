@@ -1,0 +1,65 @@
+#pragma once
+
+// History exports (SPEC §4): one row per change of a ticket — ServiceNow
+// audit-style incident logs, Jira change history, process-mining event logs —
+// from which the ticket and its escalation events are derived:
+//   created_at  the first row's time; status, priority, group and tier: the
+//               latest row's values
+//   escalated   the tier (support level) rises; bounced: it falls
+//   paused      the status becomes one of the waiting statuses; resumed:
+//               the next row whose status is not waiting
+//   resolved    the status becomes a resolved (or closed) status; reopened:
+//               it leaves them again; resolved_at/closed_at from the last of
+//               those changes while the ticket stays resolved/closed
+//   reassigned  the group changes
+// Rows of a case may come in any order (they are sorted by time, then line)
+// and repeated identical rows are harmless. The derived tickets and events
+// are written with the same sync semantics as the canonical imports, in one
+// transaction and one batch (kind "history"): rows counts change rows read,
+// inserted/updated/unchanged count derived tickets plus events, rejected
+// counts change rows that could not be read.
+//
+// A history mapping file, for example a ServiceNow incident audit log:
+//   {
+//     "name": "ServiceNow incident log",
+//     "kind": "history",
+//     "case": "number",
+//     "time": { "column": "sys_updated_at", "format": "dmy" },
+//     "status": "incident_state",
+//     "tier": { "column": "u_support_level", "values": { "L1": "1", "L2": "2" } },
+//     "group": "assignment_group",
+//     "priority": { "column": "priority", "values": { "1 - Critical": "Critical" } },
+//     "waiting_statuses": ["Awaiting User Info", "Awaiting Vendor"],
+//     "resolved_statuses": ["Resolved"],
+//     "closed_statuses": ["Closed"]
+//   }
+
+#include "import/ColumnMapping.h"
+#include "import/Importer.h"
+
+namespace escdesk::import {
+
+struct HistoryMapping {
+    QString name;
+    FieldSource caseId; // required
+    FieldSource time;   // required; its form may be fixed
+    std::optional<FieldSource> status;
+    std::optional<FieldSource> tier;
+    std::optional<FieldSource> group;
+    std::optional<FieldSource> priority;
+    QStringList waitingStatuses;
+    QStringList resolvedStatuses;
+    QStringList closedStatuses; // also count as resolved
+    DateOrder dateOrder = DateOrder::Unknown;
+};
+
+// Reads a history mapping file ("kind": "history"); throws MappingError.
+HistoryMapping readHistoryMappingFile(const QString& path);
+
+// Imports a history export; throws ImportRefused, ImportCancelled or
+// store::StoreError like importCsv(). options.kind and options.mapping are
+// not used.
+ImportResult importHistoryCsv(store::Database& db, const QString& path,
+                              const HistoryMapping& mapping, const ImportOptions& options);
+
+} // namespace escdesk::import

@@ -1,0 +1,31 @@
+#include "import/ImportKind.h"
+
+namespace escdesk::import {
+
+QString importKindName(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::Tickets:
+        return QStringLiteral("tickets");
+    case ImportKind::Events:
+        return QStringLiteral("events");
+    case ImportKind::Accounts:
+        return QStringLiteral("accounts");
+    case ImportKind::KnownIssues:
+        return QStringLiteral("known-issues");
+    case ImportKind::History:
+        return QStringLiteral("history");
+    }
+    return {};
+}
+
+std::optional<ImportKind> parseImportKind(const QString& name) {
+    for (const ImportKind kind : {ImportKind::Tickets, ImportKind::Events, ImportKind::Accounts,
+                                  ImportKind::KnownIssues, ImportKind::History}) {
+        if (importKindName(kind) == name.trimmed().toLower()) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace escdesk::import

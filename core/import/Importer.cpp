@@ -1,0 +1,865 @@
+#include "import/Importer.h"
+
+#include "domain/Instant.h"
+#include "import/ColumnMapping.h"
+#include "import/FieldValue.h"
+#include "import/TableWriter.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace escdesk::import {
+
+namespace {
+
+using store::Statement;
+
+// 2026-11-22T15:04:05Z
+QString isoUtc(UtcSeconds instant) {
+    return QDateTime::fromSecsSinceEpoch(instant, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+void appendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xF];
+                out += hex[c & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+// The ids seen in this file, with the line of their first row: an
+// open-addressing table over one byte arena, because a node per id (a
+// std::unordered_map) costs a million allocations and cache misses.
+class SeenIds {
+public:
+    static std::uint64_t hashOf(std::string_view id) {
+        return std::hash<std::string_view>{}(id) | 1; // 0 marks an empty slot
+    }
+
+    // Starts loading the slot of `hash` into the cache: the table is far
+    // larger than the cache, and the row's conversion hides the wait.
+    void prefetch(std::uint64_t hash) const {
+        if (!m_slots.empty()) {
+            __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
+        }
+    }
+
+    // The line of an earlier row with `id`, or records this one.
+    std::optional<std::int64_t> firstLineOf(std::string_view id, std::uint64_t hash,
+                                            std::int64_t line) {
+        if ((m_used + 1) * 2 > m_slots.size()) {
+            grow();
+        }
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot& slot = m_slots[i];
+            if (slot.hash == 0) {
+                slot = {hash, m_arena.size(), id.size(), line};
+                m_arena.append(id);
+                ++m_used;
+                return std::nullopt;
+            }
+            if (slot.hash == hash &&
+                std::string_view(m_arena.data() + slot.offset, slot.length) == id) {
+                return slot.line;
+            }
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t offset = 0;
+        std::size_t length = 0;
+        std::int64_t line = 0;
+    };
+
+    void grow() {
+        std::vector<Slot> old(std::max<std::size_t>(m_slots.size() * 2, 1024));
+        old.swap(m_slots);
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.hash == 0) {
+                continue;
+            }
+            std::size_t i = slot.hash & mask;
+            while (m_slots[i].hash != 0) {
+                i = (i + 1) & mask;
+            }
+            m_slots[i] = slot;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_used = 0;
+    std::string m_arena;
+};
+
+struct Problem {
+    QString column;
+    std::string_view value;
+    QString reason;
+};
+
+// ---- One file -----------------------------------------------------------------
+
+class FileImport {
+public:
+    FileImport(store::Database& db, const QString& path, const ImportOptions& options,
+               std::optional<TextEncoding> encoding)
+        : m_db(db)
+        , m_path(path)
+        , m_options(options)
+        , m_layout(layoutOf(options.kind))
+        , m_zone(options.sourceZone)
+        , m_forcedEncoding(encoding) {}
+
+    ImportResult run();
+
+private:
+    DateOrder dateOrder() const {
+        if (m_options.dateOrder == DateOrder::Unknown && m_options.mapping) {
+            return m_options.mapping->dateOrder;
+        }
+        return m_options.dateOrder;
+    }
+    [[noreturn]] void refuse(std::int64_t line, const QString& column, const QString& reason) {
+        throw ImportRefused(m_path, line, column, reason);
+    }
+    void sniff();
+    void mapHeader(const std::vector<std::string>& header);
+    const FieldSource* sourceOf(std::size_t column) const;
+    std::vector<std::string> sourceNames(std::size_t column) const;
+    QString describedColumn(std::size_t column) const;
+    std::string_view mappedText(std::size_t column, const CsvRecord& record);
+    void buildAttributes(const CsvRecord& record);
+    void surveyTimestamps();
+    void prepareStatements();
+    bool handleRecord(const CsvRecord& record);
+    bool convert(const CsvRecord& record);
+    Value convertField(std::size_t column, std::string_view text);
+    void checkTicketTimes();
+    void upsert();
+    void storeProblems(std::int64_t line);
+    std::optional<std::int64_t> ticketRowOf(std::string_view ticketId);
+
+    store::Database& m_db;
+    QString m_path;
+    const ImportOptions& m_options;
+    const Layout& m_layout;
+    SourceTimeZone m_zone;
+    std::optional<TextEncoding> m_forcedEncoding;
+
+    CsvDialect m_dialect;
+    std::int64_t m_headerLine = 0;
+    std::size_t m_headerFields = 0;
+    std::vector<int> m_fieldOf; // layout column → record field, -1 when absent
+    struct Extra {
+        int field;
+        std::string jsonKey;
+    };
+    std::vector<Extra> m_extras; // by header name
+    std::vector<std::optional<TimestampForm>> m_forms;
+    std::vector<std::vector<int>> m_joinedFields; // several source columns, joined
+    std::vector<std::string> m_joined;
+    std::vector<const std::map<std::string, std::string>*> m_valueMaps;
+    std::string m_attributeValue;
+
+    std::optional<TableWriter> m_writer;
+    std::optional<Statement> m_ticketLookup;
+    std::optional<Statement> m_reject;
+
+    std::vector<Value> m_values;
+    std::vector<Problem> m_problems;
+    std::string m_attributes;
+    std::set<std::string, std::less<>> m_knownZones;
+    std::string m_lastTicketId;
+    std::optional<std::int64_t> m_lastTicketRow;
+    SeenIds m_seenIds;
+    ImportResult m_result;
+};
+
+void FileImport::sniff() {
+    CsvSniff sniff;
+    try {
+        sniff = sniffCsv(m_path);
+    } catch (const CsvError& error) {
+        refuse(0, {}, error.message());
+    }
+    if (sniff.binary) {
+        refuse(0, {},
+               QStringLiteral("the file is binary (it contains NUL bytes), not a CSV text file"));
+    }
+    if (sniff.empty) {
+        refuse(0, {}, QStringLiteral("the file is empty"));
+    }
+    m_dialect = sniff.dialect;
+    if (m_forcedEncoding) {
+        m_dialect.encoding = *m_forcedEncoding;
+    }
+    // The header is the first row naming the key column; exports sometimes
+    // put a title or a blank line above it.
+    const std::vector<std::string> keyNames = sourceNames(0);
+    const QString key = qs(m_layout.columns.front().header);
+    std::size_t headerIndex = sniff.records.size();
+    for (std::size_t i = 0; i < std::min<std::size_t>(sniff.records.size(), 10); ++i) {
+        const auto& record = sniff.records[i];
+        if (std::any_of(record.begin(), record.end(), [&keyNames](const std::string& cell) {
+                const std::string name = normalizedHeader(cell);
+                return std::find(keyNames.begin(), keyNames.end(), name) != keyNames.end();
+            })) {
+            headerIndex = i;
+            break;
+        }
+    }
+    if (headerIndex == sniff.records.size()) {
+        if (sniff.singleColumn) {
+            refuse(0, {},
+                   QStringLiteral("this does not look like a CSV file: no comma, semicolon, tab "
+                                  "or pipe separates its first lines into columns, and no header "
+                                  "row names the required column %1")
+                       .arg(describedColumn(0)));
+        }
+        const auto& first = sniff.records.empty() ? std::vector<std::string>{} : sniff.records[0];
+        QStringList names;
+        for (const auto& cell : first) {
+            names << QString::fromStdString(cell);
+        }
+        refuse(sniff.recordLines.empty() ? 0 : sniff.recordLines[0], key,
+               QStringLiteral("the required column %1 is missing (the first row has: %2)")
+                   .arg(describedColumn(0), names.join(QStringLiteral(", "))));
+    }
+    m_headerLine = sniff.recordLines[headerIndex];
+    mapHeader(sniff.records[headerIndex]);
+}
+
+std::vector<std::string> FileImport::sourceNames(std::size_t column) const {
+    const ColumnSpec& spec = m_layout.columns[column];
+    std::vector<std::string> names;
+    if (const FieldSource* source = sourceOf(column)) {
+        for (const QString& name : source->columns) {
+            names.push_back(normalizedHeader(name.toStdString()));
+        }
+    }
+    names.emplace_back(spec.header); // the canonical name always works
+    return names;
+}
+
+const FieldSource* FileImport::sourceOf(std::size_t column) const {
+    const ColumnSpec& spec = m_layout.columns[column];
+    if (!m_options.mapping || spec.header.empty()) {
+        return nullptr;
+    }
+    return m_options.mapping->sourceOf(qs(spec.header));
+}
+
+QString FileImport::describedColumn(std::size_t column) const {
+    const QString canonical = qs(m_layout.columns[column].header);
+    if (const FieldSource* source = sourceOf(column)) {
+        return QStringLiteral("%1 ('%2' in %3)")
+            .arg(canonical, source->columns.join(QStringLiteral("' or '")),
+                 m_options.mapping->name);
+    }
+    return canonical;
+}
+
+void FileImport::mapHeader(const std::vector<std::string>& header) {
+    m_headerFields = header.size();
+    const auto columns = m_layout.columns.size();
+    m_fieldOf.assign(columns, -1);
+    m_joinedFields.assign(columns, {});
+    m_joined.assign(columns, {});
+    m_valueMaps.assign(columns, nullptr);
+    std::vector<std::string> names;
+    for (const std::string& cell : header) {
+        names.push_back(normalizedHeader(cell));
+    }
+    std::vector<bool> used(header.size(), false);
+    for (std::size_t column = 0; column < columns; ++column) {
+        const ColumnSpec& spec = m_layout.columns[column];
+        if (spec.type == FieldType::Attributes) {
+            continue;
+        }
+        const FieldSource* source = sourceOf(column);
+        if (source && !source->values.empty()) {
+            m_valueMaps[column] = &source->values;
+        }
+        // The first source name present wins; all its columns are used.
+        for (const std::string& name : sourceNames(column)) {
+            std::vector<int> matches;
+            for (std::size_t field = 0; field < names.size(); ++field) {
+                if (names[field] == name && !used[field]) {
+                    matches.push_back(static_cast<int>(field));
+                }
+            }
+            if (matches.empty()) {
+                continue;
+            }
+            if (matches.size() > 1 && (!source || spec.type != FieldType::Text)) {
+                refuse(m_headerLine, qs(spec.header),
+                       QStringLiteral("the column %1 appears twice in the header row (columns "
+                                      "%2 and %3)")
+                           .arg(qs(spec.header))
+                           .arg(matches[0] + 1)
+                           .arg(matches[1] + 1));
+            }
+            for (const int field : matches) {
+                used[static_cast<std::size_t>(field)] = true;
+            }
+            m_fieldOf[column] = matches.front();
+            if (matches.size() > 1) {
+                m_joinedFields[column] = matches; // e.g. Jira's repeated Labels
+            }
+            break;
+        }
+        if (spec.required && m_fieldOf[column] < 0) {
+            refuse(m_headerLine, qs(spec.header),
+                   QStringLiteral("the required column %1 is missing from the header row")
+                       .arg(describedColumn(column)));
+        }
+    }
+    std::vector<std::pair<std::string, int>> extras;
+    for (std::size_t field = 0; field < header.size(); ++field) {
+        if (!used[field] && !trimBlanks(header[field]).empty()) {
+            extras.emplace_back(std::string(trimBlanks(header[field])), static_cast<int>(field));
+        }
+    }
+    std::stable_sort(extras.begin(), extras.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [name, field] : extras) {
+        std::string key;
+        appendJsonString(key, name);
+        m_extras.push_back({field, std::move(key)});
+    }
+}
+
+void FileImport::surveyTimestamps() {
+    m_forms.assign(m_layout.columns.size(), std::nullopt);
+    std::vector<std::size_t> columns;
+    for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
+        if (m_layout.columns[column].type != FieldType::Timestamp || m_fieldOf[column] < 0) {
+            continue;
+        }
+        const FieldSource* source = sourceOf(column);
+        if (source && source->form) {
+            m_forms[column] = source->form; // the mapping says
+        } else {
+            columns.push_back(column);
+        }
+    }
+    if (columns.empty()) {
+        return;
+    }
+    std::vector<TimestampFormDetector> detectors(m_layout.columns.size());
+    // The form comes from the first values; slash dates whose day/month order
+    // those do not show are read to the end (unless --date-order says).
+    constexpr int sampleRows = 1000;
+    std::vector<bool> wanted(m_layout.columns.size(), true);
+    auto survey = [&](bool wholeFile) {
+        int rows = 0;
+        CsvReader reader(m_path, m_dialect);
+        reader.setCancelFlag(m_options.cancel);
+        reader.read([&](const CsvRecord& record) {
+            if (record.line <= m_headerLine) {
+                return true;
+            }
+            for (const std::size_t column : columns) {
+                const auto field = static_cast<std::size_t>(m_fieldOf[column]);
+                if (field < record.fields.size() && wanted[column]) {
+                    detectors[column].add(record.fields[field]);
+                }
+            }
+            return wholeFile || ++rows < sampleRows;
+        });
+    };
+    survey(false);
+    const bool undecided = dateOrder() == DateOrder::Unknown &&
+                           std::any_of(columns.begin(), columns.end(), [&detectors](std::size_t c) {
+                               return detectors[c].needsDateOrder();
+                           });
+    if (undecided) {
+        for (const std::size_t column : columns) {
+            wanted[column] = detectors[column].needsDateOrder();
+        }
+        detectors.assign(detectors.size(), TimestampFormDetector{});
+        survey(true);
+    }
+    for (const std::size_t column : columns) {
+        bool ambiguous = false;
+        m_forms[column] = detectors[column].form(dateOrder(), ambiguous);
+        if (ambiguous) {
+            refuse(0, qs(m_layout.columns[column].header),
+                   QStringLiteral("the dates in column %1 could be day/month or month/day (no "
+                                  "day is above 12); give the order with --date-order dmy or "
+                                  "--date-order mdy")
+                       .arg(qs(m_layout.columns[column].header)));
+        }
+    }
+}
+
+void FileImport::prepareStatements() {
+    m_writer.emplace(m_db, m_layout, TableWriter::BulkLoad::Allowed);
+    if (m_options.kind == ImportKind::Events) {
+        m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
+    }
+    m_reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason) "
+                            "VALUES (?, ?, ?, ?, ?)");
+}
+
+std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
+    // Event logs list a ticket's events together: remember the last one.
+    if (m_lastTicketRow && ticketId == m_lastTicketId) {
+        return m_lastTicketRow;
+    }
+    m_ticketLookup->bind(1, ticketId);
+    std::optional<std::int64_t> row;
+    if (m_ticketLookup->step()) {
+        row = m_ticketLookup->int64(0);
+    }
+    m_ticketLookup->reset();
+    if (row) {
+        m_lastTicketId.assign(ticketId);
+        m_lastTicketRow = row;
+    }
+    return row;
+}
+
+Value FileImport::convertField(std::size_t column, std::string_view text) {
+    const ColumnSpec& spec = m_layout.columns[column];
+    // Only a problem needs the name as a QString.
+    const auto header = [&spec] {
+        return qs(spec.header);
+    };
+    if (trimBlanks(text).empty()) {
+        if (spec.required) {
+            m_problems.push_back({header(), text, QStringLiteral("%1 is empty").arg(header())});
+        }
+        return {};
+    }
+    switch (spec.type) {
+    case FieldType::Text:
+    case FieldType::Attributes:
+        return Value::ofText(text);
+    case FieldType::Timestamp: {
+        const auto& form = m_forms[column];
+        if (!form) {
+            m_problems.push_back({header(), text,
+                                  QStringLiteral("'%1' is not a date and time in a form Escalation "
+                                                 "Desk reads")
+                                      .arg(qs(text))});
+            return {};
+        }
+        TimestampProblem problem;
+        const auto parsed = parseTimestamp(text, *form, problem);
+        if (!parsed) {
+            m_problems.push_back(
+                {header(), text,
+                 problem == TimestampProblem::OutOfRange
+                     ? QStringLiteral("'%1' is not a valid date and time").arg(qs(text))
+                     : QStringLiteral("'%1' is not in the column's form %2")
+                           .arg(qs(text), timestampFormName(*form))});
+            return {};
+        }
+        const UtcSeconds utc = parsed->naive ? m_zone.toUtc(parsed->seconds) : parsed->seconds;
+        if (utc < 0) {
+            m_problems.push_back(
+                {header(), text, QStringLiteral("'%1' is before 1970").arg(qs(text))});
+            return {};
+        }
+        return Value::ofInteger(utc);
+    }
+    case FieldType::Tier:
+        if (const auto tier = parseTier(text)) {
+            return Value::ofInteger(*tier);
+        }
+        m_problems.push_back(
+            {header(), text,
+             QStringLiteral("'%1' is not a tier (1 to 4, or T1, L2, Tier 3)").arg(qs(text))});
+        return {};
+    case FieldType::Boolean:
+        if (const auto flag = parseBoolean(text)) {
+            return Value::ofInteger(*flag ? 1 : 0);
+        }
+        m_problems.push_back(
+            {header(), text,
+             QStringLiteral("'%1' is not true/false, yes/no or 1/0").arg(qs(text))});
+        return {};
+    case FieldType::Number:
+        if (const auto number = parseNumber(text)) {
+            return Value::ofReal(*number);
+        }
+        m_problems.push_back(
+            {header(), text, QStringLiteral("'%1' is not a number").arg(qs(text))});
+        return {};
+    case FieldType::Priority:
+        if (const auto priority = parsePriority(text)) {
+            return Value::ofText(*priority);
+        }
+        m_problems.push_back(
+            {header(), text,
+             QStringLiteral("'%1' is not a priority (Critical, High, Medium, Low)").arg(qs(text))});
+        return {};
+    case FieldType::EventName:
+        if (const auto name = parseEventName(text)) {
+            return Value::ofText(*name);
+        }
+        m_problems.push_back(
+            {header(), text,
+             QStringLiteral("'%1' is not an event kind (escalated, claimed, started, decision, "
+                            "bounced, info_requested, paused, resumed, resolved, reopened, "
+                            "reassigned)")
+                 .arg(qs(text))});
+        return {};
+    case FieldType::Date:
+        if (isIsoDate(text)) {
+            return Value::ofText(trimBlanks(text));
+        }
+        m_problems.push_back(
+            {header(), text, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(qs(text))});
+        return {};
+    case FieldType::TimeZoneName: {
+        const std::string_view name = trimBlanks(text);
+        if (m_knownZones.count(name) == 0) {
+            if (!QTimeZone::isTimeZoneIdAvailable(
+                    QByteArray(name.data(), static_cast<qsizetype>(name.size())))) {
+                m_problems.push_back(
+                    {header(), text,
+                     QStringLiteral("'%1' is not an IANA time zone (such as Europe/Berlin)")
+                         .arg(qs(text))});
+                return {};
+            }
+            m_knownZones.emplace(name);
+        }
+        return Value::ofText(name);
+    }
+    case FieldType::TicketRef: {
+        const std::string_view id = trimBlanks(text);
+        if (const auto row = ticketRowOf(id)) {
+            return Value::ofInteger(*row);
+        }
+        m_problems.push_back(
+            {header(), text,
+             QStringLiteral("no ticket %1 in the workspace: import its ticket first").arg(qs(id))});
+        return {};
+    }
+    }
+    return {};
+}
+
+void FileImport::checkTicketTimes() {
+    // Indexes into the tickets layout.
+    constexpr std::size_t created = 1;
+    const Value& createdAt = m_values[created];
+    if (createdAt.kind != Value::Kind::Integer) {
+        return;
+    }
+    for (const std::size_t column : {2U, 3U, 4U, 18U}) {
+        const Value& value = m_values[column];
+        if (value.kind == Value::Kind::Integer && value.integer < createdAt.integer) {
+            const QString header = qs(m_layout.columns[column].header);
+            m_problems.push_back(
+                {header,
+                 {},
+                 QStringLiteral("%1 (%2) is before created_at (%3)")
+                     .arg(header, isoUtc(value.integer), isoUtc(createdAt.integer))});
+        }
+    }
+}
+
+// The field's text after joining repeated source columns and replacing
+// values by the mapping's value map.
+std::string_view FileImport::mappedText(std::size_t column, const CsvRecord& record) {
+    std::string_view text = record.fields[static_cast<std::size_t>(m_fieldOf[column])];
+    if (!m_joinedFields[column].empty()) {
+        std::string& joined = m_joined[column];
+        joined.clear();
+        for (const int field : m_joinedFields[column]) {
+            const std::string_view part =
+                trimBlanks(record.fields[static_cast<std::size_t>(field)]);
+            if (!part.empty()) {
+                joined += joined.empty() ? "" : ", ";
+                joined += part;
+            }
+        }
+        text = joined;
+    }
+    if (const auto* values = m_valueMaps[column]; values && !trimBlanks(text).empty()) {
+        const std::string key = qs(trimBlanks(text)).toLower().toStdString();
+        if (const auto found = values->find(key); found != values->end()) {
+            text = found->second;
+        }
+    }
+    return text;
+}
+
+// The extra source columns as one JSON object, keys in name order; a name
+// that appears several times has its values joined.
+void FileImport::buildAttributes(const CsvRecord& record) {
+    m_attributes.clear();
+    m_attributeValue.clear();
+    for (std::size_t i = 0; i < m_extras.size(); ++i) {
+        const Extra& extra = m_extras[i];
+        const std::string_view text = record.fields[static_cast<std::size_t>(extra.field)];
+        if (!text.empty()) {
+            m_attributeValue += m_attributeValue.empty() ? "" : ", ";
+            m_attributeValue += text;
+        }
+        const bool sameAsNext = i + 1 < m_extras.size() && m_extras[i + 1].jsonKey == extra.jsonKey;
+        if (sameAsNext || m_attributeValue.empty()) {
+            continue;
+        }
+        m_attributes += m_attributes.empty() ? '{' : ',';
+        m_attributes += extra.jsonKey;
+        m_attributes += ':';
+        appendJsonString(m_attributes, m_attributeValue);
+        m_attributeValue.clear();
+    }
+    if (!m_attributes.empty()) {
+        m_attributes += '}';
+    }
+}
+
+bool FileImport::convert(const CsvRecord& record) {
+    const auto& columns = m_layout.columns;
+    m_values.assign(columns.size(), Value{});
+    for (std::size_t column = 0; column < columns.size(); ++column) {
+        if (columns[column].type == FieldType::Attributes) {
+            buildAttributes(record);
+            if (!m_attributes.empty()) {
+                m_values[column] = Value::ofText(m_attributes);
+            }
+            continue;
+        }
+        if (m_fieldOf[column] < 0) {
+            continue;
+        }
+        m_values[column] = convertField(column, mappedText(column, record));
+    }
+    if (m_options.kind == ImportKind::Tickets) {
+        checkTicketTimes();
+    }
+    return m_problems.empty();
+}
+
+void FileImport::storeProblems(std::int64_t line) {
+    ++m_result.rejected;
+    for (const Problem& problem : m_problems) {
+        m_reject->bind(1, m_result.batch).bind(2, line).bind(3, problem.column);
+        if (problem.value.empty()) {
+            m_reject->bindNull(4);
+        } else {
+            m_reject->bind(4, problem.value);
+        }
+        m_reject->bind(5, problem.reason).run();
+    }
+}
+
+void FileImport::upsert() {
+    switch (m_writer->write(m_values, m_result.batch)) {
+    case TableWriter::Outcome::Inserted:
+        ++m_result.inserted;
+        break;
+    case TableWriter::Outcome::Updated:
+        ++m_result.updated;
+        break;
+    case TableWriter::Outcome::Unchanged:
+        ++m_result.unchanged;
+        break;
+    }
+}
+
+bool FileImport::handleRecord(const CsvRecord& record) {
+    if (record.line <= m_headerLine) {
+        return true; // the header and anything above it
+    }
+    const auto& fields = record.fields;
+    if (std::all_of(fields.begin(), fields.end(),
+                    [](std::string_view f) { return trimBlanks(f).empty(); })) {
+        return true; // a row of empty cells carries nothing
+    }
+    ++m_result.rows;
+    m_problems.clear();
+    // Trailing empty cells beyond the header are harmless (spreadsheets add them).
+    const bool extraAreEmpty = std::all_of(
+        fields.begin() + static_cast<std::ptrdiff_t>(std::min(fields.size(), m_headerFields)),
+        fields.end(), [](std::string_view f) { return trimBlanks(f).empty(); });
+    if (fields.size() < m_headerFields || !extraAreEmpty) {
+        m_problems.push_back({{},
+                              {},
+                              QStringLiteral("the row has %1 fields; the header row has %2")
+                                  .arg(fields.size())
+                                  .arg(m_headerFields)});
+        storeProblems(record.line);
+        return true;
+    }
+    std::uint64_t idHash = 0;
+    const int keyField = m_fieldOf[0];
+    if (m_layout.keyCount == 1) {
+        idHash = SeenIds::hashOf(fields[static_cast<std::size_t>(keyField)]);
+        m_seenIds.prefetch(idHash);
+    }
+    if (!convert(record)) {
+        storeProblems(record.line);
+        return true;
+    }
+    if (m_layout.keyCount == 1) {
+        const std::string_view id = m_values[0].text; // the field itself (text keys)
+        if (const auto first = m_seenIds.firstLineOf(id, idHash, record.line)) {
+            const QString header = qs(m_layout.columns[0].header);
+            m_problems.push_back(
+                {header, id,
+                 QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
+                     .arg(header, qs(id))
+                     .arg(*first)});
+            storeProblems(record.line);
+            return true;
+        }
+    }
+    upsert();
+    return true;
+}
+
+ImportResult FileImport::run() {
+    QElapsedTimer timer;
+    timer.start();
+    m_result.kind = m_options.kind;
+    m_result.file = m_path;
+    sniff();
+    try {
+        surveyTimestamps();
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+
+    store::Transaction transaction(m_db);
+    // A 64 MiB page cache for the import: index pages stay cached, and a
+    // million-ticket import peaks near 220 MB of memory.
+    m_db.exec("PRAGMA cache_size = -65536");
+    prepareStatements();
+    {
+        Statement batch = m_db.prepare(
+            "INSERT INTO import_batches(kind, file_name, preset, source_tz, started_at) "
+            "VALUES (?, ?, ?, ?, ?)");
+        batch
+            .bindAll(importKindName(m_options.kind), QFileInfo(m_path).fileName(),
+                     m_options.mapping ? m_options.mapping->name : QString(),
+                     QString::fromUtf8(m_options.sourceZone.id()),
+                     std::int64_t{QDateTime::currentSecsSinceEpoch()})
+            .run();
+        m_result.batch = m_db.lastInsertRowId();
+    }
+    CsvReader reader(m_path, m_dialect);
+    reader.setComputeSha256(true);
+    reader.setCancelFlag(m_options.cancel);
+    if (m_options.progress) {
+        reader.setProgressHandler(m_options.progress);
+    }
+    try {
+        reader.read([this](const CsvRecord& record) { return handleRecord(record); });
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+    if (m_result.rows == 0) {
+        refuse(m_headerLine, {},
+               QStringLiteral("the file has a header row but no data rows; nothing to import"));
+    }
+    m_writer->finish();
+    m_result.sha256Hex = reader.sha256Hex();
+    m_result.dialect = m_dialect;
+    m_result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
+                 "updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
+        .bindAll(std::string_view(m_result.sha256Hex.constData(),
+                                  static_cast<std::size_t>(m_result.sha256Hex.size())),
+                 m_result.seconds, m_result.rows, m_result.inserted, m_result.updated,
+                 m_result.unchanged, m_result.rejected, m_result.batch)
+        .run();
+    transaction.commit();
+    return m_result;
+}
+
+QString refusalText(const QString& file, std::int64_t line, const QString& column,
+                    const QString& reason) {
+    // FILE: line L, column C: reason
+    QStringList where;
+    if (line > 0) {
+        where << QStringLiteral("line %1").arg(line);
+    }
+    if (!column.isEmpty()) {
+        where << QStringLiteral("column %1").arg(column);
+    }
+    QString text = file + QStringLiteral(": ");
+    if (!where.isEmpty()) {
+        text += where.join(QStringLiteral(", ")) + QStringLiteral(": ");
+    }
+    return text + reason;
+}
+
+} // namespace
+
+ImportRefused::ImportRefused(const QString& file, std::int64_t line, const QString& column,
+                             const QString& reason)
+    : std::runtime_error(refusalText(file, line, column, reason).toStdString())
+    , m_file(file)
+    , m_line(line)
+    , m_column(column)
+    , m_reason(reason) {}
+
+ImportResult importCsv(store::Database& db, const QString& path, const ImportOptions& options) {
+    try {
+        FileImport import(db, path, options, std::nullopt);
+        return import.run();
+    } catch (const NotUtf8&) {
+        // Valid UTF-8 at the start but not further on: the transaction has
+        // rolled back; read the whole file again as Windows-1252.
+    }
+    FileImport import(db, path, options, TextEncoding::Windows1252);
+    return import.run();
+}
+
+} // namespace escdesk::import

@@ -1,0 +1,58 @@
+#include "import/RejectedRows.h"
+
+#include <csv.h>
+
+#include <string>
+
+namespace escdesk::import {
+
+namespace {
+
+// libcsv's writer quotes every field and doubles embedded quotes.
+void appendField(std::string& line, const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    std::string quoted(static_cast<std::size_t>(utf8.size()) * 2 + 2, '\0');
+    const std::size_t length = csv_write(quoted.data(), quoted.size(), utf8.constData(),
+                                         static_cast<std::size_t>(utf8.size()));
+    quoted.resize(length);
+    if (!line.empty()) {
+        line += ',';
+    }
+    line += quoted;
+}
+
+} // namespace
+
+std::vector<RejectedRow> rejectedRowsOf(store::Database& db, std::int64_t batch) {
+    store::Statement exists = db.prepare("SELECT 1 FROM import_batches WHERE id = ?");
+    exists.bind(1, batch);
+    if (!exists.step()) {
+        throw store::StoreError(
+            QStringLiteral("There is no import batch %1 in the workspace.").arg(batch));
+    }
+    store::Statement rows =
+        db.prepare("SELECT line, column_name, value, reason FROM rejected_rows WHERE batch = ? "
+                   "ORDER BY line, id");
+    rows.bind(1, batch);
+    std::vector<RejectedRow> result;
+    while (rows.step()) {
+        result.push_back({rows.int64(0), rows.text(1), rows.text(2), rows.text(3)});
+    }
+    return result;
+}
+
+std::int64_t writeRejectedRowsCsv(store::Database& db, std::int64_t batch, QIODevice& out) {
+    const std::vector<RejectedRow> rows = rejectedRowsOf(db, batch);
+    out.write("line,column,value,reason\r\n");
+    for (const RejectedRow& row : rows) {
+        std::string line = std::to_string(row.line);
+        appendField(line, row.column);
+        appendField(line, row.value);
+        appendField(line, row.reason);
+        line += "\r\n";
+        out.write(line.data(), static_cast<qint64>(line.size()));
+    }
+    return static_cast<std::int64_t>(rows.size());
+}
+
+} // namespace escdesk::import

@@ -1,0 +1,31 @@
+#pragma once
+
+// The rows an import could not store, kept per batch so that none is lost
+// without a word, and their export as CSV for fixing at the source.
+
+#include "store/Database.h"
+
+#include <QIODevice>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace escdesk::import {
+
+struct RejectedRow {
+    std::int64_t line = 0;
+    QString column;
+    QString value;
+    QString reason;
+};
+
+// The rejected rows of a batch in line order; throws StoreError when the
+// batch does not exist.
+std::vector<RejectedRow> rejectedRowsOf(store::Database& db, std::int64_t batch);
+
+// Writes them as CSV with the header line,column,value,reason (RFC 4180,
+// UTF-8, CRLF line ends); returns the number of rows written.
+std::int64_t writeRejectedRowsCsv(store::Database& db, std::int64_t batch, QIODevice& out);
+
+} // namespace escdesk::import

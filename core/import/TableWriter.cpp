@@ -1,0 +1,344 @@
+#include "import/TableWriter.h"
+
+#include <string>
+
+namespace escdesk::import {
+
+namespace {
+
+using store::Statement;
+
+std::string joined(const std::vector<ColumnSpec>& columns, std::size_t from, std::size_t to,
+                   std::string_view suffix) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!text.empty()) {
+            text += ", ";
+        }
+        text += columns[i].column;
+        text += suffix;
+    }
+    return text;
+}
+
+std::string placeholders(std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+        text += i == 0 ? "?" : ", ?";
+    }
+    return text;
+}
+
+void bindValue(Statement& statement, int index, const Value& value) {
+    switch (value.kind) {
+    case Value::Kind::Null:
+        statement.bindNull(index);
+        break;
+    case Value::Kind::Integer:
+        statement.bind(index, value.integer);
+        break;
+    case Value::Kind::Real:
+        statement.bind(index, value.real);
+        break;
+    case Value::Kind::Text:
+        // The record's bytes outlive the statement's run.
+        statement.bindNoCopy(index, value.text);
+        break;
+    }
+}
+
+bool sameValue(const Statement& row, int column, const Value& value) {
+    if (value.kind == Value::Kind::Null || row.isNull(column)) {
+        return value.kind == Value::Kind::Null && row.isNull(column);
+    }
+    switch (value.kind) {
+    case Value::Kind::Integer:
+        return row.int64(column) == value.integer;
+    case Value::Kind::Real:
+        return row.real(column) == value.real;
+    case Value::Kind::Text:
+        return row.textView(column) == value.text;
+    case Value::Kind::Null:
+        break;
+    }
+    return false;
+}
+
+std::string selectSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    const auto keys = static_cast<std::size_t>(layout.keyCount);
+    std::string where;
+    if (layout.keyCount == 1) {
+        where = std::string(columns[0].column) + " = ?1";
+    } else {
+        // The event identity, as its unique index spells it.
+        where = "ticket = ?1 AND occurred_at = ?2 AND event = ?3 AND ifnull(from_tier, -1) = ?4 "
+                "AND ifnull(to_tier, -1) = ?5";
+    }
+    return "SELECT rowid, " + joined(columns, keys, columns.size(), "") + " FROM " +
+           std::string(layout.table) + " WHERE " + where;
+}
+
+// The stored rows in storage order, from a given rowid on: rowid, key, the
+// other columns.
+std::string scanSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    return "SELECT rowid, " + joined(columns, 0, columns.size(), "") + " FROM " +
+           std::string(layout.table) + " WHERE rowid > ?1 ORDER BY rowid";
+}
+
+std::string insertSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    const std::string batch = layout.batchColumn ? ", batch" : "";
+    return "INSERT INTO " + std::string(layout.table) + "(" +
+           joined(columns, 0, columns.size(), "") + batch + ") VALUES (" +
+           placeholders(columns.size() + (layout.batchColumn ? 1 : 0)) + ")";
+}
+
+std::string updateSql(const Layout& layout) {
+    const auto& columns = layout.columns;
+    const auto keys = static_cast<std::size_t>(layout.keyCount);
+    return "UPDATE " + std::string(layout.table) + " SET " +
+           joined(columns, keys, columns.size(), " = ?") +
+           (layout.batchColumn ? ", batch = ?" : "") + " WHERE rowid = ?";
+}
+
+} // namespace
+
+const Layout& layoutOf(ImportKind kind) {
+    using T = FieldType;
+    static const Layout tickets{"tickets",
+                                {
+                                    {"ticket_id", "ticket_id", T::Text, true},
+                                    {"created_at", "created_at", T::Timestamp, true},
+                                    {"first_response_at", "first_response_at", T::Timestamp, false},
+                                    {"resolved_at", "resolved_at", T::Timestamp, false},
+                                    {"closed_at", "closed_at", T::Timestamp, false},
+                                    {"status", "status", T::Text, false},
+                                    {"priority", "priority", T::Priority, false},
+                                    {"channel", "channel", T::Text, false},
+                                    {"account_id", "account_id", T::Text, false},
+                                    {"product_area", "product_area", T::Text, false},
+                                    {"root_cause", "root_cause", T::Text, false},
+                                    {"reason_code", "reason_code", T::Text, false},
+                                    {"subject", "subject", T::Text, false},
+                                    {"description", "description", T::Text, false},
+                                    {"assignee", "assignee", T::Text, false},
+                                    {"group", "group_name", T::Text, false},
+                                    {"tier", "tier", T::Tier, false},
+                                    {"escalated", "escalated", T::Boolean, false},
+                                    {"escalated_at", "escalated_at", T::Timestamp, false},
+                                    {"resolution_type", "resolution_type", T::Text, false},
+                                    {"resolution_notes", "resolution_notes", T::Text, false},
+                                    {"handle_time_min", "handle_time_min", T::Number, false},
+                                    {"csat", "csat", T::Number, false},
+                                    {"tags", "tags", T::Text, false},
+                                    {"", "attributes", T::Attributes, false},
+                                },
+                                1,
+                                true};
+    static const Layout events{"ticket_events",
+                               {
+                                   {"ticket_id", "ticket", T::TicketRef, true},
+                                   {"occurred_at", "occurred_at", T::Timestamp, true},
+                                   {"event", "event", T::EventName, true},
+                                   {"from_tier", "from_tier", T::Tier, false},
+                                   {"to_tier", "to_tier", T::Tier, false},
+                                   {"actor", "actor", T::Text, false},
+                                   {"decision_type", "decision_type", T::Text, false},
+                                   {"note", "note", T::Text, false},
+                               },
+                               5,
+                               false};
+    static const Layout accounts{"accounts",
+                                 {
+                                     {"account_id", "account_id", T::Text, true},
+                                     {"name", "name", T::Text, false},
+                                     {"tier", "tier", T::Text, false},
+                                     {"segment", "segment", T::Text, false},
+                                     {"region", "region", T::Text, false},
+                                     {"arr", "arr", T::Number, false},
+                                     {"timezone", "timezone", T::TimeZoneName, false},
+                                     {"renewal_date", "renewal_date", T::Date, false},
+                                     {"", "attributes", T::Attributes, false},
+                                 },
+                                 1,
+                                 false};
+    static const Layout knownIssues{"known_issues",
+                                    {
+                                        {"issue_id", "issue_id", T::Text, true},
+                                        {"title", "title", T::Text, true},
+                                        {"product_area", "product_area", T::Text, false},
+                                        {"status", "status", T::Text, false},
+                                        {"keywords", "keywords", T::Text, false},
+                                        {"workaround", "workaround", T::Text, false},
+                                        {"fix_version", "fix_version", T::Text, false},
+                                        {"kb_article", "kb_article", T::Text, false},
+                                        {"", "attributes", T::Attributes, false},
+                                    },
+                                    1,
+                                    false};
+    switch (kind) {
+    case ImportKind::Tickets:
+    case ImportKind::History: // derives tickets (and events)
+        return tickets;
+    case ImportKind::Events:
+        return events;
+    case ImportKind::Accounts:
+        return accounts;
+    case ImportKind::KnownIssues:
+        return knownIssues;
+    }
+    return tickets;
+}
+
+namespace {
+
+// The CREATE statements of a table's own indexes (not those of UNIQUE and
+// PRIMARY KEY constraints, which have no SQL and cannot be dropped).
+std::vector<std::pair<std::string, std::string>> secondaryIndexes(store::Database& db,
+                                                                  std::string_view table) {
+    Statement query = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                 "tbl_name = ? AND sql IS NOT NULL");
+    query.bind(1, table);
+    std::vector<std::pair<std::string, std::string>> indexes;
+    while (query.step()) {
+        indexes.emplace_back(query.textView(0), query.textView(1));
+    }
+    return indexes;
+}
+
+bool tableIsEmpty(store::Database& db, const Layout& layout) {
+    return db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " + std::string(layout.table) + ")") !=
+           0;
+}
+
+// Drops the secondary indexes of an empty table and returns their SQL.
+std::vector<std::string> dropIndexesForBulkLoad(store::Database& db, const Layout& layout) {
+    std::vector<std::string> created;
+    for (const auto& [name, sql] : secondaryIndexes(db, layout.table)) {
+        db.exec("DROP INDEX \"" + name + "\"");
+        created.push_back(sql);
+    }
+    return created;
+}
+
+} // namespace
+
+TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk)
+    : m_db(db)
+    , m_layout(layout)
+    , m_droppedIndexes(bulk == BulkLoad::Allowed && layout.keyCount == 1 && tableIsEmpty(db, layout)
+                           ? dropIndexesForBulkLoad(db, layout)
+                           : std::vector<std::string>{})
+    , m_select(db.prepare(selectSql(layout)))
+    , m_insert(db.prepare(insertSql(layout)))
+    , m_update(db.prepare(updateSql(layout))) {
+    m_skipLookup = layout.keyCount == 1 && tableIsEmpty(db, layout);
+    if (layout.keyCount == 1 && !m_skipLookup) {
+        m_scan = db.prepare(scanSql(layout));
+        restartScanAfter(0);
+    }
+}
+
+void TableWriter::finish() {
+    for (const std::string& sql : m_droppedIndexes) {
+        m_db.exec(sql);
+    }
+    m_droppedIndexes.clear();
+}
+
+void TableWriter::restartScanAfter(std::int64_t rowid) {
+    m_scan->reset();
+    m_scan->bind(1, rowid);
+    m_scanOnRow = m_scan->step();
+}
+
+bool TableWriter::sameAsStored(const store::Statement& row, int firstColumn,
+                               const std::vector<Value>& values) const {
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(m_layout.columns.size());
+    for (int c = keys; c < count; ++c) {
+        if (!sameValue(row, c - keys + firstColumn, values[static_cast<std::size_t>(c)])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+TableWriter::Outcome TableWriter::update(const std::vector<Value>& values, std::int64_t batch) {
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(m_layout.columns.size());
+    int index = 0;
+    for (int c = keys; c < count; ++c) {
+        bindValue(m_update, ++index, values[static_cast<std::size_t>(c)]);
+    }
+    if (m_layout.batchColumn) {
+        m_update.bind(++index, batch);
+    }
+    m_update.bind(++index, m_lastRowId).run();
+    return Outcome::Updated;
+}
+
+std::optional<TableWriter::Outcome> TableWriter::writeAtScan(const std::vector<Value>& values,
+                                                             std::int64_t batch) {
+    const Value& key = values[0];
+    if (!m_scanOnRow || key.kind != Value::Kind::Text || m_scan->isNull(1) ||
+        m_scan->textView(1) != key.text) {
+        return std::nullopt;
+    }
+    m_lastRowId = m_scan->int64(0);
+    const bool same = sameAsStored(*m_scan, 2, values);
+    const Outcome outcome = same ? Outcome::Unchanged : update(values, batch);
+    m_scanOnRow = m_scan->step();
+    m_scanMisses = 0;
+    return outcome;
+}
+
+TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::int64_t batch) {
+    const int keys = m_layout.keyCount;
+    const auto count = static_cast<int>(m_layout.columns.size());
+    if (!m_skipLookup) {
+        // A newer export lists most rows in the order they were stored:
+        // compare with the next stored row before looking the key up.
+        if (m_scan) {
+            if (const auto outcome = writeAtScan(values, batch)) {
+                return *outcome;
+            }
+        }
+        for (int k = 0; k < keys; ++k) {
+            const Value& key = values[static_cast<std::size_t>(k)];
+            // Tiers in the event identity compare with NULL as -1.
+            if (keys > 1 && k >= 3 && key.kind == Value::Kind::Null) {
+                m_select.bind(k + 1, std::int64_t{-1});
+            } else {
+                bindValue(m_select, k + 1, key);
+            }
+        }
+        if (m_select.step()) {
+            m_lastRowId = m_select.int64(0);
+            const bool same = sameAsStored(m_select, 1, values);
+            m_select.reset();
+            const Outcome outcome = same ? Outcome::Unchanged : update(values, batch);
+            // Rows were skipped (deleted at the source): continue the scan
+            // after this one, unless the file's order looks unrelated to the
+            // store's (then only re-try now and then).
+            if (m_scan && (++m_scanMisses < 16 || m_scanMisses % 1024 == 0)) {
+                restartScanAfter(m_lastRowId);
+            }
+            return outcome;
+        }
+        m_select.reset();
+    }
+    for (int c = 0; c < count; ++c) {
+        bindValue(m_insert, c + 1, values[static_cast<std::size_t>(c)]);
+    }
+    if (m_layout.batchColumn) {
+        m_insert.bind(count + 1, batch);
+    }
+    m_insert.run();
+    m_lastRowId = m_db.lastInsertRowId();
+    return Outcome::Inserted;
+}
+
+} // namespace escdesk::import

@@ -1,0 +1,107 @@
+#pragma once
+
+// The canonical layouts of SPEC §4 as store tables, and writing one row of a
+// layout with sync semantics: look the row up by its key, compare every
+// value, and write only when something differs (insert when new).
+
+#include "import/ImportKind.h"
+#include "store/Database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace escdesk::import {
+
+enum class FieldType {
+    Text,
+    Timestamp,
+    Tier,
+    Boolean,
+    Number,
+    Priority,
+    EventName,
+    Date,
+    TimeZoneName,
+    TicketRef,  // events: the helpdesk ticket id, stored as the ticket's row
+    Attributes, // the extra source columns as a JSON object
+};
+
+struct ColumnSpec {
+    std::string_view header; // canonical CSV header
+    std::string_view column; // store column
+    FieldType type;
+    bool required;
+};
+
+struct Layout {
+    std::string_view table;
+    std::vector<ColumnSpec> columns;
+    int keyCount;     // the first keyCount columns identify a row
+    bool batchColumn; // the table records the batch that last wrote a row
+};
+
+// The layout of a kind; its columns are in store order, keys first.
+const Layout& layoutOf(ImportKind kind);
+
+// One value to store; text is borrowed and must outlive the write.
+struct Value {
+    enum class Kind { Null, Integer, Real, Text };
+    Kind kind = Kind::Null;
+    std::int64_t integer = 0;
+    double real = 0;
+    std::string_view text;
+
+    static Value ofInteger(std::int64_t v) { return {Kind::Integer, v, 0, {}}; }
+    static Value ofReal(double v) { return {Kind::Real, 0, v, {}}; }
+    static Value ofText(std::string_view v) { return {Kind::Text, 0, 0, v}; }
+};
+
+class TableWriter {
+public:
+    enum class Outcome { Inserted, Updated, Unchanged };
+
+    // Prepares the statements; the caller owns the transaction. When the
+    // table is empty at this point and rows have a single key, lookups are
+    // skipped (the caller guarantees each key is written once).
+    // With BulkLoad::Allowed and an empty table, the table's secondary
+    // indexes are dropped for the load and built again by finish(), which
+    // is much cheaper than maintaining them row by row (a rollback restores
+    // them too).
+    enum class BulkLoad { Allowed, Off };
+    TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk = BulkLoad::Off);
+
+    // Rebuilds the indexes a bulk load dropped; call before committing.
+    void finish();
+
+    // `values` has one entry per layout column. `batch` is recorded on
+    // written rows of tables with a batch column.
+    Outcome write(const std::vector<Value>& values, std::int64_t batch);
+    // The rowid of the row last written or found unchanged.
+    std::int64_t lastRowId() const { return m_lastRowId; }
+
+private:
+    void restartScanAfter(std::int64_t rowid);
+    std::optional<Outcome> writeAtScan(const std::vector<Value>& values, std::int64_t batch);
+    bool sameAsStored(const store::Statement& row, int firstColumn,
+                      const std::vector<Value>& values) const;
+    Outcome update(const std::vector<Value>& values, std::int64_t batch);
+
+    store::Database& m_db;
+    const Layout& m_layout;
+    std::vector<std::string> m_droppedIndexes; // their CREATE statements
+    store::Statement m_select;
+    store::Statement m_insert;
+    store::Statement m_update;
+    // Single-key tables: a scan in storage order, compared with each row
+    // before the key lookup (a sequential read instead of a B-tree search).
+    std::optional<store::Statement> m_scan;
+    bool m_scanOnRow = false;
+    int m_scanMisses = 0;
+    bool m_skipLookup = false;
+    std::int64_t m_lastRowId = 0;
+};
+
+} // namespace escdesk::import

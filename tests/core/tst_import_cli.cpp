@@ -1,0 +1,178 @@
+// escdesk import and import-rejects as other tools see them (SPEC §10): the
+// --json shape, exit status 0 / 1 (refused, stderr names file, line, column
+// and reason) / 2 (usage), several files, and the rejected-rows CSV.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString dataFile(const char* name) {
+    return QStringLiteral(ESCDESK_TEST_DATA "/import/") + QLatin1String(name);
+}
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run escdesk(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(ESCDESK_BIN), arguments);
+    process.waitForFinished(60000);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+class TestImportCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_workspaces = 0;
+
+    QString freshDb() {
+        return m_dir.filePath(QStringLiteral("cli-%1.escdesk").arg(++m_workspaces));
+    }
+
+private slots:
+    void printsOneJsonObjectPerFile() {
+        const QString db = freshDb();
+        const Run run =
+            escdesk({"import", "--db", db, "--kind", "tickets", "--json", dataFile("ragged.csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.keys(), (QStringList{"batch", "file", "inserted", "kind", "rejected", "rows",
+                                           "seconds", "unchanged", "updated"}));
+        QCOMPARE(json.value("batch").toInt(), 1);
+        QCOMPARE(json.value("kind").toString(), QStringLiteral("tickets"));
+        QCOMPARE(json.value("file").toString(), dataFile("ragged.csv"));
+        QCOMPARE(json.value("rows").toInt(), 3);
+        QCOMPARE(json.value("inserted").toInt(), 2);
+        QCOMPARE(json.value("rejected").toInt(), 1);
+        QVERIFY(json.value("seconds").isDouble());
+        // The rejected row is shown on stderr with its line.
+        QVERIFY2(run.err.contains("ragged.csv: line 3"), run.err.constData());
+    }
+
+    void severalFilesGiveAFilesArray() {
+        const QString db = freshDb();
+        const Run run = escdesk({"import", "--db", db, "--kind", "tickets", "--json",
+                                 dataFile("delimiter-comma.csv"), dataFile("delimiter-pipe.csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray files = QJsonDocument::fromJson(run.out).object().value("files").toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0].toObject().value("inserted").toInt(), 3);
+        // The pipe file holds the same three tickets: all unchanged.
+        QCOMPARE(files[1].toObject().value("unchanged").toInt(), 3);
+        QCOMPARE(files[1].toObject().value("batch").toInt(), 2);
+    }
+
+    void aRefusedFileExitsWithOneAndSaysWhere() {
+        const QString db = freshDb();
+        const Run run =
+            escdesk({"import", "--db", db, "--kind", "tickets", dataFile("missing-column.csv")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(QString::fromUtf8(run.err).trimmed(),
+                 QStringLiteral("escdesk import: %1: line 1, column created_at: the required "
+                                "column created_at is missing from the header row")
+                     .arg(dataFile("missing-column.csv")));
+    }
+
+    void usageErrorsExitWithTwo() {
+        const QString db = freshDb();
+        QCOMPARE(
+            escdesk({"import", "--db", db, "--kind", "tickts", dataFile("ragged.csv")}).exitCode,
+            2);
+        QCOMPARE(escdesk({"import", "--db", db, dataFile("ragged.csv")}).exitCode, 2);
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "tickets"}).exitCode, 2);
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "tickets", "--source-tz", "Mars/Base",
+                          dataFile("ragged.csv")})
+                     .exitCode,
+                 2);
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "tickets", "--preset", "salesforce",
+                          dataFile("ragged.csv")})
+                     .exitCode,
+                 2);
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "events", "--preset", "zendesk",
+                          dataFile("ragged.csv")})
+                     .exitCode,
+                 2);
+        QCOMPARE(escdesk({"import-rejects", "--db", db}).exitCode, 2);
+    }
+
+    void exportsTheRejectedRows() {
+        const QString db = freshDb();
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "tickets", dataFile("duplicate-id.csv")})
+                     .exitCode,
+                 0);
+        const QString out = m_dir.filePath(QStringLiteral("rejected.csv"));
+        const Run run = escdesk({"import-rejects", "--db", db, "--batch", "1", "--out", out});
+        QCOMPARE(run.exitCode, 0);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(),
+                 QByteArray("line,column,value,reason\r\n"
+                            "4,\"ticket_id\",\"T-1\",\"duplicate ticket_id T-1: the same id is on "
+                            "line 2, which is kept\"\r\n"));
+        // An unknown batch is a refused request, not a crash.
+        QCOMPARE(escdesk({"import-rejects", "--db", db, "--batch", "9"}).exitCode, 1);
+    }
+
+    void listsTheBatches() {
+        const QString db = freshDb();
+        escdesk({"import", "--db", db, "--kind", "tickets", dataFile("ragged.csv")});
+        escdesk({"import", "--db", db, "--kind", "tickets", "--preset", "zendesk",
+                 dataFile("presets/zendesk-tickets.csv")});
+        const Run run = escdesk({"import-batches", "--db", db, "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray batches =
+            QJsonDocument::fromJson(run.out).object().value("batches").toArray();
+        QCOMPARE(batches.size(), 2);
+        // Newest first.
+        QCOMPARE(batches[0].toObject().value("batch").toInt(), 2);
+        QCOMPARE(batches[0].toObject().value("preset").toString(), QStringLiteral("zendesk"));
+        QCOMPARE(batches[0].toObject().value("inserted").toInt(), 4);
+        QCOMPARE(batches[1].toObject().value("file").toString(), QStringLiteral("ragged.csv"));
+        QCOMPARE(batches[1].toObject().value("rejected").toInt(), 1);
+        QVERIFY(batches[1].toObject().value("preset").isNull());
+        QVERIFY(batches[1].toObject().value("started_at").toString().endsWith(QLatin1Char('Z')));
+    }
+
+    void importsAHistoryExportWithItsMapping() {
+        const QString db = freshDb();
+        const Run run = escdesk({"import", "--db", db, "--kind", "history", "--map",
+                                 dataFile("history/servicenow-incident-log.json"), "--json",
+                                 dataFile("history/servicenow-incident-log.csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.value("kind").toString(), QStringLiteral("history"));
+        QCOMPARE(json.value("rows").toInt(), 14);
+        QCOMPARE(json.value("inserted").toInt(), 14);
+        // Without a mapping there is nothing to derive from: a usage error.
+        QCOMPARE(escdesk({"import", "--db", db, "--kind", "history",
+                          dataFile("history/servicenow-incident-log.csv")})
+                     .exitCode,
+                 2);
+    }
+
+    void importsWithAPresetAndASourceZone() {
+        const QString db = freshDb();
+        const Run run = escdesk({"import", "--db", db, "--kind", "tickets", "--preset",
+                                 "servicenow", "--source-tz", "Europe/Berlin", "--json",
+                                 dataFile("presets/servicenow-incidents.csv")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value("inserted").toInt(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportCli)
+#include "tst_import_cli.moc"

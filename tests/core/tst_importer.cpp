@@ -1,0 +1,615 @@
+// The importer: canonical layouts of the four kinds, refused files (store
+// unchanged), rejected rows (kept with line, column and reason, exportable
+// as CSV), sync semantics (same file → all unchanged, newer export → only
+// changed rows updated) and the recorded batch.
+
+#include "import/Importer.h"
+#include "import/RejectedRows.h"
+#include "store/TicketReader.h"
+#include "store/Workspace.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+#include <sqlite3.h>
+
+using namespace escdesk;
+using namespace escdesk::import;
+using escdesk::store::Statement;
+using escdesk::store::Workspace;
+
+namespace {
+
+QString dataFile(const QString& name) {
+    return QStringLiteral(ESCDESK_TEST_DATA "/import/") + name;
+}
+
+// Every row of a table as text, to compare whole contents before and after.
+QStringList dump(Workspace& workspace, const char* table) {
+    const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY rowid";
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(workspace.db().handle(), sql.c_str(), -1, &statement, nullptr) !=
+        SQLITE_OK) {
+        qFatal("cannot read %s", table);
+    }
+    QStringList lines;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        QStringList cells;
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
+            cells << (text ? QString::fromUtf8(text) : QStringLiteral("NULL"));
+        }
+        lines << cells.join(QLatin1Char('|'));
+    }
+    sqlite3_finalize(statement);
+    return lines;
+}
+
+} // namespace
+
+class TestImporter : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    std::unique_ptr<Workspace> freshWorkspace() {
+        return std::make_unique<Workspace>(
+            m_dir.filePath(QStringLiteral("ws-%1.escdesk").arg(++m_files)));
+    }
+
+    QString writeFile(const QByteArray& content) {
+        const QString path = m_dir.filePath(QStringLiteral("in-%1.csv").arg(++m_files));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            qFatal("cannot write %s", qPrintable(path));
+        }
+        file.write(content);
+        return path;
+    }
+
+    static ImportResult run(Workspace& workspace, const QString& path,
+                            ImportKind kind = ImportKind::Tickets, const ImportOptions& base = {}) {
+        ImportOptions options = base;
+        options.kind = kind;
+        return importCsv(workspace.db(), path, options);
+    }
+
+    static std::int64_t count(Workspace& workspace, const char* sql) {
+        return workspace.db().queryInt64(sql);
+    }
+
+    static QString textOf(Workspace& workspace, const char* sql) {
+        Statement query = workspace.db().prepare(sql);
+        return query.step() ? query.text(0) : QStringLiteral("<no row>");
+    }
+
+    struct Snapshot {
+        QStringList tickets, events, batches, rejected;
+        bool operator==(const Snapshot&) const = default;
+    };
+
+    Snapshot snapshot(Workspace& workspace) {
+        return {dump(workspace, "tickets"), dump(workspace, "ticket_events"),
+                dump(workspace, "import_batches"), dump(workspace, "rejected_rows")};
+    }
+
+    // Imports `path`, expects a refusal whose message has every part of
+    // `expected`, and checks that the store did not change.
+    void expectRefused(const QString& path, const QStringList& expected,
+                       ImportKind kind = ImportKind::Tickets, const ImportOptions& options = {}) {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        const Snapshot before = snapshot(*workspace);
+        try {
+            run(*workspace, path, kind, options);
+            QFAIL(qPrintable(QStringLiteral("%1 should have been refused").arg(path)));
+        } catch (const ImportRefused& refused) {
+            QVERIFY2(refused.message().startsWith(path + QStringLiteral(": ")),
+                     qPrintable(refused.message()));
+            for (const QString& part : expected) {
+                QVERIFY2(refused.message().contains(part), qPrintable(refused.message()));
+            }
+        }
+        QVERIFY(snapshot(*workspace) == before);
+    }
+
+private slots:
+    void importsTicketsOfEachDelimiter_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("comma") << QStringLiteral("delimiter-comma.csv");
+        QTest::newRow("semicolon") << QStringLiteral("delimiter-semicolon.csv");
+        QTest::newRow("tab") << QStringLiteral("delimiter-tab.tsv");
+        QTest::newRow("pipe") << QStringLiteral("delimiter-pipe.csv");
+    }
+
+    void importsTicketsOfEachDelimiter() {
+        QFETCH(QString, file);
+        auto workspace = freshWorkspace();
+        const ImportResult result = run(*workspace, dataFile(file));
+        QCOMPARE(result.rows, 3);
+        QCOMPARE(result.inserted, 3);
+        QCOMPARE(result.rejected, 0);
+        // 2026-03-02 09:15 read in UTC (the default source zone) = 1772442900
+        QCOMPARE(count(*workspace, "SELECT created_at FROM tickets WHERE ticket_id = 'T-1'"),
+                 1772442900);
+        QCOMPARE(textOf(*workspace, "SELECT subject FROM tickets WHERE ticket_id = 'T-2'"),
+                 QStringLiteral("Invoice wrong"));
+    }
+
+    void storesTextOfEachEncodingAsUtf8_data() {
+        QTest::addColumn<QString>("file");
+        for (const char* name : {"encoding-utf8.csv", "encoding-utf8-bom.csv",
+                                 "encoding-utf16le-bom.csv", "encoding-utf16be-bom.csv",
+                                 "encoding-utf16le-nobom.csv", "encoding-windows1252.csv"}) {
+            QTest::newRow(name) << QString::fromLatin1(name);
+        }
+    }
+
+    void storesTextOfEachEncodingAsUtf8() {
+        QFETCH(QString, file);
+        auto workspace = freshWorkspace();
+        QCOMPARE(run(*workspace, dataFile(file)).inserted, 1);
+        QCOMPARE(textOf(*workspace, "SELECT assignee FROM tickets"),
+                 QStringLiteral("J\u00fcrgen M\u00fcller"));
+        QCOMPARE(textOf(*workspace, "SELECT subject FROM tickets"),
+                 QStringLiteral("Zo\u00eb\u2019s caf\u00e9 \u20ac bill"));
+    }
+
+    void aBulkLoadLeavesTheIndexesAsTheyWere() {
+        // Into an empty table the secondary indexes are dropped and rebuilt;
+        // the indexes afterwards must be the same.
+        const char* indexes = "SELECT group_concat(entry, ';') FROM (SELECT name || ':' || sql "
+                              "AS entry FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
+                              "NULL ORDER BY name)";
+        auto workspace = freshWorkspace();
+        const QString before = textOf(*workspace, indexes);
+        QVERIFY(before.contains(QLatin1String("tickets_by_account")));
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        QCOMPARE(textOf(*workspace, indexes), before);
+        QCOMPARE(textOf(*workspace, "PRAGMA integrity_check"), QStringLiteral("ok"));
+        // A refused bulk load (a quote never closed) restores them too.
+        auto refused = freshWorkspace();
+        QVERIFY_THROWS_EXCEPTION(ImportRefused,
+                                 run(*refused, dataFile(QStringLiteral("unterminated.csv"))));
+        QCOMPARE(textOf(*refused, indexes), before);
+    }
+
+    void readsWindows1252FoundPastTheSampleOnASecondPass() {
+        QByteArray content = "ticket_id,created_at,subject\n";
+        for (int i = 0; i < 12000; ++i) {
+            content += "T-" + QByteArray::number(i) + ",2026-03-02 09:15,plain ascii subject\n";
+        }
+        content += "T-last,2026-03-02 09:15,caf\xE9\n";
+        auto workspace = freshWorkspace();
+        const ImportResult result = run(*workspace, writeFile(content));
+        QCOMPARE(result.inserted, 12001);
+        QCOMPARE(result.dialect.encoding, TextEncoding::Windows1252);
+        QCOMPARE(textOf(*workspace, "SELECT subject FROM tickets WHERE ticket_id = 'T-last'"),
+                 QStringLiteral("caf\u00e9"));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM import_batches"), 1);
+    }
+
+    void readsNaiveTimesInTheSourceZone() {
+        auto workspace = freshWorkspace();
+        ImportOptions options;
+        options.sourceZone = QTimeZone("Europe/Berlin");
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")), ImportKind::Tickets,
+            options);
+        // 2026-03-02 09:15 CET (+01:00) = 08:15Z = 1772442900 - 3600
+        QCOMPARE(count(*workspace, "SELECT created_at FROM tickets WHERE ticket_id = 'T-1'"),
+                 1772442900 - 3600);
+        QCOMPARE(textOf(*workspace, "SELECT source_tz FROM import_batches"),
+                 QStringLiteral("Europe/Berlin"));
+    }
+
+    void findsTheHeaderBelowATitleLine() {
+        auto workspace = freshWorkspace();
+        const ImportResult result = run(*workspace, dataFile(QStringLiteral("preamble.csv")));
+        QCOMPARE(result.rows, 1);
+        QCOMPARE(result.inserted, 1);
+    }
+
+    void readsTypedColumnsLeniently() {
+        auto workspace = freshWorkspace();
+        const QString path = writeFile(
+            "Ticket ID,Created_At,priority,escalated,tier,handle_time_min,csat,group,Region\n"
+            "A,2026-03-02 09:15,urgent,yes,T2,12.5,4,Tier 2,EMEA\n"
+            "B,2026-03-02 09:15,P3,No,L1,0,5,,\n"
+            "C,2026-03-02 09:15,High,1,Tier 3,7,,Ops,\"APAC, \"\"east\"\"\"\n"
+            "D,2026-03-02 09:15,low,FALSE,4,,,,\n");
+        const ImportResult result = run(*workspace, path);
+        QCOMPARE(result.inserted, 4);
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(priority, ',') FROM tickets"),
+                 QStringLiteral("Critical,Medium,High,Low"));
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(escalated, ',') FROM tickets"),
+                 QStringLiteral("1,0,1,0"));
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(tier, ',') FROM tickets"),
+                 QStringLiteral("2,1,3,4"));
+        QCOMPARE(textOf(*workspace, "SELECT handle_time_min FROM tickets WHERE ticket_id = 'A'"),
+                 QStringLiteral("12.5"));
+        QCOMPARE(textOf(*workspace, "SELECT group_name FROM tickets WHERE ticket_id = 'C'"),
+                 QStringLiteral("Ops"));
+        // Extra columns are kept as a JSON object; empty cells are left out.
+        QCOMPARE(textOf(*workspace, "SELECT attributes FROM tickets WHERE ticket_id = 'A'"),
+                 QStringLiteral("{\"Region\":\"EMEA\"}"));
+        QCOMPARE(textOf(*workspace, "SELECT attributes FROM tickets WHERE ticket_id = 'C'"),
+                 QStringLiteral("{\"Region\":\"APAC, \\\"east\\\"\"}"));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets WHERE ticket_id = 'B' AND "
+                                   "attributes IS NULL AND group_name IS NULL"),
+                 1);
+    }
+
+    void refusesBadFiles_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("empty") << QStringLiteral("empty.csv")
+                               << QStringList{QStringLiteral("the file is empty")};
+        QTest::newRow("header only")
+            << QStringLiteral("header-only.csv")
+            << QStringList{QStringLiteral("line 1"), QStringLiteral("no data rows")};
+        QTest::newRow("binary") << QStringLiteral("binary.csv")
+                                << QStringList{QStringLiteral("binary"),
+                                               QStringLiteral("NUL bytes")};
+        QTest::newRow("not csv") << QStringLiteral("not-csv.txt")
+                                 << QStringList{QStringLiteral("does not look like a CSV file")};
+        QTest::newRow("missing column")
+            << QStringLiteral("missing-column.csv")
+            << QStringList{QStringLiteral("line 1, column created_at: "),
+                           QStringLiteral("the required column created_at is missing")};
+        QTest::newRow("unterminated quote")
+            << QStringLiteral("unterminated.csv")
+            << QStringList{QStringLiteral("line 3: "), QStringLiteral("never closed")};
+    }
+
+    void refusesBadFiles() {
+        QFETCH(QString, file);
+        QFETCH(QStringList, expected);
+        expectRefused(dataFile(file), expected);
+    }
+
+    void refusesSlashDatesOfUnknownOrder() {
+        const QString path = writeFile("ticket_id,created_at\nA,03/04/2026 10:00\n"
+                                       "B,05/06/2026 11:00\n");
+        expectRefused(path, {QStringLiteral("column created_at"), QStringLiteral("--date-order")});
+        // Told day first: 3 April 2026 10:00 UTC = 1775210400
+        auto workspace = freshWorkspace();
+        ImportOptions options;
+        options.dateOrder = DateOrder::DayFirst;
+        run(*workspace, path, ImportKind::Tickets, options);
+        QCOMPARE(count(*workspace, "SELECT created_at FROM tickets WHERE ticket_id = 'A'"),
+                 1775210400);
+    }
+
+    void rejectsRowsWithAReason_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("inserted");
+        QTest::addColumn<qint64>("line");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("ragged row") << QStringLiteral("ragged.csv") << 2 << qint64(3) << QString()
+                                    << QStringLiteral("the row has 2 fields; the header row has 3");
+        QTest::newRow("resolved before created")
+            << QStringLiteral("resolved-before-created.csv") << 1 << qint64(3)
+            << QStringLiteral("resolved_at")
+            << QStringLiteral("resolved_at (2026-03-04T10:00:00Z) is before created_at "
+                              "(2026-03-05T10:00:00Z)");
+        QTest::newRow("duplicate id")
+            << QStringLiteral("duplicate-id.csv") << 2 << qint64(4) << QStringLiteral("ticket_id")
+            << QStringLiteral("duplicate ticket_id T-1: the same id is on line 2, which is kept");
+    }
+
+    void rejectsRowsWithAReason() {
+        QFETCH(QString, file);
+        QFETCH(int, inserted);
+        QFETCH(qint64, line);
+        QFETCH(QString, column);
+        QFETCH(QString, reason);
+        auto workspace = freshWorkspace();
+        const ImportResult result = run(*workspace, dataFile(file));
+        QCOMPARE(result.inserted, inserted);
+        QCOMPARE(result.rejected, 1);
+        QCOMPARE(result.rows, inserted + 1);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, line);
+        QCOMPARE(rows[0].column, column);
+        QCOMPARE(rows[0].reason, reason);
+    }
+
+    void theFirstOfTwoDuplicateRowsIsKept() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("duplicate-id.csv")));
+        QCOMPARE(textOf(*workspace, "SELECT subject FROM tickets WHERE ticket_id = 'T-1'"),
+                 QStringLiteral("first"));
+    }
+
+    void rejectsTimesBefore1970AndUnreadableValues() {
+        auto workspace = freshWorkspace();
+        const QString path = writeFile("ticket_id,created_at,priority,escalated\n"
+                                       "A,1969-12-31 23:00,High,yes\n"
+                                       "B,2026-03-02 09:15,Whenever,yes\n"
+                                       "C,2026-03-02 09:15,High,perhaps\n"
+                                       "D,2026-02-30 09:15,High,no\n"
+                                       "E,2026-03-02 09:15,High,no\n");
+        const ImportResult result = run(*workspace, path);
+        QCOMPARE(result.inserted, 1);
+        QCOMPARE(result.rejected, 4);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(4));
+        QCOMPARE(rows[0].line, 2);
+        QCOMPARE(rows[0].reason, QStringLiteral("'1969-12-31 23:00' is before 1970"));
+        QCOMPARE(rows[1].column, QStringLiteral("priority"));
+        QCOMPARE(rows[1].value, QStringLiteral("Whenever"));
+        QCOMPARE(rows[2].column, QStringLiteral("escalated"));
+        QCOMPARE(rows[3].reason, QStringLiteral("'2026-02-30 09:15' is not a valid date and time"));
+    }
+
+    void eventsNeedTheirTicketAndACanonicalKind() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        const ImportResult result = run(
+            *workspace, dataFile(QStringLiteral("events-unknown-ticket.csv")), ImportKind::Events);
+        QCOMPARE(result.rows, 3);
+        QCOMPARE(result.inserted, 1);
+        QCOMPARE(result.rejected, 2);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].line, 3);
+        QCOMPARE(rows[0].column, QStringLiteral("ticket_id"));
+        QCOMPARE(rows[0].value, QStringLiteral("T-404"));
+        QVERIFY2(rows[0].reason.contains(QLatin1String("no ticket T-404")),
+                 qPrintable(rows[0].reason));
+        QCOMPARE(rows[1].line, 4);
+        QCOMPARE(rows[1].column, QStringLiteral("event"));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM ticket_events"), 1);
+    }
+
+    void reimportingTheSameFileChangesNothing() {
+        auto workspace = freshWorkspace();
+        const QString tickets = dataFile(QStringLiteral("quoting-crlf.csv"));
+        const QString events = writeFile("ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                                         "T-1,2026-03-02 10:00,escalated,1,2,why\n"
+                                         "T-1,2026-03-02 11:00,claimed,,,\n"
+                                         "T-2,2026-03-02 12:00,escalated,1,2,\n");
+        QCOMPARE(run(*workspace, tickets).inserted, 3);
+        QCOMPARE(run(*workspace, events, ImportKind::Events).inserted, 3);
+        const QStringList ticketsBefore = dump(*workspace, "tickets");
+        const QStringList eventsBefore = dump(*workspace, "ticket_events");
+
+        const ImportResult again = run(*workspace, tickets);
+        QCOMPARE(again.rows, 3);
+        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.inserted + again.updated + again.rejected, 0);
+        const ImportResult eventsAgain = run(*workspace, events, ImportKind::Events);
+        QCOMPARE(eventsAgain.unchanged, 3);
+        QCOMPARE(eventsAgain.inserted + eventsAgain.updated, 0);
+        QCOMPARE(dump(*workspace, "tickets"), ticketsBefore);
+        QCOMPARE(dump(*workspace, "ticket_events"), eventsBefore);
+        // Each import is still recorded as its own batch.
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM import_batches"), 4);
+    }
+
+    void aNewerExportUpdatesOnlyTheChangedRows() {
+        auto workspace = freshWorkspace();
+        const QByteArray header = "ticket_id,created_at,status,priority,resolved_at\n";
+        const QString first = writeFile(header + "A,2026-03-02 09:00,Open,High,\n"
+                                                 "B,2026-03-02 10:00,Open,Low,\n"
+                                                 "C,2026-03-02 11:00,Open,Low,\n"
+                                                 "D,2026-03-02 12:00,Open,Medium,\n");
+        // B is solved, D changes priority, E is new; A and C are as before
+        // (in another order, with the priority spelled differently).
+        const QString second = writeFile(header + "C,2026-03-02 11:00,Open,low,\n"
+                                                  "A,2026-03-02 09:00,Open,HIGH,\n"
+                                                  "B,2026-03-02 10:00,Solved,Low,2026-03-03 10:00\n"
+                                                  "D,2026-03-02 12:00,Open,High,\n"
+                                                  "E,2026-03-04 08:00,Open,Low,\n");
+        const ImportResult one = run(*workspace, first);
+        QCOMPARE(one.inserted, 4);
+        const ImportResult two = run(*workspace, second);
+        QCOMPARE(two.rows, 5);
+        QCOMPARE(two.inserted, 1);
+        QCOMPARE(two.updated, 2);
+        QCOMPARE(two.unchanged, 2);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets"), 5);
+        // Rows written by the second import carry its batch; the others keep the first.
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(ticket_id || ':' || batch, ',') FROM "
+                                    "(SELECT ticket_id, batch FROM tickets ORDER BY ticket_id)"),
+                 QStringLiteral("A:%1,B:%2,C:%1,D:%2,E:%2").arg(one.batch).arg(two.batch));
+        // 2026-03-03 10:00 UTC = 1772532000
+        QCOMPARE(count(*workspace, "SELECT resolved_at FROM tickets WHERE ticket_id = 'B'"),
+                 1772532000);
+    }
+
+    void syncingToANewerExportGivesTheSameTicketsAsImportingItFresh() {
+        // v1: 400 tickets. v2: the same export later — every 7th ticket gone
+        // (deleted at the source), every 5th changed, new tickets between old
+        // ones, and a stretch in reverse order. Synced v1 → v2 must hold
+        // exactly what a fresh import of v2 holds, plus the deleted tickets.
+        const auto row = [](int i, const char* status) {
+            return "S-" + QByteArray::number(i) +
+                   ",2026-03-02 09:" + QByteArray::number(10 + i % 50) + "," + status +
+                   ",subject " + QByteArray::number(i) + "\n";
+        };
+        QByteArray v1 = "ticket_id,created_at,status,subject\n";
+        QByteArray v2 = v1;
+        QList<QByteArray> v2Rows;
+        int changed = 0;
+        int kept = 0;
+        for (int i = 0; i < 400; ++i) {
+            v1 += row(i, "Open");
+            if (i % 7 == 0) {
+                continue;
+            }
+            const bool change = i % 5 == 0;
+            changed += change ? 1 : 0;
+            kept += change ? 0 : 1;
+            v2Rows << row(i, change ? "Solved" : "Open");
+            if (i % 50 == 25) {
+                v2Rows << row(1000 + i, "New");
+            }
+        }
+        std::reverse(v2Rows.begin() + 100, v2Rows.begin() + 140);
+        for (const QByteArray& r : v2Rows) {
+            v2 += r;
+        }
+        auto synced = freshWorkspace();
+        QCOMPARE(run(*synced, writeFile(v1)).inserted, 400);
+        const ImportResult sync = run(*synced, writeFile(v2));
+        // 400 - 58 deleted (multiples of 7 below 400) = 342 kept rows, of which
+        // multiples of 5 but not of 7 changed: 80 - 12 = 68; new rows after 25, 75, ...,
+        // 375 except 175 (a multiple of 7, deleted): 7.
+        QCOMPARE(changed, 68);
+        QCOMPARE(sync.updated, 68);
+        QCOMPARE(sync.unchanged, kept);
+        QCOMPARE(sync.unchanged, 342 - 68);
+        QCOMPARE(sync.inserted, 7);
+        auto fresh = freshWorkspace();
+        run(*fresh, writeFile(v2));
+        Statement freshRows = fresh->db().prepare(
+            "SELECT ticket_id, created_at, status, subject FROM tickets ORDER BY ticket_id");
+        QStringList expected;
+        while (freshRows.step()) {
+            expected << QStringLiteral("%1|%2|%3|%4")
+                            .arg(freshRows.text(0), freshRows.text(1), freshRows.text(2),
+                                 freshRows.text(3));
+        }
+        Statement syncedRows = synced->db().prepare(
+            "SELECT ticket_id, created_at, status, subject FROM tickets WHERE batch = 2 OR "
+            "CAST(substr(ticket_id, 3) AS INTEGER) % 7 <> 0 ORDER BY ticket_id");
+        QStringList actual;
+        while (syncedRows.step()) {
+            actual << QStringLiteral("%1|%2|%3|%4")
+                          .arg(syncedRows.text(0), syncedRows.text(1), syncedRows.text(2),
+                               syncedRows.text(3));
+        }
+        QCOMPARE(actual, expected);
+        QCOMPARE(count(*synced, "SELECT count(*) FROM tickets"), 400 + 7);
+    }
+
+    void eventsAreDeduplicatedOnTheirIdentity() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        // The same escalation twice in one file, and a note changed later.
+        const QString first = writeFile("ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                                        "T-1,2026-03-02 10:00,escalated,1,2,\n"
+                                        "T-1,2026-03-02 10:00,escalated,1,2,\n"
+                                        "T-1,2026-03-02 10:00,escalated,2,3,\n");
+        const ImportResult one = run(*workspace, first, ImportKind::Events);
+        QCOMPARE(one.inserted, 2);
+        QCOMPARE(one.unchanged, 1);
+        const QString second = writeFile("ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                                         "T-1,2026-03-02 10:00,escalated,1,2,with a note\n");
+        const ImportResult two = run(*workspace, second, ImportKind::Events);
+        QCOMPARE(two.updated, 1);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM ticket_events"), 2);
+        QCOMPARE(textOf(*workspace, "SELECT note FROM ticket_events WHERE to_tier = 2"),
+                 QStringLiteral("with a note"));
+    }
+
+    void importsAccountsAndKnownIssues() {
+        auto workspace = freshWorkspace();
+        const QString accounts =
+            writeFile("account_id,name,tier,segment,region,arr,timezone,renewal_date,owner\n"
+                      "ACC-1,Acme,Enterprise,Retail,EMEA,120000,Europe/Berlin,2027-01-31,Kim\n"
+                      "ACC-2,Beta,SMB,Health,AMER,9000.50,Mars/Olympus,2027-02-30,\n");
+        const ImportResult result = run(*workspace, accounts, ImportKind::Accounts);
+        QCOMPARE(result.inserted, 1);
+        QCOMPARE(result.rejected, 1);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(2)); // both problems of line 3
+        QCOMPARE(rows[0].column, QStringLiteral("timezone"));
+        QCOMPARE(rows[1].column, QStringLiteral("renewal_date"));
+        QCOMPARE(textOf(*workspace, "SELECT attributes FROM accounts"),
+                 QStringLiteral("{\"owner\":\"Kim\"}"));
+        QCOMPARE(run(*workspace, accounts, ImportKind::Accounts).unchanged, 1);
+
+        const QString issues = writeFile("issue_id,title,status,kb_article\n"
+                                         "KI-1,Sync stalls on large files,Open,KB-12\n"
+                                         "KI-2,,Open,\n");
+        const ImportResult known = run(*workspace, issues, ImportKind::KnownIssues);
+        QCOMPARE(known.inserted, 1);
+        QCOMPARE(known.rejected, 1);
+        QCOMPARE(rejectedRowsOf(workspace->db(), known.batch)[0].reason,
+                 QStringLiteral("title is empty"));
+        expectRefused(writeFile("issue_id,status\nKI-1,Open\n"),
+                      {QStringLiteral("the required column title is missing")},
+                      ImportKind::KnownIssues);
+    }
+
+    void recordsTheBatch() {
+        auto workspace = freshWorkspace();
+        const ImportResult result = run(*workspace, dataFile(QStringLiteral("ragged.csv")));
+        Statement batch = workspace->db().prepare(
+            "SELECT kind, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, "
+            "seconds FROM import_batches WHERE id = ?");
+        batch.bind(1, result.batch);
+        QVERIFY(batch.step());
+        QCOMPARE(batch.text(0), QStringLiteral("tickets"));
+        QCOMPARE(batch.text(1), QStringLiteral("ragged.csv"));
+        // The SHA-256 of the file's bytes, as QCryptographicHash computes it
+        // from the file independently of the reader.
+        QFile file(dataFile(QStringLiteral("ragged.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(batch.text(2).toLatin1(),
+                 QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+        QCOMPARE(batch.int64(3), 3);
+        QCOMPARE(batch.int64(4), 2);
+        QCOMPARE(batch.int64(5), 0);
+        QCOMPARE(batch.int64(6), 0);
+        QCOMPARE(batch.int64(7), 1);
+        QVERIFY(batch.real(8) >= 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets WHERE batch IS NULL"), 0);
+    }
+
+    void exportsRejectedRowsAsCsv() {
+        auto workspace = freshWorkspace();
+        const QString path = writeFile("ticket_id,created_at,subject\n"
+                                       "A,2026-03-02 09:15,ok\n"
+                                       "A,2026-03-02 09:15,\"again, \"\"twice\"\"\"\n"
+                                       "B,not a date,x\n");
+        const ImportResult result = run(*workspace, path);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QCOMPARE(writeRejectedRowsCsv(workspace->db(), result.batch, buffer), 2);
+        // Every field quoted, quotes doubled, CRLF line ends. The date column's
+        // form comes from its only readable value (ISO 8601).
+        QCOMPARE(QString::fromUtf8(buffer.data()),
+                 QStringLiteral(
+                     "line,column,value,reason\r\n"
+                     "3,\"ticket_id\",\"A\",\"duplicate ticket_id A: the same id is on line 2, "
+                     "which is kept\"\r\n"
+                     "4,\"created_at\",\"not a date\",\"'not a date' is not in the column's form "
+                     "ISO 8601 (YYYY-MM-DD HH:MM:SS)\"\r\n"));
+        QVERIFY_THROWS_EXCEPTION(store::StoreError, rejectedRowsOf(workspace->db(), 999));
+    }
+
+    void cancellingRollsBack() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        const Snapshot before = snapshot(*workspace);
+        std::atomic<bool> cancel{false};
+        ImportOptions options;
+        options.cancel = &cancel;
+        // Raised once the first block is read: the import has begun writing.
+        options.progress = [&cancel](std::int64_t, std::int64_t) {
+            cancel = true;
+        };
+        QByteArray content = "ticket_id,created_at\n";
+        for (int i = 0; i < 60000; ++i) {
+            content += "N-" + QByteArray::number(i) + ",2026-03-02 09:15\n";
+        }
+        QVERIFY_THROWS_EXCEPTION(ImportCancelled,
+                                 run(*workspace, writeFile(content), ImportKind::Tickets, options));
+        QVERIFY(snapshot(*workspace) == before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"

@@ -16,9 +16,10 @@ std::string journalMode(store::Database& db) {
 BulkLoad::BulkLoad(store::Database& db)
     : m_db(db)
     , m_cacheSize(db.queryInt64("PRAGMA cache_size"))
+    , m_sorterThreads(db.queryInt64("PRAGMA threads"))
     , m_foreignKeys(db.queryInt64("PRAGMA foreign_keys") != 0)
     , m_wal(journalMode(db) == "wal") {
-    m_db.exec("PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF");
+    m_db.exec("PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF; PRAGMA threads = 2");
     if (m_wal) {
         // Fails (and changes nothing) while another connection has the file.
         sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
@@ -33,6 +34,7 @@ BulkLoad::~BulkLoad() {
         sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
     }
     const std::string restore = "PRAGMA cache_size = " + std::to_string(m_cacheSize) +
+                                "; PRAGMA threads = " + std::to_string(m_sorterThreads) +
                                 "; PRAGMA foreign_keys = " + (m_foreignKeys ? "ON" : "OFF");
     sqlite3_exec(m_db.handle(), restore.c_str(), nullptr, nullptr, nullptr);
 }

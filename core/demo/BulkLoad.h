@@ -13,10 +13,11 @@
 
 namespace escdesk::demo {
 
-// For writing a large demo into an empty file: a 64 MiB page cache, no
-// per-row foreign key checks (every event refers to the ticket written just
-// before it), and a rollback journal instead of the WAL, which would hold a
-// second copy of every page until the checkpoint. Construct it before the
+// For writing a large demo into an empty file: a 64 MiB page cache, helper
+// threads for the sorts that build indexes, no per-row foreign key checks
+// (every event refers to the ticket written just before it), and a rollback
+// journal instead of the WAL, which would hold a second copy of every page
+// until the checkpoint. Construct it before the
 // transaction: these pragmas have no effect inside one. When another
 // connection has the file open the journal mode cannot change and the WAL
 // stays; the write is one transaction either way.
@@ -30,6 +31,7 @@ public:
 private:
     store::Database& m_db;
     std::int64_t m_cacheSize = 0;
+    std::int64_t m_sorterThreads = 0;
     bool m_foreignKeys = true;
     bool m_wal = false;
 };

@@ -18,6 +18,8 @@ packages=(
     fonts-dejavu-core
     # PDF checks in tests (pdftoppm)
     poppler-utils
+    # the benchmark scripts: GNU time for peak memory, bc for arithmetic
+    time bc
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "cli/CliSupport.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -43,7 +44,10 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments) {
         throw UsageProblem{parser.errorText()};
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        // Qt names the binary by its full path; users type "escdesk COMMAND".
+        QString help = parser.helpText();
+        help.replace(QCoreApplication::applicationFilePath(), arguments.first());
+        out() << help;
         out().flush();
         std::exit(Success);
     }

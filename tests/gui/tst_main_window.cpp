@@ -150,7 +150,7 @@ private slots:
         QCOMPARE(page->detail()->timelineEventCount(), 1);
         // W-2's event at 1,790,000,180 s = 2026-09-21 14:16:20 UTC is 23:16
         // in Tokyo (UTC+9, no summer time).
-        const auto* timeline = page->detail()->findChild<QTreeWidget*>();
+        const auto* timeline = page->detail()->findChild<QTreeWidget*>(QStringLiteral("timeline"));
         QVERIFY(timeline);
         QCOMPARE(timeline->topLevelItem(0)->text(0), QStringLiteral("2026-09-21 23:16"));
         QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Escalated"));

@@ -497,7 +497,7 @@ private slots:
         TicketDetailPane pane;
         const std::int64_t row = *store::ticketRowOf(workspace.db(), QStringLiteral("ENG-2"));
         pane.showTicket(&workspace, row);
-        QVERIFY(!pane.checklistBox()->isHidden());
+        QVERIFY(pane.checklistShown());
         // The default Tier 2 → Tier 3 checklist: 7 items, the last optional.
         QTreeWidget* items = pane.checklist();
         QCOMPARE(items->topLevelItemCount(), 7);
@@ -527,7 +527,7 @@ private slots:
         QCOMPARE(pane.checklist()->topLevelItem(1)->checkState(0), Qt::Checked);
         // A ticket that was never escalated has no checklist.
         pane.showTicket(&workspace, *store::ticketRowOf(workspace.db(), QStringLiteral("OUT-1")));
-        QVERIFY(pane.checklistBox()->isHidden());
+        QVERIFY(!pane.checklistShown());
     }
 };
 

@@ -95,6 +95,7 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     , m_weekBadge(new IssueBadge(this))
     , m_weekProblem(new QLabel(this))
     , m_holidays(new QTableWidget(0, 3, this))
+    , m_noHolidays(new QLabel(this))
     , m_removeCalendar(toolButton(tr("Remove"), tr("Remove the selected calendar"), this))
     , m_removeHoliday(toolButton(tr("Remove"), tr("Remove the selected holiday"), this))
     , m_detail(new QWidget(this)) {
@@ -184,6 +185,13 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     m_holidays->setColumnWidth(HolidayRuleColumn, 260);
     m_holidays->setToolTip(tr("Double-click a holiday to change it"));
     detail->addWidget(m_holidays, 1);
+    m_noHolidays->setObjectName(QStringLiteral("emptyState"));
+    m_noHolidays->setWordWrap(true);
+    m_noHolidays->setAlignment(Qt::AlignCenter);
+    m_noHolidays->setText(tr("No holidays yet. Add a single date (2026-12-31), a date every year "
+                             "(every 25 December) or a rule such as the fourth Thursday of "
+                             "November or the last Monday of May."));
+    detail->addWidget(m_noHolidays, 1);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
@@ -224,7 +232,7 @@ void CalendarsEditor::refresh() {
         const sla::BusinessCalendar& calendar = calendars[std::size_t(i)];
         QListWidgetItem* item = m_calendars->item(i);
         item->setText(QStringLiteral("%1\n%2").arg(
-            calendar.name, calendar.roundTheClock ? tr("24×7") : calendar.timeZone));
+            calendar.name, calendar.roundTheClock ? tr("Round the clock") : calendar.timeZone));
         const IssueList found = issuesAt(issues, QStringLiteral("calendars[%1]").arg(i), true);
         item->setIcon(found.empty() ? QIcon()
                                     : issueIcon(hasError(found)
@@ -298,6 +306,8 @@ void CalendarsEditor::showSelected() {
         putCell(m_holidays, row, HolidayNextColumn, next, false);
     }
     m_removeHoliday->setEnabled(index >= 0 && !calendar.holidays.empty());
+    m_holidays->setVisible(!calendar.holidays.empty());
+    m_noHolidays->setVisible(calendar.holidays.empty() && !calendar.roundTheClock);
 }
 
 void CalendarsEditor::commitName() {

@@ -63,6 +63,7 @@ private:
     IssueBadge* m_weekBadge;
     QLabel* m_weekProblem;
     QTableWidget* m_holidays;
+    QLabel* m_noHolidays;
     QToolButton* m_removeCalendar;
     QToolButton* m_removeHoliday;
     QWidget* m_detail;

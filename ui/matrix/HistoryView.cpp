@@ -69,7 +69,7 @@ HistoryView::HistoryView(MatrixDocument* document, QWidget* parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setColumnWidth(WhenColumn, 140);
     m_table->setColumnWidth(WhoColumn, 140);
-    m_table->setColumnWidth(SectionColumn, 140);
+    m_table->setColumnWidth(SectionColumn, 180);
     splitter->addWidget(m_table);
     m_diff->setAccessibleName(tr("Change details"));
     m_diff->setOpenLinks(false);

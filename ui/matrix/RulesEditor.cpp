@@ -237,8 +237,8 @@ void RulesEditor::refresh() {
     const auto& rules = document()->matrix().rules;
     const auto& issues = document()->issues();
     {
+        // The list's own signals only: its view must still hear the model.
         const QSignalBlocker block(m_rules);
-        const QSignalBlocker blockModel(m_rules->model());
         const int current = m_rules->currentRow();
         while (m_rules->count() > int(rules.size())) {
             delete m_rules->takeItem(m_rules->count() - 1);

@@ -77,6 +77,7 @@ SlaEditor::SlaEditor(MatrixDocument* document, QWidget* parent)
     m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_grid->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_grid->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_grid->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_grid);
 
     auto* box = new QGroupBox(this);

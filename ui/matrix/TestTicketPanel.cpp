@@ -260,15 +260,27 @@ void TestTicketPanel::chooseExample() {
     if (!workspace || !m_ticket->text().isEmpty()) {
         return;
     }
+    // The newest escalated ticket still open and at least a day old, so its
+    // clocks have run; else the newest escalated one.
+    constexpr std::size_t looked = 500;
     browse::TicketFilter filter;
     filter.escalatedOnly = true;
-    const std::vector<std::int64_t> rows =
+    std::vector<std::int64_t> rows =
         browse::ticketRowIds(workspace->db(), filter, browse::TicketSort{});
-    if (!rows.empty()) {
-        const auto listed = browse::ticketListRows(workspace->db(), std::span(rows.data(), 1));
-        if (!listed.empty()) {
-            testTicket(listed.front().ticketId);
+    rows.resize(std::min(rows.size(), looked));
+    const auto listed = browse::ticketListRows(workspace->db(), rows);
+    const UtcSeconds dayAgo = QDateTime::currentSecsSinceEpoch() - 86400;
+    const browse::TicketListRow* chosen = listed.empty() ? nullptr : &listed.front();
+    for (const browse::TicketListRow& row : listed) {
+        const QString status = row.status.toLower();
+        if (row.createdAt <= dayAgo && status != QLatin1String("solved") &&
+            status != QLatin1String("closed") && status != QLatin1String("resolved")) {
+            chosen = &row;
+            break;
         }
+    }
+    if (chosen) {
+        testTicket(chosen->ticketId);
     }
 }
 

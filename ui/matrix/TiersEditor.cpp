@@ -3,9 +3,11 @@
 #include "matrix/MatrixDocument.h"
 
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QToolButton>
@@ -30,6 +32,7 @@ QString escalationName(TierDefinition::Escalation escalation) {
 
 TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
     : MatrixEditor(document, parent)
+    , m_path(new QWidget(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_responsibility(new QLineEdit(this))
     , m_triggers(new QLineEdit(this))
@@ -42,6 +45,18 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
                               "to more expertise; hierarchical escalation brings in authority. "
                               "Every tier needs an owner and a backup contact."),
                            this));
+    // The escalation path at a glance: one card per tier, in level order.
+    m_path->setObjectName(QStringLiteral("tierPath"));
+    m_path->setStyleSheet(QStringLiteral(
+        "QFrame#tierCard { background: white; border: 1px solid #dde2ea; border-radius: 6px; }"
+        "QFrame#tierCard QLabel { background: transparent; border: none; }"
+        "QLabel#tierLevel { color: #7b8794; font-size: 8.5pt; font-weight: 600; }"
+        "QLabel#tierName { font-size: 10.5pt; font-weight: 600; color: #1f2933; }"
+        "QLabel#tierArrow { color: #9fb3d1; font-size: 16pt; }"));
+    auto* pathLayout = new QHBoxLayout(m_path);
+    pathLayout->setContentsMargins(0, 4, 0, 4);
+    pathLayout->setSpacing(8);
+    layout->addWidget(m_path);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
@@ -54,11 +69,12 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
                                         tr("Channel"), tr("Escalation"), tr("Optional")});
     m_table->setItemDelegateForColumn(
         EscalationColumn, new ChoiceDelegate({tr("Functional"), tr("Hierarchical")}, this));
-    const int widths[] = {90, 220, 170, 170, 220, 110, 70};
+    const int widths[] = {110, 210, 170, 190, 210, 110, 80};
     for (int column = 0; column < ColumnCount; ++column) {
         m_table->setColumnWidth(column, widths[column]);
     }
-    layout->addWidget(m_table, 1);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_table);
 
     auto* detail = new QGroupBox(tr("Selected tier"), this);
     auto* form = new QFormLayout(detail);
@@ -70,6 +86,7 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
     form->addRow(tr("Responsibility"), m_responsibility);
     form->addRow(tr("Key triggers"), m_triggers);
     layout->addWidget(detail);
+    layout->addStretch(1);
 
     connect(m_table, &QTableWidget::cellChanged, this, &TiersEditor::cellEdited);
     connect(m_table, &QTableWidget::currentCellChanged, this, &TiersEditor::showSelected);
@@ -113,7 +130,75 @@ void TiersEditor::refresh() {
         m_table->setCurrentCell(0, NameColumn);
     }
     m_add->setEnabled(document()->workspace() && tiers.size() < 4);
+    // As tall as its rows: the page below holds the selected tier.
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
+                            m_table->verticalHeader()->defaultSectionSize() *
+                                std::max(4, m_table->rowCount()) +
+                            2 * m_table->frameWidth());
     showSelected();
+    showPath();
+}
+
+void TiersEditor::showPath() {
+    auto* layout = static_cast<QHBoxLayout*>(m_path->layout());
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    std::vector<TierDefinition> tiers = document()->matrix().tiers;
+    std::sort(tiers.begin(), tiers.end(),
+              [](const auto& a, const auto& b) { return a.level < b.level; });
+    const auto& issues = document()->issues();
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+        const TierDefinition& tier = tiers[i];
+        if (i > 0) {
+            auto* arrow = new QLabel(tier.escalation == TierDefinition::Escalation::Hierarchical
+                                         ? QStringLiteral("⇢")
+                                         : QStringLiteral("→"),
+                                     m_path);
+            arrow->setObjectName(QStringLiteral("tierArrow"));
+            arrow->setToolTip(tr("%1 escalation").arg(escalationName(tier.escalation)));
+            layout->addWidget(arrow);
+        }
+        auto* card = new QFrame(m_path);
+        card->setObjectName(QStringLiteral("tierCard"));
+        auto* cardLayout = new QVBoxLayout(card);
+        cardLayout->setContentsMargins(12, 8, 12, 8);
+        cardLayout->setSpacing(2);
+        const QString level = levelName(tier.level).toUpper() +
+                              (tier.optional ? tr("  ·  OPTIONAL") : QString()) +
+                              QStringLiteral("  ·  ") + escalationName(tier.escalation).toUpper();
+        auto* levelLabel = new QLabel(level, card);
+        levelLabel->setObjectName(QStringLiteral("tierLevel"));
+        cardLayout->addWidget(levelLabel);
+        auto* name = new QLabel(tier.name, card);
+        name->setObjectName(QStringLiteral("tierName"));
+        cardLayout->addWidget(name);
+        const auto row =
+            std::find(document()->matrix().tiers.begin(), document()->matrix().tiers.end(), tier) -
+            document()->matrix().tiers.begin();
+        const IssueList found = issuesAt(issues, QStringLiteral("tiers[%1]").arg(row), true);
+        const QString missing =
+            QStringLiteral("<span style='color:#c53030'>%1</span>").arg(tr("missing"));
+        auto* people =
+            new QLabel(tr("Owner: %1<br>Backup: %2")
+                           .arg(tier.owner.isEmpty() ? missing : tier.owner.toHtmlEscaped(),
+                                tier.backup.isEmpty() ? missing : tier.backup.toHtmlEscaped()),
+                       card);
+        people->setTextFormat(Qt::RichText);
+        cardLayout->addWidget(people);
+        auto* channel = new QLabel(tier.channel, card);
+        channel->setObjectName(QStringLiteral("footnote"));
+        cardLayout->addWidget(channel);
+        card->setToolTip(found.empty() ? tier.responsibility : issueTooltip(found));
+        // Cards share the width; long names wrap rather than widen the page.
+        for (QLabel* label : card->findChildren<QLabel*>()) {
+            label->setWordWrap(true);
+        }
+        card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        card->setMinimumWidth(150);
+        layout->addWidget(card, 1);
+    }
 }
 
 void TiersEditor::showSelected() {

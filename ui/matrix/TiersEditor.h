@@ -38,11 +38,13 @@ protected:
 private:
     void cellEdited(int row, int column);
     void showSelected();
+    void showPath();
     void commitDetail(QLineEdit* edit);
     void addTier();
     void removeTier();
     int selectedTier() const;
 
+    QWidget* m_path;
     QTableWidget* m_table;
     QLineEdit* m_responsibility;
     QLineEdit* m_triggers;

@@ -128,7 +128,7 @@ MatrixPage::MatrixPage(QWidget* parent)
     splitter->addWidget(issuesBox);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({620, 110});
+    splitter->setSizes({640, 80});
     layout->addWidget(splitter, 1);
 
     connect(m_document, &MatrixDocument::matrixChanged, this, &MatrixPage::showIssues);

@@ -12,12 +12,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace escdesk::ui {
 
 namespace {
+
+enum Tab { TimelineTab, ChecklistTab };
 
 enum TimelineColumn {
     TimeColumn,
@@ -55,7 +58,8 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     , m_checklistBox(new QWidget(this))
     , m_checklistTitle(new QLabel(this))
     , m_readiness(new QLabel(this))
-    , m_checklist(new QTreeWidget(this)) {
+    , m_checklist(new QTreeWidget(this))
+    , m_tabs(new QTabWidget(this)) {
     setAccessibleName(tr("Ticket details"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -105,11 +109,24 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     left->addStretch();
     layout->addLayout(left, 0);
 
-    auto* right = new QVBoxLayout;
+    // Readiness for the next tier, from the checklist (escalated tickets).
+    m_readinessName = new QLabel(tr("Checklist"), m_fields);
+    m_readinessName->setObjectName(QStringLiteral("fieldName"));
+    m_readiness->setObjectName(QStringLiteral("readiness"));
+    m_readiness->setAccessibleName(tr("Readiness"));
+    m_readiness->setTextFormat(Qt::RichText);
+    grid->addWidget(m_readinessName, 6, 0);
+    grid->addWidget(m_readiness, 6, 1, 1, 3);
+    m_readinessName->hide();
+    m_readiness->hide();
+
+    // The timeline and, for an escalated ticket, its checklist.
+    m_tabs->setDocumentMode(true);
+    auto* timelinePage = new QWidget(m_tabs);
+    auto* right = new QVBoxLayout(timelinePage);
+    right->setContentsMargins(0, 6, 0, 0);
     right->setSpacing(6);
-    auto* timelineTitle = new QLabel(tr("Event timeline"), this);
-    timelineTitle->setObjectName(QStringLiteral("sectionTitle"));
-    right->addWidget(timelineTitle);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
     m_timeline->setAccessibleName(tr("Event timeline"));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
@@ -127,30 +144,28 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     m_noEvents->setObjectName(QStringLiteral("emptyState"));
     m_noEvents->setAlignment(Qt::AlignCenter);
     right->addWidget(m_noEvents, 1);
-    layout->addLayout(right, 1);
+    m_tabs->addTab(timelinePage, tr("Event timeline"));
 
     auto* checklistLayout = new QVBoxLayout(m_checklistBox);
-    checklistLayout->setContentsMargins(0, 0, 0, 0);
+    checklistLayout->setContentsMargins(0, 6, 0, 0);
     checklistLayout->setSpacing(6);
-    m_checklistTitle->setObjectName(QStringLiteral("sectionTitle"));
+    m_checklistTitle->setObjectName(QStringLiteral("footnote"));
+    m_checklistTitle->setWordWrap(true);
     checklistLayout->addWidget(m_checklistTitle);
-    m_readiness->setObjectName(QStringLiteral("readiness"));
-    m_readiness->setAccessibleName(tr("Readiness"));
-    m_readiness->setWordWrap(true);
-    checklistLayout->addWidget(m_readiness);
+    m_checklist->setObjectName(QStringLiteral("checklist"));
     m_checklist->setAccessibleName(tr("Checklist"));
     m_checklist->setRootIsDecorated(false);
     m_checklist->setUniformRowHeights(true);
     m_checklist->setSelectionMode(QAbstractItemView::NoSelection);
-    m_checklist->setHeaderLabels({tr("Item"), tr("Ticked")});
+    m_checklist->setHeaderLabels({tr("Item"), tr("Ticked by")});
     m_checklist->header()->setStretchLastSection(false);
     m_checklist->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_checklist->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_checklist->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     checklistLayout->addWidget(m_checklist, 1);
-    m_checklistBox->setFixedWidth(380);
-    m_checklistBox->hide();
-    layout->addWidget(m_checklistBox);
+    m_tabs->addTab(m_checklistBox, tr("Checklist"));
+    m_tabs->setTabVisible(ChecklistTab, false);
+    layout->addWidget(m_tabs, 1);
     connect(m_checklist, &QTreeWidget::itemChanged, this, &TicketDetailPane::checklistItemChanged);
     m_stack->addWidget(content);
 }
@@ -234,7 +249,7 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
     if (escalated) {
         showChecklist(events);
     } else {
-        m_checklistBox->hide();
+        hideChecklist();
     }
     m_stack->setCurrentIndex(1);
 }
@@ -254,7 +269,7 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
         }
     }
     if (!checklist) {
-        m_checklistBox->hide();
+        hideChecklist();
         return;
     }
     m_fromTier = checklist->fromTier;
@@ -262,7 +277,9 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
     const matrix::ChecklistRun run =
         matrix::checklistRunOf(m_workspace->db(), m_ticketRow, *checklist);
     const QTimeZone zone = m_workspace->reportingTimeZone();
-    m_checklistTitle->setText(tr("Checklist · %1").arg(checklist->name()));
+    m_checklistTitle->setText(tr("Before escalating from %1 to %2: tick each check as it is "
+                                 "done. Required items are in red until ticked.")
+                                  .arg(display::tier(m_fromTier), display::tier(m_toTier)));
     const QSignalBlocker block(m_checklist);
     // Items are updated in place: this runs from the tree's own itemChanged.
     if (m_checklist->topLevelItemCount() != int(run.items.size())) {
@@ -312,7 +329,27 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
                                  .arg(missing));
     }
     m_readiness->setToolTip(run.missingRequired().join(QLatin1Char('\n')));
-    m_checklistBox->show();
+    m_readinessName->setText(checklist->name());
+    m_readinessName->show();
+    m_readiness->show();
+    m_tabs->setTabVisible(ChecklistTab, true);
+    m_tabs->setTabText(ChecklistTab, tr("Checklist %1/%2").arg(done).arg(run.items.size()));
+}
+
+void TicketDetailPane::hideChecklist() {
+    m_tabs->setTabVisible(ChecklistTab, false);
+    m_readinessName->hide();
+    m_readiness->hide();
+}
+
+bool TicketDetailPane::checklistShown() const {
+    return m_tabs->isTabVisible(ChecklistTab);
+}
+
+void TicketDetailPane::showChecklistTab() {
+    if (checklistShown()) {
+        m_tabs->setCurrentIndex(ChecklistTab);
+    }
 }
 
 void TicketDetailPane::checklistItemChanged(QTreeWidgetItem* item, int column) {

@@ -15,6 +15,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -40,13 +41,15 @@ public:
 
     // The checklist of the shown ticket's transition (hidden when the
     // ticket is not escalated or the matrix has no checklist for it).
-    QWidget* checklistBox() const { return m_checklistBox; }
+    bool checklistShown() const;
+    void showChecklistTab();
     QTreeWidget* checklist() const { return m_checklist; }
     QLabel* readiness() const { return m_readiness; }
 
 private:
     QLabel* addField(const QString& label, int row, int column);
     void showChecklist(const std::vector<TicketEvent>& events);
+    void hideChecklist();
     void checklistItemChanged(QTreeWidgetItem* item, int column);
 
     std::int64_t m_ticketRow = -1;
@@ -74,6 +77,8 @@ private:
     QLabel* m_checklistTitle;
     QLabel* m_readiness;
     QTreeWidget* m_checklist;
+    QTabWidget* m_tabs;
+    QLabel* m_readinessName = nullptr;
     int m_fromTier = 0;
     int m_toTier = 0;
 };

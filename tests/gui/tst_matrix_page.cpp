@@ -11,6 +11,7 @@
 #include "matrix/ChecklistsEditor.h"
 #include "matrix/CostEditor.h"
 #include "matrix/HistoryView.h"
+#include "matrix/HolidayDialog.h"
 #include "matrix/MatrixChangeLog.h"
 #include "matrix/MatrixDocument.h"
 #include "matrix/MatrixFile.h"
@@ -489,6 +490,40 @@ private slots:
             }
         }
         QVERIFY(inMenu);
+    }
+
+    void hoursAreReadAsAUserWritesThem() {
+        using Hours = std::vector<sla::OpeningHours>;
+        // 9–17 is 09:00 to 17:00: 32,400 s to 61,200 s after midnight.
+        QCOMPARE(*CalendarsEditor::parseHours(QStringLiteral("9-17")), (Hours{{32400, 61200}}));
+        QCOMPARE(*CalendarsEditor::parseHours(QStringLiteral("08:30–12:00; 13:00–24:00")),
+                 (Hours{{30600, 43200}, {46800, 86400}}));
+        QCOMPARE(*CalendarsEditor::parseHours(QStringLiteral("Closed")), Hours{});
+        QVERIFY(!CalendarsEditor::parseHours(QStringLiteral("mornings")));
+        QVERIFY(!CalendarsEditor::parseHours(QStringLiteral("09:75-10:00")));
+        QCOMPARE(CalendarsEditor::hoursText(Hours{{30600, 43200}, {46800, 86400}}),
+                 QStringLiteral("08:30–12:00, 13:00–24:00"));
+    }
+
+    void holidayBuilderGivesTheRuleItShows() {
+        sla::Holiday memorial;
+        memorial.kind = sla::Holiday::Kind::LastWeekday;
+        memorial.name = QStringLiteral("Memorial Day");
+        memorial.weekday = 1; // Monday
+        memorial.month = 5;
+        const HolidayDialog dialog(memorial);
+        const sla::Holiday built = dialog.holiday();
+        QCOMPARE(built.kind, sla::Holiday::Kind::LastWeekday);
+        QCOMPARE(built.weekday, 1);
+        QCOMPARE(built.month, 5);
+        // The last Monday of May 2027 is the 31st.
+        QCOMPARE(built.dateIn(2027), QDate(2027, 5, 31));
+        sla::Holiday newYear;
+        newYear.kind = sla::Holiday::Kind::Yearly;
+        newYear.name = QStringLiteral("New Year");
+        newYear.month = 1;
+        newYear.day = 1;
+        QCOMPARE(HolidayDialog(newYear).holiday().dateIn(2028), QDate(2028, 1, 1));
     }
 
     void checklistDecidesReadiness() {

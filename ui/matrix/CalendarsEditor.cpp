@@ -118,7 +118,8 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     listButtons->addStretch();
     leftLayout->addLayout(listButtons);
     m_calendars->setAccessibleName(tr("Calendars"));
-    m_calendars->setMinimumWidth(200);
+    m_calendars->setMinimumWidth(220);
+    m_calendars->setSpacing(3);
     leftLayout->addWidget(m_calendars, 1);
     splitter->addWidget(left);
 
@@ -231,8 +232,18 @@ void CalendarsEditor::refresh() {
     for (int i = 0; i < int(calendars.size()); ++i) {
         const sla::BusinessCalendar& calendar = calendars[std::size_t(i)];
         QListWidgetItem* item = m_calendars->item(i);
+        int weekly = 0;
+        for (const auto& day : calendar.week) {
+            for (const sla::OpeningHours& opening : day) {
+                weekly += std::max(0, opening.closeSecond - opening.openSecond);
+            }
+        }
         item->setText(QStringLiteral("%1\n%2").arg(
-            calendar.name, calendar.roundTheClock ? tr("Round the clock") : calendar.timeZone));
+            calendar.name,
+            calendar.roundTheClock
+                ? tr("Round the clock")
+                : tr("%1 · %2 h a week")
+                      .arg(calendar.timeZone, QLocale().toString(weekly / 3600.0, 'g', 4))));
         const IssueList found = issuesAt(issues, QStringLiteral("calendars[%1]").arg(i), true);
         item->setIcon(found.empty() ? QIcon()
                                     : issueIcon(hasError(found)

@@ -121,8 +121,13 @@ void ChecklistsEditor::showSelected() {
         index >= 0 ? document()->matrix().checklists[std::size_t(index)] : matrix::Checklist{};
     const auto& issues = document()->issues();
     const QString path = QStringLiteral("checklists[%1]").arg(index);
-    m_badge->setIssues(index >= 0 ? issuesAt(issues, path + QStringLiteral(".items"))
-                                  : issuesAt(issues, QStringLiteral("checklists")));
+    // The selected checklist's own issues, and a missing transition's.
+    IssueList found = issuesAt(issues, QStringLiteral("checklists"));
+    if (index >= 0) {
+        const IssueList own = issuesAt(issues, path + QStringLiteral(".items"));
+        found.insert(found.end(), own.begin(), own.end());
+    }
+    m_badge->setIssues(found);
     const QSignalBlocker block(m_items);
     const int currentRow = m_items->currentRow();
     m_items->setRowCount(int(checklist.items.size()));

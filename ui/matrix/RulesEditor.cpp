@@ -90,6 +90,7 @@ QString RulesEditor::operatorLabel(ConditionOperator op) {
 RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     : MatrixEditor(document, parent)
     , m_rules(new QListWidget(this))
+    , m_listBadge(new IssueBadge(this))
     , m_name(new QLineEdit(this))
     , m_nameBadge(new IssueBadge(this))
     , m_priority(new QComboBox(this))
@@ -126,6 +127,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     for (QToolButton* button : {add, m_duplicate, m_remove}) {
         listButtons->addWidget(button);
     }
+    listButtons->addWidget(m_listBadge); // issues of the list as a whole
     listButtons->addStretch();
     for (QToolButton* button : {m_up, m_down}) {
         listButtons->addWidget(button);
@@ -266,11 +268,15 @@ void RulesEditor::refresh() {
                                : m_rules->count() > 0                     ? 0
                                                                           : -1);
     }
+    m_listBadge->setIssues(issuesAt(issues, QStringLiteral("severity_rules")));
     {
         const QSignalBlocker block(m_tier);
         m_tier->clear();
         for (const matrix::TierDefinition& tier : document()->matrix().tiers) {
-            m_tier->addItem(QStringLiteral("%1 — %2").arg(display::tier(tier.level), tier.name),
+            const QString level = display::tier(tier.level);
+            m_tier->addItem(tier.name.startsWith(level)
+                                ? tier.name
+                                : QStringLiteral("%1 — %2").arg(level, tier.name),
                             tier.level);
         }
     }

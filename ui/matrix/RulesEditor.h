@@ -53,6 +53,7 @@ private:
     void showFieldHelp();
 
     QListWidget* m_rules;
+    IssueBadge* m_listBadge;
     QLineEdit* m_name;
     IssueBadge* m_nameBadge;
     QComboBox* m_priority;

@@ -37,7 +37,8 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
     , m_responsibility(new QLineEdit(this))
     , m_triggers(new QLineEdit(this))
     , m_add(toolButton(tr("Add tier"), tr("Add the next tier level"), this))
-    , m_remove(toolButton(tr("Remove"), tr("Remove the selected tier"), this)) {
+    , m_remove(toolButton(tr("Remove"), tr("Remove the selected tier"), this))
+    , m_badge(new IssueBadge(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->setSpacing(10);
@@ -60,6 +61,7 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
+    buttons->addWidget(m_badge); // a missing tier
     buttons->addStretch();
     layout->addLayout(buttons);
 
@@ -130,6 +132,7 @@ void TiersEditor::refresh() {
         m_table->setCurrentCell(0, NameColumn);
     }
     m_add->setEnabled(document()->workspace() && tiers.size() < 4);
+    m_badge->setIssues(issuesAt(issues, QStringLiteral("tiers")));
     // As tall as its rows: the page below holds the selected tier.
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
                             m_table->verticalHeader()->defaultSectionSize() *

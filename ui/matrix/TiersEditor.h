@@ -50,6 +50,7 @@ private:
     QLineEdit* m_triggers;
     QToolButton* m_add;
     QToolButton* m_remove;
+    IssueBadge* m_badge;
 };
 
 } // namespace escdesk::ui

@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
+#include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
 #include "pages/MatrixPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
+#include "widgets/TicketDetailPane.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -72,6 +74,9 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(m_escalations, QStringLiteral(":/icons/page-escalations.svg"), tr("Escalations"));
     m_matrix = new MatrixPage(this);
     addPage(m_matrix, QStringLiteral(":/icons/page-matrix.svg"), tr("Matrix"));
+    // A checklist edited in the matrix shows at once on the selected ticket.
+    connect(m_matrix->document(), &MatrixDocument::matrixChanged, m_escalations->detail(),
+            &TicketDetailPane::refresh);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);

@@ -34,6 +34,7 @@ enum ClockColumn {
     ElapsedColumn,
     RemainingColumn,
     ConsumedColumn,
+    AtRiskColumn,
     BreachColumn,
     ClockColumnCount
 };
@@ -188,7 +189,8 @@ TestTicketPanel::TestTicketPanel(MatrixDocument* document, QWidget* parent)
     clocksLayout->addWidget(clocksTitle);
     m_clocks->setAccessibleName(tr("SLA clocks"));
     m_clocks->setHorizontalHeaderLabels({tr("Target"), tr("Goal"), tr("Status"), tr("Elapsed"),
-                                         tr("Remaining"), tr("Consumed"), tr("Breach at")});
+                                         tr("Remaining"), tr("Consumed"), tr("At risk"),
+                                         tr("Breach at")});
     m_clocks->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_clocks->setSelectionMode(QAbstractItemView::NoSelection);
     m_clocks->setShowGrid(false);
@@ -197,7 +199,7 @@ TestTicketPanel::TestTicketPanel(MatrixDocument* document, QWidget* parent)
     m_clocks->verticalHeader()->setDefaultSectionSize(m_clocks->fontMetrics().height() + 12);
     m_clocks->horizontalHeader()->setStretchLastSection(true);
     m_clocks->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const int widths[] = {140, 90, 150, 110, 110, 100};
+    const int widths[] = {140, 90, 150, 110, 110, 100, 80};
     for (int column = 0; column < BreachColumn; ++column) {
         m_clocks->setColumnWidth(column, widths[column]);
     }
@@ -406,10 +408,14 @@ void TestTicketPanel::evaluate() {
             minutes(clock.elapsedBusinessMin),
             minutes(clock.remainingBusinessMin),
             display::percent(clock.consumed, 0),
+            clock.atRisk ? tr("Yes") : QStringLiteral("—"),
             clock.breachAt ? display::dateTime(*clock.breachAt, zone) : QStringLiteral("—"),
         };
         for (int column = 0; column < ClockColumnCount; ++column) {
             auto* item = new QTableWidgetItem(texts[column]);
+            if (column == AtRiskColumn && clock.atRisk) {
+                item->setForeground(statusColour(clock));
+            }
             if (column == StatusColumn) {
                 item->setForeground(statusColour(clock));
                 QFont font = item->font();

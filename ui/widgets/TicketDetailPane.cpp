@@ -184,6 +184,12 @@ QLabel* TicketDetailPane::addField(const QString& label, int row, int column) {
     return value;
 }
 
+void TicketDetailPane::refresh() {
+    if (m_ticketRow >= 0) {
+        showTicket(m_workspace, m_ticketRow);
+    }
+}
+
 void TicketDetailPane::setEmptyText(const QString& text) {
     m_empty->setText(text);
 }

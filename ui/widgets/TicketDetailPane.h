@@ -35,6 +35,8 @@ public:
     void showTicket(store::Workspace* workspace, std::int64_t ticketRow);
 
     std::int64_t ticketRow() const { return m_ticketRow; }
+    // Shows the same ticket again (e.g. after the matrix changed).
+    void refresh();
     // What the pane says when no ticket is shown.
     void setEmptyText(const QString& text);
     int timelineEventCount() const;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
@@ -60,6 +61,71 @@ QString ruleText(int index, const SeverityRule& rule) {
         .arg(rule.name.isEmpty() ? RulesEditor::tr("(unnamed rule)") : rule.name, rule.priority,
              display::tier(rule.targetTier));
 }
+
+// Paints a rule as its position, its name and, below, the priority (as a
+// coloured dot) and the tier it sends tickets to.
+class RuleItemDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override {
+        return {200, option.fontMetrics.lineSpacing() * 2 + 16};
+    }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        background.icon = QIcon();
+        option.widget->style()->drawControl(QStyle::CE_ItemViewItem, &background, painter,
+                                            option.widget);
+        const QStringList parts = index.data(Qt::UserRole + 1).toStringList();
+        if (parts.size() != 4) {
+            return;
+        }
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        const QRect area = option.rect.adjusted(10, 6, -10, -6);
+        const int line = option.fontMetrics.lineSpacing();
+        // The position in a circle.
+        const QRect badge(area.left(), area.top() + 2, 22, 22);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe4, 0xe9, 0xf2));
+        painter->drawEllipse(badge);
+        painter->setPen(QColor(0x3e, 0x4c, 0x59));
+        QFont bold = option.font;
+        bold.setWeight(QFont::DemiBold);
+        painter->setFont(bold);
+        painter->drawText(badge, Qt::AlignCenter, parts[0]);
+        const int textLeft = badge.right() + 10;
+        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+        const int iconSpace = icon.isNull() ? 0 : 22;
+        painter->setPen(QColor(0x1f, 0x29, 0x33));
+        painter->drawText(QRect(textLeft, area.top(), area.right() - textLeft - iconSpace, line),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          option.fontMetrics.elidedText(parts[1], Qt::ElideRight,
+                                                        area.right() - textLeft - iconSpace));
+        QColor dot = display::priorityColour(parts[2]);
+        if (!dot.isValid()) {
+            dot = parts[2] == QLatin1String("Medium") ? QColor(0x2f, 0x6f, 0xdd)
+                                                      : QColor(0x7b, 0x87, 0x94);
+        }
+        const int second = area.top() + line + 4;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(dot);
+        painter->drawEllipse(QRect(textLeft, second + line / 2 - 4, 8, 8));
+        painter->setFont(option.font);
+        painter->setPen(QColor(0x52, 0x60, 0x6d));
+        painter->drawText(QRect(textLeft + 14, second, area.width(), line),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("%1  →  %2").arg(parts[2], parts[3]));
+        if (!icon.isNull()) {
+            icon.paint(painter, QRect(area.right() - 16, area.top() + 2, 16, 16));
+        }
+        painter->restore();
+    }
+};
 
 QString ruleName(const matrix::Matrix& m, int index) {
     return QStringLiteral("“%1”").arg(m.rules[std::size_t(index)].name);
@@ -138,7 +204,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     m_rules->setDefaultDropAction(Qt::MoveAction);
     m_rules->setSelectionMode(QAbstractItemView::SingleSelection);
     m_rules->setAlternatingRowColors(true);
-    m_rules->setSpacing(1);
+    m_rules->setItemDelegate(new RuleItemDelegate(m_rules));
     m_rules->setMinimumWidth(300);
     leftLayout->addWidget(m_rules, 1);
     splitter->addWidget(left);
@@ -252,7 +318,11 @@ void RulesEditor::refresh() {
         for (int i = 0; i < int(rules.size()); ++i) {
             QListWidgetItem* item = m_rules->item(i);
             const SeverityRule& rule = rules[std::size_t(i)];
-            item->setText(ruleText(i, rule));
+            item->setText(ruleText(i, rule)); // for accessibility and tests
+            item->setData(Qt::UserRole + 1,
+                          QStringList{QString::number(i + 1),
+                                      rule.name.isEmpty() ? tr("(unnamed rule)") : rule.name,
+                                      rule.priority, display::tier(rule.targetTier)});
             item->setData(Qt::UserRole, i);
             const IssueList found =
                 issuesAt(issues, QStringLiteral("severity_rules[%1]").arg(i), true);

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -19,6 +20,62 @@ namespace escdesk::ui {
 namespace {
 
 constexpr int maxTargetMinutes = 60 * 24 * 60; // 60 days
+
+// The targets of a cell, for the delegate: first response, resolution, claim,
+// calendar.
+constexpr int targetsRole = Qt::UserRole + 1;
+
+// Paints a grid cell as a small card: each target's name on the left, its
+// time on the right, the calendar below.
+class PolicyCellDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        const QStringList targets = index.data(targetsRole).toStringList();
+        if (targets.size() != 4) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        background.icon = QIcon();
+        option.widget->style()->drawControl(QStyle::CE_ItemViewItem, &background, painter,
+                                            option.widget);
+        painter->save();
+        const QRect area = option.rect.adjusted(12, 8, -12, -8);
+        const int line = option.fontMetrics.lineSpacing() + 2;
+        const QStringList names{SlaEditor::tr("First response"), SlaEditor::tr("Resolution"),
+                                SlaEditor::tr("Claim")};
+        QFont bold = option.font;
+        bold.setWeight(QFont::DemiBold);
+        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+        for (int i = 0; i < 3; ++i) {
+            const QRect row(area.left(), area.top() + i * line, area.width(), line);
+            painter->setFont(option.font);
+            painter->setPen(QColor(0x52, 0x60, 0x6d));
+            painter->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, names[i]);
+            painter->setFont(bold);
+            painter->setPen(QColor(0x1f, 0x29, 0x33));
+            painter->drawText(row, Qt::AlignRight | Qt::AlignVCenter, targets[i]);
+        }
+        QFont small = option.font;
+        small.setPointSizeF(option.font.pointSizeF() * 0.9);
+        painter->setFont(small);
+        painter->setPen(QColor(0x2f, 0x6f, 0xdd));
+        const QRect calendarRow(area.left(), area.top() + 3 * line + 2, area.width(), line);
+        const int iconSpace = icon.isNull() ? 0 : 20;
+        painter->drawText(calendarRow.adjusted(0, 0, -iconSpace, 0),
+                          Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("◷ ") + targets[3]);
+        if (!icon.isNull()) {
+            icon.paint(painter,
+                       QRect(calendarRow.right() - 16, calendarRow.center().y() - 8, 16, 16));
+        }
+        painter->restore();
+    }
+};
 
 QString cellText(const sla::SlaPolicy& policy) {
     return SlaEditor::tr("First response  %1\nResolution  %2\nClaim  %3\n%4")
@@ -72,7 +129,9 @@ SlaEditor::SlaEditor(MatrixDocument* document, QWidget* parent)
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_grid->horizontalHeader()->setHighlightSections(false);
     m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_grid->verticalHeader()->setDefaultSectionSize(m_grid->fontMetrics().lineSpacing() * 4 + 18);
+    m_grid->verticalHeader()->setDefaultSectionSize((m_grid->fontMetrics().lineSpacing() + 2) * 4 +
+                                                    22);
+    m_grid->setItemDelegate(new PolicyCellDelegate(m_grid));
     m_grid->verticalHeader()->setMinimumWidth(110);
     m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_grid->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
@@ -156,13 +215,18 @@ void SlaEditor::refresh() {
             QTableWidgetItem* item = putCell(m_grid, row, column, QString(), false);
             item->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
             if (!policy) {
-                item->setText(tr("No policy"));
+                item->setData(targetsRole, QVariant());
+                item->setText(tr("No policy — select the cell and create one"));
                 item->setForeground(QColor(0xd6, 0x45, 0x45));
                 markItem(item, issuesAt(issues, QStringLiteral("sla_policies")));
                 continue;
             }
             item->setForeground(QBrush());
-            item->setText(cellText(*policy));
+            item->setText(cellText(*policy)); // for tooltips and accessibility
+            item->setData(targetsRole,
+                          QStringList{minutesText(policy->firstResponseMin),
+                                      minutesText(policy->resolutionMin),
+                                      minutesText(policy->claimMin), policy->calendar});
             const int index = int(policy - m.policies.data());
             markItem(item, issuesAt(issues, QStringLiteral("sla_policies[%1]").arg(index), true),
                      policy->name());

@@ -43,6 +43,15 @@ QToolButton* barButton(QAction* action, QWidget* parent) {
     return button;
 }
 
+// "1 error, 2 warnings".
+QString counted(int errors, int warnings) {
+    const QString e =
+        errors == 1 ? MatrixPage::tr("1 error") : MatrixPage::tr("%1 errors").arg(errors);
+    const QString w =
+        warnings == 1 ? MatrixPage::tr("1 warning") : MatrixPage::tr("%1 warnings").arg(warnings);
+    return e + QStringLiteral(", ") + w;
+}
+
 } // namespace
 
 MatrixPage::MatrixPage(QWidget* parent)
@@ -123,6 +132,7 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_issues->setAccessibleName(tr("Validation messages"));
     m_issues->setAlternatingRowColors(true);
     m_issues->setWordWrap(true);
+    m_issues->setIconSize(QSize(16, 16));
     m_issues->setToolTip(tr("Click a message to go to the place it names"));
     issuesLayout->addWidget(m_issues);
     splitter->addWidget(issuesBox);
@@ -161,11 +171,13 @@ void MatrixPage::showIssues() {
     const auto& issues = m_document->issues();
     m_issues->clear();
     for (const matrix::ValidationIssue& issue : issues) {
-        auto* item = new QListWidgetItem(issueIcon(issue.severity),
-                                         QStringLiteral("%1 — %2").arg(issue.place, issue.message),
-                                         m_issues);
+        // The message names its place; the section in front sorts it visually.
+        const QString section = issue.place.section(QStringLiteral(" › "), 0, 0);
+        auto* item =
+            new QListWidgetItem(issueIcon(issue.severity),
+                                QStringLiteral("%1:  %2").arg(section, issue.message), m_issues);
         item->setData(Qt::UserRole, issue.path);
-        item->setToolTip(issue.message);
+        item->setToolTip(QStringLiteral("%1\n%2").arg(issue.place, issue.message));
     }
     const int errors = m_document->errorCount();
     const int warnings = m_document->warningCount();
@@ -176,15 +188,13 @@ void MatrixPage::showIssues() {
                              "is saved at once and recorded in the history."));
     } else {
         m_status->setText(
-            tr("<span style='color:%1'>%2 error(s), %3 warning(s)</span> — see the list below; "
-               "click a message to go to its place.")
-                .arg(errors > 0 ? QStringLiteral("#c53030") : QStringLiteral("#b7791f"))
-                .arg(errors)
-                .arg(warnings));
+            tr("<span style='color:%1'>%2</span> — see the list below; click a "
+               "message to go to its place.")
+                .arg(errors > 0 ? QStringLiteral("#c53030") : QStringLiteral("#b7791f"),
+                     counted(errors, warnings)));
     }
-    m_issuesTitle->setText(
-        issues.empty() ? tr("Validation — no problems")
-                       : tr("Validation — %1 error(s), %2 warning(s)").arg(errors).arg(warnings));
+    m_issuesTitle->setText(issues.empty() ? tr("Validation — no problems")
+                                          : tr("Validation — %1").arg(counted(errors, warnings)));
     if (issues.empty()) {
         auto* item = new QListWidgetItem(tr("Every tier has an owner and a backup, every customer "
                                             "tier × priority an SLA, and every rule can fire."),

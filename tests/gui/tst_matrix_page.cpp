@@ -477,6 +477,23 @@ private slots:
         page.setWorkspace(nullptr);
     }
 
+    void historyReportsABrokenChain() {
+        const QString path = newWorkspace();
+        store::Workspace workspace(path);
+        MatrixPage page;
+        page.setWorkspace(&workspace);
+        page.costEditor()->recovery()->setValue(20);
+        // Someone removes the guard with a raw SQLite tool and rewrites who
+        // made entry 3 (a seeded section): the chain is broken there.
+        workspace.db().exec("DROP TRIGGER matrix_changes_no_update");
+        workspace.db().exec("UPDATE matrix_changes SET author = 'Mallory' WHERE id = 3");
+        page.tabs()->setCurrentIndex(MatrixPage::HistoryTab);
+        page.history()->reload();
+        const QString status = page.history()->chainStatus()->text();
+        QVERIFY2(status.contains(QStringLiteral("broken at entry 3")), qPrintable(status));
+        page.setWorkspace(nullptr);
+    }
+
     void editMenuOffersUndoAndRedo() {
         MainWindow window(false);
         QAction* undo = window.matrixPage()->undoAction();

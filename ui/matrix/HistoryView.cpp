@@ -94,7 +94,16 @@ void HistoryView::reload() {
         m_diff->clear();
         return;
     }
-    const matrix::ChainVerification chain = matrix::verifyChangeChain(workspace->db());
+    matrix::ChainVerification chain;
+    std::vector<matrix::MatrixChange> changes;
+    try {
+        chain = matrix::verifyChangeChain(workspace->db());
+        changes = matrix::readMatrixChanges(workspace->db());
+    } catch (const store::StoreError& error) {
+        m_chain->setText(error.message().toHtmlEscaped());
+        m_diff->clear();
+        return;
+    }
     m_chain->setText(
         chain.intact
             ? tr("<span style='color:#2f855a; font-weight:600'>✔ Change log intact</span> — "
@@ -104,7 +113,6 @@ void HistoryView::reload() {
                  "%1</span> — %2")
                   .arg(chain.brokenAt.value_or(0))
                   .arg(chain.message.toHtmlEscaped()));
-    std::vector<matrix::MatrixChange> changes = matrix::readMatrixChanges(workspace->db());
     std::reverse(changes.begin(), changes.end()); // newest first
     const QTimeZone zone = workspace->reportingTimeZone();
     m_table->setRowCount(int(changes.size()));

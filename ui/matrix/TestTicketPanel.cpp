@@ -394,10 +394,18 @@ void TestTicketPanel::evaluate() {
                                 "customer tier and priority."));
         return;
     }
-    m_clockNote->setText(
-        tr("Policy %1 on the calendar “%2”, as of %3. Minutes are business "
-           "minutes outside pauses.")
-            .arg(evaluation->policy, evaluation->calendar, display::dateTime(asOf, zone)));
+    QString note =
+        tr("Policy %1 on the calendar “%2”, as of %3. Minutes are business minutes "
+           "outside pauses.")
+            .arg(evaluation->policy, evaluation->calendar, display::dateTime(asOf, zone));
+    // The helpdesk's own priority, when it has one, chooses the policy.
+    const QString used = matrix::priorityOf(m_document->matrix(), *context);
+    if (result.ruleIndex && used.compare(result.priority, Qt::CaseInsensitive) != 0) {
+        note += QLatin1Char(' ') +
+                tr("The policy follows the ticket's own priority (%1); the rules would make it %2.")
+                    .arg(used, result.priority);
+    }
+    m_clockNote->setText(note);
     m_clocks->setRowCount(int(evaluation->targets.size()));
     for (int row = 0; row < int(evaluation->targets.size()); ++row) {
         const sla::TargetClock& clock = evaluation->targets[std::size_t(row)];

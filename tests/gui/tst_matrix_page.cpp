@@ -21,6 +21,7 @@
 #include "matrix/TaxonomyEditor.h"
 #include "matrix/TestTicketPanel.h"
 #include "matrix/TiersEditor.h"
+#include "pages/EscalationsPage.h"
 #include "pages/MatrixPage.h"
 #include "store/DataWriter.h"
 #include "store/TicketReader.h"
@@ -492,6 +493,27 @@ private slots:
         const QString status = page.history()->chainStatus()->text();
         QVERIFY2(status.contains(QStringLiteral("broken at entry 3")), qPrintable(status));
         page.setWorkspace(nullptr);
+    }
+
+    void ticketDetailFollowsChecklistEdits() {
+        const QString path = newWorkspace();
+        MainWindow window(false);
+        QVERIFY(window.openWorkspace(path, true).isEmpty());
+        store::Workspace* workspace = window.workspace();
+        TicketDetailPane* detail = window.escalationsPage()->detail();
+        detail->showTicket(workspace,
+                           *store::ticketRowOf(workspace->db(), QStringLiteral("ENG-2")));
+        // Tier 2 → Tier 3 by default: 6 of its 7 items required, none ticked.
+        QVERIFY(detail->readiness()->text().contains(QStringLiteral("6 required")));
+        ChecklistsEditor* checklists = window.matrixPage()->checklistsEditor();
+        checklists->transition()->setCurrentIndex(1);
+        checklists->itemTable()
+            ->item(6, ChecklistsEditor::RequiredColumn)
+            ->setCheckState(Qt::Checked);
+        QVERIFY2(detail->readiness()->text().contains(QStringLiteral("7 required")),
+                 qPrintable(detail->readiness()->text()));
+        window.matrixPage()->undoAction()->trigger();
+        QVERIFY(detail->readiness()->text().contains(QStringLiteral("6 required")));
     }
 
     void editMenuOffersUndoAndRedo() {

@@ -30,9 +30,11 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSpinBox>
@@ -330,6 +332,9 @@ private slots:
                  qPrintable(owner->toolTip()));
         // Its neighbour, the backup, is fine and unmarked.
         QVERIFY(tiers->item(1, TiersEditor::BackupColumn)->icon().isNull());
+        // The Tiers tab is marked; the SLA tab, with nothing wrong, is not.
+        QVERIFY(!page.tabs()->tabIcon(MatrixPage::TiersTab).isNull());
+        QVERIFY(page.tabs()->tabIcon(MatrixPage::SlaTab).isNull());
 
         // The list names it, and a click goes to the cell.
         QListWidgetItem* listed = nullptr;
@@ -365,6 +370,11 @@ private slots:
         MatrixPage page;
         page.setWorkspace(&workspace);
         TestTicketPanel* test = page.testPanel();
+        // Typing part of an id offers the matching tickets.
+        QTest::keyClicks(test->ticketEdit(), QStringLiteral("ut-"));
+        QCOMPARE(test->ticketEdit()->completer()->model()->rowCount(), 1);
+        QCOMPARE(test->ticketEdit()->completer()->model()->index(0, 0).data().toString(),
+                 QStringLiteral("OUT-1"));
         // OUT-1's subject says "outage" and its tags hold "vip": rule 1
         // (System-wide outage) and rule 3 (VIP account) both hold; the first wins.
         test->testTicket(QStringLiteral("OUT-1"), created + 3600);

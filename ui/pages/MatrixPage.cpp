@@ -193,6 +193,27 @@ void MatrixPage::showIssues() {
                 .arg(errors > 0 ? QStringLiteral("#c53030") : QStringLiteral("#b7791f"),
                      counted(errors, warnings)));
     }
+    // Each editor's tab carries the worst mark of its sections.
+    const std::pair<MatrixEditor*, int> editors[] = {
+        {m_tiers, TiersTab},         {m_rules, RulesTab},           {m_sla, SlaTab},
+        {m_calendars, CalendarsTab}, {m_checklists, ChecklistsTab}, {m_taxonomy, TaxonomyTab}};
+    for (const auto& [editor, tab] : editors) {
+        IssueList found;
+        QStringList sections = editor->sections();
+        if (tab == TaxonomyTab) {
+            sections << m_cost->sections();
+        }
+        for (const QString& section : sections) {
+            const IssueList own = issuesAt(issues, section, true);
+            found.insert(found.end(), own.begin(), own.end());
+        }
+        m_tabs->setTabIcon(tab, found.empty()
+                                    ? QIcon()
+                                    : issueIcon(hasError(found)
+                                                    ? matrix::ValidationIssue::Severity::Error
+                                                    : matrix::ValidationIssue::Severity::Warning));
+        m_tabs->setTabToolTip(tab, issueTooltip(found));
+    }
     m_issuesTitle->setText(issues.empty() ? tr("Validation — no problems")
                                           : tr("Validation — %1").arg(counted(errors, warnings)));
     if (issues.empty()) {
@@ -290,6 +311,15 @@ void MatrixPage::chooseExport() {
     if (!path.isEmpty()) {
         exportFile(path);
     }
+}
+
+void MatrixPage::saveSettings(QSettings& settings) const {
+    settings.setValue(QStringLiteral("matrix/tab"), m_tabs->currentIndex());
+}
+
+void MatrixPage::restoreSettings(QSettings& settings) {
+    const int tab = settings.value(QStringLiteral("matrix/tab"), 0).toInt();
+    m_tabs->setCurrentIndex(tab >= 0 && tab < m_tabs->count() ? tab : 0);
 }
 
 QStringList MatrixPage::screenshotViews() const {

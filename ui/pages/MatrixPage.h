@@ -38,6 +38,8 @@ public:
     void prepareScreenshot() override;
     QStringList screenshotViews() const override;
     void showScreenshotView(int index) override;
+    void saveSettings(QSettings& settings) const override;
+    void restoreSettings(QSettings& settings) override;
 
     MatrixDocument* document() const { return m_document; }
     QAction* undoAction() const { return m_undo; }

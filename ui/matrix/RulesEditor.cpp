@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -270,6 +271,18 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
 
     connect(m_rules, &QListWidget::currentRowChanged, this, &RulesEditor::showSelected);
     connect(m_rules->model(), &QAbstractItemModel::rowsMoved, this, &RulesEditor::listReordered);
+    // Whatever else a drop does to the list's items, the list shows the
+    // document's rules again once it is over.
+    for (const auto signal :
+         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_rules->model(), signal, this, [this] {
+            QTimer::singleShot(0, this, [this] {
+                if (m_rules->count() != int(this->document()->matrix().rules.size())) {
+                    refresh();
+                }
+            });
+        });
+    }
     connect(m_name, &QLineEdit::editingFinished, this, &RulesEditor::commitName);
     connect(m_action, &QLineEdit::editingFinished, this, &RulesEditor::commitAction);
     connect(m_priority, &QComboBox::activated, this, &RulesEditor::commitPriority);

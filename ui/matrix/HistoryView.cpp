@@ -7,7 +7,9 @@
 #include "store/Workspace.h"
 
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QSplitter>
 #include <QTableWidget>
@@ -37,7 +39,74 @@ QStringList prettyLines(const QString& json) {
     return lines;
 }
 
+QJsonValue parsed(const QString& json) {
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    return document.isArray()    ? QJsonValue(document.array())
+           : document.isObject() ? QJsonValue(document.object())
+                                 : QJsonValue();
+}
+
+QString shown(const QJsonValue& value) {
+    constexpr int limit = 60;
+    QString text;
+    if (value.isString()) {
+        text = QStringLiteral("“%1”").arg(value.toString());
+    } else if (value.isUndefined() || value.isNull()) {
+        text = HistoryView::tr("(none)");
+    } else if (value.isArray() || value.isObject()) {
+        const QJsonDocument document =
+            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+        text = QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+    } else {
+        text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                   .mid(1)
+                   .chopped(1);
+    }
+    return text.size() > limit ? text.left(limit) + QStringLiteral("…") : text;
+}
+
+void collectChanges(const QString& path, const QJsonValue& before, const QJsonValue& after,
+                    QStringList& lines, int limit) {
+    if (lines.size() > limit || before == after) {
+        return;
+    }
+    if (before.isObject() && after.isObject()) {
+        const QJsonObject a = before.toObject();
+        const QJsonObject b = after.toObject();
+        QStringList keys = a.keys() + b.keys();
+        keys.removeDuplicates();
+        keys.sort();
+        for (const QString& key : keys) {
+            collectChanges(path.isEmpty() ? key : path + QLatin1Char('.') + key, a.value(key),
+                           b.value(key), lines, limit);
+        }
+        return;
+    }
+    if (before.isArray() && after.isArray()) {
+        const QJsonArray a = before.toArray();
+        const QJsonArray b = after.toArray();
+        for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i) {
+            collectChanges(QStringLiteral("%1[%2]").arg(path).arg(i),
+                           i < a.size() ? a.at(i) : QJsonValue(QJsonValue::Undefined),
+                           i < b.size() ? b.at(i) : QJsonValue(QJsonValue::Undefined), lines,
+                           limit);
+        }
+        return;
+    }
+    lines << QStringLiteral("%1: %2 → %3").arg(path, shown(before), shown(after));
+}
+
 } // namespace
+
+QStringList HistoryView::changedValues(const QString& before, const QString& after, int limit) {
+    QStringList lines;
+    collectChanges(QString(), parsed(before), parsed(after), lines, limit);
+    if (lines.size() > limit) {
+        lines = lines.mid(0, limit);
+        lines << tr("… and more");
+    }
+    return lines;
+}
 
 HistoryView::HistoryView(MatrixDocument* document, QWidget* parent)
     : QWidget(parent)
@@ -151,9 +220,17 @@ void HistoryView::showSelected() {
                                 .arg(m_table->item(row, SummaryColumn)->text().toHtmlEscaped(),
                                      m_table->item(row, WhoColumn)->text().toHtmlEscaped(),
                                      m_table->item(row, WhenColumn)->text());
-    m_diff->setHtml(heading + (entry.before.isEmpty()
-                                   ? tr("<p>Created the section.</p>") + diffHtml({}, entry.after)
-                                   : diffHtml(entry.before, entry.after)));
+    if (entry.before.isEmpty()) {
+        m_diff->setHtml(heading + tr("<p>Created the section.</p>") + diffHtml({}, entry.after));
+        return;
+    }
+    // What changed, value by value, then the section's lines around it.
+    QString summary = QStringLiteral("<ul style='margin:0 0 8px 0'>");
+    for (const QString& line : changedValues(entry.before, entry.after)) {
+        summary += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+    }
+    summary += QStringLiteral("</ul>");
+    m_diff->setHtml(heading + summary + diffHtml(entry.before, entry.after));
 }
 
 QString HistoryView::diffHtml(const QString& beforeText, const QString& afterText, int context) {

@@ -28,6 +28,9 @@ public:
     // A unified line diff of two texts with `context` lines around each
     // change, as HTML.
     static QString diffHtml(const QString& before, const QString& after, int context = 3);
+    // The values that differ between two JSON documents, one line each:
+    // "[1].owner: “Technical support lead” → “Priya”"; at most `limit`.
+    static QStringList changedValues(const QString& before, const QString& after, int limit = 12);
 
 private:
     void showSelected();

@@ -485,8 +485,9 @@ private slots:
         QVERIFY2(diff.contains(QStringLiteral("- ")) && diff.contains(QStringLiteral("Chat")),
                  qPrintable(diff));
         QVERIFY(diff.contains(QStringLiteral("Helpdesk queue"))); // the value before
-        // And the change value by value: tier 1 is the first of the tiers.
-        QVERIFY2(diff.contains(QStringLiteral("[0].channel: “Helpdesk queue” → “Chat”")),
+        // And the change value by value, the tier by its name.
+        QVERIFY2(diff.contains(
+                     QStringLiteral("Tier 1 — Frontline › channel: “Helpdesk queue” → “Chat”")),
                  qPrintable(diff));
         page.setWorkspace(nullptr);
     }

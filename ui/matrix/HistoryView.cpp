@@ -65,6 +65,30 @@ QString shown(const QJsonValue& value) {
     return text.size() > limit ? text.left(limit) + QStringLiteral("…") : text;
 }
 
+// An entry of a list by what a reader knows it as: its name ("Tier 2 —
+// Technical support"), its policy ("Enterprise × High"), else its position.
+QString itemLabel(const QString& path, const QJsonValue& item, qsizetype index) {
+    const QJsonObject object = item.toObject();
+    QString label;
+    if (object.value(QLatin1String("name")).isString()) {
+        label = object.value(QLatin1String("name")).toString();
+    } else if (object.contains(QLatin1String("customer_tier"))) {
+        label =
+            QStringLiteral("%1 × %2").arg(object.value(QLatin1String("customer_tier")).toString(),
+                                          object.value(QLatin1String("priority")).toString());
+    } else if (object.contains(QLatin1String("from_tier"))) {
+        label = QStringLiteral("Tier %1 → Tier %2")
+                    .arg(object.value(QLatin1String("from_tier")).toInt())
+                    .arg(object.value(QLatin1String("to_tier")).toInt());
+    } else if (object.value(QLatin1String("text")).isString()) {
+        label = object.value(QLatin1String("text")).toString();
+    }
+    if (label.isEmpty()) {
+        return QStringLiteral("%1[%2]").arg(path).arg(index);
+    }
+    return path.isEmpty() ? label : path + QStringLiteral(" › ") + label;
+}
+
 void collectChanges(const QString& path, const QJsonValue& before, const QJsonValue& after,
                     QStringList& lines, int limit) {
     if (lines.size() > limit || before == after) {
@@ -77,7 +101,7 @@ void collectChanges(const QString& path, const QJsonValue& before, const QJsonVa
         keys.removeDuplicates();
         keys.sort();
         for (const QString& key : keys) {
-            collectChanges(path.isEmpty() ? key : path + QLatin1Char('.') + key, a.value(key),
+            collectChanges(path.isEmpty() ? key : path + QStringLiteral(" › ") + key, a.value(key),
                            b.value(key), lines, limit);
         }
         return;
@@ -86,7 +110,7 @@ void collectChanges(const QString& path, const QJsonValue& before, const QJsonVa
         const QJsonArray a = before.toArray();
         const QJsonArray b = after.toArray();
         for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i) {
-            collectChanges(QStringLiteral("%1[%2]").arg(path).arg(i),
+            collectChanges(itemLabel(path, i < a.size() ? a.at(i) : b.at(i), i),
                            i < a.size() ? a.at(i) : QJsonValue(QJsonValue::Undefined),
                            i < b.size() ? b.at(i) : QJsonValue(QJsonValue::Undefined), lines,
                            limit);
@@ -262,10 +286,10 @@ QString HistoryView::diffHtml(const QString& beforeText, const QString& afterTex
             if (i < n && j < m && before[i] == after[j]) {
                 ops.emplace_back(' ', before[i++]);
                 ++j;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.emplace_back('+', after[j++]);
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.emplace_back('-', before[i++]); // removals read before additions
             } else {
-                ops.emplace_back('-', before[i++]);
+                ops.emplace_back('+', after[j++]);
             }
         }
     }

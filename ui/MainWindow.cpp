@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
+#include "pages/MatrixPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
+#include "widgets/TicketDetailPane.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -69,6 +72,11 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(m_dashboard, QStringLiteral(":/icons/page-dashboard.svg"), tr("Dashboard"));
     m_escalations = new EscalationsPage(this);
     addPage(m_escalations, QStringLiteral(":/icons/page-escalations.svg"), tr("Escalations"));
+    m_matrix = new MatrixPage(this);
+    addPage(m_matrix, QStringLiteral(":/icons/page-matrix.svg"), tr("Matrix"));
+    // A checklist edited in the matrix shows at once on the selected ticket.
+    connect(m_matrix->document(), &MatrixDocument::matrixChanged, m_escalations->detail(),
+            &TicketDetailPane::refresh);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);
@@ -131,6 +139,11 @@ void MainWindow::createMenus() {
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    // Undo and redo of matrix edits (text fields keep their own while typing).
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_matrix->undoAction());
+    edit->addAction(m_matrix->redoAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Escalation Desk"), this, &MainWindow::showAbout);
@@ -265,20 +278,43 @@ QStringList MainWindow::saveScreenshots(const QString& directory) {
             QApplication::processEvents(QEventLoop::AllEvents, 10);
         } while (shown->isBusy() && !deadline.hasExpired());
     };
-    for (int index = 0; index < pageCount(); ++index) {
-        setCurrentPage(index);
-        settle(page(index));
-        page(index)->prepareScreenshot();
-        settle(page(index));
-        const QString name = QStringLiteral("%1-%2.png")
-                                 .arg(index + 1, 2, 10, QLatin1Char('0'))
-                                 .arg(page(index)->screenshotName());
-        const QString file = QDir(directory).filePath(name);
+    const auto save = [&](const QString& stem) {
+        const QString file = QDir(directory).filePath(stem + QStringLiteral(".png"));
         if (grab().save(file)) {
             files << file;
         }
+    };
+    for (int index = 0; index < pageCount(); ++index) {
+        WorkspacePage* shown = page(index);
+        setCurrentPage(index);
+        settle(shown);
+        shown->prepareScreenshot();
+        settle(shown);
+        const QString stem = QStringLiteral("%1-%2")
+                                 .arg(index + 1, 2, 10, QLatin1Char('0'))
+                                 .arg(shown->screenshotName());
+        const QStringList views = shown->screenshotViews();
+        if (views.isEmpty()) {
+            save(stem);
+        }
+        for (int view = 0; view < views.size(); ++view) {
+            shown->showScreenshotView(view);
+            settle(shown);
+            save(QStringLiteral("%1-%2-%3")
+                     .arg(stem)
+                     .arg(view + 1, 2, 10, QLatin1Char('0'))
+                     .arg(views[view]));
+        }
     }
     return files;
+}
+
+int MainWindow::screenshotCount() const {
+    int count = 0;
+    for (const WorkspacePage* shown : m_pages) {
+        count += std::max<int>(1, int(shown->screenshotViews().size()));
+    }
+    return count;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

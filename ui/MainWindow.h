@@ -23,6 +23,7 @@ namespace escdesk::ui {
 class WorkspacePage;
 class DashboardPage;
 class EscalationsPage;
+class MatrixPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,10 +45,14 @@ public:
     int currentPage() const;
     DashboardPage* dashboardPage() const { return m_dashboard; }
     EscalationsPage* escalationsPage() const { return m_escalations; }
+    MatrixPage* matrixPage() const { return m_matrix; }
 
     // Saves a PNG of every page into `directory` (01-dashboard.png, ...);
     // returns the files written.
     QStringList saveScreenshots(const QString& directory);
+    // How many PNGs saveScreenshots writes: one per page, or per view of a
+    // page that has several.
+    int screenshotCount() const;
 
     static QStringList recentWorkspaces();
 
@@ -74,6 +79,7 @@ private:
     std::vector<WorkspacePage*> m_pages;
     DashboardPage* m_dashboard = nullptr;
     EscalationsPage* m_escalations = nullptr;
+    MatrixPage* m_matrix = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
     QLabel* m_countsLabel;

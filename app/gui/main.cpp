@@ -139,7 +139,7 @@ int main(int argc, char* argv[]) {
         for (const QString& file : files) {
             out() << "saved " << file << Qt::endl;
         }
-        return files.size() == window.pageCount() ? 0 : 1;
+        return files.size() == window.screenshotCount() ? 0 : 1;
     }
     return QApplication::exec();
 }

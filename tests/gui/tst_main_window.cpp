@@ -94,12 +94,13 @@ private slots:
 
     void offersTheWorkingPages() {
         MainWindow window(false);
-        QCOMPARE(window.pageCount(), 2);
+        QCOMPARE(window.pageCount(), 3);
         const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(navigation->count(), 3);
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Dashboard"));
         QCOMPARE(navigation->item(1)->text(), QStringLiteral("Escalations"));
+        QCOMPARE(navigation->item(2)->text(), QStringLiteral("Matrix"));
         QVERIFY(!navigation->item(0)->icon().isNull());
     }
 
@@ -149,7 +150,7 @@ private slots:
         QCOMPARE(page->detail()->timelineEventCount(), 1);
         // W-2's event at 1,790,000,180 s = 2026-09-21 14:16:20 UTC is 23:16
         // in Tokyo (UTC+9, no summer time).
-        const auto* timeline = page->detail()->findChild<QTreeWidget*>();
+        const auto* timeline = page->detail()->findChild<QTreeWidget*>(QStringLiteral("timeline"));
         QVERIFY(timeline);
         QCOMPARE(timeline->topLevelItem(0)->text(0), QStringLiteral("2026-09-21 23:16"));
         QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Escalated"));

@@ -95,8 +95,15 @@ private slots:
         QVERIFY2(size.hasMatch(), qPrintable(output));
         const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
 
+        // One PNG per page, and one per editor of the Matrix page.
         for (const QString& name :
-             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png")}) {
+             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png"),
+              QStringLiteral("03-matrix-01-tiers.png"), QStringLiteral("03-matrix-02-rules.png"),
+              QStringLiteral("03-matrix-03-sla.png"), QStringLiteral("03-matrix-04-calendars.png"),
+              QStringLiteral("03-matrix-05-checklists.png"),
+              QStringLiteral("03-matrix-06-taxonomy.png"),
+              QStringLiteral("03-matrix-07-history.png"),
+              QStringLiteral("03-matrix-08-test.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);

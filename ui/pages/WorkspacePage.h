@@ -23,6 +23,10 @@ public:
     virtual QString screenshotName() const = 0;
     // Puts the page into a state worth a screenshot (e.g. a selection).
     virtual void prepareScreenshot() {}
+    // A page with several views worth a screenshot (e.g. editor tabs) names
+    // each; the main window saves one PNG per view, after showing it.
+    virtual QStringList screenshotViews() const { return {}; }
+    virtual void showScreenshotView(int index) { Q_UNUSED(index); }
     // Whether the page is still loading data in the background.
     virtual bool isBusy() const { return false; }
     virtual void saveSettings(QSettings& settings) const { Q_UNUSED(settings); }

@@ -1,20 +1,26 @@
 #include "widgets/TicketDetailPane.h"
 
 #include "browse/TicketQuery.h"
+#include "matrix/ChecklistRuns.h"
+#include "matrix/MatrixStore.h"
 #include "models/DisplayText.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace escdesk::ui {
 
 namespace {
+
+enum Tab { TimelineTab, ChecklistTab };
 
 enum TimelineColumn {
     TimeColumn,
@@ -48,7 +54,12 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     , m_subject(new QLabel(this))
     , m_timeline(new QTreeWidget(this))
     , m_noEvents(new QLabel(tr("No event log for this ticket."), this))
-    , m_fields(new QWidget(this)) {
+    , m_fields(new QWidget(this))
+    , m_checklistBox(new QWidget(this))
+    , m_checklistTitle(new QLabel(this))
+    , m_readiness(new QLabel(this))
+    , m_checklist(new QTreeWidget(this))
+    , m_tabs(new QTabWidget(this)) {
     setAccessibleName(tr("Ticket details"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -98,11 +109,24 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     left->addStretch();
     layout->addLayout(left, 0);
 
-    auto* right = new QVBoxLayout;
+    // Readiness for the next tier, from the checklist (escalated tickets).
+    m_readinessName = new QLabel(tr("Checklist"), m_fields);
+    m_readinessName->setObjectName(QStringLiteral("fieldName"));
+    m_readiness->setObjectName(QStringLiteral("readiness"));
+    m_readiness->setAccessibleName(tr("Readiness"));
+    m_readiness->setTextFormat(Qt::RichText);
+    grid->addWidget(m_readinessName, 6, 0);
+    grid->addWidget(m_readiness, 6, 1, 1, 3);
+    m_readinessName->hide();
+    m_readiness->hide();
+
+    // The timeline and, for an escalated ticket, its checklist.
+    m_tabs->setDocumentMode(true);
+    auto* timelinePage = new QWidget(m_tabs);
+    auto* right = new QVBoxLayout(timelinePage);
+    right->setContentsMargins(0, 6, 0, 0);
     right->setSpacing(6);
-    auto* timelineTitle = new QLabel(tr("Event timeline"), this);
-    timelineTitle->setObjectName(QStringLiteral("sectionTitle"));
-    right->addWidget(timelineTitle);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
     m_timeline->setAccessibleName(tr("Event timeline"));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
@@ -120,7 +144,29 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     m_noEvents->setObjectName(QStringLiteral("emptyState"));
     m_noEvents->setAlignment(Qt::AlignCenter);
     right->addWidget(m_noEvents, 1);
-    layout->addLayout(right, 1);
+    m_tabs->addTab(timelinePage, tr("Event timeline"));
+
+    auto* checklistLayout = new QVBoxLayout(m_checklistBox);
+    checklistLayout->setContentsMargins(0, 6, 0, 0);
+    checklistLayout->setSpacing(6);
+    m_checklistTitle->setObjectName(QStringLiteral("footnote"));
+    m_checklistTitle->setWordWrap(true);
+    checklistLayout->addWidget(m_checklistTitle);
+    m_checklist->setObjectName(QStringLiteral("checklist"));
+    m_checklist->setAccessibleName(tr("Checklist"));
+    m_checklist->setRootIsDecorated(false);
+    m_checklist->setUniformRowHeights(true);
+    m_checklist->setSelectionMode(QAbstractItemView::NoSelection);
+    m_checklist->setHeaderLabels({tr("Item"), tr("Ticked by")});
+    m_checklist->header()->setStretchLastSection(false);
+    m_checklist->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_checklist->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_checklist->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    checklistLayout->addWidget(m_checklist, 1);
+    m_tabs->addTab(m_checklistBox, tr("Checklist"));
+    m_tabs->setTabVisible(ChecklistTab, false);
+    layout->addWidget(m_tabs, 1);
+    connect(m_checklist, &QTreeWidget::itemChanged, this, &TicketDetailPane::checklistItemChanged);
     m_stack->addWidget(content);
 }
 
@@ -138,6 +184,12 @@ QLabel* TicketDetailPane::addField(const QString& label, int row, int column) {
     return value;
 }
 
+void TicketDetailPane::refresh() {
+    if (m_ticketRow >= 0) {
+        showTicket(m_workspace, m_ticketRow);
+    }
+}
+
 void TicketDetailPane::setEmptyText(const QString& text) {
     m_empty->setText(text);
 }
@@ -147,6 +199,7 @@ int TicketDetailPane::timelineEventCount() const {
 }
 
 void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t ticketRow) {
+    m_workspace = workspace;
     m_ticketRow = ticketRow;
     m_timeline->clear();
     const std::optional<Ticket> ticket =
@@ -199,7 +252,133 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
     }
     m_timeline->setVisible(!events.empty());
     m_noEvents->setVisible(events.empty());
+    if (escalated) {
+        showChecklist(events);
+    } else {
+        hideChecklist();
+    }
     m_stack->setCurrentIndex(1);
+}
+
+void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
+    const auto transition = matrix::latestTransition(events);
+    std::optional<matrix::Checklist> checklist;
+    if (transition) {
+        try {
+            const matrix::Matrix policy = matrix::loadMatrix(m_workspace->db());
+            if (const matrix::Checklist* found =
+                    policy.checklistFor(transition->first, transition->second)) {
+                checklist = *found;
+            }
+        } catch (const store::StoreError&) {
+            // An unreadable matrix: no checklist to show.
+        }
+    }
+    if (!checklist) {
+        hideChecklist();
+        return;
+    }
+    m_fromTier = checklist->fromTier;
+    m_toTier = checklist->toTier;
+    const matrix::ChecklistRun run =
+        matrix::checklistRunOf(m_workspace->db(), m_ticketRow, *checklist);
+    const QTimeZone zone = m_workspace->reportingTimeZone();
+    m_checklistTitle->setText(tr("Before escalating from %1 to %2: tick each check as it is "
+                                 "done. Required items are in red until ticked.")
+                                  .arg(display::tier(m_fromTier), display::tier(m_toTier)));
+    const QSignalBlocker block(m_checklist);
+    // Items are updated in place: this runs from the tree's own itemChanged.
+    if (m_checklist->topLevelItemCount() != int(run.items.size())) {
+        m_checklist->clear();
+        for (std::size_t i = 0; i < run.items.size(); ++i) {
+            new QTreeWidgetItem(m_checklist);
+        }
+    }
+    int done = 0;
+    for (int i = 0; i < int(run.items.size()); ++i) {
+        const matrix::ChecklistRunItem& entry = run.items[std::size_t(i)];
+        QTreeWidgetItem* item = m_checklist->topLevelItem(i);
+        item->setText(1, QString());
+        item->setToolTip(1, QString());
+        item->setForeground(0, QBrush());
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setText(0, entry.required ? entry.text : tr("%1 (optional)").arg(entry.text));
+        item->setToolTip(0, entry.text);
+        item->setCheckState(0, entry.done ? Qt::Checked : Qt::Unchecked);
+        item->setData(0, Qt::UserRole, entry.itemId);
+        if (entry.done) {
+            ++done;
+            item->setText(
+                1, QStringLiteral("%1 · %2").arg(
+                       entry.doneBy,
+                       entry.doneAt ? display::dateTime(*entry.doneAt, zone).mid(5) // "11-26 09:30"
+                                    : QString()));
+            item->setToolTip(
+                1,
+                tr("Ticked by %1 at %2").arg(entry.doneBy, display::dateTime(entry.doneAt, zone)));
+        } else if (entry.required) {
+            item->setForeground(0, QColor(0x9b, 0x2c, 0x2c));
+        }
+    }
+    const QString next = m_toTier >= 3 ? tr("engineering") : display::tier(m_toTier);
+    if (run.ready()) {
+        m_readiness->setText(tr("<span style='color:#2f855a; font-weight:600'>✔ Ready for "
+                                "%1</span> — %2 of %3 items done")
+                                 .arg(next)
+                                 .arg(done)
+                                 .arg(run.items.size()));
+    } else {
+        const int missing = int(run.missingRequired().size());
+        m_readiness->setText(tr("<span style='color:#c53030; font-weight:600'>✖ Not ready for "
+                                "%1</span> — %2 required item(s) open")
+                                 .arg(next)
+                                 .arg(missing));
+    }
+    m_readiness->setToolTip(run.missingRequired().join(QLatin1Char('\n')));
+    m_readinessName->setText(checklist->name());
+    m_readinessName->show();
+    m_readiness->show();
+    m_tabs->setTabVisible(ChecklistTab, true);
+    m_tabs->setTabText(ChecklistTab, tr("Checklist %1/%2").arg(done).arg(run.items.size()));
+}
+
+void TicketDetailPane::hideChecklist() {
+    m_tabs->setTabVisible(ChecklistTab, false);
+    m_readinessName->hide();
+    m_readiness->hide();
+}
+
+bool TicketDetailPane::checklistShown() const {
+    return m_tabs->isTabVisible(ChecklistTab);
+}
+
+void TicketDetailPane::showChecklistTab() {
+    if (checklistShown()) {
+        m_tabs->setCurrentIndex(ChecklistTab);
+    }
+}
+
+void TicketDetailPane::checklistItemChanged(QTreeWidgetItem* item, int column) {
+    if (column != 0 || !m_workspace || m_ticketRow < 0) {
+        return;
+    }
+    try {
+        const matrix::Matrix policy = matrix::loadMatrix(m_workspace->db());
+        const matrix::Checklist* checklist = policy.checklistFor(m_fromTier, m_toTier);
+        if (!checklist) {
+            return;
+        }
+        matrix::setChecklistItem(
+            m_workspace->db(), m_ticketRow, *checklist, item->data(0, Qt::UserRole).toString(),
+            item->checkState(0) == Qt::Checked, matrix::changeAuthor(*m_workspace),
+            QDateTime::currentSecsSinceEpoch());
+    } catch (const store::StoreError& error) {
+        m_readiness->setText(error.message().toHtmlEscaped());
+        return;
+    }
+    // Reread: the pane shows what is stored, with who and when.
+    const std::vector<TicketEvent> events = store::eventsOfTicket(m_workspace->db(), m_ticketRow);
+    showChecklist(events);
 }
 
 } // namespace escdesk::ui

@@ -1,15 +1,23 @@
 #pragma once
 
-// The selected ticket: its fields and its escalation event timeline, times
-// in the workspace's reporting zone.
+// The selected ticket: its fields, its escalation event timeline, and for an
+// escalated ticket the pre-escalation checklist of its latest transition —
+// items ticked with who and when, and whether the ticket is ready for the
+// next tier ("not ready for engineering" while required items are open).
+// Times in the workspace's reporting zone.
 
 #include <QWidget>
 
+#include "domain/TicketEvent.h"
+
 #include <cstdint>
+#include <vector>
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace escdesk::store {
 class Workspace;
@@ -27,12 +35,24 @@ public:
     void showTicket(store::Workspace* workspace, std::int64_t ticketRow);
 
     std::int64_t ticketRow() const { return m_ticketRow; }
+    // Shows the same ticket again (e.g. after the matrix changed).
+    void refresh();
     // What the pane says when no ticket is shown.
     void setEmptyText(const QString& text);
     int timelineEventCount() const;
 
+    // The checklist of the shown ticket's transition (hidden when the
+    // ticket is not escalated or the matrix has no checklist for it).
+    bool checklistShown() const;
+    void showChecklistTab();
+    QTreeWidget* checklist() const { return m_checklist; }
+    QLabel* readiness() const { return m_readiness; }
+
 private:
     QLabel* addField(const QString& label, int row, int column);
+    void showChecklist(const std::vector<TicketEvent>& events);
+    void hideChecklist();
+    void checklistItemChanged(QTreeWidgetItem* item, int column);
 
     std::int64_t m_ticketRow = -1;
     QLabel* m_empty;
@@ -54,6 +74,15 @@ private:
     QTreeWidget* m_timeline;
     QLabel* m_noEvents;
     QWidget* m_fields;
+    store::Workspace* m_workspace = nullptr;
+    QWidget* m_checklistBox;
+    QLabel* m_checklistTitle;
+    QLabel* m_readiness;
+    QTreeWidget* m_checklist;
+    QTabWidget* m_tabs;
+    QLabel* m_readinessName = nullptr;
+    int m_fromTier = 0;
+    int m_toTier = 0;
 };
 
 } // namespace escdesk::ui

@@ -1,0 +1,131 @@
+#include "matrix/MatrixEditor.h"
+
+#include "matrix/MatrixDocument.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QToolButton>
+
+namespace escdesk::ui {
+
+MatrixEditor::MatrixEditor(MatrixDocument* document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document) {
+    connect(document, &MatrixDocument::matrixChanged, this, [this] { refresh(); });
+}
+
+QLabel* MatrixEditor::hint(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("subtitle"));
+    label->setWordWrap(true);
+    return label;
+}
+
+QToolButton* MatrixEditor::toolButton(const QString& text, const QString& toolTip,
+                                      QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(toolTip);
+    button->setAccessibleName(toolTip);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAutoRaise(false);
+    button->setMinimumHeight(26);
+    return button;
+}
+
+void MatrixEditor::setupTable(QTableWidget* table) {
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
+    table->verticalHeader()->setVisible(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 14);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(false);
+}
+
+QTableWidgetItem* MatrixEditor::cell(const QString& text, bool editable) {
+    auto* item = new QTableWidgetItem(text);
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (editable) {
+        flags |= Qt::ItemIsEditable;
+    }
+    item->setFlags(flags);
+    return item;
+}
+
+QTableWidgetItem* MatrixEditor::checkCell(bool checked) {
+    auto* item = new QTableWidgetItem;
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    return item;
+}
+
+QTableWidgetItem* MatrixEditor::putCell(QTableWidget* table, int row, int column,
+                                        const QString& text, bool editable) {
+    QTableWidgetItem* item = table->item(row, column);
+    if (!item) {
+        item = cell(text, editable);
+        table->setItem(row, column, item);
+        return item;
+    }
+    if (item->text() != text) {
+        item->setText(text);
+    }
+    item->setFlags(editable ? item->flags() | Qt::ItemIsEditable
+                            : item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+QTableWidgetItem* MatrixEditor::putCheck(QTableWidget* table, int row, int column, bool checked) {
+    QTableWidgetItem* item = table->item(row, column);
+    if (!item) {
+        item = checkCell(checked);
+        table->setItem(row, column, item);
+        return item;
+    }
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    return item;
+}
+
+ChoiceDelegate::ChoiceDelegate(QStringList choices, QObject* parent, bool editable)
+    : QStyledItemDelegate(parent)
+    , m_choices(std::move(choices))
+    , m_editable(editable) {}
+
+QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                                      const QModelIndex&) const {
+    auto* combo = new QComboBox(parent);
+    combo->addItems(m_choices);
+    combo->setEditable(m_editable);
+    // One choice commits at once, as a user expects from a drop-down.
+    connect(combo, &QComboBox::activated, this, [this, combo] {
+        emit const_cast<ChoiceDelegate*>(this)->commitData(combo);
+        emit const_cast<ChoiceDelegate*>(this)->closeEditor(combo);
+    });
+    return combo;
+}
+
+void ChoiceDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
+    auto* combo = static_cast<QComboBox*>(editor);
+    const QString current = index.data(Qt::EditRole).toString();
+    const int found = combo->findText(current);
+    if (found >= 0) {
+        combo->setCurrentIndex(found);
+    } else if (m_editable) {
+        combo->setEditText(current);
+    }
+}
+
+void ChoiceDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
+                                  const QModelIndex& index) const {
+    model->setData(index, static_cast<QComboBox*>(editor)->currentText(), Qt::EditRole);
+}
+
+} // namespace escdesk::ui

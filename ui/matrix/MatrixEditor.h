@@ -1,0 +1,72 @@
+#pragma once
+
+// The common shape of the Matrix page's editors: each shows one part of the
+// document's matrix, rebuilds itself when the matrix changes, marks the
+// validation issues of its part beside their fields, and can reveal the place
+// an issue names. Editors change the matrix only through MatrixDocument::edit.
+
+#include "matrix/IssueMarks.h"
+
+#include <QStyledItemDelegate>
+#include <QWidget>
+
+class QTableWidget;
+class QTableWidgetItem;
+class QLabel;
+class QToolButton;
+
+namespace escdesk::ui {
+
+class MatrixDocument;
+
+class MatrixEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit MatrixEditor(MatrixDocument* document, QWidget* parent = nullptr);
+
+    // The sections of the exchange file this editor shows ("tiers", …).
+    virtual QStringList sections() const = 0;
+    // Selects and focuses the place `path` names; false if it cannot.
+    virtual bool reveal(const QString& path) = 0;
+
+protected:
+    // Shows the document's matrix and its issues.
+    virtual void refresh() = 0;
+
+    MatrixDocument* document() const { return m_document; }
+
+    // Building blocks the editors share.
+    static QLabel* hint(const QString& text, QWidget* parent);
+    static QToolButton* toolButton(const QString& text, const QString& toolTip, QWidget* parent);
+    static void setupTable(QTableWidget* table);
+    static QTableWidgetItem* cell(const QString& text, bool editable = true);
+    static QTableWidgetItem* checkCell(bool checked);
+    // Sets a cell's text (or check state), reusing its item: a table may be
+    // refreshed from inside its own itemChanged signal.
+    static QTableWidgetItem* putCell(QTableWidget* table, int row, int column, const QString& text,
+                                     bool editable = true);
+    static QTableWidgetItem* putCheck(QTableWidget* table, int row, int column, bool checked);
+
+private:
+    MatrixDocument* m_document;
+};
+
+// A table-cell editor that offers a fixed list of choices.
+class ChoiceDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    ChoiceDelegate(QStringList choices, QObject* parent, bool editable = false);
+    void setChoices(QStringList choices) { m_choices = std::move(choices); }
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const override;
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override;
+
+private:
+    QStringList m_choices;
+    bool m_editable;
+};
+
+} // namespace escdesk::ui

@@ -1,0 +1,342 @@
+#include "pages/MatrixPage.h"
+
+#include "matrix/CalendarsEditor.h"
+#include "matrix/ChecklistsEditor.h"
+#include "matrix/CostEditor.h"
+#include "matrix/HistoryView.h"
+#include "matrix/MatrixDocument.h"
+#include "matrix/MatrixFile.h"
+#include "matrix/RulesEditor.h"
+#include "matrix/SlaEditor.h"
+#include "matrix/TaxonomyEditor.h"
+#include "matrix/TestTicketPanel.h"
+#include "matrix/TiersEditor.h"
+#include "store/Workspace.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace escdesk::ui {
+
+namespace {
+
+const QString fileFilter = QStringLiteral("Matrix files (*.json);;All files (*)");
+
+QToolButton* barButton(QAction* action, QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setMinimumHeight(28);
+    return button;
+}
+
+// "1 error, 2 warnings".
+QString counted(int errors, int warnings) {
+    const QString e =
+        errors == 1 ? MatrixPage::tr("1 error") : MatrixPage::tr("%1 errors").arg(errors);
+    const QString w =
+        warnings == 1 ? MatrixPage::tr("1 warning") : MatrixPage::tr("%1 warnings").arg(warnings);
+    return e + QStringLiteral(", ") + w;
+}
+
+} // namespace
+
+MatrixPage::MatrixPage(QWidget* parent)
+    : WorkspacePage(parent)
+    , m_document(new MatrixDocument(this))
+    , m_status(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_issues(new QListWidget(this))
+    , m_issuesTitle(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 20, 20, 12);
+    layout->setSpacing(10);
+
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    auto* importAction = new QAction(tr("Import…"), this);
+    importAction->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
+    auto* exportAction = new QAction(tr("Export…"), this);
+    exportAction->setToolTip(tr("Save the matrix as a file to share or keep in version control"));
+
+    auto* header = new QHBoxLayout;
+    auto* titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    auto* title = new QLabel(tr("Escalation matrix"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    titles->addWidget(title);
+    m_status->setObjectName(QStringLiteral("subtitle"));
+    m_status->setTextFormat(Qt::RichText);
+    titles->addWidget(m_status);
+    header->addLayout(titles, 1);
+    for (QAction* action : {m_undo, m_redo}) {
+        auto* button = barButton(action, this);
+        button->setMaximumWidth(260);
+        header->addWidget(button);
+    }
+    header->addSpacing(12);
+    header->addWidget(barButton(importAction, this));
+    header->addWidget(barButton(exportAction, this));
+    layout->addLayout(header);
+
+    m_tiers = new TiersEditor(m_document, this);
+    m_rules = new RulesEditor(m_document, this);
+    m_sla = new SlaEditor(m_document, this);
+    m_calendars = new CalendarsEditor(m_document, this);
+    m_checklists = new ChecklistsEditor(m_document, this);
+    auto* causes = new QWidget(this);
+    auto* causesLayout = new QHBoxLayout(causes);
+    causesLayout->setContentsMargins(16, 16, 16, 16);
+    causesLayout->setSpacing(24);
+    m_taxonomy = new TaxonomyEditor(m_document, causes);
+    m_cost = new CostEditor(m_document, causes);
+    causesLayout->addWidget(m_taxonomy, 3);
+    causesLayout->addWidget(m_cost, 1);
+    m_history = new HistoryView(m_document, this);
+    m_test = new TestTicketPanel(m_document, this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_tiers, tr("Tiers"));
+    m_tabs->addTab(m_rules, tr("Severity rules"));
+    m_tabs->addTab(m_sla, tr("SLA policies"));
+    m_tabs->addTab(m_calendars, tr("Calendars"));
+    m_tabs->addTab(m_checklists, tr("Checklists"));
+    m_tabs->addTab(causes, tr("Root causes && cost"));
+    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->addTab(m_test, tr("Test a ticket"));
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_tabs);
+    auto* issuesBox = new QWidget(splitter);
+    auto* issuesLayout = new QVBoxLayout(issuesBox);
+    issuesLayout->setContentsMargins(0, 6, 0, 0);
+    issuesLayout->setSpacing(4);
+    m_issuesTitle->setObjectName(QStringLiteral("sectionTitle"));
+    issuesLayout->addWidget(m_issuesTitle);
+    m_issues->setAccessibleName(tr("Validation messages"));
+    m_issues->setAlternatingRowColors(true);
+    m_issues->setWordWrap(true);
+    m_issues->setIconSize(QSize(16, 16));
+    m_issues->setToolTip(tr("Click a message to go to the place it names"));
+    issuesLayout->addWidget(m_issues);
+    splitter->addWidget(issuesBox);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 80});
+    layout->addWidget(splitter, 1);
+
+    connect(m_document, &MatrixDocument::matrixChanged, this, &MatrixPage::showIssues);
+    connect(m_document, &MatrixDocument::saveFailed, this, [this](const QString& message) {
+        QMessageBox::warning(this, tr("Matrix not saved"), message);
+    });
+    connect(m_issues, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { revealPath(item->data(Qt::UserRole).toString()); });
+    connect(m_issues, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { revealPath(item->data(Qt::UserRole).toString()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == HistoryTab) {
+            m_history->reload();
+        }
+    });
+    connect(importAction, &QAction::triggered, this, &MatrixPage::chooseImport);
+    connect(exportAction, &QAction::triggered, this, &MatrixPage::chooseExport);
+    showIssues();
+}
+
+void MatrixPage::setWorkspace(store::Workspace* workspace) {
+    m_workspace = workspace;
+    m_document->setWorkspace(workspace);
+    if (m_tabs->currentIndex() == HistoryTab) {
+        m_history->reload();
+    }
+}
+
+void MatrixPage::showIssues() {
+    const auto& issues = m_document->issues();
+    m_issues->clear();
+    for (const matrix::ValidationIssue& issue : issues) {
+        // The message names its place; the section in front sorts it visually.
+        const QString section = issue.place.section(QStringLiteral(" › "), 0, 0);
+        auto* item =
+            new QListWidgetItem(issueIcon(issue.severity),
+                                QStringLiteral("%1:  %2").arg(section, issue.message), m_issues);
+        item->setData(Qt::UserRole, issue.path);
+        item->setToolTip(QStringLiteral("%1\n%2").arg(issue.place, issue.message));
+    }
+    const int errors = m_document->errorCount();
+    const int warnings = m_document->warningCount();
+    if (!m_workspace) {
+        m_status->setText(tr("No workspace is open."));
+    } else if (errors == 0 && warnings == 0) {
+        m_status->setText(tr("<span style='color:#2f855a'>✔ The matrix is valid.</span> Every edit "
+                             "is saved at once and recorded in the history."));
+    } else {
+        m_status->setText(
+            tr("<span style='color:%1'>%2</span> — see the list below; click a "
+               "message to go to its place.")
+                .arg(errors > 0 ? QStringLiteral("#c53030") : QStringLiteral("#b7791f"),
+                     counted(errors, warnings)));
+    }
+    // Each editor's tab carries the worst mark of its sections.
+    const std::pair<MatrixEditor*, int> editors[] = {
+        {m_tiers, TiersTab},         {m_rules, RulesTab},           {m_sla, SlaTab},
+        {m_calendars, CalendarsTab}, {m_checklists, ChecklistsTab}, {m_taxonomy, TaxonomyTab}};
+    for (const auto& [editor, tab] : editors) {
+        IssueList found;
+        QStringList sections = editor->sections();
+        if (tab == TaxonomyTab) {
+            sections << m_cost->sections();
+        }
+        for (const QString& section : sections) {
+            const IssueList own = issuesAt(issues, section, true);
+            found.insert(found.end(), own.begin(), own.end());
+        }
+        m_tabs->setTabIcon(tab, found.empty()
+                                    ? QIcon()
+                                    : issueIcon(hasError(found)
+                                                    ? matrix::ValidationIssue::Severity::Error
+                                                    : matrix::ValidationIssue::Severity::Warning));
+        m_tabs->setTabToolTip(tab, issueTooltip(found));
+    }
+    m_issuesTitle->setText(issues.empty() ? tr("Validation — no problems")
+                                          : tr("Validation — %1").arg(counted(errors, warnings)));
+    if (issues.empty()) {
+        auto* item = new QListWidgetItem(tr("Every tier has an owner and a backup, every customer "
+                                            "tier × priority an SLA, and every rule can fire."),
+                                         m_issues);
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+    }
+}
+
+bool MatrixPage::revealPath(const QString& path) {
+    const QString section = path.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0);
+    const std::pair<MatrixEditor*, int> editors[] = {
+        {m_tiers, TiersTab},         {m_rules, RulesTab},           {m_sla, SlaTab},
+        {m_calendars, CalendarsTab}, {m_checklists, ChecklistsTab}, {m_taxonomy, TaxonomyTab},
+        {m_cost, TaxonomyTab}};
+    for (const auto& [editor, tab] : editors) {
+        if (editor->sections().contains(section)) {
+            m_tabs->setCurrentIndex(tab);
+            return editor->reveal(path);
+        }
+    }
+    return false;
+}
+
+QStringList MatrixPage::importFile(const QString& path, bool quiet) {
+    QFile file(path);
+    QStringList problems;
+    if (!file.open(QIODevice::ReadOnly)) {
+        problems
+            << tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    } else {
+        const matrix::MatrixFileReading reading = matrix::readMatrixFile(file.readAll());
+        if (reading.ok()) {
+            const QString name = QFileInfo(path).fileName();
+            m_document->edit(tr("Import the matrix file %1").arg(name),
+                             [&](matrix::Matrix& m) { m = *reading.matrix; });
+            emit statusMessage(tr("Imported %1").arg(name));
+            return {};
+        }
+        for (const matrix::FileProblem& problem : reading.problems) {
+            if (!problem.error) {
+                continue;
+            }
+            problems << (problem.line > 0 ? tr("line %1: %2").arg(problem.line).arg(problem.message)
+                                          : problem.message);
+        }
+    }
+    if (!quiet) {
+        QMessageBox box(
+            QMessageBox::Warning, tr("Matrix file refused"),
+            tr("%1 was not imported; the matrix is unchanged.").arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Ok, this);
+        box.setInformativeText(problems.mid(0, 12).join(QLatin1Char('\n')));
+        box.setDetailedText(problems.join(QLatin1Char('\n')));
+        box.exec();
+    }
+    return problems;
+}
+
+QString MatrixPage::exportFile(const QString& path, bool quiet) {
+    QSaveFile file(path);
+    QString problem;
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(matrix::writeMatrixFile(m_document->matrix())) < 0 || !file.commit()) {
+        problem =
+            tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    if (!problem.isEmpty() && !quiet) {
+        QMessageBox::warning(this, tr("Export failed"), problem);
+    }
+    return problem;
+}
+
+void MatrixPage::chooseImport() {
+    if (!m_workspace) {
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import matrix file"), QFileInfo(m_workspace->path()).absolutePath(), fileFilter);
+    if (!path.isEmpty()) {
+        importFile(path);
+    }
+}
+
+void MatrixPage::chooseExport() {
+    if (!m_workspace) {
+        return;
+    }
+    const QString start =
+        QFileInfo(m_workspace->path()).absolutePath() + QStringLiteral("/escalation-matrix.json");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export matrix file"), start, fileFilter);
+    if (!path.isEmpty()) {
+        exportFile(path);
+    }
+}
+
+void MatrixPage::saveSettings(QSettings& settings) const {
+    settings.setValue(QStringLiteral("matrix/tab"), m_tabs->currentIndex());
+}
+
+void MatrixPage::restoreSettings(QSettings& settings) {
+    const int tab = settings.value(QStringLiteral("matrix/tab"), 0).toInt();
+    m_tabs->setCurrentIndex(tab >= 0 && tab < m_tabs->count() ? tab : 0);
+}
+
+QStringList MatrixPage::screenshotViews() const {
+    return {QStringLiteral("tiers"),     QStringLiteral("rules"),      QStringLiteral("sla"),
+            QStringLiteral("calendars"), QStringLiteral("checklists"), QStringLiteral("taxonomy"),
+            QStringLiteral("history"),   QStringLiteral("test")};
+}
+
+void MatrixPage::showScreenshotView(int index) {
+    m_tabs->setCurrentIndex(index);
+    if (index == TestTab) {
+        m_test->chooseExample();
+    }
+}
+
+void MatrixPage::prepareScreenshot() {
+    m_tabs->setCurrentIndex(TiersTab);
+}
+
+} // namespace escdesk::ui

@@ -18,5 +18,6 @@ int runTrend(const QStringList& arguments);
 int runMatrix(const QStringList& arguments);
 int runSla(const QStringList& arguments);
 int runTriage(const QStringList& arguments);
+int runReport(const QStringList& arguments);
 
 } // namespace escdesk::cli

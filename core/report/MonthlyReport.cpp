@@ -50,6 +50,9 @@ Chart monthlyRateChart(const analysis::Trend& trend) {
     Series rate{QStringLiteral("Escalation rate"), {}, QStringLiteral("#0b5cad")};
     std::vector<std::optional<double>> rates;
     for (const analysis::TrendPoint& month : trend.points) {
+        if (chart.labels.isEmpty() && month.metrics.tickets == 0) {
+            continue; // months before the workspace's data
+        }
         chart.labels
             << QLocale(QLocale::English).toString(month.period.firstDay, QStringLiteral("MMM yy"));
         rates.push_back(month.metrics.escalationRate);
@@ -79,6 +82,7 @@ Table rootCausesMoM(const analysis::RootCauseAnalysis& now,
                      QStringLiteral("Change"),     QStringLiteral("Recommended action")};
     table.align = {Align::Left,  Align::Right, Align::Right,
                    Align::Right, Align::Right, Align::Left};
+    table.widths = {22, 12, 9, 13, 10, 34};
     table.emptyText = QStringLiteral("No escalations this month.");
     int shown = 0;
     for (const analysis::RootCauseRow& row : now.rows) {
@@ -226,8 +230,8 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
             topThree += causes.rows[i].count;
         }
         causesSection.blocks.push_back(Paragraph{
-            QStringLiteral("%1 escalations in %2 (%3 in %4). The top three causes account for %5 "
-                           "of them.")
+            QStringLiteral("%1 escalations in %2, re-escalations included (%3 in %4). The top "
+                           "three causes account for %5 of them.")
                 .arg(causes.escalations)
                 .arg(nowLabel)
                 .arg(previousCauses.escalations)

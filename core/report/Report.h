@@ -38,6 +38,7 @@ struct Table {
     QString title; // shown above it; may be empty
     QStringList headers;
     std::vector<Align> align; // per column; missing columns are left-aligned
+    std::vector<int> widths;  // per column, percent of the page; empty: automatic
     std::vector<std::vector<Cell>> rows;
     QString emptyText; // shown instead of an empty table
     QString note;      // a small line under it

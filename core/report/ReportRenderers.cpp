@@ -9,7 +9,7 @@ namespace escdesk::report {
 
 namespace {
 
-const QString fontStack = QStringLiteral("'Segoe UI',Helvetica,Arial,sans-serif");
+const QString fontStack = QStringLiteral("'Segoe UI',Helvetica,Arial,'DejaVu Sans',sans-serif");
 const QString inkColor = QStringLiteral("#1f2328");
 const QString mutedColor = QStringLiteral("#59636e");
 const QString ruleColor = QStringLiteral("#d0d7de");
@@ -68,12 +68,15 @@ QString htmlTable(const Table& table) {
                            "style=\"border-collapse:collapse;font-size:12px;margin:0 0 6px 0;\">\n"
                            "<thead><tr>");
     for (int c = 0; c < table.headers.size(); ++c) {
-        html += QStringLiteral("<th align=\"%1\" bgcolor=\"%2\" style=\"padding:5px 8px;"
+        const QString width = c < static_cast<int>(table.widths.size())
+                                  ? QStringLiteral(" width=\"%1%\"").arg(table.widths[c])
+                                  : QString();
+        html += QStringLiteral("<th%6 align=\"%1\" bgcolor=\"%2\" style=\"padding:5px 8px;"
                                "background-color:%2;color:%3;font-weight:bold;"
                                "border-bottom:1px solid %4;\">%5</th>")
                     .arg(alignOf(table, c) == Align::Right ? QStringLiteral("right")
                                                            : QStringLiteral("left"),
-                         headerFill, mutedColor, ruleColor, esc(table.headers[c]));
+                         headerFill, mutedColor, ruleColor, esc(table.headers[c]), width);
     }
     html += QStringLiteral("</tr></thead>\n<tbody>\n");
     const int total = static_cast<int>(table.rows.size()) + table.blankRows;
@@ -124,10 +127,15 @@ QString htmlChart(const Chart& chart, const HtmlOptions& options) {
     if (!options.imageSource) {
         return htmlTable(chartAsTable(chart));
     }
-    return QStringLiteral("<h3 style=\"font-size:14px;color:%1;margin:16px 0 6px 0;\">%2</h3>\n"
-                          "<p style=\"margin:0 0 4px 0;\"><img src=\"%3\" width=\"%4\" alt=\"%5\" "
-                          "style=\"display:block;max-width:100%;height:auto;\"></p>\n"
-                          "<p style=\"color:%6;font-size:11px;margin:0 0 12px 0;\">%5</p>\n")
+    // One cell holds title, image and caption so that a page break never
+    // separates them.
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" "
+                          "style=\"border-collapse:collapse;margin:10px 0 6px 0;\"><tr><td>"
+                          "<h3 style=\"font-size:14px;color:%1;margin:6px 0 6px 0;\">%2</h3>"
+                          "<p style=\"margin:0;\"><img src=\"%3\" width=\"%4\" alt=\"%5\" "
+                          "style=\"display:block;max-width:100%;\"></p>"
+                          "<p style=\"color:%6;font-size:11px;margin:4px 0 6px 0;\">%5</p>"
+                          "</td></tr></table>\n")
         .arg(inkColor, esc(chart.title), esc(options.imageSource(chart)))
         .arg(options.imageWidth)
         .arg(esc(chart.caption), mutedColor);
@@ -343,10 +351,14 @@ QString renderHtml(const Report& report, const HtmlOptions& options) {
         QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                        "<meta name=\"viewport\" content=\"width=device-width\">"
                        "<title>%1</title></head>\n"
-                       "<body style=\"margin:0;padding:16px;background-color:#ffffff;color:%2;"
+                       "<body style=\"margin:0;padding:%4px;background-color:#ffffff;color:%2;"
                        "font-family:%3;font-size:13px;line-height:1.4;\">\n"
-                       "<div style=\"max-width:820px;margin:0 auto;\">\n")
-            .arg(esc(report.title), inkColor, fontStack);
+                       "%5")
+            .arg(esc(report.title), inkColor, fontStack)
+            .arg(options.pagePadding)
+            .arg(options.pagePadding > 0
+                     ? QStringLiteral("<div style=\"max-width:820px;margin:0 auto;\">\n")
+                     : QString());
     html += QStringLiteral("<p style=\"font-size:11px;letter-spacing:1px;color:%1;margin:0;\">"
                            "ESCALATION DESK%2</p>\n"
                            "<h1 style=\"font-size:24px;color:%3;margin:2px 0 2px 0;\">%4</h1>\n"
@@ -375,7 +387,8 @@ QString renderHtml(const Report& report, const HtmlOptions& options) {
     html += QStringLiteral("<p style=\"color:%1;font-size:11px;margin:24px 0 0 0;"
                            "border-top:1px solid %2;padding-top:6px;\">%3</p>\n")
                 .arg(mutedColor, ruleColor, esc(report.generatedText));
-    html += QStringLiteral("</div>\n</body></html>\n");
+    html += options.pagePadding > 0 ? QStringLiteral("</div>\n</body></html>\n")
+                                    : QStringLiteral("</body></html>\n");
     return html;
 }
 

@@ -17,6 +17,7 @@ struct HtmlOptions {
     // name. Without it, a chart is shown as a small table of its values.
     std::function<QString(const Chart&)> imageSource;
     int imageWidth = 720; // CSS pixels
+    int pagePadding = 16; // around the body; 0 on paper, where the margins do it
 };
 
 QString renderHtml(const Report& report, const HtmlOptions& options = {});

@@ -117,6 +117,7 @@ Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::M
                      QStringLiteral("Target"),
                      QStringLiteral("Status")};
     table.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Left, Align::Left};
+    table.widths = {27, 13, 14, 13, 19, 14};
     for (const Kpi& kpi : kpis) {
         const std::optional<double> current = kpi.value(now);
         const std::optional<double> previous = kpi.value(before);
@@ -171,9 +172,16 @@ QString effortSummary(const metrics::TicketFacts& ticket) {
         end = *ticket.resolvedAt;
     }
     const double days = static_cast<double>(end - ticket.createdAt) / 86400.0;
-    return QStringLiteral("%1, %2, %3 over %4 days%5")
-        .arg(plural(escalations, "escalation", "escalations"), plural(bounces, "bounce", "bounces"),
-             plural(infoRequests, "info request", "info requests"))
+    // Zero bounces or info requests are left out: the line lists the effort.
+    QStringList parts{plural(escalations, "escalation", "escalations")};
+    if (bounces > 0) {
+        parts << plural(bounces, "bounce", "bounces");
+    }
+    if (infoRequests > 0) {
+        parts << plural(infoRequests, "info request", "info requests");
+    }
+    return QStringLiteral("%1 over %2 days%3")
+        .arg(parts.join(QStringLiteral(", ")))
         .arg(days, 0, 'f', 1)
         .arg(ticket.resolvedAt ? QString() : QStringLiteral(" (open)"));
 }
@@ -224,6 +232,7 @@ Table casesTable(const QString& id, const QString& title, const std::vector<Esca
                      QStringLiteral("Root cause"),
                      whyHeader,
                      QStringLiteral("Effort")};
+    table.widths = {13, 27, 9, 14, 12, 25};
     table.emptyText = emptyText;
     for (const EscalationCase& c : cases) {
         table.rows.push_back({Cell{c.ticketId, Tone::Neutral, true}, Cell{c.subject},
@@ -239,7 +248,9 @@ Table actionsTable(const QString& id, const QString& title,
     table.title = title;
     table.headers = {QStringLiteral("Action"), QStringLiteral("About"), QStringLiteral("Owner"),
                      QStringLiteral("Deadline"), QStringLiteral("Status")};
-    table.emptyText = QStringLiteral("No actions recorded.");
+    table.widths = {34, 18, 14, 14, 20};
+    table.emptyText = QStringLiteral("No open actions. Record them in the Review page as the "
+                                     "review agrees them.");
     for (const review::Action& action : actions) {
         Cell status{review::actionStatusLabel(action.status)};
         Cell deadline{action.deadline.toString(QStringLiteral("d MMM yyyy"))};
@@ -265,6 +276,7 @@ Table decisionsTable(const QString& id, const QString& title,
     table.title = title;
     table.headers = {QStringLiteral("Date"), QStringLiteral("Decision"), QStringLiteral("Owner"),
                      QStringLiteral("Concerns"), QStringLiteral("Note")};
+    table.widths = {10, 22, 14, 20, 34};
     table.emptyText = QStringLiteral("No decisions recorded yet.");
     table.blankRows = blankRows;
     for (const review::Decision& d : decisions) {

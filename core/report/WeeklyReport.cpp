@@ -217,6 +217,7 @@ Table rootCauseTable(const analysis::RootCauseAnalysis& analysis, const QString&
                      QStringLiteral("Recommended action")};
     table.align = {Align::Left,  Align::Right, Align::Right, Align::Right,
                    Align::Right, Align::Left,  Align::Left};
+    table.widths = {20, 9, 9, 9, 9, 16, 28};
     table.emptyText = QStringLiteral("No escalations in this period.");
     int shown = 0;
     for (const analysis::RootCauseRow& row : analysis.rows) {
@@ -390,8 +391,12 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         QStringLiteral("No ticket was escalated twice this week.")));
     deepDives.blocks.push_back(casesTable(
         QStringLiteral("deep-dive-bounced"), QStringLiteral("Bounced back"),
-        distinctTickets(bounced, byEscalationsThenLatency), QStringLiteral("Decision after"),
-        [](const EscalationCase& c) { return formatMinutes(c.decisionLatencyMin); },
+        distinctTickets(bounced, byEscalationsThenLatency), QStringLiteral("Escalated"),
+        [&](const EscalationCase& c) {
+            return QLocale(QLocale::English)
+                .toString(toDateTime(c.escalatedAt, context.zone),
+                          QStringLiteral("ddd d MMM HH:mm"));
+        },
         QStringLiteral("No escalation was bounced this week.")));
     report.sections.push_back(deepDives);
 

@@ -13,9 +13,14 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextFrame>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QUrl>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace escdesk::report {
@@ -38,6 +43,63 @@ void writeFile(const QString& path, const QByteArray& bytes) {
         throw std::runtime_error(
             QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
     }
+}
+
+// Where a page may end: before a paragraph line or a table row, but never
+// right after a heading (a title stays with what it introduces) and never
+// inside a row (Qt's own pagination splits tall rows across pages).
+std::vector<qreal> safeBreaks(QTextDocument& document) {
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    std::vector<qreal> breaks;
+    bool afterHeading = false;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QRectF rect = layout->blockBoundingRect(block);
+        const QTextCursor cursor(block);
+        if (QTextTable* table = cursor.currentTable()) {
+            const QTextTableCell cell = table->cellAt(cursor);
+            if (cell.column() == 0 && cell.firstCursorPosition().block() == block) {
+                if (!afterHeading) {
+                    breaks.push_back(rect.top() - table->format().cellPadding() - 4);
+                }
+                // A header row stays with the first row under it.
+                afterHeading = cell.row() < std::max(1, table->format().headerRowCount());
+            }
+            continue;
+        }
+        if (!afterHeading) {
+            breaks.push_back(rect.top());
+        }
+        if (QTextLayout* lines = block.layout()) {
+            for (int i = 1; i < lines->lineCount(); ++i) {
+                breaks.push_back(rect.top() + lines->lineAt(i).y());
+            }
+        }
+        afterHeading = block.blockFormat().headingLevel() > 0;
+    }
+    std::sort(breaks.begin(), breaks.end());
+    return breaks;
+}
+
+// Cuts the continuous document into pages of at most `pageHeight` at safe
+// breaks: [top, bottom) of each page.
+std::vector<std::pair<qreal, qreal>> cutPages(QTextDocument& document, qreal pageHeight) {
+    const std::vector<qreal> breaks = safeBreaks(document);
+    const qreal height = document.documentLayout()->documentSize().height();
+    std::vector<std::pair<qreal, qreal>> pages;
+    qreal top = 0;
+    while (top < height - 0.5) {
+        qreal bottom = top + pageHeight;
+        if (bottom < height) {
+            // The last safe break that fills at least a third of the page.
+            const auto after = std::upper_bound(breaks.begin(), breaks.end(), bottom);
+            if (after != breaks.begin() && *(after - 1) > top + pageHeight / 3) {
+                bottom = *(after - 1);
+            }
+        }
+        pages.emplace_back(top, std::min(bottom, height));
+        top = bottom;
+    }
+    return pages;
 }
 
 } // namespace
@@ -113,7 +175,10 @@ std::unique_ptr<QTextDocument> reportDocument(const Report& report, qreal pageWi
         return chartResourceName(chart);
     };
     options.imageWidth = imageWidth;
+    options.pagePadding = 0;
     document->setHtml(renderHtml(report, options));
+    document->setDocumentMargin(0); // the page margins do it
+
     return document;
 }
 
@@ -123,8 +188,10 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
     const QSizeF pageSize(body.width(), body.height() - footerHeight);
     std::unique_ptr<QTextDocument> document = reportDocument(report, pageSize.width());
     document->documentLayout()->setPaintDevice(&device);
-    document->setPageSize(pageSize);
-    const int pages = document->pageCount();
+    // Laid out as one long page, then cut where no row or heading is split.
+    document->setTextWidth(pageSize.width());
+    const std::vector<std::pair<qreal, qreal>> cuts = cutPages(*document, pageSize.height());
+    const int pages = static_cast<int>(cuts.size());
 
     QPainter painter(&device);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -134,10 +201,11 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
         if (page > 0) {
             device.newPage();
         }
+        const auto [top, bottom] = cuts[page];
         painter.save();
-        painter.translate(0, -page * pageSize.height());
+        painter.translate(0, -top);
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, page * pageSize.height(), pageSize.width(), pageSize.height());
+        context.clip = QRectF(0, top, pageSize.width(), bottom - top);
         painter.setClipRect(context.clip);
         context.palette.setColor(QPalette::Text, QColor(0x1f, 0x23, 0x28));
         document->documentLayout()->draw(&painter, context);

@@ -206,8 +206,8 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
             [](double v) {
                 return v <= 0.10 ? Tone::Good : v > 0.20 ? Tone::Bad : Tone::Watch;
             }},
-        Kpi{QStringLiteral("Repeat issues among escalations"),
-            [](const metrics::Metrics& m) { return m.repeatIssueRate; },
+        Kpi{QStringLiteral("SLA breach rate, escalated"),
+            [](const metrics::Metrics& m) { return m.slaBreachRateEscalated; },
             ValueFormat::Percent,
             false,
             {},

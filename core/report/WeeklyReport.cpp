@@ -334,25 +334,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
     deepDives.blocks.push_back(Paragraph{QStringLiteral(
         "Pick one or two: the longest waits for a decision, the tickets escalated more than once, "
         "and the ones sent back down.")});
-    std::vector<EscalationCase> slowest;
-    for (const EscalationCase& c : cases) {
-        if (c.decisionLatencyMin) {
-            slowest.push_back(c);
-        }
-    }
-    std::sort(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) {
-        return *a.decisionLatencyMin != *b.decisionLatencyMin
-                   ? *a.decisionLatencyMin > *b.decisionLatencyMin
-                   : a.ticketId < b.ticketId;
-    });
-    slowest.resize(std::min<std::size_t>(slowest.size(), deepDivesPerList));
-    deepDives.blocks.push_back(casesTable(
-        QStringLiteral("deep-dive-decision-latency"), QStringLiteral("Longest decision latency"),
-        slowest, QStringLiteral("Decision after"),
-        [](const EscalationCase& c) { return formatMinutes(c.decisionLatencyMin); },
-        QStringLiteral("No decisions recorded this week.")));
-
-    // One row per ticket for the re-escalated and bounced lists.
+    // One row per ticket in each list.
     auto distinctTickets = [](std::vector<EscalationCase> list, auto better) {
         std::sort(list.begin(), list.end(), better);
         std::vector<EscalationCase> unique;
@@ -367,6 +349,24 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         }
         return unique;
     };
+    std::vector<EscalationCase> slowest;
+    for (const EscalationCase& c : cases) {
+        if (c.decisionLatencyMin) {
+            slowest.push_back(c);
+        }
+    }
+    // One row per ticket: its slowest escalation.
+    slowest = distinctTickets(slowest, [](const auto& a, const auto& b) {
+        return *a.decisionLatencyMin != *b.decisionLatencyMin
+                   ? *a.decisionLatencyMin > *b.decisionLatencyMin
+                   : a.ticketId < b.ticketId;
+    });
+    deepDives.blocks.push_back(casesTable(
+        QStringLiteral("deep-dive-decision-latency"), QStringLiteral("Longest decision latency"),
+        slowest, QStringLiteral("Decision after"),
+        [](const EscalationCase& c) { return formatMinutes(c.decisionLatencyMin); },
+        QStringLiteral("No decisions recorded this week.")));
+
     std::vector<EscalationCase> reescalated, bounced;
     for (const EscalationCase& c : cases) {
         if (c.escalations >= 2) {

@@ -302,7 +302,16 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
     report.sections.push_back(flow);
 
     Section checklists{QStringLiteral("Checklists and bounceback"), {}};
-    checklists.blocks.push_back(checklistAgainstBounceback(context, now));
+    const Table checklistTable = checklistAgainstBounceback(context, now);
+    if (checklistTable.rows[0][1].text == QLatin1String("0") &&
+        checklistTable.rows[1][1].text == QLatin1String("0")) {
+        checklists.blocks.push_back(Paragraph{
+            QStringLiteral("No pre-escalation checklist was recorded for this quarter's "
+                           "escalations: tick them on the Escalations page so that the next "
+                           "report can compare bounceback with and without them."),
+            Tone::Watch});
+    }
+    checklists.blocks.push_back(checklistTable);
     report.sections.push_back(checklists);
 
     Section actions{QStringLiteral("Long-term actions"), {}};

@@ -232,7 +232,7 @@ Table casesTable(const QString& id, const QString& title, const std::vector<Esca
                      QStringLiteral("Root cause"),
                      whyHeader,
                      QStringLiteral("Effort")};
-    table.widths = {13, 27, 9, 14, 12, 25};
+    table.widths = {15, 24, 10, 14, 11, 26};
     table.emptyText = emptyText;
     for (const EscalationCase& c : cases) {
         table.rows.push_back({Cell{c.ticketId, Tone::Neutral, true}, Cell{c.subject},

@@ -3,6 +3,8 @@
 #include "models/DisplayText.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
+#include "pages/ReportsPage.h"
+#include "pages/ReviewPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 
@@ -69,6 +71,8 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(m_dashboard, QStringLiteral(":/icons/page-dashboard.svg"), tr("Dashboard"));
     m_escalations = new EscalationsPage(this);
     addPage(m_escalations, QStringLiteral(":/icons/page-escalations.svg"), tr("Escalations"));
+    addPage(new ReportsPage(this), QStringLiteral(":/icons/page-reports.svg"), tr("Reports"));
+    addPage(new ReviewPage(this), QStringLiteral(":/icons/page-review.svg"), tr("Review"));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);

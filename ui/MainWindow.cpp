@@ -5,6 +5,8 @@
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
 #include "pages/MatrixPage.h"
+#include "pages/ReportsPage.h"
+#include "pages/ReviewPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
@@ -77,6 +79,8 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     // A checklist edited in the matrix shows at once on the selected ticket.
     connect(m_matrix->document(), &MatrixDocument::matrixChanged, m_escalations->detail(),
             &TicketDetailPane::refresh);
+    addPage(new ReportsPage(this), QStringLiteral(":/icons/page-reports.svg"), tr("Reports"));
+    addPage(new ReviewPage(this), QStringLiteral(":/icons/page-review.svg"), tr("Review"));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);

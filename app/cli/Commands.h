@@ -21,5 +21,6 @@ int runTriage(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runImportRejects(const QStringList& arguments);
 int runImportBatches(const QStringList& arguments);
+int runReport(const QStringList& arguments);
 
 } // namespace escdesk::cli

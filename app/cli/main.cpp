@@ -2,6 +2,7 @@
 
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "report/output/ReportApplication.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,7 @@ const std::vector<Command>& commands() {
         {"import-rejects", runImportRejects, "export the rejected rows of an import as CSV"},
         {"matrix",      runMatrix,     "export, import, validate the escalation matrix; its history"},
         {"metrics",     runMetrics,    "every escalation metric of a period, overall or per segment"},
+        {"report",      runReport,     "weekly review, monthly leadership or quarterly report"},
         {"root-causes", runRootCauses, "escalations by root cause, ranked, the top three in detail"},
         {"segments",    runSegments,   "escalation rate per segment with a significance test"},
         {"sla",         runSla,        "the SLA clocks of a ticket"},
@@ -60,7 +62,12 @@ void printUsage(QTextStream& stream) {
 } // namespace
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
+    // Reports draw charts and PDFs: they need Qt Gui, on the offscreen
+    // platform; every other command runs on Qt Core alone.
+    const bool drawsReports = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    const std::unique_ptr<QCoreApplication> app =
+        drawsReports ? escdesk::report::makeHeadlessGuiApplication(argc, argv)
+                     : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("escalation-desk"));
     QCoreApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));

@@ -1,38 +1,15 @@
 #include "metrics/MetricsEngine.h"
+#include "metrics/EscalationPairing.h"
 
 #include <algorithm>
 #include <numeric>
 
 namespace escdesk::metrics {
 
-namespace {
-
-const QString needsEventLog = QStringLiteral("needs event log");
-
-double minutesBetween(UtcSeconds from, UtcSeconds to) {
-    return static_cast<double>(to - from) / 60.0;
-}
-
-bool isEscalationEvent(const FactEvent& e) {
-    return e.kind == EventKind::Escalated;
-}
-
-// One `escalated` event with the first of each kind of event paired to it:
-// the events that follow it, up to the ticket's next escalation (SPEC §7).
-struct Escalation {
-    UtcSeconds at = 0;
-    std::optional<int> toTier;
-    std::optional<UtcSeconds> claimed;
-    std::optional<UtcSeconds> started;
-    std::optional<UtcSeconds> decision;
-    bool bounced = false;
-    bool infoRequested = false;
-};
-
 std::vector<Escalation> pairEscalations(const TicketFacts& ticket) {
     std::vector<Escalation> escalations;
     for (const FactEvent& e : ticket.events) {
-        if (isEscalationEvent(e)) {
+        if (e.kind == EventKind::Escalated) {
             escalations.push_back(Escalation{e.at, e.toTier, {}, {}, {}, false, false});
             continue;
         }
@@ -61,6 +38,18 @@ std::vector<Escalation> pairEscalations(const TicketFacts& ticket) {
         }
     }
     return escalations;
+}
+
+namespace {
+
+const QString needsEventLog = QStringLiteral("needs event log");
+
+double minutesBetween(UtcSeconds from, UtcSeconds to) {
+    return static_cast<double>(to - from) / 60.0;
+}
+
+bool isEscalationEvent(const FactEvent& e) {
+    return e.kind == EventKind::Escalated;
 }
 
 // The tier an escalation lands on: its to_tier, else one above its

@@ -177,12 +177,61 @@ CREATE TABLE checklist_runs (
 CREATE INDEX checklist_runs_by_ticket ON checklist_runs(ticket);
 )sql";
 
+// Version 5: the weekly review's record — long-term actions (about a root
+// cause or a problem cluster, with owner, deadline and status) and review
+// decisions (type, owner, date, note, the ticket or root cause they concern).
+// Dates are ISO local dates (the review's calendar day), instants UTC seconds.
+// (Version 4 is the index migration of another change; the list tolerates
+// its absence so the two can be merged in either order.)
+constexpr std::string_view schemaV5 = R"sql(
+CREATE TABLE review_actions (
+    id           INTEGER PRIMARY KEY,
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    subject_kind TEXT NOT NULL DEFAULT 'other'
+                      CHECK (subject_kind IN ('root_cause', 'cluster', 'other')),
+    subject      TEXT,
+    owner        TEXT NOT NULL CHECK (length(trim(owner)) > 0),
+    deadline     TEXT NOT NULL CHECK (date(deadline) IS deadline),
+    status       TEXT NOT NULL DEFAULT 'open'
+                      CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+    created_at   INTEGER NOT NULL,
+    closed_at    INTEGER,
+    note         TEXT
+);
+CREATE INDEX review_actions_by_status ON review_actions(status, deadline);
+
+CREATE TABLE review_decisions (
+    id            INTEGER PRIMARY KEY,
+    decided_on    TEXT NOT NULL CHECK (date(decided_on) IS decided_on),
+    decision_type TEXT NOT NULL CHECK (length(trim(decision_type)) > 0),
+    owner         TEXT NOT NULL CHECK (length(trim(owner)) > 0),
+    note          TEXT,
+    ticket_id     TEXT,
+    root_cause    TEXT,
+    action        INTEGER REFERENCES review_actions(id) ON DELETE SET NULL,
+    created_at    INTEGER NOT NULL
+);
+CREATE INDEX review_decisions_by_date ON review_decisions(decided_on);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},
     Migration{2, schemaV2},
     Migration{3, schemaV3},
+    Migration{5, schemaV5},
 };
-static_assert(migrations.size() == currentSchemaVersion);
+
+// Versions ascend and the last one is the current version (a number may be
+// missing while its change is merged separately).
+constexpr bool migrationsAscendToCurrent() {
+    for (std::size_t i = 1; i < migrations.size(); ++i) {
+        if (migrations[i].version <= migrations[i - 1].version) {
+            return false;
+        }
+    }
+    return migrations.back().version == currentSchemaVersion;
+}
+static_assert(migrationsAscendToCurrent());
 
 bool hasUserTables(Database& db) {
     return db.queryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") > 0;

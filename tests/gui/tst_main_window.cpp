@@ -94,13 +94,18 @@ private slots:
 
     void offersTheWorkingPages() {
         MainWindow window(false);
-        QCOMPARE(window.pageCount(), 3);
         const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 3);
+        QCOMPARE(navigation->count(), window.pageCount());
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Dashboard"));
         QCOMPARE(navigation->item(1)->text(), QStringLiteral("Escalations"));
-        QCOMPARE(navigation->item(2)->text(), QStringLiteral("Matrix"));
+        QStringList labels;
+        for (int i = 0; i < navigation->count(); ++i) {
+            labels << navigation->item(i)->text();
+        }
+        for (const char* page : {"Matrix", "Reports", "Review"}) {
+            QVERIFY2(labels.contains(QLatin1String(page)), page);
+        }
         QVERIFY(!navigation->item(0)->icon().isNull());
     }
 

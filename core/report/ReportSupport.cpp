@@ -1,0 +1,323 @@
+#include "report/ReportSupport.h"
+
+#include "matrix/MatrixStore.h"
+#include "metrics/Benchmarks.h"
+#include "metrics/EscalationPairing.h"
+#include "metrics/FactsLoader.h"
+#include "metrics/SlaOutcomes.h"
+#include "report/ReportRenderers.h"
+#include "store/TicketReader.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace escdesk::report {
+
+namespace {
+
+// Changes smaller than this read as "no change" (0.05 pts, half a minute).
+bool negligible(double delta, ValueFormat format) {
+    switch (format) {
+    case ValueFormat::Percent:
+        return std::abs(delta) < 0.0005;
+    case ValueFormat::Minutes:
+        return std::abs(delta) < 0.5;
+    case ValueFormat::Count:
+    case ValueFormat::Money:
+        break;
+    }
+    return std::abs(delta) < 0.5;
+}
+
+QString plural(int n, const char* one, const char* many) {
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
+} // namespace
+
+ReportContext makeContext(store::Workspace& workspace, const QTimeZone& zone, UtcSeconds asOf) {
+    const matrix::Matrix matrix = matrix::loadMatrix(workspace.db());
+    metrics::CostParameters costs;
+    costs.agentCostPerHour = matrix.cost.agentCostPerHour;
+    costs.engineerCostPerHour = matrix.cost.engineerCostPerHour;
+    costs.interruptionMinutes = matrix.cost.interruptionMinutes;
+    costs.recoveryMinutes = matrix.cost.recoveryMinutes;
+    return ReportContext{workspace,
+                         zone,
+                         asOf,
+                         toDateTime(asOf, zone).date(),
+                         matrix::MatrixEvaluator(matrix),
+                         costs,
+                         matrix.cost.currency};
+}
+
+PeriodFigures loadFigures(ReportContext& context, const QDate& first, const QDate& last) {
+    PeriodFigures figures;
+    figures.first = first;
+    figures.last = last;
+    figures.window = windowOfLocalDates(first, last.addDays(1), context.zone);
+    figures.input = metrics::loadMetricsInput(context.workspace.db(), figures.window);
+    metrics::markSlaBreaches(figures.input, figures.window, {context.evaluator, context.asOf});
+    figures.metrics = metrics::computeMetrics(figures.input, figures.window, context.costs);
+    return figures;
+}
+
+metrics::Metrics metricsForPriorities(const ReportContext& context, const PeriodFigures& figures,
+                                      const QStringList& priorities) {
+    metrics::MetricsInput subset;
+    subset.hasEventLog = figures.input.hasEventLog;
+    subset.resolvedEscalations = figures.input.resolvedEscalations;
+    for (const metrics::TicketFacts& ticket : figures.input.tickets) {
+        if (priorities.contains(ticket.priority, Qt::CaseInsensitive)) {
+            subset.tickets.push_back(ticket);
+        }
+    }
+    return metrics::computeMetrics(subset, figures.window, context.costs);
+}
+
+QString changeText(std::optional<double> now, std::optional<double> before, ValueFormat format) {
+    if (!now || !before) {
+        return QStringLiteral("—");
+    }
+    const double delta = *now - *before;
+    if (negligible(delta, format)) {
+        return QStringLiteral("→ no change");
+    }
+    const QString arrow = delta > 0 ? QStringLiteral("▲") : QStringLiteral("▼");
+    switch (format) {
+    case ValueFormat::Percent:
+        return QStringLiteral("%1 %2 pts").arg(arrow).arg(std::abs(delta) * 100.0, 0, 'f', 1);
+    case ValueFormat::Minutes:
+        return arrow + QLatin1Char(' ') + formatMinutes(std::abs(delta));
+    case ValueFormat::Count:
+    case ValueFormat::Money:
+        break;
+    }
+    return arrow + QLatin1Char(' ') + formatValue(std::abs(delta), format);
+}
+
+Tone changeTone(std::optional<double> now, std::optional<double> before, const Kpi& kpi) {
+    if (!now || !before || negligible(*now - *before, kpi.format)) {
+        return Tone::Neutral;
+    }
+    const bool up = *now > *before;
+    return up == kpi.higherIsBetter ? Tone::Good : Tone::Bad;
+}
+
+Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::Metrics& now,
+               const metrics::Metrics& before, const QString& nowLabel,
+               const QString& beforeLabel) {
+    Table table;
+    table.id = id;
+    table.headers = {QStringLiteral("Metric"),
+                     nowLabel,
+                     beforeLabel,
+                     QStringLiteral("Change"),
+                     QStringLiteral("Target"),
+                     QStringLiteral("Status")};
+    table.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Left, Align::Left};
+    table.widths = {27, 13, 14, 13, 19, 14};
+    for (const Kpi& kpi : kpis) {
+        const std::optional<double> current = kpi.value(now);
+        const std::optional<double> previous = kpi.value(before);
+        Cell status;
+        if (current && kpi.band) {
+            const Tone tone = kpi.band(*current);
+            status = Cell{tone == Tone::Good    ? QStringLiteral("On target")
+                          : tone == Tone::Watch ? QStringLiteral("Watch")
+                                                : QStringLiteral("Off target"),
+                          tone};
+        }
+        table.rows.push_back(
+            {Cell{kpi.label}, Cell{formatValue(current, kpi.format), Tone::Neutral, true},
+             Cell{formatValue(previous, kpi.format)},
+             Cell{changeText(current, previous, kpi.format), changeTone(current, previous, kpi)},
+             Cell{kpi.target}, status});
+    }
+    table.note = QStringLiteral("Arrows compare with the previous period; green means better, red "
+                                "worse. Targets are the domain benchmarks.");
+    return table;
+}
+
+Kpi escalationRateKpi() {
+    return Kpi{QStringLiteral("Escalation rate"),
+               [](const metrics::Metrics& m) { return m.escalationRate; },
+               ValueFormat::Percent,
+               false,
+               QStringLiteral("< 10% (over 15%: act)"),
+               [](double rate) {
+                   switch (*metrics::escalationRateBand(rate)) {
+                   case metrics::BenchmarkBand::Good:
+                       return Tone::Good;
+                   case metrics::BenchmarkBand::Watch:
+                       return Tone::Watch;
+                   case metrics::BenchmarkBand::NeedsAttention:
+                       break;
+                   }
+                   return Tone::Bad;
+               }};
+}
+
+QString effortSummary(const metrics::TicketFacts& ticket) {
+    int escalations = 0, bounces = 0, infoRequests = 0;
+    UtcSeconds end = ticket.createdAt;
+    for (const metrics::FactEvent& e : ticket.events) {
+        escalations += e.kind == EventKind::Escalated ? 1 : 0;
+        bounces += e.kind == EventKind::Bounced ? 1 : 0;
+        infoRequests += e.kind == EventKind::InfoRequested ? 1 : 0;
+        end = std::max(end, e.at);
+    }
+    if (ticket.resolvedAt) {
+        end = *ticket.resolvedAt;
+    }
+    const double days = static_cast<double>(end - ticket.createdAt) / 86400.0;
+    // Zero bounces or info requests are left out: the line lists the effort.
+    QStringList parts{plural(escalations, "escalation", "escalations")};
+    if (bounces > 0) {
+        parts << plural(bounces, "bounce", "bounces");
+    }
+    if (infoRequests > 0) {
+        parts << plural(infoRequests, "info request", "info requests");
+    }
+    return QStringLiteral("%1 over %2 days%3")
+        .arg(parts.join(QStringLiteral(", ")))
+        .arg(days, 0, 'f', 1)
+        .arg(ticket.resolvedAt ? QString() : QStringLiteral(" (open)"));
+}
+
+std::vector<EscalationCase> escalationCases(ReportContext& context, const PeriodFigures& figures) {
+    std::vector<EscalationCase> cases;
+    std::vector<std::int64_t> rows;
+    for (const metrics::TicketFacts& ticket : figures.input.tickets) {
+        const std::vector<metrics::Escalation> escalations = metrics::pairEscalations(ticket);
+        for (const metrics::Escalation& e : escalations) {
+            if (!figures.window.contains(e.at)) {
+                continue;
+            }
+            EscalationCase c;
+            c.row = ticket.row;
+            c.priority = ticket.priority;
+            c.rootCause = metrics::rootCauseOf(ticket);
+            c.escalatedAt = e.at;
+            if (e.decision) {
+                c.decisionLatencyMin = static_cast<double>(*e.decision - e.at) / 60.0;
+            }
+            c.bounced = e.bounced;
+            c.escalations = static_cast<int>(escalations.size());
+            c.effort = effortSummary(ticket);
+            cases.push_back(c);
+            rows.push_back(ticket.row);
+        }
+    }
+    const auto texts = store::ticketTexts(context.workspace.db(), rows);
+    for (EscalationCase& c : cases) {
+        if (const auto found = texts.find(c.row); found != texts.end()) {
+            c.ticketId = found->second.ticketId;
+            c.subject = found->second.subject;
+        }
+    }
+    return cases;
+}
+
+Table casesTable(const QString& id, const QString& title, const std::vector<EscalationCase>& cases,
+                 const QString& whyHeader, const std::function<QString(const EscalationCase&)>& why,
+                 const QString& emptyText) {
+    Table table;
+    table.id = id;
+    table.title = title;
+    table.headers = {QStringLiteral("Ticket"),
+                     QStringLiteral("Subject"),
+                     QStringLiteral("Priority"),
+                     QStringLiteral("Root cause"),
+                     whyHeader,
+                     QStringLiteral("Effort")};
+    table.widths = {15, 24, 10, 14, 11, 26};
+    table.emptyText = emptyText;
+    for (const EscalationCase& c : cases) {
+        table.rows.push_back({Cell{c.ticketId, Tone::Neutral, true}, Cell{c.subject},
+                              Cell{c.priority}, Cell{c.rootCause}, Cell{why(c)}, Cell{c.effort}});
+    }
+    return table;
+}
+
+Table actionsTable(const QString& id, const QString& title,
+                   const std::vector<review::Action>& actions, const QDate& today) {
+    Table table;
+    table.id = id;
+    table.title = title;
+    table.headers = {QStringLiteral("Action"), QStringLiteral("About"), QStringLiteral("Owner"),
+                     QStringLiteral("Deadline"), QStringLiteral("Status")};
+    table.widths = {34, 18, 14, 14, 20};
+    table.emptyText = QStringLiteral("No open actions. Record them in the Review page as the "
+                                     "review agrees them.");
+    for (const review::Action& action : actions) {
+        Cell status{review::actionStatusLabel(action.status)};
+        Cell deadline{action.deadline.toString(QStringLiteral("d MMM yyyy"))};
+        if (action.isOverdueOn(today)) {
+            const auto days = action.deadline.daysTo(today);
+            status = Cell{
+                QStringLiteral("Overdue by %1").arg(plural(static_cast<int>(days), "day", "days")),
+                Tone::Bad};
+            deadline.tone = Tone::Bad;
+        } else if (action.status == review::ActionStatus::Done) {
+            status.tone = Tone::Good;
+        }
+        table.rows.push_back({Cell{action.title, Tone::Neutral, true}, Cell{action.subject},
+                              Cell{action.owner}, deadline, status});
+    }
+    return table;
+}
+
+Table decisionsTable(const QString& id, const QString& title,
+                     const std::vector<review::Decision>& decisions, int blankRows) {
+    Table table;
+    table.id = id;
+    table.title = title;
+    table.headers = {QStringLiteral("Date"), QStringLiteral("Decision"), QStringLiteral("Owner"),
+                     QStringLiteral("Concerns"), QStringLiteral("Note")};
+    table.widths = {10, 22, 14, 20, 34};
+    table.emptyText = QStringLiteral("No decisions recorded yet.");
+    table.blankRows = blankRows;
+    for (const review::Decision& d : decisions) {
+        QStringList concerns;
+        if (!d.ticketId.isEmpty()) {
+            concerns << d.ticketId;
+        }
+        if (!d.rootCause.isEmpty()) {
+            concerns << d.rootCause;
+        }
+        table.rows.push_back({Cell{d.decidedOn.toString(QStringLiteral("d MMM"))},
+                              Cell{d.decisionType, Tone::Neutral, true}, Cell{d.owner},
+                              Cell{concerns.join(QStringLiteral(", "))}, Cell{d.note}});
+    }
+    return table;
+}
+
+QString dayRangeText(const QDate& first, const QDate& last) {
+    const QLocale english(QLocale::English);
+    if (first.year() != last.year()) {
+        return english.toString(first, QStringLiteral("d MMMM yyyy")) + QStringLiteral(" – ") +
+               english.toString(last, QStringLiteral("d MMMM yyyy"));
+    }
+    if (first.month() != last.month()) {
+        return english.toString(first, QStringLiteral("d MMMM")) + QStringLiteral(" – ") +
+               english.toString(last, QStringLiteral("d MMMM yyyy"));
+    }
+    return QStringLiteral("%1–%2")
+        .arg(first.day())
+        .arg(english.toString(last, QStringLiteral("d MMMM yyyy")));
+}
+
+QString generatedText(const ReportContext& context) {
+    const QString when =
+        QLocale(QLocale::English)
+            .toString(toDateTime(context.asOf, context.zone), QStringLiteral("d MMMM yyyy, HH:mm"));
+    return QStringLiteral("Generated by Escalation Desk on %1 (%2) from %3. Figures follow the "
+                          "metric definitions of the Escalation Desk specification; times are "
+                          "wall-clock.")
+        .arg(when, QString::fromUtf8(context.zone.id()),
+             QFileInfo(context.workspace.path()).fileName());
+}
+
+} // namespace escdesk::report

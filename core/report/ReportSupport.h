@@ -1,0 +1,107 @@
+#pragma once
+
+// What the three report builders share: loading one period's figures through
+// the metrics engine, KPI rows with targets and change arrows, the deep-dive
+// candidate lists, and the action and decision tables of the review record.
+
+#include "matrix/TicketAssessment.h"
+#include "metrics/MetricsEngine.h"
+#include "report/Report.h"
+#include "review/ReviewRecord.h"
+#include "store/Workspace.h"
+
+#include <QTimeZone>
+
+#include <functional>
+
+namespace escdesk::report {
+
+struct PeriodFigures {
+    QDate first;
+    QDate last;
+    Window window;
+    metrics::MetricsInput input;
+    metrics::Metrics metrics;
+};
+
+struct ReportContext {
+    store::Workspace& workspace;
+    QTimeZone zone;
+    UtcSeconds asOf = 0;
+    QDate today; // asOf's local date
+    matrix::MatrixEvaluator evaluator;
+    metrics::CostParameters costs;
+    QString currency;
+};
+
+ReportContext makeContext(store::Workspace& workspace, const QTimeZone& zone, UtcSeconds asOf);
+
+PeriodFigures loadFigures(ReportContext& context, const QDate& first, const QDate& last);
+
+// The metrics of the period's tickets whose priority is one of `priorities`
+// (case-insensitive), through the same engine.
+metrics::Metrics metricsForPriorities(const ReportContext& context, const PeriodFigures& figures,
+                                      const QStringList& priorities);
+
+// One KPI: how to read it from Metrics, how to show it, and its target.
+struct Kpi {
+    QString label;
+    std::function<std::optional<double>(const metrics::Metrics&)> value;
+    ValueFormat format = ValueFormat::Percent;
+    bool higherIsBetter = false;
+    QString target;                   // "< 10%"; empty: none
+    std::function<Tone(double)> band; // tone against the target
+};
+
+// "▲ 1.3 pts", "▼ 12 min", "→ no change", "—" when either side is missing.
+QString changeText(std::optional<double> now, std::optional<double> before, ValueFormat format);
+Tone changeTone(std::optional<double> now, std::optional<double> before, const Kpi& kpi);
+
+// A KPI table: Metric | <current> | <previous> | Change | Target | Status.
+Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::Metrics& now,
+               const metrics::Metrics& before, const QString& nowLabel, const QString& beforeLabel);
+
+// The benchmark KPIs of SPEC §7 (weekly and monthly reports).
+Kpi escalationRateKpi();
+
+// One escalation in the period, with the ticket's effort.
+struct EscalationCase {
+    std::int64_t row = 0;
+    QString ticketId;
+    QString subject;
+    QString priority;
+    QString rootCause;
+    UtcSeconds escalatedAt = 0;
+    std::optional<double> decisionLatencyMin;
+    bool bounced = false;
+    int escalations = 0; // of the ticket, all time
+    QString effort;      // "3 escalations, 1 bounce, 2 info requests over 4.5 days"
+};
+
+// Every escalation in the period (E(W)), with ticket texts and effort.
+std::vector<EscalationCase> escalationCases(ReportContext& context, const PeriodFigures& figures);
+
+// "3 escalations, 1 bounce, 2 info requests over 4.5 days" from the ticket's
+// events: counts of escalated, bounced and info_requested events, and the span
+// from creation to resolution (or to the last event while open).
+QString effortSummary(const metrics::TicketFacts& ticket);
+
+Table casesTable(const QString& id, const QString& title, const std::vector<EscalationCase>& cases,
+                 const QString& whyHeader, const std::function<QString(const EscalationCase&)>& why,
+                 const QString& emptyText);
+
+Table actionsTable(const QString& id, const QString& title,
+                   const std::vector<review::Action>& actions, const QDate& today);
+Table decisionsTable(const QString& id, const QString& title,
+                     const std::vector<review::Decision>& decisions, int blankRows);
+
+// "16–22 November 2026", "October 2026", "Q3 2026 (1 July – 30 September)".
+QString dayRangeText(const QDate& first, const QDate& last);
+QString generatedText(const ReportContext& context);
+
+// Builders of each report.
+Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate& last);
+Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDate& last);
+Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QDate& last);
+
+} // namespace escdesk::report

@@ -1,0 +1,312 @@
+#include "pages/ReportsPage.h"
+
+#include "report/ReportBuilder.h"
+#include "report/output/ReportOutput.h"
+#include "store/Workspace.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <stdexcept>
+
+namespace escdesk::ui {
+
+namespace {
+
+struct Built {
+    report::Report report;
+    QString error;
+};
+
+Built buildIn(store::Workspace& workspace, const report::ReportRequest& request) {
+    try {
+        return Built{report::buildReport(workspace, request), {}};
+    } catch (const store::StoreError& error) {
+        return Built{{}, error.message()};
+    }
+}
+
+struct ExportFormat {
+    report::OutputFormat format;
+    const char* label;
+    const char* filter;
+    const char* suffix;
+};
+
+const ExportFormat exportFormats[] = {
+    {report::OutputFormat::Pdf, QT_TRANSLATE_NOOP("ReportsPage", "PDF…"), "PDF (*.pdf)", "pdf"},
+    {report::OutputFormat::Html, QT_TRANSLATE_NOOP("ReportsPage", "HTML…"), "HTML (*.html)",
+     "html"},
+    {report::OutputFormat::Eml, QT_TRANSLATE_NOOP("ReportsPage", "E-mail (.eml)…"),
+     "E-mail (*.eml)", "eml"},
+    {report::OutputFormat::Markdown, QT_TRANSLATE_NOOP("ReportsPage", "Markdown…"),
+     "Markdown (*.md)", "md"},
+    {report::OutputFormat::Csv, QT_TRANSLATE_NOOP("ReportsPage", "CSV tables (folder)…"), "", ""},
+};
+
+} // namespace
+
+ReportsPage::ReportsPage(QWidget* parent)
+    : WorkspacePage(parent)
+    , m_kind(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_status(new QLabel(this))
+    , m_export(new QToolButton(this))
+    , m_print(new QPushButton(tr("Print…"), this))
+    , m_preview(new QTextBrowser(this)) {
+    m_kind->addItem(tr("Weekly review"), static_cast<int>(report::ReportKind::Weekly));
+    m_kind->addItem(tr("Monthly leadership report"), static_cast<int>(report::ReportKind::Monthly));
+    m_kind->addItem(tr("Quarterly efficiency report"),
+                    static_cast<int>(report::ReportKind::Quarterly));
+    m_kind->setAccessibleName(tr("Report"));
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    }
+    m_from->setAccessibleName(tr("First day"));
+    m_to->setAccessibleName(tr("Last day"));
+    m_export->setText(tr("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(m_export);
+    for (int i = 0; i < static_cast<int>(std::size(exportFormats)); ++i) {
+        menu->addAction(tr(exportFormats[i].label), this, [this, i] { exportAs(i); });
+    }
+    m_export->setMenu(menu);
+    m_status->setObjectName(QStringLiteral("reportStatus"));
+    m_preview->setObjectName(QStringLiteral("reportPreview"));
+    m_preview->setOpenLinks(false);
+    m_preview->setFrameShape(QFrame::NoFrame);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_kind);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("From"), this));
+    bar->addWidget(m_from);
+    bar->addWidget(new QLabel(tr("to"), this));
+    bar->addWidget(m_to);
+    bar->addSpacing(12);
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_export);
+    bar->addWidget(m_print);
+    // The preview sits on a grey desk like a sheet of paper.
+    auto* desk = new QWidget(this);
+    desk->setObjectName(QStringLiteral("reportDesk"));
+    desk->setStyleSheet(QStringLiteral("#reportDesk { background: #e9ecef; }"));
+    auto* deskLayout = new QHBoxLayout(desk);
+    deskLayout->setContentsMargins(24, 16, 24, 16);
+    m_preview->setMaximumWidth(860);
+    m_preview->setStyleSheet(QStringLiteral("QTextBrowser { background: white; }"));
+    m_preview->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    deskLayout->addWidget(m_preview);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 0);
+    layout->addLayout(bar);
+    layout->addWidget(desk, 1);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ReportsPage::kindChanged);
+    connect(m_from, &QDateEdit::dateChanged, this, &ReportsPage::refresh);
+    connect(m_to, &QDateEdit::dateChanged, this, &ReportsPage::refresh);
+    connect(m_print, &QPushButton::clicked, this, &ReportsPage::print);
+    kindChanged();
+}
+
+ReportsPage::~ReportsPage() {
+    if (m_watcher) {
+        m_watcher->waitForFinished();
+    }
+}
+
+void ReportsPage::setWorkspace(store::Workspace* workspace) {
+    m_workspace = workspace;
+    m_stale = true;
+    kindChanged();
+}
+
+void ReportsPage::saveSettings(QSettings& settings) const {
+    settings.setValue(QStringLiteral("reports/kind"), m_kind->currentIndex());
+}
+
+void ReportsPage::restoreSettings(QSettings& settings) {
+    m_kind->setCurrentIndex(settings.value(QStringLiteral("reports/kind"), 0).toInt());
+}
+
+void ReportsPage::setKind(report::ReportKind kind) {
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
+}
+
+report::ReportKind ReportsPage::currentKind() const {
+    return static_cast<report::ReportKind>(m_kind->currentData().toInt());
+}
+
+void ReportsPage::showEvent(QShowEvent* event) {
+    WorkspacePage::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
+}
+
+// A new kind starts from its usual period: the last complete week, month or
+// quarter.
+void ReportsPage::kindChanged() {
+    const QTimeZone zone =
+        m_workspace ? m_workspace->reportingTimeZone() : QTimeZone::systemTimeZone();
+    const QDate today = QDateTime::currentDateTime().toTimeZone(zone).date();
+    const auto [first, last] = report::defaultReportPeriod(currentKind(), today);
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(first);
+    m_to->setDate(last);
+    refresh();
+}
+
+void ReportsPage::refresh() {
+    m_stale = true;
+    if (!isVisible() && m_asynchronous) {
+        return; // built when first shown
+    }
+    m_stale = false;
+    const quint64 generation = ++m_generation;
+    if (!m_workspace) {
+        m_report = {};
+        m_error = tr("No workspace is open.");
+        showReport();
+        return;
+    }
+    if (m_from->date() > m_to->date()) {
+        m_report = {};
+        m_error = tr("The first day must not be after the last day.");
+        showReport();
+        return;
+    }
+    report::ReportRequest request;
+    request.kind = currentKind();
+    request.first = m_from->date();
+    request.last = m_to->date();
+    request.zone = m_workspace->reportingTimeZone();
+    request.asOf = QDateTime::currentSecsSinceEpoch();
+    if (!m_asynchronous) {
+        const Built built = buildIn(*m_workspace, request);
+        m_report = built.report;
+        m_error = built.error;
+        showReport();
+        return;
+    }
+    m_loading = true;
+    m_status->setText(tr("Preparing the report…"));
+    auto* watcher = new QFutureWatcher<Built>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation) {
+            m_loading = false;
+            m_report = watcher->result().report;
+            m_error = watcher->result().error;
+            showReport();
+        }
+    });
+    m_watcher = watcher;
+    // Its own read-only connection: the analyses read the whole period.
+    watcher->setFuture(QtConcurrent::run([path = m_workspace->path(), request] {
+        try {
+            store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            return buildIn(workspace, request);
+        } catch (const store::StoreError& error) {
+            return Built{{}, error.message()};
+        }
+    }));
+}
+
+void ReportsPage::showReport() {
+    const bool ready = m_error.isEmpty() && !m_report.title.isEmpty();
+    m_export->setEnabled(ready);
+    m_print->setEnabled(ready);
+    if (!ready) {
+        m_status->setText(m_error);
+        m_preview->clear();
+        return;
+    }
+    m_status->setText(
+        tr("%1 tables, %2 charts").arg(m_report.tables().size()).arg(m_report.charts().size()));
+    // Charts as wide as the sheet's text, within a 32-pixel margin.
+    std::unique_ptr<QTextDocument> document = report::reportDocument(
+        m_report, std::min(720, m_preview->viewport()->width() - 2 * 32 - 8));
+    document->setDocumentMargin(32);
+    m_preview->setDocument(document.get());
+    m_document = std::move(document);
+    emit statusMessage(m_report.title);
+}
+
+QString ReportsPage::exportTo(const QString& path, int format) {
+    report::WriteOptions options;
+    options.pageSize = report::pageSizeForLocale(QLocale::system());
+    if (m_workspace) {
+        for (const QString& recipient :
+             m_workspace->setting(QStringLiteral("report_recipients")).split(QLatin1Char(','))) {
+            if (!recipient.trimmed().isEmpty()) {
+                options.recipients << recipient.trimmed();
+            }
+        }
+        options.sender = m_workspace->setting(QStringLiteral("report_sender"));
+    }
+    try {
+        report::writeReport(m_report, exportFormats[format].format, path, options);
+    } catch (const std::runtime_error& error) {
+        return QString::fromUtf8(error.what());
+    }
+    return {};
+}
+
+void ReportsPage::exportAs(int format) {
+    const ExportFormat& chosen = exportFormats[format];
+    const QString stem = m_report.title.toLower()
+                             .replace(QLatin1Char(' '), QLatin1Char('-'))
+                             .remove(QLatin1Char(','));
+    QString path;
+    if (chosen.format == report::OutputFormat::Csv) {
+        path = QFileDialog::getExistingDirectory(this, tr("Folder for the CSV tables"));
+    } else {
+        path = QFileDialog::getSaveFileName(this, tr("Export report"),
+                                            stem + QLatin1Char('.') + QLatin1String(chosen.suffix),
+                                            QLatin1String(chosen.filter));
+    }
+    if (path.isEmpty()) {
+        return;
+    }
+    const QString problem = exportTo(path, format);
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Export report"), problem);
+        return;
+    }
+    m_status->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void ReportsPage::print() {
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(report::pageSizeForLocale(QLocale::system())));
+    printer.setDocName(m_report.title);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    // The printer's margins as on the PDF.
+    printer.setPageMargins(QMarginsF(16, 14, 16, 12), QPageLayout::Millimeter);
+    printer.setResolution(96);
+    report::paintReport(m_report, printer);
+}
+
+} // namespace escdesk::ui

@@ -290,6 +290,28 @@ private slots:
             [](const matrix::Matrix& m) { return m.cost.recoveryMinutes == 30.0; });
     }
 
+    void deleteKeyRemovesAChecklistItem() {
+        checkEdit(
+            QStringLiteral("delete key"),
+            [](MatrixPage& page) {
+                page.resize(1200, 800);
+                page.show();
+                page.activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(&page));
+                ChecklistsEditor* checklists = page.checklistsEditor();
+                page.tabs()->setCurrentIndex(MatrixPage::ChecklistsTab);
+                QTableWidget* items = checklists->itemTable();
+                items->setCurrentCell(0, ChecklistsEditor::IdColumn); // the id is read-only
+                items->setFocus();
+                QTest::keyClick(items, Qt::Key_Delete);
+            },
+            [](const matrix::Matrix& m) {
+                // The default Tier 1 → Tier 2 checklist has 7 items, status_page first.
+                const auto& items = m.checklistFor(1, 2)->items;
+                return items.size() == 6 && items.front().id != QStringLiteral("status_page");
+            });
+    }
+
     void typingInOneFieldIsOneUndoStep() {
         const QString path = newWorkspace();
         store::Workspace workspace(path);

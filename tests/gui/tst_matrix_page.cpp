@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -550,6 +551,33 @@ private slots:
                  qPrintable(detail->readiness()->text()));
         window.matrixPage()->undoAction()->trigger();
         QVERIFY(detail->readiness()->text().contains(QStringLiteral("6 required")));
+    }
+
+    void ctrlZUndoesOnlyOnTheMatrixPage() {
+        const QString path = newWorkspace();
+        MainWindow window(false);
+        QVERIFY(window.openWorkspace(path, true).isEmpty());
+        window.resize(1360, 860);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        MatrixPage* page = window.matrixPage();
+        window.setCurrentPage(2);
+        QTableWidget* tiers = page->tiersEditor()->table();
+        editCell(tiers, 0, TiersEditor::OwnerColumn, QStringLiteral("Sam"));
+        // On another page the keys leave the matrix alone.
+        window.setCurrentPage(1);
+        QWidget* table = window.escalationsPage()->table();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->document()->matrix().tier(1)->owner, QStringLiteral("Sam"));
+        // On the Matrix page Ctrl+Z undoes and Ctrl+Shift+Z redoes.
+        window.setCurrentPage(2);
+        tiers->setFocus();
+        QTest::keyClick(tiers, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->document()->matrix().tier(1)->owner, QStringLiteral("Frontline team lead"));
+        QTest::keyClick(tiers, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(page->document()->matrix().tier(1)->owner, QStringLiteral("Sam"));
     }
 
     void editMenuOffersUndoAndRedo() {

@@ -551,6 +551,12 @@ private slots:
                  qPrintable(detail->readiness()->text()));
         window.matrixPage()->undoAction()->trigger();
         QVERIFY(detail->readiness()->text().contains(QStringLiteral("6 required")));
+
+        // Another workspace: the ticket shown belonged to the first one.
+        QVERIFY(window.openWorkspace(newWorkspace(), true).isEmpty());
+        QCOMPARE(detail->ticketRow(), std::int64_t(-1));
+        window.matrixPage()->costEditor()->recovery()->setValue(21);
+        QCOMPARE(detail->ticketRow(), std::int64_t(-1));
     }
 
     void ctrlZUndoesOnlyOnTheMatrixPage() {

@@ -669,6 +669,15 @@ private slots:
         pane.showTicket(&workspace, row);
         QCOMPARE(pane.checklist()->topLevelItem(2)->checkState(0), Qt::Unchecked);
         QCOMPARE(pane.checklist()->topLevelItem(1)->checkState(0), Qt::Checked);
+        // A tick that cannot be stored (a read-only workspace) is not kept.
+        {
+            store::Workspace readOnly(path, store::Workspace::Access::ReadOnly);
+            TicketDetailPane viewer;
+            viewer.showTicket(&readOnly, row);
+            viewer.checklist()->topLevelItem(2)->setCheckState(0, Qt::Checked);
+            QCOMPARE(viewer.checklist()->topLevelItem(2)->checkState(0), Qt::Unchecked);
+            QVERIFY(!viewer.readiness()->text().isEmpty());
+        }
         // A ticket that was never escalated has no checklist.
         pane.showTicket(&workspace, *store::ticketRowOf(workspace.db(), QStringLiteral("OUT-1")));
         QVERIFY(!pane.checklistShown());

@@ -337,6 +337,21 @@ private slots:
         sla->claim()->setValue(100);
         sla->resolution()->setValue(2000);
         QCOMPARE(page.document()->undoStack()->count(), 2);
+
+        // Typing in one text field, committed twice (Enter, then more typing
+        // and Enter), is one step too.
+        QLineEdit* responsibility = page.tiersEditor()->responsibility();
+        page.tiersEditor()->table()->setCurrentCell(0, TiersEditor::NameColumn);
+        const QString original = responsibility->text();
+        responsibility->setText(QStringLiteral("Triage"));
+        emit responsibility->editingFinished();
+        responsibility->setText(QStringLiteral("Triage and how-to questions"));
+        emit responsibility->editingFinished();
+        QCOMPARE(page.document()->undoStack()->count(), 3);
+        QCOMPARE(page.document()->matrix().tier(1)->responsibility,
+                 QStringLiteral("Triage and how-to questions"));
+        page.undoAction()->trigger();
+        QCOMPARE(page.document()->matrix().tier(1)->responsibility, original);
         page.setWorkspace(nullptr);
     }
 

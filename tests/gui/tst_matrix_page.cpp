@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -290,6 +291,28 @@ private slots:
             [](const matrix::Matrix& m) { return m.cost.recoveryMinutes == 30.0; });
     }
 
+    void deleteKeyRemovesAChecklistItem() {
+        checkEdit(
+            QStringLiteral("delete key"),
+            [](MatrixPage& page) {
+                page.resize(1200, 800);
+                page.show();
+                page.activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(&page));
+                ChecklistsEditor* checklists = page.checklistsEditor();
+                page.tabs()->setCurrentIndex(MatrixPage::ChecklistsTab);
+                QTableWidget* items = checklists->itemTable();
+                items->setCurrentCell(0, ChecklistsEditor::IdColumn); // the id is read-only
+                items->setFocus();
+                QTest::keyClick(items, Qt::Key_Delete);
+            },
+            [](const matrix::Matrix& m) {
+                // The default Tier 1 → Tier 2 checklist has 7 items, status_page first.
+                const auto& items = m.checklistFor(1, 2)->items;
+                return items.size() == 6 && items.front().id != QStringLiteral("status_page");
+            });
+    }
+
     void typingInOneFieldIsOneUndoStep() {
         const QString path = newWorkspace();
         store::Workspace workspace(path);
@@ -314,6 +337,21 @@ private slots:
         sla->claim()->setValue(100);
         sla->resolution()->setValue(2000);
         QCOMPARE(page.document()->undoStack()->count(), 2);
+
+        // Typing in one text field, committed twice (Enter, then more typing
+        // and Enter), is one step too.
+        QLineEdit* responsibility = page.tiersEditor()->responsibility();
+        page.tiersEditor()->table()->setCurrentCell(0, TiersEditor::NameColumn);
+        const QString original = responsibility->text();
+        responsibility->setText(QStringLiteral("Triage"));
+        emit responsibility->editingFinished();
+        responsibility->setText(QStringLiteral("Triage and how-to questions"));
+        emit responsibility->editingFinished();
+        QCOMPARE(page.document()->undoStack()->count(), 3);
+        QCOMPARE(page.document()->matrix().tier(1)->responsibility,
+                 QStringLiteral("Triage and how-to questions"));
+        page.undoAction()->trigger();
+        QCOMPARE(page.document()->matrix().tier(1)->responsibility, original);
         page.setWorkspace(nullptr);
     }
 
@@ -528,6 +566,39 @@ private slots:
                  qPrintable(detail->readiness()->text()));
         window.matrixPage()->undoAction()->trigger();
         QVERIFY(detail->readiness()->text().contains(QStringLiteral("6 required")));
+
+        // Another workspace: the ticket shown belonged to the first one.
+        QVERIFY(window.openWorkspace(newWorkspace(), true).isEmpty());
+        QCOMPARE(detail->ticketRow(), std::int64_t(-1));
+        window.matrixPage()->costEditor()->recovery()->setValue(21);
+        QCOMPARE(detail->ticketRow(), std::int64_t(-1));
+    }
+
+    void ctrlZUndoesOnlyOnTheMatrixPage() {
+        const QString path = newWorkspace();
+        MainWindow window(false);
+        QVERIFY(window.openWorkspace(path, true).isEmpty());
+        window.resize(1360, 860);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        MatrixPage* page = window.matrixPage();
+        window.setCurrentPage(2);
+        QTableWidget* tiers = page->tiersEditor()->table();
+        editCell(tiers, 0, TiersEditor::OwnerColumn, QStringLiteral("Sam"));
+        // On another page the keys leave the matrix alone.
+        window.setCurrentPage(1);
+        QWidget* table = window.escalationsPage()->table();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->document()->matrix().tier(1)->owner, QStringLiteral("Sam"));
+        // On the Matrix page Ctrl+Z undoes and Ctrl+Shift+Z redoes.
+        window.setCurrentPage(2);
+        tiers->setFocus();
+        QTest::keyClick(tiers, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->document()->matrix().tier(1)->owner, QStringLiteral("Frontline team lead"));
+        QTest::keyClick(tiers, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(page->document()->matrix().tier(1)->owner, QStringLiteral("Sam"));
     }
 
     void editMenuOffersUndoAndRedo() {
@@ -613,6 +684,15 @@ private slots:
         pane.showTicket(&workspace, row);
         QCOMPARE(pane.checklist()->topLevelItem(2)->checkState(0), Qt::Unchecked);
         QCOMPARE(pane.checklist()->topLevelItem(1)->checkState(0), Qt::Checked);
+        // A tick that cannot be stored (a read-only workspace) is not kept.
+        {
+            store::Workspace readOnly(path, store::Workspace::Access::ReadOnly);
+            TicketDetailPane viewer;
+            viewer.showTicket(&readOnly, row);
+            viewer.checklist()->topLevelItem(2)->setCheckState(0, Qt::Checked);
+            QCOMPARE(viewer.checklist()->topLevelItem(2)->checkState(0), Qt::Unchecked);
+            QVERIFY(!viewer.readiness()->text().isEmpty());
+        }
         // A ticket that was never escalated has no checklist.
         pane.showTicket(&workspace, *store::ticketRowOf(workspace.db(), QStringLiteral("OUT-1")));
         QVERIFY(!pane.checklistShown());

@@ -210,6 +210,7 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     connect(m_holidays, &QTableWidget::cellDoubleClicked, this,
             [this](int row, int) { chooseHoliday(row); });
     connect(m_removeHoliday, &QToolButton::clicked, this, &CalendarsEditor::removeHoliday);
+    removeOnDelete(m_holidays, [this] { removeHoliday(); });
     refresh();
 }
 

@@ -91,6 +91,7 @@ ChecklistsEditor::ChecklistsEditor(MatrixDocument* document, QWidget* parent)
     connect(m_up, &QToolButton::clicked, this, [this] { moveItem(-1); });
     connect(m_down, &QToolButton::clicked, this, [this] { moveItem(1); });
     connect(addChecklistButton, &QToolButton::clicked, this, &ChecklistsEditor::addChecklist);
+    removeOnDelete(m_items, [this] { removeItem(); });
     refresh();
 }
 

@@ -2,6 +2,7 @@
 
 #include "matrix/MatrixDocument.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -92,6 +93,14 @@ QTableWidgetItem* MatrixEditor::putCheck(QTableWidget* table, int row, int colum
     }
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
     return item;
+}
+
+void MatrixEditor::removeOnDelete(QWidget* view, const std::function<void()>& remove) {
+    auto* action = new QAction(view);
+    action->setShortcut(QKeySequence::Delete);
+    action->setShortcutContext(Qt::WidgetShortcut);
+    connect(action, &QAction::triggered, this, remove);
+    view->addAction(action);
 }
 
 ChoiceDelegate::ChoiceDelegate(QStringList choices, QObject* parent, bool editable)

@@ -8,7 +8,9 @@
 #include "matrix/IssueMarks.h"
 
 #include <QStyledItemDelegate>
+
 #include <QWidget>
+#include <functional>
 
 class QTableWidget;
 class QTableWidgetItem;
@@ -46,6 +48,8 @@ protected:
     static QTableWidgetItem* putCell(QTableWidget* table, int row, int column, const QString& text,
                                      bool editable = true);
     static QTableWidgetItem* putCheck(QTableWidget* table, int row, int column, bool checked);
+    // The Delete key on `view` (outside a cell being edited) runs `remove`.
+    void removeOnDelete(QWidget* view, const std::function<void()>& remove);
 
 private:
     MatrixDocument* m_document;

@@ -302,6 +302,8 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     });
     connect(addCondition, &QToolButton::clicked, this, &RulesEditor::addCondition);
     connect(m_removeCondition, &QToolButton::clicked, this, &RulesEditor::removeCondition);
+    removeOnDelete(m_rules, [this] { removeRule(); });
+    removeOnDelete(m_conditions, [this] { removeCondition(); });
     refresh();
 }
 

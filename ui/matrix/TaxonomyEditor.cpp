@@ -44,6 +44,7 @@ TaxonomyEditor::TaxonomyEditor(MatrixDocument* document, QWidget* parent)
             [this] { m_remove->setEnabled(m_table->currentRow() >= 0); });
     connect(add, &QToolButton::clicked, this, &TaxonomyEditor::addCategory);
     connect(m_remove, &QToolButton::clicked, this, &TaxonomyEditor::removeCategory);
+    removeOnDelete(m_table, [this] { removeCategory(); });
     refresh();
 }
 

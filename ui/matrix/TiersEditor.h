@@ -20,6 +20,7 @@ public:
     QStringList sections() const override { return {QStringLiteral("tiers")}; }
     bool reveal(const QString& path) override;
     QTableWidget* table() const { return m_table; }
+    QLineEdit* responsibility() const { return m_responsibility; }
 
     enum Column {
         LevelColumn,

@@ -173,6 +173,8 @@ EscalationsPage::~EscalationsPage() {
 
 void EscalationsPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
+    // The ticket shown belongs to the previous workspace.
+    m_detail->showTicket(nullptr, -1);
     m_choicesLoaded = false;
     ++m_choicesGeneration;
     m_stale = true;

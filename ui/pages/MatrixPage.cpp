@@ -70,6 +70,12 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The keys undo matrix edits only where they are made: on another page
+    // Ctrl+Z must not change the matrix unseen (the Edit menu always can).
+    for (QAction* action : {m_undo, m_redo}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
     auto* importAction = new QAction(tr("Import…"), this);
     importAction->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
     auto* exportAction = new QAction(tr("Export…"), this);

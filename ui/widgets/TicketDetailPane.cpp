@@ -373,7 +373,10 @@ void TicketDetailPane::checklistItemChanged(QTreeWidgetItem* item, int column) {
             item->checkState(0) == Qt::Checked, matrix::changeAuthor(*m_workspace),
             QDateTime::currentSecsSinceEpoch());
     } catch (const store::StoreError& error) {
-        m_readiness->setText(error.message().toHtmlEscaped());
+        // Back to what is stored, with the reason the tick was not kept.
+        showChecklist(store::eventsOfTicket(m_workspace->db(), m_ticketRow));
+        m_readiness->setText(QStringLiteral("<span style='color:#c53030'>%1</span>")
+                                 .arg(error.message().toHtmlEscaped()));
         return;
     }
     // Reread: the pane shows what is stored, with who and when.

@@ -132,6 +132,7 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
                             .arg(dayRangeText(first, last),
                                  dayRangeText(previousFirst, previousLast), report.timeZone);
     report.generatedText = generatedText(context);
+    report.generatedOn = generatedOnText(context);
 
     const auto rate = now.metrics.escalationRate;
     const auto previousRate = before.metrics.escalationRate;

@@ -98,6 +98,7 @@ Table decisionsTable(const QString& id, const QString& title,
 // "16–22 November 2026", "October 2026", "Q3 2026 (1 July – 30 September)".
 QString dayRangeText(const QDate& first, const QDate& last);
 QString generatedText(const ReportContext& context);
+QString generatedOnText(const ReportContext& context);
 
 // Builders of each report.
 Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate& last);

@@ -264,6 +264,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
                             .arg(dayRangeText(first, last),
                                  dayRangeText(previousFirst, previousLast), report.timeZone);
     report.generatedText = generatedText(context);
+    report.generatedOn = generatedOnText(context);
     report.subject = QStringLiteral("Weekly escalation review, %1").arg(dayRangeText(first, last));
 
     const Kpi rateKpi = escalationRateKpi();
@@ -386,7 +387,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
     };
     deepDives.blocks.push_back(casesTable(
         QStringLiteral("deep-dive-reescalated"), QStringLiteral("Re-escalated"),
-        distinctTickets(reescalated, byEscalationsThenLatency), QStringLiteral("Escalations"),
+        distinctTickets(reescalated, byEscalationsThenLatency), QStringLiteral("Times"),
         [](const EscalationCase& c) { return QString::number(c.escalations); },
         QStringLiteral("No ticket was escalated twice this week.")));
     deepDives.blocks.push_back(casesTable(
@@ -394,8 +395,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         distinctTickets(bounced, byEscalationsThenLatency), QStringLiteral("Escalated"),
         [&](const EscalationCase& c) {
             return QLocale(QLocale::English)
-                .toString(toDateTime(c.escalatedAt, context.zone),
-                          QStringLiteral("ddd d MMM HH:mm"));
+                .toString(toDateTime(c.escalatedAt, context.zone), QStringLiteral("d MMM HH:mm"));
         },
         QStringLiteral("No escalation was bounced this week.")));
     report.sections.push_back(deepDives);

@@ -80,11 +80,26 @@ std::vector<qreal> safeBreaks(QTextDocument& document) {
     return breaks;
 }
 
+// The bottom of the last block with something in it (text or an image):
+// what follows is only trailing margin, not worth a page.
+qreal contentBottom(QTextDocument& document) {
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    qreal bottom = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        // Empty table cells (the ruled rows to write decisions in) may fall
+        // off the last page rather than start a new one.
+        if (!block.text().trimmed().isEmpty()) {
+            bottom = std::max(bottom, layout->blockBoundingRect(block).bottom());
+        }
+    }
+    return bottom + 8; // the last table's bottom padding and rule
+}
+
 // Cuts the continuous document into pages of at most `pageHeight` at safe
 // breaks: [top, bottom) of each page.
 std::vector<std::pair<qreal, qreal>> cutPages(QTextDocument& document, qreal pageHeight) {
     const std::vector<qreal> breaks = safeBreaks(document);
-    const qreal height = document.documentLayout()->documentSize().height();
+    const qreal height = contentBottom(document);
     std::vector<std::pair<qreal, qreal>> pages;
     qreal top = 0;
     while (top < height - 0.5) {
@@ -176,6 +191,7 @@ std::unique_ptr<QTextDocument> reportDocument(const Report& report, qreal pageWi
     };
     options.imageWidth = imageWidth;
     options.pagePadding = 0;
+    options.generatedLine = false; // the page footer carries it
     document->setHtml(renderHtml(report, options));
     document->setDocumentMargin(0); // the page margins do it
 
@@ -195,6 +211,11 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
 
     QPainter painter(&device);
     painter.setRenderHint(QPainter::Antialiasing);
+    // Title, period and when it was made, on every page.
+    const QString footerText =
+        QStringLiteral("%1 · %2 · %3")
+            .arg(report.title, report.periodText.section(QStringLiteral(" · "), 0, 0),
+                 QStringLiteral("generated ") + report.generatedOn);
     QFont footerFont = document->defaultFont();
     footerFont.setPixelSize(9);
     for (int page = 0; page < pages; ++page) {
@@ -216,9 +237,7 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
         painter.drawLine(footer.topLeft(), footer.topRight());
         painter.setPen(QColor(0x59, 0x63, 0x6e));
         painter.setFont(footerFont);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
-                         report.title + QStringLiteral(" · ") +
-                             report.periodText.section(QStringLiteral(" · "), 0, 0));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, footerText);
         painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
                          QStringLiteral("Page %1 of %2").arg(page + 1).arg(pages));
     }

@@ -195,6 +195,7 @@ std::vector<EscalationCase> escalationCases(ReportContext& context, const Period
             if (!figures.window.contains(e.at)) {
                 continue;
             }
+            const bool latest = &e == &escalations.back();
             EscalationCase c;
             c.row = ticket.row;
             c.priority = ticket.priority;
@@ -204,6 +205,8 @@ std::vector<EscalationCase> escalationCases(ReportContext& context, const Period
                 c.decisionLatencyMin = static_cast<double>(*e.decision - e.at) / 60.0;
             }
             c.bounced = e.bounced;
+            c.latest = latest;
+            c.resolved = ticket.resolvedAt.has_value();
             c.escalations = static_cast<int>(escalations.size());
             c.effort = effortSummary(ticket);
             cases.push_back(c);

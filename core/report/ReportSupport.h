@@ -74,8 +74,10 @@ struct EscalationCase {
     UtcSeconds escalatedAt = 0;
     std::optional<double> decisionLatencyMin;
     bool bounced = false;
-    int escalations = 0; // of the ticket, all time
-    QString effort;      // "3 escalations, 1 bounce, 2 info requests over 4.5 days"
+    bool latest = false;   // the ticket's last escalation so far
+    bool resolved = false; // the ticket is resolved
+    int escalations = 0;   // of the ticket, all time
+    QString effort;        // "3 escalations, 1 bounce, 2 info requests over 4.5 days"
 };
 
 // Every escalation in the period (E(W)), with ticket texts and effort.

@@ -368,6 +368,26 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         [](const EscalationCase& c) { return formatMinutes(c.decisionLatencyMin); },
         QStringLiteral("No decisions recorded this week.")));
 
+    // Escalations still waiting: the ticket's latest, undecided, not sent
+    // back, not resolved — longest wait first.
+    std::vector<EscalationCase> waiting;
+    for (const EscalationCase& c : cases) {
+        if (c.latest && !c.decisionLatencyMin && !c.bounced && !c.resolved) {
+            waiting.push_back(c);
+        }
+    }
+    waiting = distinctTickets(waiting, [](const auto& a, const auto& b) {
+        return a.escalatedAt != b.escalatedAt ? a.escalatedAt < b.escalatedAt
+                                              : a.ticketId < b.ticketId;
+    });
+    deepDives.blocks.push_back(casesTable(
+        QStringLiteral("deep-dive-waiting"), QStringLiteral("Still waiting for a decision"),
+        waiting, QStringLiteral("Waiting"),
+        [&](const EscalationCase& c) {
+            return formatMinutes(static_cast<double>(context.asOf - c.escalatedAt) / 60.0);
+        },
+        QStringLiteral("Every escalation of the week has a decision, a bounce or a resolution.")));
+
     std::vector<EscalationCase> reescalated, bounced;
     for (const EscalationCase& c : cases) {
         if (c.escalations >= 2) {

@@ -545,6 +545,48 @@ private slots:
         QVERIFY2(inked > page.width() * page.height() / 50, qPrintable(QString::number(inked)));
     }
 
+    void weeklyListsEscalationsStillWaitingForADecision() {
+        // The hand-worked week has none waiting: T-A decided and resolved,
+        // T-B bounced.
+        const Table* none = tableWithId(weekly(), QStringLiteral("deep-dive-waiting"));
+        QVERIFY(none);
+        QVERIFY(none->rows.empty());
+        // A workspace of its own: T-W escalated Mon 16 Nov 10:00 and never
+        // decided; T-R escalated then re-escalated with a decision on the
+        // second, so its first escalation is not waiting.
+        store::Workspace workspace(m_dir.filePath(QStringLiteral("waiting.db")));
+        {
+            store::DataWriter writer(workspace.db());
+            Ticket t;
+            t.ticketId = QStringLiteral("T-W");
+            t.createdAt = at("2026-11-16T09:00:00Z");
+            TicketEvent e;
+            e.occurredAt = at("2026-11-16T10:00:00Z");
+            writer.insertEvent(writer.insertTicket(t), e);
+            t.ticketId = QStringLiteral("T-R");
+            const auto r = writer.insertTicket(t);
+            writer.insertEvent(r, e);
+            e.occurredAt = at("2026-11-17T10:00:00Z");
+            writer.insertEvent(r, e);
+            e.kind = EventKind::Decision;
+            e.occurredAt = at("2026-11-17T11:00:00Z");
+            writer.insertEvent(r, e);
+        }
+        ReportRequest request;
+        request.kind = ReportKind::Weekly;
+        request.first = {2026, 11, 16};
+        request.last = {2026, 11, 22};
+        request.zone = QTimeZone::utc();
+        request.asOf = at("2026-11-24T12:00:00Z");
+        const Report report = buildReport(workspace, request);
+        const Table* waiting = tableWithId(report, QStringLiteral("deep-dive-waiting"));
+        QVERIFY(waiting);
+        QCOMPARE(waiting->rows.size(), size_t(1));
+        QCOMPARE(waiting->rows[0][0].text, QStringLiteral("T-W"));
+        // 16 Nov 10:00 to 24 Nov 12:00: 8 days 2 hours = 8.08 days.
+        QCOMPARE(waiting->rows[0][4].text, QStringLiteral("8.1 d"));
+    }
+
     void pdfKeepsTableRowsWholeAndRepeatsHeaders() {
         // An empty workspace (the report still builds) with 60 open actions
         // whose titles wrap over several lines: a row split across a page

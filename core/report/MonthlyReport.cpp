@@ -82,7 +82,7 @@ Table rootCausesMoM(const analysis::RootCauseAnalysis& now,
                      QStringLiteral("Change"),     QStringLiteral("Recommended action")};
     table.align = {Align::Left,  Align::Right, Align::Right,
                    Align::Right, Align::Right, Align::Left};
-    table.widths = {22, 12, 9, 13, 10, 34};
+    table.widths = {21, 12, 8, 15, 10, 34};
     table.emptyText = QStringLiteral("No escalations this month.");
     int shown = 0;
     for (const analysis::RootCauseRow& row : now.rows) {
@@ -132,6 +132,7 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
                             .arg(dayRangeText(first, last),
                                  dayRangeText(previousFirst, previousLast), report.timeZone);
     report.generatedText = generatedText(context);
+    report.generatedOn = generatedOnText(context);
 
     const auto rate = now.metrics.escalationRate;
     const auto previousRate = before.metrics.escalationRate;

@@ -180,6 +180,7 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
                             .arg(dayRangeText(first, last),
                                  dayRangeText(previousFirst, previousLast), report.timeZone);
     report.generatedText = generatedText(context);
+    report.generatedOn = generatedOnText(context);
     report.subject = report.title;
 
     const metrics::Metrics& m = now.metrics;

@@ -93,7 +93,8 @@ struct Report {
     QDate first;        // the period's days, inclusive
     QDate last;
     QString timeZone;
-    QString generatedText; // "Generated 26 November 2026 09:12"
+    QString generatedText; // the closing line: when, where from, by which definitions
+    QString generatedOn;   // "26 Nov 2026 09:12" for page footers
     QString workspaceName;
     std::vector<Headline> headlines;
     std::vector<Section> sections;

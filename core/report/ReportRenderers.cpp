@@ -384,9 +384,11 @@ QString renderHtml(const Report& report, const HtmlOptions& options) {
             }
         }
     }
-    html += QStringLiteral("<p style=\"color:%1;font-size:11px;margin:24px 0 0 0;"
-                           "border-top:1px solid %2;padding-top:6px;\">%3</p>\n")
-                .arg(mutedColor, ruleColor, esc(report.generatedText));
+    if (options.generatedLine) {
+        html += QStringLiteral("<p style=\"color:%1;font-size:11px;margin:24px 0 0 0;"
+                               "border-top:1px solid %2;padding-top:6px;\">%3</p>\n")
+                    .arg(mutedColor, ruleColor, esc(report.generatedText));
+    }
     html += options.pagePadding > 0 ? QStringLiteral("</div>\n</body></html>\n")
                                     : QStringLiteral("</body></html>\n");
     return html;

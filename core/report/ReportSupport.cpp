@@ -195,6 +195,7 @@ std::vector<EscalationCase> escalationCases(ReportContext& context, const Period
             if (!figures.window.contains(e.at)) {
                 continue;
             }
+            const bool latest = &e == &escalations.back();
             EscalationCase c;
             c.row = ticket.row;
             c.priority = ticket.priority;
@@ -204,6 +205,8 @@ std::vector<EscalationCase> escalationCases(ReportContext& context, const Period
                 c.decisionLatencyMin = static_cast<double>(*e.decision - e.at) / 60.0;
             }
             c.bounced = e.bounced;
+            c.latest = latest;
+            c.resolved = ticket.resolvedAt.has_value();
             c.escalations = static_cast<int>(escalations.size());
             c.effort = effortSummary(ticket);
             cases.push_back(c);
@@ -232,7 +235,7 @@ Table casesTable(const QString& id, const QString& title, const std::vector<Esca
                      QStringLiteral("Root cause"),
                      whyHeader,
                      QStringLiteral("Effort")};
-    table.widths = {15, 24, 10, 14, 11, 26};
+    table.widths = {15, 22, 10, 13, 12, 28};
     table.emptyText = emptyText;
     for (const EscalationCase& c : cases) {
         table.rows.push_back({Cell{c.ticketId, Tone::Neutral, true}, Cell{c.subject},
@@ -307,6 +310,11 @@ QString dayRangeText(const QDate& first, const QDate& last) {
     return QStringLiteral("%1–%2")
         .arg(first.day())
         .arg(english.toString(last, QStringLiteral("d MMMM yyyy")));
+}
+
+QString generatedOnText(const ReportContext& context) {
+    return QLocale(QLocale::English)
+        .toString(toDateTime(context.asOf, context.zone), QStringLiteral("d MMM yyyy HH:mm"));
 }
 
 QString generatedText(const ReportContext& context) {

@@ -74,8 +74,10 @@ struct EscalationCase {
     UtcSeconds escalatedAt = 0;
     std::optional<double> decisionLatencyMin;
     bool bounced = false;
-    int escalations = 0; // of the ticket, all time
-    QString effort;      // "3 escalations, 1 bounce, 2 info requests over 4.5 days"
+    bool latest = false;   // the ticket's last escalation so far
+    bool resolved = false; // the ticket is resolved
+    int escalations = 0;   // of the ticket, all time
+    QString effort;        // "3 escalations, 1 bounce, 2 info requests over 4.5 days"
 };
 
 // Every escalation in the period (E(W)), with ticket texts and effort.
@@ -98,6 +100,7 @@ Table decisionsTable(const QString& id, const QString& title,
 // "16–22 November 2026", "October 2026", "Q3 2026 (1 July – 30 September)".
 QString dayRangeText(const QDate& first, const QDate& last);
 QString generatedText(const ReportContext& context);
+QString generatedOnText(const ReportContext& context);
 
 // Builders of each report.
 Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate& last);

@@ -264,6 +264,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
                             .arg(dayRangeText(first, last),
                                  dayRangeText(previousFirst, previousLast), report.timeZone);
     report.generatedText = generatedText(context);
+    report.generatedOn = generatedOnText(context);
     report.subject = QStringLiteral("Weekly escalation review, %1").arg(dayRangeText(first, last));
 
     const Kpi rateKpi = escalationRateKpi();
@@ -367,6 +368,26 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         [](const EscalationCase& c) { return formatMinutes(c.decisionLatencyMin); },
         QStringLiteral("No decisions recorded this week.")));
 
+    // Escalations still waiting: the ticket's latest, undecided, not sent
+    // back, not resolved — longest wait first.
+    std::vector<EscalationCase> waiting;
+    for (const EscalationCase& c : cases) {
+        if (c.latest && !c.decisionLatencyMin && !c.bounced && !c.resolved) {
+            waiting.push_back(c);
+        }
+    }
+    waiting = distinctTickets(waiting, [](const auto& a, const auto& b) {
+        return a.escalatedAt != b.escalatedAt ? a.escalatedAt < b.escalatedAt
+                                              : a.ticketId < b.ticketId;
+    });
+    deepDives.blocks.push_back(casesTable(
+        QStringLiteral("deep-dive-waiting"), QStringLiteral("Still waiting for a decision"),
+        waiting, QStringLiteral("Waiting"),
+        [&](const EscalationCase& c) {
+            return formatMinutes(static_cast<double>(context.asOf - c.escalatedAt) / 60.0);
+        },
+        QStringLiteral("Every escalation of the week has a decision, a bounce or a resolution.")));
+
     std::vector<EscalationCase> reescalated, bounced;
     for (const EscalationCase& c : cases) {
         if (c.escalations >= 2) {
@@ -386,7 +407,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
     };
     deepDives.blocks.push_back(casesTable(
         QStringLiteral("deep-dive-reescalated"), QStringLiteral("Re-escalated"),
-        distinctTickets(reescalated, byEscalationsThenLatency), QStringLiteral("Escalations"),
+        distinctTickets(reescalated, byEscalationsThenLatency), QStringLiteral("Times"),
         [](const EscalationCase& c) { return QString::number(c.escalations); },
         QStringLiteral("No ticket was escalated twice this week.")));
     deepDives.blocks.push_back(casesTable(
@@ -394,8 +415,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         distinctTickets(bounced, byEscalationsThenLatency), QStringLiteral("Escalated"),
         [&](const EscalationCase& c) {
             return QLocale(QLocale::English)
-                .toString(toDateTime(c.escalatedAt, context.zone),
-                          QStringLiteral("ddd d MMM HH:mm"));
+                .toString(toDateTime(c.escalatedAt, context.zone), QStringLiteral("d MMM HH:mm"));
         },
         QStringLiteral("No escalation was bounced this week.")));
     report.sections.push_back(deepDives);

@@ -545,6 +545,105 @@ private slots:
         QVERIFY2(inked > page.width() * page.height() / 50, qPrintable(QString::number(inked)));
     }
 
+    void weeklyListsEscalationsStillWaitingForADecision() {
+        // The hand-worked week has none waiting: T-A decided and resolved,
+        // T-B bounced.
+        const Table* none = tableWithId(weekly(), QStringLiteral("deep-dive-waiting"));
+        QVERIFY(none);
+        QVERIFY(none->rows.empty());
+        // A workspace of its own: T-W escalated Mon 16 Nov 10:00 and never
+        // decided; T-R escalated then re-escalated with a decision on the
+        // second, so its first escalation is not waiting.
+        store::Workspace workspace(m_dir.filePath(QStringLiteral("waiting.db")));
+        {
+            store::DataWriter writer(workspace.db());
+            Ticket t;
+            t.ticketId = QStringLiteral("T-W");
+            t.createdAt = at("2026-11-16T09:00:00Z");
+            TicketEvent e;
+            e.occurredAt = at("2026-11-16T10:00:00Z");
+            writer.insertEvent(writer.insertTicket(t), e);
+            t.ticketId = QStringLiteral("T-R");
+            const auto r = writer.insertTicket(t);
+            writer.insertEvent(r, e);
+            e.occurredAt = at("2026-11-17T10:00:00Z");
+            writer.insertEvent(r, e);
+            e.kind = EventKind::Decision;
+            e.occurredAt = at("2026-11-17T11:00:00Z");
+            writer.insertEvent(r, e);
+        }
+        ReportRequest request;
+        request.kind = ReportKind::Weekly;
+        request.first = {2026, 11, 16};
+        request.last = {2026, 11, 22};
+        request.zone = QTimeZone::utc();
+        request.asOf = at("2026-11-24T12:00:00Z");
+        const Report report = buildReport(workspace, request);
+        const Table* waiting = tableWithId(report, QStringLiteral("deep-dive-waiting"));
+        QVERIFY(waiting);
+        QCOMPARE(waiting->rows.size(), size_t(1));
+        QCOMPARE(waiting->rows[0][0].text, QStringLiteral("T-W"));
+        // 16 Nov 10:00 to 24 Nov 12:00: 8 days 2 hours = 8.08 days.
+        QCOMPARE(waiting->rows[0][4].text, QStringLiteral("8.1 d"));
+    }
+
+    void pdfKeepsTableRowsWholeAndRepeatsHeaders() {
+        // An empty workspace (the report still builds) with 60 open actions
+        // whose titles wrap over several lines: a row split across a page
+        // break would put a title's first and last words on different pages.
+        store::Workspace workspace(m_dir.filePath(QStringLiteral("rows.db")));
+        for (int i = 0; i < 60; ++i) {
+            review::Action action;
+            action.title = QStringLiteral("start-%1 make the webhook retry runbook clear enough "
+                                          "for Tier 1 to follow without help end-%1")
+                               .arg(i);
+            action.owner = QStringLiteral("Priya");
+            action.deadline = QDate(2026, 12, 1).addDays(i);
+            review::addAction(workspace.db(), action);
+        }
+        ReportRequest request;
+        request.kind = ReportKind::Weekly;
+        request.first = {2026, 11, 16};
+        request.last = {2026, 11, 22};
+        request.zone = QTimeZone::utc();
+        request.asOf = at("2026-11-24T12:00:00Z");
+        const QString pdf = m_dir.filePath(QStringLiteral("rows.pdf"));
+        writeReport(buildReport(workspace, request), OutputFormat::Pdf, pdf);
+
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        static const QRegularExpression pagesLine(QStringLiteral("Pages:\\s+(\\d+)"));
+        const int pages =
+            pagesLine.match(QString::fromUtf8(info.readAllStandardOutput())).captured(1).toInt();
+        QVERIFY(pages >= 3);
+        int pagesWithActions = 0;
+        for (int page = 1; page <= pages; ++page) {
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"),
+                       {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                        QString::number(page), pdf, QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(30000));
+            const QString content = QString::fromUtf8(text.readAllStandardOutput());
+            bool hasActions = false;
+            for (int i = 0; i < 60; ++i) {
+                const bool starts = content.contains(QStringLiteral("start-%1 ").arg(i));
+                const bool ends = content.contains(QStringLiteral("end-%1\n").arg(i)) ||
+                                  content.contains(QStringLiteral("end-%1 ").arg(i));
+                QVERIFY2(starts == ends,
+                         qPrintable(QStringLiteral("action %1 split on page %2").arg(i).arg(page)));
+                hasActions = hasActions || starts;
+            }
+            if (hasActions) {
+                ++pagesWithActions;
+                // Every page of the table carries its header row.
+                QVERIFY2(content.contains(QLatin1String("Deadline")), qPrintable(content));
+            }
+            QVERIFY(content.contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages)));
+        }
+        QVERIFY(pagesWithActions >= 2);
+    }
+
 #ifdef ESCDESK_CLI
     void cliWritesEveryFormatAndRefusesUnknownOnes() {
         const QString db = m_workspace->path();

@@ -9,7 +9,9 @@
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -87,6 +89,24 @@ ReportsPage::ReportsPage(QWidget* parent)
     for (int i = 0; i < static_cast<int>(std::size(exportFormats)); ++i) {
         menu->addAction(tr(exportFormats[i].label), this, [this, i] { exportAs(i); });
     }
+    menu->addSeparator();
+    menu->addAction(tr("E-mail recipients…"), this, [this] {
+        if (!m_workspace) {
+            return;
+        }
+        bool ok = false;
+        const QString recipients = QInputDialog::getText(
+            this, tr("E-mail recipients"),
+            tr("Who receives the report e-mail (addresses separated by commas):"),
+            QLineEdit::Normal, m_workspace->setting(QStringLiteral("report_recipients")), &ok);
+        if (ok) {
+            try {
+                m_workspace->setSetting(QStringLiteral("report_recipients"), recipients.trimmed());
+            } catch (const store::StoreError& error) {
+                QMessageBox::warning(this, tr("E-mail recipients"), error.message());
+            }
+        }
+    });
     m_export->setMenu(menu);
     m_status->setObjectName(QStringLiteral("reportStatus"));
     m_preview->setObjectName(QStringLiteral("reportPreview"));

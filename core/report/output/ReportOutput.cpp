@@ -45,21 +45,40 @@ void writeFile(const QString& path, const QByteArray& bytes) {
     }
 }
 
+// A place where a page may end. A break between two rows of a table carries
+// the table's header row, which the next page repeats.
+struct PageBreak {
+    qreal y = 0;
+    qreal headerTop = 0;
+    qreal headerBottom = 0; // 0: no header to repeat
+    bool operator<(const PageBreak& other) const { return y < other.y; }
+};
+
 // Where a page may end: before a paragraph line or a table row, but never
 // right after a heading (a title stays with what it introduces) and never
 // inside a row (Qt's own pagination splits tall rows across pages).
-std::vector<qreal> safeBreaks(QTextDocument& document) {
+std::vector<PageBreak> safeBreaks(QTextDocument& document) {
     QAbstractTextDocumentLayout* layout = document.documentLayout();
-    std::vector<qreal> breaks;
+    std::vector<PageBreak> breaks;
     bool afterHeading = false;
+    qreal headerTop = 0;
+    qreal headerBottom = 0;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         const QRectF rect = layout->blockBoundingRect(block);
         const QTextCursor cursor(block);
         if (QTextTable* table = cursor.currentTable()) {
             const QTextTableCell cell = table->cellAt(cursor);
             if (cell.column() == 0 && cell.firstCursorPosition().block() == block) {
+                const qreal y = rect.top() - table->format().cellPadding() - 4;
+                if (cell.row() == 0) {
+                    headerTop = y;
+                    headerBottom = 0;
+                } else if (cell.row() == 1) {
+                    headerBottom = y;
+                }
                 if (!afterHeading) {
-                    breaks.push_back(rect.top() - table->format().cellPadding() - 4);
+                    breaks.push_back(cell.row() >= 2 ? PageBreak{y, headerTop, headerBottom}
+                                                     : PageBreak{y});
                 }
                 // A header row stays with the first row under it.
                 afterHeading = cell.row() < std::max(1, table->format().headerRowCount());
@@ -67,11 +86,11 @@ std::vector<qreal> safeBreaks(QTextDocument& document) {
             continue;
         }
         if (!afterHeading) {
-            breaks.push_back(rect.top());
+            breaks.push_back(PageBreak{rect.top()});
         }
         if (QTextLayout* lines = block.layout()) {
             for (int i = 1; i < lines->lineCount(); ++i) {
-                breaks.push_back(rect.top() + lines->lineAt(i).y());
+                breaks.push_back(PageBreak{rect.top() + lines->lineAt(i).y()});
             }
         }
         afterHeading = block.blockFormat().headingLevel() > 0;
@@ -80,24 +99,53 @@ std::vector<qreal> safeBreaks(QTextDocument& document) {
     return breaks;
 }
 
-// Cuts the continuous document into pages of at most `pageHeight` at safe
-// breaks: [top, bottom) of each page.
-std::vector<std::pair<qreal, qreal>> cutPages(QTextDocument& document, qreal pageHeight) {
-    const std::vector<qreal> breaks = safeBreaks(document);
-    const qreal height = document.documentLayout()->documentSize().height();
-    std::vector<std::pair<qreal, qreal>> pages;
+// The bottom of the last block with something in it (text or an image):
+// what follows is only trailing margin, not worth a page.
+qreal contentBottom(QTextDocument& document) {
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    qreal bottom = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        // Empty table cells (the ruled rows to write decisions in) may fall
+        // off the last page rather than start a new one.
+        if (!block.text().trimmed().isEmpty()) {
+            bottom = std::max(bottom, layout->blockBoundingRect(block).bottom());
+        }
+    }
+    return bottom + 8; // the last table's bottom padding and rule
+}
+
+// One page: the document's [top, bottom), under a repeated table header
+// [headerTop, headerBottom) when it continues a table.
+struct PageCut {
     qreal top = 0;
-    while (top < height - 0.5) {
-        qreal bottom = top + pageHeight;
-        if (bottom < height) {
+    qreal bottom = 0;
+    qreal headerTop = 0;
+    qreal headerBottom = 0;
+    qreal headerHeight() const { return headerBottom - headerTop; }
+};
+
+// Cuts the continuous document into pages of at most `pageHeight` at safe
+// breaks.
+std::vector<PageCut> cutPages(QTextDocument& document, qreal pageHeight) {
+    const std::vector<PageBreak> breaks = safeBreaks(document);
+    const qreal height = contentBottom(document);
+    std::vector<PageCut> pages;
+    PageCut page;
+    while (page.top < height - 0.5) {
+        const qreal room = pageHeight - page.headerHeight();
+        page.bottom = page.top + room;
+        PageBreak next{page.bottom};
+        if (page.bottom < height) {
             // The last safe break that fills at least a third of the page.
-            const auto after = std::upper_bound(breaks.begin(), breaks.end(), bottom);
-            if (after != breaks.begin() && *(after - 1) > top + pageHeight / 3) {
-                bottom = *(after - 1);
+            const auto after = std::upper_bound(breaks.begin(), breaks.end(), next);
+            if (after != breaks.begin() && (after - 1)->y > page.top + room / 3) {
+                next = *(after - 1);
+                page.bottom = next.y;
             }
         }
-        pages.emplace_back(top, std::min(bottom, height));
-        top = bottom;
+        page.bottom = std::min(page.bottom, height);
+        pages.push_back(page);
+        page = PageCut{next.y, 0, next.headerTop, next.headerBottom};
     }
     return pages;
 }
@@ -176,6 +224,7 @@ std::unique_ptr<QTextDocument> reportDocument(const Report& report, qreal pageWi
     };
     options.imageWidth = imageWidth;
     options.pagePadding = 0;
+    options.generatedLine = false; // the page footer carries it
     document->setHtml(renderHtml(report, options));
     document->setDocumentMargin(0); // the page margins do it
 
@@ -190,35 +239,44 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
     document->documentLayout()->setPaintDevice(&device);
     // Laid out as one long page, then cut where no row or heading is split.
     document->setTextWidth(pageSize.width());
-    const std::vector<std::pair<qreal, qreal>> cuts = cutPages(*document, pageSize.height());
+    const std::vector<PageCut> cuts = cutPages(*document, pageSize.height());
     const int pages = static_cast<int>(cuts.size());
 
     QPainter painter(&device);
     painter.setRenderHint(QPainter::Antialiasing);
+    // Title, period and when it was made, on every page.
+    const QString footerText =
+        QStringLiteral("%1 · %2 · %3")
+            .arg(report.title, report.periodText.section(QStringLiteral(" · "), 0, 0),
+                 QStringLiteral("generated ") + report.generatedOn);
     QFont footerFont = document->defaultFont();
     footerFont.setPixelSize(9);
     for (int page = 0; page < pages; ++page) {
         if (page > 0) {
             device.newPage();
         }
-        const auto [top, bottom] = cuts[page];
-        painter.save();
-        painter.translate(0, -top);
+        const PageCut& cut = cuts[page];
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, top, pageSize.width(), bottom - top);
-        painter.setClipRect(context.clip);
         context.palette.setColor(QPalette::Text, QColor(0x1f, 0x23, 0x28));
-        document->documentLayout()->draw(&painter, context);
-        painter.restore();
+        auto paintSlice = [&](qreal from, qreal to, qreal at) {
+            painter.save();
+            painter.translate(0, at - from);
+            context.clip = QRectF(0, from, pageSize.width(), to - from);
+            painter.setClipRect(context.clip);
+            document->documentLayout()->draw(&painter, context);
+            painter.restore();
+        };
+        if (cut.headerHeight() > 0) {
+            paintSlice(cut.headerTop, cut.headerBottom, 0); // the continued table's header
+        }
+        paintSlice(cut.top, cut.bottom, cut.headerHeight());
 
         const QRectF footer(0, body.height() - footerHeight + 8, body.width(), footerHeight - 8);
         painter.setPen(QColor(0xd0, 0xd7, 0xde));
         painter.drawLine(footer.topLeft(), footer.topRight());
         painter.setPen(QColor(0x59, 0x63, 0x6e));
         painter.setFont(footerFont);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
-                         report.title + QStringLiteral(" · ") +
-                             report.periodText.section(QStringLiteral(" · "), 0, 0));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, footerText);
         painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
                          QStringLiteral("Page %1 of %2").arg(page + 1).arg(pages));
     }

@@ -3,6 +3,9 @@
 #include "models/DisplayText.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
+#include "pages/RootCausesPage.h"
+#include "pages/SegmentsPage.h"
+#include "pages/TrendsPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 
@@ -69,6 +72,10 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(m_dashboard, QStringLiteral(":/icons/page-dashboard.svg"), tr("Dashboard"));
     m_escalations = new EscalationsPage(this);
     addPage(m_escalations, QStringLiteral(":/icons/page-escalations.svg"), tr("Escalations"));
+    addPage(new TrendsPage(this), QStringLiteral(":/icons/page-trends.svg"), tr("Trends"));
+    addPage(new RootCausesPage(this), QStringLiteral(":/icons/page-root-causes.svg"),
+            tr("Root causes"));
+    addPage(new SegmentsPage(this), QStringLiteral(":/icons/page-segments.svg"), tr("Segments"));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);

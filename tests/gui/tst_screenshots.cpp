@@ -14,8 +14,8 @@ using namespace escdesk;
 
 namespace {
 
-// A small workspace with tickets in the last days, one of them escalated
-// with a full timeline, so both pages have something to show.
+// A small workspace with tickets in the last days, a quarter of them
+// escalated with a timeline, so every page has something to show.
 void fill(const QString& path) {
     store::Workspace workspace(path);
     store::Transaction transaction(workspace.db());
@@ -96,7 +96,9 @@ private slots:
         const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
 
         for (const QString& name :
-             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png")}) {
+             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png"),
+              QStringLiteral("03-trends.png"), QStringLiteral("04-root-causes.png"),
+              QStringLiteral("05-segments.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);

@@ -1,5 +1,7 @@
 #include "pages/DashboardPage.h"
 
+#include "matrix/MatrixStore.h"
+#include "matrix/TicketAssessment.h"
 #include "metrics/Benchmarks.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
@@ -10,7 +12,9 @@
 #include <QtConcurrent>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -31,6 +35,106 @@ QString signedCount(std::int64_t value) {
 QString signedPercent(double fraction) {
     return (fraction > 0 ? QStringLiteral("+") : QString()) +
            QLocale().toString(fraction * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+// What each key figure's card is called and says in its tooltip: the exact
+// SPEC §7 definition and, where the spec gives one, the benchmark.
+struct FigureText {
+    const char* title;
+    const char* definition;
+    const char* benchmark;
+};
+
+FigureText figureText(metrics::KeyFigure figure) {
+    using metrics::KeyFigure;
+    switch (figure) {
+    case KeyFigure::TimeToEscalateP90:
+        return {
+            QT_TRANSLATE_NOOP("DashboardPage", "Time to escalate p90"),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "time_to_escalate_min, p90: over the escalated tickets created in "
+                              "the period, the first “escalated” event minus created_at; the "
+                              "90th percentile (linear interpolation)."),
+            ""};
+    case KeyFigure::HandoffDelay:
+        return {
+            QT_TRANSLATE_NOOP("DashboardPage", "Handoff delay p50 / p90"),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "handoff_delay_min: over the escalations in the period, the first "
+                              "paired “started” event minus the escalation; median and 90th "
+                              "percentile."),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "Benchmark: under 30 min for High and Critical tickets, judged "
+                              "on their p90.")};
+    case KeyFigure::DecisionLatencyP90:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Decision latency p90"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "decision_latency_min, p90: over the escalations in the period, "
+                                  "the first paired “decision” event minus the escalation."),
+                ""};
+    case KeyFigure::CriticalDecisionsWithin30m:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Critical decided ≤ 30 min"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "critical_decisions_within_30m: the share of the period’s "
+                                  "escalations of Critical tickets with a decision latency of at "
+                                  "most 30 minutes."),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Benchmark: Critical decision latency under 30 min, judged on "
+                                  "the p90.")};
+    case KeyFigure::BouncebackRate:
+        return {
+            QT_TRANSLATE_NOOP("DashboardPage", "Bounceback"),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "bounceback_rate: the share of the period’s escalations with a "
+                              "paired “bounced” event (sent back down a tier)."),
+            QT_TRANSLATE_NOOP("DashboardPage", "Benchmark: 5–10% is healthy, above 20% is bad.")};
+    case KeyFigure::ContextLossRate:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Context loss"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "context_loss_rate: the share of the period’s escalations with a "
+                                  "paired “info_requested” event (the next tier had to ask)."),
+                QT_TRANSLATE_NOOP("DashboardPage", "Benchmark: below 10%.")};
+    case KeyFigure::ReescalatedShare:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Re-escalated"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "reescalated_share: the share of escalated tickets created in "
+                                  "the period with two or more “escalated” events."),
+                ""};
+    case KeyFigure::SlaBreachRate:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "SLA breach rate"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "sla_breach_rate (all): the share of tickets created in the "
+                                  "period with a breached SLA target, by the matrix’s SLA policies "
+                                  "as of now."),
+                ""};
+    case KeyFigure::DeflectionRate:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Deflection"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "deflection_rate: of the tickets created in the period that "
+                                  "reached tier 2 or higher, the share that never reached tier 3."),
+                ""};
+    }
+    return {"", "", ""};
+}
+
+QString trText(const char* text) {
+    return QCoreApplication::translate("DashboardPage", text);
+}
+
+QString figureValueText(const std::optional<double>& value, metrics::FigureUnit unit) {
+    return unit == metrics::FigureUnit::Minutes ? display::minutes(value) : display::percent(value);
+}
+
+QString figureChangeText(double change, metrics::FigureUnit unit) {
+    return unit == metrics::FigureUnit::Minutes ? display::signedMinutes(change)
+                                                : display::signedPoints(change);
+}
+
+// The change as the card shows it (minutes to 0.1, fractions to 0.1 points),
+// so a change that reads 0 gets no arrow.
+double shownChange(double change, metrics::FigureUnit unit) {
+    const double shown = unit == metrics::FigureUnit::Minutes ? change : change * 100.0;
+    return std::round(shown * 10.0) / 10.0;
 }
 
 } // namespace
@@ -97,11 +201,33 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_periodText->setObjectName(QStringLiteral("subtitle"));
     layout->addWidget(m_periodText);
 
-    auto* cards = new QHBoxLayout;
-    cards->setSpacing(16);
-    cards->addWidget(m_ticketsCard);
-    cards->addWidget(m_escalatedCard);
-    cards->addWidget(m_rateCard);
+    // Two rows of six: the headline, then the handling and quality figures.
+    auto* cards = new QGridLayout;
+    cards->setHorizontalSpacing(12);
+    cards->setVerticalSpacing(12);
+    std::vector<KpiCard*> all{m_ticketsCard, m_escalatedCard, m_rateCard};
+    m_ticketsCard->setToolTip(tr("tickets: the tickets created in the period."));
+    m_escalatedCard->setToolTip(tr("escalated: the tickets created in the period with an "
+                                   "“escalated” event (without an event log, the escalated "
+                                   "flag)."));
+    m_rateCard->setToolTip(tr("escalation_rate: escalated / tickets.\nBenchmark: below 10% is "
+                              "good, above 15% needs attention."));
+    for (int i = 0; i <= int(metrics::KeyFigure::DeflectionRate); ++i) {
+        const FigureText text = figureText(static_cast<metrics::KeyFigure>(i));
+        auto* card = new KpiCard(trText(text.title), this);
+        const QString benchmark = trText(text.benchmark);
+        card->setToolTip(trText(text.definition) +
+                         (benchmark.isEmpty() ? QString() : QStringLiteral("\n") + benchmark));
+        m_figureCards.push_back(card);
+        all.push_back(card);
+    }
+    for (int i = 0; i < int(all.size()); ++i) {
+        all[std::size_t(i)]->setCompact(true);
+        cards->addWidget(all[std::size_t(i)], i / 6, i % 6);
+    }
+    for (int column = 0; column < 6; ++column) {
+        cards->setColumnStretch(column, 1);
+    }
     layout->addLayout(cards);
 
     auto* charts = new QHBoxLayout;
@@ -111,8 +237,9 @@ DashboardPage::DashboardPage(QWidget* parent)
     layout->addLayout(charts, 1);
 
     auto* benchmark = new QLabel(
-        tr("Escalation rate benchmark: below 10% is good, 10–15% is worth watching, above 15% "
-           "needs attention."),
+        tr("Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under "
+           "30 min (High/Critical p90); Critical decisions under 30 min (p90); bounceback 5–10% "
+           "healthy, above 20% bad; context loss below 10%. Hover a card for its definition."),
         this);
     benchmark->setObjectName(QStringLiteral("footnote"));
     benchmark->setWordWrap(true);
@@ -209,6 +336,13 @@ DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
     }
     figures.weeks =
         metrics::headlineSeries(db, metrics::recentWeeks(today, DashboardPage::trendWeeks), zone);
+    if (dates.isValid()) {
+        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
+        const metrics::SlaAssessment sla{evaluator, QDateTime::currentSecsSinceEpoch()};
+        figures.keyFigures = metrics::compareKeyFigures(
+            db, metrics::windowOf(dates, zone),
+            metrics::windowOf(figures.comparison.previousDates, zone), sla);
+    }
     return figures;
 }
 
@@ -274,6 +408,10 @@ void DashboardPage::refresh() {
     }));
 }
 
+KpiCard* DashboardPage::figureCard(metrics::KeyFigure figure) const {
+    return m_figureCards[std::size_t(figure)];
+}
+
 void DashboardPage::showFigures() {
     showCards();
     m_rateChart->setSeries(m_figures.weeks);
@@ -336,18 +474,98 @@ void DashboardPage::showCards() {
         m_rateCard->setBand(KpiCard::Tone::Neutral,
                             valid ? tr("No tickets in this period") : QString());
     } else if (*band == metrics::BenchmarkBand::Good) {
-        m_rateCard->setBand(KpiCard::Tone::Good, tr("Good · below 10%"));
+        m_rateCard->setBand(KpiCard::Tone::Good, tr("Good · < 10%"));
     } else if (*band == metrics::BenchmarkBand::Watch) {
         m_rateCard->setBand(KpiCard::Tone::Watch, tr("Watch · 10–15%"));
     } else {
-        m_rateCard->setBand(KpiCard::Tone::Bad, tr("Needs attention · above 15%"));
+        m_rateCard->setBand(KpiCard::Tone::Bad, tr("Attention · > 15%"));
     }
+    showKeyFigures(valid);
     m_sourceText->setText(!valid ? QString()
                           : c.current.fromEventLog
                               ? tr("Escalated tickets are those with an “escalated” event in the "
                                    "event log.")
                               : tr("This workspace has no event log: escalated tickets come from "
                                    "the tickets’ own escalated flag."));
+}
+
+namespace {
+
+KpiCard::Tone toneOf(metrics::BenchmarkBand band) {
+    switch (band) {
+    case metrics::BenchmarkBand::Good:
+        return KpiCard::Tone::Good;
+    case metrics::BenchmarkBand::Watch:
+        return KpiCard::Tone::Watch;
+    case metrics::BenchmarkBand::NeedsAttention:
+        break;
+    }
+    return KpiCard::Tone::Bad;
+}
+
+// The band's words: short enough for a card in a row of six.
+QString bandText(const metrics::KeyFigureValue& f) {
+    using metrics::BenchmarkBand;
+    using metrics::KeyFigure;
+    const BenchmarkBand band = *f.band;
+    switch (f.figure) {
+    case KeyFigure::BouncebackRate:
+        return band == BenchmarkBand::Good    ? DashboardPage::tr("Healthy · ≤ 10%")
+               : band == BenchmarkBand::Watch ? DashboardPage::tr("Watch · 10–20%")
+                                              : DashboardPage::tr("Bad · > 20%");
+    case KeyFigure::ContextLossRate:
+        return band == BenchmarkBand::Good ? DashboardPage::tr("Good · < 10%")
+                                           : DashboardPage::tr("Attention · ≥ 10%");
+    case KeyFigure::HandoffDelay:
+        return band == BenchmarkBand::Good
+                   ? DashboardPage::tr("Good · H/C p90 %1").arg(display::minutes(f.benchmarkValue))
+                   : DashboardPage::tr("H/C p90 %1 > 30 min")
+                         .arg(display::minutes(f.benchmarkValue));
+    case KeyFigure::CriticalDecisionsWithin30m:
+        return band == BenchmarkBand::Good
+                   ? DashboardPage::tr("Good · p90 %1").arg(display::minutes(f.benchmarkValue))
+                   : DashboardPage::tr("p90 %1 > 30 min").arg(display::minutes(f.benchmarkValue));
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+void DashboardPage::showKeyFigures(bool valid) {
+    const auto& figures = m_figures.keyFigures.figures;
+    for (std::size_t i = 0; i < m_figureCards.size(); ++i) {
+        KpiCard* card = m_figureCards[i];
+        if (!valid || i >= figures.size()) {
+            card->setValue(QStringLiteral("—"));
+            card->clearChange(QString());
+            card->setBand(KpiCard::Tone::Neutral, QString());
+            continue;
+        }
+        const metrics::KeyFigureValue& f = figures[i];
+        QString value = figureValueText(f.value, f.unit);
+        if (f.figure == metrics::KeyFigure::HandoffDelay && f.value) {
+            value = display::minutes(f.p50) + QStringLiteral(" / ") + value;
+        }
+        card->setValue(value);
+        const QString previous =
+            tr("Previous: %1").arg(f.previous ? figureValueText(f.previous, f.unit) : tr("none"));
+        const KpiCard::Trend trend =
+            f.better == metrics::Better::Lower ? KpiCard::Trend::UpIsBad : KpiCard::Trend::UpIsGood;
+        if (f.change) {
+            card->setChange(shownChange(*f.change, f.unit), figureChangeText(*f.change, f.unit),
+                            previous, trend);
+        } else {
+            card->clearChange(f.value                   ? previous
+                              : f.unavailable.isEmpty() ? tr("No data")
+                                                        : f.unavailable);
+        }
+        if (f.band) {
+            card->setBand(toneOf(*f.band), bandText(f));
+        } else {
+            card->setBand(KpiCard::Tone::Neutral, QString());
+        }
+    }
 }
 
 } // namespace escdesk::ui

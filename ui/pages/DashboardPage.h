@@ -1,11 +1,14 @@
 #pragma once
 
-// The dashboard: a period picker and the headline KPI cards (tickets,
-// escalated, escalation rate) against the previous period, the rate judged
-// by the SPEC §7 benchmark.
+// The dashboard: a period picker and the KPI cards of SPEC §7 (tickets,
+// escalated, escalation rate, time to escalate, handoff delay, decision
+// latency, Critical decisions within 30 minutes, bounceback, context loss,
+// re-escalation, SLA breaches, deflection) against the previous period,
+// each judged by its benchmark where the spec gives one.
 
 #include "metrics/HeadlineComparison.h"
 #include "metrics/HeadlineSeries.h"
+#include "metrics/KeyFigures.h"
 #include "pages/WorkspacePage.h"
 
 #include <QFutureWatcherBase>
@@ -24,6 +27,7 @@ class WeeklyTrendChart;
 struct DashboardFigures {
     metrics::HeadlineComparison comparison;
     std::vector<metrics::PeriodFigures> weeks;
+    metrics::KeyFigureComparison keyFigures;
     QString error;
 };
 
@@ -50,6 +54,8 @@ public:
     const metrics::HeadlineComparison& comparison() const { return m_figures.comparison; }
     const std::vector<metrics::PeriodFigures>& weeks() const { return m_figures.weeks; }
     KpiCard* rateCard() const { return m_rateCard; }
+    KpiCard* figureCard(metrics::KeyFigure figure) const;
+    const metrics::KeyFigureComparison& keyFigures() const { return m_figures.keyFigures; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -61,6 +67,7 @@ private:
     void refresh();
     void showFigures();
     void showCards();
+    void showKeyFigures(bool valid);
 
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;
@@ -78,6 +85,7 @@ private:
     KpiCard* m_ticketsCard;
     KpiCard* m_escalatedCard;
     KpiCard* m_rateCard;
+    std::vector<KpiCard*> m_figureCards; // in the order of metrics::KeyFigure
     WeeklyTrendChart* m_rateChart;
     WeeklyTrendChart* m_volumeChart;
 };

@@ -1,6 +1,7 @@
 #include "widgets/KpiCard.h"
 
 #include <QLabel>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace escdesk::ui {
@@ -61,6 +62,19 @@ KpiCard::KpiCard(const QString& title, QWidget* parent)
     setBand(Tone::Neutral, {});
 }
 
+void KpiCard::setCompact(bool compact) {
+    setMinimumWidth(compact ? 150 : 240);
+    layout()->setContentsMargins(compact ? QMargins(14, 12, 12, 12) : QMargins(20, 16, 20, 18));
+    layout()->setSpacing(compact ? 3 : 6);
+    m_value->setObjectName(compact ? QStringLiteral("kpiValueCompact")
+                                   : QStringLiteral("kpiValue"));
+    m_title->setWordWrap(compact);
+    m_previous->setWordWrap(compact);
+    // Re-apply the style sheet for the new object name.
+    m_value->style()->unpolish(m_value);
+    m_value->style()->polish(m_value);
+}
+
 void KpiCard::setValue(const QString& value) {
     m_value->setText(value);
 }
@@ -71,10 +85,14 @@ void KpiCard::setChange(double difference, const QString& text, const QString& p
     Tone tone = Tone::Neutral;
     if (difference > 0) {
         arrow = QStringLiteral("▲");
-        tone = trend == Trend::UpIsBad ? Tone::Bad : Tone::Neutral;
+        tone = trend == Trend::UpIsBad    ? Tone::Bad
+               : trend == Trend::UpIsGood ? Tone::Good
+                                          : Tone::Neutral;
     } else if (difference < 0) {
         arrow = QStringLiteral("▼");
-        tone = trend == Trend::UpIsBad ? Tone::Good : Tone::Neutral;
+        tone = trend == Trend::UpIsBad    ? Tone::Good
+               : trend == Trend::UpIsGood ? Tone::Bad
+                                          : Tone::Neutral;
     }
     m_change->setText(arrow + QLatin1Char(' ') + text);
     m_change->setStyleSheet(

@@ -13,10 +13,13 @@ class KpiCard : public QFrame {
     Q_OBJECT
 public:
     // How a change reads: whether up is good news, bad news or neither.
-    enum class Trend { Neutral, UpIsBad };
+    enum class Trend { Neutral, UpIsBad, UpIsGood };
     enum class Tone { Neutral, Good, Watch, Bad };
 
     explicit KpiCard(const QString& title, QWidget* parent = nullptr);
+
+    // A smaller card for a row of six: smaller value font and margins.
+    void setCompact(bool compact);
 
     void setValue(const QString& value);
     // `difference` is the signed change (its sign picks the arrow), `text`

@@ -271,6 +271,12 @@ QStringList MainWindow::saveScreenshots(const QString& directory) {
         do {
             QApplication::processEvents(QEventLoop::AllEvents, 10);
         } while (shown->isBusy() && !deadline.hasExpired());
+        // Showing results posts layout and chart updates: let them run
+        // before the picture is taken.
+        QDeadlineTimer layout(150);
+        while (!layout.hasExpired()) {
+            QApplication::processEvents(QEventLoop::AllEvents, 10);
+        }
     };
     for (int index = 0; index < pageCount(); ++index) {
         setCurrentPage(index);

@@ -94,13 +94,18 @@ private slots:
 
     void offersTheWorkingPages() {
         MainWindow window(false);
-        QCOMPARE(window.pageCount(), 2);
+        QCOMPARE(window.pageCount(), 5);
         const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(navigation->count(), 5);
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Dashboard"));
         QCOMPARE(navigation->item(1)->text(), QStringLiteral("Escalations"));
-        QVERIFY(!navigation->item(0)->icon().isNull());
+        QCOMPARE(navigation->item(2)->text(), QStringLiteral("Trends"));
+        QCOMPARE(navigation->item(3)->text(), QStringLiteral("Root causes"));
+        QCOMPARE(navigation->item(4)->text(), QStringLiteral("Segments"));
+        for (int i = 0; i < navigation->count(); ++i) {
+            QVERIFY(!navigation->item(i)->icon().isNull());
+        }
     }
 
     void aForeignFileIsRefusedWithAMessage() {

@@ -58,7 +58,7 @@ FigureText figureText(metrics::KeyFigure figure) {
             ""};
     case KeyFigure::HandoffDelay:
         return {
-            QT_TRANSLATE_NOOP("DashboardPage", "Handoff delay p50 / p90"),
+            QT_TRANSLATE_NOOP("DashboardPage", "Handoff delay p90"),
             QT_TRANSLATE_NOOP("DashboardPage",
                               "handoff_delay_min: over the escalations in the period, the first "
                               "paired “started” event minus the escalation; median and 90th "
@@ -73,7 +73,7 @@ FigureText figureText(metrics::KeyFigure figure) {
                                   "the first paired “decision” event minus the escalation."),
                 ""};
     case KeyFigure::CriticalDecisionsWithin30m:
-        return {QT_TRANSLATE_NOOP("DashboardPage", "Critical decided ≤ 30 min"),
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Critical ≤ 30 min"),
                 QT_TRANSLATE_NOOP("DashboardPage",
                                   "critical_decisions_within_30m: the share of the period’s "
                                   "escalations of Critical tickets with a decision latency of at "
@@ -517,14 +517,25 @@ QString bandText(const metrics::KeyFigureValue& f) {
         return band == BenchmarkBand::Good ? DashboardPage::tr("Good · < 10%")
                                            : DashboardPage::tr("Attention · ≥ 10%");
     case KeyFigure::HandoffDelay:
-        return band == BenchmarkBand::Good
-                   ? DashboardPage::tr("Good · H/C p90 %1").arg(display::minutes(f.benchmarkValue))
-                   : DashboardPage::tr("H/C p90 %1 > 30 min")
-                         .arg(display::minutes(f.benchmarkValue));
     case KeyFigure::CriticalDecisionsWithin30m:
-        return band == BenchmarkBand::Good
-                   ? DashboardPage::tr("Good · p90 %1").arg(display::minutes(f.benchmarkValue))
-                   : DashboardPage::tr("p90 %1 > 30 min").arg(display::minutes(f.benchmarkValue));
+        return band == BenchmarkBand::Good ? DashboardPage::tr("Good · under 30 min")
+                                           : DashboardPage::tr("Above 30 min");
+    default:
+        return {};
+    }
+}
+
+// What the band judged, when it is not the value on the card.
+QString bandToolTip(const metrics::KeyFigureValue& f) {
+    switch (f.figure) {
+    case metrics::KeyFigure::HandoffDelay:
+        return DashboardPage::tr("p90 handoff delay of High and Critical escalations: %1 "
+                                 "(benchmark: under 30 min)")
+            .arg(display::minutes(f.benchmarkValue));
+    case metrics::KeyFigure::CriticalDecisionsWithin30m:
+        return DashboardPage::tr("p90 decision latency of Critical escalations: %1 (benchmark: "
+                                 "under 30 min)")
+            .arg(display::minutes(f.benchmarkValue));
     default:
         return {};
     }
@@ -545,11 +556,15 @@ void DashboardPage::showKeyFigures(bool valid) {
         const metrics::KeyFigureValue& f = figures[i];
         QString value = figureValueText(f.value, f.unit);
         if (f.figure == metrics::KeyFigure::HandoffDelay && f.value) {
-            value = display::minutes(f.p50) + QStringLiteral(" / ") + value;
+            // The median beside the p90, smaller: both fit a narrow card.
+            value = QStringLiteral("%1<span style='font-size:10pt; font-weight:400; "
+                                   "color:#7b8794;'>&nbsp; p50 %2</span>")
+                        .arg(value, display::minutes(f.p50));
         }
         card->setValue(value);
         const QString previous =
-            tr("Previous: %1").arg(f.previous ? figureValueText(f.previous, f.unit) : tr("none"));
+            tr("Previous period: %1")
+                .arg(f.previous ? figureValueText(f.previous, f.unit) : tr("none"));
         const KpiCard::Trend trend =
             f.better == metrics::Better::Lower ? KpiCard::Trend::UpIsBad : KpiCard::Trend::UpIsGood;
         if (f.change) {
@@ -561,7 +576,7 @@ void DashboardPage::showKeyFigures(bool valid) {
                                                         : f.unavailable);
         }
         if (f.band) {
-            card->setBand(toneOf(*f.band), bandText(f));
+            card->setBand(toneOf(*f.band), bandText(f), bandToolTip(f));
         } else {
             card->setBand(KpiCard::Tone::Neutral, QString());
         }

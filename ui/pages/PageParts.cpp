@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QTableWidget>
 
+#include <algorithm>
+
 namespace escdesk::ui::parts {
 
 QLabel* pageTitle(const QString& text, QWidget* parent) {
@@ -51,6 +53,26 @@ void styleTable(QTableWidget* table) {
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setMinimumSectionSize(48);
+}
+
+void fitColumnsToHeaders(QTableView* table) {
+    QHeaderView* header = table->horizontalHeader();
+    QFont font = header->font();
+    font.setWeight(QFont::DemiBold); // the style sheet's header weight
+    const QFontMetrics metrics(font);
+    for (int column = 0; column < header->count(); ++column) {
+        const QString text =
+            table->model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        int widest = 0;
+        for (const QString& line : text.split(QLatin1Char('\n'))) {
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        }
+        // The section's padding (8 px each side) and a little air.
+        const int needed = widest + 20;
+        if (table->columnWidth(column) < needed) {
+            table->setColumnWidth(column, needed);
+        }
+    }
 }
 
 QTableWidgetItem* textItem(const QString& text) {

@@ -8,6 +8,7 @@
 #include <QString>
 
 class QLabel;
+class QTableView;
 class QTableWidget;
 class QTableWidgetItem;
 class QWidget;
@@ -25,6 +26,8 @@ QLabel* sectionTitle(const QString& text, QWidget* parent);
 
 // A read-only, row-selecting table in the application's style.
 void styleTable(QTableWidget* table);
+// Widens every column of `table` that is narrower than its header text.
+void fitColumnsToHeaders(QTableView* table);
 QTableWidgetItem* textItem(const QString& text);
 QTableWidgetItem* numberItem(const QString& text);
 

@@ -122,14 +122,18 @@ RootCausesPage::RootCausesPage(QWidget* parent)
     upper->setChildrenCollapsible(false);
     upper->addWidget(titled(tr("Ranked root causes"), m_table, m_detail, upper));
     upper->addWidget(m_chart);
-    upper->setStretchFactor(0, 3);
-    upper->setStretchFactor(1, 2);
+    upper->setStretchFactor(0, 1);
+    upper->setStretchFactor(1, 0);
+    // The table's columns first; the chart takes what is left (it scales).
+    upper->setSizes({835, 300});
+    m_chart->setMinimumWidth(270);
     auto* lower = new QSplitter(Qt::Horizontal, splitter);
     lower->setChildrenCollapsible(false);
     lower->addWidget(titled(tr("Problem clusters"), m_clusters, m_sentence, lower));
     lower->addWidget(m_tickets);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
+    lower->setSizes({695, 440});
     splitter->addWidget(upper);
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 1);
@@ -145,18 +149,25 @@ RootCausesPage::RootCausesPage(QWidget* parent)
 
     parts::styleTable(m_table);
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Root cause"), tr("Escalations"), tr("Share"),
-                                        tr("Change"), tr("Mean resolution"), tr("Top product area"),
-                                        tr("Known-issue matches"), tr("Impact")});
+    // Two-line headers keep nine columns beside the chart.
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Root cause"), tr("Count"), tr("Share"),
+                                        tr("Change"), tr("Mean\nresolution"),
+                                        tr("Top product area"), tr("Known\nissues"), tr("Impact")});
     m_table->setAccessibleName(tr("Ranked root causes"));
     const QList<std::pair<int, int>> widths{
-        {RankColumn, 34},         {RootCauseColumn, 150},   {CountColumn, 84},
-        {ShareColumn, 60},        {ChangeColumn, 66},       {ResolutionColumn, 108},
-        {ProductAreaColumn, 124}, {KnownIssuesColumn, 134}, {ImpactColumn, 64}};
+        {RankColumn, 28},         {RootCauseColumn, 156},  {CountColumn, 60},
+        {ShareColumn, 56},        {ChangeColumn, 64},      {ResolutionColumn, 80},
+        {ProductAreaColumn, 150}, {KnownIssuesColumn, 64}, {ImpactColumn, 66}};
     for (const auto& [column, width] : widths) {
         m_table->setColumnWidth(column, width);
     }
     m_table->horizontalHeader()->setStretchLastSection(true);
+    parts::fitColumnsToHeaders(m_table);
+    m_table->horizontalHeaderItem(CountColumn)->setToolTip(tr("Escalations in the period"));
+    m_table->horizontalHeaderItem(ChangeColumn)
+        ->setToolTip(tr("Escalations more or fewer than in the period before"));
+    m_table->horizontalHeaderItem(KnownIssuesColumn)
+        ->setToolTip(tr("Escalations that match a known issue"));
     for (int column : {int(RankColumn), int(CountColumn), int(ShareColumn), int(ChangeColumn),
                        int(ResolutionColumn), int(KnownIssuesColumn), int(ImpactColumn)}) {
         m_table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -164,18 +175,21 @@ RootCausesPage::RootCausesPage(QWidget* parent)
 
     parts::styleTable(m_clusters);
     m_clusters->setColumnCount(ClusterColumnCount);
-    m_clusters->setHorizontalHeaderLabels({tr("Escalations"), tr("Top terms"), tr("Known issue"),
+    m_clusters->setHorizontalHeaderLabels({tr("Tickets"), tr("Top terms"), tr("Known issue"),
                                            tr("Duplicates"), tr("Accounts"), tr("Impact")});
     m_clusters->setAccessibleName(tr("Problem clusters"));
     const QList<std::pair<int, int>> clusterWidths{{ClusterSizeColumn, 84},
-                                                   {ClusterTermsColumn, 250},
+                                                   {ClusterTermsColumn, 150},
                                                    {ClusterIssueColumn, 140},
-                                                   {ClusterDuplicatesColumn, 80},
-                                                   {ClusterAccountsColumn, 70}};
+                                                   {ClusterDuplicatesColumn, 84},
+                                                   {ClusterAccountsColumn, 76}};
     for (const auto& [column, width] : clusterWidths) {
         m_clusters->setColumnWidth(column, width);
     }
     m_clusters->horizontalHeader()->setStretchLastSection(true);
+    parts::fitColumnsToHeaders(m_clusters);
+    m_clusters->horizontalHeaderItem(ClusterSizeColumn)
+        ->setToolTip(tr("Escalated tickets in the cluster, of all escalated in the period"));
     for (int column : {int(ClusterSizeColumn), int(ClusterDuplicatesColumn),
                        int(ClusterAccountsColumn), int(ClusterImpactColumn)}) {
         m_clusters->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight |
@@ -321,8 +335,8 @@ void RootCausesPage::showChart() {
     bars->setLabelsVisible(true);
     bars->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     counts->setLabelColor(Qt::white);
-    m_chart->addValueAxis(0, std::max(5.0, std::ceil(double(highest) * 1.08)),
-                          QStringLiteral("%.0f"), tr("Escalations"), Qt::AlignBottom);
+    m_chart->addRoundValueAxis(double(highest), 5.0, QStringLiteral("%.0f"), tr("Escalations"),
+                               Qt::AlignBottom);
     m_chart->addCategoryAxis(labels, tr("Root cause"), Qt::AlignLeft);
     m_chart->addSeries(bars);
     m_chart->chart()->legend()->hide();

@@ -101,9 +101,13 @@ SegmentsPage::SegmentsPage(QWidget* parent)
     lower->addWidget(m_tickets);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
+    lower->setSizes({745, 385});
     splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 5);
-    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    // Room for a dozen bars with readable labels.
+    splitter->setSizes({340, 330});
+    m_chart->setMinimumHeight(260);
     content->addWidget(splitter, 1);
     content->addWidget(parts::footnote(
         tr("Deviation: the segment’s rate minus the overall rate, in percentage points. "
@@ -117,13 +121,14 @@ SegmentsPage::SegmentsPage(QWidget* parent)
     m_table->setHorizontalHeaderLabels({tr("Segment"), tr("Tickets"), tr("Escalated"), tr("Rate"),
                                         tr("Deviation"), tr("p-value"), tr("Significance")});
     m_table->setAccessibleName(tr("Escalation rate per segment"));
-    const QList<std::pair<int, int>> widths{{SegmentColumn, 170},  {TicketsColumn, 76},
-                                            {EscalatedColumn, 80}, {RateColumn, 64},
-                                            {DeviationColumn, 84}, {PValueColumn, 70}};
+    const QList<std::pair<int, int>> widths{{SegmentColumn, 140},  {TicketsColumn, 76},
+                                            {EscalatedColumn, 90}, {RateColumn, 64},
+                                            {DeviationColumn, 86}, {PValueColumn, 72}};
     for (const auto& [column, width] : widths) {
         m_table->setColumnWidth(column, width);
     }
     m_table->horizontalHeader()->setStretchLastSection(true);
+    parts::fitColumnsToHeaders(m_table);
     for (int column : {int(TicketsColumn), int(EscalatedColumn), int(RateColumn),
                        int(DeviationColumn), int(PValueColumn)}) {
         m_table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -216,6 +221,9 @@ void SegmentsPage::showFigures(SegmentFigures figures) {
     m_subtitle->setText(line);
     showChart();
     showTable();
+    if (m_selectFlaggedWhenShown) {
+        selectFlagged();
+    }
 }
 
 QString SegmentsPage::segmentLabel(const QString& value) const {
@@ -254,8 +262,8 @@ void SegmentsPage::showChart() {
     bars->append(other);
     bars->setBarWidth(0.62);
 
-    m_chart->addValueAxis(0, std::max(5.0, std::ceil(highest / 5.0) * 5.0 + 2.5),
-                          QStringLiteral("%.0f%%"), tr("Escalation rate"), Qt::AlignBottom);
+    m_chart->addRoundValueAxis(highest, 5.0, QStringLiteral("%g%%"), tr("Escalation rate"),
+                               Qt::AlignBottom);
     m_chart->addCategoryAxis(labels, m_field->currentText(), Qt::AlignLeft);
     m_chart->addSeries(bars);
     if (a.overallRate) {
@@ -312,13 +320,12 @@ void SegmentsPage::showTable() {
                                                : QStringLiteral("—")));
         m_table->setItem(i, PValueColumn, parts::numberItem(display::pValue(row.pValue)));
         auto* flag = parts::textItem(row.significantlyAbove ? tr("▲ Significantly above")
-                                     : row.pValue           ? QString()
+                                     : row.pValue           ? tr("Not above")
                                                             : tr("Too few to test"));
         if (row.significantlyAbove) {
             flag->setForeground(flagColour);
             QFont bold = flag->font();
             bold.setWeight(QFont::DemiBold);
-            flag->setFont(bold);
             m_table->item(i, SegmentColumn)->setFont(bold);
         } else {
             flag->setForeground(AnalysisChart::mutedColour());
@@ -354,6 +361,7 @@ void SegmentsPage::showSelectedTickets() {
     if (found != m_figures.tickets.end()) {
         rows = m_escalatedOnly->isChecked() ? found->second.escalated : found->second.all;
     }
+    m_tickets->setEscalatedColumnVisible(!m_escalatedOnly->isChecked());
     m_tickets->showTickets(m_workspace,
                            m_escalatedOnly->isChecked()
                                ? tr("Escalated tickets of “%1”").arg(segmentLabel(value))
@@ -362,6 +370,19 @@ void SegmentsPage::showSelectedTickets() {
 }
 
 void SegmentsPage::prepareScreenshot() {
+    // Account segments, where a support lead looks first for customers
+    // who escalate more; the first segment significantly above is selected
+    // when the figures arrive.
+    m_selectFlaggedWhenShown = true;
+    if (m_field->currentData().toInt() != int(SegmentField::AccountSegment)) {
+        setField(SegmentField::AccountSegment);
+        return;
+    }
+    selectFlagged();
+}
+
+void SegmentsPage::selectFlagged() {
+    m_selectFlaggedWhenShown = false;
     // The first significantly-above segment, else the highest rate.
     const auto& rows = m_figures.analysis.rows;
     const auto flagged = std::find_if(rows.begin(), rows.end(), [](const analysis::SegmentRow& r) {

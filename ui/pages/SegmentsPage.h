@@ -73,10 +73,12 @@ private:
     void showChart();
     void showTable();
     void showSelectedTickets();
+    void selectFlagged();
     QString segmentLabel(const QString& value) const;
 
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;
+    bool m_selectFlaggedWhenShown = false;
     BackgroundJob m_job;
     SegmentFigures m_figures;
     QComboBox* m_field;

@@ -55,11 +55,6 @@ QLineSeries* guideLine(const QString& name, double value, int points, const QCol
     return line;
 }
 
-// The axis ceiling: a round number above the highest value.
-double ceilingOf(double highest, double step, double minimum) {
-    return std::max(minimum, std::ceil(highest / step) * step + step);
-}
-
 } // namespace
 
 TrendsPage::TrendsPage(QWidget* parent)
@@ -109,7 +104,7 @@ TrendsPage::TrendsPage(QWidget* parent)
     content->addLayout(upper, 1);
     auto* lower = new QHBoxLayout;
     lower->setSpacing(14);
-    lower->addWidget(m_rootCauseChart, 3);
+    lower->addWidget(m_rootCauseChart, 2);
     auto* risingBox = new QFrame(m_content);
     risingBox->setObjectName(QStringLiteral("panel"));
     auto* rising = new QVBoxLayout(risingBox);
@@ -132,7 +127,7 @@ TrendsPage::TrendsPage(QWidget* parent)
     m_p90Check->setWordWrap(true);
     m_p90Check->setTextFormat(Qt::RichText);
     rising->addWidget(m_p90Check);
-    lower->addWidget(risingBox, 2);
+    lower->addWidget(risingBox, 1);
     content->addLayout(lower, 1);
     layout->addWidget(m_content, 1);
 
@@ -248,12 +243,13 @@ QStringList TrendsPage::periodLabels() const {
     const QLocale locale;
     const bool weekly = m_figures.trend.granularity == Granularity::Week;
     for (const analysis::TrendPoint& point : m_figures.trend.points) {
-        // Two lines: sixteen weeks fit a half-width chart.
+        // Two lines: twelve weeks fit a half-width chart.
         QString label =
             locale.toString(point.period.firstDay, weekly ? QStringLiteral("d'<br>'MMM")
                                                           : QStringLiteral("MMM'<br>'yyyy"));
         if (point.period.partial) {
-            label += QLatin1Char('*');
+            // On the first line, which is the shorter one.
+            label.replace(QStringLiteral("<br>"), QStringLiteral("*<br>"));
         }
         labels << label;
     }
@@ -300,8 +296,7 @@ void TrendsPage::showRate(const QStringList& labels) {
         }
     }
     m_rateChart->addCategoryAxis(labels, periodAxisTitle());
-    m_rateChart->addValueAxis(0, ceilingOf(highest, 5.0, 20.0), QStringLiteral("%.0f%%"),
-                              tr("Escalated tickets"));
+    m_rateChart->addRoundValueAxis(highest, 20.0, QStringLiteral("%g%%"), tr("Escalated tickets"));
     m_rateChart->addSeries(guideLine(tr("10% good"), 10.0, count, AnalysisChart::goodColour()));
     m_rateChart->addSeries(guideLine(tr("15% attention"), 15.0, count, AnalysisChart::badColour()));
     m_rateChart->addSeries(average);
@@ -343,10 +338,10 @@ void TrendsPage::showP90(const QStringList& labels) {
     p90->setPen(QPen(AnalysisChart::accentColour(), 2.2));
     p90->setPointsVisible(true);
     auto* median = new QLineSeries;
-    median->setName(tr("Median of the 4 weeks before"));
+    median->setName(tr("4-week median before"));
     median->setPen(QPen(AnalysisChart::mutedColour(), 1.6, Qt::DashLine));
     auto* regressions = new QScatterSeries;
-    regressions->setName(tr("Regression (> 20% above that median)"));
+    regressions->setName(tr("Regression (> +20%)"));
     regressions->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     regressions->setMarkerSize(11);
     regressions->setColor(AnalysisChart::badColour());
@@ -364,8 +359,8 @@ void TrendsPage::showP90(const QStringList& labels) {
         }
     }
     m_p90Chart->addCategoryAxis(labels, periodAxisTitle());
-    m_p90Chart->addValueAxis(0, ceilingOf(highest / unit, hours ? 1.0 : 10.0, hours ? 4.0 : 30.0),
-                             QStringLiteral("%.0f"), hours ? tr("Hours") : tr("Minutes"));
+    m_p90Chart->addRoundValueAxis(highest / unit, hours ? 4.0 : 30.0, QStringLiteral("%g"),
+                                  hours ? tr("Hours") : tr("Minutes"));
     m_p90Chart->addSeries(median);
     m_p90Chart->addSeries(p90);
     m_p90Chart->addSeries(regressions);
@@ -439,10 +434,10 @@ void TrendsPage::showRootCauses(const QStringList& labels) {
         bars->append(set);
     }
     m_rootCauseChart->addCategoryAxis(labels, periodAxisTitle());
-    auto* y = m_rootCauseChart->addValueAxis(0, std::max(10.0, double(highest) * 1.1),
-                                             QStringLiteral("%.0f"), tr("Escalations"));
-    y->applyNiceNumbers();
+    m_rootCauseChart->addRoundValueAxis(double(highest), 10.0, QStringLiteral("%.0f"),
+                                        tr("Escalations"));
     m_rootCauseChart->addSeries(bars);
+    // Beside the bars: a legend below would take two rows.
     m_rootCauseChart->chart()->legend()->setAlignment(Qt::AlignRight);
 }
 

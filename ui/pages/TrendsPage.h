@@ -32,7 +32,7 @@ class TrendsPage : public WorkspacePage {
     Q_OBJECT
 public:
     // How far back the page looks.
-    static constexpr int weeksShown = 16;
+    static constexpr int weeksShown = 12; // as on the dashboard
     static constexpr int monthsShown = 12;
     // Root causes stacked by name; the rest as "All other".
     static constexpr int stackedRootCauses = 6;

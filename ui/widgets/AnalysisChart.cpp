@@ -10,6 +10,9 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
+#include <cmath>
+
 namespace escdesk::ui {
 
 namespace {
@@ -98,6 +101,26 @@ QValueAxis* AnalysisChart::addValueAxis(double minimum, double maximum, const QS
     axis->setTickCount(5);
     styleAxis(axis, title);
     chart()->addAxis(axis, alignment);
+    return axis;
+}
+
+QValueAxis* AnalysisChart::addRoundValueAxis(double highest, double minimumTop,
+                                             const QString& labelFormat, const QString& title,
+                                             Qt::Alignment alignment) {
+    // Some headroom above the highest value, then the smallest step of
+    // 1, 2, 2.5 or 5 × 10^k that covers it in at most five steps.
+    const double target = std::max(minimumTop, highest * 1.06);
+    double step = 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(target, 1e-9) / 5.0)));
+    for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        step = factor * magnitude;
+        if (target / step <= 5.0 + 1e-9) {
+            break;
+        }
+    }
+    const int steps = std::max(1, int(std::ceil(target / step - 1e-9)));
+    QValueAxis* axis = addValueAxis(0, steps * step, labelFormat, title, alignment);
+    axis->setTickCount(steps + 1);
     return axis;
 }
 

@@ -26,6 +26,10 @@ public:
                                       Qt::Alignment alignment = Qt::AlignBottom);
     QValueAxis* addValueAxis(double minimum, double maximum, const QString& labelFormat,
                              const QString& title, Qt::Alignment alignment = Qt::AlignLeft);
+    // A value axis from 0 to a round number above `highest` (at least
+    // `minimumTop`), with ticks at round steps: 0, 5, 10, 15, 20.
+    QValueAxis* addRoundValueAxis(double highest, double minimumTop, const QString& labelFormat,
+                                  const QString& title, Qt::Alignment alignment = Qt::AlignLeft);
     // Adds the series and attaches it to every axis of the chart.
     void addSeries(QAbstractSeries* series);
     // Hides the series' legend entry (e.g. markers that repeat a line).

@@ -28,13 +28,15 @@ public:
     void clearChange(const QString& previous);
     // Colours the card and names the band; Tone::Neutral with empty text
     // hides the band.
-    void setBand(Tone tone, const QString& text);
+    void setBand(Tone tone, const QString& text, const QString& toolTip = {});
 
     QString valueText() const;
     QString changeText() const;
     QString bandText() const;
 
 private:
+    bool m_compact = false;
+    QString m_titleText;
     QLabel* m_title;
     QLabel* m_value;
     QLabel* m_change;

@@ -49,13 +49,18 @@ TicketListPane::TicketListPane(QWidget* parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setMinimumSectionSize(40);
     const QList<std::pair<int, int>> widths{
-        {TicketListModel::TicketIdColumn, 96},  {TicketListModel::CreatedColumn, 122},
-        {TicketListModel::PriorityColumn, 70},  {TicketListModel::TierColumn, 56},
-        {TicketListModel::EscalatedColumn, 74}, {TicketListModel::AccountColumn, 120},
+        {TicketListModel::TicketIdColumn, 104}, {TicketListModel::CreatedColumn, 134},
+        {TicketListModel::PriorityColumn, 74},  {TicketListModel::TierColumn, 58},
+        {TicketListModel::EscalatedColumn, 88}, {TicketListModel::AccountColumn, 130},
     };
     for (const auto& [column, width] : widths) {
         m_table->setColumnWidth(column, width);
     }
+    // A pane beside an analysis is narrow: the subject matters more than
+    // the tier and the account, which the ticket's details show.
+    m_table->setColumnHidden(TicketListModel::TierColumn, true);
+    m_table->setColumnHidden(TicketListModel::AccountColumn, true);
+    m_table->setColumnHidden(TicketListModel::EscalatedColumn, true);
     layout->addWidget(m_table, 1);
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -68,6 +73,10 @@ TicketListPane::TicketListPane(QWidget* parent)
 void TicketListPane::addHeaderWidget(QWidget* widget) {
     auto* header = static_cast<QHBoxLayout*>(layout()->itemAt(0)->layout());
     header->insertWidget(1, widget);
+}
+
+void TicketListPane::setEscalatedColumnVisible(bool visible) {
+    m_table->setColumnHidden(TicketListModel::EscalatedColumn, !visible);
 }
 
 void TicketListPane::showTickets(store::Workspace* workspace, const QString& heading,

@@ -31,6 +31,9 @@ public:
     void clear(const QString& emptyText);
     // A widget placed at the right of the heading (e.g. a filter).
     void addHeaderWidget(QWidget* widget);
+    // Whether the Escalated column shows (hidden by default: most lists
+    // hold escalated tickets only).
+    void setEscalatedColumnVisible(bool visible);
 
     TicketListModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }

@@ -148,9 +148,11 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
     auto* x = new QBarCategoryAxis;
     x->append(labels);
     auto* y = new QValueAxis;
-    y->setRange(0, std::max(20.0, std::ceil(highest / 5.0) * 5.0 + 5.0));
+    // Round ticks: 0–20% by 5, above that by 10 (0, 10, 20, 30%).
+    const double top = std::max(20.0, std::ceil((highest + 2.0) / 10.0) * 10.0);
+    y->setRange(0, top);
     y->setLabelFormat(QStringLiteral("%.0f%%"));
-    y->setTickCount(5);
+    y->setTickCount(int(top / (top <= 20.0 ? 5.0 : 10.0)) + 1);
     styleAxis(x, tr("Week starting"));
     styleAxis(y, tr("Escalated tickets"));
     chart->addAxis(x, Qt::AlignBottom);

@@ -28,13 +28,21 @@ using metrics::PeriodPreset;
 
 namespace {
 
+// Signs as the other cards write them: "+12", "−152" (a true minus sign).
 QString signedCount(std::int64_t value) {
-    return (value > 0 ? QStringLiteral("+") : QString()) + display::count(value);
+    const QString sign = value > 0   ? QStringLiteral("+")
+                         : value < 0 ? QStringLiteral("−")
+                                     : QString();
+    return sign + display::count(value < 0 ? -value : value);
 }
 
 QString signedPercent(double fraction) {
-    return (fraction > 0 ? QStringLiteral("+") : QString()) +
-           QLocale().toString(fraction * 100.0, 'f', 1) + QLatin1Char('%');
+    const QString shown = QLocale().toString(std::abs(fraction) * 100.0, 'f', 1);
+    const bool zero = shown == QLocale().toString(0.0, 'f', 1);
+    const QString sign = zero           ? QString()
+                         : fraction > 0 ? QStringLiteral("+")
+                                        : QStringLiteral("−");
+    return sign + shown + QLatin1Char('%');
 }
 
 // What each key figure's card is called and says in its tooltip: the exact
@@ -461,10 +469,8 @@ void DashboardPage::showCards() {
         // The arrow follows the change as shown (to 0.1 points), so a change
         // that reads 0.0 gets no arrow.
         const double shownPoints = std::round(*c.rateChange * 1000.0) / 10.0;
-        m_rateCard->setChange(shownPoints,
-                              tr("%1 pts").arg((shownPoints > 0 ? QStringLiteral("+") : QString()) +
-                                               QLocale().toString(shownPoints, 'f', 1)),
-                              previousRate, KpiCard::Trend::UpIsBad);
+        m_rateCard->setChange(shownPoints, display::signedPoints(*c.rateChange), previousRate,
+                              KpiCard::Trend::UpIsBad);
     } else {
         m_rateCard->clearChange(valid ? previousRate : QString());
     }

@@ -290,6 +290,12 @@ private slots:
         QCOMPARE(page.risingTable()->item(0, 0)->text(), QStringLiteral("Integration Issue"));
         QCOMPARE(page.risingTable()->item(0, 1)->text(), QStringLiteral("0 → 2 → 6"));
 
+        // Drill-down from the Integration Issue bar of W: its six tickets.
+        page.showBarTickets(int(last), 0);
+        const auto panes = page.findChildren<TicketListPane*>();
+        QCOMPARE(panes.size(), 1);
+        QCOMPARE(listedIds(panes.first()), m_integrationIds);
+
         page.setGranularity(analysis::Granularity::Month);
         QCOMPARE(int(page.figures().trend.points.size()), TrendsPage::monthsShown);
     }

@@ -351,12 +351,12 @@ void RootCausesPage::showChart() {
                     return;
                 }
                 const analysis::RootCauseRow& r = m_figures.rootCauses.rows[std::size_t(row)];
-                m_chart->showToolTip(tr("<b>%1</b><br>%2 escalations, %3 of all<br>%4 against the "
-                                        "period before (%5)<br>Impact %6")
-                                         .arg(r.rootCause.toHtmlEscaped(), display::count(r.count),
-                                              display::percent(r.share), changeText(r.change()),
-                                              display::count(r.previousCount),
-                                              impactText(r.impact)));
+                m_chart->showToolTip(
+                    tr("<b>%1</b><br>%2 escalations, %3 of all<br>%4 against the "
+                       "period before (%5)<br>Impact %6<br><i>Click to list the tickets</i>")
+                        .arg(r.rootCause.toHtmlEscaped(), display::count(r.count),
+                             display::percent(r.share), changeText(r.change()),
+                             display::count(r.previousCount), impactText(r.impact)));
             });
     connect(bars, &QHorizontalBarSeries::clicked, m_chart,
             [this, rowOfBar](int index, QBarSet*) { m_table->selectRow(rowOfBar(index)); });

@@ -1,11 +1,15 @@
 #include "pages/TrendsPage.h"
 
+#include "analysis/DrillDown.h"
+#include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "widgets/AnalysisChart.h"
+#include "widgets/TicketListPane.h"
 
 #include <QBarSet>
 #include <QButtonGroup>
+#include <QDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -44,6 +48,12 @@ TrendFigures computeTrend(store::Workspace& workspace, Granularity granularity,
     figures.rateAverage = analysis::movingAverage3(figures.rate);
     return figures;
 }
+
+// The escalated tickets of one period by root cause, for a bar's drill-down.
+struct PeriodTickets {
+    std::map<QString, std::vector<std::int64_t>> byRootCause;
+    QString error;
+};
 
 QLineSeries* guideLine(const QString& name, double value, int points, const QColor& colour) {
     auto* line = new QLineSeries;
@@ -150,6 +160,7 @@ TrendsPage::TrendsPage(QWidget* parent)
 }
 
 TrendsPage::~TrendsPage() {
+    m_drillJob.finish();
     m_job.finish();
 }
 
@@ -424,13 +435,14 @@ void TrendsPage::showRootCauses(const QStringList& labels) {
             }
             const analysis::TrendPoint& p = m_figures.trend.points[std::size_t(index)];
             m_rootCauseChart->showToolTip(
-                tr("<b>%1</b><br>%2: %3 of %4 escalations")
+                tr("<b>%1</b><br>%2: %3 of %4 escalations<br><i>Click to list the tickets</i>")
                     .arg(periodName(std::size_t(index)),
                          m_figures.rootCauses.names[n].toHtmlEscaped(),
                          display::count(
                              m_figures.rootCauses.counts[std::size_t(n)][std::size_t(index)]),
                          display::count(p.escalations)));
         });
+        connect(set, &QBarSet::clicked, this, [this, n](int index) { showBarTickets(index, n); });
         bars->append(set);
     }
     m_rootCauseChart->addCategoryAxis(labels, periodAxisTitle());
@@ -484,6 +496,58 @@ void TrendsPage::showRising() {
                  check.regressed
                      ? tr("<b style='color:#b42318'>regression (more than 20% above)</b>")
                      : tr("<span style='color:#1e7f4f'>no regression</span>")));
+}
+
+void TrendsPage::showBarTickets(int period, int category) {
+    const analysis::StackedCategories& stacked = m_figures.rootCauses;
+    const auto& points = m_figures.trend.points;
+    if (!m_workspace || period < 0 || period >= int(points.size()) || category < 0 ||
+        category >= stacked.names.size()) {
+        return;
+    }
+    const analysis::TrendPoint& point = points[std::size_t(period)];
+    // "All other" stands for every root cause the chart does not name.
+    const bool other = category == stacked.names.size() - 1 &&
+                       stacked.names.size() > TrendsPage::stackedRootCauses;
+    QStringList causes;
+    if (other) {
+        for (const auto& [name, count] : point.escalationsByRootCause) {
+            if (!stacked.names.mid(0, TrendsPage::stackedRootCauses).contains(name)) {
+                causes << name;
+            }
+        }
+    } else {
+        causes << stacked.names[category];
+    }
+    const QString heading = tr("%1 — %2").arg(
+        other ? tr("Other root causes") : stacked.names[category], periodName(std::size_t(period)));
+    const Window window = point.period.window;
+    m_drillJob.run<PeriodTickets>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            PeriodTickets tickets;
+            tickets.byRootCause = analysis::ticketRowsByRootCause(
+                metrics::loadMetricsInput(workspace.db(), window), window);
+            return tickets;
+        },
+        [this, causes, heading](PeriodTickets tickets) {
+            std::vector<std::int64_t> rows;
+            for (const QString& cause : causes) {
+                const auto found = tickets.byRootCause.find(cause);
+                if (found != tickets.byRootCause.end()) {
+                    rows.insert(rows.end(), found->second.begin(), found->second.end());
+                }
+            }
+            auto* dialog = new QDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(tr("Escalated tickets"));
+            dialog->resize(760, 480);
+            auto* layout = new QVBoxLayout(dialog);
+            auto* pane = new TicketListPane(dialog);
+            pane->showTickets(m_workspace, heading, std::move(rows));
+            layout->addWidget(pane);
+            dialog->show();
+        });
 }
 
 QString TrendsPage::p90CheckText() const {

@@ -40,7 +40,10 @@ public:
     explicit TrendsPage(QWidget* parent = nullptr);
     ~TrendsPage() override;
 
-    void setAsynchronous(bool asynchronous) { m_job.setAsynchronous(asynchronous); }
+    void setAsynchronous(bool asynchronous) {
+        m_job.setAsynchronous(asynchronous);
+        m_drillJob.setAsynchronous(asynchronous);
+    }
     void setWorkspace(store::Workspace* workspace) override;
     QString screenshotName() const override { return QStringLiteral("trends"); }
     bool isBusy() const override { return m_job.isRunning(); }
@@ -57,6 +60,9 @@ public:
     AnalysisChart* p90Chart() const { return m_p90Chart; }
     QTableWidget* risingTable() const { return m_rising; }
     QString p90CheckText() const;
+    // Lists the escalated tickets behind one stacked bar: root cause
+    // `category` (of figures().rootCauses.names) in period `period`.
+    void showBarTickets(int period, int category);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -76,6 +82,7 @@ private:
     bool m_stale = true;
     QDate m_today;
     BackgroundJob m_job;
+    BackgroundJob m_drillJob;
     TrendFigures m_figures;
     QButtonGroup* m_granularity;
     QLabel* m_subtitle;

@@ -186,8 +186,10 @@ RootCausesPage::RootCausesPage(QWidget* parent)
     for (const auto& [column, width] : clusterWidths) {
         m_clusters->setColumnWidth(column, width);
     }
-    m_clusters->horizontalHeader()->setStretchLastSection(true);
     parts::fitColumnsToHeaders(m_clusters);
+    // The terms say what a cluster is about: they take the spare width.
+    m_clusters->setColumnWidth(ClusterImpactColumn, 76);
+    m_clusters->horizontalHeader()->setSectionResizeMode(ClusterTermsColumn, QHeaderView::Stretch);
     m_clusters->horizontalHeaderItem(ClusterSizeColumn)
         ->setToolTip(tr("Escalated tickets in the cluster, of all escalated in the period"));
     for (int column : {int(ClusterSizeColumn), int(ClusterDuplicatesColumn),
@@ -305,8 +307,27 @@ void RootCausesPage::showTable() {
                          parts::numberItem(display::count(row.knownIssueMatches)));
         m_table->setItem(i, ImpactColumn, parts::numberItem(impactText(row.impact)));
     }
-    m_detail->setText(a.rows.empty() ? QString()
-                                     : tr("Select a root cause for its recommended action."));
+    // Until one is picked, the top root cause's action reads first.
+    showDetail(a.rows.empty() ? -1 : 0);
+}
+
+void RootCausesPage::showDetail(int index) {
+    const auto& rows = m_figures.rootCauses.rows;
+    if (index < 0 || index >= int(rows.size())) {
+        m_detail->clear();
+        return;
+    }
+    const analysis::RootCauseRow& row = rows[std::size_t(index)];
+    QStringList issues;
+    for (const analysis::CountedName& issue : row.knownIssues) {
+        issues << QStringLiteral("%1 (%2)").arg(issue.name.toHtmlEscaped()).arg(issue.count);
+    }
+    m_detail->setText(
+        tr("<b>%1</b> — recommended action: %2<br><span style='color:#7b8794'>Known issues: %3 · "
+           "%4 accounts, ARR %5</span>")
+            .arg(row.rootCause.toHtmlEscaped(), row.recommendedAction.toHtmlEscaped(),
+                 issues.isEmpty() ? tr("none") : issues.join(QStringLiteral(", ")),
+                 display::count(row.affectedAccounts), display::amount(row.affectedArr)));
 }
 
 void RootCausesPage::showChart() {
@@ -415,16 +436,7 @@ void RootCausesPage::rootCauseSelected() {
     }
     const int index = selected.first()->row();
     const analysis::RootCauseRow& row = m_figures.rootCauses.rows[std::size_t(index)];
-    QStringList issues;
-    for (const analysis::CountedName& issue : row.knownIssues) {
-        issues << QStringLiteral("%1 (%2)").arg(issue.name.toHtmlEscaped()).arg(issue.count);
-    }
-    m_detail->setText(
-        tr("<b>%1</b> — %2<br><span style='color:#7b8794'>Known issues: %3 · %4 accounts, ARR "
-           "%5</span>")
-            .arg(row.rootCause.toHtmlEscaped(), row.recommendedAction.toHtmlEscaped(),
-                 issues.isEmpty() ? tr("none") : issues.join(QStringLiteral(", ")),
-                 display::count(row.affectedAccounts), display::amount(row.affectedArr)));
+    showDetail(index);
     const auto found = m_figures.rootCauseTickets.find(row.rootCause);
     m_tickets->showTickets(m_workspace, tr("Escalated tickets: %1").arg(row.rootCause),
                            found == m_figures.rootCauseTickets.end() ? std::vector<std::int64_t>{}

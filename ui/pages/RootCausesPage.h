@@ -85,6 +85,7 @@ private:
     void showTable();
     void showChart();
     void showClusters();
+    void showDetail(int index);
     void rootCauseSelected();
     void clusterSelected();
 

@@ -150,11 +150,15 @@ TrendsPage::TrendsPage(QWidget* parent)
 
     parts::styleTable(m_rising);
     m_rising->setColumnCount(3);
-    m_rising->setHorizontalHeaderLabels({tr("Root cause"), tr("Escalations"), tr("Share of all")});
+    m_rising->setHorizontalHeaderLabels({tr("Root cause"), tr("Escalations"), tr("Share")});
     m_rising->setAccessibleName(tr("Rising root causes"));
-    m_rising->setColumnWidth(0, 150);
-    m_rising->setColumnWidth(1, 120);
-    m_rising->horizontalHeader()->setStretchLastSection(true);
+    // A narrow panel: the counts and shares keep their width, the name
+    // gives way (its full text is in the tooltip).
+    QHeaderView* risingHeader = m_rising->horizontalHeader();
+    risingHeader->setSectionResizeMode(0, QHeaderView::Stretch);
+    risingHeader->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    risingHeader->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_rising->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     connect(m_granularity, &QButtonGroup::idClicked, this, &TrendsPage::refresh);
 }
@@ -469,6 +473,7 @@ void TrendsPage::showRising() {
             shares = display::percent(r.shares.front()) + arrow + display::percent(r.shares.back());
         }
         auto* name = parts::textItem(r.rootCause);
+        name->setToolTip(r.rootCause);
         QFont bold = name->font();
         bold.setWeight(QFont::DemiBold);
         name->setFont(bold);

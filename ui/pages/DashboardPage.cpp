@@ -436,7 +436,7 @@ void DashboardPage::showCards() {
         m_periodText->setText(tr("The first day must not be after the last day."));
     } else {
         m_periodText->setText(
-            tr("%1 (%2 days), compared with %3 · times in %4")
+            tr("%1 (%2 days), compared with the previous period %3 · times in %4")
                 .arg(display::dateRange(c.currentDates.first, c.currentDates.last))
                 .arg(c.currentDates.days())
                 .arg(display::dateRange(c.previousDates.first, c.previousDates.last))
@@ -446,7 +446,7 @@ void DashboardPage::showCards() {
     const auto showCount = [&](KpiCard* card, std::int64_t now, std::int64_t before,
                                const metrics::CountChange& change, KpiCard::Trend trend) {
         card->setValue(valid ? display::count(now) : QStringLiteral("—"));
-        const QString previous = tr("Previous period: %1").arg(display::count(before));
+        const QString previous = tr("Previous: %1").arg(display::count(before));
         if (!valid) {
             card->clearChange(QString());
             return;
@@ -464,7 +464,7 @@ void DashboardPage::showCards() {
 
     m_rateCard->setValue(valid ? display::percent(c.current.escalationRate) : QStringLiteral("—"));
     const QString previousRate =
-        tr("Previous period: %1").arg(display::percent(c.previous.escalationRate));
+        tr("Previous: %1").arg(display::percent(c.previous.escalationRate));
     if (valid && c.rateChange) {
         // The arrow follows the change as shown (to 0.1 points), so a change
         // that reads 0.0 gets no arrow.
@@ -569,8 +569,7 @@ void DashboardPage::showKeyFigures(bool valid) {
         }
         card->setValue(value);
         const QString previous =
-            tr("Previous period: %1")
-                .arg(f.previous ? figureValueText(f.previous, f.unit) : tr("none"));
+            tr("Previous: %1").arg(f.previous ? figureValueText(f.previous, f.unit) : tr("none"));
         const KpiCard::Trend trend =
             f.better == metrics::Better::Lower ? KpiCard::Trend::UpIsBad : KpiCard::Trend::UpIsGood;
         if (f.change) {

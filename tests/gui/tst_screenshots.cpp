@@ -14,8 +14,8 @@ using namespace escdesk;
 
 namespace {
 
-// A small workspace with tickets in the last days, a quarter of them
-// escalated with a timeline, so every page has something to show.
+// A small workspace with tickets in the last days, one of them escalated
+// with a full timeline, so both pages have something to show.
 void fill(const QString& path) {
     store::Workspace workspace(path);
     store::Transaction transaction(workspace.db());
@@ -96,13 +96,24 @@ private slots:
         const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
 
         for (const QString& name :
-             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png"),
-              QStringLiteral("03-trends.png"), QStringLiteral("04-root-causes.png"),
-              QStringLiteral("05-segments.png")}) {
+             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);
             QVERIFY2(!image.isNull(), qPrintable(file));
+            QCOMPARE(image.size(), windowSize);
+            QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
+        }
+
+        // The analysis pages, wherever the navigation places them.
+        for (const QString& page : {QStringLiteral("trends"), QStringLiteral("root-causes"),
+                                    QStringLiteral("segments")}) {
+            const QStringList found =
+                QDir(shots).entryList({QStringLiteral("[0-9][0-9]-%1.png").arg(page)}, QDir::Files);
+            QCOMPARE(found.size(), 1);
+            const QString file = QDir(shots).filePath(found.first());
+            QVERIFY2(output.contains(file), qPrintable(output));
+            const QImage image(file);
             QCOMPARE(image.size(), windowSize);
             QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
         }

@@ -19,6 +19,21 @@ bool isEscalated(const metrics::TicketFacts& ticket, bool hasEventLog) {
                        [](const metrics::FactEvent& e) { return e.kind == EventKind::Escalated; });
 }
 
+// T(W) in order of creation (ties by row).
+std::vector<const metrics::TicketFacts*> createdIn(const metrics::MetricsInput& input,
+                                                   const Window& window) {
+    std::vector<const metrics::TicketFacts*> created;
+    for (const metrics::TicketFacts& ticket : input.tickets) {
+        if (window.contains(ticket.createdAt)) {
+            created.push_back(&ticket);
+        }
+    }
+    std::stable_sort(created.begin(), created.end(), [](const auto* a, const auto* b) {
+        return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->row < b->row;
+    });
+    return created;
+}
+
 } // namespace
 
 std::map<QString, std::vector<std::int64_t>>
@@ -50,21 +65,23 @@ ticketRowsByRootCause(const metrics::MetricsInput& input, const Window& window) 
 std::map<QString, SegmentTickets> ticketRowsBySegment(const metrics::MetricsInput& input,
                                                       const Window& window,
                                                       metrics::SegmentField field) {
-    std::vector<const metrics::TicketFacts*> created;
-    for (const metrics::TicketFacts& ticket : input.tickets) {
-        if (window.contains(ticket.createdAt)) {
-            created.push_back(&ticket);
-        }
-    }
-    std::stable_sort(created.begin(), created.end(), [](const auto* a, const auto* b) {
-        return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->row < b->row;
-    });
     std::map<QString, SegmentTickets> rows;
-    for (const metrics::TicketFacts* ticket : created) {
+    for (const metrics::TicketFacts* ticket : createdIn(input, window)) {
         SegmentTickets& segment = rows[metrics::segmentValue(*ticket, field)];
         segment.all.push_back(ticket->row);
         if (isEscalated(*ticket, input.hasEventLog)) {
             segment.escalated.push_back(ticket->row);
+        }
+    }
+    return rows;
+}
+
+SegmentTickets ticketRowsOfWindow(const metrics::MetricsInput& input, const Window& window) {
+    SegmentTickets rows;
+    for (const metrics::TicketFacts* ticket : createdIn(input, window)) {
+        rows.all.push_back(ticket->row);
+        if (isEscalated(*ticket, input.hasEventLog)) {
+            rows.escalated.push_back(ticket->row);
         }
     }
     return rows;

@@ -31,6 +31,10 @@ std::map<QString, SegmentTickets> ticketRowsBySegment(const metrics::MetricsInpu
                                                       const Window& window,
                                                       metrics::SegmentField field);
 
+// The tickets created in the window (T(W)) and those of them escalated, in
+// order of creation — what the dashboard's tickets and escalated count.
+SegmentTickets ticketRowsOfWindow(const metrics::MetricsInput& input, const Window& window);
+
 // The members of a cluster as ticket rows, in member order; ids no longer in
 // the store are skipped.
 std::vector<std::int64_t> clusterTicketRows(store::Database& db, const ProblemCluster& cluster);

@@ -270,6 +270,11 @@ private slots:
         QCOMPARE(byCauseSegment.at(QString()).all, (std::vector<std::int64_t>{d4, d5}));
         QCOMPARE(byCauseSegment.at(QString()).escalated, (std::vector<std::int64_t>{d5}));
 
+        // The whole window: T(W) is D1, D2, D4, D5 (D3 was created before).
+        const analysis::SegmentTickets period = analysis::ticketRowsOfWindow(input, week);
+        QCOMPARE(period.all, (std::vector<std::int64_t>{d1, d2, d4, d5}));
+        QCOMPARE(period.escalated, (std::vector<std::int64_t>{d1, d2, d5}));
+
         // A cluster's members by helpdesk id; an unknown id is skipped.
         analysis::ProblemCluster cluster;
         for (const char* id : {"D2", "NOPE", "D1"}) {

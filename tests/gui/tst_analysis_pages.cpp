@@ -318,6 +318,12 @@ private slots:
         QCOMPARE(bounce->changeText(), QStringLiteral("▲ +10.0 pts"));
         QCOMPARE(bounce->bandText(), QStringLiteral("Healthy · ≤ 10%"));
         QVERIFY(bounce->toolTip().contains(QStringLiteral("bounceback_rate")));
+        // The Escalated card lists W's ten escalated tickets by creation.
+        page.showPeriodTickets(true);
+        const auto panes = page.findChildren<TicketListPane*>();
+        QCOMPARE(panes.size(), 1);
+        QCOMPARE(listedIds(panes.first()), (QStringList{"W-00", "W-01", "W-02", "W-03", "W-04",
+                                                        "W-05", "W-06", "W-07", "W-10", "W-11"}));
         // No started events: no handoff figure, and the card says so.
         KpiCard* handoff = page.figureCard(metrics::KeyFigure::HandoffDelay);
         QCOMPARE(handoff->valueText(), QStringLiteral("—"));

@@ -1,11 +1,14 @@
 #include "pages/DashboardPage.h"
 
+#include "analysis/DrillDown.h"
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
 #include "metrics/Benchmarks.h"
+#include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
+#include "widgets/TicketListPane.h"
 #include "widgets/WeeklyTrendChart.h"
 
 #include <QFutureWatcher>
@@ -14,6 +17,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateEdit>
+#include <QDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -214,12 +218,14 @@ DashboardPage::DashboardPage(QWidget* parent)
     cards->setHorizontalSpacing(12);
     cards->setVerticalSpacing(12);
     std::vector<KpiCard*> all{m_ticketsCard, m_escalatedCard, m_rateCard};
-    m_ticketsCard->setToolTip(tr("tickets: the tickets created in the period."));
+    m_ticketsCard->setToolTip(tr("tickets: the tickets created in the period. Click to list "
+                                 "them."));
     m_escalatedCard->setToolTip(tr("escalated: the tickets created in the period with an "
                                    "“escalated” event (without an event log, the escalated "
-                                   "flag)."));
-    m_rateCard->setToolTip(tr("escalation_rate: escalated / tickets.\nBenchmark: below 10% is "
-                              "good, above 15% needs attention."));
+                                   "flag). Click to list them."));
+    m_rateCard->setToolTip(
+        tr("escalation_rate: escalated / tickets.\nBenchmark: below 10% is "
+           "good, above 15% needs attention.\nClick to list the escalated tickets."));
     for (int i = 0; i <= int(metrics::KeyFigure::DeflectionRate); ++i) {
         const FigureText text = figureText(static_cast<metrics::KeyFigure>(i));
         auto* card = new KpiCard(trText(text.title), this);
@@ -256,6 +262,13 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_sourceText->setWordWrap(true);
     layout->addWidget(m_sourceText);
 
+    // The headline counts drill down to their tickets.
+    m_ticketsCard->setClickable(true);
+    m_escalatedCard->setClickable(true);
+    m_rateCard->setClickable(true);
+    connect(m_ticketsCard, &KpiCard::clicked, this, [this] { showPeriodTickets(false); });
+    connect(m_escalatedCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
+    connect(m_rateCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
     connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::periodChanged);
     connect(m_from, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
     connect(m_to, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
@@ -356,7 +369,50 @@ DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
 
 } // namespace
 
+namespace {
+
+struct PeriodTickets {
+    analysis::SegmentTickets rows;
+    QString error;
+};
+
+} // namespace
+
+void DashboardPage::showPeriodTickets(bool escalatedOnly) {
+    const metrics::DateRange dates = m_figures.comparison.currentDates;
+    if (!m_workspace || !dates.isValid() || !m_figures.error.isEmpty()) {
+        return;
+    }
+    const Window window = metrics::windowOf(dates, m_workspace->reportingTimeZone());
+    const QString heading =
+        (escalatedOnly ? tr("Escalated tickets created %1") : tr("Tickets created %1"))
+            .arg(display::dateRange(dates.first, dates.last));
+    m_drillJob.run<PeriodTickets>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            PeriodTickets tickets;
+            tickets.rows = analysis::ticketRowsOfWindow(
+                metrics::loadMetricsInput(workspace.db(), window), window);
+            return tickets;
+        },
+        [this, heading, escalatedOnly](PeriodTickets tickets) {
+            auto* dialog = new QDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(escalatedOnly ? tr("Escalated tickets") : tr("Tickets"));
+            dialog->resize(760, 480);
+            auto* layout = new QVBoxLayout(dialog);
+            auto* pane = new TicketListPane(dialog);
+            pane->setEscalatedColumnVisible(!escalatedOnly);
+            pane->showTickets(m_workspace, heading,
+                              escalatedOnly ? std::move(tickets.rows.escalated)
+                                            : std::move(tickets.rows.all));
+            layout->addWidget(pane);
+            dialog->show();
+        });
+}
+
 DashboardPage::~DashboardPage() {
+    m_drillJob.finish();
     if (m_watcher) {
         m_watcher->disconnect(this);
         m_watcher->waitForFinished();

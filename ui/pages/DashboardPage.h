@@ -9,6 +9,7 @@
 #include "metrics/HeadlineComparison.h"
 #include "metrics/HeadlineSeries.h"
 #include "metrics/KeyFigures.h"
+#include "pages/BackgroundJob.h"
 #include "pages/WorkspacePage.h"
 
 #include <QFutureWatcherBase>
@@ -41,7 +42,10 @@ public:
     ~DashboardPage() override;
 
     // Whether figures are computed on a worker thread (the default).
-    void setAsynchronous(bool asynchronous) { m_asynchronous = asynchronous; }
+    void setAsynchronous(bool asynchronous) {
+        m_asynchronous = asynchronous;
+        m_drillJob.setAsynchronous(asynchronous);
+    }
     bool isBusy() const override { return m_loading; }
 
     void setWorkspace(store::Workspace* workspace) override;
@@ -56,6 +60,9 @@ public:
     KpiCard* rateCard() const { return m_rateCard; }
     KpiCard* figureCard(metrics::KeyFigure figure) const;
     const metrics::KeyFigureComparison& keyFigures() const { return m_figures.keyFigures; }
+    // Lists the period's tickets (the Tickets card) or its escalated tickets
+    // (the Escalated and Escalation rate cards) in a window of their own.
+    void showPeriodTickets(bool escalatedOnly);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -75,6 +82,7 @@ private:
     bool m_loading = false;
     quint64 m_generation = 0;
     QPointer<QFutureWatcherBase> m_watcher;
+    BackgroundJob m_drillJob;
     DashboardFigures m_figures;
     QComboBox* m_period;
     QDateEdit* m_from;

@@ -1,6 +1,7 @@
 #include "widgets/KpiCard.h"
 
 #include <QLabel>
+#include <QMouseEvent>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -132,6 +133,18 @@ void KpiCard::setBand(Tone tone, const QString& text, const QString& toolTip) {
                       .arg(banded ? QLatin1String(colours.accent) : QLatin1String("#dde2ea")));
     m_value->setStyleSheet(banded ? QStringLiteral("color: %1;").arg(QLatin1String(colours.accent))
                                   : QString());
+}
+
+void KpiCard::setClickable(bool clickable) {
+    m_clickable = clickable;
+    setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void KpiCard::mouseReleaseEvent(QMouseEvent* event) {
+    QFrame::mouseReleaseEvent(event);
+    if (m_clickable && event->button() == Qt::LeftButton && rect().contains(event->pos())) {
+        emit clicked();
+    }
 }
 
 QString KpiCard::valueText() const {

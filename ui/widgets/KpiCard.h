@@ -30,11 +30,21 @@ public:
     // hides the band.
     void setBand(Tone tone, const QString& text, const QString& toolTip = {});
 
+    // A clickable card shows a hand cursor and emits clicked().
+    void setClickable(bool clickable);
+
     QString valueText() const;
     QString changeText() const;
     QString bandText() const;
 
+signals:
+    void clicked();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
 private:
+    bool m_clickable = false;
     bool m_compact = false;
     QString m_titleText;
     QLabel* m_title;

@@ -58,6 +58,8 @@ QLabel#subtitle { color: #52606d; }
 QLabel#footnote { color: #7b8794; }
 QLabel#kpiTitle { color: #7b8794; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px; }
 QLabel#kpiValue { font-size: 26pt; font-weight: 600; color: #1f2933; }
+QLabel#kpiTitleCompact { color: #52606d; font-size: 9pt; font-weight: 600; }
+QLabel#kpiValueCompact { font-size: 18pt; font-weight: 600; color: #1f2933; }
 QLabel#kpiPrevious { color: #7b8794; }
 QLabel#kpiChange { font-weight: 600; }
 QLabel#matchCount { color: #52606d; }

@@ -7,6 +7,9 @@
 #include "pages/MatrixPage.h"
 #include "pages/ReportsPage.h"
 #include "pages/ReviewPage.h"
+#include "pages/RootCausesPage.h"
+#include "pages/SegmentsPage.h"
+#include "pages/TrendsPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
@@ -79,6 +82,10 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     // A checklist edited in the matrix shows at once on the selected ticket.
     connect(m_matrix->document(), &MatrixDocument::matrixChanged, m_escalations->detail(),
             &TicketDetailPane::refresh);
+    addPage(new TrendsPage(this), QStringLiteral(":/icons/page-trends.svg"), tr("Trends"));
+    addPage(new RootCausesPage(this), QStringLiteral(":/icons/page-root-causes.svg"),
+            tr("Root causes"));
+    addPage(new SegmentsPage(this), QStringLiteral(":/icons/page-segments.svg"), tr("Segments"));
     addPage(new ReportsPage(this), QStringLiteral(":/icons/page-reports.svg"), tr("Reports"));
     addPage(new ReviewPage(this), QStringLiteral(":/icons/page-review.svg"), tr("Review"));
 
@@ -281,6 +288,12 @@ QStringList MainWindow::saveScreenshots(const QString& directory) {
         do {
             QApplication::processEvents(QEventLoop::AllEvents, 10);
         } while (shown->isBusy() && !deadline.hasExpired());
+        // Showing results posts layout and chart updates: let them run
+        // before the picture is taken.
+        QDeadlineTimer layout(150);
+        while (!layout.hasExpired()) {
+            QApplication::processEvents(QEventLoop::AllEvents, 10);
+        }
     };
     const auto save = [&](const QString& stem) {
         const QString file = QDir(directory).filePath(stem + QStringLiteral(".png"));

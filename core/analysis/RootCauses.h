@@ -36,6 +36,9 @@ struct RootCauseRow {
     double affectedArr = 0.0;
     double impact = 0.0;
     QStringList exampleTickets; // the latest escalated tickets, up to 5
+
+    // Escalations more (negative: fewer) than in the window before.
+    std::int64_t change() const { return count - previousCount; }
 };
 
 struct RootCauseAnalysis {

@@ -73,7 +73,7 @@ private slots:
         showRange(QDate(2026, 11, 2), QDate(2026, 11, 2));
         QCOMPARE(m_page->comparison().current.tickets, 20);
         QCOMPARE(m_page->rateCard()->valueText(), QStringLiteral("20.0%"));
-        QCOMPARE(m_page->rateCard()->bandText(), QStringLiteral("Needs attention · above 15%"));
+        QCOMPARE(m_page->rateCard()->bandText(), QStringLiteral("Attention · > 15%"));
     }
 
     void tenPercentIsToWatch() {
@@ -88,7 +88,7 @@ private slots:
     void belowTenPercentIsGood() {
         showRange(QDate(2026, 11, 9), QDate(2026, 11, 9));
         QCOMPARE(m_page->rateCard()->valueText(), QStringLiteral("8.3%"));
-        QCOMPARE(m_page->rateCard()->bandText(), QStringLiteral("Good · below 10%"));
+        QCOMPARE(m_page->rateCard()->bandText(), QStringLiteral("Good · < 10%"));
         // 8 Nov had no tickets: no rate to compare with.
         QCOMPARE(m_page->rateCard()->changeText(), QStringLiteral("No comparison"));
     }

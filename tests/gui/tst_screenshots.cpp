@@ -111,6 +111,19 @@ private slots:
             QCOMPARE(image.size(), windowSize);
             QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
         }
+
+        // The analysis pages, wherever the navigation places them.
+        for (const QString& page : {QStringLiteral("trends"), QStringLiteral("root-causes"),
+                                    QStringLiteral("segments")}) {
+            const QStringList found =
+                QDir(shots).entryList({QStringLiteral("[0-9][0-9]-%1.png").arg(page)}, QDir::Files);
+            QCOMPARE(found.size(), 1);
+            const QString file = QDir(shots).filePath(found.first());
+            QVERIFY2(output.contains(file), qPrintable(output));
+            const QImage image(file);
+            QCOMPARE(image.size(), windowSize);
+            QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
+        }
     }
 };
 

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace escdesk::ui::display {
 
 namespace {
@@ -68,6 +70,54 @@ QString percent(const std::optional<double>& fraction, int decimals) {
         return QStringLiteral("—");
     }
     return QLocale().toString(*fraction * 100.0, 'f', decimals) + QLatin1Char('%');
+}
+
+QString minutes(const std::optional<double>& minutes) {
+    if (!minutes) {
+        return QStringLiteral("—");
+    }
+    const QLocale locale;
+    const double value = std::abs(*minutes);
+    const QString sign = *minutes < 0 ? QStringLiteral("−") : QString();
+    if (value < 90.0) {
+        return sign + locale.toString(value, 'f', value < 10.0 ? 1 : 0) + QStringLiteral(" min");
+    }
+    if (value < 48.0 * 60.0) {
+        return sign + locale.toString(value / 60.0, 'f', 1) + QStringLiteral(" h");
+    }
+    return sign + locale.toString(value / 1440.0, 'f', 1) + QStringLiteral(" d");
+}
+
+QString signedMinutes(double minutes) {
+    return (minutes > 0 ? QStringLiteral("+") : QString()) + display::minutes(minutes);
+}
+
+QString signedPoints(double fractionDifference, int decimals) {
+    return signedPointValue(fractionDifference * 100.0, decimals);
+}
+
+QString signedPointValue(double points, int decimals) {
+    // The sign follows the figure as shown: a change that reads 0.0 has none.
+    const double scale = std::pow(10.0, decimals);
+    const double shown = std::round(points * scale) / scale;
+    const QString sign = shown > 0   ? QStringLiteral("+")
+                         : shown < 0 ? QStringLiteral("−")
+                                     : QString();
+    return sign + QLocale().toString(std::abs(shown), 'f', decimals) + QStringLiteral(" pts");
+}
+
+QString pValue(const std::optional<double>& p) {
+    if (!p) {
+        return QStringLiteral("—");
+    }
+    if (*p < 0.001) {
+        return QStringLiteral("< 0.001");
+    }
+    return QLocale().toString(*p, 'f', 3);
+}
+
+QString amount(double value) {
+    return QLocale().toString(value, 'f', 0);
 }
 
 QString dateRange(const QDate& first, const QDate& last) {

@@ -24,6 +24,19 @@ QString eventName(EventKind kind);
 QString count(std::int64_t value);
 // "12.3%", or an em dash for a null rate.
 QString percent(const std::optional<double>& fraction, int decimals = 1);
+// A duration in minutes as it reads best: "42 min", "3.5 h", "2.1 d"; an
+// em dash when empty.
+QString minutes(const std::optional<double>& minutes);
+// A signed change of minutes: "+12 min", "−1.5 h".
+QString signedMinutes(double minutes);
+// A signed difference of two fractions in percentage points: "+1.7 pts".
+QString signedPoints(double fractionDifference, int decimals = 1);
+// A signed number of percentage points as given: "+6.5 pts".
+QString signedPointValue(double points, int decimals = 1);
+// A p-value: "0.003", "< 0.001", an em dash when empty.
+QString pValue(const std::optional<double>& p);
+// A sum of money without decimals: "1,250,000".
+QString amount(double value);
 // A short date range: "1 Nov – 26 Nov 2026".
 QString dateRange(const QDate& first, const QDate& last);
 

@@ -1,16 +1,24 @@
 #include "pages/DashboardPage.h"
 
+#include "analysis/DrillDown.h"
+#include "matrix/MatrixStore.h"
+#include "matrix/TicketAssessment.h"
 #include "metrics/Benchmarks.h"
+#include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
+#include "widgets/TicketListPane.h"
 #include "widgets/WeeklyTrendChart.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
+#include <QDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -24,13 +32,121 @@ using metrics::PeriodPreset;
 
 namespace {
 
+// Signs as the other cards write them: "+12", "−152" (a true minus sign).
 QString signedCount(std::int64_t value) {
-    return (value > 0 ? QStringLiteral("+") : QString()) + display::count(value);
+    const QString sign = value > 0   ? QStringLiteral("+")
+                         : value < 0 ? QStringLiteral("−")
+                                     : QString();
+    return sign + display::count(value < 0 ? -value : value);
 }
 
 QString signedPercent(double fraction) {
-    return (fraction > 0 ? QStringLiteral("+") : QString()) +
-           QLocale().toString(fraction * 100.0, 'f', 1) + QLatin1Char('%');
+    const QString shown = QLocale().toString(std::abs(fraction) * 100.0, 'f', 1);
+    const bool zero = shown == QLocale().toString(0.0, 'f', 1);
+    const QString sign = zero           ? QString()
+                         : fraction > 0 ? QStringLiteral("+")
+                                        : QStringLiteral("−");
+    return sign + shown + QLatin1Char('%');
+}
+
+// What each key figure's card is called and says in its tooltip: the exact
+// SPEC §7 definition and, where the spec gives one, the benchmark.
+struct FigureText {
+    const char* title;
+    const char* definition;
+    const char* benchmark;
+};
+
+FigureText figureText(metrics::KeyFigure figure) {
+    using metrics::KeyFigure;
+    switch (figure) {
+    case KeyFigure::TimeToEscalateP90:
+        return {
+            QT_TRANSLATE_NOOP("DashboardPage", "Time to escalate p90"),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "time_to_escalate_min, p90: over the escalated tickets created in "
+                              "the period, the first “escalated” event minus created_at; the "
+                              "90th percentile (linear interpolation)."),
+            ""};
+    case KeyFigure::HandoffDelay:
+        return {
+            QT_TRANSLATE_NOOP("DashboardPage", "Handoff delay p90"),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "handoff_delay_min: over the escalations in the period, the first "
+                              "paired “started” event minus the escalation; median and 90th "
+                              "percentile."),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "Benchmark: under 30 min for High and Critical tickets, judged "
+                              "on their p90.")};
+    case KeyFigure::DecisionLatencyP90:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Decision latency p90"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "decision_latency_min, p90: over the escalations in the period, "
+                                  "the first paired “decision” event minus the escalation."),
+                ""};
+    case KeyFigure::CriticalDecisionsWithin30m:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Critical ≤ 30 min"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "critical_decisions_within_30m: the share of the period’s "
+                                  "escalations of Critical tickets with a decision latency of at "
+                                  "most 30 minutes."),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Benchmark: Critical decision latency under 30 min, judged on "
+                                  "the p90.")};
+    case KeyFigure::BouncebackRate:
+        return {
+            QT_TRANSLATE_NOOP("DashboardPage", "Bounceback"),
+            QT_TRANSLATE_NOOP("DashboardPage",
+                              "bounceback_rate: the share of the period’s escalations with a "
+                              "paired “bounced” event (sent back down a tier)."),
+            QT_TRANSLATE_NOOP("DashboardPage", "Benchmark: 5–10% is healthy, above 20% is bad.")};
+    case KeyFigure::ContextLossRate:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Context loss"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "context_loss_rate: the share of the period’s escalations with a "
+                                  "paired “info_requested” event (the next tier had to ask)."),
+                QT_TRANSLATE_NOOP("DashboardPage", "Benchmark: below 10%.")};
+    case KeyFigure::ReescalatedShare:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Re-escalated"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "reescalated_share: the share of escalated tickets created in "
+                                  "the period with two or more “escalated” events."),
+                ""};
+    case KeyFigure::SlaBreachRate:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "SLA breach rate"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "sla_breach_rate (all): the share of tickets created in the "
+                                  "period with a breached SLA target, by the matrix’s SLA policies "
+                                  "as of now."),
+                ""};
+    case KeyFigure::DeflectionRate:
+        return {QT_TRANSLATE_NOOP("DashboardPage", "Deflection"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "deflection_rate: of the tickets created in the period that "
+                                  "reached tier 2 or higher, the share that never reached tier 3."),
+                ""};
+    }
+    return {"", "", ""};
+}
+
+QString trText(const char* text) {
+    return QCoreApplication::translate("DashboardPage", text);
+}
+
+QString figureValueText(const std::optional<double>& value, metrics::FigureUnit unit) {
+    return unit == metrics::FigureUnit::Minutes ? display::minutes(value) : display::percent(value);
+}
+
+QString figureChangeText(double change, metrics::FigureUnit unit) {
+    return unit == metrics::FigureUnit::Minutes ? display::signedMinutes(change)
+                                                : display::signedPoints(change);
+}
+
+// The change as the card shows it (minutes to 0.1, fractions to 0.1 points),
+// so a change that reads 0 gets no arrow.
+double shownChange(double change, metrics::FigureUnit unit) {
+    const double shown = unit == metrics::FigureUnit::Minutes ? change : change * 100.0;
+    return std::round(shown * 10.0) / 10.0;
 }
 
 } // namespace
@@ -97,11 +213,35 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_periodText->setObjectName(QStringLiteral("subtitle"));
     layout->addWidget(m_periodText);
 
-    auto* cards = new QHBoxLayout;
-    cards->setSpacing(16);
-    cards->addWidget(m_ticketsCard);
-    cards->addWidget(m_escalatedCard);
-    cards->addWidget(m_rateCard);
+    // Two rows of six: the headline, then the handling and quality figures.
+    auto* cards = new QGridLayout;
+    cards->setHorizontalSpacing(12);
+    cards->setVerticalSpacing(12);
+    std::vector<KpiCard*> all{m_ticketsCard, m_escalatedCard, m_rateCard};
+    m_ticketsCard->setToolTip(tr("tickets: the tickets created in the period. Click to list "
+                                 "them."));
+    m_escalatedCard->setToolTip(tr("escalated: the tickets created in the period with an "
+                                   "“escalated” event (without an event log, the escalated "
+                                   "flag). Click to list them."));
+    m_rateCard->setToolTip(
+        tr("escalation_rate: escalated / tickets.\nBenchmark: below 10% is "
+           "good, above 15% needs attention.\nClick to list the escalated tickets."));
+    for (int i = 0; i <= int(metrics::KeyFigure::DeflectionRate); ++i) {
+        const FigureText text = figureText(static_cast<metrics::KeyFigure>(i));
+        auto* card = new KpiCard(trText(text.title), this);
+        const QString benchmark = trText(text.benchmark);
+        card->setToolTip(trText(text.definition) +
+                         (benchmark.isEmpty() ? QString() : QStringLiteral("\n") + benchmark));
+        m_figureCards.push_back(card);
+        all.push_back(card);
+    }
+    for (int i = 0; i < int(all.size()); ++i) {
+        all[std::size_t(i)]->setCompact(true);
+        cards->addWidget(all[std::size_t(i)], i / 6, i % 6);
+    }
+    for (int column = 0; column < 6; ++column) {
+        cards->setColumnStretch(column, 1);
+    }
     layout->addLayout(cards);
 
     auto* charts = new QHBoxLayout;
@@ -111,8 +251,9 @@ DashboardPage::DashboardPage(QWidget* parent)
     layout->addLayout(charts, 1);
 
     auto* benchmark = new QLabel(
-        tr("Escalation rate benchmark: below 10% is good, 10–15% is worth watching, above 15% "
-           "needs attention."),
+        tr("Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under "
+           "30 min (High/Critical p90); Critical decisions under 30 min (p90); bounceback 5–10% "
+           "healthy, above 20% bad; context loss below 10%. Hover a card for its definition."),
         this);
     benchmark->setObjectName(QStringLiteral("footnote"));
     benchmark->setWordWrap(true);
@@ -121,6 +262,13 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_sourceText->setWordWrap(true);
     layout->addWidget(m_sourceText);
 
+    // The headline counts drill down to their tickets.
+    m_ticketsCard->setClickable(true);
+    m_escalatedCard->setClickable(true);
+    m_rateCard->setClickable(true);
+    connect(m_ticketsCard, &KpiCard::clicked, this, [this] { showPeriodTickets(false); });
+    connect(m_escalatedCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
+    connect(m_rateCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
     connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::periodChanged);
     connect(m_from, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
     connect(m_to, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
@@ -209,12 +357,62 @@ DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
     }
     figures.weeks =
         metrics::headlineSeries(db, metrics::recentWeeks(today, DashboardPage::trendWeeks), zone);
+    if (dates.isValid()) {
+        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
+        const metrics::SlaAssessment sla{evaluator, QDateTime::currentSecsSinceEpoch()};
+        figures.keyFigures = metrics::compareKeyFigures(
+            db, metrics::windowOf(dates, zone),
+            metrics::windowOf(figures.comparison.previousDates, zone), sla);
+    }
     return figures;
 }
 
 } // namespace
 
+namespace {
+
+struct PeriodTickets {
+    analysis::SegmentTickets rows;
+    QString error;
+};
+
+} // namespace
+
+void DashboardPage::showPeriodTickets(bool escalatedOnly) {
+    const metrics::DateRange dates = m_figures.comparison.currentDates;
+    if (!m_workspace || !dates.isValid() || !m_figures.error.isEmpty()) {
+        return;
+    }
+    const Window window = metrics::windowOf(dates, m_workspace->reportingTimeZone());
+    const QString heading =
+        (escalatedOnly ? tr("Escalated tickets created %1") : tr("Tickets created %1"))
+            .arg(display::dateRange(dates.first, dates.last));
+    m_drillJob.run<PeriodTickets>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            PeriodTickets tickets;
+            tickets.rows = analysis::ticketRowsOfWindow(
+                metrics::loadMetricsInput(workspace.db(), window), window);
+            return tickets;
+        },
+        [this, heading, escalatedOnly](PeriodTickets tickets) {
+            auto* dialog = new QDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(escalatedOnly ? tr("Escalated tickets") : tr("Tickets"));
+            dialog->resize(760, 480);
+            auto* layout = new QVBoxLayout(dialog);
+            auto* pane = new TicketListPane(dialog);
+            pane->setEscalatedColumnVisible(!escalatedOnly);
+            pane->showTickets(m_workspace, heading,
+                              escalatedOnly ? std::move(tickets.rows.escalated)
+                                            : std::move(tickets.rows.all));
+            layout->addWidget(pane);
+            dialog->show();
+        });
+}
+
 DashboardPage::~DashboardPage() {
+    m_drillJob.finish();
     if (m_watcher) {
         m_watcher->disconnect(this);
         m_watcher->waitForFinished();
@@ -274,6 +472,10 @@ void DashboardPage::refresh() {
     }));
 }
 
+KpiCard* DashboardPage::figureCard(metrics::KeyFigure figure) const {
+    return m_figureCards[std::size_t(figure)];
+}
+
 void DashboardPage::showFigures() {
     showCards();
     m_rateChart->setSeries(m_figures.weeks);
@@ -290,7 +492,7 @@ void DashboardPage::showCards() {
         m_periodText->setText(tr("The first day must not be after the last day."));
     } else {
         m_periodText->setText(
-            tr("%1 (%2 days), compared with %3 · times in %4")
+            tr("%1 (%2 days), compared with the previous period %3 · times in %4")
                 .arg(display::dateRange(c.currentDates.first, c.currentDates.last))
                 .arg(c.currentDates.days())
                 .arg(display::dateRange(c.previousDates.first, c.previousDates.last))
@@ -300,7 +502,7 @@ void DashboardPage::showCards() {
     const auto showCount = [&](KpiCard* card, std::int64_t now, std::int64_t before,
                                const metrics::CountChange& change, KpiCard::Trend trend) {
         card->setValue(valid ? display::count(now) : QStringLiteral("—"));
-        const QString previous = tr("Previous period: %1").arg(display::count(before));
+        const QString previous = tr("Previous: %1").arg(display::count(before));
         if (!valid) {
             card->clearChange(QString());
             return;
@@ -318,15 +520,13 @@ void DashboardPage::showCards() {
 
     m_rateCard->setValue(valid ? display::percent(c.current.escalationRate) : QStringLiteral("—"));
     const QString previousRate =
-        tr("Previous period: %1").arg(display::percent(c.previous.escalationRate));
+        tr("Previous: %1").arg(display::percent(c.previous.escalationRate));
     if (valid && c.rateChange) {
         // The arrow follows the change as shown (to 0.1 points), so a change
         // that reads 0.0 gets no arrow.
         const double shownPoints = std::round(*c.rateChange * 1000.0) / 10.0;
-        m_rateCard->setChange(shownPoints,
-                              tr("%1 pts").arg((shownPoints > 0 ? QStringLiteral("+") : QString()) +
-                                               QLocale().toString(shownPoints, 'f', 1)),
-                              previousRate, KpiCard::Trend::UpIsBad);
+        m_rateCard->setChange(shownPoints, display::signedPoints(*c.rateChange), previousRate,
+                              KpiCard::Trend::UpIsBad);
     } else {
         m_rateCard->clearChange(valid ? previousRate : QString());
     }
@@ -336,18 +536,112 @@ void DashboardPage::showCards() {
         m_rateCard->setBand(KpiCard::Tone::Neutral,
                             valid ? tr("No tickets in this period") : QString());
     } else if (*band == metrics::BenchmarkBand::Good) {
-        m_rateCard->setBand(KpiCard::Tone::Good, tr("Good · below 10%"));
+        m_rateCard->setBand(KpiCard::Tone::Good, tr("Good · < 10%"));
     } else if (*band == metrics::BenchmarkBand::Watch) {
         m_rateCard->setBand(KpiCard::Tone::Watch, tr("Watch · 10–15%"));
     } else {
-        m_rateCard->setBand(KpiCard::Tone::Bad, tr("Needs attention · above 15%"));
+        m_rateCard->setBand(KpiCard::Tone::Bad, tr("Attention · > 15%"));
     }
+    showKeyFigures(valid);
     m_sourceText->setText(!valid ? QString()
                           : c.current.fromEventLog
                               ? tr("Escalated tickets are those with an “escalated” event in the "
                                    "event log.")
                               : tr("This workspace has no event log: escalated tickets come from "
                                    "the tickets’ own escalated flag."));
+}
+
+namespace {
+
+KpiCard::Tone toneOf(metrics::BenchmarkBand band) {
+    switch (band) {
+    case metrics::BenchmarkBand::Good:
+        return KpiCard::Tone::Good;
+    case metrics::BenchmarkBand::Watch:
+        return KpiCard::Tone::Watch;
+    case metrics::BenchmarkBand::NeedsAttention:
+        break;
+    }
+    return KpiCard::Tone::Bad;
+}
+
+// The band's words: short enough for a card in a row of six.
+QString bandText(const metrics::KeyFigureValue& f) {
+    using metrics::BenchmarkBand;
+    using metrics::KeyFigure;
+    const BenchmarkBand band = *f.band;
+    switch (f.figure) {
+    case KeyFigure::BouncebackRate:
+        return band == BenchmarkBand::Good    ? DashboardPage::tr("Healthy · ≤ 10%")
+               : band == BenchmarkBand::Watch ? DashboardPage::tr("Watch · 10–20%")
+                                              : DashboardPage::tr("Bad · > 20%");
+    case KeyFigure::ContextLossRate:
+        return band == BenchmarkBand::Good ? DashboardPage::tr("Good · < 10%")
+                                           : DashboardPage::tr("Attention · ≥ 10%");
+    case KeyFigure::HandoffDelay:
+    case KeyFigure::CriticalDecisionsWithin30m:
+        return band == BenchmarkBand::Good ? DashboardPage::tr("Good · under 30 min")
+                                           : DashboardPage::tr("Above 30 min");
+    default:
+        return {};
+    }
+}
+
+// What the band judged, when it is not the value on the card.
+QString bandToolTip(const metrics::KeyFigureValue& f) {
+    switch (f.figure) {
+    case metrics::KeyFigure::HandoffDelay:
+        return DashboardPage::tr("p90 handoff delay of High and Critical escalations: %1 "
+                                 "(benchmark: under 30 min)")
+            .arg(display::minutes(f.benchmarkValue));
+    case metrics::KeyFigure::CriticalDecisionsWithin30m:
+        return DashboardPage::tr("p90 decision latency of Critical escalations: %1 (benchmark: "
+                                 "under 30 min)")
+            .arg(display::minutes(f.benchmarkValue));
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+void DashboardPage::showKeyFigures(bool valid) {
+    const auto& figures = m_figures.keyFigures.figures;
+    for (std::size_t i = 0; i < m_figureCards.size(); ++i) {
+        KpiCard* card = m_figureCards[i];
+        if (!valid || i >= figures.size()) {
+            card->setValue(QStringLiteral("—"));
+            card->clearChange(QString());
+            card->setBand(KpiCard::Tone::Neutral, QString());
+            continue;
+        }
+        const metrics::KeyFigureValue& f = figures[i];
+        QString value = figureValueText(f.value, f.unit);
+        if (f.figure == metrics::KeyFigure::HandoffDelay && f.value) {
+            // The median beside the p90, smaller: both fit a narrow card.
+            value = QStringLiteral("%1<span style='font-size:10pt; font-weight:400; "
+                                   "color:#7b8794;'>&nbsp; p50 %2</span>")
+                        .arg(value, display::minutes(f.p50));
+        }
+        card->setValue(value);
+        const QString previous =
+            tr("Previous: %1").arg(f.previous ? figureValueText(f.previous, f.unit) : tr("none"));
+        const KpiCard::Trend trend =
+            f.better == metrics::Better::Lower ? KpiCard::Trend::UpIsBad : KpiCard::Trend::UpIsGood;
+        if (f.change) {
+            card->setChange(shownChange(*f.change, f.unit), figureChangeText(*f.change, f.unit),
+                            previous, trend);
+        } else {
+            card->clearChange(f.value                   ? previous
+                              : f.unavailable.isEmpty() ? tr("No data")
+                                                        : f.unavailable);
+        }
+        if (f.band) {
+            card->setBand(toneOf(*f.band), bandText(f), bandToolTip(f));
+        } else {
+            card->setBand(KpiCard::Tone::Neutral, QString());
+        }
+    }
 }
 
 } // namespace escdesk::ui

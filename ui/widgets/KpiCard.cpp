@@ -1,6 +1,8 @@
 #include "widgets/KpiCard.h"
 
 #include <QLabel>
+#include <QMouseEvent>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace escdesk::ui {
@@ -30,6 +32,7 @@ ToneColours coloursOf(KpiCard::Tone tone) {
 
 KpiCard::KpiCard(const QString& title, QWidget* parent)
     : QFrame(parent)
+    , m_titleText(title)
     , m_title(new QLabel(title.toUpper(), this))
     , m_value(new QLabel(QStringLiteral("—"), this))
     , m_change(new QLabel(this))
@@ -61,6 +64,26 @@ KpiCard::KpiCard(const QString& title, QWidget* parent)
     setBand(Tone::Neutral, {});
 }
 
+void KpiCard::setCompact(bool compact) {
+    m_compact = compact;
+    setMinimumWidth(compact ? 150 : 240);
+    // Capitals with letter spacing need more room than a row of six has.
+    m_title->setText(compact ? m_titleText : m_titleText.toUpper());
+    m_title->setObjectName(compact ? QStringLiteral("kpiTitleCompact")
+                                   : QStringLiteral("kpiTitle"));
+    m_title->style()->unpolish(m_title);
+    m_title->style()->polish(m_title);
+    layout()->setContentsMargins(compact ? QMargins(14, 12, 12, 12) : QMargins(20, 16, 20, 18));
+    layout()->setSpacing(compact ? 3 : 6);
+    m_value->setObjectName(compact ? QStringLiteral("kpiValueCompact")
+                                   : QStringLiteral("kpiValue"));
+    m_title->setWordWrap(compact);
+    m_previous->setWordWrap(compact);
+    // Re-apply the style sheet for the new object name.
+    m_value->style()->unpolish(m_value);
+    m_value->style()->polish(m_value);
+}
+
 void KpiCard::setValue(const QString& value) {
     m_value->setText(value);
 }
@@ -71,10 +94,14 @@ void KpiCard::setChange(double difference, const QString& text, const QString& p
     Tone tone = Tone::Neutral;
     if (difference > 0) {
         arrow = QStringLiteral("▲");
-        tone = trend == Trend::UpIsBad ? Tone::Bad : Tone::Neutral;
+        tone = trend == Trend::UpIsBad    ? Tone::Bad
+               : trend == Trend::UpIsGood ? Tone::Good
+                                          : Tone::Neutral;
     } else if (difference < 0) {
         arrow = QStringLiteral("▼");
-        tone = trend == Trend::UpIsBad ? Tone::Good : Tone::Neutral;
+        tone = trend == Trend::UpIsBad    ? Tone::Good
+               : trend == Trend::UpIsGood ? Tone::Bad
+                                          : Tone::Neutral;
     }
     m_change->setText(arrow + QLatin1Char(' ') + text);
     m_change->setStyleSheet(
@@ -88,21 +115,36 @@ void KpiCard::clearChange(const QString& previous) {
     m_previous->setText(previous);
 }
 
-void KpiCard::setBand(Tone tone, const QString& text) {
+void KpiCard::setBand(Tone tone, const QString& text, const QString& toolTip) {
     const ToneColours colours = coloursOf(tone);
     m_band->setVisible(!text.isEmpty());
     m_band->setText(text);
+    m_band->setToolTip(toolTip);
     m_band->setStyleSheet(
         QStringLiteral("QLabel#kpiBand { color: %1; background: %2; "
-                       "border-radius: 10px; padding: 3px 10px; "
-                       "font-weight: 600; }")
-            .arg(QLatin1String(colours.accent), QLatin1String(colours.background)));
+                       "border-radius: 10px; padding: %3; "
+                       "font-weight: 600; %4 }")
+            .arg(QLatin1String(colours.accent), QLatin1String(colours.background),
+                 m_compact ? QStringLiteral("2px 8px") : QStringLiteral("3px 10px"),
+                 m_compact ? QStringLiteral("font-size: 8.5pt;") : QString()));
     const bool banded = tone != Tone::Neutral;
     setStyleSheet(QStringLiteral("QFrame#kpiCard { background: white; border: 1px solid %1; "
                                  "border-radius: 8px; }")
                       .arg(banded ? QLatin1String(colours.accent) : QLatin1String("#dde2ea")));
     m_value->setStyleSheet(banded ? QStringLiteral("color: %1;").arg(QLatin1String(colours.accent))
                                   : QString());
+}
+
+void KpiCard::setClickable(bool clickable) {
+    m_clickable = clickable;
+    setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void KpiCard::mouseReleaseEvent(QMouseEvent* event) {
+    QFrame::mouseReleaseEvent(event);
+    if (m_clickable && event->button() == Qt::LeftButton && rect().contains(event->pos())) {
+        emit clicked();
+    }
 }
 
 QString KpiCard::valueText() const {

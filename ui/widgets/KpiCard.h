@@ -13,10 +13,13 @@ class KpiCard : public QFrame {
     Q_OBJECT
 public:
     // How a change reads: whether up is good news, bad news or neither.
-    enum class Trend { Neutral, UpIsBad };
+    enum class Trend { Neutral, UpIsBad, UpIsGood };
     enum class Tone { Neutral, Good, Watch, Bad };
 
     explicit KpiCard(const QString& title, QWidget* parent = nullptr);
+
+    // A smaller card for a row of six: smaller value font and margins.
+    void setCompact(bool compact);
 
     void setValue(const QString& value);
     // `difference` is the signed change (its sign picks the arrow), `text`
@@ -25,13 +28,25 @@ public:
     void clearChange(const QString& previous);
     // Colours the card and names the band; Tone::Neutral with empty text
     // hides the band.
-    void setBand(Tone tone, const QString& text);
+    void setBand(Tone tone, const QString& text, const QString& toolTip = {});
+
+    // A clickable card shows a hand cursor and emits clicked().
+    void setClickable(bool clickable);
 
     QString valueText() const;
     QString changeText() const;
     QString bandText() const;
 
+signals:
+    void clicked();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
 private:
+    bool m_clickable = false;
+    bool m_compact = false;
+    QString m_titleText;
     QLabel* m_title;
     QLabel* m_value;
     QLabel* m_change;

@@ -1,5 +1,8 @@
 #include "widgets/WeeklyTrendChart.h"
 
+#include "models/DisplayText.h"
+#include "widgets/ChartExport.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QGraphicsLayout>
@@ -8,9 +11,13 @@
 #include <QLocale>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
+#include <QToolTip>
 #include <QValueAxis>
 
+#include <QCursor>
+
 #include <algorithm>
+#include <cmath>
 
 namespace escdesk::ui {
 
@@ -24,10 +31,15 @@ const QColor badColour(0xb4, 0x23, 0x18);
 const QColor escalatedColour(0xf0, 0x9a, 0x2e);
 const QColor otherColour(0xb5, 0xcd, 0xfb);
 
-void styleAxis(QAbstractAxis* axis) {
+void styleAxis(QAbstractAxis* axis, const QString& title = {}) {
     QFont font = axis->labelsFont();
     font.setPointSizeF(8);
     axis->setLabelsFont(font);
+    axis->setTitleText(title);
+    QFont titleFont = font;
+    titleFont.setPointSizeF(8.5);
+    axis->setTitleFont(titleFont);
+    axis->setTitleBrush(textColour);
     axis->setLabelsColor(textColour);
     axis->setGridLineColor(gridColour);
     axis->setLinePenColor(gridColour);
@@ -72,6 +84,17 @@ WeeklyTrendChart::WeeklyTrendChart(Kind kind, const QString& title, QWidget* par
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setLabelColor(textColour);
     chart->setAnimationOptions(QChart::NoAnimation);
+    chartexport::installContextMenu(this, kind == Kind::EscalationRate
+                                              ? QStringLiteral("escalation-rate-by-week")
+                                              : QStringLiteral("tickets-by-week"));
+}
+
+QString WeeklyTrendChart::weekName(std::size_t index) const {
+    if (index >= m_weeks.size()) {
+        return {};
+    }
+    return tr("Week of %1")
+        .arg(QLocale().toString(m_weeks[index].dates.first, QStringLiteral("d MMM yyyy")));
 }
 
 void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& weeks) {
@@ -88,6 +111,7 @@ void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& week
         labels << locale.toString(week.dates.first, QStringLiteral("d'<br>'MMM"));
     }
     m_points = 0;
+    m_weeks = weeks;
     if (m_kind == Kind::EscalationRate) {
         showRate(weeks, labels);
     } else {
@@ -124,14 +148,30 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
     auto* x = new QBarCategoryAxis;
     x->append(labels);
     auto* y = new QValueAxis;
-    y->setRange(0, std::max(20.0, std::ceil(highest / 5.0) * 5.0 + 5.0));
+    // Round ticks: 0–20% by 5, above that by 10 (0, 10, 20, 30%).
+    const double top = std::max(20.0, std::ceil((highest + 2.0) / 10.0) * 10.0);
+    y->setRange(0, top);
     y->setLabelFormat(QStringLiteral("%.0f%%"));
-    y->setTickCount(5);
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(x), static_cast<QAbstractAxis*>(y)}) {
-        styleAxis(axis);
-    }
+    y->setTickCount(int(top / (top <= 20.0 ? 5.0 : 10.0)) + 1);
+    styleAxis(x, tr("Week starting"));
+    styleAxis(y, tr("Escalated tickets"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
+    const auto tip = [this](const QPointF& point, bool state) {
+        const auto index = static_cast<std::size_t>(std::max(0L, std::lround(point.x())));
+        if (!state || index >= m_weeks.size()) {
+            QToolTip::hideText();
+            return;
+        }
+        const metrics::HeadlineFigures& f = m_weeks[index].figures;
+        QToolTip::showText(QCursor::pos(),
+                           tr("<b>%1</b><br>Escalation rate %2 (%3 of %4 tickets)")
+                               .arg(weekName(index), display::percent(f.escalationRate),
+                                    display::count(f.escalated), display::count(f.tickets)),
+                           this);
+    };
+    connect(rate, &QLineSeries::hovered, this, tip);
+    connect(dots, &QScatterSeries::hovered, this, tip);
     for (QAbstractSeries* series : chart->series()) {
         series->attachAxis(x);
         series->attachAxis(y);
@@ -171,9 +211,23 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTickCount(5);
     y->applyNiceNumbers();
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(x), static_cast<QAbstractAxis*>(y)}) {
-        styleAxis(axis);
-    }
+    styleAxis(x, tr("Week starting"));
+    styleAxis(y, tr("Tickets"));
+    const auto tip = [this](bool status, int index, QBarSet*) {
+        const auto week = static_cast<std::size_t>(std::max(0, index));
+        if (!status || week >= m_weeks.size()) {
+            QToolTip::hideText();
+            return;
+        }
+        const metrics::PeriodFigures& w = m_weeks[week];
+        QToolTip::showText(QCursor::pos(),
+                           tr("<b>%1</b><br>%2 tickets: %3 escalated, %4 not escalated")
+                               .arg(weekName(week), display::count(w.figures.tickets),
+                                    display::count(w.figures.escalated),
+                                    display::count(w.notEscalated())),
+                           this);
+    };
+    connect(bars, &QStackedBarSeries::hovered, this, tip);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);

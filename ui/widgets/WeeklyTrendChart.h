@@ -24,7 +24,10 @@ private:
     void showRate(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
     void showVolume(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
 
+    QString weekName(std::size_t index) const;
+
     Kind m_kind;
+    std::vector<metrics::PeriodFigures> m_weeks;
     int m_points = 0;
 };
 

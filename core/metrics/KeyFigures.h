@@ -1,0 +1,79 @@
+#pragma once
+
+// The dashboard's key figures beyond the headline (SPEC §7): for a period and
+// the period before, each figure's value, previous value, change and, where
+// the spec gives one, its benchmark band (Benchmarks.h).
+
+#include "metrics/Benchmarks.h"
+#include "metrics/MetricsEngine.h"
+#include "metrics/SlaOutcomes.h"
+#include "store/Database.h"
+
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace escdesk::metrics {
+
+enum class KeyFigure {
+    TimeToEscalateP90,
+    HandoffDelay, // p90, with the p50 beside it
+    DecisionLatencyP90,
+    CriticalDecisionsWithin30m,
+    BouncebackRate,
+    ContextLossRate,
+    ReescalatedShare,
+    SlaBreachRate, // all tickets
+    DeflectionRate,
+};
+
+enum class FigureUnit { Fraction, Minutes };
+// Which way a change is good news.
+enum class Better { Lower, Higher };
+
+struct KeyFigureValue {
+    KeyFigure figure = KeyFigure::TimeToEscalateP90;
+    QString key; // the SPEC §7 key the figure comes from
+    FigureUnit unit = FigureUnit::Fraction;
+    Better better = Better::Lower;
+    std::optional<double> value;
+    std::optional<double> p50; // HandoffDelay only (value is the p90)
+    std::optional<double> previous;
+    // value − previous; for fractions a difference of fractions (0.02 reads
+    // "+2 points"). Empty when either is empty.
+    std::optional<double> change;
+    std::int64_t n = 0; // the sample of a duration
+    // What the band judges when it is not `value` itself: the p90 handoff
+    // delay of High/Critical escalations, the p90 decision latency of
+    // Critical ones.
+    std::optional<double> benchmarkValue;
+    std::optional<BenchmarkBand> band;
+    // Why there is no value (e.g. "needs event log"); empty otherwise.
+    QString unavailable;
+};
+
+// The figures of `current` against `previous`. `highCriticalHandoffP90` and
+// `criticalDecisionP90` are the p90s the handoff and Critical-decision
+// benchmarks judge (see metricsOfPriorities).
+std::vector<KeyFigureValue> keyFigures(const Metrics& current, const Metrics& previous,
+                                       const std::optional<double>& highCriticalHandoffP90,
+                                       const std::optional<double>& criticalDecisionP90);
+
+// The input restricted to tickets of the given priorities (case-insensitive).
+MetricsInput withPriorities(const MetricsInput& input, const QStringList& priorities);
+
+struct KeyFigureComparison {
+    Metrics current;
+    Metrics previous;
+    DurationStats highCriticalHandoffMin; // current period
+    DurationStats criticalDecisionMin;    // current period
+    std::vector<KeyFigureValue> figures;
+};
+
+// Loads both windows, marks SLA breaches with `sla` when given, and compares.
+KeyFigureComparison compareKeyFigures(store::Database& db, const Window& current,
+                                      const Window& previous,
+                                      const std::optional<SlaAssessment>& sla);
+
+} // namespace escdesk::metrics

@@ -1,0 +1,98 @@
+#pragma once
+
+// Trends: the escalation rate per week or month with its 3-period moving
+// average, escalations by root cause per period, the p90 time to escalate
+// with the regression weeks marked, and the root causes on the rise
+// (SPEC §8, analysis::Trend).
+
+#include "analysis/Trend.h"
+#include "analysis/TrendCategories.h"
+#include "pages/BackgroundJob.h"
+#include "pages/WorkspacePage.h"
+
+class QButtonGroup;
+class QLabel;
+class QTableWidget;
+
+namespace escdesk::ui {
+
+class AnalysisChart;
+
+struct TrendFigures {
+    analysis::Trend trend;
+    analysis::StackedCategories rootCauses;
+    std::vector<std::optional<double>> rate;
+    std::vector<std::optional<double>> rateAverage;
+    QDate firstDay;
+    QDate lastDay;
+    QString error;
+};
+
+class TrendsPage : public WorkspacePage {
+    Q_OBJECT
+public:
+    // How far back the page looks.
+    static constexpr int weeksShown = 12; // as on the dashboard
+    static constexpr int monthsShown = 12;
+    // Root causes stacked by name; the rest as "All other".
+    static constexpr int stackedRootCauses = 6;
+
+    explicit TrendsPage(QWidget* parent = nullptr);
+    ~TrendsPage() override;
+
+    void setAsynchronous(bool asynchronous) {
+        m_job.setAsynchronous(asynchronous);
+        m_drillJob.setAsynchronous(asynchronous);
+    }
+    void setWorkspace(store::Workspace* workspace) override;
+    QString screenshotName() const override { return QStringLiteral("trends"); }
+    bool isBusy() const override { return m_job.isRunning(); }
+    void saveSettings(QSettings& settings) const override;
+    void restoreSettings(QSettings& settings) override;
+
+    void setGranularity(analysis::Granularity granularity);
+    analysis::Granularity granularity() const;
+    // Shows the periods up to and including `today` (default: the real today).
+    void setToday(const QDate& today);
+    const TrendFigures& figures() const { return m_figures; }
+    AnalysisChart* rateChart() const { return m_rateChart; }
+    AnalysisChart* rootCauseChart() const { return m_rootCauseChart; }
+    AnalysisChart* p90Chart() const { return m_p90Chart; }
+    QTableWidget* risingTable() const { return m_rising; }
+    QString p90CheckText() const;
+    // Lists the escalated tickets behind one stacked bar: root cause
+    // `category` (of figures().rootCauses.names) in period `period`.
+    void showBarTickets(int period, int category);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void refresh();
+    void showFigures(TrendFigures figures);
+    QStringList periodLabels() const;
+    QString periodName(std::size_t index) const;
+    QString periodAxisTitle() const;
+    void showRate(const QStringList& labels);
+    void showRootCauses(const QStringList& labels);
+    void showP90(const QStringList& labels);
+    void showRising();
+
+    store::Workspace* m_workspace = nullptr;
+    bool m_stale = true;
+    QDate m_today;
+    BackgroundJob m_job;
+    BackgroundJob m_drillJob;
+    TrendFigures m_figures;
+    QButtonGroup* m_granularity;
+    QLabel* m_subtitle;
+    QWidget* m_content;
+    AnalysisChart* m_rateChart;
+    AnalysisChart* m_p90Chart;
+    AnalysisChart* m_rootCauseChart;
+    QTableWidget* m_rising;
+    QLabel* m_risingEmpty;
+    QLabel* m_p90Check;
+};
+
+} // namespace escdesk::ui

@@ -282,7 +282,7 @@ QString periodPhrase(const Window& window, const QTimeZone& zone) {
 ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     ClusterAnalysis analysis;
     analysis.window = window;
-    const metrics::MetricsInput input = metrics::loadMetricsInput(db, window);
+    const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
     const auto texts = store::ticketTexts(db, escalatedRows(input, window));
     std::vector<Document> documents = escalatedDocuments(input, window, texts);
     analysis.escalatedTickets = static_cast<std::int64_t>(documents.size());

@@ -156,6 +156,14 @@ QString Statement::text(int column) const {
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
+std::string_view Statement::utf8View(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    if (!data) {
+        return {};
+    }
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
+}
+
 std::optional<std::int64_t> Statement::optionalInt64(int column) const {
     if (isNull(column)) {
         return std::nullopt;

@@ -67,6 +67,9 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    // The column's UTF-8 bytes without a copy, valid until the next step();
+    // empty for NULL. For hot loops that intern or compare values.
+    std::string_view utf8View(int column) const;
     std::optional<std::int64_t> optionalInt64(int column) const;
     std::optional<double> optionalReal(int column) const;
 

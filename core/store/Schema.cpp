@@ -180,9 +180,8 @@ CREATE INDEX checklist_runs_by_ticket ON checklist_runs(ticket);
 // Version 4: covering indexes for the analyses. The facts of a reporting
 // window (every ticket column the metrics read) come from an index ordered by
 // creation, without reading the wide ticket rows with their subject and
-// description; a ticket's events likewise, and the tickets escalated in a
-// window from the escalations by time. The old indexes are the new ones'
-// prefixes, so they go.
+// description; a ticket's events likewise. The old creation-time index is
+// the new one's prefix, so it goes.
 constexpr std::string_view schemaV4 = R"sql(
 CREATE INDEX tickets_facts_by_created_at ON tickets(
     created_at, resolved_at, priority, tier, escalated, escalated_at, handle_time_min, csat,
@@ -190,8 +189,6 @@ CREATE INDEX tickets_facts_by_created_at ON tickets(
 DROP INDEX tickets_by_created_at;
 CREATE INDEX ticket_events_facts_by_ticket
     ON ticket_events(ticket, occurred_at, event, from_tier, to_tier);
-CREATE INDEX ticket_events_by_kind_with_ticket ON ticket_events(event, occurred_at, ticket);
-DROP INDEX ticket_events_by_kind;
 )sql";
 
 constexpr std::array migrations{

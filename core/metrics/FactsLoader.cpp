@@ -1,8 +1,12 @@
 #include "metrics/FactsLoader.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <array>
+#include <future>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -332,13 +336,50 @@ std::vector<ResolvedEscalation> loadResolvedEscalations(store::Database& db, con
     return resolved;
 }
 
+std::int64_t countCreatedIn(store::Database& db, const Window& window) {
+    store::Statement count =
+        db.prepare("SELECT count(*) FROM tickets WHERE created_at >= ?1 AND created_at < ?2");
+    count.bindAll(window.from, window.to);
+    count.step();
+    return count.int64(0);
+}
+
+// Loads the resolved escalations on a second read connection to the same
+// file, in another thread; on the caller's connection, in this thread, when
+// the store is not a file (in memory) or cannot be opened again.
+std::future<std::vector<ResolvedEscalation>>
+loadResolvedEscalationsAside(store::Database& db, const Window& window, bool hasEventLog) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (file && *file) {
+        const QString path = QString::fromUtf8(file);
+        try {
+            auto other = std::make_shared<store::Database>(path, store::Database::Access::ReadOnly);
+            return std::async(std::launch::async, [other, window, hasEventLog] {
+                StringPool pool;
+                return loadResolvedEscalations(*other, window, hasEventLog, pool);
+            });
+        } catch (const store::StoreError&) {
+            // fall through: read them here
+        }
+    }
+    std::promise<std::vector<ResolvedEscalation>> here;
+    StringPool pool;
+    here.set_value(loadResolvedEscalations(db, window, hasEventLog, pool));
+    return here.get_future();
+}
+
 } // namespace
 
 MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
     MetricsInput input;
     StringPool pool;
     input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+    // The repeat-issue lookback scans more of the store than the window
+    // itself: it runs on a second connection meanwhile.
+    std::future<std::vector<ResolvedEscalation>> resolved =
+        loadResolvedEscalationsAside(db, window, input.hasEventLog);
     const AccountMap accounts = loadAccounts(db, pool);
+    input.tickets.reserve(static_cast<std::size_t>(countCreatedIn(db, window)));
     // Tickets created in the window, then those escalated in it but created
     // before or after it.
     loadTicketsWhere(db, window, createdInWindowWhere, accounts, pool, input.tickets);
@@ -359,7 +400,7 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
     if (input.hasEventLog) {
         attachEvents(db, input.tickets);
     }
-    input.resolvedEscalations = loadResolvedEscalations(db, window, input.hasEventLog, pool);
+    input.resolvedEscalations = resolved.get();
     return input;
 }
 

@@ -8,8 +8,9 @@
 # workspace, which is built once (about a minute for a million tickets) and
 # reused: ESCDESK_BENCH_DB names the file (default
 # /tmp/escdesk-bench-TICKETS.db). For each command and each range it prints
-# the median wall time of 3 runs, the peak RSS, the sqlite3 time and the
-# ratio ours / sqlite3. ESCDESK_BENCH_RUNS changes the number of runs.
+# the median wall and CPU time of 3 runs, the peak RSS, the sqlite3 times and
+# the ratios ours / sqlite3. ESCDESK_BENCH_RUNS changes the number of runs;
+# ESCDESK_BENCH_RANGES=30d or full runs one range only.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -36,22 +37,23 @@ zone=${zone:-UTC}
 # Local midnight of a date in the reporting zone, as UTC seconds.
 epoch_of() { TZ=$zone date -d "$1 00:00" +%s; }
 
-# Runs "$@" $runs times; prints "median_seconds peak_rss_mb".
+# Runs "$@" $runs times; prints "median_wall_s median_cpu_s peak_rss_mb"
+# (cpu: user + system seconds, steadier than wall time on a shared machine).
 measure() {
-    local times=() peak=0 out timing
+    local walls=() cpus=() peak=0 timing wall cpu rss
     timing=$(mktemp)
     for ((i = 0; i < runs; i++)); do
-        /usr/bin/time -f '%e %M' -o "$timing" "$@" >/dev/null 2>&1 ||
+        /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >/dev/null 2>&1 ||
             { echo "failed: $*" >&2; exit 1; }
-        out=$(tail -n1 "$timing")
-        times+=("${out% *}")
-        local rss=${out#* }
+        read -r wall user sys rss < <(tail -n1 "$timing")
+        walls+=("$wall")
+        cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
         ((rss > peak)) && peak=$rss
     done
     rm -f "$timing"
-    local median
-    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
-    echo "$median $((peak / 1024))"
+    local middle=$(((runs + 1) / 2))
+    echo "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "${middle}p")" \
+        "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${middle}p")" "$((peak / 1024))"
 }
 
 # The SQL that gives the same headline figures as each command.
@@ -104,6 +106,10 @@ SQL
     esac
 }
 
+ratio_of() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "-" }'
+}
+
 bench_range() {
     local from_day=$1 to_day=$2
     local from to
@@ -111,24 +117,26 @@ bench_range() {
     to=$(epoch_of "$to_day")
     echo
     echo "Range $from_day .. $to_day (exclusive), $zone, $runs runs each"
-    printf '%-12s %10s %10s %12s %8s\n' command "ours (s)" "RSS (MB)" "sqlite3 (s)" ratio
+    printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' command "wall (s)" "cpu (s)" "RSS (MB)" \
+        "sqlite3 wall" "sqlite3 cpu" "ratio" "cpu"
     local sqlfile
     sqlfile=$(mktemp)
     for command in metrics segments root-causes trend clusters; do
         local extra=()
         [[ $command == trend ]] && extra=(--granularity week)
-        read -r ours rss < <(measure "$escdesk" "$command" --db "$db" --from "$from_day" \
+        read -r wall cpu rss < <(measure "$escdesk" "$command" --db "$db" --from "$from_day" \
             --to "$to_day" --json "${extra[@]}")
         sql_for "$command" "$from" "$to" >"$sqlfile"
-        read -r reference _ < <(measure sqlite3 -readonly "$db" -init "$sqlfile" .quit)
-        local ratio
-        ratio=$(awk -v a="$ours" -v b="$reference" 'BEGIN { printf (b > 0 ? "%.1f" : "-"), a / b }')
-        printf '%-12s %10s %10s %12s %8s\n' "$command" "$ours" "$rss" "$reference" "$ratio"
+        read -r sql_wall sql_cpu _ < <(measure sqlite3 -readonly "$db" -init "$sqlfile" .quit)
+        printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' "$command" "$wall" "$cpu" "$rss" \
+            "$sql_wall" "$sql_cpu" "$(ratio_of "$wall" "$sql_wall")" "$(ratio_of "$cpu" "$sql_cpu")"
     done
     rm -f "$sqlfile"
 }
 
 echo "escdesk analyses on $db ($(sqlite3 "$db" 'SELECT count(*) FROM tickets') tickets," \
     "$(sqlite3 "$db" 'SELECT count(*) FROM ticket_events') events), $(nproc) cores"
-bench_range 2026-10-27 "$end_day"
-bench_range 2026-05-01 2026-11-27
+ranges=${ESCDESK_BENCH_RANGES:-30d full}
+[[ $ranges == *30d* ]] && bench_range 2026-10-27 "$end_day"
+[[ $ranges == *full* ]] && bench_range 2026-05-01 2026-11-27
+exit 0

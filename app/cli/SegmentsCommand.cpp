@@ -5,7 +5,6 @@
 #include "cli/Commands.h"
 
 #include "analysis/AnalysisJson.h"
-#include "metrics/FactsLoader.h"
 
 #include <QJsonDocument>
 
@@ -67,8 +66,8 @@ int runSegments(const QStringList& arguments) {
     auto workspace = openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
     const Window window = reportingWindow(parser, zone, 90);
-    const analysis::SegmentAnalysis result = analysis::analyseSegments(
-        metrics::loadMetricsInput(workspace->db(), window), window, *field);
+    const analysis::SegmentAnalysis result =
+        analysis::analyseSegments(workspace->db(), window, *field);
     if (!parser.isSet(QStringLiteral("json"))) {
         printAnalysis(result);
         return Success;

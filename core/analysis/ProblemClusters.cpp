@@ -116,20 +116,6 @@ struct Forming {
     std::unordered_map<int, double> sum;
     double squaredNorm = 0.0;
 
-    double similarity(const SparseVector& v) const {
-        if (squaredNorm <= 0.0) {
-            return 0.0;
-        }
-        double product = 0.0;
-        for (const auto& [term, weight] : v) {
-            const auto found = sum.find(term);
-            if (found != sum.end()) {
-                product += weight * found->second;
-            }
-        }
-        return product / std::sqrt(squaredNorm);
-    }
-
     void add(std::size_t document, const SparseVector& v, double similarityWhenJoined) {
         documents.push_back(document);
         similarities.push_back(similarityWhenJoined);
@@ -170,14 +156,51 @@ std::vector<std::int64_t> escalatedRows(const metrics::MetricsInput& input, cons
     return rows;
 }
 
+// Forms the clusters in order of escalation. Only clusters that share a
+// term with a ticket can be similar to it (the rest score exactly 0, and a
+// ticket joins only a cluster scoring above 0), so each ticket is compared
+// with those alone, found through the clusters of each term; each score is
+// summed over the ticket's terms in the same order as a full comparison.
 std::vector<Forming> formClusters(const std::vector<Document>& documents) {
     std::vector<Forming> clusters;
+    std::unordered_map<int, std::vector<std::size_t>> clustersOfTerm;
+    std::vector<double> products;
+    std::vector<char> isTouched;
+    std::vector<std::size_t> touched;
+    auto addTo = [&](std::size_t c, std::size_t document, const SparseVector& v,
+                     double similarity) {
+        for (const auto& [term, weight] : v) {
+            if (!clusters[c].sum.contains(term)) {
+                clustersOfTerm[term].push_back(c);
+            }
+        }
+        clusters[c].add(document, v, similarity);
+    };
     for (std::size_t i = 0; i < documents.size(); ++i) {
         const SparseVector& v = documents[i].vector;
+        touched.clear();
+        for (const auto& [term, weight] : v) {
+            const auto found = clustersOfTerm.find(term);
+            if (found == clustersOfTerm.end()) {
+                continue;
+            }
+            for (std::size_t c : found->second) {
+                if (!isTouched[c]) {
+                    isTouched[c] = 1;
+                    products[c] = 0.0;
+                    touched.push_back(c);
+                }
+                products[c] += weight * clusters[c].sum.find(term)->second;
+            }
+        }
+        std::sort(touched.begin(), touched.end());
         std::size_t best = clusters.size();
         double bestSimilarity = 0.0;
-        for (std::size_t c = 0; c < clusters.size(); ++c) {
-            const double similarity = clusters[c].similarity(v);
+        for (std::size_t c : touched) {
+            isTouched[c] = 0;
+            const Forming& cluster = clusters[c];
+            const double similarity =
+                cluster.squaredNorm <= 0.0 ? 0.0 : products[c] / std::sqrt(cluster.squaredNorm);
             if (similarity > bestSimilarity) {
                 best = c;
                 bestSimilarity = similarity;
@@ -185,9 +208,11 @@ std::vector<Forming> formClusters(const std::vector<Document>& documents) {
         }
         if (best == clusters.size() || bestSimilarity < clusterThreshold) {
             clusters.emplace_back();
-            clusters.back().add(i, v, 1.0);
+            products.push_back(0.0);
+            isTouched.push_back(0);
+            addTo(clusters.size() - 1, i, v, 1.0);
         } else {
-            clusters[best].add(i, v, bestSimilarity);
+            addTo(best, i, v, bestSimilarity);
         }
     }
     return clusters;
@@ -282,7 +307,7 @@ QString periodPhrase(const Window& window, const QTimeZone& zone) {
 ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     ClusterAnalysis analysis;
     analysis.window = window;
-    const metrics::MetricsInput input = metrics::loadMetricsInput(db, window);
+    const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
     const auto texts = store::ticketTexts(db, escalatedRows(input, window));
     std::vector<Document> documents = escalatedDocuments(input, window, texts);
     analysis.escalatedTickets = static_cast<std::int64_t>(documents.size());

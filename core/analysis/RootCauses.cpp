@@ -115,6 +115,34 @@ private:
     std::vector<std::pair<UtcSeconds, std::int64_t>> m_latest;
 };
 
+// Escalations in the window per root cause, counted by the store: the
+// figures escalationsByRootCause gives on the window's loaded facts.
+std::map<QString, std::int64_t> escalationsByRootCauseIn(store::Database& db, const Window& window,
+                                                         bool hasEventLog) {
+    constexpr const char* eventsSql = R"sql(
+SELECT t.root_cause, count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket
+WHERE e.event = 'escalated' AND e.occurred_at >= ?1 AND e.occurred_at < ?2
+GROUP BY t.root_cause
+)sql";
+    // Without an event log: the tickets created in the window whose own
+    // escalated field is set and whose escalated_at (else created_at) is in it.
+    constexpr const char* flaggedSql = R"sql(
+SELECT root_cause, count(*) FROM tickets
+WHERE created_at >= ?1 AND created_at < ?2
+  AND escalated IS NOT NULL AND CAST(escalated AS INTEGER) != 0
+  AND coalesce(escalated_at, created_at) >= ?1 AND coalesce(escalated_at, created_at) < ?2
+GROUP BY root_cause
+)sql";
+    store::Statement row = db.prepare(hasEventLog ? eventsSql : flaggedSql);
+    row.bindAll(window.from, window.to);
+    std::map<QString, std::int64_t> counts;
+    while (row.step()) {
+        const QString cause = row.text(0);
+        counts[cause.isEmpty() ? QStringLiteral("Unspecified") : cause] += row.int64(1);
+    }
+    return counts;
+}
+
 std::vector<std::int64_t> ticketRowsOf(const std::vector<EscalationRef>& escalations) {
     std::vector<std::int64_t> rows;
     for (const EscalationRef& e : escalations) {
@@ -131,13 +159,13 @@ RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
                                     const std::vector<matrix::RootCauseCategory>& taxonomy) {
     RootCauseAnalysis analysis;
     analysis.window = window;
-    const metrics::MetricsInput input = metrics::loadMetricsInput(db, window);
+    const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
     const std::vector<EscalationRef> escalations = escalationsIn(input, window);
     analysis.escalations = static_cast<std::int64_t>(escalations.size());
 
     const Window previous{window.from - (window.to - window.from), window.from};
     const std::map<QString, std::int64_t> previousCounts =
-        escalationsByRootCause(metrics::loadMetricsInput(db, previous), previous);
+        escalationsByRootCauseIn(db, previous, input.hasEventLog);
     for (const auto& [cause, count] : previousCounts) {
         analysis.previousEscalations += count;
     }

@@ -1,9 +1,11 @@
 #include "analysis/SegmentAnalysis.h"
 
 #include "analysis/Significance.h"
-#include "metrics/MetricsEngine.h"
+#include "metrics/Statistics.h"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 namespace escdesk::analysis {
 
@@ -21,27 +23,48 @@ bool ranksBefore(const SegmentRow& a, const SegmentRow& b) {
     return a.value < b.value;
 }
 
-} // namespace
+// Tickets created in the window and how many of them escalated.
+struct SegmentCount {
+    std::int64_t tickets = 0;
+    std::int64_t escalated = 0;
+};
 
-SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
-                                metrics::SegmentField field) {
+// Per segment value (null: none), as splitBySegment would split them.
+struct SegmentCounts {
+    std::map<QString, SegmentCount> byValue;
+    SegmentCount withoutValue;
+
+    void add(const QString& value, std::int64_t tickets, std::int64_t escalated) {
+        SegmentCount& count = value.isEmpty() ? withoutValue : byValue[value];
+        count.tickets += tickets;
+        count.escalated += escalated;
+    }
+};
+
+// The analysis from per-segment counts. Only segments with tickets created
+// in the window get a row.
+SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field) {
     SegmentAnalysis analysis;
     analysis.field = field;
-    const metrics::Metrics overall = metrics::computeMetrics(input, window);
-    analysis.tickets = overall.tickets;
-    analysis.escalated = overall.escalated;
-    analysis.overallRate = overall.escalationRate;
+    auto total = [&](const SegmentCount& count) {
+        analysis.tickets += count.tickets;
+        analysis.escalated += count.escalated;
+    };
+    for (const auto& [value, count] : counts.byValue) {
+        total(count);
+    }
+    total(counts.withoutValue);
+    analysis.overallRate = metrics::ratio(analysis.escalated, analysis.tickets);
 
-    for (const metrics::SegmentInput& segment : metrics::splitBySegment(input, field)) {
-        const metrics::Metrics m = metrics::computeMetrics(segment.input, window);
-        if (m.tickets == 0) {
-            continue; // only escalations of earlier tickets: nothing to rate
+    auto addRow = [&](const QString& value, const SegmentCount& count) {
+        if (count.tickets == 0) {
+            return; // only escalations of earlier tickets: nothing to rate
         }
         SegmentRow row;
-        row.value = segment.value;
-        row.tickets = m.tickets;
-        row.escalated = m.escalated;
-        row.rate = m.escalationRate;
+        row.value = value;
+        row.tickets = count.tickets;
+        row.escalated = count.escalated;
+        row.rate = metrics::ratio(row.escalated, row.tickets);
         if (row.rate && analysis.overallRate) {
             row.deviationPts = (*row.rate - *analysis.overallRate) * 100.0;
         }
@@ -53,9 +76,81 @@ SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window
             row.significantlyAbove = test->z > 0.0 && test->pValue < significanceLevel;
         }
         analysis.rows.push_back(row);
+    };
+    for (const auto& [value, count] : counts.byValue) {
+        addRow(value, count);
     }
+    addRow(QString(), counts.withoutValue);
     std::sort(analysis.rows.begin(), analysis.rows.end(), ranksBefore);
     return analysis;
+}
+
+// The SQL expression of a segmenting field over tickets t and accounts a.
+const char* fieldColumn(metrics::SegmentField field) {
+    switch (field) {
+    case metrics::SegmentField::AccountTier:
+        return "a.tier";
+    case metrics::SegmentField::AccountSegment:
+        return "a.segment";
+    case metrics::SegmentField::Priority:
+        return "t.priority";
+    case metrics::SegmentField::ProductArea:
+        return "t.product_area";
+    case metrics::SegmentField::RootCause:
+        return "t.root_cause";
+    case metrics::SegmentField::Group:
+        return "t.group_name";
+    }
+    return "t.group_name";
+}
+
+bool needsAccounts(metrics::SegmentField field) {
+    return field == metrics::SegmentField::AccountTier ||
+           field == metrics::SegmentField::AccountSegment;
+}
+
+} // namespace
+
+SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
+                                metrics::SegmentField field) {
+    // Only the counts are needed: a ticket counts when created in the window,
+    // and is escalated as computeMetrics decides it (SPEC §7).
+    SegmentCounts counts;
+    for (const metrics::TicketFacts& ticket : input.tickets) {
+        if (!window.contains(ticket.createdAt)) {
+            continue;
+        }
+        const bool escalated = input.hasEventLog
+                                   ? std::any_of(ticket.events.begin(), ticket.events.end(),
+                                                 [](const metrics::FactEvent& e) {
+                                                     return e.kind == EventKind::Escalated;
+                                                 })
+                                   : ticket.escalatedFlag;
+        counts.add(metrics::segmentValue(ticket, field), 1, escalated ? 1 : 0);
+    }
+    return analyse(counts, field);
+}
+
+SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
+                                metrics::SegmentField field) {
+    const bool hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+    // Escalated as the facts decide it: an `escalated` event, or without any
+    // event log the ticket's own flag read as an integer.
+    const std::string escalated = hasEventLog ? "EXISTS (SELECT 1 FROM ticket_events e "
+                                                "WHERE e.ticket = t.id AND e.event = 'escalated')"
+                                              : "coalesce(CAST(t.escalated AS INTEGER), 0) != 0";
+    const std::string sql =
+        std::string("SELECT ") + fieldColumn(field) + ", count(*), sum(" + escalated +
+        ") FROM tickets t " +
+        (needsAccounts(field) ? "LEFT JOIN accounts a ON a.account_id = t.account_id " : "") +
+        "WHERE t.created_at >= ?1 AND t.created_at < ?2 GROUP BY 1";
+    store::Statement row = db.prepare(sql);
+    row.bindAll(window.from, window.to);
+    SegmentCounts counts;
+    while (row.step()) {
+        counts.add(row.text(0), row.int64(1), row.int64(2));
+    }
+    return analyse(counts, field);
 }
 
 } // namespace escdesk::analysis

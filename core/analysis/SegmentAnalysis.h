@@ -5,6 +5,7 @@
 // whether the difference is more than noise.
 
 #include "metrics/Segmentation.h"
+#include "store/Database.h"
 
 #include <optional>
 #include <vector>
@@ -36,6 +37,11 @@ struct SegmentAnalysis {
 };
 
 SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
+                                metrics::SegmentField field);
+
+// The same analysis counted by the store: one aggregate query, without
+// loading the window's facts — what `escdesk segments` runs.
+SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
                                 metrics::SegmentField field);
 
 } // namespace escdesk::analysis

@@ -56,18 +56,6 @@ std::vector<RisingCategory> findRising(const std::vector<TrendPoint>& points) {
     return rising;
 }
 
-TrendPoint measurePeriod(store::Database& db, const TrendPeriod& period) {
-    TrendPoint point;
-    point.period = period;
-    const metrics::MetricsInput input = metrics::loadMetricsInput(db, period.window);
-    point.metrics = metrics::computeMetrics(input, period.window);
-    point.escalationsByRootCause = escalationsByRootCause(input, period.window);
-    for (const auto& [rootCause, count] : point.escalationsByRootCause) {
-        point.escalations += count;
-    }
-    return point;
-}
-
 // Marks each complete week whose p90 time-to-escalate exceeds the median of
 // the 4 complete weeks before it by more than 20%.
 void markRegressions(std::vector<TrendPoint>& weeks) {
@@ -104,12 +92,92 @@ P90RegressionCheck latestRegression(const std::vector<TrendPoint>& weeks) {
     return check;
 }
 
+// The index of the period holding `at`, if any (periods are consecutive).
+std::optional<std::size_t> periodOf(const std::vector<TrendPeriod>& periods, UtcSeconds at) {
+    const auto after = std::upper_bound(
+        periods.begin(), periods.end(), at,
+        [](UtcSeconds instant, const TrendPeriod& period) { return instant < period.window.from; });
+    if (after == periods.begin() || !std::prev(after)->window.contains(at)) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(std::prev(after) - periods.begin());
+}
+
+// The tickets each period's metrics need, as loading that period alone
+// would give them: created in it, or (with an event log) escalated in it —
+// each once, in the input's order.
+std::vector<metrics::TicketRefs> ticketsPerPeriod(const metrics::MetricsInput& input,
+                                                  const std::vector<TrendPeriod>& periods) {
+    std::vector<metrics::TicketRefs> buckets(periods.size());
+    std::vector<std::size_t> of;
+    for (const metrics::TicketFacts& ticket : input.tickets) {
+        of.clear();
+        if (const auto created = periodOf(periods, ticket.createdAt)) {
+            of.push_back(*created);
+        }
+        if (input.hasEventLog) {
+            for (const metrics::FactEvent& e : ticket.events) {
+                if (e.kind != EventKind::Escalated) {
+                    continue;
+                }
+                const auto escalated = periodOf(periods, e.at);
+                if (escalated && std::find(of.begin(), of.end(), *escalated) == of.end()) {
+                    of.push_back(*escalated);
+                }
+            }
+        }
+        for (std::size_t period : of) {
+            buckets[period].push_back(&ticket);
+        }
+    }
+    return buckets;
+}
+
+// Escalations in the window per root cause, as escalationsByRootCause counts
+// them on a period's own input.
+std::map<QString, std::int64_t> escalationsByRootCause(const metrics::TicketRefs& tickets,
+                                                       bool hasEventLog, const Window& window) {
+    std::map<QString, std::int64_t> counts;
+    for (const metrics::TicketFacts* ticket : tickets) {
+        if (!hasEventLog) {
+            const UtcSeconds at = ticket->escalatedAt.value_or(ticket->createdAt);
+            if (ticket->escalatedFlag && window.contains(at)) {
+                ++counts[metrics::rootCauseOf(*ticket)];
+            }
+            continue;
+        }
+        for (const metrics::FactEvent& e : ticket->events) {
+            if (e.kind == EventKind::Escalated && window.contains(e.at)) {
+                ++counts[metrics::rootCauseOf(*ticket)];
+            }
+        }
+    }
+    return counts;
+}
+
+// Every period from one load of their whole range: each period's metrics
+// are computed on the tickets it needs.
 std::vector<TrendPoint> measurePeriods(store::Database& db,
                                        const std::vector<TrendPeriod>& periods) {
+    if (periods.empty()) {
+        return {};
+    }
+    const Window range{periods.front().window.from, periods.back().window.to};
+    const metrics::MetricsInput input = metrics::loadMetricsInput(db, range);
+    const metrics::ResolvedEscalationIndex resolved(input.resolvedEscalations);
+    const std::vector<metrics::TicketRefs> buckets = ticketsPerPeriod(input, periods);
     std::vector<TrendPoint> points;
     points.reserve(periods.size());
-    for (const TrendPeriod& period : periods) {
-        points.push_back(measurePeriod(db, period));
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        TrendPoint& point = points.emplace_back();
+        point.period = periods[i];
+        point.metrics =
+            metrics::computeMetrics(buckets[i], input.hasEventLog, resolved, periods[i].window);
+        point.escalationsByRootCause =
+            escalationsByRootCause(buckets[i], input.hasEventLog, periods[i].window);
+        for (const auto& [rootCause, count] : point.escalationsByRootCause) {
+            point.escalations += count;
+        }
     }
     return points;
 }

@@ -1,34 +1,53 @@
 #include "metrics/FactsLoader.h"
 
-#include <QHash>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
+#include <future>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace escdesk::metrics {
 
 namespace {
 
+// Hashes std::string keys and looks them up by std::string_view.
+struct BytesHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view bytes) const {
+        return std::hash<std::string_view>{}(bytes);
+    }
+};
+
 // Shares one QString among the many rows that carry the same short value
 // (priorities, product areas, segments): a million tickets hold a few dozen
-// distinct strings.
+// distinct strings. Looked up by the column's raw bytes, so a repeated value
+// costs no conversion and no allocation.
 class StringPool {
 public:
     QString get(const store::Statement& row, int column) {
         if (row.isNull(column)) {
             return {};
         }
-        const QString text = row.text(column);
-        auto found = m_pool.constFind(text);
-        if (found != m_pool.constEnd()) {
-            return *found;
+        return get(row.textView(column));
+    }
+
+    QString get(std::string_view bytes) {
+        const auto found = m_pool.find(bytes);
+        if (found != m_pool.end()) {
+            return found->second;
         }
-        m_pool.insert(text, text);
+        QString text = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        m_pool.emplace(std::string(bytes), text);
         return text;
     }
 
 private:
-    QHash<QString, QString> m_pool;
+    std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_pool;
 };
 
 std::optional<int> optionalInt(const store::Statement& row, int column) {
@@ -38,25 +57,36 @@ std::optional<int> optionalInt(const store::Statement& row, int column) {
     return static_cast<int>(row.int64(column));
 }
 
-// Tickets created in the window or escalated in it.
-constexpr const char* ticketsOfWindowSql = R"sql(
+// Tickets created in the window, then those escalated in it but created
+// before or after it. Neither query sorts (the rows are ordered by ticket
+// row in memory) nor joins the accounts (read once into a map): both would
+// cost more than the scan itself on a large workspace.
+constexpr const char* ticketColumns = R"sql(
 SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
-       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.group_name, a.tier, a.segment,
-       t.first_response_at, t.closed_at, t.status, t.account_id, a.arr
-FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id
-WHERE (t.created_at >= ?1 AND t.created_at < ?2)
-   OR t.id IN (SELECT ticket FROM ticket_events
-               WHERE event = 'escalated' AND occurred_at >= ?1 AND occurred_at < ?2)
-ORDER BY t.id
+       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.group_name,
+       t.first_response_at, t.closed_at, t.status, t.account_id
+FROM tickets t
 )sql";
 
-constexpr const char* eventsOfWindowSql = R"sql(
-SELECT ticket, occurred_at, event, from_tier, to_tier FROM ticket_events
-WHERE ticket IN (SELECT id FROM tickets WHERE created_at >= ?1 AND created_at < ?2)
-   OR ticket IN (SELECT ticket FROM ticket_events
-                 WHERE event = 'escalated' AND occurred_at >= ?1 AND occurred_at < ?2)
-ORDER BY ticket, occurred_at, id
+constexpr const char* createdInWindowWhere = "WHERE t.created_at >= ?1 AND t.created_at < ?2";
+
+// Without an event log: tickets created in the window whose own escalated
+// field is set (forEachEscalationIn then checks their escalated_at).
+constexpr const char* flaggedInWindowWhere = R"sql(
+WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.escalated IS NOT NULL
+  AND CAST(t.escalated AS INTEGER) != 0
 )sql";
+
+constexpr const char* escalatedInWindowSql = R"sql(
+SELECT DISTINCT ticket FROM ticket_events
+WHERE event = 'escalated' AND occurred_at >= ?1 AND occurred_at < ?2
+)sql";
+
+constexpr const char* eventColumns =
+    "SELECT ticket, occurred_at, event, from_tier, to_tier, id FROM ticket_events ";
+
+// SQLite limits the number of parameters of a statement.
+constexpr std::size_t rowsPerQuery = 500;
 
 constexpr const char* resolvedEscalationsSql = R"sql(
 SELECT t.resolved_at, t.root_cause, t.product_area FROM tickets t
@@ -69,12 +99,29 @@ SELECT t.resolved_at, t.root_cause, t.product_area FROM tickets t
 WHERE t.resolved_at >= ?1 AND t.resolved_at < ?2 AND coalesce(t.escalated, 0) != 0
 )sql";
 
-std::vector<TicketFacts> loadTickets(store::Database& db, const Window& window, StringPool& pool) {
-    std::vector<TicketFacts> tickets;
-    store::Statement row = db.prepare(ticketsOfWindowSql);
-    row.bindAll(window.from, window.to);
+// The account fields the facts carry, by account id bytes.
+struct AccountFacts {
+    QString tier;
+    QString segment;
+    std::optional<double> arr;
+};
+
+using AccountMap = std::unordered_map<std::string, AccountFacts, BytesHash, std::equal_to<>>;
+
+AccountMap loadAccounts(store::Database& db, StringPool& pool) {
+    AccountMap accounts;
+    store::Statement row = db.prepare("SELECT account_id, tier, segment, arr FROM accounts");
     while (row.step()) {
-        TicketFacts t;
+        accounts.emplace(std::string(row.textView(0)),
+                         AccountFacts{pool.get(row, 1), pool.get(row, 2), row.optionalReal(3)});
+    }
+    return accounts;
+}
+
+void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& pool,
+                 std::vector<TicketFacts>& tickets) {
+    while (row.step()) {
+        TicketFacts& t = tickets.emplace_back();
         t.row = row.int64(0);
         t.createdAt = row.int64(1);
         t.resolvedAt = row.optionalInt64(2);
@@ -87,45 +134,194 @@ std::vector<TicketFacts> loadTickets(store::Database& db, const Window& window, 
         t.rootCause = pool.get(row, 9);
         t.productArea = pool.get(row, 10);
         t.group = pool.get(row, 11);
-        t.accountTier = pool.get(row, 12);
-        t.accountSegment = pool.get(row, 13);
-        t.firstResponseAt = row.optionalInt64(14);
-        t.closedAt = row.optionalInt64(15);
-        t.status = pool.get(row, 16);
-        t.accountId = pool.get(row, 17);
-        t.accountArr = row.optionalReal(18);
-        tickets.push_back(std::move(t));
+        t.firstResponseAt = row.optionalInt64(12);
+        t.closedAt = row.optionalInt64(13);
+        t.status = pool.get(row, 14);
+        if (!row.isNull(15)) {
+            // As a LEFT JOIN on account_id would: an exact match of the id.
+            const auto account = accounts.find(row.textView(15));
+            if (account != accounts.end()) {
+                t.accountTier = account->second.tier;
+                t.accountSegment = account->second.segment;
+                t.accountArr = account->second.arr;
+            }
+            t.accountId = pool.get(row, 15);
+        }
     }
-    return tickets;
 }
 
-bool comesFirst(const FactEvent& a, const FactEvent& b) {
-    if (a.at != b.at) {
-        return a.at < b.at;
+// Orders tickets by row, moving each once.
+void sortByRow(std::vector<TicketFacts>& tickets) {
+    if (std::is_sorted(tickets.begin(), tickets.end(),
+                       [](const auto& a, const auto& b) { return a.row < b.row; })) {
+        return;
     }
-    return a.kind == EventKind::Escalated && b.kind != EventKind::Escalated;
-}
-
-void attachEvents(store::Database& db, const Window& window, std::vector<TicketFacts>& tickets) {
-    std::unordered_map<std::int64_t, std::size_t> indexOfRow;
-    indexOfRow.reserve(tickets.size());
+    std::vector<std::pair<std::int64_t, std::size_t>> order;
+    order.reserve(tickets.size());
     for (std::size_t i = 0; i < tickets.size(); ++i) {
-        indexOfRow.emplace(tickets[i].row, i);
+        order.emplace_back(tickets[i].row, i);
     }
-    store::Statement row = db.prepare(eventsOfWindowSql);
+    std::sort(order.begin(), order.end());
+    std::vector<TicketFacts> sorted;
+    sorted.reserve(tickets.size());
+    for (const auto& [row, index] : order) {
+        sorted.push_back(std::move(tickets[index]));
+    }
+    tickets = std::move(sorted);
+}
+
+// Appends the tickets a WHERE clause over ?1 = window.from, ?2 = window.to
+// selects.
+void loadTicketsWhere(store::Database& db, const Window& window, const char* where,
+                      const AccountMap& accounts, StringPool& pool,
+                      std::vector<TicketFacts>& tickets) {
+    store::Statement row = db.prepare(std::string(ticketColumns) + where);
+    row.bindAll(window.from, window.to);
+    readTickets(row, accounts, pool, tickets);
+}
+
+// "IN (?, ?, …)" for `count` parameters.
+std::string parameterList(std::size_t count) {
+    std::string list = "(";
+    for (std::size_t i = 0; i < count; ++i) {
+        list += i == 0 ? "?" : ", ?";
+    }
+    return list + ")";
+}
+
+// Appends the tickets of the given rows.
+void loadTicketsOfRows(store::Database& db, const std::vector<std::int64_t>& rows,
+                       const AccountMap& accounts, StringPool& pool,
+                       std::vector<TicketFacts>& tickets) {
+    for (std::size_t begin = 0; begin < rows.size(); begin += rowsPerQuery) {
+        const std::size_t count = std::min(rowsPerQuery, rows.size() - begin);
+        store::Statement row =
+            db.prepare(std::string(ticketColumns) + "WHERE t.id IN " + parameterList(count));
+        for (std::size_t i = 0; i < count; ++i) {
+            row.bind(static_cast<int>(i + 1), rows[begin + i]);
+        }
+        readTickets(row, accounts, pool, tickets);
+    }
+}
+
+// Rows of the tickets with an `escalated` event in the window, ascending.
+std::vector<std::int64_t> escalatedRowsIn(store::Database& db, const Window& window) {
+    std::vector<std::int64_t> rows;
+    store::Statement row = db.prepare(escalatedInWindowSql);
     row.bindAll(window.from, window.to);
     while (row.step()) {
-        const auto found = indexOfRow.find(row.int64(0));
-        const auto kind = parseEventKind(row.text(2));
-        if (found == indexOfRow.end() || !kind) {
-            continue;
-        }
-        tickets[found->second].events.push_back(
-            FactEvent{row.int64(1), *kind, optionalInt(row, 3), optionalInt(row, 4)});
+        rows.push_back(row.int64(0));
     }
-    for (TicketFacts& ticket : tickets) {
-        // Stable: events at one instant keep their insertion order.
-        std::stable_sort(ticket.events.begin(), ticket.events.end(), comesFirst);
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// The kind of a stored event name; the store holds canonical names only, so
+// a byte comparison finds it without building a string.
+std::optional<EventKind> eventKindOf(std::string_view name) {
+    static const auto names = [] {
+        std::array<std::string, allEventKinds.size()> all;
+        for (std::size_t i = 0; i < allEventKinds.size(); ++i) {
+            all[i] = eventKindName(allEventKinds[i]).toStdString();
+        }
+        return all;
+    }();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) {
+            return allEventKinds[i];
+        }
+    }
+    return parseEventKind(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+}
+
+// An event with its ticket row and store id, for ordering.
+struct LoadedEvent {
+    std::int64_t ticket = 0;
+    std::int64_t id = 0;
+    FactEvent event;
+};
+
+// Ticket, then time; at one instant `escalated` first, then in insertion
+// (id) order — so that events at the same instant pair with the escalation.
+bool comesFirst(const LoadedEvent& a, const LoadedEvent& b) {
+    if (a.ticket != b.ticket) {
+        return a.ticket < b.ticket;
+    }
+    if (a.event.at != b.event.at) {
+        return a.event.at < b.event.at;
+    }
+    const bool aEscalated = a.event.kind == EventKind::Escalated;
+    const bool bEscalated = b.event.kind == EventKind::Escalated;
+    if (aEscalated != bEscalated) {
+        return aEscalated;
+    }
+    return a.id < b.id;
+}
+
+void readEvents(store::Statement& row, const std::vector<std::int64_t>& rows,
+                std::vector<LoadedEvent>& events) {
+    while (row.step()) {
+        const std::int64_t ticket = row.int64(0);
+        if (!std::binary_search(rows.begin(), rows.end(), ticket)) {
+            continue; // in the scanned range, but not a ticket of the input
+        }
+        if (const auto kind = eventKindOf(row.textView(2))) {
+            events.push_back(LoadedEvent{
+                ticket, row.int64(5),
+                FactEvent{row.int64(1), *kind, optionalInt(row, 3), optionalInt(row, 4)}});
+        }
+    }
+}
+
+// The events of the given tickets (ordered by row), each ticket's in order.
+void attachEvents(store::Database& db, std::vector<TicketFacts>& tickets) {
+    std::vector<std::int64_t> rows;
+    rows.reserve(tickets.size());
+    for (const TicketFacts& ticket : tickets) {
+        rows.push_back(ticket.row);
+    }
+    if (rows.empty()) {
+        return;
+    }
+    std::vector<LoadedEvent> events;
+    // Ticket rows follow import order, so a window's tickets mostly sit close
+    // together: then one scan of their range (skipping the few others) beats
+    // looking each ticket up. Scattered rows are looked up in batches.
+    const std::int64_t span = rows.back() - rows.front() + 1;
+    if (span <= 2 * static_cast<std::int64_t>(rows.size())) {
+        store::Statement row =
+            db.prepare(std::string(eventColumns) + "WHERE ticket BETWEEN ?1 AND ?2");
+        row.bindAll(rows.front(), rows.back());
+        readEvents(row, rows, events);
+    } else {
+        for (std::size_t begin = 0; begin < rows.size(); begin += rowsPerQuery) {
+            const std::size_t count = std::min(rowsPerQuery, rows.size() - begin);
+            store::Statement row =
+                db.prepare(std::string(eventColumns) + "WHERE ticket IN " + parameterList(count));
+            for (std::size_t i = 0; i < count; ++i) {
+                row.bind(static_cast<int>(i + 1), rows[begin + i]);
+            }
+            readEvents(row, rows, events);
+        }
+    }
+    std::sort(events.begin(), events.end(), comesFirst);
+    // Both lists are ordered by ticket row: walk them together.
+    auto ticket = tickets.begin();
+    for (auto e = events.begin(); e != events.end();) {
+        while (ticket != tickets.end() && ticket->row < e->ticket) {
+            ++ticket;
+        }
+        auto end = e;
+        while (end != events.end() && end->ticket == e->ticket) {
+            ++end;
+        }
+        if (ticket != tickets.end() && ticket->row == e->ticket) {
+            ticket->events.reserve(static_cast<std::size_t>(end - e));
+            for (auto i = e; i != end; ++i) {
+                ticket->events.push_back(i->event);
+            }
+        }
+        e = end;
     }
 }
 
@@ -140,17 +336,87 @@ std::vector<ResolvedEscalation> loadResolvedEscalations(store::Database& db, con
     return resolved;
 }
 
+std::int64_t countCreatedIn(store::Database& db, const Window& window) {
+    store::Statement count =
+        db.prepare("SELECT count(*) FROM tickets WHERE created_at >= ?1 AND created_at < ?2");
+    count.bindAll(window.from, window.to);
+    count.step();
+    return count.int64(0);
+}
+
+// Loads the resolved escalations on a second read connection to the same
+// file, in another thread; on the caller's connection, in this thread, when
+// the store is not a file (in memory) or cannot be opened again.
+std::future<std::vector<ResolvedEscalation>>
+loadResolvedEscalationsAside(store::Database& db, const Window& window, bool hasEventLog) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (file && *file) {
+        const QString path = QString::fromUtf8(file);
+        try {
+            auto other = std::make_shared<store::Database>(path, store::Database::Access::ReadOnly);
+            return std::async(std::launch::async, [other, window, hasEventLog] {
+                StringPool pool;
+                return loadResolvedEscalations(*other, window, hasEventLog, pool);
+            });
+        } catch (const store::StoreError&) {
+            // fall through: read them here
+        }
+    }
+    std::promise<std::vector<ResolvedEscalation>> here;
+    StringPool pool;
+    here.set_value(loadResolvedEscalations(db, window, hasEventLog, pool));
+    return here.get_future();
+}
+
 } // namespace
 
 MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
     MetricsInput input;
     StringPool pool;
     input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
-    input.tickets = loadTickets(db, window, pool);
+    // The repeat-issue lookback scans more of the store than the window
+    // itself: it runs on a second connection meanwhile.
+    std::future<std::vector<ResolvedEscalation>> resolved =
+        loadResolvedEscalationsAside(db, window, input.hasEventLog);
+    const AccountMap accounts = loadAccounts(db, pool);
+    input.tickets.reserve(static_cast<std::size_t>(countCreatedIn(db, window)));
+    // Tickets created in the window, then those escalated in it but created
+    // before or after it.
+    loadTicketsWhere(db, window, createdInWindowWhere, accounts, pool, input.tickets);
     if (input.hasEventLog) {
-        attachEvents(db, window, input.tickets);
+        std::vector<std::int64_t> created;
+        created.reserve(input.tickets.size());
+        for (const TicketFacts& ticket : input.tickets) {
+            created.push_back(ticket.row);
+        }
+        std::sort(created.begin(), created.end());
+        std::vector<std::int64_t> others;
+        const std::vector<std::int64_t> escalated = escalatedRowsIn(db, window);
+        std::set_difference(escalated.begin(), escalated.end(), created.begin(), created.end(),
+                            std::back_inserter(others));
+        loadTicketsOfRows(db, others, accounts, pool, input.tickets);
     }
-    input.resolvedEscalations = loadResolvedEscalations(db, window, input.hasEventLog, pool);
+    sortByRow(input.tickets);
+    if (input.hasEventLog) {
+        attachEvents(db, input.tickets);
+    }
+    input.resolvedEscalations = resolved.get();
+    return input;
+}
+
+MetricsInput loadEscalationsInput(store::Database& db, const Window& window) {
+    MetricsInput input;
+    StringPool pool;
+    input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+    const AccountMap accounts = loadAccounts(db, pool);
+    if (input.hasEventLog) {
+        loadTicketsOfRows(db, escalatedRowsIn(db, window), accounts, pool, input.tickets);
+        sortByRow(input.tickets);
+        attachEvents(db, input.tickets);
+    } else {
+        loadTicketsWhere(db, window, flaggedInWindowWhere, accounts, pool, input.tickets);
+        sortByRow(input.tickets);
+    }
     return input;
 }
 

@@ -10,4 +10,10 @@ namespace escdesk::metrics {
 
 MetricsInput loadMetricsInput(store::Database& db, const Window& window);
 
+// Only the tickets with an escalation in the window, E(W), with all their
+// events: what forEachEscalationIn visits, in the same order, for analyses
+// that look at escalations alone (root causes, problem clusters). Its
+// resolvedEscalations are left empty.
+MetricsInput loadEscalationsInput(store::Database& db, const Window& window);
+
 } // namespace escdesk::metrics

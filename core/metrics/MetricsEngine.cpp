@@ -138,44 +138,13 @@ std::optional<double> meanOf(const std::vector<double>& values) {
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
-// Resolution instants of escalated tickets per (root cause, product area),
-// ascending, so a repeat-issue lookup is a binary search.
-class ResolvedEscalationIndex {
-public:
-    explicit ResolvedEscalationIndex(const std::vector<ResolvedEscalation>& resolved) {
-        for (const ResolvedEscalation& r : resolved) {
-            if (!r.rootCause.isEmpty() && !r.productArea.isEmpty()) {
-                m_times[{r.rootCause, r.productArea}].push_back(r.resolvedAt);
-            }
-        }
-        for (auto& [key, times] : m_times) {
-            std::sort(times.begin(), times.end());
-        }
-    }
-
-    // Whether an escalated ticket resolved in the 90 days before `ticket` was
-    // created shares its (root cause, product area) (SPEC §7 repeat_issue_rate).
-    bool isRepeatIssue(const TicketFacts& ticket) const {
-        const auto found = m_times.find({ticket.rootCause, ticket.productArea});
-        if (found == m_times.end()) {
-            return false;
-        }
-        const std::vector<UtcSeconds>& times = found->second;
-        const auto first = std::lower_bound(times.begin(), times.end(),
-                                            ticket.createdAt - repeatIssueLookbackSeconds);
-        return first != times.end() && *first < ticket.createdAt;
-    }
-
-private:
-    std::map<std::pair<QString, QString>, std::vector<UtcSeconds>> m_times;
-};
-
 // The escalations of E(W): `escalated` events inside the window.
-void computeEscalationMetrics(const MetricsInput& input, const Window& window, Metrics& m) {
+void computeEscalationMetrics(const TicketRefs& tickets, const Window& window, Metrics& m) {
     std::vector<double> claim, handoff, decision;
     std::int64_t escalations = 0, bounced = 0, infoRequested = 0;
     std::int64_t critical = 0, criticalWithin30m = 0;
-    for (const TicketFacts& ticket : input.tickets) {
+    for (const TicketFacts* ticketRef : tickets) {
+        const TicketFacts& ticket = *ticketRef;
         const bool isCritical =
             ticket.priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0;
         for (const Escalation& e : pairEscalations(ticket)) {
@@ -223,10 +192,44 @@ void markNeedsEventLog(Metrics& m) {
 
 } // namespace
 
+ResolvedEscalationIndex::ResolvedEscalationIndex(const std::vector<ResolvedEscalation>& resolved) {
+    for (const ResolvedEscalation& r : resolved) {
+        if (!r.rootCause.isEmpty() && !r.productArea.isEmpty()) {
+            m_times[{r.rootCause, r.productArea}].push_back(r.resolvedAt);
+        }
+    }
+    for (auto& [key, times] : m_times) {
+        std::sort(times.begin(), times.end());
+    }
+}
+
+bool ResolvedEscalationIndex::isRepeatIssue(const TicketFacts& ticket) const {
+    const auto found = m_times.find({ticket.rootCause, ticket.productArea});
+    if (found == m_times.end()) {
+        return false;
+    }
+    const std::vector<UtcSeconds>& times = found->second;
+    const auto first =
+        std::lower_bound(times.begin(), times.end(), ticket.createdAt - repeatIssueLookbackSeconds);
+    return first != times.end() && *first < ticket.createdAt;
+}
+
 Metrics computeMetrics(const MetricsInput& input, const Window& window,
                        const CostParameters& costs) {
+    TicketRefs tickets;
+    tickets.reserve(input.tickets.size());
+    for (const TicketFacts& ticket : input.tickets) {
+        tickets.push_back(&ticket);
+    }
+    return computeMetrics(tickets, input.hasEventLog,
+                          ResolvedEscalationIndex(input.resolvedEscalations), window, costs);
+}
+
+Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
+                       const ResolvedEscalationIndex& resolvedEscalations, const Window& window,
+                       const CostParameters& costs) {
     Metrics m;
-    const bool log = input.hasEventLog;
+    const bool log = hasEventLog;
     std::vector<double> timeToEscalate;
     std::vector<double> resolutionAll, resolutionEscalated, resolutionNotEscalated;
     std::vector<double> csatAll, csatEscalated, csatNotEscalated;
@@ -235,9 +238,9 @@ Metrics computeMetrics(const MetricsInput& input, const Window& window,
     std::int64_t escalationEvents = 0, reescalated = 0, reachedTier2 = 0, reachedTier3 = 0;
     std::int64_t resolved = 0, reopened = 0, repeats = 0, tier3Escalations = 0;
     std::int64_t slaEvaluated = 0, slaBreached = 0, slaEvaluatedEsc = 0, slaBreachedEsc = 0;
-    const ResolvedEscalationIndex resolvedEscalations(input.resolvedEscalations);
 
-    for (const TicketFacts& t : input.tickets) {
+    for (const TicketFacts* ticket : tickets) {
+        const TicketFacts& t = *ticket;
         if (!window.contains(t.createdAt)) {
             continue; // only in the input for its escalations in E(W)
         }
@@ -323,7 +326,7 @@ Metrics computeMetrics(const MetricsInput& input, const Window& window,
         markNeedsEventLog(m);
         return m;
     }
-    computeEscalationMetrics(input, window, m);
+    computeEscalationMetrics(tickets, window, m);
     m.escalationsPerEscalatedTicket = ratio(escalationEvents, m.escalated);
     m.reescalatedShare = ratio(reescalated, m.escalated);
     m.reopenRate = ratio(reopened, resolved);

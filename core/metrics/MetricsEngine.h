@@ -66,4 +66,32 @@ struct Metrics {
 Metrics computeMetrics(const MetricsInput& input, const Window& window,
                        const CostParameters& costs = {});
 
+// Resolution instants of escalated tickets per (root cause, product area),
+// ascending, so a repeat-issue lookup is a binary search. Built once per
+// loaded input, however many windows are computed on it.
+class ResolvedEscalationIndex {
+public:
+    explicit ResolvedEscalationIndex(const std::vector<ResolvedEscalation>& resolved);
+
+    // Whether an escalated ticket resolved in the 90 days before `ticket` was
+    // created shares its (root cause, product area) (SPEC §7 repeat_issue_rate).
+    bool isRepeatIssue(const TicketFacts& ticket) const;
+
+private:
+    std::map<std::pair<QString, QString>, std::vector<UtcSeconds>> m_times;
+};
+
+// The tickets of an input that a window needs (those created in it or with
+// an escalation in it), in the input's order.
+using TicketRefs = std::vector<const TicketFacts*>;
+
+// The same metrics over part of a loaded input — e.g. one period of a trend
+// loaded with its whole range. `tickets` must hold every ticket of the input
+// created in `window` or escalated in it, in input order; others are ignored
+// as computeMetrics(input, …) ignores them. `resolved` must cover the 90
+// days before the window.
+Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
+                       const ResolvedEscalationIndex& resolved, const Window& window,
+                       const CostParameters& costs = {});
+
 } // namespace escdesk::metrics

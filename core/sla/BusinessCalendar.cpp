@@ -11,6 +11,12 @@ namespace escdesk::sla {
 namespace {
 
 constexpr std::int64_t secondsPerDay = 86400;
+constexpr qint64 unixEpochJulianDay = 2440588; // 1970-01-01
+
+std::int64_t floorDiv(std::int64_t value, std::int64_t divisor) {
+    const std::int64_t quotient = value / divisor;
+    return quotient * divisor > value ? quotient - 1 : quotient;
+}
 // A calendar with hours but every day a holiday would loop forever; no SLA
 // target spans more than this.
 constexpr int maxDaysSearched = 366 * 5;
@@ -141,10 +147,6 @@ CalendarClock::CalendarClock(BusinessCalendar calendar)
     }
 }
 
-QDate CalendarClock::localDateOf(UtcSeconds instant) const {
-    return QDateTime::fromSecsSinceEpoch(instant, m_zone).date();
-}
-
 namespace {
 
 int offsetAt(const QTimeZone& zone, UtcSeconds instant) {
@@ -175,6 +177,43 @@ LocalCandidates candidatesOf(const QTimeZone& zone, const QDate& date, int secon
 }
 
 } // namespace
+
+QDate CalendarClock::localDateOf(UtcSeconds instant) const {
+    // Time-zone lookups are slow and SLA clocks ask this for every ticket:
+    // the zone's offset is looked up once per UTC day and reused for every
+    // instant of a day that it does not change within (all days but the few
+    // of a transition, which take the exact path). Zones change offset at
+    // most a few times a year, never twice within one day and back.
+    constexpr UtcSeconds sane = std::int64_t{1} << 40; // far beyond any date
+    if (instant <= -sane || instant >= sane) {
+        return QDateTime::fromSecsSinceEpoch(instant, m_zone).date();
+    }
+    const std::int64_t utcDay = floorDiv(instant, secondsPerDay);
+    std::optional<int> steadyOffset;
+    bool known = false;
+    {
+        const std::lock_guard lock(m_cache->mutex);
+        const auto found = m_cache->offsetByUtcDay.find(utcDay);
+        if (found != m_cache->offsetByUtcDay.end()) {
+            steadyOffset = found->second;
+            known = true;
+        }
+    }
+    if (!known) {
+        const int atStart = offsetAt(m_zone, utcDay * secondsPerDay);
+        const int atEnd = offsetAt(m_zone, utcDay * secondsPerDay + secondsPerDay - 1);
+        if (atStart == atEnd) {
+            steadyOffset = atStart;
+        }
+        const std::lock_guard lock(m_cache->mutex);
+        m_cache->offsetByUtcDay.emplace(utcDay, steadyOffset);
+    }
+    if (!steadyOffset) {
+        return QDateTime::fromSecsSinceEpoch(instant, m_zone).date();
+    }
+    return QDate::fromJulianDay(unixEpochJulianDay +
+                                floorDiv(instant + *steadyOffset, secondsPerDay));
+}
 
 bool CalendarClock::existsLocally(const QDate& date, int secondOfDay) const {
     const LocalCandidates candidates = candidatesOf(m_zone, date, secondOfDay);

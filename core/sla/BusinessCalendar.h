@@ -123,6 +123,9 @@ private:
     struct Cache {
         std::mutex mutex;
         std::unordered_map<qint64, std::vector<Span>> spansByJulianDay;
+        // UTC day → the zone's offset all through it; none on a day the
+        // offset changes.
+        std::unordered_map<std::int64_t, std::optional<int>> offsetByUtcDay;
     };
     std::shared_ptr<Cache> m_cache = std::make_shared<Cache>();
 };

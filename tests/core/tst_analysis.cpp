@@ -236,6 +236,34 @@ private slots:
         QVERIFY(qFuzzyCompare(trend.rising[0].shares[0], 5.0 / 27.0));
         QVERIFY(qFuzzyCompare(trend.rising[0].shares[2], 15.0 / 58.0));
     }
+
+    void segmentsCountedByTheStoreMatchTheFacts() {
+        // The workspace of segmentsFlagTheOneSignificantlyAbove, counted by
+        // one aggregate query: the same 100/30 and 200/20 by hand, and the
+        // same rows as counting the loaded facts.
+        Workspace workspace(m_dir.filePath(QStringLiteral("segments.db")));
+        const Window week = windowOfLocalDates(QDate(2026, 11, 2), QDate(2026, 11, 9), utc);
+        const SegmentAnalysis counted =
+            analyseSegments(workspace.db(), week, metrics::SegmentField::AccountSegment);
+        QCOMPARE(counted.tickets, 300);
+        QCOMPARE(counted.escalated, 50);
+        QCOMPARE(counted.rows.size(), std::size_t(2));
+        QCOMPARE(counted.rows[0].value, QStringLiteral("Healthcare"));
+        QCOMPARE(counted.rows[0].escalated, 30);
+        QCOMPARE(counted.rows[1].value, QStringLiteral("Retail"));
+        QCOMPARE(counted.rows[1].tickets, 200);
+        const SegmentAnalysis loaded =
+            analyseSegments(metrics::loadMetricsInput(workspace.db(), week), week,
+                            metrics::SegmentField::AccountSegment);
+        QCOMPARE(*counted.rows[0].pValue, *loaded.rows[0].pValue);
+        QCOMPARE(*counted.rows[1].deviationPts, *loaded.rows[1].deviationPts);
+        // By a ticket field there is no account join: all 300 have no group.
+        const SegmentAnalysis byGroup =
+            analyseSegments(workspace.db(), week, metrics::SegmentField::Group);
+        QCOMPARE(byGroup.rows.size(), std::size_t(1));
+        QVERIFY(byGroup.rows[0].value.isNull());
+        QCOMPARE(byGroup.rows[0].tickets, 300);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalysis)

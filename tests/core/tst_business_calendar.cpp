@@ -355,6 +355,29 @@ private slots:
             clock.elapsedBusinessSeconds(utc("2026-11-23T09:00:00Z"), utc("2026-11-30T09:00:00Z")),
             0);
     }
+
+    void localDatesAgreeWithQtAcrossOffsetChanges() {
+        // Every 15 minutes of 2026 in zones with DST changes at different
+        // local times (New York 02:00, Berlin 02:00/03:00 UTC+1, Lord Howe
+        // by 30 minutes) and one without: the calendar's local date of each
+        // instant is Qt's conversion of it.
+        for (const char* zone :
+             {"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata"}) {
+            const CalendarClock clock(officeHours(zone));
+            const QTimeZone qtZone(zone);
+            for (UtcSeconds t = utc("2026-01-01T00:00:00Z"); t < utc("2027-01-01T00:00:00Z");
+                 t += 15 * minute) {
+                const QDate expected = QDateTime::fromSecsSinceEpoch(t, qtZone).date();
+                if (clock.localDateOf(t) != expected) {
+                    QFAIL(qPrintable(QStringLiteral("%1 at %2: %3, expected %4")
+                                         .arg(QLatin1String(zone))
+                                         .arg(t)
+                                         .arg(clock.localDateOf(t).toString(Qt::ISODate),
+                                              expected.toString(Qt::ISODate))));
+                }
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBusinessCalendar)

@@ -433,6 +433,59 @@ private slots:
         QCOMPARE(day.to - day.from, 25 * 3600);
         QCOMPARE(computeMetrics(loadMetricsInput(workspace.db(), day), day).tickets, 2);
     }
+
+    void ticketsFarApartGetTheirOwnEvents() {
+        // Two tickets in W with 50 escalated tickets of an earlier week
+        // between them (rows 2–51), so W's tickets are not neighbours:
+        //   X1 created @60, escalated @90, claimed @100
+        //   X2 created @120, escalated @130, claimed @160
+        // tickets 2, escalated 2; time to escalate 30 and 10 → mean 20;
+        // claim delay 10 and 30 → mean 20, n 2; no filler counts.
+        Workspace workspace(m_dir.filePath(QStringLiteral("far.db")));
+        {
+            Transaction transaction(workspace.db());
+            Builder b(workspace);
+            const auto x1 = b.ticket("X1", 60, "High");
+            b.event(x1, 90, EventKind::Escalated, 1, 2);
+            b.event(x1, 100, EventKind::Claimed);
+            for (int i = 0; i < 50; ++i) {
+                const QByteArray id = "F" + QByteArray::number(i);
+                const auto filler = b.ticket(id.constData(), -5 * Day, "Low");
+                b.event(filler, -5 * Day + 10, EventKind::Escalated, 1, 2);
+                b.event(filler, -5 * Day + 20, EventKind::Claimed);
+            }
+            const auto x2 = b.ticket("X2", 120, "High");
+            b.event(x2, 160, EventKind::Claimed); // stored before its escalation
+            b.event(x2, 130, EventKind::Escalated, 1, 2);
+            transaction.commit();
+        }
+        const MetricsInput input = loadMetricsInput(workspace.db(), week);
+        QCOMPARE(input.tickets.size(), std::size_t(2));
+        QCOMPARE(input.tickets[0].events.size(), std::size_t(2));
+        QCOMPARE(input.tickets[1].events.size(), std::size_t(2));
+        QCOMPARE(input.tickets[1].events[0].kind, EventKind::Escalated); // in time order
+        const Metrics m = computeMetrics(input, week);
+        QCOMPARE(m.tickets, 2);
+        QCOMPARE(m.escalated, 2);
+        compareStats(m.timeToEscalateMin, 20.0, 20.0, 28.0, 2); // p90: 10 + 0.9 × 20
+        compareStats(m.claimDelayMin, 20.0, 20.0, 28.0, 2);
+        QCOMPARE(m.unclaimed, 0);
+    }
+
+    void computingOnPartOfALoadedInputMatchesLoadingThatWindow() {
+        // The hand-worked week loaded with the week before it: metrics of
+        // the week from that wider load are those of the week loaded alone.
+        Workspace workspace(m_dir.filePath(QStringLiteral("hand.db")));
+        const Window twoWeeks{week.from - 7 * Day * 60, week.to};
+        const MetricsInput wide = loadMetricsInput(workspace.db(), twoWeeks);
+        TicketRefs refs;
+        for (const TicketFacts& ticket : wide.tickets) {
+            refs.push_back(&ticket);
+        }
+        const ResolvedEscalationIndex resolved(wide.resolvedEscalations);
+        const Metrics m = computeMetrics(refs, wide.hasEventLog, resolved, week);
+        QCOMPARE(QJsonObject(metricsToJson(m)), QJsonObject(metricsToJson(m_metrics)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetrics)

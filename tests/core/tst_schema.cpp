@@ -114,6 +114,60 @@ private slots:
         QCOMPARE(ticket->subject, QStringLiteral("Export stuck"));
     }
 
+    void versionThreeFileUpgradesToCoveringIndexes() {
+        // A file as version 3 left it, with a ticket and its escalation.
+        const QString path = m_dir.filePath(QStringLiteral("v3.db"));
+        {
+            Database db(path, Database::Access::ReadWrite);
+            upgradeSchema(db, 3);
+            db.exec("INSERT INTO tickets(id, ticket_id, created_at, subject, priority) "
+                    "VALUES (7, 'T-7', 1780000000, 'Export stuck', 'High');"
+                    "INSERT INTO ticket_events(ticket, occurred_at, event, to_tier) "
+                    "VALUES (7, 1780000600, 'escalated', 2)");
+            QCOMPARE(schemaVersionOf(db), 3);
+        }
+        Workspace workspace(path);
+        Database& db = workspace.db();
+        QCOMPARE(schemaVersionOf(db), 4);
+        auto indexExists = [&](const char* name) {
+            return db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
+                                                "'index' AND name = '%1'")
+                                     .arg(QLatin1String(name))
+                                     .toStdString()) == 1;
+        };
+        // Version 4 added the covering indexes and dropped the index they
+        // supersede.
+        QVERIFY(indexExists("tickets_facts_by_created_at"));
+        QVERIFY(indexExists("ticket_events_facts_by_ticket"));
+        QVERIFY(!indexExists("tickets_by_created_at"));
+        QVERIFY(indexExists("ticket_events_by_kind"));
+        // A window's ticket facts are read from the index alone.
+        Statement plan = db.prepare(
+            "EXPLAIN QUERY PLAN SELECT id, created_at, resolved_at, priority, root_cause, "
+            "account_id, status FROM tickets WHERE created_at >= 1 AND created_at < 2");
+        QVERIFY(plan.step());
+        QVERIFY2(plan.text(3).contains(QLatin1String("COVERING INDEX tickets_facts_by_created_at")),
+                 qPrintable(plan.text(3)));
+        // Whether a ticket escalated is answered from its own events.
+        Statement exists = db.prepare(
+            "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = 7 "
+            "AND e.event = 'escalated')");
+        QString steps;
+        while (exists.step()) {
+            steps += exists.text(3) + QLatin1Char('\n');
+        }
+        QVERIFY2(steps.contains(QLatin1String("COVERING INDEX ticket_events_facts_by_ticket")),
+                 qPrintable(steps));
+        // The data is as it was.
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM ticket_events WHERE ticket = 7"), 1);
+        const auto ticket = ticketByRow(db, *ticketRowOf(db, QStringLiteral("T-7")));
+        QVERIFY(ticket.has_value());
+        QCOMPARE(ticket->priority, QStringLiteral("High"));
+        Statement integrity = db.prepare("PRAGMA integrity_check");
+        QVERIFY(integrity.step());
+        QCOMPARE(integrity.text(0), QStringLiteral("ok"));
+    }
+
     void upgradeIsIdempotent() {
         const QString path = m_dir.filePath(QStringLiteral("twice.db"));
         writeDatabaseFromScript(path, QStringLiteral(ESCDESK_TEST_DATA "/workspace-v1.sql"));

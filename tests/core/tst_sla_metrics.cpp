@@ -127,6 +127,63 @@ private slots:
         QVERIFY(!m.slaBreachRateAll.has_value());
         QCOMPARE(m.unavailable.count(QStringLiteral("sla_breach_rate")), std::size_t(1));
     }
+
+    void manyTicketsAreMarkedAlikeOnEveryCore() {
+        // The five tickets above 2,000 times over (10,000 tickets, enough to
+        // be shared out over the cores): each copy is marked as its original
+        // by hand, so 6,000 of 10,000 breached and 2,000 of 4,000 escalated.
+        QTemporaryDir dir;
+        Workspace workspace(dir.filePath(QStringLiteral("many.db")));
+        {
+            Transaction transaction(workspace.db());
+            DataWriter writer(workspace.db());
+            using K = EventKind;
+            const std::vector<Spec> specs{
+                {"A", 30, 200, {}},
+                {"B", 90, 120, {}},
+                {"C", 20, 100, {{10, K::Escalated}, {50, K::Claimed}}},
+                {"D", 20, std::nullopt, {}},
+                {"E",
+                 20,
+                 std::nullopt,
+                 {{5, K::Escalated}, {15, K::Claimed}, {100, K::Paused}, {200, K::Resumed}}},
+            };
+            for (int copy = 0; copy < 2000; ++copy) {
+                for (const Spec& spec : specs) {
+                    Ticket t;
+                    t.ticketId = QStringLiteral("%1-%2").arg(QLatin1String(spec.id)).arg(copy);
+                    t.createdAt = T;
+                    t.priority = QStringLiteral("High");
+                    t.firstResponseAt = T + spec.firstResponse * 60;
+                    if (spec.resolved) {
+                        t.resolvedAt = T + *spec.resolved * 60;
+                    }
+                    const auto row = writer.insertTicket(t);
+                    for (const auto& [minute, kind] : spec.events) {
+                        TicketEvent e;
+                        e.occurredAt = T + minute * 60;
+                        e.kind = kind;
+                        writer.insertEvent(row, e);
+                    }
+                }
+            }
+            transaction.commit();
+        }
+        const Window day{T - 3600, T + 86400};
+        metrics::MetricsInput input = metrics::loadMetricsInput(workspace.db(), day);
+        QCOMPARE(input.tickets.size(), std::size_t(10000));
+        const matrix::MatrixEvaluator evaluator(roundTheClockMatrix());
+        metrics::markSlaBreaches(input, day, {evaluator, T + 300 * 60});
+        // Rows follow insertion: A, B, C, D, E, A, B, …
+        const bool breached[] = {false, true, true, true, false};
+        for (std::size_t i = 0; i < input.tickets.size(); ++i) {
+            QVERIFY(input.tickets[i].slaBreached.has_value());
+            QCOMPARE(*input.tickets[i].slaBreached, breached[i % 5]);
+        }
+        const metrics::Metrics m = metrics::computeMetrics(input, day);
+        QCOMPARE(*m.slaBreachRateAll, 6000.0 / 10000.0);
+        QCOMPARE(*m.slaBreachRateEscalated, 2000.0 / 4000.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSlaMetrics)

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Times the analyses of `escdesk` on a large demo workspace against the same
+# aggregates written as plain SQL in the sqlite3 shell on the same file.
+#
+#   bench/bench_analyses.sh BUILD_DIR [TICKETS]
+#
+# BUILD_DIR holds app/escdesk. TICKETS (default 1000000) sizes the demo
+# workspace, which is built once (about a minute for a million tickets) and
+# reused: ESCDESK_BENCH_DB names the file (default
+# /tmp/escdesk-bench-TICKETS.db). For each command and each range it prints
+# the median wall and CPU time of 3 runs, the peak RSS, the sqlite3 times and
+# the ratios ours / sqlite3. ESCDESK_BENCH_RUNS changes the number of runs;
+# ESCDESK_BENCH_RANGES=30d or full runs one range only.
+set -euo pipefail
+
+if [[ $# -lt 1 ]]; then
+    echo "usage: $0 BUILD_DIR [TICKETS]" >&2
+    exit 2
+fi
+build_dir=$1
+tickets=${2:-1000000}
+escdesk="$build_dir/app/escdesk"
+db=${ESCDESK_BENCH_DB:-/tmp/escdesk-bench-$tickets.db}
+runs=${ESCDESK_BENCH_RUNS:-3}
+end_day=2026-11-26
+
+command -v sqlite3 >/dev/null || { echo "sqlite3 shell not found" >&2; exit 1; }
+[[ -x $escdesk ]] || { echo "$escdesk not built" >&2; exit 1; }
+
+if [[ ! -s $db ]]; then
+    echo "Building the demo workspace $db ($tickets tickets)…"
+    "$escdesk" demo --db "$db" --tickets "$tickets" --end "$end_day" >/dev/null
+fi
+zone=$(sqlite3 "$db" "SELECT value FROM settings WHERE key = 'reporting_tz'")
+zone=${zone:-UTC}
+
+# Local midnight of a date in the reporting zone, as UTC seconds.
+epoch_of() { TZ=$zone date -d "$1 00:00" +%s; }
+
+# Runs "$@" $runs times; prints "median_wall_s median_cpu_s peak_rss_mb"
+# (cpu: user + system seconds, steadier than wall time on a shared machine).
+measure() {
+    local walls=() cpus=() peak=0 timing wall cpu rss
+    timing=$(mktemp)
+    for ((i = 0; i < runs; i++)); do
+        /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >/dev/null 2>&1 ||
+            { echo "failed: $*" >&2; exit 1; }
+        read -r wall user sys rss < <(tail -n1 "$timing")
+        walls+=("$wall")
+        cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
+        ((rss > peak)) && peak=$rss
+    done
+    rm -f "$timing"
+    local middle=$(((runs + 1) / 2))
+    echo "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "${middle}p")" \
+        "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${middle}p")" "$((peak / 1024))"
+}
+
+# The SQL that gives the same headline figures as each command.
+sql_for() {
+    local command=$1 from=$2 to=$3
+    local escalated="EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id
+                             AND e.event = 'escalated')"
+    case $command in
+    metrics)
+        cat <<SQL
+SELECT count(*), count(first_at), avg((first_at - created_at) / 60.0)
+FROM (SELECT t.created_at, (SELECT min(occurred_at) FROM ticket_events e
+                            WHERE e.ticket = t.id AND e.event = 'escalated') AS first_at
+      FROM tickets t WHERE t.created_at >= $from AND t.created_at < $to);
+SELECT count(*), avg((SELECT min(c.occurred_at) FROM ticket_events c
+                      WHERE c.ticket = e.ticket AND c.event = 'claimed'
+                        AND c.occurred_at >= e.occurred_at) - e.occurred_at) / 60.0
+FROM ticket_events e
+WHERE e.event = 'escalated' AND e.occurred_at >= $from AND e.occurred_at < $to;
+SQL
+        ;;
+    segments)
+        cat <<SQL
+SELECT a.segment, count(*), sum($escalated)
+FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id
+WHERE t.created_at >= $from AND t.created_at < $to GROUP BY a.segment;
+SQL
+        ;;
+    trend)
+        cat <<SQL
+SELECT strftime('%Y-%W', t.created_at, 'unixepoch'), count(*), sum($escalated)
+FROM tickets t WHERE t.created_at >= $from AND t.created_at < $to GROUP BY 1;
+SQL
+        ;;
+    root-causes)
+        cat <<SQL
+SELECT coalesce(nullif(t.root_cause, ''), 'Unspecified') AS cause, count(*)
+FROM ticket_events e JOIN tickets t ON t.id = e.ticket
+WHERE e.event = 'escalated' AND e.occurred_at >= $from AND e.occurred_at < $to
+GROUP BY cause ORDER BY 2 DESC, 1;
+SQL
+        ;;
+    clusters)
+        cat <<SQL
+SELECT count(*), sum(length(subject) + length(description)) FROM tickets
+WHERE id IN (SELECT ticket FROM ticket_events WHERE event = 'escalated'
+             AND occurred_at >= $from AND occurred_at < $to);
+SQL
+        ;;
+    esac
+}
+
+ratio_of() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "-" }'
+}
+
+bench_range() {
+    local from_day=$1 to_day=$2
+    local from to
+    from=$(epoch_of "$from_day")
+    to=$(epoch_of "$to_day")
+    echo
+    echo "Range $from_day .. $to_day (exclusive), $zone, $runs runs each"
+    printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' command "wall (s)" "cpu (s)" "RSS (MB)" \
+        "sqlite3 wall" "sqlite3 cpu" "ratio" "cpu"
+    local sqlfile
+    sqlfile=$(mktemp)
+    for command in metrics segments root-causes trend clusters; do
+        local extra=()
+        [[ $command == trend ]] && extra=(--granularity week)
+        read -r wall cpu rss < <(measure "$escdesk" "$command" --db "$db" --from "$from_day" \
+            --to "$to_day" --json "${extra[@]}")
+        sql_for "$command" "$from" "$to" >"$sqlfile"
+        read -r sql_wall sql_cpu _ < <(measure sqlite3 -readonly "$db" -init "$sqlfile" .quit)
+        printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' "$command" "$wall" "$cpu" "$rss" \
+            "$sql_wall" "$sql_cpu" "$(ratio_of "$wall" "$sql_wall")" "$(ratio_of "$cpu" "$sql_cpu")"
+    done
+    rm -f "$sqlfile"
+}
+
+echo "escdesk analyses on $db ($(sqlite3 "$db" 'SELECT count(*) FROM tickets') tickets," \
+    "$(sqlite3 "$db" 'SELECT count(*) FROM ticket_events') events), $(nproc) cores"
+ranges=${ESCDESK_BENCH_RANGES:-30d full}
+[[ $ranges == *30d* ]] && bench_range 2026-10-27 "$end_day"
+[[ $ranges == *full* ]] && bench_range 2026-05-01 2026-11-27
+exit 0

@@ -226,12 +226,16 @@ private slots:
             "D,2026-03-02 09:15,low,FALSE,4,,,,\n");
         const ImportResult result = run(*workspace, path);
         QCOMPARE(result.inserted, 4);
-        QCOMPARE(textOf(*workspace, "SELECT group_concat(priority, ',') FROM tickets"),
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(priority, ',') FROM (SELECT priority FROM "
+                                    "tickets ORDER BY id)"),
                  QStringLiteral("Critical,Medium,High,Low"));
-        QCOMPARE(textOf(*workspace, "SELECT group_concat(escalated, ',') FROM tickets"),
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(escalated, ',') FROM (SELECT escalated "
+                                    "FROM tickets ORDER BY id)"),
                  QStringLiteral("1,0,1,0"));
-        QCOMPARE(textOf(*workspace, "SELECT group_concat(tier, ',') FROM tickets"),
-                 QStringLiteral("2,1,3,4"));
+        QCOMPARE(
+            textOf(*workspace,
+                   "SELECT group_concat(tier, ',') FROM (SELECT tier FROM tickets ORDER BY id)"),
+            QStringLiteral("2,1,3,4"));
         QCOMPARE(textOf(*workspace, "SELECT handle_time_min FROM tickets WHERE ticket_id = 'A'"),
                  QStringLiteral("12.5"));
         QCOMPARE(textOf(*workspace, "SELECT group_name FROM tickets WHERE ticket_id = 'C'"),

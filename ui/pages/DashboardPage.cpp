@@ -8,6 +8,7 @@
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
+#include "widgets/PeriodPicker.h"
 #include "widgets/TicketListPane.h"
 #include "widgets/WeeklyTrendChart.h"
 
@@ -153,10 +154,7 @@ double shownChange(double change, metrics::FigureUnit unit) {
 
 DashboardPage::DashboardPage(QWidget* parent)
     : WorkspacePage(parent)
-    , m_period(new QComboBox(this))
-    , m_from(new QDateEdit(this))
-    , m_to(new QDateEdit(this))
-    , m_customRange(new QWidget(this))
+    , m_period(new PeriodPicker(this))
     , m_periodText(new QLabel(this))
     , m_sourceText(new QLabel(this))
     , m_ticketsCard(new KpiCard(tr("Tickets"), this))
@@ -175,39 +173,8 @@ DashboardPage::DashboardPage(QWidget* parent)
     auto* header = new QHBoxLayout;
     header->addWidget(title);
     header->addStretch();
-    auto* periodLabel = new QLabel(tr("&Period:"), this);
-    periodLabel->setBuddy(m_period);
-    header->addWidget(periodLabel);
-    m_period->setAccessibleName(tr("Reporting period"));
-    m_period->addItem(tr("Last 7 days"), int(PeriodPreset::Last7Days));
-    m_period->addItem(tr("Last 30 days"), int(PeriodPreset::Last30Days));
-    m_period->addItem(tr("Last 90 days"), int(PeriodPreset::Last90Days));
-    m_period->addItem(tr("This month"), int(PeriodPreset::ThisMonth));
-    m_period->addItem(tr("Last month"), int(PeriodPreset::LastMonth));
-    m_period->addItem(tr("This quarter"), int(PeriodPreset::ThisQuarter));
-    m_period->addItem(tr("Custom…"), int(PeriodPreset::Custom));
-    m_period->setCurrentIndex(1);
+    m_period->setTodayProvider([this] { return today(); });
     header->addWidget(m_period);
-
-    auto* custom = new QHBoxLayout(m_customRange);
-    custom->setContentsMargins(8, 0, 0, 0);
-    custom->setSpacing(6);
-    for (QDateEdit* edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    }
-    m_from->setAccessibleName(tr("First day"));
-    m_to->setAccessibleName(tr("Last day"));
-    auto* fromLabel = new QLabel(tr("&From"), m_customRange);
-    fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&to"), m_customRange);
-    toLabel->setBuddy(m_to);
-    custom->addWidget(fromLabel);
-    custom->addWidget(m_from);
-    custom->addWidget(toLabel);
-    custom->addWidget(m_to);
-    m_customRange->setVisible(false);
-    header->addWidget(m_customRange);
     layout->addLayout(header);
 
     m_periodText->setObjectName(QStringLiteral("subtitle"));
@@ -269,9 +236,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     connect(m_ticketsCard, &KpiCard::clicked, this, [this] { showPeriodTickets(false); });
     connect(m_escalatedCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
     connect(m_rateCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
-    connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::periodChanged);
-    connect(m_from, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
-    connect(m_to, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
+    connect(m_period, &PeriodPicker::changed, this, &DashboardPage::refresh);
 }
 
 void DashboardPage::setWorkspace(store::Workspace* workspace) {
@@ -290,58 +255,29 @@ void DashboardPage::showEvent(QShowEvent* event) {
 }
 
 void DashboardPage::saveSettings(QSettings& settings) const {
-    settings.setValue(QStringLiteral("dashboard/period"), int(currentPreset()));
-    settings.setValue(QStringLiteral("dashboard/from"), m_from->date());
-    settings.setValue(QStringLiteral("dashboard/to"), m_to->date());
+    m_period->saveSettings(settings, QStringLiteral("dashboard"));
 }
 
 void DashboardPage::restoreSettings(QSettings& settings) {
-    const QDate from = settings.value(QStringLiteral("dashboard/from")).toDate();
-    const QDate to = settings.value(QStringLiteral("dashboard/to")).toDate();
-    if (from.isValid() && to.isValid()) {
-        setCustomRange(from, to);
-    }
-    const int preset =
-        settings.value(QStringLiteral("dashboard/period"), int(PeriodPreset::Last30Days)).toInt();
-    const int index = m_period->findData(preset);
-    if (index >= 0) {
-        m_period->setCurrentIndex(index);
-    }
+    m_period->restoreSettings(settings, QStringLiteral("dashboard"));
 }
 
 void DashboardPage::setPreset(PeriodPreset preset) {
-    m_period->setCurrentIndex(m_period->findData(int(preset)));
+    m_period->setPreset(preset);
 }
 
 void DashboardPage::setCustomRange(const QDate& first, const QDate& last) {
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(first);
-    m_to->setDate(last);
-    if (currentPreset() == PeriodPreset::Custom) {
-        refresh();
-    }
+    m_period->setCustomRange(first, last);
 }
 
 PeriodPreset DashboardPage::currentPreset() const {
-    return static_cast<PeriodPreset>(m_period->currentData().toInt());
+    return m_period->preset();
 }
 
 QDate DashboardPage::today() const {
     const QTimeZone zone =
         m_workspace ? m_workspace->reportingTimeZone() : QTimeZone::systemTimeZone();
     return QDateTime::currentDateTime().toTimeZone(zone).date();
-}
-
-void DashboardPage::periodChanged() {
-    const bool custom = currentPreset() == PeriodPreset::Custom;
-    if (custom && m_from->date() == QDate(2000, 1, 1)) {
-        // First use of Custom: start from the last 30 days.
-        const metrics::DateRange start = metrics::periodDates(PeriodPreset::Last30Days, today());
-        setCustomRange(start.first, start.last);
-    }
-    m_customRange->setVisible(custom);
-    refresh();
 }
 
 namespace {
@@ -428,9 +364,7 @@ void DashboardPage::refresh() {
     const quint64 generation = ++m_generation;
     const PeriodPreset preset = currentPreset();
     const QDate today = this->today();
-    const metrics::DateRange dates = preset == PeriodPreset::Custom
-                                         ? metrics::DateRange{m_from->date(), m_to->date()}
-                                         : metrics::periodDates(preset, today);
+    const metrics::DateRange dates = m_period->dates(today);
     if (!m_workspace) {
         m_loading = false;
         m_figures = {};

@@ -15,11 +15,11 @@
 #include <QFutureWatcherBase>
 #include <QPointer>
 
-class QComboBox;
-class QDateEdit;
 class QLabel;
 
 namespace escdesk::ui {
+
+class PeriodPicker;
 
 class KpiCard;
 class WeeklyTrendChart;
@@ -70,7 +70,6 @@ protected:
 private:
     metrics::PeriodPreset currentPreset() const;
     QDate today() const;
-    void periodChanged();
     void refresh();
     void showFigures();
     void showCards();
@@ -84,10 +83,7 @@ private:
     QPointer<QFutureWatcherBase> m_watcher;
     BackgroundJob m_drillJob;
     DashboardFigures m_figures;
-    QComboBox* m_period;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
-    QWidget* m_customRange;
+    PeriodPicker* m_period;
     QLabel* m_periodText;
     QLabel* m_sourceText;
     KpiCard* m_ticketsCard;

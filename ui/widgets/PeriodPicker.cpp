@@ -90,8 +90,7 @@ void PeriodPicker::presetChanged() {
     const bool custom = preset() == PeriodPreset::Custom;
     if (custom && m_from->date() == QDate(2000, 1, 1)) {
         // First use of Custom: start from the last 30 days.
-        const metrics::DateRange start =
-            metrics::periodDates(PeriodPreset::Last30Days, QDate::currentDate());
+        const metrics::DateRange start = metrics::periodDates(PeriodPreset::Last30Days, m_today());
         const QSignalBlocker blockFrom(m_from);
         const QSignalBlocker blockTo(m_to);
         m_from->setDate(start.first);

@@ -5,7 +5,10 @@
 
 #include "metrics/Period.h"
 
+#include <QDate>
 #include <QWidget>
+
+#include <functional>
 
 class QComboBox;
 class QDateEdit;
@@ -21,6 +24,9 @@ public:
     metrics::PeriodPreset preset() const;
     void setPreset(metrics::PeriodPreset preset);
     void setCustomRange(const QDate& first, const QDate& last);
+    // Where "today" comes from when Custom is first chosen (default: the
+    // system date); pages pass the workspace's reporting zone's date.
+    void setTodayProvider(std::function<QDate()> today) { m_today = std::move(today); }
     // The dates picked when the local date is `today`.
     metrics::DateRange dates(const QDate& today) const;
 
@@ -37,6 +43,9 @@ private:
     QWidget* m_custom;
     QDateEdit* m_from;
     QDateEdit* m_to;
+    std::function<QDate()> m_today = [] {
+        return QDate::currentDate();
+    };
 };
 
 } // namespace escdesk::ui

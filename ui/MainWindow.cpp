@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
+#include "import/ImportWizard.h"
 #include "models/DisplayText.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
+#include "pages/ImportHistoryPage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 
@@ -10,6 +12,8 @@
 #include <QCloseEvent>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -17,9 +21,11 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 // The icons live in the static escdesk_ui library, whose resources are
 // only registered when something asks for them (outside any namespace).
@@ -69,6 +75,11 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(m_dashboard, QStringLiteral(":/icons/page-dashboard.svg"), tr("Dashboard"));
     m_escalations = new EscalationsPage(this);
     addPage(m_escalations, QStringLiteral(":/icons/page-escalations.svg"), tr("Escalations"));
+    m_importHistory = new ImportHistoryPage(this);
+    addPage(m_importHistory, QStringLiteral(":/icons/page-import.svg"), tr("Import history"));
+    connect(m_importHistory, &ImportHistoryPage::importRequested, this,
+            [this] { openImportWizard({}); });
+    setAcceptDrops(true); // CSV files dropped on the window open the import wizard
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);
@@ -127,6 +138,9 @@ void MainWindow::createMenus() {
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    QAction* import = file->addAction(tr("&Import…"), this, [this] { openImportWizard({}); });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -279,6 +293,48 @@ QStringList MainWindow::saveScreenshots(const QString& directory) {
         }
     }
     return files;
+}
+
+ImportWizard* MainWindow::openImportWizard(const QStringList& files, bool modal) {
+    if (!m_workspace) {
+        QMessageBox::information(this, tr("Import"),
+                                 tr("Open or create a workspace first: File › Open Workspace."));
+        return nullptr;
+    }
+    auto* wizard = new ImportWizard(*m_workspace, files, this);
+    if (!modal) {
+        return wizard;
+    }
+    wizard->exec();
+    finishImport(wizard);
+    return nullptr;
+}
+
+void MainWindow::finishImport(ImportWizard* wizard) {
+    const bool changed = wizard->storeChanged();
+    delete wizard;
+    if (changed && m_workspace) {
+        // Reopening hands every page the new data, as opening a workspace does.
+        openWorkspace(m_workspace->path(), true);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); })) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        files << url.toLocalFile();
+    }
+    event->acceptProposedAction();
+    // After the drop returns: a modal wizard inside the drop handler blocks the source.
+    QTimer::singleShot(0, this, [this, files] { openImportWizard(files); });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

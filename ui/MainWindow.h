@@ -23,6 +23,8 @@ namespace escdesk::ui {
 class WorkspacePage;
 class DashboardPage;
 class EscalationsPage;
+class ImportHistoryPage;
+class ImportWizard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,8 +53,17 @@ public:
 
     static QStringList recentWorkspaces();
 
+    // Opens the import wizard with `files` (may be empty); after an import
+    // the pages show the new data. Returns the wizard for tests when
+    // `modal` is false (the caller then owns it and calls finishImport()).
+    ImportWizard* openImportWizard(const QStringList& files, bool modal = true);
+    void finishImport(ImportWizard* wizard);
+    ImportHistoryPage* importHistoryPage() const { return m_importHistory; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void addPage(WorkspacePage* page, const QString& iconPath, const QString& label);
@@ -74,6 +85,7 @@ private:
     std::vector<WorkspacePage*> m_pages;
     DashboardPage* m_dashboard = nullptr;
     EscalationsPage* m_escalations = nullptr;
+    ImportHistoryPage* m_importHistory = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
     QLabel* m_countsLabel;

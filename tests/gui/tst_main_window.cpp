@@ -94,12 +94,13 @@ private slots:
 
     void offersTheWorkingPages() {
         MainWindow window(false);
-        QCOMPARE(window.pageCount(), 2);
+        QCOMPARE(window.pageCount(), 3);
         const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(navigation->count(), 3);
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Dashboard"));
         QCOMPARE(navigation->item(1)->text(), QStringLiteral("Escalations"));
+        QCOMPARE(navigation->item(2)->text(), QStringLiteral("Import history"));
         QVERIFY(!navigation->item(0)->icon().isNull());
     }
 

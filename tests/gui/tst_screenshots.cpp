@@ -96,7 +96,8 @@ private slots:
         const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
 
         for (const QString& name :
-             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png")}) {
+             {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png"),
+              QStringLiteral("03-import-history.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);

@@ -139,8 +139,9 @@ void ImportRunPage::initializePage() {
 
 void ImportRunPage::finish() {
     m_run.files = m_watcher.result();
-    m_run.cancelled = std::any_of(m_run.files.begin(), m_run.files.end(),
-                                  [](const FileOutcome& file) { return file.cancelled; });
+    m_run.cancelled =
+        std::any_of(m_run.files.begin(), m_run.files.end(),
+                    [](const FileOutcome& file) { return file.cancelled || file.skipped; });
     m_run.after = store::countRecords(m_wizard.workspace().db());
     m_progress->setValue(m_progress->maximum());
     m_cancel->setEnabled(false);

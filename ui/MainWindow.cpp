@@ -337,6 +337,23 @@ void MainWindow::dropEvent(QDropEvent* event) {
     QTimer::singleShot(0, this, [this, files] { openImportWizard(files); });
 }
 
+QString MainWindow::saveImportPreviewScreenshot(const QString& csvFile, const QString& directory) {
+    ImportWizard* wizard = openImportWizard({csvFile}, false);
+    if (!wizard) {
+        return {};
+    }
+    wizard->resize(1100, 720);
+    wizard->show();
+    wizard->next();
+    QApplication::processEvents();
+    const QString file = QDir(directory).filePath(
+        QStringLiteral("%1-import-preview.png").arg(pageCount() + 1, 2, 10, QLatin1Char('0')));
+    const bool saved =
+        wizard->currentId() == ImportWizard::PreviewPageId && wizard->grab().save(file);
+    finishImport(wizard);
+    return saved ? file : QString();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_persistent) {
         saveSettings();

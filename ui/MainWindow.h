@@ -50,6 +50,9 @@ public:
     // Saves a PNG of every page into `directory` (01-dashboard.png, ...);
     // returns the files written.
     QStringList saveScreenshots(const QString& directory);
+    // Saves the import wizard's preview of `csvFile` (nothing is imported)
+    // as NN-import-preview.png; returns the file, empty on failure.
+    QString saveImportPreviewScreenshot(const QString& csvFile, const QString& directory);
 
     static QStringList recentWorkspaces();
 

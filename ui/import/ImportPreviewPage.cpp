@@ -138,15 +138,16 @@ void ImportPreviewPage::showFile(int index) {
                                 display::count(preview.rejectedRows()),
                                 QString::fromUtf8(m_wizard.workspace().reportingTimeZone().id())));
 
-    // Line, Status, the canonical columns, then the reason.
-    const int fixed = 2;
-    const int columns = fixed + static_cast<int>(preview.columns.size()) + 1;
+    // Line, Status, Reason (where a rejected row is explained), then the
+    // canonical columns.
+    const int fixed = 3;
+    const int reasonColumn = 2;
+    const int columns = fixed + static_cast<int>(preview.columns.size());
     m_table->setColumnCount(columns);
-    QStringList headers{tr("Line"), tr("Status")};
+    QStringList headers{tr("Line"), tr("Status"), tr("Reason")};
     for (int c = 0; c < preview.columns.size(); ++c) {
         headers << preview.columns[c];
     }
-    headers << tr("Reason");
     m_table->setHorizontalHeaderLabels(headers);
     for (int c = 0; c < preview.columns.size(); ++c) {
         QString tip = tr("Read from source column: %1").arg(preview.sourceColumns.value(c));
@@ -168,26 +169,28 @@ void ImportPreviewPage::showFile(int index) {
         QStringList reasons;
         for (const import::PreviewProblem& problem : row.problems) {
             problemColumns << problem.column;
-            reasons << (problem.column.isEmpty()
+            reasons << (problem.column.isEmpty() || problem.reason.startsWith(problem.column)
                             ? problem.reason
                             : problem.column + QStringLiteral(": ") + problem.reason);
         }
         for (int c = 0; c < row.cells.size(); ++c) {
             auto* item = new QTableWidgetItem(row.cells[c]);
-            if (problemColumns.contains(preview.columns[c])) {
+            if (const auto p = problemColumns.indexOf(preview.columns[c]); p >= 0) {
                 item->setForeground(rejectedText);
                 item->setBackground(rejectedBackground);
+                item->setToolTip(reasons[p]);
             }
             m_table->setItem(r, fixed + c, item);
         }
         auto* reason = new QTableWidgetItem(reasons.join(QStringLiteral("; ")));
         reason->setForeground(rejectedText);
         reason->setToolTip(reason->text());
-        m_table->setItem(r, columns - 1, reason);
+        m_table->setItem(r, reasonColumn, reason);
     }
     m_table->resizeColumnsToContents();
-    for (int c = 0; c < columns - 1; ++c) {
-        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 240));
+    for (int c = 0; c < columns; ++c) {
+        m_table->setColumnWidth(
+            c, std::min(m_table->columnWidth(c) + 8, c == reasonColumn ? 320 : 240));
     }
     m_table->horizontalHeader()->setStretchLastSection(true);
 }

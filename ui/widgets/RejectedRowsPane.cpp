@@ -75,10 +75,14 @@ void RejectedRowsPane::showBatch(store::Database* db, std::int64_t batch, const 
     } else if (rows.empty()) {
         m_title->setText(tr("No rejected rows in batch %1 (%2)").arg(batch).arg(fileName));
     } else {
-        m_title->setText(tr("%1 rejected values in batch %2 (%3)")
-                             .arg(display::count(static_cast<std::int64_t>(rows.size())))
-                             .arg(batch)
-                             .arg(fileName));
+        m_title->setText(
+            tr("%1 in batch %2 (%3)")
+                .arg(rows.size() == 1
+                         ? tr("1 rejected value")
+                         : tr("%1 rejected values")
+                               .arg(display::count(static_cast<std::int64_t>(rows.size()))))
+                .arg(batch)
+                .arg(fileName));
     }
     m_export->setEnabled(!rows.empty());
 }

@@ -35,6 +35,8 @@ ImportResultPage::ImportResultPage(ImportWizard& wizard)
     , m_files(new QTableWidget(0, ColumnCount, this))
     , m_rejected(new RejectedRowsPane(this)) {
     setTitle(tr("Import finished"));
+    setSubTitle(tr("Every file is one batch in Import history; its rejected rows stay there "
+                   "and can be exported at any time."));
     setFinalPage(true);
     auto* layout = new QVBoxLayout(this);
     m_headline->setObjectName(QStringLiteral("resultHeadline"));
@@ -82,10 +84,11 @@ void ImportResultPage::initializePage() {
                                 ? tr("Import cancelled. The workspace is unchanged: nothing was "
                                      "written.")
                                 : tr("Import cancelled. The file being read was rolled back; "
-                                     "%n earlier file(s) stay imported.",
-                                     nullptr, imported));
+                                     "%1 earlier file(s) stay imported.")
+                                      .arg(imported));
     } else if (imported == static_cast<int>(run.files.size())) {
-        m_headline->setText(tr("%n file(s) imported.", nullptr, imported));
+        m_headline->setText(imported == 1 ? tr("1 file imported.")
+                                          : tr("%1 files imported.").arg(imported));
     } else {
         m_headline->setText(tr("%1 of %2 files imported; the others were refused and wrote "
                                "nothing.")

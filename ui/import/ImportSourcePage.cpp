@@ -59,7 +59,9 @@ ImportSourcePage::ImportSourcePage(ImportWizard& wizard, const QStringList& file
     auto* fileRow = new QHBoxLayout;
     m_files->setObjectName(QStringLiteral("importFiles"));
     m_files->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_files->setMinimumHeight(110);
+    m_files->setMinimumHeight(90);
+    m_files->setMaximumHeight(170);
+    m_files->setToolTip(tr("CSV files dropped on the main window appear here."));
     fileRow->addWidget(m_files, 1);
     auto* fileButtons = new QVBoxLayout;
     auto* add = new QPushButton(tr("Add Files…"), this);
@@ -68,7 +70,8 @@ ImportSourcePage::ImportSourcePage(ImportWizard& wizard, const QStringList& file
     fileButtons->addWidget(remove);
     fileButtons->addStretch();
     fileRow->addLayout(fileButtons);
-    layout->addLayout(fileRow, 1);
+    layout->addLayout(fileRow);
+    layout->addSpacing(8);
     connect(add, &QPushButton::clicked, this, &ImportSourcePage::addFiles);
     connect(remove, &QPushButton::clicked, this, [this] {
         qDeleteAll(m_files->selectedItems());
@@ -93,7 +96,9 @@ ImportSourcePage::ImportSourcePage(ImportWizard& wizard, const QStringList& file
                                          "value maps"));
     mappingRow->addWidget(m_mappingFile, 1);
     mappingRow->addWidget(m_browseMapping);
-    form->addRow(tr("&Mapping file:"), mappingRow);
+    auto* mappingLabel = new QLabel(tr("&Mapping file:"), this);
+    mappingLabel->setBuddy(m_mappingFile);
+    form->addRow(mappingLabel, mappingRow);
 
     m_zone->setObjectName(QStringLiteral("sourceZone"));
     m_zone->setEditable(true);
@@ -123,6 +128,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard& wizard, const QStringList& file
     m_problem->setStyleSheet(QStringLiteral("color: #b42318;"));
     m_problem->hide();
     layout->addWidget(m_problem);
+    layout->addStretch(1);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         updateMappingChoices();

@@ -223,6 +223,36 @@ private slots:
         QTest::newRow("midway through the file") << true;
     }
 
+    void historyExportImportsThroughTheWizard() {
+        auto window = freshWindow();
+        const QString dir = QStringLiteral(ESCDESK_TEST_DATA "/import/history/");
+        ImportWizard* wizard =
+            window->openImportWizard({dir + QStringLiteral("servicenow-incident-log.csv")}, false);
+        wizard->show();
+        wizard->sourcePage()->setKind(QStringLiteral("history"));
+        wizard->sourcePage()->setMappingFile(dir + QStringLiteral("servicenow-incident-log.json"));
+        wizard->sourcePage()->setDateOrder(int(import::DateOrder::DayFirst));
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPageId));
+        QVERIFY(wizard->previewPage()->isComplete()); // no row preview, but importable
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::ResultPageId), 20000);
+        // 14 change rows (15 lines less the header) of two incidents.
+        QCOMPARE(cell(wizard->resultPage()->filesTable(), 0, QStringLiteral("Rows")),
+                 QStringLiteral("14"));
+        QCOMPARE(count(*window->workspace(), "SELECT count(*) FROM tickets"), 2);
+        // INC0000046 (core/import/README.md): escalated + reassigned, bounced +
+        // reassigned, resolved, reopened, resolved.
+        QCOMPARE(count(*window->workspace(),
+                       "SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket "
+                       "WHERE t.ticket_id = 'INC0000046'"),
+                 7);
+        QCOMPARE(count(*window->workspace(),
+                       "SELECT count(*) FROM import_batches WHERE kind = 'history'"),
+                 1);
+        window->finishImport(wizard);
+    }
+
     void refusedFileShowsItsMessageAndWritesNothing() {
         auto window = freshWindow();
         ImportWizard* wizard =

@@ -84,7 +84,9 @@ private slots:
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("cfg")));
         app.setProcessEnvironment(environment);
         app.start(QStringLiteral(ESCALATION_DESK),
-                  {QStringLiteral("--db"), db, QStringLiteral("--screenshots"), shots});
+                  {QStringLiteral("--db"), db, QStringLiteral("--screenshots"), shots,
+                   QStringLiteral("--screenshot-import"),
+                   QStringLiteral(ESCDESK_TEST_DATA "/import/wizard-tickets.csv")});
         QVERIFY(app.waitForFinished(120000));
         const QString output = QString::fromUtf8(app.readAllStandardOutput());
         QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
@@ -105,6 +107,12 @@ private slots:
             QCOMPARE(image.size(), windowSize);
             QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
         }
+        // The import wizard's preview, in the wizard's own size.
+        const QString preview = QDir(shots).filePath(QStringLiteral("04-import-preview.png"));
+        QVERIFY2(output.contains(preview), qPrintable(output));
+        const QImage previewImage(preview);
+        QVERIFY(!previewImage.isNull());
+        QVERIFY(greyVariance(previewImage) > 50.0);
     }
 };
 

@@ -216,6 +216,10 @@ void ImportSourcePage::setSourceZone(const QByteArray& ianaId) {
     m_zone->setCurrentIndex(m_zone->findText(QString::fromUtf8(ianaId)));
 }
 
+void ImportSourcePage::setDateOrder(int order) {
+    m_dateOrder->setCurrentIndex(m_dateOrder->findData(order));
+}
+
 QByteArray ImportSourcePage::sourceZone() const {
     return m_zone->currentText().trimmed().toUtf8();
 }

@@ -30,6 +30,7 @@ public:
     void setMappingFile(const QString& path);
     void setSourceZone(const QByteArray& ianaId);
     QByteArray sourceZone() const;
+    void setDateOrder(int order); // an import::DateOrder
 
     bool isComplete() const override;
     bool validatePage() override;

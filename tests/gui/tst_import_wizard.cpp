@@ -15,11 +15,17 @@
 #include "widgets/RejectedRowsPane.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QDragEnterEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QMimeData>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUrl>
 
 using namespace escdesk;
 using namespace escdesk::ui;
@@ -251,6 +257,34 @@ private slots:
                        "SELECT count(*) FROM import_batches WHERE kind = 'history'"),
                  1);
         window->finishImport(wizard);
+    }
+
+    void droppedFilesOpenTheWizardWithThem() {
+        auto window = freshWindow();
+        window->show();
+        const QString file = dataFile(QStringLiteral("wizard-tickets.csv"));
+        auto* mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(file)});
+        QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(300, 300), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &drop);
+        // The wizard opens modally once the drop has returned: look at it from
+        // inside its event loop, then close it.
+        QStringList offered;
+        bool seen = false;
+        QTimer::singleShot(200, [&] {
+            if (auto* wizard = qobject_cast<ImportWizard*>(QApplication::activeModalWidget())) {
+                seen = true;
+                offered = wizard->sourcePage()->files();
+                wizard->reject();
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(seen, 5000);
+        QCOMPARE(offered, QStringList{QFileInfo(file).absoluteFilePath()});
+        delete mime;
     }
 
     void refusedFileShowsItsMessageAndWritesNothing() {

@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
+#include "import/ImportWizard.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
+#include "pages/ImportHistoryPage.h"
 #include "pages/MatrixPage.h"
 #include "pages/ReportsPage.h"
 #include "pages/ReviewPage.h"
@@ -18,6 +20,8 @@
 #include <QCloseEvent>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -25,9 +29,11 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 // The icons live in the static escdesk_ui library, whose resources are
 // only registered when something asks for them (outside any namespace).
@@ -88,6 +94,11 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(new SegmentsPage(this), QStringLiteral(":/icons/page-segments.svg"), tr("Segments"));
     addPage(new ReportsPage(this), QStringLiteral(":/icons/page-reports.svg"), tr("Reports"));
     addPage(new ReviewPage(this), QStringLiteral(":/icons/page-review.svg"), tr("Review"));
+    m_importHistory = new ImportHistoryPage(this);
+    addPage(m_importHistory, QStringLiteral(":/icons/page-import.svg"), tr("Import history"));
+    connect(m_importHistory, &ImportHistoryPage::importRequested, this,
+            [this] { openImportWizard({}); });
+    setAcceptDrops(true); // CSV files dropped on the window open the import wizard
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);
@@ -146,6 +157,9 @@ void MainWindow::createMenus() {
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    QAction* import = file->addAction(tr("&Import…"), this, [this] { openImportWizard({}); });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -332,6 +346,65 @@ int MainWindow::screenshotCount() const {
         count += std::max<int>(1, int(shown->screenshotViews().size()));
     }
     return count;
+}
+
+ImportWizard* MainWindow::openImportWizard(const QStringList& files, bool modal) {
+    if (!m_workspace) {
+        QMessageBox::information(this, tr("Import"),
+                                 tr("Open or create a workspace first: File › Open Workspace."));
+        return nullptr;
+    }
+    auto* wizard = new ImportWizard(*m_workspace, files, this);
+    if (!modal) {
+        return wizard;
+    }
+    wizard->exec();
+    finishImport(wizard);
+    return nullptr;
+}
+
+void MainWindow::finishImport(ImportWizard* wizard) {
+    const bool changed = wizard->storeChanged();
+    delete wizard;
+    if (changed && m_workspace) {
+        // Reopening hands every page the new data, as opening a workspace does.
+        openWorkspace(m_workspace->path(), true);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); })) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        files << url.toLocalFile();
+    }
+    event->acceptProposedAction();
+    // After the drop returns: a modal wizard inside the drop handler blocks the source.
+    QTimer::singleShot(0, this, [this, files] { openImportWizard(files); });
+}
+
+QString MainWindow::saveImportPreviewScreenshot(const QString& csvFile, const QString& directory) {
+    ImportWizard* wizard = openImportWizard({csvFile}, false);
+    if (!wizard) {
+        return {};
+    }
+    wizard->resize(1100, 720);
+    wizard->show();
+    wizard->next();
+    QApplication::processEvents();
+    const QString file = QDir(directory).filePath(
+        QStringLiteral("%1-import-preview.png").arg(pageCount() + 1, 2, 10, QLatin1Char('0')));
+    const bool saved =
+        wizard->currentId() == ImportWizard::PreviewPageId && wizard->grab().save(file);
+    finishImport(wizard);
+    return saved ? file : QString();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -24,6 +24,8 @@ class WorkspacePage;
 class DashboardPage;
 class EscalationsPage;
 class MatrixPage;
+class ImportHistoryPage;
+class ImportWizard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -53,11 +55,23 @@ public:
     // How many PNGs saveScreenshots writes: one per page, or per view of a
     // page that has several.
     int screenshotCount() const;
+    // Saves the import wizard's preview of `csvFile` (nothing is imported)
+    // as NN-import-preview.png; returns the file, empty on failure.
+    QString saveImportPreviewScreenshot(const QString& csvFile, const QString& directory);
 
     static QStringList recentWorkspaces();
 
+    // Opens the import wizard with `files` (may be empty); after an import
+    // the pages show the new data. Returns the wizard for tests when
+    // `modal` is false (the caller then owns it and calls finishImport()).
+    ImportWizard* openImportWizard(const QStringList& files, bool modal = true);
+    void finishImport(ImportWizard* wizard);
+    ImportHistoryPage* importHistoryPage() const { return m_importHistory; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void addPage(WorkspacePage* page, const QString& iconPath, const QString& label);
@@ -80,6 +94,7 @@ private:
     DashboardPage* m_dashboard = nullptr;
     EscalationsPage* m_escalations = nullptr;
     MatrixPage* m_matrix = nullptr;
+    ImportHistoryPage* m_importHistory = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
     QLabel* m_countsLabel;

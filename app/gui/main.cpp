@@ -98,6 +98,11 @@ int main(int argc, char* argv[]) {
          QApplication::translate("main", "Save a PNG of every page into DIR, then exit."),
          QStringLiteral("DIR")});
     parser.addOption(
+        {QStringLiteral("screenshot-import"),
+         QApplication::translate("main", "With --screenshots, also save the import wizard's "
+                                         "preview of the CSV FILE (nothing is imported)."),
+         QStringLiteral("FILE")});
+    parser.addOption(
         {QStringLiteral("measure-startup"),
          QApplication::translate("main", "Print the milliseconds until the Escalations table "
                                          "shows its first rows, then exit.")});
@@ -133,13 +138,22 @@ int main(int argc, char* argv[]) {
     }
     if (screenshots) {
         QApplication::processEvents();
-        const QStringList files =
-            window.saveScreenshots(parser.value(QStringLiteral("screenshots")));
+        QStringList files = window.saveScreenshots(parser.value(QStringLiteral("screenshots")));
+        int expected = window.screenshotCount();
+        if (parser.isSet(QStringLiteral("screenshot-import"))) {
+            ++expected;
+            const QString shot = window.saveImportPreviewScreenshot(
+                parser.value(QStringLiteral("screenshot-import")),
+                parser.value(QStringLiteral("screenshots")));
+            if (!shot.isEmpty()) {
+                files << shot;
+            }
+        }
         out() << "window " << window.width() << "x" << window.height() << Qt::endl;
         for (const QString& file : files) {
             out() << "saved " << file << Qt::endl;
         }
-        return files.size() == window.screenshotCount() ? 0 : 1;
+        return files.size() == expected ? 0 : 1;
     }
     return QApplication::exec();
 }

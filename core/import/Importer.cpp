@@ -3,6 +3,7 @@
 #include "domain/Instant.h"
 #include "import/ColumnMapping.h"
 #include "import/FieldValue.h"
+#include "import/ImportPreview.h"
 #include "import/TableWriter.h"
 
 #include <QDateTime>
@@ -156,6 +157,8 @@ public:
         , m_forcedEncoding(encoding) {}
 
     ImportResult run();
+    // Collects up to maxRows rows into `preview` instead of importing.
+    void runPreview(ImportPreview& preview, int maxRows, const QTimeZone& displayZone);
 
 private:
     DateOrder dateOrder() const {
@@ -182,6 +185,10 @@ private:
     void checkTicketTimes();
     void upsert();
     void storeProblems(std::int64_t line);
+    void reject(const CsvRecord& record, bool converted);
+    void accept(const CsvRecord& record);
+    void addPreviewRow(const CsvRecord& record, bool converted);
+    QString previewCell(std::size_t column, const CsvRecord& record) const;
     std::optional<std::int64_t> ticketRowOf(std::string_view ticketId);
 
     store::Database& m_db;
@@ -194,6 +201,7 @@ private:
     CsvDialect m_dialect;
     std::int64_t m_headerLine = 0;
     std::size_t m_headerFields = 0;
+    QStringList m_sourceHeader;
     std::vector<int> m_fieldOf; // layout column → record field, -1 when absent
     struct Extra {
         int field;
@@ -218,6 +226,11 @@ private:
     std::optional<std::int64_t> m_lastTicketRow;
     SeenIds m_seenIds;
     ImportResult m_result;
+
+    ImportPreview* m_preview = nullptr;
+    int m_previewLimit = 0;
+    QTimeZone m_displayZone;
+    std::vector<std::size_t> m_previewColumns;
 };
 
 void FileImport::sniff() {
@@ -306,6 +319,10 @@ QString FileImport::describedColumn(std::size_t column) const {
 
 void FileImport::mapHeader(const std::vector<std::string>& header) {
     m_headerFields = header.size();
+    m_sourceHeader.clear();
+    for (const std::string& cell : header) {
+        m_sourceHeader << qs(trimBlanks(cell));
+    }
     const auto columns = m_layout.columns.size();
     m_fieldOf.assign(columns, -1);
     m_joinedFields.assign(columns, {});
@@ -730,8 +747,8 @@ bool FileImport::handleRecord(const CsvRecord& record) {
                               QStringLiteral("the row has %1 fields; the header row has %2")
                                   .arg(fields.size())
                                   .arg(m_headerFields)});
-        storeProblems(record.line);
-        return true;
+        reject(record, false);
+        return !m_preview || m_result.rows < m_previewLimit;
     }
     std::uint64_t idHash = 0;
     const int keyField = m_fieldOf[0];
@@ -740,8 +757,8 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         m_seenIds.prefetch(idHash);
     }
     if (!convert(record)) {
-        storeProblems(record.line);
-        return true;
+        reject(record, true);
+        return !m_preview || m_result.rows < m_previewLimit;
     }
     if (m_layout.keyCount == 1) {
         const std::string_view id = m_values[0].text; // the field itself (text keys)
@@ -752,12 +769,139 @@ bool FileImport::handleRecord(const CsvRecord& record) {
                  QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
                      .arg(header, qs(id))
                      .arg(*first)});
-            storeProblems(record.line);
-            return true;
+            reject(record, true);
+            return !m_preview || m_result.rows < m_previewLimit;
         }
     }
-    upsert();
-    return true;
+    accept(record);
+    return !m_preview || m_result.rows < m_previewLimit;
+}
+
+void FileImport::reject(const CsvRecord& record, bool converted) {
+    if (m_preview) {
+        addPreviewRow(record, converted);
+    } else {
+        storeProblems(record.line);
+    }
+}
+
+void FileImport::accept(const CsvRecord& record) {
+    if (m_preview) {
+        addPreviewRow(record, true);
+    } else {
+        upsert();
+    }
+}
+
+// A cell as it will be stored; times in the display zone, ticket
+// references by their helpdesk id, unreadable values as in the source.
+QString FileImport::previewCell(std::size_t column, const CsvRecord& record) const {
+    const ColumnSpec& spec = m_layout.columns[column];
+    const Value& value = m_values[column];
+    const auto field = m_fieldOf[column];
+    const auto source = [&]() -> QString {
+        if (field < 0 || static_cast<std::size_t>(field) >= record.fields.size()) {
+            return {};
+        }
+        return qs(trimBlanks(record.fields[static_cast<std::size_t>(field)]));
+    };
+    switch (value.kind) {
+    case Value::Kind::Null:
+        return spec.type == FieldType::Attributes ? QString() : source();
+    case Value::Kind::Real:
+        return QString::number(value.real, 'g', 15);
+    case Value::Kind::Text:
+        return qs(value.text);
+    case Value::Kind::Integer:
+        break;
+    }
+    switch (spec.type) {
+    case FieldType::Timestamp:
+        return QDateTime::fromSecsSinceEpoch(value.integer, m_displayZone)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case FieldType::Boolean:
+        return value.integer != 0 ? QStringLiteral("yes") : QStringLiteral("no");
+    case FieldType::TicketRef:
+        return source();
+    default:
+        return QString::number(value.integer);
+    }
+}
+
+void FileImport::addPreviewRow(const CsvRecord& record, bool converted) {
+    PreviewRow row;
+    row.line = record.line;
+    for (const std::size_t column : m_previewColumns) {
+        if (converted) {
+            row.cells << previewCell(column, record);
+        } else {
+            const int field = m_fieldOf[column];
+            row.cells << (field >= 0 && static_cast<std::size_t>(field) < record.fields.size()
+                              ? qs(record.fields[static_cast<std::size_t>(field)])
+                              : QString());
+        }
+    }
+    for (const Problem& problem : m_problems) {
+        row.problems.push_back({problem.column, qs(problem.value), problem.reason});
+    }
+    m_preview->rows.push_back(std::move(row));
+}
+
+void FileImport::runPreview(ImportPreview& preview, int maxRows, const QTimeZone& displayZone) {
+    m_preview = &preview;
+    m_previewLimit = std::max(1, maxRows);
+    m_displayZone = displayZone;
+    preview = ImportPreview{};
+    preview.file = m_path;
+    sniff();
+    try {
+        surveyTimestamps();
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+    preview.dialect = m_dialect;
+    preview.headerLine = m_headerLine;
+    for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
+        const ColumnSpec& spec = m_layout.columns[column];
+        const bool attributes = spec.type == FieldType::Attributes && !m_extras.empty();
+        if (m_fieldOf[column] < 0 && !attributes) {
+            continue;
+        }
+        m_previewColumns.push_back(column);
+        preview.columns << (attributes ? QStringLiteral("attributes") : qs(spec.header));
+        QStringList sources;
+        if (attributes) {
+            sources << (m_extras.size() == 1
+                            ? QStringLiteral("1 other column")
+                            : QStringLiteral("%1 other columns").arg(m_extras.size()));
+        } else {
+            sources << m_sourceHeader[static_cast<std::size_t>(m_fieldOf[column])];
+        }
+        preview.sourceColumns << sources.join(QStringLiteral(", "));
+        preview.timestampForms << (m_forms[column] ? timestampFormName(*m_forms[column])
+                                                   : QString());
+    }
+    if (m_options.kind == ImportKind::Events) {
+        m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
+    }
+    CsvReader reader(m_path, m_dialect);
+    reader.setCancelFlag(m_options.cancel);
+    try {
+        reader.read([this](const CsvRecord& record) { return handleRecord(record); });
+    } catch (const CsvError& error) {
+        // A problem past the rows shown is the import's to report.
+        if (preview.rows.empty()) {
+            refuse(error.line(), {}, error.message());
+        }
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+    if (m_result.rows == 0) {
+        refuse(m_headerLine, {},
+               QStringLiteral("the file has a header row but no data rows; nothing to import"));
+    }
 }
 
 ImportResult FileImport::run() {
@@ -841,6 +985,31 @@ QString refusalText(const QString& file, std::int64_t line, const QString& colum
 }
 
 } // namespace
+
+std::int64_t ImportPreview::rejectedRows() const {
+    return std::count_if(rows.begin(), rows.end(),
+                         [](const PreviewRow& row) { return row.rejected(); });
+}
+
+ImportPreview previewCsv(store::Database& db, const QString& path, const ImportOptions& options,
+                         int maxRows, const QTimeZone& displayZone) {
+    if (options.kind == ImportKind::History) {
+        throw ImportRefused(path, 0, {},
+                            QStringLiteral("a history export has no row-by-row preview: its "
+                                           "tickets and events are derived from all its rows"));
+    }
+    ImportPreview preview;
+    try {
+        FileImport import(db, path, options, std::nullopt);
+        import.runPreview(preview, maxRows, displayZone);
+        return preview;
+    } catch (const NotUtf8&) {
+        // Not UTF-8 past the sample: read it as Windows-1252, as the import does.
+    }
+    FileImport import(db, path, options, TextEncoding::Windows1252);
+    import.runPreview(preview, maxRows, displayZone);
+    return preview;
+}
 
 ImportRefused::ImportRefused(const QString& file, std::int64_t line, const QString& column,
                              const QString& reason)

@@ -84,7 +84,9 @@ private slots:
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("cfg")));
         app.setProcessEnvironment(environment);
         app.start(QStringLiteral(ESCALATION_DESK),
-                  {QStringLiteral("--db"), db, QStringLiteral("--screenshots"), shots});
+                  {QStringLiteral("--db"), db, QStringLiteral("--screenshots"), shots,
+                   QStringLiteral("--screenshot-import"),
+                   QStringLiteral(ESCDESK_TEST_DATA "/import/wizard-tickets.csv")});
         QVERIFY(app.waitForFinished(120000));
         const QString output = QString::fromUtf8(app.readAllStandardOutput());
         QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
@@ -112,9 +114,10 @@ private slots:
             QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
         }
 
-        // The analysis pages, wherever the navigation places them.
+        // The other pages, wherever the navigation places them.
         for (const QString& page : {QStringLiteral("trends"), QStringLiteral("root-causes"),
-                                    QStringLiteral("segments")}) {
+                                    QStringLiteral("segments"), QStringLiteral("reports"),
+                                    QStringLiteral("review"), QStringLiteral("import-history")}) {
             const QStringList found =
                 QDir(shots).entryList({QStringLiteral("[0-9][0-9]-%1.png").arg(page)}, QDir::Files);
             QCOMPARE(found.size(), 1);
@@ -124,6 +127,15 @@ private slots:
             QCOMPARE(image.size(), windowSize);
             QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
         }
+        // The import wizard's preview, in the wizard's own size.
+        const QStringList previews =
+            QDir(shots).entryList({QStringLiteral("[0-9][0-9]-import-preview.png")}, QDir::Files);
+        QCOMPARE(previews.size(), 1);
+        const QString preview = QDir(shots).filePath(previews.first());
+        QVERIFY2(output.contains(preview), qPrintable(output));
+        const QImage previewImage(preview);
+        QVERIFY(!previewImage.isNull());
+        QVERIFY(greyVariance(previewImage) > 50.0);
     }
 };
 

@@ -1,0 +1,198 @@
+#include "import/ImportPreviewPage.h"
+
+#include "import/ImportWizard.h"
+#include "import/TextEncoding.h"
+#include "models/DisplayText.h"
+#include "store/Workspace.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace escdesk::ui {
+
+namespace {
+
+const QColor rejectedBackground(0xfd, 0xec, 0xea);
+const QColor rejectedText(0xb4, 0x23, 0x18);
+const QColor acceptedText(0x1a, 0x7f, 0x4b);
+
+} // namespace
+
+ImportPreviewPage::ImportPreviewPage(ImportWizard& wizard)
+    : m_wizard(wizard)
+    , m_file(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_table(new QTableWidget(this)) {
+    setTitle(tr("Preview"));
+    setSubTitle(tr("The first rows as they will be stored. Rows marked Rejected are kept with "
+                   "their reason in the batch instead of being imported."));
+    setCommitPage(true);
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("File:"), this));
+    m_file->setObjectName(QStringLiteral("previewFile"));
+    top->addWidget(m_file, 1);
+    layout->addLayout(top);
+    m_summary->setObjectName(QStringLiteral("previewSummary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_problem->setObjectName(QStringLiteral("previewProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setStyleSheet(QStringLiteral(
+        "color: #b42318; background: #fdecea; border: 1px solid #f5c2bc; border-radius: 4px; "
+        "padding: 8px;"));
+    layout->addWidget(m_problem);
+    m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    layout->addWidget(m_table, 1);
+    connect(m_file, &QComboBox::currentIndexChanged, this, &ImportPreviewPage::showFile);
+}
+
+void ImportPreviewPage::initializePage() {
+    const ImportChoice& choice = m_wizard.choice();
+    const QTimeZone displayZone = m_wizard.workspace().reportingTimeZone();
+    m_previews.clear();
+    for (const QString& path : choice.files) {
+        FilePreview file{path, std::nullopt, {}};
+        if (choice.kind != import::ImportKind::History) {
+            try {
+                file.preview = import::previewCsv(m_wizard.workspace().db(), path, choice.options(),
+                                                  previewRows, displayZone);
+            } catch (const import::ImportRefused& refused) {
+                file.refusal = refused.message();
+            }
+        }
+        m_previews.push_back(std::move(file));
+    }
+    const QSignalBlocker blocker(m_file);
+    m_file->clear();
+    for (const FilePreview& file : m_previews) {
+        m_file->addItem(QFileInfo(file.path).fileName());
+    }
+    m_file->setEnabled(m_previews.size() > 1);
+    // The first refused file first: it is what needs attention.
+    int first = 0;
+    for (int i = 0; i < static_cast<int>(m_previews.size()); ++i) {
+        if (!m_previews[static_cast<std::size_t>(i)].refusal.isEmpty()) {
+            first = i;
+            break;
+        }
+    }
+    m_file->setCurrentIndex(first);
+    showFile(first);
+    emit completeChanged();
+}
+
+bool ImportPreviewPage::isComplete() const {
+    return std::none_of(m_previews.begin(), m_previews.end(),
+                        [](const FilePreview& file) { return !file.refusal.isEmpty(); });
+}
+
+QString ImportPreviewPage::summaryText() const {
+    return m_summary->text();
+}
+
+QString ImportPreviewPage::problemText() const {
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+void ImportPreviewPage::showFile(int index) {
+    m_table->clear();
+    m_table->setRowCount(0);
+    m_table->setColumnCount(0);
+    if (index < 0 || index >= static_cast<int>(m_previews.size())) {
+        return;
+    }
+    const FilePreview& file = m_previews[static_cast<std::size_t>(index)];
+    m_problem->setVisible(!file.refusal.isEmpty());
+    m_problem->setText(tr("This file cannot be imported: %1").arg(file.refusal));
+    if (!file.preview) {
+        m_summary->setText(file.refusal.isEmpty()
+                               ? tr("A history export has no row-by-row preview: its tickets and "
+                                    "events are derived from all its rows when it is imported.")
+                               : QString());
+        return;
+    }
+    const import::ImportPreview& preview = *file.preview;
+    const auto shown = static_cast<std::int64_t>(preview.rows.size());
+    m_summary->setText(tr("<b>%1</b> · %2 · delimiter %3 · header on line %4 · first %5 rows: "
+                          "<span style='color:#1a7f4b'>%6 to import</span>, "
+                          "<span style='color:#b42318'>%7 rejected</span> · times shown in %8")
+                           .arg(QFileInfo(file.path).fileName().toHtmlEscaped(),
+                                import::textEncodingName(preview.dialect.encoding),
+                                import::delimiterName(preview.dialect.delimiter).toHtmlEscaped())
+                           .arg(preview.headerLine)
+                           .arg(display::count(shown),
+                                display::count(shown - preview.rejectedRows()),
+                                display::count(preview.rejectedRows()),
+                                QString::fromUtf8(m_wizard.workspace().reportingTimeZone().id())));
+
+    // Line, Status, Reason (where a rejected row is explained), then the
+    // canonical columns.
+    const int fixed = 3;
+    const int reasonColumn = 2;
+    const int columns = fixed + static_cast<int>(preview.columns.size());
+    m_table->setColumnCount(columns);
+    QStringList headers{tr("Line"), tr("Status"), tr("Reason")};
+    for (int c = 0; c < preview.columns.size(); ++c) {
+        headers << preview.columns[c];
+    }
+    m_table->setHorizontalHeaderLabels(headers);
+    for (int c = 0; c < preview.columns.size(); ++c) {
+        QString tip = tr("Read from source column: %1").arg(preview.sourceColumns.value(c));
+        if (!preview.timestampForms.value(c).isEmpty()) {
+            tip += tr("\nTimestamp form: %1").arg(preview.timestampForms[c]);
+        }
+        m_table->horizontalHeaderItem(fixed + c)->setToolTip(tip);
+    }
+    m_table->setRowCount(static_cast<int>(preview.rows.size()));
+    for (int r = 0; r < static_cast<int>(preview.rows.size()); ++r) {
+        const import::PreviewRow& row = preview.rows[static_cast<std::size_t>(r)];
+        auto* line = new QTableWidgetItem(QString::number(row.line));
+        line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(r, 0, line);
+        auto* status = new QTableWidgetItem(row.rejected() ? tr("Rejected") : tr("Import"));
+        status->setForeground(row.rejected() ? rejectedText : acceptedText);
+        m_table->setItem(r, 1, status);
+        QStringList problemColumns;
+        QStringList reasons;
+        for (const import::PreviewProblem& problem : row.problems) {
+            problemColumns << problem.column;
+            reasons << (problem.column.isEmpty() || problem.reason.startsWith(problem.column)
+                            ? problem.reason
+                            : problem.column + QStringLiteral(": ") + problem.reason);
+        }
+        for (int c = 0; c < row.cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(row.cells[c]);
+            if (const auto p = problemColumns.indexOf(preview.columns[c]); p >= 0) {
+                item->setForeground(rejectedText);
+                item->setBackground(rejectedBackground);
+                item->setToolTip(reasons[p]);
+            }
+            m_table->setItem(r, fixed + c, item);
+        }
+        auto* reason = new QTableWidgetItem(reasons.join(QStringLiteral("; ")));
+        reason->setForeground(rejectedText);
+        reason->setToolTip(reason->text());
+        m_table->setItem(r, reasonColumn, reason);
+    }
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c < columns; ++c) {
+        m_table->setColumnWidth(
+            c, std::min(m_table->columnWidth(c) + 8, c == reasonColumn ? 320 : 240));
+    }
+    m_table->horizontalHeader()->setStretchLastSection(true);
+}
+
+} // namespace escdesk::ui

@@ -16,6 +16,8 @@
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
@@ -143,6 +145,13 @@ WorkspacePage* MainWindow::page(int index) const {
 
 void MainWindow::setCurrentPage(int index) {
     m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::showPage(const WorkspacePage* page) {
+    const auto found = std::find(m_pages.begin(), m_pages.end(), page);
+    if (found != m_pages.end()) {
+        setCurrentPage(int(found - m_pages.begin()));
+    }
 }
 
 int MainWindow::currentPage() const {

@@ -44,6 +44,8 @@ public:
     int pageCount() const;
     WorkspacePage* page(int index) const;
     void setCurrentPage(int index);
+    // Shows the given page (one of this window's).
+    void showPage(const WorkspacePage* page);
     int currentPage() const;
     DashboardPage* dashboardPage() const { return m_dashboard; }
     EscalationsPage* escalationsPage() const { return m_escalations; }

@@ -548,7 +548,8 @@ private slots:
     void weeklyListsEscalationsStillWaitingForADecision() {
         // The hand-worked week has none waiting: T-A decided and resolved,
         // T-B bounced.
-        const Table* none = tableWithId(weekly(), QStringLiteral("deep-dive-waiting"));
+        const Report handWorked = weekly(); // the table points into it
+        const Table* none = tableWithId(handWorked, QStringLiteral("deep-dive-waiting"));
         QVERIFY(none);
         QVERIFY(none->rows.empty());
         // A workspace of its own: T-W escalated Mon 16 Nov 10:00 and never

@@ -168,7 +168,7 @@ private slots:
         // The history page, refreshed, lists the batch.
         ImportHistoryPage* history = window->importHistoryPage();
         window->show();
-        window->setCurrentPage(2);
+        window->showPage(history);
         const QTableWidget* batches = history->batchesTable();
         QTRY_COMPARE(batches->rowCount(), 1);
         QCOMPARE(cell(batches, 0, QStringLiteral("File")), QStringLiteral("wizard-tickets.csv"));

@@ -227,11 +227,8 @@ CREATE INDEX review_decisions_by_date ON review_decisions(decided_on);
 )sql";
 
 constexpr std::array migrations{
-    Migration{1, schemaV1},
-    Migration{2, schemaV2},
-    Migration{3, schemaV3},
-    Migration{4, schemaV4},
-    Migration{5, schemaV5},
+    Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3},
+    Migration{4, schemaV4}, Migration{5, schemaV5},
 };
 
 // Versions ascend and the last one is the current version.

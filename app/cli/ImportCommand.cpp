@@ -6,6 +6,7 @@
 #include "cli/Commands.h"
 
 #include "import/HistoryImporter.h"
+#include "import/ImportBatches.h"
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
 
@@ -323,44 +324,39 @@ int runImportBatches(const QStringList& arguments) {
     parseOrThrow(parser, arguments);
     rejectPositionalArguments(parser);
     auto workspace = openWorkspace(parser);
-    store::Statement batches = workspace->db().prepare(
-        "SELECT id, kind, file_name, sha256, preset, source_tz, started_at, seconds, rows_read, "
-        "inserted, updated, unchanged, rejected FROM import_batches ORDER BY id DESC");
     QJsonArray list;
     const bool json = parser.isSet(QStringLiteral("json"));
-    while (batches.step()) {
-        // ISO 8601 with Z (toIsoUtc gives +00:00 with Qt 6.4's time-zone spec).
-        const QString startedAt =
-            QDateTime::fromSecsSinceEpoch(batches.int64(6), Qt::UTC).toString(Qt::ISODate);
+    const auto textOrNull = [](const QString& text) {
+        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    };
+    for (const import::ImportBatch& batch : import::importBatches(workspace->db())) {
+        const QString startedAt = toIsoUtc(batch.startedAt);
         if (json) {
-            const auto text = [&batches](int c) {
-                return batches.isNull(c) ? QJsonValue() : QJsonValue(batches.text(c));
-            };
             list.append(QJsonObject{
-                {QStringLiteral("batch"), qint64(batches.int64(0))},
-                {QStringLiteral("kind"), batches.text(1)},
-                {QStringLiteral("file"), batches.text(2)},
-                {QStringLiteral("sha256"), text(3)},
-                {QStringLiteral("preset"), text(4)},
-                {QStringLiteral("source_tz"), text(5)},
+                {QStringLiteral("batch"), qint64(batch.id)},
+                {QStringLiteral("kind"), batch.kind},
+                {QStringLiteral("file"), batch.file},
+                {QStringLiteral("sha256"), textOrNull(batch.sha256)},
+                {QStringLiteral("preset"), textOrNull(batch.preset)},
+                {QStringLiteral("source_tz"), textOrNull(batch.sourceZone)},
                 {QStringLiteral("started_at"), startedAt},
-                {QStringLiteral("seconds"), batches.real(7)},
-                {QStringLiteral("rows"), qint64(batches.int64(8))},
-                {QStringLiteral("inserted"), qint64(batches.int64(9))},
-                {QStringLiteral("updated"), qint64(batches.int64(10))},
-                {QStringLiteral("unchanged"), qint64(batches.int64(11))},
-                {QStringLiteral("rejected"), qint64(batches.int64(12))},
+                {QStringLiteral("seconds"), batch.seconds},
+                {QStringLiteral("rows"), qint64(batch.rows)},
+                {QStringLiteral("inserted"), qint64(batch.inserted)},
+                {QStringLiteral("updated"), qint64(batch.updated)},
+                {QStringLiteral("unchanged"), qint64(batch.unchanged)},
+                {QStringLiteral("rejected"), qint64(batch.rejected)},
             });
             continue;
         }
-        out() << "batch " << batches.int64(0) << "  " << startedAt << "  " << batches.text(1)
-              << "  " << batches.text(2);
-        if (!batches.isNull(4)) {
-            out() << " (" << batches.text(4) << ")";
+        out() << "batch " << batch.id << "  " << startedAt << "  " << batch.kind << "  "
+              << batch.file;
+        if (!batch.preset.isEmpty()) {
+            out() << " (" << batch.preset << ")";
         }
-        out() << "\n    " << batches.int64(8) << " rows: " << batches.int64(9) << " inserted, "
-              << batches.int64(10) << " updated, " << batches.int64(11) << " unchanged, "
-              << batches.int64(12) << " rejected\n";
+        out() << "\n    " << batch.rows << " rows: " << batch.inserted << " inserted, "
+              << batch.updated << " updated, " << batch.unchanged << " unchanged, "
+              << batch.rejected << " rejected\n";
     }
     if (json) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("batches"), list}})

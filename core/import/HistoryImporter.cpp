@@ -162,17 +162,8 @@ int HistoryImport::findColumn(const std::vector<std::string>& header, const Fiel
 }
 
 void HistoryImport::readHeader() {
-    CsvSniff sniff;
-    try {
-        sniff = sniffCsv(m_path);
-    } catch (const CsvError& error) {
-        refuse(0, {}, error.message());
-    }
-    if (sniff.binary) {
-        refuse(0, {},
-               QStringLiteral("the file is binary (it contains NUL bytes), not a CSV text file"));
-    }
-    if (sniff.empty || sniff.records.empty()) {
+    const CsvSniff sniff = sniffImportFile(m_path);
+    if (sniff.records.empty()) {
         refuse(0, {}, QStringLiteral("the file is empty"));
     }
     m_dialect = sniff.dialect;

@@ -234,19 +234,7 @@ private:
 };
 
 void FileImport::sniff() {
-    CsvSniff sniff;
-    try {
-        sniff = sniffCsv(m_path);
-    } catch (const CsvError& error) {
-        refuse(0, {}, error.message());
-    }
-    if (sniff.binary) {
-        refuse(0, {},
-               QStringLiteral("the file is binary (it contains NUL bytes), not a CSV text file"));
-    }
-    if (sniff.empty) {
-        refuse(0, {}, QStringLiteral("the file is empty"));
-    }
+    const CsvSniff sniff = sniffImportFile(m_path);
     m_dialect = sniff.dialect;
     if (m_forcedEncoding) {
         m_dialect.encoding = *m_forcedEncoding;
@@ -1018,6 +1006,24 @@ ImportRefused::ImportRefused(const QString& file, std::int64_t line, const QStri
     , m_line(line)
     , m_column(column)
     , m_reason(reason) {}
+
+CsvSniff sniffImportFile(const QString& path) {
+    CsvSniff sniff;
+    try {
+        sniff = sniffCsv(path);
+    } catch (const CsvError& error) {
+        throw ImportRefused(path, 0, {}, error.message());
+    }
+    if (sniff.binary) {
+        throw ImportRefused(
+            path, 0, {},
+            QStringLiteral("the file is binary (it contains NUL bytes), not a CSV text file"));
+    }
+    if (sniff.empty) {
+        throw ImportRefused(path, 0, {}, QStringLiteral("the file is empty"));
+    }
+    return sniff;
+}
 
 ImportResult importCsv(store::Database& db, const QString& path, const ImportOptions& options) {
     try {

@@ -71,6 +71,10 @@ private:
 // The import was cancelled through ImportOptions::cancel and rolled back.
 struct ImportCancelled {};
 
+// Sniffs a file about to be imported: its dialect and first records. Refuses
+// (ImportRefused, line 0) a file that cannot be read, is binary or is empty.
+CsvSniff sniffImportFile(const QString& path);
+
 // Throws ImportRefused, ImportCancelled or store::StoreError.
 ImportResult importCsv(store::Database& db, const QString& path, const ImportOptions& options);
 

@@ -82,7 +82,7 @@ Table rootCausesMoM(const analysis::RootCauseAnalysis& now,
                      QStringLiteral("Change"),     QStringLiteral("Recommended action")};
     table.align = {Align::Left,  Align::Right, Align::Right,
                    Align::Right, Align::Right, Align::Left};
-    table.widths = {21, 12, 8, 15, 10, 34};
+    table.widths = {20, 12, 10, 14, 10, 34};
     table.emptyText = QStringLiteral("No escalations this month.");
     int shown = 0;
     for (const analysis::RootCauseRow& row : now.rows) {

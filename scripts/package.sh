@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the Debian package with one command on a fresh Debian 12 machine:
+# installs what is needed, builds a Release tree in build/package, makes
+# build/package/package/escalation-desk_<version>_<arch>.deb and checks it
+# (packaging/check-package.sh: installs it into a scratch root with dpkg -x,
+# runs the installed programs from there, validates the desktop entry, the
+# AppStream metadata, the manual pages and the shell completion).
+#
+#   bash scripts/package.sh          then   sudo apt install ./build/package/package/*.deb
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$root/build/package
+
+bash "$root/scripts/install-deps.sh"
+mkdir -p "$root/build"
+echo "== Build (Release): the programs, their icons and manual pages"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release > "$build.configure.log" 2>&1 ||
+    { cat "$build.configure.log"; exit 1; }
+cmake --build "$build" --target escdesk escalation-desk escdesk_icons escdesk_manual_pages
+echo "== Package"
+bash "$root/packaging/check-package.sh" "$build" "$build/package-check"
+
+mkdir -p "$build/package"
+cp "$build"/package-check/deb/*.deb "$build/package/"
+echo "Install it with: sudo apt install $(ls "$build"/package/*.deb)"

@@ -120,6 +120,12 @@ appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" |
     fail "appstreamcli validate"
 # The tree as a whole: the metainfo, its desktop entry and its icon together.
 appstreamcli validate-tree --no-net "$root" || fail "appstreamcli validate-tree"
+# The screenshots it shows are the README's (docs/screenshots/), by file name.
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+for image in $(sed -n 's|.*<image[^>]*>\(.*\)</image>.*|\1|p' "$root/usr/share/metainfo/$app_id.metainfo.xml"); do
+    [[ -f $source_dir/docs/screenshots/$(basename "$image") ]] ||
+        fail "the metainfo shows $image, which is not in docs/screenshots/"
+done
 
 step "Manual pages render without warnings (man -l, groff -ww)"
 for page in escdesk escalation-desk; do
@@ -133,10 +139,18 @@ done
 step "The escdesk manual covers every command and option"
 commands=$(run escdesk --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
 manual=$work/escdesk.txt
+# The options every command shares are described once, under COMMON OPTIONS;
+# the others in the command's own section.
+common=" --db --from --to --tz --json --as-of --help --help-all "
 for command in $commands; do
     grep -Eq "^   $command( |$)" "$manual" || fail "man escdesk has no section for '$command'"
+    section=$(awk -v name="$command" '
+        /^   [a-z]/ { inside = ($1 == name) }
+        /^[A-Z]/ { inside = 0 }
+        inside' "$manual")
     for option in $(run escdesk "$command" --help | sed -n 's/^  \(-[a-z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p'); do
-        grep -qF -- "$option" "$manual" || fail "man escdesk does not mention $command $option"
+        [[ $common == *" $option "* ]] && continue
+        grep -qF -- "$option" <<< "$section" || fail "man escdesk: the section on $command does not describe $option"
     done
 done
 echo "$(echo "$commands" | wc -w) commands checked"
@@ -175,6 +189,7 @@ expect_completion "--granularity" escdesk trend --g
 expect_completion "month week" escdesk trend --granularity ""
 expect_completion "monthly quarterly weekly" escdesk report --out x.pdf ""
 expect_completion "export history import validate" escdesk matrix --db w.escdesk ""
+expect_completion "Europe/Berlin" escdesk summary --tz Europe/Berl
 touch "$work/tickets.csv"
 expect_completion "$work/tickets.csv" escdesk import --kind tickets "$work/tick"
 # Every command's options, as its --help lists them.

@@ -55,6 +55,7 @@ expected=(
     usr/bin/escdesk
     usr/bin/escalation-desk
     usr/share/applications/$app_id.desktop
+    usr/share/mime/packages/$app_id.xml
     usr/share/metainfo/$app_id.metainfo.xml
     usr/share/icons/hicolor/scalable/apps/$app_id.svg
     usr/share/man/man1/escdesk.1.gz
@@ -114,6 +115,17 @@ done
 step "desktop-file-validate"
 desktop-file-validate "$root/usr/share/applications/$app_id.desktop" && echo "valid" ||
     fail "desktop-file-validate"
+
+step "The workspace file type (shared-mime-info)"
+mime_db=$work/mime
+mkdir -p "$mime_db/packages"
+cp "$root/usr/share/mime/packages/$app_id.xml" "$mime_db/packages/"
+XDG_DATA_DIRS=$work update-mime-database "$mime_db" 2>&1 | tee "$work/mime.log"
+[[ ! -s $work/mime.log ]] || fail "update-mime-database complained"
+grep -qx 'application/x-escalation-desk-workspace:\*\.escdesk' "$mime_db/globs" ||
+    fail "the MIME database does not map *.escdesk to application/x-escalation-desk-workspace"
+grep -q 'application/x-escalation-desk-workspace' "$root/usr/share/applications/$app_id.desktop" ||
+    fail "the desktop entry does not open workspace files"
 
 step "appstreamcli validate --no-net"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" ||

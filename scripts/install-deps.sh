@@ -22,9 +22,9 @@ packages=(
     time bc
     # the Debian package (scripts/package.sh, the "package" test): dpkg-deb and
     # dpkg-shlibdeps, icons rendered from SVG, validators for the desktop entry,
-    # AppStream metadata and manual pages, bash completion for its test
+    # AppStream metadata, file type and manual pages, bash completion for its test
     dpkg-dev file binutils librsvg2-bin desktop-file-utils appstream man-db groff-base
-    bash-completion
+    shared-mime-info bash-completion
 )
 
 missing=()

@@ -202,6 +202,7 @@ expect_completion "month week" escdesk trend --granularity ""
 expect_completion "monthly quarterly weekly" escdesk report --out x.pdf ""
 expect_completion "export history import validate" escdesk matrix --db w.escdesk ""
 expect_completion "Europe/Berlin" escdesk summary --tz Europe/Berl
+expect_completion "$work/demo.escdesk" escdesk summary --db "$work/dem"
 touch "$work/tickets.csv"
 expect_completion "$work/tickets.csv" escdesk import --kind tickets "$work/tick"
 # Every command's options, as its --help lists them.

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the Debian package with one command on a fresh Debian 12 machine:
 # installs what is needed, builds a Release tree in build/package, makes
-# build/package/package/escalation-desk_<version>_<arch>.deb and checks it
+# build/escalation-desk_<version>_<arch>.deb and checks it
 # (packaging/check-package.sh: installs it into a scratch root with dpkg -x,
 # runs the installed programs from there, validates the desktop entry, the
 # AppStream metadata, the manual pages and the shell completion).
 #
-#   bash scripts/package.sh          then   sudo apt install ./build/package/package/*.deb
+#   bash scripts/package.sh          then   sudo apt install ./build/escalation-desk_*.deb
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build/package
@@ -20,6 +20,6 @@ cmake --build "$build" --target escdesk escalation-desk escdesk_icons escdesk_ma
 echo "== Package"
 bash "$root/packaging/check-package.sh" "$build" "$build/package-check"
 
-mkdir -p "$build/package"
-cp "$build"/package-check/deb/*.deb "$build/package/"
-echo "Install it with: sudo apt install $(ls "$build"/package/*.deb)"
+deb=$(find "$build/package-check/deb" -maxdepth 1 -name '*.deb' | head -n 1)
+cp "$deb" "$root/build/"
+echo "Install it with: sudo apt install $root/build/$(basename "$deb")"

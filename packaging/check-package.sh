@@ -21,7 +21,7 @@ fail() {
     echo "FAIL: $*" >&2
     failures=$((failures + 1))
 }
-step() { echo "== $*"; }
+step() { echo "== $* (${SECONDS} s)"; }
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -41,12 +41,31 @@ depends=$(dpkg-deb --field "$deb" Depends)
 project_version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
 [[ $(dpkg-deb --field "$deb" Version) == "$project_version" ]] ||
     fail "package version $(dpkg-deb --field "$deb" Version) is not the project version $project_version"
+# Each version bump comes with its release notes: the newest entries of the
+# Debian changelog and of the AppStream releases name the project version.
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+changelog_version=$(dpkg-parsechangelog -l "$source_dir/packaging/changelog" -S Version)
+[[ $changelog_version == "$project_version" ]] ||
+    fail "packaging/changelog's newest entry is $changelog_version, the project is $project_version"
+release_version=$(sed -n 's/.*<release version="\([^"]*\)".*/\1/p' \
+    "$source_dir/packaging/io.github.escalation_desk.EscalationDesk.metainfo.xml.in" | head -n 1)
+[[ $release_version == "$project_version" ]] ||
+    fail "the metainfo's newest release is $release_version, the project is $project_version"
 # The libraries the programs link must be dependencies (from dpkg-shlibdeps).
 for library in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 \
     libqt6printsupport6 libsqlite3-0 libcsv3 libssl3 libc6 libstdc++6 tzdata; do
     [[ ",$depends" == *[,\ ]$library[\ ,\(]* || ",$depends," == *[,\ ]$library,* ]] ||
         fail "Depends lacks $library"
 done
+
+# lintian is not among the build dependencies (it is large); where it is
+# installed, the package must pass it too.
+if command -v lintian > /dev/null; then
+    step "lintian (Debian policy)"
+    lintian --fail-on error,warning --tag-display-limit 0 "$deb" > "$work/lintian.log" 2>&1 ||
+        fail "lintian reports errors or warnings"
+    grep -v 'running with root privileges' "$work/lintian.log" || echo "clean"
+fi
 
 step "Unpacking into a scratch root (dpkg -x)"
 root=$work/root
@@ -62,6 +81,8 @@ expected=(
     usr/share/man/man1/escalation-desk.1.gz
     usr/share/bash-completion/completions/escdesk
     usr/share/doc/escalation-desk/README.md
+    usr/share/doc/escalation-desk/copyright
+    usr/share/doc/escalation-desk/changelog.gz
 )
 for size in 16 24 32 48 64 128 256 512; do
     expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
@@ -133,7 +154,6 @@ appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" |
 # The tree as a whole: the metainfo, its desktop entry and its icon together.
 appstreamcli validate-tree --no-net "$root" || fail "appstreamcli validate-tree"
 # The screenshots it shows are the README's (docs/screenshots/), by file name.
-source_dir=$(cd "$(dirname "$0")/.." && pwd)
 for image in $(sed -n 's|.*<image[^>]*>\(.*\)</image>.*|\1|p' "$root/usr/share/metainfo/$app_id.metainfo.xml"); do
     [[ -f $source_dir/docs/screenshots/$(basename "$image") ]] ||
         fail "the metainfo shows $image, which is not in docs/screenshots/"

@@ -1,8 +1,9 @@
 // escalation-desk — the Escalation Desk desktop application.
 //
-//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup]
+//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup] [FILE]
 //
-// Without --db it opens the last workspace, or the per-user default one.
+// FILE is the same as --db FILE (the desktop entry passes the file opened).
+// Without either it opens the last workspace, or the per-user default one.
 // --screenshots saves a PNG of every page and exits; --measure-startup
 // prints the milliseconds from start until the window is shown with the
 // Escalations table's first rows loaded, and exits.
@@ -42,6 +43,10 @@ QTextStream& err() {
 QString workspaceToOpen(const QCommandLineParser& parser) {
     if (parser.isSet(QStringLiteral("db"))) {
         return parser.value(QStringLiteral("db"));
+    }
+    // A workspace file opened from the file manager or the desktop entry.
+    if (!parser.positionalArguments().isEmpty()) {
+        return parser.positionalArguments().constFirst();
     }
     // The last workspace that still exists, else the per-user default.
     for (const QString& recent : escdesk::ui::MainWindow::recentWorkspaces()) {
@@ -83,6 +88,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));
     QApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));
+    // Ties the windows to the installed desktop entry (icon and name under Wayland).
+    QApplication::setDesktopFileName(QStringLiteral(ESCDESK_APP_ID));
     escdesk::ui::applyAppearance(app);
 
     QCommandLineParser parser;
@@ -106,6 +113,9 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("measure-startup"),
          QApplication::translate("main", "Print the milliseconds until the Escalations table "
                                          "shows its first rows, then exit.")});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QApplication::translate("main", "The workspace to open (as --db)."),
+        QStringLiteral("[FILE]"));
     parser.process(app);
 
     const bool screenshots = parser.isSet(QStringLiteral("screenshots"));

@@ -95,6 +95,8 @@ for size in 16 24 32 48 64 128 256 512; do
     [[ -f $png ]] && ! file "$png" | grep -q "PNG image data, $size x $size" &&
         fail "/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png is not a ${size}x${size} PNG"
 done
+empty=$(find "$root" -type d -empty -printf '/%P\n')
+[[ -z $empty ]] || fail "the package holds empty directories: $empty"
 echo "$(find "$root" -type f | wc -l) files"
 
 step "Installed programs: stripped, no RPATH into the build tree"

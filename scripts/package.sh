@@ -6,10 +6,11 @@
 # runs the installed programs from there, validates the desktop entry, the
 # AppStream metadata, the manual pages and the shell completion).
 #
-#   bash scripts/package.sh          then   sudo apt install ./build/escalation-desk_*.deb
+#   bash scripts/package.sh [BUILD_DIR]     (default: build/package)
+#   sudo apt install ./build/escalation-desk_*.deb
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$root/build/package
+build=${1:-$root/build/package}
 
 bash "$root/scripts/install-deps.sh"
 mkdir -p "$root/build"

@@ -80,6 +80,7 @@ expected=(
     usr/share/man/man1/escdesk.1.gz
     usr/share/man/man1/escalation-desk.1.gz
     usr/share/bash-completion/completions/escdesk
+    usr/share/bash-completion/completions/escalation-desk
     usr/share/doc/escalation-desk/README.md
     usr/share/doc/escalation-desk/copyright
     usr/share/doc/escalation-desk/changelog.gz
@@ -118,6 +119,13 @@ step "escdesk --version (installed)"
 version_line=$(run escdesk --version)
 echo "$version_line"
 [[ $version_line == "escdesk $project_version" ]] || fail "escdesk --version printed '$version_line'"
+
+step "escalation-desk --version (installed, no display)"
+gui_version=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM \
+    PATH="$root/usr/bin:/usr/bin:/bin" escalation-desk --version 2> /dev/null) || true
+echo "$gui_version"
+[[ $gui_version == "escalation-desk $project_version" ]] ||
+    fail "escalation-desk --version printed '$gui_version'"
 
 step "escalation-desk --screenshots (installed, offscreen)"
 run escdesk demo --db "$work/demo.escdesk" --tickets 4000 --end "$(date +%F)" > /dev/null
@@ -190,9 +198,10 @@ done
 echo "$(echo "$commands" | wc -w) commands checked"
 
 step "bash completion"
-completions=$root/usr/share/bash-completion/completions/escdesk
+completions=$root/usr/share/bash-completion/completions
 complete_words() {
-    # complete_words WORD... : the completions offered for the last word.
+    # complete_words PROGRAM WORD... : the completions offered for the last word,
+    # by the completion the package installs for PROGRAM.
     env -u LD_LIBRARY_PATH PATH="$root/usr/bin:/usr/bin:/bin" bash --norc --noprofile -c '
         source /usr/share/bash-completion/bash_completion
         source "$0"
@@ -200,8 +209,9 @@ complete_words() {
         COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
         COMP_LINE="${COMP_WORDS[*]}"
         COMP_POINT=${#COMP_LINE}
-        _escdesk escdesk "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-        printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' "$completions" "$@"
+        function=$(complete -p "$1" | sed -n "s/.*-F \([^ ]*\) .*/\1/p")
+        "$function" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+        printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' "$completions/$1" "$@"
 }
 expect_completion() {
     # expect_completion "EXPECTED" WORD... : exactly these completions.
@@ -209,9 +219,9 @@ expect_completion() {
     shift
     got=$(complete_words "$@")
     if [[ "${got% }" == "$expected" ]]; then
-        echo "  escdesk ${*:2} -> $expected"
+        echo "  $* -> $expected"
     else
-        fail "completing 'escdesk ${*:2}': expected '$expected', got '${got% }'"
+        fail "completing '$*': expected '$expected', got '${got% }'"
     fi
 }
 expect_completion "import import-batches import-rejects" escdesk im
@@ -227,6 +237,10 @@ expect_completion "Europe/Berlin" escdesk summary --tz Europe/Berl
 expect_completion "$work/demo.escdesk" escdesk summary --db "$work/dem"
 touch "$work/tickets.csv"
 expect_completion "$work/tickets.csv" escdesk import --kind tickets "$work/tick"
+mkdir -p "$work/shots-dir"
+expect_completion "--screenshot-import --screenshots" escalation-desk --scr
+expect_completion "$work/shots-dir" escalation-desk --screenshots "$work/shots-"
+expect_completion "$work/demo.escdesk" escalation-desk "$work/dem"
 # Every command's options, as its --help lists them.
 for command in $commands; do
     listed=$(run escdesk "$command" --help | sed -n 's/^  \(-[a-z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p' |

@@ -78,11 +78,27 @@ bool waitForFirstRows(escdesk::ui::MainWindow& window) {
     return ready();
 }
 
+// Whether the arguments ask only for the help or the version text.
+bool printsTextOnly(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    // --help and --version work without a display (over ssh, in scripts).
+    if (printsTextOnly(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));

@@ -14,10 +14,10 @@ build=${1:-$root/build/package}
 
 bash "$root/scripts/install-deps.sh"
 mkdir -p "$root/build"
-echo "== Build (Release): the programs, their icons and manual pages"
+echo "== Build (Release): the programs, their icons, manual pages and changelog"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release > "$build.configure.log" 2>&1 ||
     { cat "$build.configure.log"; exit 1; }
-cmake --build "$build" --target escdesk escalation-desk escdesk_icons escdesk_manual_pages
+cmake --build "$build" --target escdesk escalation-desk escdesk_package_files
 echo "== Package"
 bash "$root/packaging/check-package.sh" "$build" "$build/package-check"
 

@@ -20,6 +20,11 @@ packages=(
     poppler-utils
     # the benchmark scripts: GNU time for peak memory, bc for arithmetic
     time bc
+    # the Debian package (scripts/package.sh, the "package" test): dpkg-deb and
+    # dpkg-shlibdeps, icons rendered from SVG, validators for the desktop entry,
+    # AppStream metadata, file type and manual pages, bash completion for its test
+    dpkg-dev file binutils librsvg2-bin desktop-file-utils appstream man-db groff-base
+    shared-mime-info bash-completion
 )
 
 missing=()

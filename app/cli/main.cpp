@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -52,9 +53,15 @@ const Command* findCommand(const QString& name) {
 
 void printUsage(QTextStream& stream) {
     stream << "Usage: escdesk COMMAND [OPTIONS]\n\nCommands:\n";
+    // The summaries line up two spaces after the longest name, so that the
+    // manual page's checks and shell completion can read the names.
+    qsizetype width = 0;
     for (const Command& command : commands()) {
-        stream << "  " << QString::fromLatin1(command.name).leftJustified(13) << command.summary
-               << '\n';
+        width = std::max(width, qsizetype(qstrlen(command.name)));
+    }
+    for (const Command& command : commands()) {
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(width + 2)
+               << command.summary << '\n';
     }
     stream << "\nRun 'escdesk COMMAND --help' for the options of a command.\n";
 }

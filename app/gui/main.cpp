@@ -1,8 +1,9 @@
 // escalation-desk — the Escalation Desk desktop application.
 //
-//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup]
+//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup] [FILE]
 //
-// Without --db it opens the last workspace, or the per-user default one.
+// FILE is the same as --db FILE (the desktop entry passes the file opened).
+// Without either it opens the last workspace, or the per-user default one.
 // --screenshots saves a PNG of every page and exits; --measure-startup
 // prints the milliseconds from start until the window is shown with the
 // Escalations table's first rows loaded, and exits.
@@ -43,6 +44,10 @@ QString workspaceToOpen(const QCommandLineParser& parser) {
     if (parser.isSet(QStringLiteral("db"))) {
         return parser.value(QStringLiteral("db"));
     }
+    // A workspace file opened from the file manager or the desktop entry.
+    if (!parser.positionalArguments().isEmpty()) {
+        return parser.positionalArguments().constFirst();
+    }
     // The last workspace that still exists, else the per-user default.
     for (const QString& recent : escdesk::ui::MainWindow::recentWorkspaces()) {
         if (QFileInfo::exists(recent)) {
@@ -73,16 +78,34 @@ bool waitForFirstRows(escdesk::ui::MainWindow& window) {
     return ready();
 }
 
+// Whether the arguments ask only for the help or the version text.
+bool printsTextOnly(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    // --help and --version work without a display (over ssh, in scripts).
+    if (printsTextOnly(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));
     QApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));
+    // Ties the windows to the installed desktop entry (icon and name under Wayland).
+    QApplication::setDesktopFileName(QStringLiteral(ESCDESK_APP_ID));
     escdesk::ui::applyAppearance(app);
 
     QCommandLineParser parser;
@@ -106,6 +129,9 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("measure-startup"),
          QApplication::translate("main", "Print the milliseconds until the Escalations table "
                                          "shows its first rows, then exit.")});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QApplication::translate("main", "The workspace to open (as --db)."),
+        QStringLiteral("[FILE]"));
     parser.process(app);
 
     const bool screenshots = parser.isSet(QStringLiteral("screenshots"));

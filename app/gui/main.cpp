@@ -1,8 +1,10 @@
 // escalation-desk — the Escalation Desk desktop application.
 //
-//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup]
+//   escalation-desk [--db FILE] [--theme system|light|dark] [--screenshots DIR]
+//                   [--measure-startup]
 //
-// Without --db it opens the last workspace, or the per-user default one.
+// Without --db it opens the last workspace that still exists, else the
+// per-user default one if it exists, else shows the Welcome page.
 // --screenshots saves a PNG of every page and exits; --measure-startup
 // prints the milliseconds from start until the window is shown with the
 // Escalations table's first rows loaded, and exits.
@@ -49,7 +51,8 @@ QString workspaceToOpen(const QCommandLineParser& parser) {
             return recent;
         }
     }
-    return escdesk::store::Workspace::defaultPath();
+    const QString fallback = escdesk::store::Workspace::defaultPath();
+    return QFileInfo::exists(fallback) ? fallback : QString();
 }
 
 // Waits until the Escalations table has loaded the rows it shows, polling
@@ -83,7 +86,6 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));
     QApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));
-    escdesk::ui::applyAppearance(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -103,6 +105,11 @@ int main(int argc, char* argv[]) {
                                          "preview of the CSV FILE (nothing is imported)."),
          QStringLiteral("FILE")});
     parser.addOption(
+        {QStringLiteral("theme"),
+         QApplication::translate("main", "Use the THEME: system (follow the desktop), light or "
+                                         "dark. The default is the one chosen last."),
+         QStringLiteral("THEME")});
+    parser.addOption(
         {QStringLiteral("measure-startup"),
          QApplication::translate("main", "Print the milliseconds until the Escalations table "
                                          "shows its first rows, then exit.")});
@@ -111,8 +118,19 @@ int main(int argc, char* argv[]) {
     const bool screenshots = parser.isSet(QStringLiteral("screenshots"));
     const bool measure = parser.isSet(QStringLiteral("measure-startup"));
     const bool batch = screenshots || measure;
+    const QString theme = parser.value(QStringLiteral("theme"));
+    if (!theme.isEmpty() && theme != QLatin1String("system") && theme != QLatin1String("light") &&
+        theme != QLatin1String("dark")) {
+        err() << QApplication::translate("main", "--theme: use system, light or dark.") << Qt::endl;
+        return 2;
+    }
+    escdesk::ui::applyAppearance(app, escdesk::ui::themeFromKey(theme));
 
     escdesk::ui::MainWindow window(!batch);
+    if (!theme.isEmpty()) {
+        // Chosen on the command line: it wins over the remembered one.
+        window.applyTheme(escdesk::ui::themeFromKey(theme));
+    }
     if (batch) {
         window.resize(screenshotSize);
     }
@@ -120,7 +138,12 @@ int main(int argc, char* argv[]) {
         window.setCurrentPage(1);
     }
     const QString path = workspaceToOpen(parser);
-    const QString problem = window.openWorkspace(path, batch);
+    if (batch && path.isEmpty()) {
+        err() << QApplication::translate("main", "Name the workspace with --db FILE.") << Qt::endl;
+        return 2;
+    }
+    // Without a workspace the window shows the Welcome page.
+    const QString problem = path.isEmpty() ? QString() : window.openWorkspace(path, batch);
     if (batch && !problem.isEmpty()) {
         err() << problem << Qt::endl;
         return 1;

@@ -20,6 +20,9 @@ public:
     void setSeries(const std::vector<metrics::PeriodFigures>& weeks);
     int pointCount() const { return m_points; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showRate(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
     void showVolume(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);

@@ -156,17 +156,19 @@ QFrame#welcomeCard QLabel { background: transparent; }
 QLabel#welcomeTitle { font-size: 22pt; font-weight: 600; color: @text@; }
 QLabel#welcomeLead { font-size: 11pt; color: @muted@; }
 QPushButton#welcomeAction {
-    text-align: left;
-    padding: 12px 16px;
     border: 1px solid @border@;
     border-radius: 8px;
     background: @card@;
     color: @text@;
-    font-size: 10.5pt;
 }
+QPushButton#welcomeAction QLabel { background: transparent; }
+QLabel#welcomeActionTitle { font-size: 10.5pt; font-weight: 600; color: @text@; }
+QLabel#welcomeActionDetail { color: @muted@; }
 QPushButton#welcomeAction:hover { border-color: @accent@; background: @selection@; }
 QPushButton#welcomeAction:default { border: 2px solid @accent@; }
-QListWidget#recentList { border: none; background: transparent; }
+QListWidget#recentList { border: none; background: transparent; outline: 0; }
+QListWidget#recentList::item { padding: 4px 6px; border-radius: 6px; color: @text@; }
+QListWidget#recentList::item:hover { background: @selection@; }
 QListWidget#paletteList { border: none; }
 QLineEdit#paletteSearch { padding: 8px; font-size: 11pt; border: none;
     border-bottom: 1px solid @border@; }

@@ -8,6 +8,8 @@
 #include <QListWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -16,6 +18,31 @@ namespace escdesk::ui {
 namespace {
 
 const QString guideFolder = QStringLiteral(":/guide");
+
+// Markdown tables arrive with doubled borders: give them one thin rule per
+// cell and a shaded header row, as the rest of the application draws tables.
+void styleTables(QTextDocument* document, const QPalette& palette) {
+    for (QTextFrame* frame : document->rootFrame()->childFrames()) {
+        auto* table = qobject_cast<QTextTable*>(frame);
+        if (!table) {
+            continue;
+        }
+        QTextTableFormat format = table->format();
+        format.setBorderCollapse(true);
+        format.setBorder(1);
+        format.setBorderBrush(palette.color(QPalette::Mid));
+        format.setCellSpacing(0);
+        format.setCellPadding(5);
+        format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        table->setFormat(format);
+        for (int column = 0; column < table->columns(); ++column) {
+            QTextTableCell cell = table->cellAt(0, column);
+            QTextCharFormat header = cell.format();
+            header.setBackground(palette.color(QPalette::AlternateBase));
+            cell.setFormat(header);
+        }
+    }
+}
 
 QString readPage(const QString& file) {
     QFile page(file);
@@ -49,7 +76,7 @@ HelpWindow::HelpWindow(QWidget* parent)
     layout->setSpacing(0);
     auto* side = new QWidget(this);
     side->setObjectName(QStringLiteral("helpContents"));
-    side->setFixedWidth(260);
+    side->setFixedWidth(300);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(12, 16, 12, 12);
     sideLayout->setSpacing(8);
@@ -90,6 +117,7 @@ HelpWindow::HelpWindow(QWidget* parent)
     });
     // A link to another guide page selects it in the contents.
     connect(m_browser, &QTextBrowser::sourceChanged, this, [this](const QUrl& url) {
+        styleTables(m_browser->document(), palette());
         const int row = int(m_files.indexOf(QLatin1Char(':') + url.path()));
         if (row >= 0 && row != m_contents->currentRow()) {
             const QSignalBlocker blocker(m_contents);

@@ -544,11 +544,15 @@ void MainWindow::saveExtraScreenshots(const QString& directory, QStringList& fil
         m_welcome->setRecentWorkspaces({m_workspace->path()});
     }
     m_shell->setCurrentWidget(m_welcome);
+    m_workspaceLabel->setText(tr("No workspace open"));
+    m_countsLabel->clear();
+    m_zoneLabel->clear();
     settle(page(0));
     if (grab().save(fileNamed("00-welcome.png"))) {
         files << fileNamed("00-welcome.png");
     }
     m_shell->setCurrentWidget(m_workbench);
+    updateStatus();
 
     // The user guide at its concepts page, beside the window's size.
     HelpWindow* help = showHelp();

@@ -43,9 +43,10 @@ QString unescape(const QString& literal) {
 
 // Every tr("…" "…") and translate("context", "…") string literal in `code`.
 QStringList translatedStrings(const QString& code) {
-    static const QRegularExpression call(QStringLiteral(
-        R"re((?:\btr|\btranslate\(\s*"[^"]*"\s*,)\s*\(?\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re"));
-    static const QRegularExpression piece(QStringLiteral(R"re("((?:[^"\\]|\\.)*)")re"));
+    static const QRegularExpression call(
+        QStringLiteral("(?:\\btr|\\btranslate\\(\\s*\"[^\"]*\"\\s*,)\\s*\\(?\\s*"
+                       "((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+)"));
+    static const QRegularExpression piece(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
     QStringList strings;
     auto calls = call.globalMatch(code);
     while (calls.hasNext()) {

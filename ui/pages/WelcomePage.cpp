@@ -26,15 +26,35 @@ namespace escdesk::ui {
 
 namespace {
 
+// A large button: an icon, a bold title and a line of detail under it.
 QPushButton* actionButton(const QString& icon, const QString& title, const QString& detail,
                           QWidget* parent) {
-    auto* button = new QPushButton(QIcon(icon), title + QLatin1Char('\n') + detail, parent);
+    auto* button = new QPushButton(parent);
     button->setObjectName(QStringLiteral("welcomeAction"));
-    button->setIconSize(QSize(28, 28));
-    button->setMinimumHeight(64);
+    button->setMinimumHeight(66);
     button->setCursor(Qt::PointingHandCursor);
     button->setAccessibleName(title);
     button->setAccessibleDescription(detail);
+    auto* layout = new QHBoxLayout(button);
+    layout->setContentsMargins(16, 10, 16, 10);
+    layout->setSpacing(14);
+    auto* iconLabel = new QLabel(button);
+    iconLabel->setPixmap(QIcon(icon).pixmap(QSize(28, 28)));
+    layout->addWidget(iconLabel);
+    auto* texts = new QVBoxLayout;
+    texts->setSpacing(2);
+    auto* titleLabel = new QLabel(title, button);
+    titleLabel->setObjectName(QStringLiteral("welcomeActionTitle"));
+    auto* detailLabel = new QLabel(detail, button);
+    detailLabel->setObjectName(QStringLiteral("welcomeActionDetail"));
+    texts->addWidget(titleLabel);
+    texts->addWidget(detailLabel);
+    layout->addLayout(texts, 1);
+    for (QLabel* label : {iconLabel, titleLabel, detailLabel}) {
+        label->setAttribute(Qt::WA_TransparentForMouseEvents);
+    }
+    // A button does not size itself by a layout of labels: say how wide.
+    button->setMinimumWidth(layout->sizeHint().width());
     return button;
 }
 
@@ -54,7 +74,7 @@ WelcomePage::WelcomePage(QWidget* parent)
 
     auto* card = new QFrame(this);
     card->setObjectName(QStringLiteral("welcomeCard"));
-    card->setMaximumWidth(880);
+    card->setMaximumWidth(1000);
     card->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* cardLayout = new QHBoxLayout(card);
     cardLayout->setContentsMargins(40, 36, 40, 36);
@@ -106,6 +126,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     m_recent->setAccessibleName(tr("Recent workspaces"));
     m_recent->setIconSize(QSize(20, 20));
     m_recent->setSpacing(2);
+    m_recent->setFocusPolicy(Qt::NoFocus);
     right->addWidget(m_recent, 1);
     auto* tip = new QLabel(tr("Press F1 for the user guide, Ctrl+K to find a page, an action or a "
                               "ticket."),
@@ -138,6 +159,7 @@ WelcomePage::~WelcomePage() {
 
 void WelcomePage::setRecentWorkspaces(const QStringList& paths) {
     m_recent->clear();
+    m_recent->setCurrentRow(-1);
     for (const QString& path : paths) {
         const QFileInfo file(path);
         auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/page-matrix.svg")),
@@ -146,7 +168,7 @@ void WelcomePage::setRecentWorkspaces(const QStringList& paths) {
                                          m_recent);
         item->setData(Qt::UserRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
-        item->setSizeHint(QSize(0, 44));
+        item->setSizeHint(QSize(0, 46));
     }
     if (paths.isEmpty()) {
         auto* item = new QListWidgetItem(tr("No recent workspaces yet."), m_recent);

@@ -245,8 +245,16 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
 
 void WeeklyTrendChart::changeEvent(QEvent* event) {
     QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange && !m_restyling) {
+        // The series take their colours from the theme when built: build
+        // them again, then colour the chart and its new axes.
+        m_restyling = true;
+        if (!m_weeks.empty()) {
+            const std::vector<metrics::PeriodFigures> weeks = m_weeks;
+            setSeries(weeks);
+        }
         charttheme::apply(chart());
+        m_restyling = false;
     }
 }
 

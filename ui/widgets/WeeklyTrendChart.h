@@ -31,6 +31,7 @@ private:
 
     Kind m_kind;
     std::vector<metrics::PeriodFigures> m_weeks;
+    bool m_restyling = false;
     int m_points = 0;
 };
 

@@ -538,11 +538,8 @@ void MainWindow::saveExtraScreenshots(const QString& directory, QStringList& fil
     const auto fileNamed = [&directory](const char* name) {
         return QDir(directory).filePath(QLatin1String(name));
     };
-    // The Welcome page as a first start shows it, with this workspace as
-    // the one recent entry.
-    if (m_workspace) {
-        m_welcome->setRecentWorkspaces({m_workspace->path()});
-    }
+    // The Welcome page as a first start shows it: no recent workspaces yet.
+    m_welcome->setRecentWorkspaces({});
     m_shell->setCurrentWidget(m_welcome);
     m_workspaceLabel->setText(tr("No workspace open"));
     m_countsLabel->clear();

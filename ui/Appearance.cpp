@@ -4,7 +4,6 @@
 #include <QFont>
 #include <QPalette>
 #include <QStyleFactory>
-#include <QStyleHints>
 
 #include <utility>
 

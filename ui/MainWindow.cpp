@@ -311,20 +311,25 @@ HelpWindow* MainWindow::showHelp() {
     return m_help;
 }
 
-std::vector<QAction*> MainWindow::paletteActions() const {
-    std::vector<QAction*> actions;
-    std::function<void(const QMenu*)> collect = [&](const QMenu* menu) {
+std::vector<std::pair<QString, QAction*>> MainWindow::paletteActions() const {
+    std::vector<std::pair<QString, QAction*>> actions;
+    const auto plain = [](QString text) {
+        return text.remove(QLatin1Char('&'));
+    };
+    // An action of a submenu reads with the submenu's name: "Theme › Dark".
+    std::function<void(const QMenu*, const QString&)> collect = [&](const QMenu* menu,
+                                                                    const QString& prefix) {
         for (QAction* action : menu->actions()) {
             if (action->menu()) {
-                collect(action->menu());
+                collect(action->menu(), plain(action->text()) + QStringLiteral(" › "));
             } else if (!action->isSeparator() && !action->text().isEmpty()) {
-                actions.push_back(action);
+                actions.emplace_back(prefix + plain(action->text()), action);
             }
         }
     };
     for (QAction* top : menuBar()->actions()) {
         if (top->menu()) {
-            collect(top->menu());
+            collect(top->menu(), QString());
         }
     }
     return actions;
@@ -340,12 +345,10 @@ CommandPalette* MainWindow::showCommandPalette() {
                 });
     }
     std::vector<CommandPalette::Command> commands;
-    for (QAction* action : paletteActions()) {
+    for (const auto& [text, action] : paletteActions()) {
         if (!action->isEnabled()) {
             continue;
         }
-        QString text = action->text();
-        text.remove(QLatin1Char('&'));
         QPointer<QAction> target = action;
         commands.push_back(
             {text, action->shortcut().toString(QKeySequence::NativeText), action->icon(), [target] {

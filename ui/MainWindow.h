@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QAction;
@@ -112,7 +113,8 @@ private:
     void showAbout();
     void showWelcome(bool shown);
     void importIntoNewWorkspace();
-    std::vector<QAction*> paletteActions() const;
+    // Every menu action with the text the palette shows for it.
+    std::vector<std::pair<QString, QAction*>> paletteActions() const;
     void saveExtraScreenshots(const QString& directory, QStringList& files,
                               const std::function<void(WorkspacePage*)>& settle);
     void saveSettings();

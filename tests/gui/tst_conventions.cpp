@@ -301,6 +301,16 @@ private slots:
         QCOMPARE(window.currentPage(), 1);
         QCOMPARE(window.escalationsPage()->detail()->ticketRow(), paymentRow);
 
+        // Actions of submenus read with the submenu: "Theme › Dark".
+        palette = window.showCommandPalette();
+        QTest::keyClicks(palette->searchBox(), QStringLiteral("theme dark"));
+        QVERIFY(palette->results()->count() >= 1);
+        QVERIFY2(palette->results()->item(0)->text().startsWith(QStringLiteral("Theme › Dark")),
+                 qPrintable(palette->results()->item(0)->text()));
+        palette->activate(0);
+        QVERIFY(darkThemeActive());
+        window.applyTheme(Theme::Light);
+
         // By id as well.
         palette = window.showCommandPalette();
         QTest::keyClicks(palette->searchBox(), QStringLiteral("W-3"));

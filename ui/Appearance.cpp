@@ -203,10 +203,13 @@ QString styleSheetOf(const ThemeColours& c) {
 
 Theme activeTheme = Theme::System;
 ThemeColours active = lightColours();
-// The desktop's own palette, read before ours replaces it.
+// Whether the desktop's own palette is dark (read when System is chosen).
 bool systemIsDark = false;
 
+// The desktop's palette: with ours set, an empty palette brings it back for
+// a moment (Qt 6.4 has no colour-scheme query).
 bool platformPrefersDark() {
+    QGuiApplication::setPalette(QPalette());
     const QPalette platform = QGuiApplication::palette();
     // A dark desktop gives light text on a dark window.
     return platform.color(QPalette::Window).lightness() <
@@ -216,7 +219,6 @@ bool platformPrefersDark() {
 } // namespace
 
 void applyAppearance(QApplication& application, Theme theme) {
-    systemIsDark = platformPrefersDark();
     application.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9.5);
@@ -226,6 +228,9 @@ void applyAppearance(QApplication& application, Theme theme) {
 
 void setTheme(Theme theme) {
     activeTheme = theme;
+    if (theme == Theme::System) {
+        systemIsDark = platformPrefersDark();
+    }
     const bool dark = theme == Theme::Dark || (theme == Theme::System && systemIsDark);
     active = dark ? darkColours() : lightColours();
     QApplication::setPalette(paletteOf(active));

@@ -36,7 +36,8 @@ struct ThemeColours {
 // Applies the style, font and `theme` (System follows the desktop).
 void applyAppearance(QApplication& application, Theme theme = Theme::System);
 // Switches the theme of the running application; every widget gets a
-// palette-change event and restyles.
+// palette-change event and restyles. System reads the desktop's palette
+// again, so calling it after the desktop changed follows the change.
 void setTheme(Theme theme);
 Theme currentTheme();
 // Whether the dark palette is in use (System resolved).

@@ -643,6 +643,14 @@ QString MainWindow::saveImportPreviewScreenshot(const QString& csvFile, const QS
     return saved ? file : QString();
 }
 
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // The desktop switched between light and dark: follow it if asked to.
+    if (event->type() == QEvent::ThemeChange && currentTheme() == Theme::System) {
+        setTheme(Theme::System);
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_persistent) {
         saveSettings();

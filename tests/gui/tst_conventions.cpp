@@ -176,6 +176,20 @@ private slots:
         QVERIFY(!window.workspace());
     }
 
+    void aRecentWorkspaceOpensFromTheWelcomePage() {
+        const QString path = m_dir.filePath(QStringLiteral("recent.escdesk"));
+        makeWorkspace(path);
+        MainWindow window(false);
+        window.welcomePage()->setRecentWorkspaces({path});
+        auto* recent = window.welcomePage()->findChild<QListWidget*>(QStringLiteral("recentList"));
+        QCOMPARE(recent->count(), 1);
+        QVERIFY(recent->item(0)->text().startsWith(QStringLiteral("recent.escdesk\n")));
+        emit recent->itemActivated(recent->item(0));
+        QVERIFY(window.workspace());
+        QCOMPARE(window.workspace()->path(), path);
+        QVERIFY(!window.isWelcomeShown());
+    }
+
     void demoCreatesAWorkspaceAndOpensTheDashboard() {
         const QString demoPath = WelcomePage::demoWorkspacePath();
         // XDG_DATA_HOME points into the scratch directory.
@@ -232,6 +246,11 @@ private slots:
              {"Solved at", "Issue key", "Initial response time", "short_description"}) {
             QVERIFY2(help->pageText().contains(QLatin1String(column)), column);
         }
+        // A link to another guide page opens it and selects it in the contents.
+        help->showPage(0);
+        help->browser()->setSource(QUrl(QStringLiteral("qrc:/guide/05-importing.md")));
+        QCOMPARE(help->currentPage(), 4);
+        QVERIFY(help->pageText().startsWith(titles[4]));
         // Search keeps the pages that mention the word.
         help->searchBox()->setText(QStringLiteral("bounceback"));
         auto* contents = help->findChild<QListWidget*>();

@@ -1,13 +1,15 @@
 // escalation-desk — the Escalation Desk desktop application.
 //
-//   escalation-desk [--db FILE] [--theme system|light|dark] [--screenshots DIR]
-//                   [--measure-startup]
+//   escalation-desk [--db FILE] [--screenshots DIR] [--measure-startup]
 //
-// Without --db it opens the last workspace that still exists, else the
-// per-user default one if it exists, else shows the Welcome page.
+// Without --db it opens the last workspace, or the per-user default one.
 // --screenshots saves a PNG of every page and exits; --measure-startup
 // prints the milliseconds from start until the window is shown with the
 // Escalations table's first rows loaded, and exits.
+//
+// The last workspace is one that still exists, and the per-user default one
+// only if it exists: without any, the window shows the Welcome page.
+// --theme system|light|dark picks the theme (else the one chosen last).
 
 #include "Appearance.h"
 #include "MainWindow.h"
@@ -86,6 +88,7 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("Escalation Desk"));
     QApplication::setOrganizationName(QStringLiteral("escalation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(ESCDESK_VERSION));
+    escdesk::ui::applyAppearance(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -124,8 +127,6 @@ int main(int argc, char* argv[]) {
         err() << QApplication::translate("main", "--theme: use system, light or dark.") << Qt::endl;
         return 2;
     }
-    escdesk::ui::applyAppearance(app, escdesk::ui::themeFromKey(theme));
-
     escdesk::ui::MainWindow window(!batch);
     if (!theme.isEmpty()) {
         // Chosen on the command line: it wins over the remembered one.

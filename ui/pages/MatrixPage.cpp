@@ -89,7 +89,13 @@ MatrixPage::MatrixPage(QWidget* parent)
     auto* importAction = new QAction(tr("Import…"), this);
     importAction->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
     auto* exportAction = new QAction(tr("Export…"), this);
-    exportAction->setToolTip(tr("Save the matrix as a file to share or keep in version control"));
+    // Ctrl+E as on the Reports page; only while the matrix page is shown.
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(exportAction);
+    exportAction->setToolTip(
+        tr("Save the matrix as a file to share or keep in version control (%1)")
+            .arg(exportAction->shortcut().toString(QKeySequence::NativeText)));
 
     auto* header = new QHBoxLayout;
     auto* titles = new QVBoxLayout;

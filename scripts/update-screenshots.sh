@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots from the screenshot mode of the
-# desktop application on the demo workspace, so they stay current.
+# desktop application on the demo workspace, so they stay current: every
+# page, the Welcome page (00-welcome), the user guide (98-help) and the
+# dashboard in the dark theme (99-dashboard-dark).
 # Usage: scripts/update-screenshots.sh [BUILD_DIR]   (default: build/release)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "CommandPalette.h"
+#include "HelpWindow.h"
 #include "import/ImportWizard.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
@@ -12,12 +14,15 @@
 #include "pages/RootCausesPage.h"
 #include "pages/SegmentsPage.h"
 #include "pages/TrendsPage.h"
+#include "pages/WelcomePage.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
 
 #include <algorithm>
 
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
@@ -41,6 +46,7 @@
 // only registered when something asks for them (outside any namespace).
 static void initialiseResources() {
     Q_INIT_RESOURCE(escdesk);
+    Q_INIT_RESOURCE(guide);
 }
 
 namespace escdesk::ui {
@@ -50,6 +56,8 @@ namespace {
 constexpr int maxRecentWorkspaces = 8;
 const QString recentKey = QStringLiteral("workspaces/recent");
 const QString fileFilter = QStringLiteral("*.escdesk *.db *.sqlite");
+const QString themeSetting = QStringLiteral("view/theme");
+constexpr int pageShortcutCount = 9; // Ctrl+1 … Ctrl+9
 
 } // namespace
 
@@ -60,14 +68,16 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_workspaceLabel(new QLabel(this))
     , m_countsLabel(new QLabel(this))
-    , m_zoneLabel(new QLabel(this)) {
+    , m_zoneLabel(new QLabel(this))
+    , m_shell(new QStackedWidget(this))
+    , m_workbench(new QWidget(this))
+    , m_welcome(new WelcomePage(this)) {
     initialiseResources();
     setWindowTitle(tr("Escalation Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-desk.svg")));
     QApplication::setWindowIcon(windowIcon()); // dialogs too
 
-    auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    auto* layout = new QHBoxLayout(m_workbench);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_navigation->setObjectName(QStringLiteral("navigation"));
@@ -78,7 +88,18 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_shell->addWidget(m_workbench);
+    m_shell->addWidget(m_welcome);
+    setCentralWidget(m_shell);
+    connect(m_welcome, &WelcomePage::workspaceChosen, this,
+            [this](const QString& path) { openExisting(path); });
+    connect(m_welcome, &WelcomePage::demoReady, this, [this](const QString& path) {
+        if (openWorkspace(path).isEmpty()) {
+            setCurrentPage(0);
+        }
+    });
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseWorkspace);
+    connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::importIntoNewWorkspace);
 
     // Adding a page is one line here.
     m_dashboard = new DashboardPage(this);
@@ -111,11 +132,13 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     statusBar()->addPermanentWidget(m_zoneLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
     createMenus();
+    updateRecentMenu();
     if (m_persistent) {
         restoreSettings();
     } else {
         m_navigation->setCurrentRow(0);
     }
+    showWelcome(true);
     updateStatus();
 }
 
@@ -131,6 +154,13 @@ void MainWindow::addPage(WorkspacePage* page, const QString& iconPath, const QSt
     m_stack->addWidget(page);
     auto* item = new QListWidgetItem(QIcon(iconPath), label, m_navigation);
     item->setSizeHint(QSize(0, 40));
+    const int index = int(m_pages.size()) - 1;
+    if (index < pageShortcutCount) {
+        const QKeySequence keys(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index)));
+        item->setToolTip(tr("%1 (%2)").arg(label, keys.toString(QKeySequence::NativeText)));
+    } else {
+        item->setToolTip(label);
+    }
     page->setAccessibleName(label);
     connect(page, &WorkspacePage::statusMessage, this, [this](const QString&) { updateStatus(); });
 }
@@ -165,7 +195,8 @@ void MainWindow::createMenus() {
     QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
-    updateRecentMenu();
+    m_closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    m_closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction* import = file->addAction(tr("&Import…"), this, [this] { openImportWizard({}); });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -179,9 +210,160 @@ void MainWindow::createMenus() {
     edit->addAction(m_matrix->undoAction());
     edit->addAction(m_matrix->redoAction());
 
+    // Every page has a shortcut; the palette finds pages, actions and tickets.
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* palette =
+        view->addAction(tr("&Command Palette…"), this, [this] { showCommandPalette(); });
+    palette->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    view->addSeparator();
+    for (int index = 0; index < pageCount(); ++index) {
+        QAction* show = view->addAction(m_navigation->item(index)->icon(),
+                                        tr("Go to %1").arg(m_navigation->item(index)->text()), this,
+                                        [this, index] { setCurrentPage(index); });
+        if (index < pageShortcutCount) {
+            show->setShortcut(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index)));
+        }
+        m_pageActions.push_back(show);
+    }
+    view->addSeparator();
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    m_themes = new QActionGroup(this);
+    const std::pair<Theme, QString> themes[] = {
+        {Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto& [value, name] : themes) {
+        QAction* choice = theme->addAction(name, this, [this, value] { applyTheme(value); });
+        choice->setCheckable(true);
+        choice->setChecked(value == currentTheme());
+        choice->setData(int(value));
+        m_themes->addAction(choice);
+    }
+    QAction* fullScreen = view->addAction(
+        tr("&Full Screen"), this, [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&User Guide"), this, [this] { showHelp(); });
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Escalation Desk"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+QAction* MainWindow::pageAction(int index) const {
+    return index >= 0 && index < int(m_pageActions.size()) ? m_pageActions[std::size_t(index)]
+                                                           : nullptr;
+}
+
+void MainWindow::applyTheme(Theme theme) {
+    setTheme(theme);
+    for (QAction* choice : m_themes->actions()) {
+        choice->setChecked(choice->data().toInt() == int(theme));
+    }
+    if (m_persistent) {
+        QSettings().setValue(themeSetting, themeKey(theme));
+    }
+}
+
+bool MainWindow::isWelcomeShown() const {
+    return m_shell->currentWidget() == m_welcome;
+}
+
+void MainWindow::showWelcome(bool shown) {
+    if (shown) {
+        m_welcome->setRecentWorkspaces(m_persistent ? recentWorkspaces() : QStringList());
+    }
+    m_shell->setCurrentWidget(shown ? static_cast<QWidget*>(m_welcome) : m_workbench);
+    m_closeAction->setEnabled(!shown);
+    for (QAction* show : m_pageActions) {
+        show->setEnabled(!shown);
+    }
+}
+
+void MainWindow::closeWorkspace() {
+    for (WorkspacePage* page : m_pages) {
+        page->setWorkspace(nullptr);
+    }
+    m_workspace.reset();
+    setWindowFilePath({});
+    setWindowTitle(tr("Escalation Desk"));
+    showWelcome(true);
+    updateStatus();
+}
+
+void MainWindow::importIntoNewWorkspace() {
+    // The wizard needs a workspace to import into: create one first.
+    const QString before = m_workspace ? m_workspace->path() : QString();
+    newWorkspace();
+    if (m_workspace && m_workspace->path() != before) {
+        openImportWizard({});
+    }
+}
+
+HelpWindow* MainWindow::showHelp() {
+    if (!m_help) {
+        m_help = new HelpWindow(this);
+        m_help->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+    return m_help;
+}
+
+std::vector<std::pair<QString, QAction*>> MainWindow::paletteActions() const {
+    std::vector<std::pair<QString, QAction*>> actions;
+    const auto plain = [](QString text) {
+        return text.remove(QLatin1Char('&'));
+    };
+    // An action of a submenu reads with the submenu's name: "Theme › Dark".
+    std::function<void(const QMenu*, const QString&)> collect = [&](const QMenu* menu,
+                                                                    const QString& prefix) {
+        for (QAction* action : menu->actions()) {
+            if (action->menu()) {
+                collect(action->menu(), plain(action->text()) + QStringLiteral(" › "));
+            } else if (!action->isSeparator() && !action->text().isEmpty()) {
+                actions.emplace_back(prefix + plain(action->text()), action);
+            }
+        }
+    };
+    for (QAction* top : menuBar()->actions()) {
+        if (top->menu()) {
+            collect(top->menu(), QString());
+        }
+    }
+    return actions;
+}
+
+CommandPalette* MainWindow::showCommandPalette() {
+    if (!m_palette) {
+        m_palette = new CommandPalette(this);
+        connect(m_palette, &CommandPalette::ticketChosen, this,
+                [this](std::int64_t row, const QString& id) {
+                    showPage(m_escalations);
+                    m_escalations->openTicket(row, id);
+                });
+    }
+    std::vector<CommandPalette::Command> commands;
+    for (const auto& [text, action] : paletteActions()) {
+        if (!action->isEnabled()) {
+            continue;
+        }
+        QPointer<QAction> target = action;
+        commands.push_back(
+            {text, action->shortcut().toString(QKeySequence::NativeText), action->icon(), [target] {
+                 if (target) {
+                     target->trigger();
+                 }
+             }});
+    }
+    m_palette->setCommands(std::move(commands));
+    m_palette->setWorkspacePath(m_workspace ? m_workspace->path() : QString());
+    m_palette->reset();
+    m_palette->show();
+    m_palette->raise();
+    m_palette->activateWindow();
+    return m_palette;
 }
 
 QString MainWindow::openWorkspace(const QString& path, bool quiet) {
@@ -198,6 +380,7 @@ QString MainWindow::openWorkspace(const QString& path, bool quiet) {
         page->setWorkspace(opened.get());
     }
     m_workspace = std::move(opened);
+    showWelcome(false);
     setWindowFilePath(path);
     setWindowTitle(tr("%1 — Escalation Desk").arg(QFileInfo(path).fileName()));
     rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -275,6 +458,9 @@ void MainWindow::updateRecentMenu() {
                                 [this, path] { openExisting(path); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
+    if (isWelcomeShown()) {
+        m_welcome->setRecentWorkspaces(recent);
+    }
 }
 
 void MainWindow::updateStatus() {
@@ -346,11 +532,52 @@ QStringList MainWindow::saveScreenshots(const QString& directory) {
                      .arg(views[view]));
         }
     }
+    saveExtraScreenshots(directory, files, settle);
     return files;
 }
 
+void MainWindow::saveExtraScreenshots(const QString& directory, QStringList& files,
+                                      const std::function<void(WorkspacePage*)>& settle) {
+    const auto fileNamed = [&directory](const char* name) {
+        return QDir(directory).filePath(QLatin1String(name));
+    };
+    // The Welcome page as a first start shows it: no recent workspaces yet.
+    m_welcome->setRecentWorkspaces({});
+    m_shell->setCurrentWidget(m_welcome);
+    m_workspaceLabel->setText(tr("No workspace open"));
+    m_countsLabel->clear();
+    m_zoneLabel->clear();
+    settle(page(0));
+    if (grab().save(fileNamed("00-welcome.png"))) {
+        files << fileNamed("00-welcome.png");
+    }
+    m_shell->setCurrentWidget(m_workbench);
+    updateStatus();
+
+    // The user guide at its concepts page, beside the window's size.
+    HelpWindow* help = showHelp();
+    help->resize(size());
+    help->showPage(std::min(2, help->pageCount() - 1));
+    settle(page(0));
+    if (help->grab().save(fileNamed("98-help.png"))) {
+        files << fileNamed("98-help.png");
+    }
+    help->close();
+
+    // The dashboard in the dark theme, then back.
+    const Theme before = currentTheme();
+    setTheme(Theme::Dark);
+    setCurrentPage(0);
+    settle(page(0));
+    if (grab().save(fileNamed("99-dashboard-dark.png"))) {
+        files << fileNamed("99-dashboard-dark.png");
+    }
+    setTheme(before);
+    settle(page(0));
+}
+
 int MainWindow::screenshotCount() const {
-    int count = 0;
+    int count = 3; // welcome, help, dark dashboard
     for (const WorkspacePage* shown : m_pages) {
         count += std::max<int>(1, int(shown->screenshotViews().size()));
     }
@@ -416,6 +643,14 @@ QString MainWindow::saveImportPreviewScreenshot(const QString& csvFile, const QS
     return saved ? file : QString();
 }
 
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // The desktop switched between light and dark: follow it if asked to.
+    if (event->type() == QEvent::ThemeChange && currentTheme() == Theme::System) {
+        setTheme(Theme::System);
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_persistent) {
         saveSettings();
@@ -435,6 +670,7 @@ void MainWindow::saveSettings() {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
+    applyTheme(themeFromKey(settings.value(themeSetting).toString()));
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         resize(1360, 860);
     }

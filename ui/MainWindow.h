@@ -4,11 +4,18 @@
 // File and Help menus, and the status bar. It owns the open workspace and
 // hands it to every page.
 
-#include <QMainWindow>
+#include "Appearance.h"
 
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
+class QAction;
+class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -26,6 +33,9 @@ class EscalationsPage;
 class MatrixPage;
 class ImportHistoryPage;
 class ImportWizard;
+class WelcomePage;
+class HelpWindow;
+class CommandPalette;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,17 +61,33 @@ public:
     EscalationsPage* escalationsPage() const { return m_escalations; }
     MatrixPage* matrixPage() const { return m_matrix; }
 
-    // Saves a PNG of every page into `directory` (01-dashboard.png, ...);
-    // returns the files written.
+    // Saves a PNG of every page into `directory` (01-dashboard.png, ...),
+    // then of the Welcome page (00-welcome.png), the user guide
+    // (98-help.png) and the dashboard in the dark theme
+    // (99-dashboard-dark.png); returns the files written.
     QStringList saveScreenshots(const QString& directory);
     // How many PNGs saveScreenshots writes: one per page, or per view of a
-    // page that has several.
+    // page that has several, and the three above.
     int screenshotCount() const;
     // Saves the import wizard's preview of `csvFile` (nothing is imported)
     // as NN-import-preview.png; returns the file, empty on failure.
     QString saveImportPreviewScreenshot(const QString& csvFile, const QString& directory);
 
     static QStringList recentWorkspaces();
+
+    // The Welcome page shows while no workspace is open.
+    WelcomePage* welcomePage() const { return m_welcome; }
+    bool isWelcomeShown() const;
+    // Closes the workspace and shows the Welcome page.
+    void closeWorkspace();
+    // Opens (or raises) the user guide window.
+    HelpWindow* showHelp();
+    // Opens the command palette (Ctrl+K).
+    CommandPalette* showCommandPalette();
+    // The View menu's action that shows page `index` (Ctrl+1 … Ctrl+9).
+    QAction* pageAction(int index) const;
+    // Switches the theme and remembers it (View › Theme).
+    void applyTheme(Theme theme);
 
     // Opens the import wizard with `files` (may be empty); after an import
     // the pages show the new data. Returns the wizard for tests when
@@ -72,6 +98,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -85,6 +112,12 @@ private:
     void updateRecentMenu();
     void updateStatus();
     void showAbout();
+    void showWelcome(bool shown);
+    void importIntoNewWorkspace();
+    // Every menu action with the text the palette shows for it.
+    std::vector<std::pair<QString, QAction*>> paletteActions() const;
+    void saveExtraScreenshots(const QString& directory, QStringList& files,
+                              const std::function<void(WorkspacePage*)>& settle);
     void saveSettings();
     void restoreSettings();
 
@@ -101,6 +134,14 @@ private:
     QLabel* m_workspaceLabel;
     QLabel* m_countsLabel;
     QLabel* m_zoneLabel;
+    QStackedWidget* m_shell;
+    QWidget* m_workbench;
+    WelcomePage* m_welcome;
+    QPointer<HelpWindow> m_help;
+    CommandPalette* m_palette = nullptr;
+    QActionGroup* m_themes = nullptr;
+    std::vector<QAction*> m_pageActions;
+    QAction* m_closeAction = nullptr;
 };
 
 } // namespace escdesk::ui

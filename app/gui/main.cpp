@@ -7,6 +7,10 @@
 // --screenshots saves a PNG of every page and exits; --measure-startup
 // prints the milliseconds from start until the window is shown with the
 // Escalations table's first rows loaded, and exits.
+//
+// The last workspace is one that still exists, and the per-user default one
+// only if it exists: without any, the window shows the Welcome page.
+// --theme system|light|dark picks the theme (else the one chosen last).
 
 #include "Appearance.h"
 #include "MainWindow.h"
@@ -54,7 +58,8 @@ QString workspaceToOpen(const QCommandLineParser& parser) {
             return recent;
         }
     }
-    return escdesk::store::Workspace::defaultPath();
+    const QString fallback = escdesk::store::Workspace::defaultPath();
+    return QFileInfo::exists(fallback) ? fallback : QString();
 }
 
 // Waits until the Escalations table has loaded the rows it shows, polling
@@ -126,6 +131,11 @@ int main(int argc, char* argv[]) {
                                          "preview of the CSV FILE (nothing is imported)."),
          QStringLiteral("FILE")});
     parser.addOption(
+        {QStringLiteral("theme"),
+         QApplication::translate("main", "Use the THEME: system (follow the desktop), light or "
+                                         "dark. The default is the one chosen last."),
+         QStringLiteral("THEME")});
+    parser.addOption(
         {QStringLiteral("measure-startup"),
          QApplication::translate("main", "Print the milliseconds until the Escalations table "
                                          "shows its first rows, then exit.")});
@@ -137,8 +147,17 @@ int main(int argc, char* argv[]) {
     const bool screenshots = parser.isSet(QStringLiteral("screenshots"));
     const bool measure = parser.isSet(QStringLiteral("measure-startup"));
     const bool batch = screenshots || measure;
-
+    const QString theme = parser.value(QStringLiteral("theme"));
+    if (!theme.isEmpty() && theme != QLatin1String("system") && theme != QLatin1String("light") &&
+        theme != QLatin1String("dark")) {
+        err() << QApplication::translate("main", "--theme: use system, light or dark.") << Qt::endl;
+        return 2;
+    }
     escdesk::ui::MainWindow window(!batch);
+    if (!theme.isEmpty()) {
+        // Chosen on the command line: it wins over the remembered one.
+        window.applyTheme(escdesk::ui::themeFromKey(theme));
+    }
     if (batch) {
         window.resize(screenshotSize);
     }
@@ -146,7 +165,12 @@ int main(int argc, char* argv[]) {
         window.setCurrentPage(1);
     }
     const QString path = workspaceToOpen(parser);
-    const QString problem = window.openWorkspace(path, batch);
+    if (batch && path.isEmpty()) {
+        err() << QApplication::translate("main", "Name the workspace with --db FILE.") << Qt::endl;
+        return 2;
+    }
+    // Without a workspace the window shows the Welcome page.
+    const QString problem = path.isEmpty() ? QString() : window.openWorkspace(path, batch);
     if (batch && !problem.isEmpty()) {
         err() << problem << Qt::endl;
         return 1;

@@ -1,5 +1,6 @@
 // `escalation-desk --db FILE --screenshots DIR` on the offscreen platform:
-// one PNG per page, each the size of the window and not blank.
+// one PNG per page, each the size of the window and not blank, and of the
+// Welcome page, the user guide and the dark dashboard.
 
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
@@ -65,6 +66,19 @@ double greyVariance(const QImage& image) {
     return squares / double(n) - mean * mean;
 }
 
+// The mean grey level, 0 (black) to 255 (white).
+double meanGrey(const QImage& image) {
+    double sum = 0;
+    qint64 n = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            sum += qGray(image.pixel(x, y));
+            ++n;
+        }
+    }
+    return sum / double(n);
+}
+
 } // namespace
 
 class TestScreenshots : public QObject {
@@ -127,6 +141,23 @@ private slots:
             QCOMPARE(image.size(), windowSize);
             QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
         }
+        // The Welcome page and the user guide, in the window's size.
+        for (const QString& name :
+             {QStringLiteral("00-welcome.png"), QStringLiteral("98-help.png")}) {
+            const QString file = QDir(shots).filePath(name);
+            QVERIFY2(output.contains(file), qPrintable(output));
+            const QImage image(file);
+            QCOMPARE(image.size(), windowSize);
+            QVERIFY2(greyVariance(image) > 50.0, qPrintable(file));
+        }
+        // The dashboard in the dark theme: the same page, mostly dark.
+        const QImage light(QDir(shots).filePath(QStringLiteral("01-dashboard.png")));
+        const QImage dark(QDir(shots).filePath(QStringLiteral("99-dashboard-dark.png")));
+        QCOMPARE(dark.size(), windowSize);
+        QVERIFY(greyVariance(dark) > 50.0);
+        QVERIFY2(meanGrey(dark) < 100.0, qPrintable(QString::number(meanGrey(dark))));
+        QVERIFY2(meanGrey(light) > 180.0, qPrintable(QString::number(meanGrey(light))));
+
         // The import wizard's preview, in the wizard's own size.
         const QStringList previews =
             QDir(shots).entryList({QStringLiteral("[0-9][0-9]-import-preview.png")}, QDir::Files);

@@ -49,10 +49,11 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
     // The escalation path at a glance: one card per tier, in level order.
     m_path->setObjectName(QStringLiteral("tierPath"));
     m_path->setStyleSheet(QStringLiteral(
-        "QFrame#tierCard { background: white; border: 1px solid #dde2ea; border-radius: 6px; }"
+        "QFrame#tierCard { background: palette(base); border: 1px solid palette(mid); "
+        "border-radius: 6px; }"
         "QFrame#tierCard QLabel { background: transparent; border: none; }"
         "QLabel#tierLevel { color: #7b8794; font-size: 8.5pt; font-weight: 600; }"
-        "QLabel#tierName { font-size: 10.5pt; font-weight: 600; color: #1f2933; }"
+        "QLabel#tierName { font-size: 10.5pt; font-weight: 600; color: palette(text); }"
         "QLabel#tierArrow { color: #9fb3d1; font-size: 16pt; }"));
     auto* pathLayout = new QHBoxLayout(m_path);
     pathLayout->setContentsMargins(0, 4, 0, 4);

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -237,6 +238,25 @@ void EscalationsPage::showFilterChoices(const browse::TicketFilterChoices& choic
     for (const int tier : choices.tiers) {
         m_tier->addItem(display::tier(tier), tier);
     }
+}
+
+void EscalationsPage::openTicket(std::int64_t ticketRow, const QString& ticketId) {
+    ensureLoaded();
+    // The detail first: the reloaded list then keeps it selected.
+    m_detail->showTicket(m_workspace, ticketRow);
+    for (QComboBox* choice : {m_priority, m_status, m_tier, m_created}) {
+        const QSignalBlocker blocker(choice);
+        choice->setCurrentIndex(0);
+    }
+    {
+        const QSignalBlocker blocker(m_escalatedOnly);
+        m_escalatedOnly->setChecked(false);
+    }
+    {
+        const QSignalBlocker blocker(m_search);
+        m_search->setText(ticketId);
+    }
+    applyFilter();
 }
 
 void EscalationsPage::applyFilter() {

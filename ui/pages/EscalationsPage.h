@@ -43,6 +43,9 @@ public:
     void ensureLoaded();
     // Selects the first escalated ticket among the first rows; false if none.
     bool selectFirstEscalated(int searchRows = 5000);
+    // Shows the ticket (row id, helpdesk id): the filters are cleared and
+    // the search set to its id, so the table lists it and the detail shows it.
+    void openTicket(std::int64_t ticketRow, const QString& ticketId);
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -57,6 +57,7 @@ ImportHistoryPage::ImportHistoryPage(QWidget* parent)
     layout->addWidget(m_subtitle);
 
     m_batches->setObjectName(QStringLiteral("importBatches"));
+    m_batches->setAccessibleName(tr("Import batches"));
     m_batches->setHorizontalHeaderLabels({tr("Batch"), tr("Imported"), tr("File"), tr("Kind"),
                                           tr("Preset"), tr("SHA-256"), tr("Rows"), tr("Inserted"),
                                           tr("Updated"), tr("Unchanged"), tr("Rejected"),

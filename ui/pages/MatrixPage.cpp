@@ -13,6 +13,8 @@
 #include "matrix/TiersEditor.h"
 #include "store/Workspace.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -52,6 +54,14 @@ QString counted(int errors, int warnings) {
     return e + QStringLiteral(", ") + w;
 }
 
+// Whether `matrix` is still the default one (in any of its calendars' zones).
+bool isDefaultMatrix(const matrix::Matrix& matrix) {
+    return std::any_of(matrix.calendars.begin(), matrix.calendars.end(),
+                       [&matrix](const sla::BusinessCalendar& calendar) {
+                           return matrix == matrix::defaultMatrix(calendar.timeZone);
+                       });
+}
+
 } // namespace
 
 MatrixPage::MatrixPage(QWidget* parent)
@@ -79,7 +89,13 @@ MatrixPage::MatrixPage(QWidget* parent)
     auto* importAction = new QAction(tr("Import…"), this);
     importAction->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
     auto* exportAction = new QAction(tr("Export…"), this);
-    exportAction->setToolTip(tr("Save the matrix as a file to share or keep in version control"));
+    // Ctrl+E as on the Reports page; only while the matrix page is shown.
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(exportAction);
+    exportAction->setToolTip(
+        tr("Save the matrix as a file to share or keep in version control (%1)")
+            .arg(exportAction->shortcut().toString(QKeySequence::NativeText)));
 
     auto* header = new QHBoxLayout;
     auto* titles = new QVBoxLayout;
@@ -100,6 +116,23 @@ MatrixPage::MatrixPage(QWidget* parent)
     header->addWidget(barButton(importAction, this));
     header->addWidget(barButton(exportAction, this));
     layout->addLayout(header);
+    // A first-time user sees what the defaults are before changing them.
+    m_defaultsHelp = new QLabel(
+        tr("<b>These are the default tiers, rules and SLAs.</b> Four tiers: Tier 1 frontline, "
+           "Tier 2 technical support, Tier 3 engineering and product, and Management. Severity "
+           "rules make an outage, a payment failure or a VIP account <i>Critical</i> (escalate "
+           "at once) and many affected users <i>High</i> (escalate after 10–15 minutes without "
+           "progress); a workaround makes a ticket <i>Low</i>. SLAs: Critical — acknowledge in "
+           "15 minutes, resolve in 2 hours; standard — first response in 4 hours, resolve in 24 "
+           "hours, on business hours. Change anything to fit your team: every edit is saved at "
+           "once, can be undone, and is recorded in History. Help › User Guide explains each "
+           "part."),
+        this);
+    m_defaultsHelp->setObjectName(QStringLiteral("inlineHelp"));
+    m_defaultsHelp->setWordWrap(true);
+    m_defaultsHelp->setTextFormat(Qt::RichText);
+    m_defaultsHelp->hide();
+    layout->addWidget(m_defaultsHelp);
 
     m_tiers = new TiersEditor(m_document, this);
     m_rules = new RulesEditor(m_document, this);
@@ -175,6 +208,7 @@ void MatrixPage::setWorkspace(store::Workspace* workspace) {
 
 void MatrixPage::showIssues() {
     const auto& issues = m_document->issues();
+    m_defaultsHelp->setVisible(m_workspace && isDefaultMatrix(m_document->matrix()));
     m_issues->clear();
     for (const matrix::ValidationIssue& issue : issues) {
         // The message names its place; the section in front sorts it visually.

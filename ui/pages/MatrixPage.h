@@ -86,6 +86,7 @@ private:
     QAction* m_undo;
     QAction* m_redo;
     QLabel* m_status;
+    QLabel* m_defaultsHelp = nullptr;
     QTabWidget* m_tabs;
     TiersEditor* m_tiers;
     RulesEditor* m_rules;

@@ -85,6 +85,13 @@ ReportsPage::ReportsPage(QWidget* parent)
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Standard keys; a hidden page's buttons do not take them.
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setToolTip(
+        tr("Export the report (%1)").arg(m_export->shortcut().toString(QKeySequence::NativeText)));
+    m_print->setShortcut(QKeySequence::Print);
+    m_print->setToolTip(
+        tr("Print the report (%1)").arg(m_print->shortcut().toString(QKeySequence::NativeText)));
     auto* menu = new QMenu(m_export);
     for (int i = 0; i < static_cast<int>(std::size(exportFormats)); ++i) {
         menu->addAction(tr(exportFormats[i].label), this, [this, i] { exportAs(i); });

@@ -86,6 +86,13 @@ ReviewPage::ReviewPage(QWidget* parent)
     m_clock->setFont(clockFont);
     m_timer->setInterval(1000);
     auto* reset = new QPushButton(tr("Reset"), this);
+    // Alt+Left / Alt+Right step through the agenda, as Back and Forward do.
+    m_back->setShortcut(QKeySequence::Back);
+    m_next->setShortcut(QKeySequence::Forward);
+    m_back->setToolTip(
+        tr("Previous step (%1)").arg(m_back->shortcut().toString(QKeySequence::NativeText)));
+    m_next->setToolTip(
+        tr("Next step (%1)").arg(m_next->shortcut().toString(QKeySequence::NativeText)));
 
     auto* bar = new QHBoxLayout;
     auto* title = new QLabel(tr("Weekly escalation review"), this);

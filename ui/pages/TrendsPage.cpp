@@ -141,12 +141,13 @@ TrendsPage::TrendsPage(QWidget* parent)
     content->addLayout(lower, 1);
     layout->addWidget(m_content, 1);
 
-    setStyleSheet(QStringLiteral(
-        "QFrame#panel { background: white; border: 1px solid #dde2ea; border-radius: 8px; }"
-        "QToolButton#segmentButton { padding: 4px 12px; border: 1px solid #c5ccd6; "
-        "background: white; color: #3e4c59; }"
-        "QToolButton#segmentButton:checked { background: #2f6fdd; color: white; "
-        "border-color: #2f6fdd; font-weight: 600; }"));
+    setStyleSheet(
+        QStringLiteral("QFrame#panel { background: palette(base); border: 1px solid palette(mid); "
+                       "border-radius: 8px; }"
+                       "QToolButton#segmentButton { padding: 4px 12px; border: 1px solid #c5ccd6; "
+                       "background: palette(base); color: palette(text); }"
+                       "QToolButton#segmentButton:checked { background: #2f6fdd; color: white; "
+                       "border-color: #2f6fdd; font-weight: 600; }"));
 
     parts::styleTable(m_rising);
     m_rising->setColumnCount(3);

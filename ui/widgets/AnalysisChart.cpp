@@ -1,6 +1,9 @@
 #include "widgets/AnalysisChart.h"
 
+#include "Appearance.h"
 #include "widgets/ChartExport.h"
+#include "widgets/ChartTheme.h"
+#include <QEvent>
 
 #include <QBarCategoryAxis>
 #include <QCursor>
@@ -17,8 +20,12 @@ namespace escdesk::ui {
 
 namespace {
 
-const QColor textColour(0x52, 0x60, 0x6d);
-const QColor gridColour(0xe4, 0xe8, 0xee);
+QColor textColour() {
+    return themeColours().mutedText;
+}
+QColor gridColour() {
+    return themeColours().grid;
+}
 
 } // namespace
 
@@ -36,17 +43,15 @@ AnalysisChart::AnalysisChart(const QString& title, const QString& fileStem, QWid
     titleFont.setPointSizeF(10);
     titleFont.setWeight(QFont::DemiBold);
     chart->setTitleFont(titleFont);
-    chart->setTitleBrush(QColor(0x3e, 0x4c, 0x59));
     chart->setBackgroundRoundness(8);
-    chart->setBackgroundPen(QPen(QColor(0xdd, 0xe2, 0xea)));
     chart->setMargins(QMargins(8, 4, 12, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setLabelColor(textColour);
     QFont legendFont = chart->legend()->font();
     legendFont.setPointSizeF(8.5);
     chart->legend()->setFont(legendFont);
     chart->setAnimationOptions(QChart::NoAnimation);
+    charttheme::apply(chart);
     setFrameShape(QFrame::NoFrame);
     setBackgroundBrush(Qt::NoBrush);
     setStyleSheet(QStringLiteral("background: transparent;"));
@@ -73,14 +78,14 @@ void AnalysisChart::styleAxis(QAbstractAxis* axis, const QString& title) {
     QFont font = axis->labelsFont();
     font.setPointSizeF(8);
     axis->setLabelsFont(font);
-    axis->setLabelsColor(textColour);
-    axis->setGridLineColor(gridColour);
-    axis->setLinePenColor(gridColour);
+    axis->setLabelsColor(textColour());
+    axis->setGridLineColor(gridColour());
+    axis->setLinePenColor(gridColour());
     axis->setTitleText(title);
     QFont titleFont = font;
     titleFont.setPointSizeF(8.5);
     axis->setTitleFont(titleFont);
-    axis->setTitleBrush(textColour);
+    axis->setTitleBrush(textColour());
 }
 
 QBarCategoryAxis* AnalysisChart::addCategoryAxis(const QStringList& labels, const QString& title,
@@ -177,6 +182,13 @@ void AnalysisChart::showToolTip(const QString& text) {
 void AnalysisChart::resizeEvent(QResizeEvent* event) {
     QChartView::resizeEvent(event);
     m_empty->setGeometry(rect().adjusted(24, 40, -24, -24));
+}
+
+void AnalysisChart::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        charttheme::apply(chart());
+    }
 }
 
 } // namespace escdesk::ui

@@ -47,6 +47,7 @@ public:
     void showToolTip(const QString& text);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:

@@ -1,5 +1,8 @@
 #include "widgets/KpiCard.h"
 
+#include "Appearance.h"
+
+#include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QStyle>
@@ -10,22 +13,23 @@ namespace escdesk::ui {
 namespace {
 
 struct ToneColours {
-    const char* accent;
-    const char* background;
+    QString accent;
+    QString background;
 };
 
 ToneColours coloursOf(KpiCard::Tone tone) {
+    const ThemeColours& theme = themeColours();
     switch (tone) {
     case KpiCard::Tone::Good:
-        return {"#1e7f4f", "#e7f5ee"};
+        return {theme.good.name(), theme.goodTint.name()};
     case KpiCard::Tone::Watch:
-        return {"#a86200", "#fdf3e1"};
+        return {theme.watch.name(), theme.watchTint.name()};
     case KpiCard::Tone::Bad:
-        return {"#b42318", "#fdecea"};
+        return {theme.bad.name(), theme.badTint.name()};
     case KpiCard::Tone::Neutral:
         break;
     }
-    return {"#52606d", "#eef1f5"};
+    return {theme.mutedText.name(), theme.neutralTint.name()};
 }
 
 } // namespace
@@ -103,19 +107,21 @@ void KpiCard::setChange(double difference, const QString& text, const QString& p
                : trend == Trend::UpIsGood ? Tone::Bad
                                           : Tone::Neutral;
     }
+    m_changeTone = tone;
     m_change->setText(arrow + QLatin1Char(' ') + text);
-    m_change->setStyleSheet(
-        QStringLiteral("color: %1;").arg(QLatin1String(coloursOf(tone).accent)));
+    m_change->setStyleSheet(QStringLiteral("color: %1;").arg(coloursOf(tone).accent));
     m_previous->setText(previous);
 }
 
 void KpiCard::clearChange(const QString& previous) {
+    m_changeTone.reset();
     m_change->setText(tr("No comparison"));
-    m_change->setStyleSheet(QStringLiteral("color: #7b8794;"));
+    m_change->setStyleSheet(QStringLiteral("color: %1;").arg(themeColours().mutedText.name()));
     m_previous->setText(previous);
 }
 
 void KpiCard::setBand(Tone tone, const QString& text, const QString& toolTip) {
+    m_tone = tone;
     const ToneColours colours = coloursOf(tone);
     m_band->setVisible(!text.isEmpty());
     m_band->setText(text);
@@ -124,15 +130,15 @@ void KpiCard::setBand(Tone tone, const QString& text, const QString& toolTip) {
         QStringLiteral("QLabel#kpiBand { color: %1; background: %2; "
                        "border-radius: 10px; padding: %3; "
                        "font-weight: 600; %4 }")
-            .arg(QLatin1String(colours.accent), QLatin1String(colours.background),
+            .arg(colours.accent, colours.background,
                  m_compact ? QStringLiteral("2px 8px") : QStringLiteral("3px 10px"),
                  m_compact ? QStringLiteral("font-size: 8.5pt;") : QString()));
     const bool banded = tone != Tone::Neutral;
-    setStyleSheet(QStringLiteral("QFrame#kpiCard { background: white; border: 1px solid %1; "
+    setStyleSheet(QStringLiteral("QFrame#kpiCard { background: %1; border: 1px solid %2; "
                                  "border-radius: 8px; }")
-                      .arg(banded ? QLatin1String(colours.accent) : QLatin1String("#dde2ea")));
-    m_value->setStyleSheet(banded ? QStringLiteral("color: %1;").arg(QLatin1String(colours.accent))
-                                  : QString());
+                      .arg(themeColours().card.name(),
+                           banded ? colours.accent : themeColours().border.name()));
+    m_value->setStyleSheet(banded ? QStringLiteral("color: %1;").arg(colours.accent) : QString());
 }
 
 void KpiCard::setClickable(bool clickable) {
@@ -155,6 +161,19 @@ QString KpiCard::changeText() const {
 }
 QString KpiCard::bandText() const {
     return m_band->isVisibleTo(this) ? m_band->text() : QString();
+}
+
+void KpiCard::changeEvent(QEvent* event) {
+    QFrame::changeEvent(event);
+    // The tone colours come from the theme: a theme switch recolours them.
+    if (event->type() == QEvent::PaletteChange && !m_restyling) {
+        m_restyling = true;
+        setBand(m_tone, m_band->text(), m_band->toolTip());
+        m_change->setStyleSheet(QStringLiteral("color: %1;")
+                                    .arg(m_changeTone ? coloursOf(*m_changeTone).accent
+                                                      : themeColours().mutedText.name()));
+        m_restyling = false;
+    }
 }
 
 } // namespace escdesk::ui

@@ -5,6 +5,8 @@
 
 #include <QFrame>
 
+#include <optional>
+
 class QLabel;
 
 namespace escdesk::ui {
@@ -42,10 +44,14 @@ signals:
 
 protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     bool m_clickable = false;
     bool m_compact = false;
+    bool m_restyling = false;
+    Tone m_tone = Tone::Neutral;
+    std::optional<Tone> m_changeTone; // empty: "No comparison"
     QString m_titleText;
     QLabel* m_title;
     QLabel* m_value;

@@ -31,6 +31,7 @@ RejectedRowsPane::RejectedRowsPane(QWidget* parent)
     header->addWidget(m_export);
     layout->addLayout(header);
     m_table->setObjectName(QStringLiteral("rejectedRows"));
+    m_table->setAccessibleName(tr("Rejected rows"));
     m_table->setHorizontalHeaderLabels({tr("Line"), tr("Column"), tr("Value"), tr("Reason")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

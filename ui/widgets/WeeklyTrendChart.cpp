@@ -1,7 +1,10 @@
 #include "widgets/WeeklyTrendChart.h"
 
+#include "Appearance.h"
 #include "models/DisplayText.h"
 #include "widgets/ChartExport.h"
+#include "widgets/ChartTheme.h"
+#include <QEvent>
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -23,13 +26,21 @@ namespace escdesk::ui {
 
 namespace {
 
-const QColor textColour(0x52, 0x60, 0x6d);
-const QColor gridColour(0xe4, 0xe8, 0xee);
-const QColor rateColour(0x2f, 0x6f, 0xdd);
+QColor textColour() {
+    return themeColours().mutedText;
+}
+QColor gridColour() {
+    return themeColours().grid;
+}
+QColor rateColour() {
+    return themeColours().accent;
+}
 const QColor goodColour(0x1e, 0x7f, 0x4f);
 const QColor badColour(0xb4, 0x23, 0x18);
 const QColor escalatedColour(0xf0, 0x9a, 0x2e);
-const QColor otherColour(0xb5, 0xcd, 0xfb);
+QColor otherColour() {
+    return themeColours().dark ? QColor(0x3d, 0x5f, 0x96) : QColor(0xb5, 0xcd, 0xfb);
+}
 
 void styleAxis(QAbstractAxis* axis, const QString& title = {}) {
     QFont font = axis->labelsFont();
@@ -39,10 +50,10 @@ void styleAxis(QAbstractAxis* axis, const QString& title = {}) {
     QFont titleFont = font;
     titleFont.setPointSizeF(8.5);
     axis->setTitleFont(titleFont);
-    axis->setTitleBrush(textColour);
-    axis->setLabelsColor(textColour);
-    axis->setGridLineColor(gridColour);
-    axis->setLinePenColor(gridColour);
+    axis->setTitleBrush(textColour());
+    axis->setLabelsColor(textColour());
+    axis->setGridLineColor(gridColour());
+    axis->setLinePenColor(gridColour());
 }
 
 QLineSeries* guideLine(const QString& name, double percent, int points, const QColor& colour) {
@@ -72,9 +83,7 @@ WeeklyTrendChart::WeeklyTrendChart(Kind kind, const QString& title, QWidget* par
     titleFont.setPointSizeF(10);
     titleFont.setWeight(QFont::DemiBold);
     chart->setTitleFont(titleFont);
-    chart->setTitleBrush(QColor(0x3e, 0x4c, 0x59));
     chart->setBackgroundRoundness(8);
-    chart->setBackgroundPen(QPen(QColor(0xdd, 0xe2, 0xea)));
     chart->setMargins(QMargins(8, 4, 12, 4));
     // The chart's rounded box fills the view, aligned with the KPI cards.
     chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -82,8 +91,8 @@ WeeklyTrendChart::WeeklyTrendChart(Kind kind, const QString& title, QWidget* par
     setBackgroundBrush(Qt::NoBrush);
     setStyleSheet(QStringLiteral("background: transparent;"));
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setLabelColor(textColour);
     chart->setAnimationOptions(QChart::NoAnimation);
+    charttheme::apply(chart);
     chartexport::installContextMenu(this, kind == Kind::EscalationRate
                                               ? QStringLiteral("escalation-rate-by-week")
                                               : QStringLiteral("tickets-by-week"));
@@ -124,11 +133,11 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
     QChart* chart = this->chart();
     auto* rate = new QLineSeries;
     rate->setName(tr("Escalation rate"));
-    rate->setPen(QPen(rateColour, 2.2));
+    rate->setPen(QPen(rateColour(), 2.2));
     auto* dots = new QScatterSeries;
     dots->setMarkerSize(7);
-    dots->setColor(rateColour);
-    dots->setBorderColor(Qt::white);
+    dots->setColor(rateColour());
+    dots->setBorderColor(themeColours().card);
     double highest = 0;
     for (std::size_t i = 0; i < weeks.size(); ++i) {
         // A week without tickets has no rate: it leaves a gap, not a zero.
@@ -189,8 +198,8 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
     auto* other = new QBarSet(tr("Not escalated"));
     escalated->setColor(escalatedColour);
     escalated->setBorderColor(escalatedColour);
-    other->setColor(otherColour);
-    other->setBorderColor(otherColour);
+    other->setColor(otherColour());
+    other->setBorderColor(otherColour());
     std::int64_t highest = 0;
     for (const metrics::PeriodFigures& week : weeks) {
         escalated->append(double(week.figures.escalated));
@@ -232,6 +241,21 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
     chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);
+}
+
+void WeeklyTrendChart::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_restyling) {
+        // The series take their colours from the theme when built: build
+        // them again, then colour the chart and its new axes.
+        m_restyling = true;
+        if (!m_weeks.empty()) {
+            const std::vector<metrics::PeriodFigures> weeks = m_weeks;
+            setSeries(weeks);
+        }
+        charttheme::apply(chart());
+        m_restyling = false;
+    }
 }
 
 } // namespace escdesk::ui

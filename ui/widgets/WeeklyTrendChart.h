@@ -20,6 +20,9 @@ public:
     void setSeries(const std::vector<metrics::PeriodFigures>& weeks);
     int pointCount() const { return m_points; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showRate(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
     void showVolume(const std::vector<metrics::PeriodFigures>& weeks, const QStringList& labels);
@@ -28,6 +31,7 @@ private:
 
     Kind m_kind;
     std::vector<metrics::PeriodFigures> m_weeks;
+    bool m_restyling = false;
     int m_points = 0;
 };
 

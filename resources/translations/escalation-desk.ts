@@ -1,0 +1,3716 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" sourcelanguage="en">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Time to escalate p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time_to_escalate_min, p90: over the escalated tickets created in the period, the first “escalated” event minus created_at; the 90th percentile (linear interpolation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff delay p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoff_delay_min: over the escalations in the period, the first paired “started” event minus the escalation; median and 90th percentile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark: under 30 min for High and Critical tickets, judged on their p90.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision latency p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision_latency_min, p90: over the escalations in the period, the first paired “decision” event minus the escalation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical ≤ 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical_decisions_within_30m: the share of the period’s escalations of Critical tickets with a decision latency of at most 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark: Critical decision latency under 30 min, judged on the p90.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounceback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounceback_rate: the share of the period’s escalations with a paired “bounced” event (sent back down a tier).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark: 5–10% is healthy, above 20% is bad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context_loss_rate: the share of the period’s escalations with a paired “info_requested” event (the next tier had to ask).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark: below 10%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reescalated_share: the share of escalated tickets created in the period with two or more “escalated” events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breach rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sla_breach_rate (all): the share of tickets created in the period with a breached SLA target, by the matrix’s SLA policies as of now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deflection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deflection_rate: of the tickets created in the period that reached tier 2 or higher, the share that never reached tier 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Zendesk ticket export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jira Service Management issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshdesk tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ServiceNow incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day must not be after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 days) · times in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written. Check that the folder exists and that you may write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail (.eml)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV tables (folder)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::CalendarsEditor</name>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open 24×7 (every hour counts, no holidays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA clocks count only business hours of a policy&apos;s calendar, in its time zone. A holiday is a whole local day off. Write the hours of a day as intervals, e.g. 09:00–12:00, 13:00–17:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a business-hours calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add holiday…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a holiday or a holiday rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a holiday to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No holidays yet. Add a single date (2026-12-31), a date every year (every 25 December) or a rule such as the fourth Thursday of November or the last Monday of May.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 h a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>00:00–24:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the calendar %1 to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the time zone of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1 24×7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a list of hours for %2; write intervals such as 09:00–12:00, 13:00–17:00, or Closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the hours of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New calendar %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the calendar “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the calendar %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the holiday “%1” to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the holiday “%1” of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the holiday “%1” from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ChecklistsEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected item up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected item down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What an agent must check before escalating. A ticket whose required items are not all ticked is shown as not ready in the Escalations page. Item ids keep ticks when the text changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a checklist for another transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item to the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items, %2 required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change an item of the %1 checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an item of the %1 checklist required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an item of the %1 checklist optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item to the %1 checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove an item from the %1 checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder the %1 checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of what was tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the %1 checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::CommandPalette</name>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a page, an action, or a ticket id or subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching commands and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ to choose · Enter to open · Esc to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::CostEditor</name>
+    <message>
+        <source>Cost parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent cost per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineer cost per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes per interruption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context-switch recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the currency to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An engineering interruption costs its minutes plus %1 minutes of recovery at the engineer&apos;s rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::DashboardPage</name>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tickets: the tickets created in the period. Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated: the tickets created in the period with an “escalated” event (without an event log, the escalated flag). Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation_rate: escalated / tickets.
+Benchmark: below 10% is good, above 15% needs attention.
+Click to list the escalated tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under 30 min (High/Critical p90); Critical decisions under 30 min (p90); bounceback 5–10% healthy, above 20% bad; context loss below 10%. Hover a card for its definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day must not be after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 days), compared with the previous period %3 · times in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tickets in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good · &lt; 10%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch · 10–15%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention · &gt; 15%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets are those with an “escalated” event in the event log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no event log: escalated tickets come from the tickets’ own escalated flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Healthy · ≤ 10%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch · 10–20%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad · &gt; 20%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention · ≥ 10%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good · under 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 handoff delay of High and Critical escalations: %1 (benchmark: under 30 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 decision latency of Critical escalations: %1 (benchmark: under 30 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::EscalationsPage</name>
+    <message>
+        <source>&amp;Escalated only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search ticket id or subject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open. Use File › Open Workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a ticket to see its details and event timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no tickets yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tickets match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::HelpWindow</name>
+    <message>
+        <source>Escalation Desk User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::HistoryView</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2f855a; font-weight:600&apos;&gt;✔ Change log intact&lt;/span&gt; — %1 entries, each sealed with the hash of the one before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c53030; font-weight:600&apos;&gt;✖ Change log broken at entry %1&lt;/span&gt; — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No changes recorded yet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Created the section.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::HolidayDialog</name>
+    <message>
+        <source>Add holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Thanksgiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On one date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every year on a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every year on the nth weekday of a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every year on the last weekday of a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Falls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ImportHistoryPage</name>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No imports yet. Import… brings in helpdesk, CRM or known-issue CSV exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 import batches, newest first · %2 rejected rows kept · times in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ImportPreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows as they will be stored. Rows marked Rejected are kept with their reason in the batch instead of being imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A history export has no row-by-row preview: its tickets and events are derived from all its rows when it is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · delimiter %3 · header on line %4 · first %5 rows: &lt;span style=&apos;color:#1a7f4b&apos;&gt;%6 to import&lt;/span&gt;, &lt;span style=&apos;color:#b42318&apos;&gt;%7 rejected&lt;/span&gt; · times shown in %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from source column: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Timestamp form: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ImportResultPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file is one batch in Import history; its rejected rows stay there and can be exported at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. The workspace is unchanged: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. The file being read was rolled back; %1 earlier file(s) stay imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 files imported; the others were refused and wrote nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace: %1 tickets · %2 events · %3 accounts · %4 known issues%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — rolled back, nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ImportRunPage</name>
+    <message>
+        <source>Cancel Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each file is one transaction: cancelling rolls the current file back and leaves the workspace as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling — rolling back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ImportSourcePage</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick helpdesk or CRM exports and say what they hold. Nothing is written until you confirm on the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files dropped on the main window appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts (CRM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket history (one row per change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON mapping file: column → field, date format, value maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mapping file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source time &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times without an offset are read in this zone (daylight saving included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect from the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2026)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2026)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom mapping file (case, time, status, tier…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation Desk layout (canonical column names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom mapping file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping %1 is for %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ImportWizard</name>
+    <message>
+        <source>Import CSV Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::KpiCard</name>
+    <message>
+        <source>%1 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::MainWindow</name>
+    <message>
+        <source>Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation Desk workspaces (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Use File › Open Workspace to open it, or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation Desk workspaces (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists. It was moved or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets · %2 events · %3 accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Escalation Desk %1&lt;/h3&gt;&lt;p&gt;Offline escalation analytics and escalation-policy editor for support teams.&lt;/p&gt;&lt;p&gt;Imports helpdesk and CRM exports into a local workspace and measures escalations: how many, how fast they are handled, and why they happen.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create a workspace first: File › Open Workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::MatrixEdit</name>
+    <message>
+        <source>Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::MatrixPage</name>
+    <message>
+        <source>1 error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the matrix with a matrix file (can be undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the matrix as a file to share or keep in version control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;These are the default tiers, rules and SLAs.&lt;/b&gt; Four tiers: Tier 1 frontline, Tier 2 technical support, Tier 3 engineering and product, and Management. Severity rules make an outage, a payment failure or a VIP account &lt;i&gt;Critical&lt;/i&gt; (escalate at once) and many affected users &lt;i&gt;High&lt;/i&gt; (escalate after 10–15 minutes without progress); a workaround makes a ticket &lt;i&gt;Low&lt;/i&gt;. SLAs: Critical — acknowledge in 15 minutes, resolve in 2 hours; standard — first response in 4 hours, resolve in 24 hours, on business hours. Change anything to fit your team: every edit is saved at once, can be undone, and is recorded in History. Help › User Guide explains each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root causes &amp;&amp; cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a message to go to the place it names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2f855a&apos;&gt;✔ The matrix is valid.&lt;/span&gt; Every edit is saved at once and recorded in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;%2&lt;/span&gt; — see the list below; click a message to go to its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation — no problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every tier has an owner and a backup, every customer tier × priority an SLA, and every rule can fire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the matrix file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix file refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not imported; the matrix is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import matrix file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export matrix file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::PeriodPicker</name>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::RejectedRowsPane</name>
+    <message>
+        <source>Export as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rejected rows in batch %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in batch %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 rejected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batch is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Rejected Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ReportsPage</name>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly leadership report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly efficiency report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the report (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail recipients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who receives the report e-mail (addresses separated by commas):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day must not be after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the CSV tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ReviewPage</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly escalation review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who owns it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket id or root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New long-term action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  (agreed last week)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::RootCausesPage</name>
+    <message>
+        <source>Escalations by root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranked root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact: %1. Clusters group escalations by similar subject and description text (TF-IDF, cosine ≥ 0.35); a cluster with no known issue matching half its escalations is a documentation gap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean
+resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known
+issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations more or fewer than in the period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations that match a known issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets in the cluster, of all escalated in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a root cause or a cluster to list the tickets behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 escalations (previous period %2) · %3 problem clusters · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No escalations in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — recommended action: %2&lt;br&gt;&lt;span style=&apos;color:#7b8794&apos;&gt;Known issues: %3 · %4 accounts, ARR %5&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 escalations, %3 of all&lt;br&gt;%4 against the period before (%5)&lt;br&gt;Impact %6&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 escalations match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documentation gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known issue matches half of these escalations: document the problem or file a known issue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No two escalations of this period read alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cluster to read what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::RulesEditor</name>
+    <message>
+        <source>(unnamed rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains the word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches any keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the rule up: it is tried earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the rule down: it is tried later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first rule whose conditions all hold gives the ticket its priority, target tier and action. Drag a rule to change the order. End with a rule without conditions as the catch-all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule before the catch-all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity rules in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent should do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions — all must hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords match whole words, ignoring case and simple plurals (“outages” matches “outage”). Separate several values with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move rule %1 to position %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the action of rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the priority of rule %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send rule %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test %1 in rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change an operator of rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a condition value of rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a severity rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a condition from rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::SegmentsPage</name>
+    <message>
+        <source>Escalation rate by segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Escalated only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate per segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviation: the segment’s rate minus the overall rate, in percentage points. Significantly above: the segment escalates more than all other tickets together with p &lt; 0.05 (two-proportion z-test, two-sided). Tickets: created in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate per segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List escalated tickets only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a segment to list its tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets escalated (%3 overall) · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tickets in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significantly above average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not significantly above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 of %3 tickets escalated: %4&lt;br&gt;%5 against the overall %6 · p = %7%8&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Significantly above average&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ Significantly above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::SlaEditor</name>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response  %1
+Resolution  %2
+Claim  %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a policy for this cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets in business minutes of the policy&apos;s calendar, for each customer tier and priority. The claim target is the handoff: from an escalation until the next tier claims the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (handoff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses that stop the clock, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No policy — select the cell and create one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers × %2 priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell of the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first-response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the %1 target of %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 on the calendar “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the pausing statuses of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the SLA policy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TaxonomyEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root-cause taxonomy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a root-cause category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root-cause categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 categories (keep 8–12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the category “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the recommended action for “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the category “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TestTicketPanel</name>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (handoff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running — at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket id, e.g. SUP-1042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity rules, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules and conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule / condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a ticket to see which rule fires and its SLA clocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ticket %1 in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 &lt;b&gt;“%2”&lt;/b&gt; fires: &lt;b&gt;%3&lt;/b&gt; priority, to &lt;b&gt;%4&lt;/b&gt;.&lt;br&gt;%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule fires for this ticket: it gets no priority from the rules. End the rules with a catch-all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ fires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ no match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no conditions: matches every ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The matrix has no SLA policy (or calendar) for this ticket&apos;s customer tier and priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy %1 on the calendar “%2”, as of %3. Minutes are business minutes outside pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy follows the ticket&apos;s own priority (%1); the rules would make it %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TicketDetailPane</name>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event log for this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a ticket to see its details and event timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before escalating from %1 to %2: tick each check as it is done. Required items are in red until ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2f855a; font-weight:600&apos;&gt;✔ Ready for %1&lt;/span&gt; — %2 of %3 items done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c53030; font-weight:600&apos;&gt;✖ Not ready for %1&lt;/span&gt; — %2 required item(s) open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TicketListModel</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TicketListPane</name>
+    <message>
+        <source>Tickets behind the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row to list the tickets behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TicketTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TiersEditor</name>
+    <message>
+        <source>Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hierarchical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the next tier level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who handles what at each tier. Functional escalation moves a ticket to more expertise; hierarchical escalation brings in authority. Every tier needs an owner and a backup contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this tier handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key triggers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to escalate to it, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  OPTIONAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1&lt;br&gt;Backup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the owner of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the backup contact of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the channel of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change how %1 is escalated to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change whether %1 is optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the responsibility of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the key triggers of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TrendsPage</name>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to escalate, p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations by root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rising root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rising: escalations went up from each of the last %1 complete periods to the next, the share of all escalations is higher in the latest than in the first, and at least %2 escalations in the latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 · the latest is so far (*) · times in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weeks (Monday to Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No periods to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-period moving average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10% good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15% attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;3-period average %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 time to escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4-week median before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression (&gt; +20%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;p90 time to escalate %2 (%3 escalated tickets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Median of the 4 weeks before: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b42318&apos;&gt;Regression: more than 20% above&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No escalations in these periods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3 of %4 escalations&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No root cause is on the rise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 regression check: not enough complete weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 time to escalate, week of %1: &lt;b&gt;%2&lt;/b&gt; against a median of %3 over the 4 weeks before — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b42318&apos;&gt;regression (more than 20% above)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1e7f4f&apos;&gt;no regression&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::WeeklyTrendChart</name>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10% good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15% needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets: %3 escalated, %4 not escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::WelcomePage</name>
+    <message>
+        <source>Recent workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation Desk logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See how many tickets your team escalates, how fast escalations are picked up, and why they happen — from your helpdesk&apos;s exports, on your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open demo workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half a year of a sample team&apos;s tickets — explore every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import my exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendesk, Jira Service Management, Freshdesk, ServiceNow or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace file you or a colleague saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo workspace progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F1 for the user guide, Ctrl+K to find a page, an action or a ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent workspaces yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the demo workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::display</name>
+    <message>
+        <source>Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Escalation Desk: escalation analytics and escalation policy for support teams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the workspace FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a PNG of every page into DIR, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshots, also save the import wizard&apos;s preview of the CSV FILE (nothing is imported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the THEME: system (follow the desktop), light or dark. The default is the one chosen last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the milliseconds until the Escalations table shows its first rows, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--theme: use system, light or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the workspace with --db FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

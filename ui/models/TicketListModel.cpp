@@ -92,7 +92,8 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     if (role == Qt::ToolTipRole) {
-        return index.column() == SubjectColumn ? QVariant(row->subject) : QVariant();
+        return index.column() == SubjectColumn ? QVariant(display::plainToolTip(row->subject))
+                                               : QVariant();
     }
     if (role == Qt::ForegroundRole) {
         if (index.column() == PriorityColumn) {

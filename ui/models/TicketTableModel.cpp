@@ -276,7 +276,8 @@ QVariant TicketTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return displayText(*row, index.column());
     case Qt::ToolTipRole:
-        return index.column() == SubjectColumn ? QVariant(row->subject) : QVariant();
+        return index.column() == SubjectColumn ? QVariant(display::plainToolTip(row->subject))
+                                               : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == PriorityColumn) {
             const QColor colour = display::priorityColour(row->priority);

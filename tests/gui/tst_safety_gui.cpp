@@ -15,6 +15,7 @@
 #include "MainWindow.h"
 #include "WorkspaceBackupTask.h"
 #include "import/Importer.h"
+#include "models/TicketTableModel.h"
 #include "pages/EscalationsPage.h"
 #include "pages/WorkspacePage.h"
 #include "store/Workspace.h"
@@ -73,7 +74,9 @@ QString interpretedMarkup(const QString& text, Qt::TextFormat format) {
     const qsizetype literal = shown.count(script) + shown.count(image);
     const bool rawHasMarkup =
         text.contains(QLatin1String("alert(1)")) || text.contains(QLatin1String("&lt;"));
-    if (rawHasMarkup && marks(shown) != literal) {
+    // Every "alert(1)" of the text still on screen (none swallowed by an
+    // interpreted tag), and each within a literal tag.
+    if (rawHasMarkup && (marks(text) != marks(shown) || marks(shown) != literal)) {
         return shown;
     }
     if (text.contains(QLatin1String("claim")) && !shown.contains(bold) &&
@@ -121,13 +124,9 @@ class TestSafetyGui : public QObject {
         return writeFile(name, csv);
     }
 
+    // The status bar's "N tickets · N events · N accounts".
     static QLabel* countsLabel(MainWindow& window) {
-        for (QLabel* label : window.statusBar()->findChildren<QLabel*>()) {
-            if (label->text().contains(QLatin1String(" tickets · "))) {
-                return label;
-            }
-        }
-        return nullptr;
+        return window.findChild<QLabel*>(QStringLiteral("statusCounts"));
     }
 
 private slots:
@@ -321,12 +320,20 @@ private slots:
         const testsupport::ImportLatency figures =
             testsupport::measureImportLatency(window, csv, 240000);
         QVERIFY(figures.finished);
-        qInfo("50,000-row import: %.1f s, %zu ticks, max gap %.1f ms, p99 %.1f ms; "
-              "refresh after it: max gap %.1f ms",
-              figures.importSeconds, figures.ticks, figures.maxGapMs, figures.p99GapMs,
-              figures.refreshMaxGapMs);
+        qInfo("50,000-row import: %.1f s, %zu ticks; largest event-loop gap %.1f ms wall clock "
+              "(ending %.0f ms after the click; p99 %.1f ms), %.1f ms without the time the GUI "
+              "thread waited for a CPU; most GUI-thread CPU time between two ticks %.1f ms",
+              figures.importSeconds, figures.ticks, figures.maxGapMs, figures.maxGapEndMs,
+              figures.p99GapMs, figures.maxOwnGapMs, figures.maxCpuGapMs);
+        qInfo("gaps of 40 ms or more (gap@end):%s; refresh after the import: %.1f ms wall, "
+              "%.1f ms without the wait for a CPU",
+              qPrintable(figures.longGaps), figures.refreshMaxGapMs, figures.refreshMaxOwnGapMs);
         QVERIFY(figures.ticks > 10);
-        QVERIFY2(figures.maxGapMs < 100.0, qPrintable(QString::number(figures.maxGapMs)));
+        // The stall the application causes: the wall-clock gap less the time
+        // the thread was runnable but waiting for a CPU (/proc schedstat).
+        // On an idle machine the two are the same; on a shared build machine
+        // the wall clock also measures other people's compilers.
+        QVERIFY2(figures.maxOwnGapMs < 100.0, qPrintable(QString::number(figures.maxOwnGapMs)));
         QCOMPARE(window.workspace()->db().queryInt64("SELECT count(*) FROM tickets"), 50000);
     }
 };

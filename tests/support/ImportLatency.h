@@ -20,10 +20,16 @@ namespace escdesk::testsupport {
 struct ImportLatency {
     bool finished = false; // the wizard reached its result page in time
     double importSeconds = 0;
-    double maxGapMs = 0; // the event loop's largest gap during the import
+    double maxGapMs = 0;     // the event loop's largest gap during the import
+    double maxGapEndMs = 0;  // when it ended, in ms after the click on Import
+    QString longGaps;        // every gap of 40 ms or more, "gap@end" in ms
+    double maxCpuGapMs = 0;  // the most CPU time the GUI thread spent between two ticks
+    double maxOwnGapMs = 0;  // the largest gap less the thread's wait for a CPU
+    double resultPageMs = 0; // when the result page was shown
     double p99GapMs = 0;
     std::size_t ticks = 0;
     double refreshMaxGapMs = 0; // the largest gap while the window refreshes after it
+    double refreshMaxOwnGapMs = 0;
 };
 
 inline ImportLatency measureImportLatency(ui::MainWindow& window, const QString& csv,
@@ -46,9 +52,14 @@ inline ImportLatency measureImportLatency(ui::MainWindow& window, const QString&
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
     }
     figures.finished = wizard->currentId() == int(ui::ImportWizard::ResultPageId);
+    figures.resultPageMs = double(clock.nsecsElapsed()) / 1e6;
     figures.importSeconds = double(clock.nsecsElapsed()) / 1e9;
     probe.stop();
     figures.maxGapMs = probe.maxGapMs();
+    figures.maxGapEndMs = probe.maxGapEndMs();
+    figures.longGaps = probe.longGaps(40);
+    figures.maxCpuGapMs = probe.maxCpuGapMs();
+    figures.maxOwnGapMs = probe.maxOwnGapMs();
     figures.p99GapMs = probe.percentileGapMs(0.99);
     figures.ticks = probe.ticks();
 
@@ -62,6 +73,7 @@ inline ImportLatency measureImportLatency(ui::MainWindow& window, const QString&
     }
     refresh.stop();
     figures.refreshMaxGapMs = refresh.maxGapMs();
+    figures.refreshMaxOwnGapMs = refresh.maxOwnGapMs();
     return figures;
 }
 

@@ -152,6 +152,9 @@ QColor escalatedColour() {
 }
 
 QString plain(const QString& text) {
+    if (text.size() > maxShownCharacters) {
+        return text::withoutBidiControls(text.left(maxShownCharacters)) + QChar(0x2026);
+    }
     return text::withoutBidiControls(text);
 }
 

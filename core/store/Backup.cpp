@@ -240,16 +240,28 @@ BackupResult restoreWorkspace(const QString& workspacePath, const QString& backu
     // 2. The staged copy into the workspace in one write transaction: other
     //    connections see the old content until it commits, then the new.
     Database staged(staging.fileName(), Database::Access::ReadOnly);
-    Database target(workspacePath, Database::Access::ReadWrite);
-    target.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(restoreBusyTimeoutMs).toStdString());
-    checkDestinationIsWorkspace(target);
-    const int stagedPages = static_cast<int>(staged.queryInt64("PRAGMA page_count"));
-    result.pages = copyPages(staged, target, progress, stagedPages, 2,
-                             QStringLiteral("The workspace %1 is busy: another process is "
-                                            "writing to it (an import or another Escalation "
-                                            "Desk). Nothing was restored; try again when it has "
-                                            "finished.")
-                                 .arg(workspacePath));
+    const bool existed = QFileInfo::exists(workspacePath);
+    try {
+        Database target(workspacePath, Database::Access::ReadWrite);
+        target.exec(
+            QStringLiteral("PRAGMA busy_timeout = %1").arg(restoreBusyTimeoutMs).toStdString());
+        checkDestinationIsWorkspace(target);
+        const int stagedPages = static_cast<int>(staged.queryInt64("PRAGMA page_count"));
+        result.pages =
+            copyPages(staged, target, progress, stagedPages, 2,
+                      QStringLiteral("The workspace %1 is busy: another process is "
+                                     "writing to it (an import or another Escalation "
+                                     "Desk). Nothing was restored; try again when it has "
+                                     "finished.")
+                          .arg(workspacePath));
+    } catch (const StoreError&) {
+        if (!existed) { // a restore into a new file leaves no empty one behind
+            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+                QFile::remove(workspacePath + QLatin1String(suffix));
+            }
+        }
+        throw;
+    }
     result.bytes = QFileInfo(workspacePath).size();
     return result;
 }

@@ -194,6 +194,25 @@ private slots:
         QCOMPARE(reader.db().queryInt64("SELECT count(*) FROM tickets"), 5);
     }
 
+    void restoreIntoANewFile() {
+        // Restoring onto another machine: the workspace file does not exist.
+        const QString workspacePath = path("original.escdesk");
+        {
+            Workspace workspace(workspacePath);
+            addTickets(workspace.db(), 1, 40);
+        }
+        const QString backupPath = path("original-backup.escdesk");
+        backupWorkspace(workspacePath, backupPath);
+        const QString fresh = path("new-machine.escdesk");
+        restoreWorkspace(fresh, backupPath);
+        QCOMPARE(integrityCheck(fresh), QStringLiteral("ok"));
+        QCOMPARE(storeFingerprint(fresh), storeFingerprint(workspacePath));
+        // A refused restore into a new file leaves no file behind.
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 restoreWorkspace(path("never.escdesk"), path("missing.escdesk")));
+        QVERIFY(!QFile::exists(path("never.escdesk")));
+    }
+
     void restoreRefusesANonWorkspaceSource() {
         const QString workspacePath = path("keep.escdesk");
         {

@@ -50,7 +50,7 @@ int onProgress(void* connection) {
 }
 
 // Every connection the process opens gets the step counter.
-int installCounter(sqlite3* db, char**, const void*) {
+int installCounter(sqlite3* db, const char**, const sqlite3_api_routines*) {
     sqlite3_progress_handler(db, 1, &onProgress, db);
     return SQLITE_OK;
 }

@@ -1,10 +1,10 @@
 // Crash and power-loss safety of the workspace file.
 //
 // A process killed with SIGKILL in the middle of a matrix edit or of a schema
-// upgrade (at points early, half-way and late in its write transaction)
-// leaves a file that passes PRAGMA integrity_check and holds exactly the
-// previous content. A power cut is simulated on the file level: with WAL and
-// synchronous=NORMAL (docs/data-safety.md) what reaches the disk is the main
+// upgrade (at points early, half-way and late in its write transaction), or
+// of a restore from a backup, leaves a file that passes PRAGMA
+// integrity_check and holds exactly the previous content. A power cut is simulated on the file
+// level: with WAL and synchronous=NORMAL (docs/data-safety.md) what reaches the disk is the main
 // file plus some prefix of the write-ahead log; for every prefix the file
 // opens, passes the integrity check and holds one of the committed states,
 // never a mixture, and a transaction still open at the cut is absent.
@@ -13,6 +13,7 @@
 
 #include "matrix/MatrixChangeLog.h"
 #include "matrix/MatrixStore.h"
+#include "store/Backup.h"
 #include "store/Schema.h"
 #include "store/Workspace.h"
 
@@ -155,6 +156,40 @@ private slots:
             QCOMPARE(schemaVersionOf(reopened.db()), currentSchemaVersion);
             QCOMPARE(reopened.db().queryInt64("SELECT count(*) FROM tickets"), tickets);
         });
+    }
+
+    void killedRestoreLeavesThePreviousContent() {
+        const QString source = path(QStringLiteral("restore-source.escdesk"));
+        {
+            Workspace workspace(source);
+            RawConnection raw(source);
+            addTickets(raw.handle(), 1, 20000); // some 12 MB: many backup steps
+        }
+        const QString backup = path(QStringLiteral("restore-source.backup"));
+        backupWorkspace(source, backup);
+        const QString victim = path(QStringLiteral("restore-victim.escdesk"));
+        {
+            Workspace workspace(victim);
+            RawConnection raw(victim);
+            addTickets(raw.handle(), 50000, 30);
+        }
+        const QByteArray before = storeFingerprint(victim);
+
+        QProcess child;
+        child.start(QStringLiteral(CRASH_CHILD), {QStringLiteral("restore"), victim, backup});
+        QVERIFY(child.waitForStarted());
+        QVERIFY2(child.waitForReadyRead(120000), qPrintable(child.readAllStandardError()));
+        QCOMPARE(child.readLine().trimmed(), QByteArray("frozen"));
+        child.kill();
+        QVERIFY(child.waitForFinished(10000));
+
+        QCOMPARE(integrityCheck(victim), QStringLiteral("ok"));
+        QCOMPARE(storeFingerprint(victim), before);
+        QCOMPARE(RawConnection(victim).value(QStringLiteral("SELECT count(*) FROM tickets")),
+                 QStringLiteral("30"));
+        // Run again to the end, the restore brings the backup's content.
+        restoreWorkspace(victim, backup);
+        QCOMPARE(storeFingerprint(victim), storeFingerprint(backup));
     }
 
     void workspaceRunsWalWithSynchronousNormal() {

@@ -6,12 +6,15 @@
 // points early, half-way and late in it.
 //
 //   store_crash_child matrix|upgrade WORKSPACE STOP
+//   store_crash_child restore WORKSPACE BACKUP
 //
 // STOP 0 runs to the end and prints "steps N" (the length of the first write
 // transaction); otherwise it prints "frozen" after STOP steps and waits to
-// be killed.
+// be killed. The restore freezes half-way through its last copy (the backup
+// into the workspace, one write transaction): three quarters of its progress.
 
 #include "matrix/MatrixStore.h"
+#include "store/Backup.h"
 #include "store/Workspace.h"
 
 #include <sqlite3.h>
@@ -77,6 +80,22 @@ int main(int argc, char* argv[]) {
     }
     const std::string mode = argv[1];
     const QString path = QString::fromLocal8Bit(argv[2]);
+    if (mode == "restore") {
+        // Progress runs over both copies (staging, then the workspace): the
+        // second half is the write into the workspace.
+        escdesk::store::restoreWorkspace(path, QString::fromLocal8Bit(argv[3]),
+                                         [](int done, int total) {
+                                             if (done * 4 >= total * 3 && done < total) {
+                                                 std::cout << "frozen" << std::endl;
+                                                 for (;;) {
+                                                     pause();
+                                                 }
+                                             }
+                                             return true;
+                                         });
+        std::cout << "restored" << std::endl;
+        return 0;
+    }
     stopAt = std::stol(argv[3]);
     sqlite3_auto_extension(reinterpret_cast<void (*)()>(&installCounter));
     try {

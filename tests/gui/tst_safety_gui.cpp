@@ -14,6 +14,8 @@
 
 #include "MainWindow.h"
 #include "WorkspaceBackupTask.h"
+#include "import/ImportSourcePage.h"
+#include "import/ImportWizard.h"
 #include "import/Importer.h"
 #include "models/TicketTableModel.h"
 #include "pages/EscalationsPage.h"
@@ -88,6 +90,54 @@ QString interpretedMarkup(const QString& text, Qt::TextFormat format) {
         return QStringLiteral("a right-to-left override in: ") + shown;
     }
     return {};
+}
+
+// Every place under `root` where imported markup would be interpreted:
+// labels, widget tooltips, and the tooltips of item views' first 50 rows.
+QStringList markupProblems(QWidget* root, const QString& where) {
+    QStringList problems;
+    for (QLabel* label : root->findChildren<QLabel*>()) {
+        const QString problem = interpretedMarkup(label->text(), label->textFormat());
+        if (!problem.isEmpty()) {
+            problems << QStringLiteral("%1, label %2: %3").arg(where, label->objectName(), problem);
+        }
+    }
+    for (QWidget* widget : root->findChildren<QWidget*>()) {
+        const QString problem = interpretedMarkup(widget->toolTip(), Qt::AutoText);
+        if (!problem.isEmpty()) {
+            problems << QStringLiteral("%1, tooltip of %2: %3")
+                            .arg(where, QString::fromLatin1(widget->metaObject()->className()),
+                                 problem);
+        }
+    }
+    for (QAbstractItemView* view : root->findChildren<QAbstractItemView*>()) {
+        QAbstractItemModel* model = view->model();
+        if (!model) {
+            continue;
+        }
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QString tip = model->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+            const QString problem = interpretedMarkup(tip, Qt::AutoText);
+            if (!problem.isEmpty()) {
+                problems
+                    << QStringLiteral("%1, header tooltip %2: %3").arg(where).arg(c).arg(problem);
+            }
+        }
+        for (int r = 0; r < std::min(model->rowCount(), 50); ++r) {
+            for (int c = 0; c < model->columnCount(); ++c) {
+                const QString tip = model->data(model->index(r, c), Qt::ToolTipRole).toString();
+                const QString problem = interpretedMarkup(tip, Qt::AutoText);
+                if (!problem.isEmpty()) {
+                    problems << QStringLiteral("%1, tooltip at %2,%3: %4")
+                                    .arg(where)
+                                    .arg(r)
+                                    .arg(c)
+                                    .arg(problem);
+                }
+            }
+        }
+    }
+    return problems;
 }
 
 } // namespace
@@ -280,40 +330,30 @@ private slots:
         }
         QVERIFY(subjectShown);
 
-        // Every page: its labels and the tooltips of its tables.
+        // Every page: its labels, widget tooltips and table tooltips.
         for (int index = 0; index < window.pageCount(); ++index) {
             window.setCurrentPage(index);
             WorkspacePage* page = window.page(index);
             QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
             QCoreApplication::processEvents();
-            for (QLabel* label : page->findChildren<QLabel*>()) {
-                const QString problem = interpretedMarkup(label->text(), label->textFormat());
-                if (!problem.isEmpty()) {
-                    problems << QStringLiteral("page %1, label %2: %3")
-                                    .arg(page->screenshotName(), label->objectName(), problem);
-                }
-            }
-            for (QAbstractItemView* view : page->findChildren<QAbstractItemView*>()) {
-                QAbstractItemModel* model = view->model();
-                if (!model) {
-                    continue;
-                }
-                for (int r = 0; r < std::min(model->rowCount(), 50); ++r) {
-                    for (int c = 0; c < model->columnCount(); ++c) {
-                        const QString tip =
-                            model->data(model->index(r, c), Qt::ToolTipRole).toString();
-                        const QString problem = interpretedMarkup(tip, Qt::AutoText);
-                        if (!problem.isEmpty()) {
-                            problems << QStringLiteral("page %1, tooltip at %2,%3: %4")
-                                            .arg(page->screenshotName())
-                                            .arg(r)
-                                            .arg(c)
-                                            .arg(problem);
-                        }
-                    }
-                }
-            }
+            problems << markupProblems(page, QStringLiteral("page ") + page->screenshotName());
         }
+
+        // The import wizard's preview of a file with markup in its header
+        // and values, one of them rejected (its reason quotes the value).
+        const QString previewed =
+            writeFile(QStringLiteral("hostile-preview.csv"),
+                      QStringLiteral("ticket_id,created_at,subject,%1\nP-1,2026-11-03 09:00,%2,x\n"
+                                     "P-2,%3,ok,x\n")
+                          .arg(field(image), field(script), field(image))
+                          .toUtf8());
+        ImportWizard* wizard = window.openImportWizard({previewed}, false);
+        wizard->show();
+        wizard->sourcePage()->setKind(QStringLiteral("tickets"));
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPageId));
+        problems << markupProblems(wizard, QStringLiteral("import preview"));
+        window.finishImport(wizard);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "WorkspaceBackupTask.h"
 
 #include "CommandPalette.h"
 #include "HelpWindow.h"
@@ -25,6 +26,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -37,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -201,6 +204,9 @@ void MainWindow::createMenus() {
     QAction* import = file->addAction(tr("&Import…"), this, [this] { openImportWizard({}); });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
+    file->addAction(tr("Back &Up…"), this, &MainWindow::chooseBackupFile);
+    file->addAction(tr("Res&tore…"), this, &MainWindow::chooseRestoreFile);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -212,6 +218,9 @@ void MainWindow::createMenus() {
 
     // Every page has a shortcut; the palette finds pages, actions and tickets.
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    view->addSeparator();
     QAction* palette =
         view->addAction(tr("&Command Palette…"), this, [this] { showCommandPalette(); });
     palette->setShortcuts(
@@ -649,6 +658,113 @@ void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::ThemeChange && currentTheme() == Theme::System) {
         setTheme(Theme::System);
     }
+}
+
+void MainWindow::refresh() {
+    if (!m_workspace) {
+        return;
+    }
+    const int shown = currentPage();
+    const QString problem = openWorkspace(m_workspace->path(), true);
+    setCurrentPage(shown);
+    statusBar()->showMessage(problem.isEmpty() ? tr("Refreshed") : problem, 4000);
+}
+
+void MainWindow::chooseBackupFile() {
+    if (!m_workspace) {
+        return;
+    }
+    const QFileInfo current(m_workspace->path());
+    const QString suggested = current.absoluteDir().filePath(
+        QStringLiteral("%1-%2.escdesk")
+            .arg(current.completeBaseName(), QDate::currentDate().toString(Qt::ISODate)));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Back Up Workspace"), suggested,
+                                     tr("Escalation Desk workspaces (%1)").arg(fileFilter));
+    if (!file.isEmpty()) {
+        backUpTo(file);
+    }
+}
+
+void MainWindow::chooseRestoreFile() {
+    if (!m_workspace) {
+        return;
+    }
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Restore Workspace"), QFileInfo(m_workspace->path()).absolutePath(),
+        tr("Escalation Desk workspaces (%1)").arg(fileFilter));
+    if (file.isEmpty()) {
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Restore Workspace"),
+        tr("Replace everything in %1 with the backup %2?\n\nTickets, matrix and review "
+           "records imported or edited since that backup will be lost. Back up the "
+           "workspace first if you may need them.")
+            .arg(QDir::toNativeSeparators(m_workspace->path()), QDir::toNativeSeparators(file)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes) {
+        restoreFrom(file);
+    }
+}
+
+WorkspaceBackupTask* MainWindow::backUpTo(const QString& file, bool quiet) {
+    if (!m_workspace) {
+        return nullptr;
+    }
+    auto* task = new WorkspaceBackupTask(WorkspaceBackupTask::Operation::Backup,
+                                         m_workspace->path(), file, this);
+    connect(task, &WorkspaceBackupTask::finished, this,
+            [this, task, file, quiet](const QString& error) {
+                task->deleteLater();
+                if (!error.isEmpty()) {
+                    if (!quiet) {
+                        QMessageBox::warning(this, tr("Back Up Workspace"), error);
+                    }
+                    return;
+                }
+                statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(file)),
+                                         6000);
+            });
+    if (!quiet) {
+        showBackupProgress(task, tr("Backing up the workspace…"));
+    }
+    return task;
+}
+
+WorkspaceBackupTask* MainWindow::restoreFrom(const QString& file, bool quiet) {
+    if (!m_workspace) {
+        return nullptr;
+    }
+    auto* task = new WorkspaceBackupTask(WorkspaceBackupTask::Operation::Restore,
+                                         m_workspace->path(), file, this);
+    connect(task, &WorkspaceBackupTask::finished, this,
+            [this, task, file, quiet](const QString& error) {
+                task->deleteLater();
+                if (!error.isEmpty()) {
+                    if (!quiet) {
+                        QMessageBox::warning(this, tr("Restore Workspace"), error);
+                    }
+                    return;
+                }
+                refresh();
+                statusBar()->showMessage(tr("Restored from %1").arg(QDir::toNativeSeparators(file)),
+                                         6000);
+            });
+    if (!quiet) {
+        showBackupProgress(task, tr("Restoring the workspace…"));
+    }
+    return task;
+}
+
+void MainWindow::showBackupProgress(WorkspaceBackupTask* task, const QString& title) {
+    auto* dialog = new QProgressDialog(title, tr("Cancel"), 0, 1000, this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(500); // small workspaces copy before it would show
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(task, &WorkspaceBackupTask::progress, dialog, &QProgressDialog::setValue);
+    connect(dialog, &QProgressDialog::canceled, task, &WorkspaceBackupTask::cancel);
+    connect(task, &WorkspaceBackupTask::finished, dialog, &QProgressDialog::close);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -36,6 +36,7 @@ class ImportWizard;
 class WelcomePage;
 class HelpWindow;
 class CommandPalette;
+class WorkspaceBackupTask;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -96,6 +97,17 @@ public:
     void finishImport(ImportWizard* wizard);
     ImportHistoryPage* importHistoryPage() const { return m_importHistory; }
 
+    // View › Refresh (F5): re-reads the open workspace, so that what another
+    // process wrote meanwhile (an escdesk import) appears on every page.
+    void refresh();
+    // File › Back up… and File › Restore… without their file dialogs: copy
+    // the open workspace to `file`, or replace its content with the backup
+    // `file`, on a worker thread. With `quiet` no progress or message box is
+    // shown (tests). The task reports finished(error); after a restore the
+    // pages show the restored data.
+    WorkspaceBackupTask* backUpTo(const QString& file, bool quiet = false);
+    WorkspaceBackupTask* restoreFrom(const QString& file, bool quiet = false);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -118,6 +130,9 @@ private:
     std::vector<std::pair<QString, QAction*>> paletteActions() const;
     void saveExtraScreenshots(const QString& directory, QStringList& files,
                               const std::function<void(WorkspacePage*)>& settle);
+    void chooseBackupFile();
+    void chooseRestoreFile();
+    void showBackupProgress(WorkspaceBackupTask* task, const QString& title);
     void saveSettings();
     void restoreSettings();
 

@@ -1,5 +1,7 @@
 #include "import/RejectedRows.h"
 
+#include "text/SpreadsheetCell.h"
+
 #include <csv.h>
 
 #include <string>
@@ -8,9 +10,11 @@ namespace escdesk::import {
 
 namespace {
 
-// libcsv's writer quotes every field and doubles embedded quotes.
+// libcsv's writer quotes every field and doubles embedded quotes; quoting
+// does not stop a spreadsheet from evaluating a formula, so a rejected value
+// such as =cmd|' /C calc'!A0 is neutralised first.
 void appendField(std::string& line, const QString& text) {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = text::spreadsheetSafeCell(text).toUtf8();
     std::string quoted(static_cast<std::size_t>(utf8.size()) * 2 + 2, '\0');
     const std::size_t length = csv_write(quoted.data(), quoted.size(), utf8.constData(),
                                          static_cast<std::size_t>(utf8.size()));

@@ -1,5 +1,8 @@
 #include "report/ReportRenderers.h"
 
+#include "text/BidiControls.h"
+#include "text/SpreadsheetCell.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -30,8 +33,9 @@ QString toneColor(Tone tone) {
     return inkColor;
 }
 
+// Imported text in HTML: markup escaped, bidi overrides made visible.
 QString esc(const QString& text) {
-    return text.toHtmlEscaped();
+    return text::withoutBidiControls(text).toHtmlEscaped();
 }
 
 Align alignOf(const Table& table, int column) {
@@ -245,8 +249,8 @@ QString markdownTable(const Table& table) {
     return md + '\n';
 }
 
-QString csvField(const QString& raw) {
-    const QString text = neutralizeCsvCell(raw);
+QString csvField(const QString& raw, bool numericColumn) {
+    const QString text = neutralizeCsvCell(raw, numericColumn);
     static const QRegularExpression needsQuotes(QStringLiteral("[\",\\r\\n]"));
     if (!text.contains(needsQuotes) && !text.startsWith(QLatin1Char(' ')) &&
         !text.endsWith(QLatin1Char(' '))) {
@@ -259,26 +263,12 @@ QString csvField(const QString& raw) {
 
 } // namespace
 
-QString neutralizeCsvCell(const QString& text) {
-    if (text.isEmpty()) {
-        return text;
-    }
-    const QChar first = text.front();
-    const bool risky = first == QLatin1Char('=') || first == QLatin1Char('+') ||
-                       first == QLatin1Char('-') || first == QLatin1Char('@') ||
-                       first == QLatin1Char('\t') || first == QLatin1Char('\r');
-    if (!risky) {
-        return text;
-    }
-    // A plain number ("-1.5", "+3") is data, not a formula.
-    static const QRegularExpression plainNumber(QStringLiteral("^[+-]?[0-9]+(\\.[0-9]+)?$"));
-    if (plainNumber.match(text).hasMatch()) {
-        return text;
-    }
-    return QLatin1Char('\'') + text;
+QString neutralizeCsvCell(const QString& text, bool numericColumn) {
+    return text::spreadsheetSafeCell(text, numericColumn);
 }
 
-QString escapeMarkdown(const QString& text) {
+QString escapeMarkdown(const QString& raw) {
+    const QString text = text::withoutBidiControls(raw);
     QString out;
     out.reserve(text.size() + 8);
     for (const QChar c : text) {
@@ -445,25 +435,25 @@ QString renderPlainText(const Report& report) {
             }
         }
     }
-    return text + report.generatedText + '\n';
+    return text::withoutBidiControls(text + report.generatedText + '\n');
 }
 
 QByteArray renderCsv(const Table& table) {
     QString csv;
-    auto line = [&](const QStringList& fields) {
+    auto line = [&](const QStringList& fields, bool figures) {
         QStringList quoted;
-        for (const QString& field : fields) {
-            quoted << csvField(field);
+        for (int c = 0; c < fields.size(); ++c) {
+            quoted << csvField(fields[c], figures && alignOf(table, c) == Align::Right);
         }
         csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     };
-    line(table.headers);
+    line(table.headers, false);
     for (const auto& row : table.rows) {
         QStringList fields;
         for (const Cell& cell : row) {
             fields << cell.text;
         }
-        line(fields);
+        line(fields, true);
     }
     return csv.toUtf8();
 }

@@ -32,10 +32,11 @@ QString renderPlainText(const Report& report);
 // One CSV document (RFC 4180, CRLF line ends, UTF-8) per table.
 QByteArray renderCsv(const Table& table);
 
-// A cell safe to open in a spreadsheet: text starting with = + - @, a tab or
-// a carriage return is prefixed with a single quote so it stays text (plain
-// numbers such as "-1.5" are left as they are).
-QString neutralizeCsvCell(const QString& text);
+// A cell safe to open in a spreadsheet (OWASP "CSV injection"): text
+// starting with = + - @, a tab or a carriage return is prefixed with a single
+// quote so it stays text. In a `numericColumn` (a right-aligned column of
+// figures) plain numbers such as "-1.5" are left as they are.
+QString neutralizeCsvCell(const QString& text, bool numericColumn = false);
 
 // Text with Markdown's special characters escaped and < > as entities.
 QString escapeMarkdown(const QString& text);

@@ -443,7 +443,11 @@ private slots:
         QCOMPARE(neutralizeCsvCell(QStringLiteral("-cmd")), QStringLiteral("'-cmd"));
         QCOMPARE(neutralizeCsvCell(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
         QCOMPARE(neutralizeCsvCell(QStringLiteral("\tx")), QStringLiteral("'\tx"));
-        QCOMPARE(neutralizeCsvCell(QStringLiteral("-1.5")), QStringLiteral("-1.5")); // a number
+        // A number in a column of figures is data; the same text in a text
+        // column is quoted like any other cell starting with a sign.
+        QCOMPARE(neutralizeCsvCell(QStringLiteral("-1.5"), true), QStringLiteral("-1.5"));
+        QCOMPARE(neutralizeCsvCell(QStringLiteral("-1"), false), QStringLiteral("'-1"));
+        QCOMPARE(neutralizeCsvCell(QStringLiteral("+1"), false), QStringLiteral("'+1"));
         QCOMPARE(neutralizeCsvCell(QStringLiteral("Login = broken")),
                  QStringLiteral("Login = broken"));
 

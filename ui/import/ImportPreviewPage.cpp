@@ -129,11 +129,12 @@ void ImportPreviewPage::showFile(int index) {
     m_summary->setText(tr("<b>%1</b> · %2 · delimiter %3 · header on line %4 · first %5 rows: "
                           "<span style='color:#1a7f4b'>%6 to import</span>, "
                           "<span style='color:#b42318'>%7 rejected</span> · times shown in %8")
-                           .arg(QFileInfo(file.path).fileName().toHtmlEscaped(),
-                                import::textEncodingName(preview.dialect.encoding),
-                                import::delimiterName(preview.dialect.delimiter).toHtmlEscaped())
-                           .arg(preview.headerLine)
-                           .arg(display::count(shown),
+                           // One arg() for all: a file name holding "%4" is not a
+                           // place for the next argument.
+                           .arg(display::html(QFileInfo(file.path).fileName()),
+                                import::textEncodingName(preview.dialect.encoding).toHtmlEscaped(),
+                                import::delimiterName(preview.dialect.delimiter).toHtmlEscaped(),
+                                QString::number(preview.headerLine), display::count(shown),
                                 display::count(shown - preview.rejectedRows()),
                                 display::count(preview.rejectedRows()),
                                 QString::fromUtf8(m_wizard.workspace().reportingTimeZone().id())));
@@ -154,7 +155,7 @@ void ImportPreviewPage::showFile(int index) {
         if (!preview.timestampForms.value(c).isEmpty()) {
             tip += tr("\nTimestamp form: %1").arg(preview.timestampForms[c]);
         }
-        m_table->horizontalHeaderItem(fixed + c)->setToolTip(tip);
+        m_table->horizontalHeaderItem(fixed + c)->setToolTip(display::plainToolTip(tip));
     }
     m_table->setRowCount(static_cast<int>(preview.rows.size()));
     for (int r = 0; r < static_cast<int>(preview.rows.size()); ++r) {
@@ -178,13 +179,13 @@ void ImportPreviewPage::showFile(int index) {
             if (const auto p = problemColumns.indexOf(preview.columns[c]); p >= 0) {
                 item->setForeground(rejectedText);
                 item->setBackground(rejectedBackground);
-                item->setToolTip(reasons[p]);
+                item->setToolTip(display::plainToolTip(reasons[p]));
             }
             m_table->setItem(r, fixed + c, item);
         }
         auto* reason = new QTableWidgetItem(reasons.join(QStringLiteral("; ")));
         reason->setForeground(rejectedText);
-        reason->setToolTip(reason->text());
+        reason->setToolTip(display::plainToolTip(reason->text()));
         m_table->setItem(r, reasonColumn, reason);
     }
     m_table->resizeColumnsToContents();

@@ -123,7 +123,7 @@ void ImportResultPage::initializePage() {
         }
         auto* outcomeItem = new QTableWidgetItem(outcome);
         outcomeItem->setForeground(colour);
-        outcomeItem->setToolTip(outcome);
+        outcomeItem->setToolTip(display::plainToolTip(outcome));
         m_files->setItem(r, Outcome, outcomeItem);
         const auto number = [&](int column, const QString& text) {
             auto* item = new QTableWidgetItem(text);

@@ -1,6 +1,7 @@
 #include "matrix/TiersEditor.h"
 
 #include "matrix/MatrixDocument.h"
+#include "models/DisplayText.h"
 
 #include <QFormLayout>
 #include <QFrame>
@@ -175,7 +176,9 @@ void TiersEditor::showPath() {
         auto* levelLabel = new QLabel(level, card);
         levelLabel->setObjectName(QStringLiteral("tierLevel"));
         cardLayout->addWidget(levelLabel);
-        auto* name = new QLabel(tier.name, card);
+        // Matrix text may come from a shared matrix file: shown literally.
+        auto* name = new QLabel(display::plain(tier.name), card);
+        name->setTextFormat(Qt::PlainText);
         name->setObjectName(QStringLiteral("tierName"));
         cardLayout->addWidget(name);
         const auto row =
@@ -191,10 +194,12 @@ void TiersEditor::showPath() {
                        card);
         people->setTextFormat(Qt::RichText);
         cardLayout->addWidget(people);
-        auto* channel = new QLabel(tier.channel, card);
+        auto* channel = new QLabel(display::plain(tier.channel), card);
+        channel->setTextFormat(Qt::PlainText);
         channel->setObjectName(QStringLiteral("footnote"));
         cardLayout->addWidget(channel);
-        card->setToolTip(found.empty() ? tier.responsibility : issueTooltip(found));
+        card->setToolTip(
+            display::plainToolTip(found.empty() ? tier.responsibility : issueTooltip(found)));
         // Cards share the width; long names wrap rather than widen the page.
         for (QLabel* label : card->findChildren<QLabel*>()) {
             label->setWordWrap(true);

@@ -92,7 +92,8 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     if (role == Qt::ToolTipRole) {
-        return index.column() == SubjectColumn ? QVariant(row->subject) : QVariant();
+        return index.column() == SubjectColumn ? QVariant(display::plainToolTip(row->subject))
+                                               : QVariant();
     }
     if (role == Qt::ForegroundRole) {
         if (index.column() == PriorityColumn) {
@@ -114,19 +115,19 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
     }
     switch (index.column()) {
     case TicketIdColumn:
-        return row->ticketId;
+        return display::plain(row->ticketId);
     case CreatedColumn:
         return display::dateTime(row->createdAt, m_zone);
     case PriorityColumn:
-        return row->priority;
+        return display::plain(row->priority);
     case TierColumn:
         return display::tier(row->tier);
     case EscalatedColumn:
         return row->escalated ? tr("Yes") : QString();
     case AccountColumn:
-        return row->accountName.isEmpty() ? row->accountId : row->accountName;
+        return display::plain(row->accountName.isEmpty() ? row->accountId : row->accountName);
     case SubjectColumn:
-        return row->subject;
+        return display::plain(row->subject);
     default:
         return {};
     }

@@ -227,27 +227,27 @@ const browse::TicketListRow* TicketTableModel::rowAt(int row) const {
 QVariant TicketTableModel::displayText(const browse::TicketListRow& row, int column) const {
     switch (column) {
     case TicketIdColumn:
-        return row.ticketId;
+        return display::plain(row.ticketId);
     case CreatedColumn:
         return display::dateTime(row.createdAt, m_zone);
     case PriorityColumn:
-        return row.priority;
+        return display::plain(row.priority);
     case StatusColumn:
-        return row.status;
+        return display::plain(row.status);
     case TierColumn:
         return display::tier(row.tier);
     case EscalatedColumn:
         return row.escalated ? tr("Yes") : QString();
     case AccountColumn:
-        return row.accountName.isEmpty() ? row.accountId : row.accountName;
+        return display::plain(row.accountName.isEmpty() ? row.accountId : row.accountName);
     case ProductAreaColumn:
-        return row.productArea;
+        return display::plain(row.productArea);
     case RootCauseColumn:
-        return row.rootCause;
+        return display::plain(row.rootCause);
     case AssigneeColumn:
-        return row.assignee;
+        return display::plain(row.assignee);
     case SubjectColumn:
-        return row.subject;
+        return display::plain(row.subject);
     default:
         return {};
     }
@@ -276,7 +276,8 @@ QVariant TicketTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return displayText(*row, index.column());
     case Qt::ToolTipRole:
-        return index.column() == SubjectColumn ? QVariant(row->subject) : QVariant();
+        return index.column() == SubjectColumn ? QVariant(display::plainToolTip(row->subject))
+                                               : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == PriorityColumn) {
             const QColor colour = display::priorityColour(row->priority);

@@ -124,7 +124,7 @@ void ImportHistoryPage::refresh() {
         };
         text(Batch, QString::number(batch.id), true)->setData(Qt::UserRole, qint64(batch.id));
         text(When, display::dateTime(batch.startedAt, zone));
-        text(File, batch.file)->setToolTip(batch.file);
+        text(File, batch.file)->setToolTip(display::plainToolTip(batch.file));
         text(Kind, batch.kind);
         text(Preset, batch.preset.isEmpty() ? tr("—") : batch.preset);
         text(Sha, batch.sha256.left(12))->setToolTip(batch.sha256);

@@ -11,6 +11,7 @@
 #include "matrix/TaxonomyEditor.h"
 #include "matrix/TestTicketPanel.h"
 #include "matrix/TiersEditor.h"
+#include "models/DisplayText.h"
 #include "store/Workspace.h"
 
 #include <algorithm>
@@ -217,7 +218,8 @@ void MatrixPage::showIssues() {
             new QListWidgetItem(issueIcon(issue.severity),
                                 QStringLiteral("%1:  %2").arg(section, issue.message), m_issues);
         item->setData(Qt::UserRole, issue.path);
-        item->setToolTip(QStringLiteral("%1\n%2").arg(issue.place, issue.message));
+        item->setToolTip(
+            display::plainToolTip(QStringLiteral("%1\n%2").arg(issue.place, issue.message)));
     }
     const int errors = m_document->errorCount();
     const int warnings = m_document->warningCount();

@@ -1,5 +1,6 @@
 #include "pages/ReviewPage.h"
 
+#include "models/DisplayText.h"
 #include "report/ReportBuilder.h"
 #include "report/output/ReportOutput.h"
 #include "store/Workspace.h"
@@ -405,9 +406,9 @@ void ReviewPage::showActions() {
         if (lastReview.contains(action.createdAt)) {
             title->setText(action.title + tr("  (agreed last week)"));
         }
-        title->setToolTip(action.subject.isEmpty()
-                              ? action.title
-                              : action.title + QStringLiteral(" — ") + action.subject);
+        title->setToolTip(display::plainToolTip(
+            action.subject.isEmpty() ? action.title
+                                     : action.title + QStringLiteral(" — ") + action.subject));
         m_actions->setItem(row, 0, title);
         m_actions->setItem(row, 1, new QTableWidgetItem(action.owner));
         auto* deadline = new QTableWidgetItem(action.deadline.toString(QStringLiteral("d MMM")));

@@ -289,7 +289,8 @@ void RootCausesPage::showTable() {
         QFont bold = name->font();
         bold.setWeight(QFont::DemiBold);
         name->setFont(bold);
-        name->setToolTip(tr("Recommended action: %1").arg(row.recommendedAction));
+        name->setToolTip(
+            display::plainToolTip(tr("Recommended action: %1").arg(row.recommendedAction)));
         m_table->setItem(i, RootCauseColumn, name);
         m_table->setItem(i, CountColumn, parts::numberItem(display::count(row.count)));
         m_table->setItem(i, ShareColumn, parts::numberItem(display::percent(row.share)));
@@ -320,12 +321,12 @@ void RootCausesPage::showDetail(int index) {
     const analysis::RootCauseRow& row = rows[std::size_t(index)];
     QStringList issues;
     for (const analysis::CountedName& issue : row.knownIssues) {
-        issues << QStringLiteral("%1 (%2)").arg(issue.name.toHtmlEscaped()).arg(issue.count);
+        issues << QStringLiteral("%1 (%2)").arg(display::html(issue.name)).arg(issue.count);
     }
     m_detail->setText(
         tr("<b>%1</b> — recommended action: %2<br><span style='color:#7b8794'>Known issues: %3 · "
            "%4 accounts, ARR %5</span>")
-            .arg(row.rootCause.toHtmlEscaped(), row.recommendedAction.toHtmlEscaped(),
+            .arg(display::html(row.rootCause), display::html(row.recommendedAction),
                  issues.isEmpty() ? tr("none") : issues.join(QStringLiteral(", ")),
                  display::count(row.affectedAccounts), display::amount(row.affectedArr)));
 }
@@ -375,7 +376,7 @@ void RootCausesPage::showChart() {
                 m_chart->showToolTip(
                     tr("<b>%1</b><br>%2 escalations, %3 of all<br>%4 against the "
                        "period before (%5)<br>Impact %6<br><i>Click to list the tickets</i>")
-                        .arg(r.rootCause.toHtmlEscaped(), display::count(r.count),
+                        .arg(display::html(r.rootCause), display::count(r.count),
                              display::percent(r.share), changeText(r.change()),
                              display::count(r.previousCount), impactText(r.impact)));
             });
@@ -396,15 +397,15 @@ void RootCausesPage::showClusters() {
                                        display::count(c.escalatedTickets)));
         m_clusters->setItem(i, ClusterSizeColumn, size);
         auto* terms = parts::textItem(cluster.topTerms.join(QStringLiteral(", ")));
-        terms->setToolTip(m_figures.clusterSentences.value(i));
+        terms->setToolTip(display::plainToolTip(m_figures.clusterSentences.value(i)));
         m_clusters->setItem(i, ClusterTermsColumn, terms);
         QTableWidgetItem* issue = nullptr;
         if (cluster.knownIssue) {
             issue = parts::textItem(cluster.knownIssue->issueId);
-            issue->setToolTip(tr("%1 — %2 of %3 escalations match")
-                                  .arg(cluster.knownIssue->title)
-                                  .arg(cluster.knownIssueMatches)
-                                  .arg(cluster.members.size()));
+            issue->setToolTip(display::plainToolTip(tr("%1 — %2 of %3 escalations match")
+                                                        .arg(cluster.knownIssue->title)
+                                                        .arg(cluster.knownIssueMatches)
+                                                        .arg(cluster.members.size())));
         } else {
             issue = parts::textItem(tr("Documentation gap"));
             issue->setForeground(AnalysisChart::watchColour());

@@ -289,7 +289,7 @@ void SegmentsPage::showChart() {
                 m_chart->showToolTip(
                     tr("<b>%1</b><br>%2 of %3 tickets escalated: %4<br>%5 against the overall "
                        "%6 · p = %7%8<br><i>Click to list the tickets</i>")
-                        .arg(segmentLabel(r.value).toHtmlEscaped(), display::count(r.escalated),
+                        .arg(display::html(segmentLabel(r.value)), display::count(r.escalated),
                              display::count(r.tickets), display::percent(r.rate),
                              r.deviationPts ? display::signedPointValue(*r.deviationPts)
                                             : QStringLiteral("—"),

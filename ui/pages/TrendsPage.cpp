@@ -442,7 +442,7 @@ void TrendsPage::showRootCauses(const QStringList& labels) {
             m_rootCauseChart->showToolTip(
                 tr("<b>%1</b><br>%2: %3 of %4 escalations<br><i>Click to list the tickets</i>")
                     .arg(periodName(std::size_t(index)),
-                         m_figures.rootCauses.names[n].toHtmlEscaped(),
+                         display::html(m_figures.rootCauses.names[n]),
                          display::count(
                              m_figures.rootCauses.counts[std::size_t(n)][std::size_t(index)]),
                          display::count(p.escalations)));
@@ -474,7 +474,7 @@ void TrendsPage::showRising() {
             shares = display::percent(r.shares.front()) + arrow + display::percent(r.shares.back());
         }
         auto* name = parts::textItem(r.rootCause);
-        name->setToolTip(r.rootCause);
+        name->setToolTip(display::plainToolTip(r.rootCause));
         QFont bold = name->font();
         bold.setWeight(QFont::DemiBold);
         name->setFont(bold);

@@ -68,7 +68,7 @@ void RejectedRowsPane::showBatch(store::Database* db, std::int64_t batch, const 
                          new QTableWidgetItem(row.column.isEmpty() ? tr("(row)") : row.column));
         m_table->setItem(i, 2, new QTableWidgetItem(row.value));
         auto* reason = new QTableWidgetItem(row.reason);
-        reason->setToolTip(row.reason);
+        reason->setToolTip(display::plainToolTip(row.reason));
         m_table->setItem(i, 3, reason);
     }
     if (batch <= 0) {

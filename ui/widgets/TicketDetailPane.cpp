@@ -80,6 +80,9 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     left->setSpacing(4);
     m_heading->setObjectName(QStringLiteral("detailHeading"));
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Ticket fields are imported text: shown literally, never as HTML.
+    m_heading->setTextFormat(Qt::PlainText);
+    m_subject->setTextFormat(Qt::PlainText);
     m_subject->setObjectName(QStringLiteral("detailSubject"));
     m_subject->setWordWrap(true);
     m_subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -177,6 +180,7 @@ QLabel* TicketDetailPane::addField(const QString& label, int row, int column) {
     auto* value = new QLabel(m_fields);
     value->setObjectName(QStringLiteral("fieldValue"));
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setTextFormat(Qt::PlainText);
     value->setAccessibleName(label);
     name->setBuddy(value);
     grid->addWidget(name, row, column);
@@ -220,19 +224,19 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
             ? ticket->accountId
             : QStringLiteral("%1 (%2)").arg(listed.front().accountName, ticket->accountId);
 
-    m_heading->setText(ticket->ticketId);
-    m_subject->setText(orDash(ticket->subject));
+    m_heading->setText(display::plain(ticket->ticketId));
+    m_subject->setText(display::plain(orDash(ticket->subject)));
     m_created->setText(display::dateTime(ticket->createdAt, zone));
-    m_status->setText(orDash(ticket->status));
+    m_status->setText(display::plain(orDash(ticket->status)));
     m_priority->setText(orDash(ticket->priority));
     m_tier->setText(orDash(display::tier(ticket->tier)));
     m_escalated->setText(escalated ? tr("Yes") : tr("No"));
     m_firstResponse->setText(orDash(display::dateTime(ticket->firstResponseAt, zone)));
-    m_account->setText(orDash(account));
-    m_productArea->setText(orDash(ticket->productArea));
-    m_rootCause->setText(orDash(ticket->rootCause));
-    m_channel->setText(orDash(ticket->channel));
-    m_assignee->setText(orDash(ticket->assignee));
+    m_account->setText(display::plain(orDash(account)));
+    m_productArea->setText(display::plain(orDash(ticket->productArea)));
+    m_rootCause->setText(display::plain(orDash(ticket->rootCause)));
+    m_channel->setText(display::plain(orDash(ticket->channel)));
+    m_assignee->setText(display::plain(orDash(ticket->assignee)));
     m_resolved->setText(orDash(display::dateTime(ticket->resolvedAt, zone)));
 
     for (const TicketEvent& event : events) {
@@ -240,10 +244,10 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
         item->setText(TimeColumn, display::dateTime(event.occurredAt, zone));
         item->setText(EventColumn, display::eventName(event.kind));
         item->setText(TiersColumn, tierMove(event.fromTier, event.toTier));
-        item->setText(ActorColumn, event.actor);
-        item->setText(DecisionColumn, event.decisionType);
-        item->setText(NoteColumn, event.note);
-        item->setToolTip(NoteColumn, event.note);
+        item->setText(ActorColumn, display::plain(event.actor));
+        item->setText(DecisionColumn, display::plain(event.decisionType));
+        item->setText(NoteColumn, display::plain(event.note));
+        item->setToolTip(NoteColumn, display::plainToolTip(event.note));
         if (event.kind == EventKind::Escalated || event.kind == EventKind::Bounced) {
             QFont font = item->font(EventColumn);
             font.setWeight(QFont::DemiBold);
@@ -303,7 +307,7 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
         item->setForeground(0, QBrush());
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setText(0, entry.required ? entry.text : tr("%1 (optional)").arg(entry.text));
-        item->setToolTip(0, entry.text);
+        item->setToolTip(0, display::plainToolTip(entry.text));
         item->setCheckState(0, entry.done ? Qt::Checked : Qt::Unchecked);
         item->setData(0, Qt::UserRole, entry.itemId);
         if (entry.done) {
@@ -313,9 +317,9 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
                        entry.doneBy,
                        entry.doneAt ? display::dateTime(*entry.doneAt, zone).mid(5) // "11-26 09:30"
                                     : QString()));
-            item->setToolTip(
-                1,
-                tr("Ticked by %1 at %2").arg(entry.doneBy, display::dateTime(entry.doneAt, zone)));
+            item->setToolTip(1, display::plainToolTip(
+                                    tr("Ticked by %1 at %2")
+                                        .arg(entry.doneBy, display::dateTime(entry.doneAt, zone))));
         } else if (entry.required) {
             item->setForeground(0, QColor(0x9b, 0x2c, 0x2c));
         }
@@ -334,7 +338,8 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
                                  .arg(next)
                                  .arg(missing));
     }
-    m_readiness->setToolTip(run.missingRequired().join(QLatin1Char('\n')));
+    m_readiness->setToolTip(display::plainToolTip(run.missingRequired().join(QLatin1Char('\n'))));
+    m_readinessName->setTextFormat(Qt::PlainText);
     m_readinessName->setText(checklist->name());
     m_readinessName->show();
     m_readiness->show();

@@ -84,7 +84,7 @@ void TicketListPane::showTickets(store::Workspace* workspace, const QString& hea
     m_workspace = workspace;
     const std::size_t count = ticketRows.size();
     m_model->setTickets(workspace, std::move(ticketRows));
-    m_heading->setText(heading);
+    m_heading->setText(display::plain(heading));
     m_count->setText(count == 1 ? tr("1 ticket")
                                 : tr("%1 tickets").arg(display::count(std::int64_t(count))));
     m_table->setVisible(true);

@@ -89,6 +89,28 @@ public:
         }
     }
 
+    // Room for `count` ids without growing.
+    void reserve(std::size_t count) {
+        std::size_t size = 1024;
+        while (size < count * 2 + 2) {
+            size *= 2;
+        }
+        if (size > m_slots.size()) {
+            std::vector<Slot> old(size);
+            old.swap(m_slots);
+            const std::size_t mask = m_slots.size() - 1;
+            for (const Slot& slot : old) {
+                if (slot.hash != 0) {
+                    std::size_t i = slot.hash & mask;
+                    while (m_slots[i].hash != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    m_slots[i] = slot;
+                }
+            }
+        }
+    }
+
     // The line of an earlier row with `id`, or records this one.
     std::optional<std::int64_t> firstLineOf(std::string_view id, std::uint64_t hash,
                                             std::int64_t line) {
@@ -184,7 +206,7 @@ private:
     void prepareStatements();
     std::uint64_t readingSalt() const;
     void loadStoredHashes();
-    std::uint64_t recordHash(const CsvRecord& record) const;
+    std::uint64_t recordHash(const CsvRecord& record);
     bool skipUnchanged(const CsvRecord& record, std::uint64_t hash);
     bool rejectDuplicate(const CsvRecord& record, std::string_view id, std::uint64_t idHash);
     bool handleRecord(const CsvRecord& record);
@@ -243,7 +265,7 @@ private:
     // record whose hash is among them is the one a row was written from,
     // read the same way: it is counted unchanged without further work.
     bool m_hashing = false;
-    std::uint64_t m_salt = 0;
+    std::optional<RecordHash> m_recordHash; // seeded with how the file is read
     HashSet m_storedHashes;
     std::int64_t m_skippedUnchanged = 0; // counted on the reading thread
 
@@ -481,7 +503,8 @@ void FileImport::prepareStatements() {
 // the source zone. A record read another way hashes differently.
 std::uint64_t FileImport::readingSalt() const {
     // The version of the reading rules: change it when a conversion changes.
-    RecordHash hash(0x6573636465736b01ULL);
+    SeedHash hash;
+    hash.add(0x6573636465736b01ULL);
     hash.add(static_cast<std::uint64_t>(m_options.kind));
     hash.add(std::uint64_t{m_headerFields});
     for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
@@ -512,12 +535,14 @@ void FileImport::loadStoredHashes() {
     if (!m_hashing) {
         return;
     }
-    m_salt = readingSalt();
+    m_recordHash.emplace(readingSalt());
     Statement stored = m_db.prepare("SELECT source_hash FROM " + std::string(m_layout.table) +
                                     " WHERE source_hash IS NOT NULL");
     while (stored.step()) {
         m_storedHashes.insert(static_cast<std::uint64_t>(stored.int64(0)));
     }
+    // A re-import lists about as many ids as are stored.
+    m_seenIds.reserve(m_storedHashes.size());
     if (!m_storedHashes.empty()) {
         // Most rows will not reach the writer: its scan in storage order
         // would only fall behind.
@@ -525,12 +550,8 @@ void FileImport::loadStoredHashes() {
     }
 }
 
-std::uint64_t FileImport::recordHash(const CsvRecord& record) const {
-    RecordHash hash(m_salt);
-    for (std::size_t field = 0; field < m_headerFields; ++field) {
-        hash.add(record.fields[field]);
-    }
-    return hash.value();
+std::uint64_t FileImport::recordHash(const CsvRecord& record) {
+    return m_recordHash->of(record.fields, m_headerFields);
 }
 
 // A record some stored row was written from, read the same way, converts to

@@ -209,11 +209,13 @@ private:
     std::uint64_t recordHash(const CsvRecord& record);
     bool skipUnchanged(const CsvRecord& record, std::uint64_t hash);
     bool rejectDuplicate(const CsvRecord& record, std::string_view id, std::uint64_t idHash);
+    std::optional<QString> duplicateOf(std::string_view id, std::uint64_t idHash,
+                                       std::int64_t line);
     bool handleRecord(const CsvRecord& record);
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
-    void upsert(std::optional<std::uint64_t> sourceHash);
+    void upsert(std::int64_t line, std::optional<std::uint64_t> sourceHash);
     void storeProblems(std::int64_t line);
     void storeProblem(std::int64_t line, const QString& column, std::string_view value,
                       const QString& reason);
@@ -562,26 +564,37 @@ bool FileImport::skipUnchanged(const CsvRecord& record, std::uint64_t hash) {
         return false;
     }
     const std::string_view id = record.fields[static_cast<std::size_t>(m_fieldOf[0])];
-    const std::uint64_t idHash = SeenIds::hashOf(id);
-    if (!rejectDuplicate(record, id, idHash)) {
+    if (m_pipeline) {
+        // The duplicate check is the writing thread's, in file order.
+        m_pipeline->current().addUnchanged(record.line, id);
+        m_pipeline->handOverIfFull();
+    } else if (!rejectDuplicate(record, id, SeenIds::hashOf(id))) {
         ++m_skippedUnchanged;
     }
     return true;
 }
 
-// Rejects a row whose id an earlier row of the file has (the first wins).
-bool FileImport::rejectDuplicate(const CsvRecord& record, std::string_view id,
-                                 std::uint64_t idHash) {
-    const auto first = m_seenIds.firstLineOf(id, idHash, record.line);
+// The reason a row with `id` is refused when an earlier row of the file has
+// the same id (the first wins); otherwise records the id and returns none.
+std::optional<QString> FileImport::duplicateOf(std::string_view id, std::uint64_t idHash,
+                                               std::int64_t line) {
+    const auto first = m_seenIds.firstLineOf(id, idHash, line);
     if (!first) {
-        return false;
+        return std::nullopt;
     }
     const QString header = qs(m_layout.columns[0].header);
-    m_problems.push_back(
-        {header, id,
-         QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
-             .arg(header, qs(id))
-             .arg(*first)});
+    return QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
+        .arg(header, qs(id))
+        .arg(*first);
+}
+
+bool FileImport::rejectDuplicate(const CsvRecord& record, std::string_view id,
+                                 std::uint64_t idHash) {
+    auto reason = duplicateOf(id, idHash, record.line);
+    if (!reason) {
+        return false;
+    }
+    m_problems.push_back({qs(m_layout.columns[0].header), id, std::move(*reason)});
     reject(record, true);
     return true;
 }
@@ -862,9 +875,9 @@ void FileImport::count(TableWriter::Outcome outcome) {
     }
 }
 
-void FileImport::upsert(std::optional<std::uint64_t> sourceHash) {
+void FileImport::upsert(std::int64_t line, std::optional<std::uint64_t> sourceHash) {
     if (m_pipeline) {
-        m_pipeline->current().addRow(0, m_values, sourceHash);
+        m_pipeline->current().addRow(line, m_values, sourceHash);
         m_pipeline->handOverIfFull();
         return;
     }
@@ -880,20 +893,40 @@ void FileImport::startPipeline() {
     }
 }
 
-// On the writing thread: the staged rows in file order.
+// On the writing thread: the staged rows in file order. Ids are checked
+// for duplicates here, so the reading thread has less to do.
 void FileImport::writeStaged(const StagedBatch& batch) {
+    const QString keyHeader = qs(m_layout.columns[0].header);
+    const auto duplicate = [&](std::string_view id, std::int64_t line) {
+        auto reason = duplicateOf(id, SeenIds::hashOf(id), line);
+        if (reason) {
+            ++m_result.rejected;
+            storeProblem(line, keyHeader, id, *reason);
+        }
+        return reason.has_value();
+    };
     for (const StagedBatch::Entry& entry : batch.entries()) {
-        if (entry.rejected) {
+        switch (entry.kind) {
+        case StagedBatch::Kind::Rejected:
             ++m_result.rejected;
             for (std::size_t i = entry.first; i < entry.first + entry.count; ++i) {
                 const StagedBatch::Problem& problem = batch.problem(i);
                 storeProblem(entry.line, problem.column,
                              batch.text(problem.valueOffset, problem.valueLength), problem.reason);
             }
-            continue;
+            break;
+        case StagedBatch::Kind::Unchanged:
+            if (!duplicate(batch.text(entry.first, entry.count), entry.line)) {
+                ++m_result.unchanged;
+            }
+            break;
+        case StagedBatch::Kind::Row:
+            batch.valuesOf(entry, m_stagedValues);
+            if (!duplicate(m_stagedValues[0].text, entry.line)) {
+                count(m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash));
+            }
+            break;
         }
-        batch.valuesOf(entry, m_stagedValues);
-        count(m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash));
     }
 }
 
@@ -928,9 +961,11 @@ bool FileImport::handleRecord(const CsvRecord& record) {
             return true;
         }
     }
+    // Single keys are checked for duplicates here, or on the writing thread.
+    const bool checkKey = m_layout.keyCount == 1 && !m_pipeline;
     std::uint64_t idHash = 0;
     const int keyField = m_fieldOf[0];
-    if (m_layout.keyCount == 1) {
+    if (checkKey) {
         idHash = SeenIds::hashOf(fields[static_cast<std::size_t>(keyField)]);
         m_seenIds.prefetch(idHash);
     }
@@ -938,7 +973,7 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         reject(record, true);
         return !m_preview || m_result.rows < m_previewLimit;
     }
-    if (m_layout.keyCount == 1) {
+    if (checkKey) {
         const std::string_view id = m_values[0].text; // the field itself (text keys)
         if (rejectDuplicate(record, id, idHash)) {
             return !m_preview || m_result.rows < m_previewLimit;
@@ -947,7 +982,7 @@ bool FileImport::handleRecord(const CsvRecord& record) {
     if (m_preview) {
         addPreviewRow(record, true);
     } else {
-        upsert(sourceHash);
+        upsert(record.line, sourceHash);
     }
     return !m_preview || m_result.rows < m_previewLimit;
 }
@@ -1089,6 +1124,8 @@ ImportResult FileImport::run() {
     // A 64 MiB page cache for the import: index pages stay cached, and a
     // million-ticket import peaks near 220 MB of memory.
     m_db.exec("PRAGMA cache_size = -65536");
+    // The indexes a bulk load builds at the end sort on two threads.
+    m_db.exec("PRAGMA threads = 2");
     prepareStatements();
     loadStoredHashes();
     {

@@ -10,7 +10,7 @@ std::size_t StagedBatch::addText(std::string_view text) {
 
 void StagedBatch::addRow(std::int64_t line, const std::vector<Value>& values,
                          std::optional<std::uint64_t> sourceHash) {
-    m_entries.push_back({line, false, m_values.size(), values.size(), sourceHash});
+    m_entries.push_back({line, Kind::Row, m_values.size(), values.size(), sourceHash});
     for (const Value& value : values) {
         StagedValue staged{value.kind, value.integer, value.real, 0, 0};
         if (value.kind == Value::Kind::Text) {
@@ -24,10 +24,14 @@ void StagedBatch::addRow(std::int64_t line, const std::vector<Value>& values,
 void StagedBatch::addRejected(std::int64_t line, const QString& column, std::string_view value,
                               const QString& reason, bool firstProblemOfRow) {
     if (firstProblemOfRow) {
-        m_entries.push_back({line, true, m_problems.size(), 0, std::nullopt});
+        m_entries.push_back({line, Kind::Rejected, m_problems.size(), 0, std::nullopt});
     }
     ++m_entries.back().count;
     m_problems.push_back({column, addText(value), value.size(), reason});
+}
+
+void StagedBatch::addUnchanged(std::int64_t line, std::string_view id) {
+    m_entries.push_back({line, Kind::Unchanged, addText(id), id.size(), std::nullopt});
 }
 
 void StagedBatch::valuesOf(const Entry& entry, std::vector<Value>& values) const {

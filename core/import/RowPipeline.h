@@ -39,10 +39,17 @@ public:
         std::size_t valueLength = 0;
         QString reason;
     };
+    enum class Kind {
+        Row,       // converted values to write
+        Rejected,  // the problems to record
+        Unchanged, // a record a stored row was written from: only its id
+    };
     struct Entry {
         std::int64_t line = 0;
-        bool rejected = false;
-        std::size_t first = 0; // first value (rows) or problem (rejected rows)
+        Kind kind = Kind::Row;
+        // Rows: first value and count; rejected rows: first problem and
+        // count; unchanged rows: the id's text offset and length.
+        std::size_t first = 0;
         std::size_t count = 0;
         std::optional<std::uint64_t> sourceHash;
     };
@@ -51,6 +58,7 @@ public:
                 std::optional<std::uint64_t> sourceHash);
     void addRejected(std::int64_t line, const QString& column, std::string_view value,
                      const QString& reason, bool firstProblemOfRow);
+    void addUnchanged(std::int64_t line, std::string_view id);
 
     const std::vector<Entry>& entries() const { return m_entries; }
     // The values of a row entry, their text in this batch.

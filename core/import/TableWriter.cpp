@@ -303,18 +303,16 @@ TableWriter::Outcome TableWriter::update(const std::vector<Value>& values, std::
     return Outcome::Updated;
 }
 
-// The row's values are as stored; its source hash is brought up to date
-// (a row stored without one, or from a record spelled differently).
+// The row's values are as stored; its source hash is brought up to date (a
+// row stored without one, or from a record spelled differently). Written
+// without a source record, the row keeps its hash: its values, which the
+// hash stands for, did not change.
 TableWriter::Outcome TableWriter::unchanged(const store::Statement& row, int hashColumn) {
-    if (m_updateHash) {
-        const bool sameHash =
-            m_sourceHash ? !row.isNull(hashColumn) &&
-                               static_cast<std::uint64_t>(row.int64(hashColumn)) == *m_sourceHash
-                         : row.isNull(hashColumn);
-        if (!sameHash) {
-            bindHash(*m_updateHash, 1, m_sourceHash);
-            m_updateHash->bind(2, m_lastRowId).run();
-        }
+    if (m_updateHash && m_sourceHash &&
+        (row.isNull(hashColumn) ||
+         static_cast<std::uint64_t>(row.int64(hashColumn)) != *m_sourceHash)) {
+        bindHash(*m_updateHash, 1, m_sourceHash);
+        m_updateHash->bind(2, m_lastRowId).run();
     }
     return Outcome::Unchanged;
 }

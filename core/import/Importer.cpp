@@ -268,7 +268,7 @@ private:
     // read the same way: it is counted unchanged without further work.
     bool m_hashing = false;
     std::optional<RecordHash> m_recordHash; // seeded with how the file is read
-    HashSet m_storedHashes;
+    StoredHashes m_storedHashes;
     std::int64_t m_skippedUnchanged = 0; // counted on the reading thread
 
     // Set while the rows are written on a second thread (RowPipeline.h).
@@ -539,9 +539,9 @@ void FileImport::loadStoredHashes() {
     }
     m_recordHash.emplace(readingSalt());
     Statement stored = m_db.prepare("SELECT source_hash FROM " + std::string(m_layout.table) +
-                                    " WHERE source_hash IS NOT NULL");
+                                    " WHERE source_hash IS NOT NULL ORDER BY rowid");
     while (stored.step()) {
-        m_storedHashes.insert(static_cast<std::uint64_t>(stored.int64(0)));
+        m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
     }
     // A re-import lists about as many ids as are stored.
     m_seenIds.reserve(m_storedHashes.size());
@@ -1124,8 +1124,6 @@ ImportResult FileImport::run() {
     // A 64 MiB page cache for the import: index pages stay cached, and a
     // million-ticket import peaks near 220 MB of memory.
     m_db.exec("PRAGMA cache_size = -65536");
-    // The indexes a bulk load builds at the end sort on two threads.
-    m_db.exec("PRAGMA threads = 2");
     prepareStatements();
     loadStoredHashes();
     {

@@ -224,4 +224,48 @@ private:
     std::size_t m_used = 0;
 };
 
+// The source hashes of the stored rows, in storage order. A re-import
+// mostly lists rows in that order, so a record is first looked for just
+// ahead of the last one found — a sequential read, where a hash table
+// costs a cache miss per row. Rows deleted at the source are stepped over;
+// a record not found there is changed, new, or out of order. Only when
+// many are not found (a file in another order) is a hash table of all
+// stored hashes built and asked as well.
+class StoredHashes {
+public:
+    void add(std::uint64_t hash) { m_ordered.push_back(hash); }
+    std::size_t size() const { return m_ordered.size(); }
+    bool empty() const { return m_ordered.empty(); }
+
+    bool contains(std::uint64_t hash) {
+        const std::size_t end = std::min(m_ordered.size(), m_cursor + lookAhead);
+        for (std::size_t i = m_cursor; i < end; ++i) {
+            if (m_ordered[i] == hash) {
+                m_cursor = i + 1;
+                return true;
+            }
+        }
+        if (!m_indexed && ++m_misses > std::max<std::size_t>(1000, m_ordered.size() / 50)) {
+            m_all.reserve(m_ordered.size());
+            for (const std::uint64_t stored : m_ordered) {
+                m_all.insert(stored);
+            }
+            m_indexed = true;
+        }
+        return m_indexed && m_all.contains(hash);
+    }
+
+    // Whether the hash table was needed (for tests).
+    bool indexed() const { return m_indexed; }
+
+private:
+    static constexpr std::size_t lookAhead = 8;
+
+    std::vector<std::uint64_t> m_ordered;
+    std::size_t m_cursor = 0;
+    std::size_t m_misses = 0;
+    bool m_indexed = false;
+    HashSet m_all;
+};
+
 } // namespace escdesk::import

@@ -87,6 +87,46 @@ private slots:
         }
         QCOMPARE(found, 0);
     }
+
+    void storedHashesFollowTheStorageOrder() {
+        // Stored rows 0..9999 (hash = 1000 + row). The file: rows 3 and 4
+        // deleted at the source, row 7 changed (hash 1), a new row (hash 2),
+        // the rest in order.
+        StoredHashes stored;
+        for (std::uint64_t row = 0; row < 10000; ++row) {
+            stored.add(1000 + row);
+        }
+        for (const std::uint64_t hash : {1000, 1001, 1002, 1005, 1006}) {
+            QVERIFY(stored.contains(hash));
+        }
+        QVERIFY(!stored.contains(1)); // row 7 changed
+        QVERIFY(!stored.contains(2)); // new
+        for (std::uint64_t row = 8; row < 10000; ++row) {
+            QVERIFY(stored.contains(1000 + row));
+        }
+        // Everything was found by looking ahead; no table was built.
+        QVERIFY(!stored.indexed());
+    }
+
+    void storedHashesAreFoundInAnyOrder() {
+        // The same rows listed backwards: each is far from the last one
+        // found, so after some misses the table of all hashes answers.
+        StoredHashes stored;
+        for (std::uint64_t row = 0; row < 10000; ++row) {
+            stored.add(1000 + row);
+        }
+        int found = 0;
+        for (std::uint64_t row = 10000; row-- > 0;) {
+            found += stored.contains(1000 + row) ? 1 : 0;
+        }
+        QVERIFY(stored.indexed());
+        // Rows 9999 down to 9000 are each more than 8 rows past the cursor
+        // (still at row 0): 1000 misses, the threshold for 10,000 stored
+        // rows (max(1000, 10000 / 50)); the 1001st miss builds the table,
+        // which finds it and every later row.
+        QCOMPARE(found, 10000 - 1000);
+        QVERIFY(!stored.contains(5));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecordHash)

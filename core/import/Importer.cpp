@@ -7,6 +7,7 @@
 #include "import/RecordHash.h"
 #include "import/RowPipeline.h"
 #include "import/TableWriter.h"
+#include "store/Workspace.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -166,6 +167,60 @@ struct Problem {
     QString column;
     std::string_view value;
     QString reason;
+};
+
+// A load into an empty table writes every page once through a rollback
+// journal (which has nothing to save for new pages) instead of twice through
+// the WAL (into the log, then into the file at the checkpoint). Leaving WAL
+// needs the workspace to itself: with another connection open (the desktop
+// app's), the import stays in WAL. Either way it is one transaction, and a
+// killed import is rolled back from the journal when the file is next
+// opened. The workspace returns to WAL afterwards.
+class RollbackJournalForBulkLoad {
+public:
+    RollbackJournalForBulkLoad(store::Database& db, bool wanted)
+        : m_db(db) {
+        if (!wanted) {
+            return;
+        }
+        try {
+            // Not waiting for other connections: then it is not to be.
+            db.exec("PRAGMA busy_timeout = 0");
+            Statement mode = db.prepare("PRAGMA journal_mode = DELETE");
+            m_switched = mode.step() &&
+                         mode.text(0).compare(QLatin1String("delete"), Qt::CaseInsensitive) == 0;
+        } catch (const store::StoreError&) {
+            m_switched = false;
+        }
+        restoreBusyTimeout();
+        if (m_switched) {
+            // Rollback journals need full syncs to be safe from power cuts.
+            db.exec("PRAGMA synchronous = FULL");
+        }
+    }
+    ~RollbackJournalForBulkLoad() {
+        if (!m_switched) {
+            return;
+        }
+        try {
+            m_db.exec("PRAGMA journal_mode = WAL");
+            m_db.exec("PRAGMA synchronous = NORMAL");
+        } catch (const store::StoreError&) {
+            // The next opening of the workspace sets WAL again.
+        }
+    }
+    RollbackJournalForBulkLoad(const RollbackJournalForBulkLoad&) = delete;
+    RollbackJournalForBulkLoad& operator=(const RollbackJournalForBulkLoad&) = delete;
+
+private:
+    void restoreBusyTimeout() {
+        m_db.exec(QStringLiteral("PRAGMA busy_timeout = %1")
+                      .arg(store::Workspace::busyTimeoutMs)
+                      .toStdString());
+    }
+
+    store::Database& m_db;
+    bool m_switched = false;
 };
 
 // ---- One file -----------------------------------------------------------------
@@ -1120,6 +1175,9 @@ ImportResult FileImport::run() {
         throw ImportCancelled{};
     }
 
+    const bool emptyTable = m_db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " +
+                                            std::string(m_layout.table) + ")") != 0;
+    const RollbackJournalForBulkLoad journal(m_db, emptyTable);
     store::Transaction transaction(m_db);
     // A 64 MiB page cache for the import: index pages stay cached, and a
     // million-ticket import peaks near 220 MB of memory.

@@ -183,6 +183,25 @@ private slots:
         QCOMPARE(textOf(*refused, indexes), before);
     }
 
+    void aLoadIntoAnEmptyTableLeavesTheWorkspaceInWalMode() {
+        // The load itself may go through a rollback journal; afterwards the
+        // desktop app and an import must again be able to work at once.
+        auto workspace = freshWorkspace();
+        QCOMPARE(run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv"))).inserted, 3);
+        QCOMPARE(textOf(*workspace, "PRAGMA journal_mode"), QStringLiteral("wal"));
+        // With another connection open (the desktop app's), the load
+        // happens in WAL mode and the other connection sees it.
+        auto second = freshWorkspace();
+        Workspace reader(second->path(), Workspace::Access::ReadOnly);
+        QCOMPARE(reader.db().queryInt64("SELECT count(*) FROM tickets"), 0);
+        QCOMPARE(run(*second, dataFile(QStringLiteral("delimiter-comma.csv"))).inserted, 3);
+        QCOMPARE(textOf(*second, "PRAGMA journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(reader.db().queryInt64("SELECT count(*) FROM tickets"), 3);
+        Statement check = second->db().prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
+    }
+
     void readsWindows1252FoundPastTheSampleOnASecondPass() {
         QByteArray content = "ticket_id,created_at,subject\n";
         for (int i = 0; i < 12000; ++i) {

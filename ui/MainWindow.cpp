@@ -3,6 +3,7 @@
 
 #include "CommandPalette.h"
 #include "HelpWindow.h"
+#include "import/ImportPreviewPage.h"
 #include "import/ImportWizard.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
@@ -643,6 +644,11 @@ QString MainWindow::saveImportPreviewScreenshot(const QString& csvFile, const QS
     wizard->resize(1100, 720);
     wizard->show();
     wizard->next();
+    // The preview is read on a worker thread.
+    QDeadlineTimer deadline(30000);
+    while (wizard->previewPage()->isLoading() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
     QApplication::processEvents();
     const QString file = QDir(directory).filePath(
         QStringLiteral("%1-import-preview.png").arg(pageCount() + 1, 2, 10, QLatin1Char('0')));

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <exception>
 #include <map>
+#include <optional>
+#include <thread>
 
 namespace escdesk::import {
 
@@ -185,6 +187,59 @@ private:
     EVP_MD_CTX* m_context;
 };
 
+// The SHA-256 of a file, computed on a thread of its own from a second
+// reading of the file (from the page cache), so the parse does not wait for
+// it. Destroying it before result() stops the thread.
+class BackgroundSha256 {
+public:
+    explicit BackgroundSha256(const QString& path)
+        : m_thread([this, path] { run(path); }) {}
+    ~BackgroundSha256() {
+        m_stop = true;
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+    }
+    BackgroundSha256(const BackgroundSha256&) = delete;
+    BackgroundSha256& operator=(const BackgroundSha256&) = delete;
+
+    QByteArray result() {
+        m_thread.join();
+        if (!m_error.isEmpty()) {
+            throw CsvError(0, m_error);
+        }
+        return m_hex;
+    }
+
+private:
+    void run(const QString& path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_error = QStringLiteral("Cannot open %1: %2").arg(path, file.errorString());
+            return;
+        }
+        Sha256 hash;
+        std::string block(static_cast<std::size_t>(blockSize), '\0');
+        while (!m_stop.load(std::memory_order_relaxed)) {
+            const qint64 got = file.read(block.data(), blockSize);
+            if (got < 0) {
+                m_error = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
+                return;
+            }
+            if (got == 0) {
+                m_hex = hash.hex();
+                return;
+            }
+            hash.add(std::string_view(block.data(), static_cast<std::size_t>(got)));
+        }
+    }
+
+    std::atomic<bool> m_stop{false};
+    QByteArray m_hex;
+    QString m_error;
+    std::thread m_thread;
+};
+
 QByteArray readHead(const QString& path, std::int64_t sampleBytes, bool& wholeFile) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -290,7 +345,10 @@ void CsvReader::read(const RecordHandler& handler) {
         throw CsvError(0, QStringLiteral("Cannot open %1: %2").arg(m_path, file.errorString()));
     }
     m_fileSize = file.size();
-    Sha256 hash;
+    std::optional<BackgroundSha256> hash;
+    if (m_computeSha256) {
+        hash.emplace(m_path);
+    }
     Utf8Transcoder transcoder(m_dialect.encoding);
     RecordParser parser(m_dialect.delimiter, handler);
     std::string block(static_cast<std::size_t>(blockSize), '\0');
@@ -309,9 +367,6 @@ void CsvReader::read(const RecordHandler& handler) {
             break;
         }
         std::string_view bytes(block.data(), static_cast<std::size_t>(got));
-        if (m_computeSha256) {
-            hash.add(bytes);
-        }
         if (position == 0) {
             bytes.remove_prefix(std::min<std::size_t>(bytes.size(), m_dialect.bomLength));
         }
@@ -337,8 +392,8 @@ void CsvReader::read(const RecordHandler& handler) {
             throw NotUtf8{};
         }
         parser.finish();
-        if (m_computeSha256) {
-            m_sha256Hex = hash.hex();
+        if (hash) {
+            m_sha256Hex = hash->result();
         }
     }
 }

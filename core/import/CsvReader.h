@@ -65,7 +65,8 @@ public:
 
     void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
     void setCancelFlag(const std::atomic<bool>* cancel) { m_cancel = cancel; }
-    // Also computes the SHA-256 of the file's bytes while reading.
+    // Also computes the SHA-256 of the file's bytes while reading (on a
+    // second thread that reads the file again, from the page cache).
     void setComputeSha256(bool on) { m_computeSha256 = on; }
 
     // Reads from the start; throws CsvError (unreadable file, a quoted field

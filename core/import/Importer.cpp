@@ -4,7 +4,10 @@
 #include "import/ColumnMapping.h"
 #include "import/FieldValue.h"
 #include "import/ImportPreview.h"
+#include "import/RecordHash.h"
+#include "import/RowPipeline.h"
 #include "import/TableWriter.h"
+#include "store/Workspace.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -18,6 +21,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace escdesk::import {
@@ -86,6 +90,28 @@ public:
         }
     }
 
+    // Room for `count` ids without growing.
+    void reserve(std::size_t count) {
+        std::size_t size = 1024;
+        while (size < count * 2 + 2) {
+            size *= 2;
+        }
+        if (size > m_slots.size()) {
+            std::vector<Slot> old(size);
+            old.swap(m_slots);
+            const std::size_t mask = m_slots.size() - 1;
+            for (const Slot& slot : old) {
+                if (slot.hash != 0) {
+                    std::size_t i = slot.hash & mask;
+                    while (m_slots[i].hash != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    m_slots[i] = slot;
+                }
+            }
+        }
+    }
+
     // The line of an earlier row with `id`, or records this one.
     std::optional<std::int64_t> firstLineOf(std::string_view id, std::uint64_t hash,
                                             std::int64_t line) {
@@ -143,6 +169,60 @@ struct Problem {
     QString reason;
 };
 
+// A load into an empty table writes every page once through a rollback
+// journal (which has nothing to save for new pages) instead of twice through
+// the WAL (into the log, then into the file at the checkpoint). Leaving WAL
+// needs the workspace to itself: with another connection open (the desktop
+// app's), the import stays in WAL. Either way it is one transaction, and a
+// killed import is rolled back from the journal when the file is next
+// opened. The workspace returns to WAL afterwards.
+class RollbackJournalForBulkLoad {
+public:
+    RollbackJournalForBulkLoad(store::Database& db, bool wanted)
+        : m_db(db) {
+        if (!wanted) {
+            return;
+        }
+        try {
+            // Not waiting for other connections: then it is not to be.
+            db.exec("PRAGMA busy_timeout = 0");
+            Statement mode = db.prepare("PRAGMA journal_mode = DELETE");
+            m_switched = mode.step() &&
+                         mode.text(0).compare(QLatin1String("delete"), Qt::CaseInsensitive) == 0;
+        } catch (const store::StoreError&) {
+            m_switched = false;
+        }
+        restoreBusyTimeout();
+        if (m_switched) {
+            // Rollback journals need full syncs to be safe from power cuts.
+            db.exec("PRAGMA synchronous = FULL");
+        }
+    }
+    ~RollbackJournalForBulkLoad() {
+        if (!m_switched) {
+            return;
+        }
+        try {
+            m_db.exec("PRAGMA journal_mode = WAL");
+            m_db.exec("PRAGMA synchronous = NORMAL");
+        } catch (const store::StoreError&) {
+            // The next opening of the workspace sets WAL again.
+        }
+    }
+    RollbackJournalForBulkLoad(const RollbackJournalForBulkLoad&) = delete;
+    RollbackJournalForBulkLoad& operator=(const RollbackJournalForBulkLoad&) = delete;
+
+private:
+    void restoreBusyTimeout() {
+        m_db.exec(QStringLiteral("PRAGMA busy_timeout = %1")
+                      .arg(store::Workspace::busyTimeoutMs)
+                      .toStdString());
+    }
+
+    store::Database& m_db;
+    bool m_switched = false;
+};
+
 // ---- One file -----------------------------------------------------------------
 
 class FileImport {
@@ -179,14 +259,25 @@ private:
     void buildAttributes(const CsvRecord& record);
     void surveyTimestamps();
     void prepareStatements();
+    std::uint64_t readingSalt() const;
+    void loadStoredHashes();
+    std::uint64_t recordHash(const CsvRecord& record);
+    bool skipUnchanged(const CsvRecord& record, std::uint64_t hash);
+    bool rejectDuplicate(const CsvRecord& record, std::string_view id, std::uint64_t idHash);
+    std::optional<QString> duplicateOf(std::string_view id, std::uint64_t idHash,
+                                       std::int64_t line);
     bool handleRecord(const CsvRecord& record);
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
-    void upsert();
+    void upsert(std::int64_t line, std::optional<std::uint64_t> sourceHash);
     void storeProblems(std::int64_t line);
+    void storeProblem(std::int64_t line, const QString& column, std::string_view value,
+                      const QString& reason);
+    void count(TableWriter::Outcome outcome);
+    void startPipeline();
+    void writeStaged(const StagedBatch& batch);
     void reject(const CsvRecord& record, bool converted);
-    void accept(const CsvRecord& record);
     void addPreviewRow(const CsvRecord& record, bool converted);
     QString previewCell(std::size_t column, const CsvRecord& record) const;
     std::optional<std::int64_t> ticketRowOf(std::string_view ticketId);
@@ -226,6 +317,18 @@ private:
     std::optional<std::int64_t> m_lastTicketRow;
     SeenIds m_seenIds;
     ImportResult m_result;
+
+    // Re-import: the source hashes of the stored rows (RecordHash.h). A
+    // record whose hash is among them is the one a row was written from,
+    // read the same way: it is counted unchanged without further work.
+    bool m_hashing = false;
+    std::optional<RecordHash> m_recordHash; // seeded with how the file is read
+    StoredHashes m_storedHashes;
+    std::int64_t m_skippedUnchanged = 0; // counted on the reading thread
+
+    // Set while the rows are written on a second thread (RowPipeline.h).
+    std::unique_ptr<RowPipeline> m_pipeline;
+    std::vector<Value> m_stagedValues; // the writing thread's
 
     ImportPreview* m_preview = nullptr;
     int m_previewLimit = 0;
@@ -450,6 +553,105 @@ void FileImport::prepareStatements() {
     }
     m_reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason) "
                             "VALUES (?, ?, ?, ?, ?)");
+}
+
+// Everything besides the record itself that decides what a row becomes: the
+// columns used and where, the mapping's value maps, the timestamp forms and
+// the source zone. A record read another way hashes differently.
+std::uint64_t FileImport::readingSalt() const {
+    // The version of the reading rules: change it when a conversion changes.
+    SeedHash hash;
+    hash.add(0x6573636465736b01ULL);
+    hash.add(static_cast<std::uint64_t>(m_options.kind));
+    hash.add(std::uint64_t{m_headerFields});
+    for (std::size_t column = 0; column < m_layout.columns.size(); ++column) {
+        hash.add(static_cast<std::uint64_t>(m_fieldOf[column] + 1));
+        for (const int field : m_joinedFields[column]) {
+            hash.add(static_cast<std::uint64_t>(field));
+        }
+        hash.add(m_forms[column] ? static_cast<std::uint64_t>(*m_forms[column]) + 1 : 0);
+        if (const auto* values = m_valueMaps[column]) {
+            for (const auto& [from, to] : *values) {
+                hash.add(from).add(to);
+            }
+        }
+    }
+    for (const Extra& extra : m_extras) {
+        hash.add(static_cast<std::uint64_t>(extra.field)).add(extra.jsonKey);
+    }
+    const QByteArray zone = m_options.sourceZone.id();
+    hash.add(std::string_view(zone.constData(), static_cast<std::size_t>(zone.size())));
+    return hash.value();
+}
+
+// The hashes of the rows stored from source records (tickets only: their
+// rows are keyed by the id in the record itself).
+void FileImport::loadStoredHashes() {
+    m_hashing = m_layout.sourceHashColumn && m_fieldOf[0] >= 0 && m_joinedFields[0].empty() &&
+                m_valueMaps[0] == nullptr; // the id is the key field as written
+    if (!m_hashing) {
+        return;
+    }
+    m_recordHash.emplace(readingSalt());
+    Statement stored = m_db.prepare("SELECT source_hash FROM " + std::string(m_layout.table) +
+                                    " WHERE source_hash IS NOT NULL ORDER BY rowid");
+    while (stored.step()) {
+        m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
+    }
+    // A re-import lists about as many ids as are stored.
+    m_seenIds.reserve(m_storedHashes.size());
+    if (!m_storedHashes.empty()) {
+        // Most rows will not reach the writer: its scan in storage order
+        // would only fall behind.
+        m_writer->preferKeyLookups();
+    }
+}
+
+std::uint64_t FileImport::recordHash(const CsvRecord& record) {
+    return m_recordHash->of(record.fields, m_headerFields);
+}
+
+// A record some stored row was written from, read the same way, converts to
+// that row's values (its checks passed then and pass now): it is unchanged.
+// Its id still counts for duplicates within the file.
+bool FileImport::skipUnchanged(const CsvRecord& record, std::uint64_t hash) {
+    if (!m_storedHashes.contains(hash)) {
+        return false;
+    }
+    const std::string_view id = record.fields[static_cast<std::size_t>(m_fieldOf[0])];
+    if (m_pipeline) {
+        // The duplicate check is the writing thread's, in file order.
+        m_pipeline->current().addUnchanged(record.line, id);
+        m_pipeline->handOverIfFull();
+    } else if (!rejectDuplicate(record, id, SeenIds::hashOf(id))) {
+        ++m_skippedUnchanged;
+    }
+    return true;
+}
+
+// The reason a row with `id` is refused when an earlier row of the file has
+// the same id (the first wins); otherwise records the id and returns none.
+std::optional<QString> FileImport::duplicateOf(std::string_view id, std::uint64_t idHash,
+                                               std::int64_t line) {
+    const auto first = m_seenIds.firstLineOf(id, idHash, line);
+    if (!first) {
+        return std::nullopt;
+    }
+    const QString header = qs(m_layout.columns[0].header);
+    return QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
+        .arg(header, qs(id))
+        .arg(*first);
+}
+
+bool FileImport::rejectDuplicate(const CsvRecord& record, std::string_view id,
+                                 std::uint64_t idHash) {
+    auto reason = duplicateOf(id, idHash, record.line);
+    if (!reason) {
+        return false;
+    }
+    m_problems.push_back({qs(m_layout.columns[0].header), id, std::move(*reason)});
+    reject(record, true);
+    return true;
 }
 
 std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
@@ -687,21 +889,35 @@ bool FileImport::convert(const CsvRecord& record) {
     return m_problems.empty();
 }
 
+void FileImport::storeProblem(std::int64_t line, const QString& column, std::string_view value,
+                              const QString& reason) {
+    m_reject->bind(1, m_result.batch).bind(2, line).bind(3, column);
+    if (value.empty()) {
+        m_reject->bindNull(4);
+    } else {
+        m_reject->bind(4, value);
+    }
+    m_reject->bind(5, reason).run();
+}
+
 void FileImport::storeProblems(std::int64_t line) {
+    if (m_pipeline) {
+        bool first = true;
+        for (const Problem& problem : m_problems) {
+            m_pipeline->current().addRejected(line, problem.column, problem.value, problem.reason,
+                                              std::exchange(first, false));
+        }
+        m_pipeline->handOverIfFull();
+        return;
+    }
     ++m_result.rejected;
     for (const Problem& problem : m_problems) {
-        m_reject->bind(1, m_result.batch).bind(2, line).bind(3, problem.column);
-        if (problem.value.empty()) {
-            m_reject->bindNull(4);
-        } else {
-            m_reject->bind(4, problem.value);
-        }
-        m_reject->bind(5, problem.reason).run();
+        storeProblem(line, problem.column, problem.value, problem.reason);
     }
 }
 
-void FileImport::upsert() {
-    switch (m_writer->write(m_values, m_result.batch)) {
+void FileImport::count(TableWriter::Outcome outcome) {
+    switch (outcome) {
     case TableWriter::Outcome::Inserted:
         ++m_result.inserted;
         break;
@@ -711,6 +927,61 @@ void FileImport::upsert() {
     case TableWriter::Outcome::Unchanged:
         ++m_result.unchanged;
         break;
+    }
+}
+
+void FileImport::upsert(std::int64_t line, std::optional<std::uint64_t> sourceHash) {
+    if (m_pipeline) {
+        m_pipeline->current().addRow(line, m_values, sourceHash);
+        m_pipeline->handOverIfFull();
+        return;
+    }
+    count(m_writer->write(m_values, m_result.batch, sourceHash));
+}
+
+// Ticket rows convert without reading the store, so the store is free for
+// a writing thread (events look their tickets up while they convert).
+void FileImport::startPipeline() {
+    if (m_options.kind == ImportKind::Tickets) {
+        m_pipeline =
+            std::make_unique<RowPipeline>([this](const StagedBatch& batch) { writeStaged(batch); });
+    }
+}
+
+// On the writing thread: the staged rows in file order. Ids are checked
+// for duplicates here, so the reading thread has less to do.
+void FileImport::writeStaged(const StagedBatch& batch) {
+    const QString keyHeader = qs(m_layout.columns[0].header);
+    const auto duplicate = [&](std::string_view id, std::int64_t line) {
+        auto reason = duplicateOf(id, SeenIds::hashOf(id), line);
+        if (reason) {
+            ++m_result.rejected;
+            storeProblem(line, keyHeader, id, *reason);
+        }
+        return reason.has_value();
+    };
+    for (const StagedBatch::Entry& entry : batch.entries()) {
+        switch (entry.kind) {
+        case StagedBatch::Kind::Rejected:
+            ++m_result.rejected;
+            for (std::size_t i = entry.first; i < entry.first + entry.count; ++i) {
+                const StagedBatch::Problem& problem = batch.problem(i);
+                storeProblem(entry.line, problem.column,
+                             batch.text(problem.valueOffset, problem.valueLength), problem.reason);
+            }
+            break;
+        case StagedBatch::Kind::Unchanged:
+            if (!duplicate(batch.text(entry.first, entry.count), entry.line)) {
+                ++m_result.unchanged;
+            }
+            break;
+        case StagedBatch::Kind::Row:
+            batch.valuesOf(entry, m_stagedValues);
+            if (!duplicate(m_stagedValues[0].text, entry.line)) {
+                count(m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash));
+            }
+            break;
+        }
     }
 }
 
@@ -738,9 +1009,18 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         reject(record, false);
         return !m_preview || m_result.rows < m_previewLimit;
     }
+    std::optional<std::uint64_t> sourceHash;
+    if (m_hashing) {
+        sourceHash = recordHash(record);
+        if (skipUnchanged(record, *sourceHash)) {
+            return true;
+        }
+    }
+    // Single keys are checked for duplicates here, or on the writing thread.
+    const bool checkKey = m_layout.keyCount == 1 && !m_pipeline;
     std::uint64_t idHash = 0;
     const int keyField = m_fieldOf[0];
-    if (m_layout.keyCount == 1) {
+    if (checkKey) {
         idHash = SeenIds::hashOf(fields[static_cast<std::size_t>(keyField)]);
         m_seenIds.prefetch(idHash);
     }
@@ -748,20 +1028,17 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         reject(record, true);
         return !m_preview || m_result.rows < m_previewLimit;
     }
-    if (m_layout.keyCount == 1) {
+    if (checkKey) {
         const std::string_view id = m_values[0].text; // the field itself (text keys)
-        if (const auto first = m_seenIds.firstLineOf(id, idHash, record.line)) {
-            const QString header = qs(m_layout.columns[0].header);
-            m_problems.push_back(
-                {header, id,
-                 QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
-                     .arg(header, qs(id))
-                     .arg(*first)});
-            reject(record, true);
+        if (rejectDuplicate(record, id, idHash)) {
             return !m_preview || m_result.rows < m_previewLimit;
         }
     }
-    accept(record);
+    if (m_preview) {
+        addPreviewRow(record, true);
+    } else {
+        upsert(record.line, sourceHash);
+    }
     return !m_preview || m_result.rows < m_previewLimit;
 }
 
@@ -770,14 +1047,6 @@ void FileImport::reject(const CsvRecord& record, bool converted) {
         addPreviewRow(record, converted);
     } else {
         storeProblems(record.line);
-    }
-}
-
-void FileImport::accept(const CsvRecord& record) {
-    if (m_preview) {
-        addPreviewRow(record, true);
-    } else {
-        upsert();
     }
 }
 
@@ -906,11 +1175,15 @@ ImportResult FileImport::run() {
         throw ImportCancelled{};
     }
 
+    const bool emptyTable = m_db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " +
+                                            std::string(m_layout.table) + ")") != 0;
+    const RollbackJournalForBulkLoad journal(m_db, emptyTable);
     store::Transaction transaction(m_db);
     // A 64 MiB page cache for the import: index pages stay cached, and a
     // million-ticket import peaks near 220 MB of memory.
     m_db.exec("PRAGMA cache_size = -65536");
     prepareStatements();
+    loadStoredHashes();
     {
         Statement batch = m_db.prepare(
             "INSERT INTO import_batches(kind, file_name, preset, source_tz, started_at) "
@@ -929,13 +1202,26 @@ ImportResult FileImport::run() {
     if (m_options.progress) {
         reader.setProgressHandler(m_options.progress);
     }
-    try {
-        reader.read([this](const CsvRecord& record) { return handleRecord(record); });
-    } catch (const CsvError& error) {
-        refuse(error.line(), {}, error.message());
-    } catch (const ReadCancelled&) {
-        throw ImportCancelled{};
+    {
+        // However the read ends, the writing thread stops before the
+        // transaction commits or rolls back.
+        struct StopPipeline {
+            std::unique_ptr<RowPipeline>& pipeline;
+            ~StopPipeline() { pipeline.reset(); }
+        } stopPipeline{m_pipeline};
+        startPipeline();
+        try {
+            reader.read([this](const CsvRecord& record) { return handleRecord(record); });
+        } catch (const CsvError& error) {
+            refuse(error.line(), {}, error.message());
+        } catch (const ReadCancelled&) {
+            throw ImportCancelled{};
+        }
+        if (m_pipeline) {
+            m_pipeline->finish();
+        }
     }
+    m_result.unchanged += m_skippedUnchanged;
     if (m_result.rows == 0) {
         refuse(m_headerLine, {},
                QStringLiteral("the file has a header row but no data rows; nothing to import"));

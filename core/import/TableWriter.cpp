@@ -29,6 +29,14 @@ std::string placeholders(std::size_t count) {
     return text;
 }
 
+void bindHash(Statement& statement, int index, std::optional<std::uint64_t> hash) {
+    if (hash) {
+        statement.bind(index, static_cast<std::int64_t>(*hash)); // the bits, as SQLite stores them
+    } else {
+        statement.bindNull(index);
+    }
+}
+
 void bindValue(Statement& statement, int index, const Value& value) {
     switch (value.kind) {
     case Value::Kind::Null:
@@ -75,24 +83,29 @@ std::string selectSql(const Layout& layout) {
         where = "ticket = ?1 AND occurred_at = ?2 AND event = ?3 AND ifnull(from_tier, -1) = ?4 "
                 "AND ifnull(to_tier, -1) = ?5";
     }
-    return "SELECT rowid, " + joined(columns, keys, columns.size(), "") + " FROM " +
-           std::string(layout.table) + " WHERE " + where;
+    return "SELECT rowid, " + joined(columns, keys, columns.size(), "") +
+           (layout.sourceHashColumn ? ", source_hash" : "") + " FROM " + std::string(layout.table) +
+           " WHERE " + where;
 }
 
 // The stored rows in storage order, from a given rowid on: rowid, key, the
 // other columns.
 std::string scanSql(const Layout& layout) {
     const auto& columns = layout.columns;
-    return "SELECT rowid, " + joined(columns, 0, columns.size(), "") + " FROM " +
-           std::string(layout.table) + " WHERE rowid > ?1 ORDER BY rowid";
+    return "SELECT rowid, " + joined(columns, 0, columns.size(), "") +
+           (layout.sourceHashColumn ? ", source_hash" : "") + " FROM " + std::string(layout.table) +
+           " WHERE rowid > ?1 ORDER BY rowid";
 }
 
 std::string insertSql(const Layout& layout) {
     const auto& columns = layout.columns;
     const std::string batch = layout.batchColumn ? ", batch" : "";
+    const std::string hash = layout.sourceHashColumn ? ", source_hash" : "";
     return "INSERT INTO " + std::string(layout.table) + "(" +
-           joined(columns, 0, columns.size(), "") + batch + ") VALUES (" +
-           placeholders(columns.size() + (layout.batchColumn ? 1 : 0)) + ")";
+           joined(columns, 0, columns.size(), "") + batch + hash + ") VALUES (" +
+           placeholders(columns.size() + (layout.batchColumn ? 1 : 0) +
+                        (layout.sourceHashColumn ? 1 : 0)) +
+           ")";
 }
 
 std::string updateSql(const Layout& layout) {
@@ -100,7 +113,8 @@ std::string updateSql(const Layout& layout) {
     const auto keys = static_cast<std::size_t>(layout.keyCount);
     return "UPDATE " + std::string(layout.table) + " SET " +
            joined(columns, keys, columns.size(), " = ?") +
-           (layout.batchColumn ? ", batch = ?" : "") + " WHERE rowid = ?";
+           (layout.batchColumn ? ", batch = ?" : "") +
+           (layout.sourceHashColumn ? ", source_hash = ?" : "") + " WHERE rowid = ?";
 }
 
 } // namespace
@@ -136,6 +150,7 @@ const Layout& layoutOf(ImportKind kind) {
                                     {"", "attributes", T::Attributes, false},
                                 },
                                 1,
+                                true,
                                 true};
     static const Layout events{"ticket_events",
                                {
@@ -147,6 +162,7 @@ const Layout& layoutOf(ImportKind kind) {
                                    {"actor", "actor", T::Text, false},
                                    {"decision_type", "decision_type", T::Text, false},
                                    {"note", "note", T::Text, false},
+                                   {"", "attributes", T::Attributes, false},
                                },
                                5,
                                false};
@@ -234,6 +250,10 @@ TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bul
     , m_select(db.prepare(selectSql(layout)))
     , m_insert(db.prepare(insertSql(layout)))
     , m_update(db.prepare(updateSql(layout))) {
+    if (layout.sourceHashColumn) {
+        m_updateHash = db.prepare("UPDATE " + std::string(layout.table) +
+                                  " SET source_hash = ? WHERE rowid = ?");
+    }
     m_skipLookup = layout.keyCount == 1 && tableIsEmpty(db, layout);
     if (layout.keyCount == 1 && !m_skipLookup) {
         m_scan = db.prepare(scanSql(layout));
@@ -276,8 +296,25 @@ TableWriter::Outcome TableWriter::update(const std::vector<Value>& values, std::
     if (m_layout.batchColumn) {
         m_update.bind(++index, batch);
     }
+    if (m_layout.sourceHashColumn) {
+        bindHash(m_update, ++index, m_sourceHash);
+    }
     m_update.bind(++index, m_lastRowId).run();
     return Outcome::Updated;
+}
+
+// The row's values are as stored; its source hash is brought up to date (a
+// row stored without one, or from a record spelled differently). Written
+// without a source record, the row keeps its hash: its values, which the
+// hash stands for, did not change.
+TableWriter::Outcome TableWriter::unchanged(const store::Statement& row, int hashColumn) {
+    if (m_updateHash && m_sourceHash &&
+        (row.isNull(hashColumn) ||
+         static_cast<std::uint64_t>(row.int64(hashColumn)) != *m_sourceHash)) {
+        bindHash(*m_updateHash, 1, m_sourceHash);
+        m_updateHash->bind(2, m_lastRowId).run();
+    }
+    return Outcome::Unchanged;
 }
 
 std::optional<TableWriter::Outcome> TableWriter::writeAtScan(const std::vector<Value>& values,
@@ -289,15 +326,18 @@ std::optional<TableWriter::Outcome> TableWriter::writeAtScan(const std::vector<V
     }
     m_lastRowId = m_scan->int64(0);
     const bool same = sameAsStored(*m_scan, 2, values);
-    const Outcome outcome = same ? Outcome::Unchanged : update(values, batch);
+    const auto hashColumn = static_cast<int>(m_layout.columns.size()) + 1;
+    const Outcome outcome = same ? unchanged(*m_scan, hashColumn) : update(values, batch);
     m_scanOnRow = m_scan->step();
     m_scanMisses = 0;
     return outcome;
 }
 
-TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::int64_t batch) {
+TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::int64_t batch,
+                                        std::optional<std::uint64_t> sourceHash) {
     const int keys = m_layout.keyCount;
     const auto count = static_cast<int>(m_layout.columns.size());
+    m_sourceHash = sourceHash;
     if (!m_skipLookup) {
         // A newer export lists most rows in the order they were stored:
         // compare with the next stored row before looking the key up.
@@ -318,6 +358,9 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         if (m_select.step()) {
             m_lastRowId = m_select.int64(0);
             const bool same = sameAsStored(m_select, 1, values);
+            if (same) {
+                unchanged(m_select, count - keys + 1);
+            }
             m_select.reset();
             const Outcome outcome = same ? Outcome::Unchanged : update(values, batch);
             // Rows were skipped (deleted at the source): continue the scan
@@ -333,8 +376,12 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
     for (int c = 0; c < count; ++c) {
         bindValue(m_insert, c + 1, values[static_cast<std::size_t>(c)]);
     }
+    int index = count;
     if (m_layout.batchColumn) {
-        m_insert.bind(count + 1, batch);
+        m_insert.bind(++index, batch);
+    }
+    if (m_layout.sourceHashColumn) {
+        bindHash(m_insert, ++index, m_sourceHash);
     }
     m_insert.run();
     m_lastRowId = m_db.lastInsertRowId();

@@ -41,6 +41,10 @@ struct Layout {
     std::vector<ColumnSpec> columns;
     int keyCount;     // the first keyCount columns identify a row
     bool batchColumn; // the table records the batch that last wrote a row
+    // The table records the hash of the source record a row was last
+    // written from (source_hash; RecordHash.h); a row written without one
+    // has none.
+    bool sourceHashColumn = false;
 };
 
 // The layout of a kind; its columns are in store order, keys first.
@@ -77,8 +81,13 @@ public:
     void finish();
 
     // `values` has one entry per layout column. `batch` is recorded on
-    // written rows of tables with a batch column.
-    Outcome write(const std::vector<Value>& values, std::int64_t batch);
+    // written rows of tables with a batch column, `sourceHash` on rows of
+    // tables with a source hash column (also on a row found unchanged).
+    Outcome write(const std::vector<Value>& values, std::int64_t batch,
+                  std::optional<std::uint64_t> sourceHash = std::nullopt);
+    // Looks rows up by key only, without the scan in storage order: for
+    // when most rows are skipped before they reach the writer.
+    void preferKeyLookups() { m_scan.reset(); }
     // The rowid of the row last written or found unchanged.
     std::int64_t lastRowId() const { return m_lastRowId; }
 
@@ -88,6 +97,7 @@ private:
     bool sameAsStored(const store::Statement& row, int firstColumn,
                       const std::vector<Value>& values) const;
     Outcome update(const std::vector<Value>& values, std::int64_t batch);
+    Outcome unchanged(const store::Statement& row, int hashColumn);
 
     store::Database& m_db;
     const Layout& m_layout;
@@ -95,6 +105,8 @@ private:
     store::Statement m_select;
     store::Statement m_insert;
     store::Statement m_update;
+    std::optional<store::Statement> m_updateHash;
+    std::optional<std::uint64_t> m_sourceHash; // of the row being written
     // Single-key tables: a scan in storage order, compared with each row
     // before the key lookup (a sequential read instead of a B-tree search).
     std::optional<store::Statement> m_scan;

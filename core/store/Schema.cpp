@@ -226,9 +226,20 @@ CREATE TABLE review_decisions (
 CREATE INDEX review_decisions_by_date ON review_decisions(decided_on);
 )sql";
 
+// Version 6: import sync bookkeeping and event attributes. source_hash is a
+// 64-bit hash of the source record an import last wrote a ticket from (with
+// the way the file was read: header, mapping, time zone, timestamp forms), so
+// a re-import skips rows whose record is unchanged without converting or
+// comparing them; a row written any other way has none. Events keep their
+// file's extra columns as a JSON object, as tickets do.
+constexpr std::string_view schemaV6 = R"sql(
+ALTER TABLE tickets ADD COLUMN source_hash INTEGER;
+ALTER TABLE ticket_events ADD COLUMN attributes TEXT;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3},
-    Migration{4, schemaV4}, Migration{5, schemaV5},
+    Migration{4, schemaV4}, Migration{5, schemaV5}, Migration{6, schemaV6},
 };
 
 // Versions ascend and the last one is the current version.

@@ -3,8 +3,10 @@
 // as CSV), sync semantics (same file → all unchanged, newer export → only
 // changed rows updated) and the recorded batch.
 
+#include "import/HistoryImporter.h"
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
+#include "store/Schema.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 
@@ -179,6 +181,25 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ImportRefused,
                                  run(*refused, dataFile(QStringLiteral("unterminated.csv"))));
         QCOMPARE(textOf(*refused, indexes), before);
+    }
+
+    void aLoadIntoAnEmptyTableLeavesTheWorkspaceInWalMode() {
+        // The load itself may go through a rollback journal; afterwards the
+        // desktop app and an import must again be able to work at once.
+        auto workspace = freshWorkspace();
+        QCOMPARE(run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv"))).inserted, 3);
+        QCOMPARE(textOf(*workspace, "PRAGMA journal_mode"), QStringLiteral("wal"));
+        // With another connection open (the desktop app's), the load
+        // happens in WAL mode and the other connection sees it.
+        auto second = freshWorkspace();
+        Workspace reader(second->path(), Workspace::Access::ReadOnly);
+        QCOMPARE(reader.db().queryInt64("SELECT count(*) FROM tickets"), 0);
+        QCOMPARE(run(*second, dataFile(QStringLiteral("delimiter-comma.csv"))).inserted, 3);
+        QCOMPARE(textOf(*second, "PRAGMA journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(reader.db().queryInt64("SELECT count(*) FROM tickets"), 3);
+        Statement check = second->db().prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
     }
 
     void readsWindows1252FoundPastTheSampleOnASecondPass() {
@@ -515,6 +536,191 @@ private slots:
         QCOMPARE(count(*workspace, "SELECT count(*) FROM ticket_events"), 2);
         QCOMPARE(textOf(*workspace, "SELECT note FROM ticket_events WHERE to_tier = 2"),
                  QStringLiteral("with a note"));
+    }
+
+    // Rows a store connection changed (INSERT, UPDATE, DELETE) so far.
+    static std::int64_t changesOf(Workspace& workspace) {
+        return sqlite3_total_changes64(workspace.db().handle());
+    }
+
+    void reimportingTheSameFileWritesOnlyItsBatch() {
+        auto workspace = freshWorkspace();
+        const QString tickets = dataFile(QStringLiteral("quoting-crlf.csv"));
+        QCOMPARE(run(*workspace, tickets).inserted, 3);
+        // Every imported ticket records the hash of its source record.
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets WHERE source_hash IS NULL"), 0);
+        const Snapshot before = snapshot(*workspace);
+        const std::int64_t changesBefore = changesOf(*workspace);
+        const ImportResult again = run(*workspace, tickets);
+        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.inserted + again.updated + again.rejected, 0);
+        // The only rows written: the batch's INSERT and the UPDATE of its
+        // figures at the end.
+        QCOMPARE(changesOf(*workspace) - changesBefore, 2);
+        const Snapshot after = snapshot(*workspace);
+        QCOMPARE(after.tickets, before.tickets);
+        QCOMPARE(after.events, before.events);
+        QCOMPARE(after.rejected, before.rejected);
+    }
+
+    void oneChangedFieldUpdatesExactlyThatRow() {
+        auto workspace = freshWorkspace();
+        const QByteArray header = "ticket_id,created_at,status,subject\n";
+        QByteArray first = header;
+        for (int i = 1; i <= 50; ++i) {
+            first += "K-" + QByteArray::number(i) +
+                     ",2026-03-02 09:" + QByteArray::number(10 + i % 40) + ",Open,subject " +
+                     QByteArray::number(i) + "\n";
+        }
+        QByteArray second = first;
+        second.replace("K-17,2026-03-02 09:27,Open,", "K-17,2026-03-02 09:27,Solved,");
+        QVERIFY(second != first);
+        const ImportResult one = run(*workspace, writeFile(first));
+        QCOMPARE(one.inserted, 50);
+        const QStringList before = dump(*workspace, "tickets");
+        const std::int64_t changesBefore = changesOf(*workspace);
+        const ImportResult two = run(*workspace, writeFile(second));
+        QCOMPARE(two.updated, 1);
+        QCOMPARE(two.unchanged, 49);
+        QCOMPARE(two.inserted + two.rejected, 0);
+        // Batch INSERT, the one ticket's UPDATE, the batch figures' UPDATE.
+        QCOMPARE(changesOf(*workspace) - changesBefore, 3);
+        QCOMPARE(textOf(*workspace, "SELECT status || ':' || batch FROM tickets WHERE ticket_id = "
+                                    "'K-17'"),
+                 QStringLiteral("Solved:%1").arg(two.batch));
+        // Every other row is exactly as it was.
+        const QStringList after = dump(*workspace, "tickets");
+        QCOMPARE(after.size(), before.size());
+        int differing = 0;
+        for (int i = 0; i < after.size(); ++i) {
+            differing += after[i] == before[i] ? 0 : 1;
+        }
+        QCOMPARE(differing, 1);
+    }
+
+    void aChangedExtraColumnUpdatesTheRow() {
+        auto workspace = freshWorkspace();
+        const QString first = writeFile("ticket_id,created_at,region\n"
+                                        "A,2026-03-02 09:00,EMEA\n"
+                                        "B,2026-03-02 10:00,AMER\n");
+        const QString second = writeFile("ticket_id,created_at,region\n"
+                                         "A,2026-03-02 09:00,EMEA\n"
+                                         "B,2026-03-02 10:00,APAC\n");
+        run(*workspace, first);
+        const ImportResult two = run(*workspace, second);
+        QCOMPARE(two.updated, 1);
+        QCOMPARE(two.unchanged, 1);
+        QCOMPARE(textOf(*workspace, "SELECT attributes FROM tickets WHERE ticket_id = 'B'"),
+                 QStringLiteral("{\"region\":\"APAC\"}"));
+    }
+
+    void theSameFileReadInAnotherZoneIsReadAgain() {
+        // Naive times: the same records mean other instants in another
+        // source zone, so no row may be skipped as unchanged.
+        auto workspace = freshWorkspace();
+        const QString path = writeFile("ticket_id,created_at\n"
+                                       "A,2026-03-02 09:00\n"
+                                       "B,2026-03-02 10:00\n");
+        run(*workspace, path);
+        ImportOptions berlin;
+        berlin.sourceZone = QTimeZone("Europe/Berlin");
+        const ImportResult two = run(*workspace, path, ImportKind::Tickets, berlin);
+        QCOMPARE(two.updated, 2);
+        // 2026-03-02 09:00 in Berlin (CET, UTC+1) = 08:00 UTC = 1772438400.
+        QCOMPARE(count(*workspace, "SELECT created_at FROM tickets WHERE ticket_id = 'A'"),
+                 1772438400);
+        QCOMPARE(run(*workspace, path, ImportKind::Tickets, berlin).unchanged, 2);
+    }
+
+    void aDuplicateOfASkippedRowIsStillRejected() {
+        auto workspace = freshWorkspace();
+        const QByteArray rows = "ticket_id,created_at,status\n"
+                                "A,2026-03-02 09:00,Open\n"
+                                "B,2026-03-02 10:00,Open\n";
+        run(*workspace, writeFile(rows));
+        // Line 2 is the stored record (skipped); line 4 repeats its id.
+        const ImportResult two = run(*workspace, writeFile(rows + "A,2026-03-02 09:00,Solved\n"));
+        QCOMPARE(two.unchanged, 2);
+        QCOMPARE(two.rejected, 1);
+        QCOMPARE(two.updated, 0);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'A'"),
+                 QStringLiteral("Open"));
+        QCOMPARE(textOf(*workspace, "SELECT reason FROM rejected_rows"),
+                 QStringLiteral("duplicate ticket_id A: the same id is on line 2, which is kept"));
+    }
+
+    void rowsWrittenOtherwiseAreComparedAgain() {
+        // A ticket stored without a source hash (an older workspace, or a
+        // history import that rewrote it) is compared value by value; equal
+        // values count as unchanged and the hash is recorded for next time.
+        auto workspace = freshWorkspace();
+        const QString path = writeFile("ticket_id,created_at,status\n"
+                                       "A,2026-03-02 09:00,Open\n"
+                                       "B,2026-03-02 10:00,Open\n");
+        run(*workspace, path);
+        workspace->db().exec("UPDATE tickets SET source_hash = NULL");
+        workspace->db().exec("UPDATE tickets SET status = 'Closed' WHERE ticket_id = 'B'");
+        const ImportResult two = run(*workspace, path);
+        QCOMPARE(two.unchanged, 1);
+        QCOMPARE(two.updated, 1);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'B'"),
+                 QStringLiteral("Open"));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets WHERE source_hash IS NULL"), 0);
+    }
+
+    void aHistoryImportClearsTheSourceHashOfWhatItWrites() {
+        auto workspace = freshWorkspace();
+        const QString tickets = writeFile("ticket_id,created_at,status\n"
+                                          "INC1,2026-03-02 09:00,New\n"
+                                          "INC2,2026-03-02 10:00,New\n");
+        run(*workspace, tickets);
+        const QString mapPath = m_dir.filePath(QStringLiteral("history-map.json"));
+        {
+            QFile map(mapPath);
+            QVERIFY(map.open(QIODevice::WriteOnly));
+            map.write(R"({"kind": "history", "case": "number", "time": "updated",
+                          "status": "state", "resolved_statuses": ["Resolved"]})");
+        }
+        const QString history = writeFile("number,updated,state\n"
+                                          "INC1,2026-03-02 09:00,New\n"
+                                          "INC1,2026-03-03 09:00,Resolved\n");
+        importHistoryCsv(workspace->db(), history, readHistoryMappingFile(mapPath), {});
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'INC1'"),
+                 QStringLiteral("Resolved"));
+        // The tickets file again: INC1 no longer holds what its record says.
+        const ImportResult again = run(*workspace, tickets);
+        QCOMPARE(again.updated, 1);
+        QCOMPARE(again.unchanged, 1);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'INC1'"),
+                 QStringLiteral("New"));
+    }
+
+    void eventsKeepTheirExtraColumnsAsAttributes() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        const QByteArray header = "ticket_id,occurred_at,event,to_tier,Queue,sla_minutes\n";
+        const QString first = writeFile(header + "T-1,2026-03-02 10:00,escalated,2,Billing,30\n"
+                                                 "T-2,2026-03-02 11:00,escalated,2,,\n");
+        const ImportResult one = run(*workspace, first, ImportKind::Events);
+        QCOMPARE(one.inserted, 2);
+        // Keys in name order, as for tickets; empty cells are left out.
+        QCOMPARE(textOf(*workspace, "SELECT e.attributes FROM ticket_events e JOIN tickets t ON "
+                                    "t.id = e.ticket WHERE t.ticket_id = 'T-1'"),
+                 QStringLiteral("{\"Queue\":\"Billing\",\"sla_minutes\":\"30\"}"));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM ticket_events e JOIN tickets t ON "
+                                   "t.id = e.ticket WHERE t.ticket_id = 'T-2' AND "
+                                   "e.attributes IS NULL"),
+                 1);
+        QCOMPARE(run(*workspace, first, ImportKind::Events).unchanged, 2);
+        const QString second = writeFile(header + "T-1,2026-03-02 10:00,escalated,2,Billing,45\n"
+                                                  "T-2,2026-03-02 11:00,escalated,2,,\n");
+        const ImportResult two = run(*workspace, second, ImportKind::Events);
+        QCOMPARE(two.updated, 1);
+        QCOMPARE(two.unchanged, 1);
+        QCOMPARE(textOf(*workspace, "SELECT json_extract(e.attributes, '$.sla_minutes') FROM "
+                                    "ticket_events e JOIN tickets t ON t.id = e.ticket WHERE "
+                                    "t.ticket_id = 'T-1'"),
+                 QStringLiteral("45"));
     }
 
     void importsAccountsAndKnownIssues() {

@@ -168,6 +168,42 @@ private slots:
         QCOMPARE(integrity.text(0), QStringLiteral("ok"));
     }
 
+    void versionFiveFileUpgradesToSourceHashesAndEventAttributes() {
+        // A file as version 5 left it, with a ticket and its escalation.
+        const QString path = m_dir.filePath(QStringLiteral("v5.db"));
+        {
+            Database db(path, Database::Access::ReadWrite);
+            upgradeSchema(db, 5);
+            db.exec("INSERT INTO tickets(id, ticket_id, created_at, subject) "
+                    "VALUES (7, 'T-7', 1780000000, 'Export stuck');"
+                    "INSERT INTO ticket_events(ticket, occurred_at, event, to_tier) "
+                    "VALUES (7, 1780000600, 'escalated', 2)");
+            QCOMPARE(schemaVersionOf(db), 5);
+            QVERIFY(!hasColumn(db, "tickets", "source_hash"));
+            QVERIFY(!hasColumn(db, "ticket_events", "attributes"));
+        }
+        Workspace workspace(path);
+        Database& db = workspace.db();
+        QCOMPARE(schemaVersionOf(db), currentSchemaVersion);
+        // Version 6 added the source record hash of tickets and the extra
+        // columns of events; rows stored before have neither.
+        QVERIFY(hasColumn(db, "tickets", "source_hash"));
+        QVERIFY(hasColumn(db, "ticket_events", "attributes"));
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM tickets WHERE source_hash IS NULL"), 1);
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM ticket_events WHERE attributes IS NULL"), 1);
+        // The data is as it was, and the new columns take values.
+        const auto ticket = ticketByRow(db, *ticketRowOf(db, QStringLiteral("T-7")));
+        QVERIFY(ticket.has_value());
+        QCOMPARE(ticket->subject, QStringLiteral("Export stuck"));
+        db.exec("UPDATE ticket_events SET attributes = '{\"site\":\"Lyon\"}'");
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM ticket_events WHERE "
+                               "json_extract(attributes, '$.site') = 'Lyon' AND ticket = 7"),
+                 1);
+        Statement integrity = db.prepare("PRAGMA integrity_check");
+        QVERIFY(integrity.step());
+        QCOMPARE(integrity.text(0), QStringLiteral("ok"));
+    }
+
     void upgradeIsIdempotent() {
         const QString path = m_dir.filePath(QStringLiteral("twice.db"));
         writeDatabaseFromScript(path, QStringLiteral(ESCDESK_TEST_DATA "/workspace-v1.sql"));

@@ -88,7 +88,16 @@ class TestImportWizard : public QObject {
         wizard->sourcePage()->setKind(QStringLiteral("tickets"));
         wizard->sourcePage()->setSourceZone("Europe/Berlin");
         wizard->next();
+        waitForPreview(wizard);
         return wizard;
+    }
+
+    // The preview is read on a worker thread; the page is complete once it is done.
+    static void waitForPreview(ImportWizard* wizard) {
+        if (!QTest::qWaitFor([wizard] { return !wizard->previewPage()->isLoading(); }, 20000)) {
+            qFatal("the import preview did not finish");
+        }
+        QCoreApplication::processEvents(); // the watcher's finished signal
     }
 
 private slots:
@@ -239,6 +248,7 @@ private slots:
         wizard->sourcePage()->setMappingFile(dir + QStringLiteral("servicenow-incident-log.json"));
         wizard->sourcePage()->setDateOrder(int(import::DateOrder::DayFirst));
         wizard->next();
+        waitForPreview(wizard);
         QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPageId));
         QVERIFY(wizard->previewPage()->isComplete()); // no row preview, but importable
         wizard->next();
@@ -285,6 +295,40 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(seen, 5000);
         QCOMPARE(offered, QStringList{QFileInfo(file).absoluteFilePath()});
         delete mime;
+    }
+
+    void previewIsReadOffTheGuiThread() {
+        // Slash dates that never show a day above 12: the whole file is read
+        // to find the day/month order, which takes a while on 300,000 rows.
+        const QString big = m_dir.filePath(QStringLiteral("ambiguous.csv"));
+        {
+            QFile file(big);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray content = "ticket_id,created_at,subject\n";
+            for (int i = 0; i < 300000; ++i) {
+                content += "A-" + QByteArray::number(i) + ",03/02/2026 09:15,Something broke\n";
+            }
+            file.write(content);
+        }
+        auto window = freshWindow();
+        ImportWizard* wizard = window->openImportWizard({big}, false);
+        wizard->show();
+        wizard->sourcePage()->setKind(QStringLiteral("tickets"));
+        wizard->next();
+        // next() came back while the file is still being read: the page shows
+        // its busy indicator and the import cannot start yet.
+        QVERIFY(wizard->previewPage()->isLoading());
+        QVERIFY(!wizard->previewPage()->isComplete());
+        QVERIFY(
+            wizard->previewPage()->findChild<QWidget*>(QStringLiteral("previewBusy"))->isVisible());
+        waitForPreview(wizard);
+        QVERIFY(!wizard->previewPage()
+                     ->findChild<QWidget*>(QStringLiteral("previewBusy"))
+                     ->isVisible());
+        QVERIFY2(wizard->previewPage()->problemText().contains(QStringLiteral("--date-order")),
+                 qPrintable(wizard->previewPage()->problemText()));
+        QVERIFY(!wizard->previewPage()->isComplete());
+        window->finishImport(wizard);
     }
 
     void refusedFileShowsItsMessageAndWritesNothing() {

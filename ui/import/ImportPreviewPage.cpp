@@ -10,8 +10,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace escdesk::ui {
 
@@ -26,6 +29,7 @@ const QColor acceptedText(0x1a, 0x7f, 0x4b);
 ImportPreviewPage::ImportPreviewPage(ImportWizard& wizard)
     : m_wizard(wizard)
     , m_file(new QComboBox(this))
+    , m_busy(new QWidget(this))
     , m_summary(new QLabel(this))
     , m_problem(new QLabel(this))
     , m_table(new QTableWidget(this)) {
@@ -39,6 +43,20 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard& wizard)
     m_file->setObjectName(QStringLiteral("previewFile"));
     top->addWidget(m_file, 1);
     layout->addLayout(top);
+    // Shown while the previews are computed: a large file is read to find
+    // its timestamp forms.
+    m_busy->setObjectName(QStringLiteral("previewBusy"));
+    auto* busyLayout = new QHBoxLayout(m_busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->addWidget(new QLabel(tr("Reading the first rows…"), m_busy));
+    auto* spinner = new QProgressBar(m_busy);
+    spinner->setRange(0, 0); // indeterminate
+    spinner->setTextVisible(false);
+    spinner->setMaximumWidth(220);
+    busyLayout->addWidget(spinner);
+    busyLayout->addStretch();
+    m_busy->hide();
+    layout->addWidget(m_busy);
     m_summary->setObjectName(QStringLiteral("previewSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
@@ -57,24 +75,91 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard& wizard)
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_table, 1);
     connect(m_file, &QComboBox::currentIndexChanged, this, &ImportPreviewPage::showFile);
+    connect(&m_watcher, &QFutureWatcher<std::vector<FilePreview>>::finished, this, [this] {
+        if (m_loading && m_watcher.future().isResultReadyAt(0)) {
+            showPreviews(m_watcher.result());
+        }
+    });
+}
+
+ImportPreviewPage::~ImportPreviewPage() {
+    stopLoading();
+}
+
+bool ImportPreviewPage::isLoading() const {
+    return m_loading;
+}
+
+void ImportPreviewPage::stopLoading() {
+    if (m_cancelFlag) {
+        m_cancelFlag->store(true);
+    }
+    m_watcher.waitForFinished();
+    m_loading = false;
+}
+
+void ImportPreviewPage::cleanupPage() {
+    // Back to the source page: a preview still being read is of no use.
+    stopLoading();
+    QWizardPage::cleanupPage();
 }
 
 void ImportPreviewPage::initializePage() {
-    const ImportChoice& choice = m_wizard.choice();
+    stopLoading();
+    const ImportChoice choice = m_wizard.choice();
     const QTimeZone displayZone = m_wizard.workspace().reportingTimeZone();
+    const QString workspacePath = m_wizard.workspace().path();
     m_previews.clear();
-    for (const QString& path : choice.files) {
-        FilePreview file{path, std::nullopt, {}};
-        if (choice.kind != import::ImportKind::History) {
-            try {
-                file.preview = import::previewCsv(m_wizard.workspace().db(), path, choice.options(),
-                                                  previewRows, displayZone);
-            } catch (const import::ImportRefused& refused) {
-                file.refusal = refused.message();
-            }
-        }
-        m_previews.push_back(std::move(file));
+    {
+        const QSignalBlocker blocker(m_file);
+        m_file->clear();
+        m_file->setEnabled(false);
     }
+    showFile(-1);
+    m_summary->clear();
+    m_problem->hide();
+    m_busy->show();
+    m_loading = true;
+    emit completeChanged();
+    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_cancelFlag;
+    m_watcher.setFuture(QtConcurrent::run([choice, displayZone, workspacePath, cancel] {
+        std::vector<FilePreview> previews;
+        std::unique_ptr<store::Workspace> opened;
+        QString openProblem;
+        try {
+            // Its own connection: the GUI thread keeps its own.
+            opened = std::make_unique<store::Workspace>(workspacePath,
+                                                        store::Workspace::Access::ReadOnly);
+        } catch (const store::StoreError& error) {
+            openProblem = error.message();
+        }
+        for (const QString& path : choice.files) {
+            FilePreview file{path, std::nullopt, openProblem};
+            if (opened && choice.kind != import::ImportKind::History && !cancel->load()) {
+                import::ImportOptions options = choice.options();
+                options.cancel = cancel.get();
+                try {
+                    file.preview =
+                        import::previewCsv(opened->db(), path, options, previewRows, displayZone);
+                } catch (const import::ImportRefused& refused) {
+                    file.refusal = refused.message();
+                } catch (const import::ImportCancelled&) {
+                    file.refusal = tr("The preview was cancelled.");
+                } catch (const store::StoreError& error) {
+                    file.refusal = error.message();
+                }
+            }
+            previews.push_back(std::move(file));
+        }
+        return previews;
+    }));
+}
+
+void ImportPreviewPage::showPreviews(std::vector<FilePreview> previews) {
+    m_loading = false;
+    m_busy->hide();
+    m_previews = std::move(previews);
     const QSignalBlocker blocker(m_file);
     m_file->clear();
     for (const FilePreview& file : m_previews) {
@@ -95,7 +180,8 @@ void ImportPreviewPage::initializePage() {
 }
 
 bool ImportPreviewPage::isComplete() const {
-    return std::none_of(m_previews.begin(), m_previews.end(),
+    return !isLoading() && !m_previews.empty() &&
+           std::none_of(m_previews.begin(), m_previews.end(),
                         [](const FilePreview& file) { return !file.refusal.isEmpty(); });
 }
 

@@ -50,6 +50,22 @@ private:
     std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_pool;
 };
 
+// A second read-only connection to the same file, for work on another
+// thread; empty when the store is not a file (in memory) or cannot be opened
+// again.
+std::shared_ptr<store::Database> secondConnection(store::Database& db) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file) {
+        return {};
+    }
+    try {
+        return std::make_shared<store::Database>(QString::fromUtf8(file),
+                                                 store::Database::Access::ReadOnly);
+    } catch (const store::StoreError&) {
+        return {};
+    }
+}
+
 std::optional<int> optionalInt(const store::Statement& row, int column) {
     if (row.isNull(column)) {
         return std::nullopt;
@@ -150,10 +166,13 @@ void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& 
     }
 }
 
+bool byRow(const TicketFacts& a, const TicketFacts& b) {
+    return a.row < b.row;
+}
+
 // Orders tickets by row, moving each once.
 void sortByRow(std::vector<TicketFacts>& tickets) {
-    if (std::is_sorted(tickets.begin(), tickets.end(),
-                       [](const auto& a, const auto& b) { return a.row < b.row; })) {
+    if (std::is_sorted(tickets.begin(), tickets.end(), byRow)) {
         return;
     }
     std::vector<std::pair<std::int64_t, std::size_t>> order;
@@ -170,6 +189,35 @@ void sortByRow(std::vector<TicketFacts>& tickets) {
     tickets = std::move(sorted);
 }
 
+// Orders [begin, end) by row in place when only a few neighbours are out of
+// order (tickets created in the same second come from the index by their
+// other columns, not by row); returns false, leaving them as they are, when
+// more are.
+bool sortNearlySortedByRow(std::vector<TicketFacts>::iterator begin,
+                           std::vector<TicketFacts>::iterator end) {
+    std::ptrdiff_t descents = 0;
+    for (auto i = begin; i != end && std::next(i) != end; ++i) {
+        descents += byRow(*std::next(i), *i) ? 1 : 0;
+    }
+    if (descents * 16 > end - begin) {
+        return false;
+    }
+    // Insertion sort: linear on an input whose few inversions are short.
+    for (auto i = begin; i != end; ++i) {
+        if (i == begin || !byRow(*i, *std::prev(i))) {
+            continue;
+        }
+        TicketFacts moving = std::move(*i);
+        auto hole = i;
+        while (hole != begin && byRow(moving, *std::prev(hole))) {
+            *hole = std::move(*std::prev(hole));
+            --hole;
+        }
+        *hole = std::move(moving);
+    }
+    return true;
+}
+
 // Appends the tickets a WHERE clause over ?1 = window.from, ?2 = window.to
 // selects.
 void loadTicketsWhere(store::Database& db, const Window& window, const char* where,
@@ -178,6 +226,43 @@ void loadTicketsWhere(store::Database& db, const Window& window, const char* whe
     store::Statement row = db.prepare(std::string(ticketColumns) + where);
     row.bindAll(window.from, window.to);
     readTickets(row, accounts, pool, tickets);
+}
+
+// Below this many tickets a window is read on one connection: a second one
+// costs more than it saves.
+constexpr std::int64_t ticketsWorthASecondReader = 50000;
+
+// Appends the tickets created in the window. A large window is read in two
+// halves at once, the later half on a second connection in another thread;
+// the tickets come out in the same order as from one scan (by creation).
+void loadCreatedIn(store::Database& db, const Window& window, std::int64_t expected,
+                   const AccountMap& accounts, StringPool& pool,
+                   std::vector<TicketFacts>& tickets) {
+    std::shared_ptr<store::Database> other;
+    if (expected >= ticketsWorthASecondReader && window.to - window.from >= 2) {
+        other = secondConnection(db);
+    }
+    if (!other) {
+        loadTicketsWhere(db, window, createdInWindowWhere, accounts, pool, tickets);
+        return;
+    }
+    const UtcSeconds middle = window.from + (window.to - window.from) / 2;
+    // The later half has its own strings, accounts included: two threads
+    // copying the same shared strings would fight over their reference
+    // counts.
+    auto later = std::async(std::launch::async, [other, middle, to = window.to] {
+        StringPool laterPool;
+        const AccountMap laterAccounts = loadAccounts(*other, laterPool);
+        std::vector<TicketFacts> read;
+        loadTicketsWhere(*other, Window{middle, to}, createdInWindowWhere, laterAccounts, laterPool,
+                         read);
+        return read;
+    });
+    loadTicketsWhere(db, Window{window.from, middle}, createdInWindowWhere, accounts, pool,
+                     tickets);
+    std::vector<TicketFacts> rest = later.get();
+    tickets.insert(tickets.end(), std::make_move_iterator(rest.begin()),
+                   std::make_move_iterator(rest.end()));
 }
 
 // "IN (?, ?, …)" for `count` parameters.
@@ -346,21 +431,14 @@ std::int64_t countCreatedIn(store::Database& db, const Window& window) {
 
 // Loads the resolved escalations on a second read connection to the same
 // file, in another thread; on the caller's connection, in this thread, when
-// the store is not a file (in memory) or cannot be opened again.
+// there is no second connection.
 std::future<std::vector<ResolvedEscalation>>
 loadResolvedEscalationsAside(store::Database& db, const Window& window, bool hasEventLog) {
-    const char* file = sqlite3_db_filename(db.handle(), "main");
-    if (file && *file) {
-        const QString path = QString::fromUtf8(file);
-        try {
-            auto other = std::make_shared<store::Database>(path, store::Database::Access::ReadOnly);
-            return std::async(std::launch::async, [other, window, hasEventLog] {
-                StringPool pool;
-                return loadResolvedEscalations(*other, window, hasEventLog, pool);
-            });
-        } catch (const store::StoreError&) {
-            // fall through: read them here
-        }
+    if (auto other = secondConnection(db)) {
+        return std::async(std::launch::async, [other, window, hasEventLog] {
+            StringPool pool;
+            return loadResolvedEscalations(*other, window, hasEventLog, pool);
+        });
     }
     std::promise<std::vector<ResolvedEscalation>> here;
     StringPool pool;
@@ -379,10 +457,17 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
     std::future<std::vector<ResolvedEscalation>> resolved =
         loadResolvedEscalationsAside(db, window, input.hasEventLog);
     const AccountMap accounts = loadAccounts(db, pool);
-    input.tickets.reserve(static_cast<std::size_t>(countCreatedIn(db, window)));
     // Tickets created in the window, then those escalated in it but created
-    // before or after it.
-    loadTicketsWhere(db, window, createdInWindowWhere, accounts, pool, input.tickets);
+    // before or after it. Room for both is made at once: growing a vector of
+    // a million facts would copy them all.
+    const std::int64_t createdCount = countCreatedIn(db, window);
+    std::vector<std::int64_t> escalated;
+    if (input.hasEventLog) {
+        escalated = escalatedRowsIn(db, window);
+    }
+    input.tickets.reserve(static_cast<std::size_t>(createdCount) + escalated.size());
+    loadCreatedIn(db, window, createdCount, accounts, pool, input.tickets);
+    const auto createdEnd = static_cast<std::ptrdiff_t>(input.tickets.size());
     if (input.hasEventLog) {
         std::vector<std::int64_t> created;
         created.reserve(input.tickets.size());
@@ -391,12 +476,20 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
         }
         std::sort(created.begin(), created.end());
         std::vector<std::int64_t> others;
-        const std::vector<std::int64_t> escalated = escalatedRowsIn(db, window);
         std::set_difference(escalated.begin(), escalated.end(), created.begin(), created.end(),
                             std::back_inserter(others));
         loadTicketsOfRows(db, others, accounts, pool, input.tickets);
     }
-    sortByRow(input.tickets);
+    // Rows mostly follow creation: then the tickets created in the window
+    // are put in order where they stand and the few created outside it
+    // merge into place, without a second copy of all the facts.
+    const auto middle = input.tickets.begin() + createdEnd;
+    if (sortNearlySortedByRow(input.tickets.begin(), middle)) {
+        std::sort(middle, input.tickets.end(), byRow);
+        std::inplace_merge(input.tickets.begin(), middle, input.tickets.end(), byRow);
+    } else {
+        sortByRow(input.tickets);
+    }
     if (input.hasEventLog) {
         attachEvents(db, input.tickets);
     }

@@ -163,7 +163,9 @@ std::vector<TrendPoint> measurePeriods(store::Database& db,
         return {};
     }
     const Window range{periods.front().window.from, periods.back().window.to};
-    const metrics::MetricsInput input = metrics::loadMetricsInput(db, range);
+    // No SLA clocks and no segments here: only the fields the metrics read.
+    const metrics::MetricsInput input =
+        metrics::loadMetricsInput(db, range, metrics::FactFields::MetricsOnly);
     const metrics::ResolvedEscalationIndex resolved(input.resolvedEscalations);
     const std::vector<metrics::TicketRefs> buckets = ticketsPerPeriod(input, periods);
     std::vector<TrendPoint> points;

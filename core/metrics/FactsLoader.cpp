@@ -84,6 +84,14 @@ SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.esc
 FROM tickets t
 )sql";
 
+// The columns the metrics themselves read (FactFields::MetricsOnly): the
+// first eleven of the above.
+constexpr const char* metricColumns = R"sql(
+SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
+       t.handle_time_min, t.csat, t.root_cause, t.product_area
+FROM tickets t
+)sql";
+
 constexpr const char* createdInWindowWhere = "WHERE t.created_at >= ?1 AND t.created_at < ?2";
 
 // Without an event log: tickets created in the window whose own escalated
@@ -134,8 +142,21 @@ AccountMap loadAccounts(store::Database& db, StringPool& pool) {
     return accounts;
 }
 
-void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& pool,
+// Where the ticket facts come from: the accounts and the strings to share,
+// and which fields to read.
+struct FactSource {
+    const AccountMap& accounts;
+    StringPool& pool;
+    FactFields fields = FactFields::All;
+
+    std::string select() const { return fields == FactFields::All ? ticketColumns : metricColumns; }
+};
+
+void readTickets(store::Statement& row, const FactSource& source,
                  std::vector<TicketFacts>& tickets) {
+    const AccountMap& accounts = source.accounts;
+    StringPool& pool = source.pool;
+    const bool all = source.fields == FactFields::All;
     while (row.step()) {
         TicketFacts& t = tickets.emplace_back();
         t.row = row.int64(0);
@@ -149,6 +170,9 @@ void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& 
         t.csat = row.optionalReal(8);
         t.rootCause = pool.get(row, 9);
         t.productArea = pool.get(row, 10);
+        if (!all) {
+            continue;
+        }
         t.group = pool.get(row, 11);
         t.firstResponseAt = row.optionalInt64(12);
         t.closedAt = row.optionalInt64(13);
@@ -221,11 +245,10 @@ bool sortNearlySortedByRow(std::vector<TicketFacts>::iterator begin,
 // Appends the tickets a WHERE clause over ?1 = window.from, ?2 = window.to
 // selects.
 void loadTicketsWhere(store::Database& db, const Window& window, const char* where,
-                      const AccountMap& accounts, StringPool& pool,
-                      std::vector<TicketFacts>& tickets) {
-    store::Statement row = db.prepare(std::string(ticketColumns) + where);
+                      const FactSource& source, std::vector<TicketFacts>& tickets) {
+    store::Statement row = db.prepare(source.select() + where);
     row.bindAll(window.from, window.to);
-    readTickets(row, accounts, pool, tickets);
+    readTickets(row, source, tickets);
 }
 
 // Below this many tickets a window is read on one connection: a second one
@@ -236,30 +259,30 @@ constexpr std::int64_t ticketsWorthASecondReader = 50000;
 // halves at once, the later half on a second connection in another thread;
 // the tickets come out in the same order as from one scan (by creation).
 void loadCreatedIn(store::Database& db, const Window& window, std::int64_t expected,
-                   const AccountMap& accounts, StringPool& pool,
-                   std::vector<TicketFacts>& tickets) {
+                   const FactSource& source, std::vector<TicketFacts>& tickets) {
     std::shared_ptr<store::Database> other;
     if (expected >= ticketsWorthASecondReader && window.to - window.from >= 2) {
         other = secondConnection(db);
     }
     if (!other) {
-        loadTicketsWhere(db, window, createdInWindowWhere, accounts, pool, tickets);
+        loadTicketsWhere(db, window, createdInWindowWhere, source, tickets);
         return;
     }
     const UtcSeconds middle = window.from + (window.to - window.from) / 2;
     // The later half has its own strings, accounts included: two threads
     // copying the same shared strings would fight over their reference
     // counts.
-    auto later = std::async(std::launch::async, [other, middle, to = window.to] {
-        StringPool laterPool;
-        const AccountMap laterAccounts = loadAccounts(*other, laterPool);
-        std::vector<TicketFacts> read;
-        loadTicketsWhere(*other, Window{middle, to}, createdInWindowWhere, laterAccounts, laterPool,
-                         read);
-        return read;
-    });
-    loadTicketsWhere(db, Window{window.from, middle}, createdInWindowWhere, accounts, pool,
-                     tickets);
+    auto later =
+        std::async(std::launch::async, [other, middle, to = window.to, fields = source.fields] {
+            StringPool laterPool;
+            const AccountMap laterAccounts =
+                fields == FactFields::All ? loadAccounts(*other, laterPool) : AccountMap{};
+            std::vector<TicketFacts> read;
+            loadTicketsWhere(*other, Window{middle, to}, createdInWindowWhere,
+                             FactSource{laterAccounts, laterPool, fields}, read);
+            return read;
+        });
+    loadTicketsWhere(db, Window{window.from, middle}, createdInWindowWhere, source, tickets);
     std::vector<TicketFacts> rest = later.get();
     tickets.insert(tickets.end(), std::make_move_iterator(rest.begin()),
                    std::make_move_iterator(rest.end()));
@@ -276,16 +299,15 @@ std::string parameterList(std::size_t count) {
 
 // Appends the tickets of the given rows.
 void loadTicketsOfRows(store::Database& db, const std::vector<std::int64_t>& rows,
-                       const AccountMap& accounts, StringPool& pool,
-                       std::vector<TicketFacts>& tickets) {
+                       const FactSource& source, std::vector<TicketFacts>& tickets) {
     for (std::size_t begin = 0; begin < rows.size(); begin += rowsPerQuery) {
         const std::size_t count = std::min(rowsPerQuery, rows.size() - begin);
         store::Statement row =
-            db.prepare(std::string(ticketColumns) + "WHERE t.id IN " + parameterList(count));
+            db.prepare(source.select() + "WHERE t.id IN " + parameterList(count));
         for (std::size_t i = 0; i < count; ++i) {
             row.bind(static_cast<int>(i + 1), rows[begin + i]);
         }
-        readTickets(row, accounts, pool, tickets);
+        readTickets(row, source, tickets);
     }
 }
 
@@ -448,7 +470,7 @@ loadResolvedEscalationsAside(store::Database& db, const Window& window, bool has
 
 } // namespace
 
-MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
+MetricsInput loadMetricsInput(store::Database& db, const Window& window, FactFields fields) {
     MetricsInput input;
     StringPool pool;
     input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
@@ -456,7 +478,8 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
     // itself: it runs on a second connection meanwhile.
     std::future<std::vector<ResolvedEscalation>> resolved =
         loadResolvedEscalationsAside(db, window, input.hasEventLog);
-    const AccountMap accounts = loadAccounts(db, pool);
+    const AccountMap accounts = fields == FactFields::All ? loadAccounts(db, pool) : AccountMap{};
+    const FactSource source{accounts, pool, fields};
     // Tickets created in the window, then those escalated in it but created
     // before or after it. Room for both is made at once: growing a vector of
     // a million facts would copy them all.
@@ -466,7 +489,7 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
         escalated = escalatedRowsIn(db, window);
     }
     input.tickets.reserve(static_cast<std::size_t>(createdCount) + escalated.size());
-    loadCreatedIn(db, window, createdCount, accounts, pool, input.tickets);
+    loadCreatedIn(db, window, createdCount, source, input.tickets);
     const auto createdEnd = static_cast<std::ptrdiff_t>(input.tickets.size());
     if (input.hasEventLog) {
         std::vector<std::int64_t> created;
@@ -478,7 +501,7 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
         std::vector<std::int64_t> others;
         std::set_difference(escalated.begin(), escalated.end(), created.begin(), created.end(),
                             std::back_inserter(others));
-        loadTicketsOfRows(db, others, accounts, pool, input.tickets);
+        loadTicketsOfRows(db, others, source, input.tickets);
     }
     // Rows mostly follow creation: then the tickets created in the window
     // are put in order where they stand and the few created outside it
@@ -502,12 +525,13 @@ MetricsInput loadEscalationsInput(store::Database& db, const Window& window) {
     StringPool pool;
     input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
     const AccountMap accounts = loadAccounts(db, pool);
+    const FactSource source{accounts, pool, FactFields::All};
     if (input.hasEventLog) {
-        loadTicketsOfRows(db, escalatedRowsIn(db, window), accounts, pool, input.tickets);
+        loadTicketsOfRows(db, escalatedRowsIn(db, window), source, input.tickets);
         sortByRow(input.tickets);
         attachEvents(db, input.tickets);
     } else {
-        loadTicketsWhere(db, window, flaggedInWindowWhere, accounts, pool, input.tickets);
+        loadTicketsWhere(db, window, flaggedInWindowWhere, source, input.tickets);
         sortByRow(input.tickets);
     }
     return input;

@@ -597,9 +597,9 @@ void TrendsPage::showRateTickets(int period) {
         [this, name](FigureDrill drill) {
             auto* dialog = new FigureTicketsDialog(
                 m_workspace, tr("Escalation rate — %1").arg(name),
-                {tr("Escalated"), tr("Escalated tickets created in the %1").arg(name.toLower()),
+                {tr("Escalated"), tr("Escalated tickets created — %1").arg(name),
                  std::move(drill.tickets.counted), false},
-                {tr("All tickets"), tr("Tickets created in the %1").arg(name.toLower()),
+                {tr("All tickets"), tr("Tickets created — %1").arg(name),
                  std::move(drill.tickets.population), true},
                 this);
             dialog->show();
@@ -624,8 +624,7 @@ void TrendsPage::showP90Tickets(int period) {
             auto* dialog = new FigureTicketsDialog(
                 m_workspace, tr("Time to escalate — %1").arg(name),
                 {tr("Escalated"),
-                 tr("Escalated tickets created in the %1, longest time to escalate first")
-                     .arg(name.toLower()),
+                 tr("Escalated tickets created — %1 — longest time to escalate first").arg(name),
                  std::move(drill.tickets.counted), false},
                 {}, this);
             dialog->show();

@@ -46,15 +46,14 @@ public:
     }
 
     // Longest first; equal durations in the order they were added.
-    std::vector<std::int64_t> rows() && {
+    void moveInto(FigureTickets& result) && {
         std::stable_sort(m_entries.begin(), m_entries.end(),
                          [](const Entry& a, const Entry& b) { return a.minutes > b.minutes; });
-        std::vector<std::int64_t> rows;
-        rows.reserve(m_entries.size());
+        result.counted.clear();
         for (const Entry& e : m_entries) {
-            rows.push_back(e.row);
+            result.counted.push_back(e.row);
+            result.countedMinutes.push_back(e.minutes);
         }
-        return rows;
     }
 
 private:
@@ -154,7 +153,7 @@ FigureTickets createdFigure(const metrics::MetricsInput& input, const Window& wi
         }
     }
     if (isDuration) {
-        result.counted = std::move(sample).rows();
+        std::move(sample).moveInto(result);
     }
     return result;
 }
@@ -216,7 +215,7 @@ FigureTickets escalationFigure(const metrics::MetricsInput& input, const Window&
     }
     if (figure == MetricFigure::ClaimDelay || figure == MetricFigure::HandoffDelay ||
         figure == MetricFigure::DecisionLatency) {
-        result.counted = std::move(sample).rows();
+        std::move(sample).moveInto(result);
     }
     return result;
 }

@@ -39,6 +39,9 @@ struct FigureTickets {
     // What the figure counts: a rate's numerator, a duration's sample (the
     // tickets with a measured duration, longest first).
     std::vector<std::int64_t> counted;
+    // For a duration, each counted ticket's duration in minutes (its longest
+    // when several of its escalations count), beside `counted`; else empty.
+    std::vector<double> countedMinutes;
     // What it is taken over: a rate's denominator, in order of creation.
     std::vector<std::int64_t> population;
 };

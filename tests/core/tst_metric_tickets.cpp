@@ -131,6 +131,7 @@ private slots:
         const FigureTickets rate = figureTickets(input, W, MetricFigure::EscalationRate);
         QCOMPARE(rate.counted, (Rows{2, 3, 6}));
         QCOMPARE(rate.population, (Rows{2, 3, 4, 5, 6}));
+        QVERIFY(rate.countedMinutes.empty()); // a rate has no durations
         QCOMPARE(std::int64_t(rate.counted.size()), m.escalated);
         QCOMPARE(figureTickets(input, W, MetricFigure::Escalated).counted, rate.counted);
     }
@@ -141,6 +142,7 @@ private slots:
 
         const FigureTickets toEscalate = figureTickets(input, W, MetricFigure::TimeToEscalate);
         QCOMPARE(toEscalate.counted, (Rows{3, 2, 6})); // 60, then the two 30s by creation
+        QCOMPARE(toEscalate.countedMinutes, (std::vector<double>{60, 30, 30}));
         QCOMPARE(toEscalate.population, (Rows{2, 3, 6}));
         QCOMPARE(std::int64_t(toEscalate.counted.size()), m.timeToEscalateMin.n);
 
@@ -148,6 +150,7 @@ private slots:
         // in the metrics' n (claim 2 samples, handoff 1, decision 1).
         const FigureTickets claim = figureTickets(input, W, MetricFigure::ClaimDelay);
         QCOMPARE(claim.counted, (Rows{3, 2}));
+        QCOMPARE(claim.countedMinutes, (std::vector<double>{60, 10})); // T2's longest, T1
         QCOMPARE(claim.population, (Rows{1, 2, 3}));
         QCOMPARE(m.claimDelayMin.n, 3); // T1 10, T2 60 and 20
         QCOMPARE(m.unclaimed, 2);       // T0 @30, T2 @600

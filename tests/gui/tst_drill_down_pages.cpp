@@ -149,6 +149,12 @@ private slots:
         QVERIFY(dialog);
         QCOMPARE(listedIds(dialog->countedPane()), (QStringList{"W-0", "W-1", "W-2", "W-3"}));
         QVERIFY(!dialog->populationPane());
+        // Each ticket's own time to escalate beside it.
+        const TicketListModel* model = dialog->countedPane()->model();
+        QCOMPARE(model->headerData(TicketListModel::ValueColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Time to escalate"));
+        QCOMPARE(model->index(3, TicketListModel::ValueColumn).data().toString(),
+                 QStringLiteral("60 min"));
         closeDialogs(page);
     }
 

@@ -445,13 +445,27 @@ void DashboardPage::showFigureTickets(metrics::KeyFigure figure) {
             return FigureDrill{analysis::figureTicketsOf(workspace.db(), window, which, asOf), {}};
         },
         [this, text, period, title](FigureDrill drill) {
-            TicketListSpec counted{trText(text.countedTab), trText(text.countedHeading).arg(period),
-                                   std::move(drill.tickets.counted), false};
+            TicketListSpec counted{trText(text.countedTab),
+                                   trText(text.countedHeading).arg(period),
+                                   std::move(drill.tickets.counted),
+                                   false,
+                                   {},
+                                   {}};
+            if (!drill.tickets.countedMinutes.empty()) {
+                // A duration's sample: each ticket's own duration beside it.
+                counted.valueTitle = QString(title).remove(QStringLiteral(" p90"));
+                for (double minutes : drill.tickets.countedMinutes) {
+                    counted.values << display::minutes(minutes);
+                }
+            }
             TicketListSpec population;
             if (*text.populationTab) {
                 population = {trText(text.populationTab),
                               trText(text.populationTab) + QStringLiteral(" · ") + period,
-                              std::move(drill.tickets.population), false};
+                              std::move(drill.tickets.population),
+                              false,
+                              {},
+                              {}};
             }
             auto* dialog = new FigureTicketsDialog(m_workspace, title, std::move(counted),
                                                    std::move(population), this);
@@ -474,13 +488,20 @@ void DashboardPage::showWeekTickets(int week, bool escalatedOnly) {
                                {}};
         },
         [this, period, escalatedOnly](FigureDrill drill) {
-            auto* dialog = new FigureTicketsDialog(
-                m_workspace, tr("Week of %1").arg(period),
-                {tr("Escalated"), tr("Escalated tickets created %1").arg(period),
-                 std::move(drill.tickets.counted), false},
-                {tr("All tickets"), tr("Tickets created %1").arg(period),
-                 std::move(drill.tickets.population), true},
-                this);
+            auto* dialog = new FigureTicketsDialog(m_workspace, tr("Week of %1").arg(period),
+                                                   {tr("Escalated"),
+                                                    tr("Escalated tickets created %1").arg(period),
+                                                    std::move(drill.tickets.counted),
+                                                    false,
+                                                    {},
+                                                    {}},
+                                                   {tr("All tickets"),
+                                                    tr("Tickets created %1").arg(period),
+                                                    std::move(drill.tickets.population),
+                                                    true,
+                                                    {},
+                                                    {}},
+                                                   this);
             if (!escalatedOnly) {
                 dialog->tabs()->setCurrentIndex(1);
             }

@@ -595,13 +595,21 @@ void TrendsPage::showRateTickets(int period) {
                                {}};
         },
         [this, name](FigureDrill drill) {
-            auto* dialog = new FigureTicketsDialog(
-                m_workspace, tr("Escalation rate — %1").arg(name),
-                {tr("Escalated"), tr("Escalated tickets created — %1").arg(name),
-                 std::move(drill.tickets.counted), false},
-                {tr("All tickets"), tr("Tickets created — %1").arg(name),
-                 std::move(drill.tickets.population), true},
-                this);
+            auto* dialog =
+                new FigureTicketsDialog(m_workspace, tr("Escalation rate — %1").arg(name),
+                                        {tr("Escalated"),
+                                         tr("Escalated tickets created — %1").arg(name),
+                                         std::move(drill.tickets.counted),
+                                         false,
+                                         {},
+                                         {}},
+                                        {tr("All tickets"),
+                                         tr("Tickets created — %1").arg(name),
+                                         std::move(drill.tickets.population),
+                                         true,
+                                         {},
+                                         {}},
+                                        this);
             dialog->show();
         });
 }
@@ -621,12 +629,18 @@ void TrendsPage::showP90Tickets(int period) {
                                {}};
         },
         [this, name](FigureDrill drill) {
+            TicketListSpec counted{
+                tr("Escalated"),
+                tr("Escalated tickets created — %1 — longest time to escalate first").arg(name),
+                std::move(drill.tickets.counted),
+                false,
+                tr("Time to escalate"),
+                {}};
+            for (double minutes : drill.tickets.countedMinutes) {
+                counted.values << display::minutes(minutes);
+            }
             auto* dialog = new FigureTicketsDialog(
-                m_workspace, tr("Time to escalate — %1").arg(name),
-                {tr("Escalated"),
-                 tr("Escalated tickets created — %1 — longest time to escalate first").arg(name),
-                 std::move(drill.tickets.counted), false},
-                {}, this);
+                m_workspace, tr("Time to escalate — %1").arg(name), std::move(counted), {}, this);
             dialog->show();
         });
 }
@@ -665,7 +679,9 @@ void TrendsPage::showRisingTickets(int row) {
                      .arg(analysis::risingPeriods),
                  found == tickets.byRootCause.end() ? std::vector<std::int64_t>{}
                                                     : std::move(found->second),
-                 false},
+                 false,
+                 {},
+                 {}},
                 {}, this);
             dialog->show();
         });

@@ -14,6 +14,9 @@ TicketListPane* listPane(store::Workspace* workspace, TicketListSpec spec, QWidg
     auto* pane = new TicketListPane(parent);
     pane->setEscalatedColumnVisible(spec.showEscalatedColumn);
     pane->showTickets(workspace, spec.heading, std::move(spec.rows));
+    if (!spec.values.isEmpty()) {
+        pane->showValues(spec.valueTitle, std::move(spec.values));
+    }
     return pane;
 }
 

@@ -24,6 +24,9 @@ struct TicketListSpec {
     QString heading;  // e.g. "Escalations bounced back, 2–8 Nov"
     std::vector<std::int64_t> rows;
     bool showEscalatedColumn = false;
+    // A column of each ticket's value (e.g. its delay), when given.
+    QString valueTitle;
+    QStringList values;
 };
 
 class FigureTicketsDialog : public QDialog {

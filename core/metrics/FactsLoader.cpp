@@ -215,8 +215,8 @@ void sortByRow(std::vector<TicketFacts>& tickets) {
 
 // Orders [begin, end) by row in place when only a few neighbours are out of
 // order (tickets created in the same second come from the index by their
-// other columns, not by row); returns false, leaving them as they are, when
-// more are.
+// other columns, not by row); returns false, with the same tickets in some
+// order, when more are or they lie far apart.
 bool sortNearlySortedByRow(std::vector<TicketFacts>::iterator begin,
                            std::vector<TicketFacts>::iterator end) {
     std::ptrdiff_t descents = 0;
@@ -226,18 +226,23 @@ bool sortNearlySortedByRow(std::vector<TicketFacts>::iterator begin,
     if (descents * 16 > end - begin) {
         return false;
     }
-    // Insertion sort: linear on an input whose few inversions are short.
+    // Insertion sort: linear on an input whose few inversions are short;
+    // it gives up when they are not.
+    std::ptrdiff_t movesLeft = 4 * (end - begin) + 64;
     for (auto i = begin; i != end; ++i) {
         if (i == begin || !byRow(*i, *std::prev(i))) {
             continue;
         }
         TicketFacts moving = std::move(*i);
         auto hole = i;
-        while (hole != begin && byRow(moving, *std::prev(hole))) {
+        while (hole != begin && byRow(moving, *std::prev(hole)) && movesLeft-- > 0) {
             *hole = std::move(*std::prev(hole));
             --hole;
         }
         *hole = std::move(moving);
+        if (movesLeft <= 0) {
+            return false;
+        }
     }
     return true;
 }

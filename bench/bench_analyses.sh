@@ -10,7 +10,13 @@
 # /tmp/escdesk-bench-TICKETS.db). For each command and each range it prints
 # the median wall and CPU time of 3 runs, the peak RSS, the sqlite3 times and
 # the ratios ours / sqlite3. ESCDESK_BENCH_RUNS changes the number of runs;
-# ESCDESK_BENCH_RANGES=30d or full runs one range only.
+# ESCDESK_BENCH_RANGES picks the ranges among "default 30d full" (default:
+# each command's own default period — the last 30 days, for trend the last
+# 13 weeks — ending on the workspace's last day; 30d: the same 30 days for
+# every command; full: the whole workspace).
+#
+# escdesk reads a large window on two connections at once, so its wall time
+# can be below its CPU time; on a shared machine compare the CPU columns.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -110,21 +116,24 @@ ratio_of() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "-" }'
 }
 
+# bench_range FROM TO [TREND_FROM]: every command over [FROM, TO); trend
+# from TREND_FROM when given.
 bench_range() {
-    local from_day=$1 to_day=$2
+    local from_day=$1 to_day=$2 trend_day=${3:-$1}
     local from to
-    from=$(epoch_of "$from_day")
     to=$(epoch_of "$to_day")
     echo
-    echo "Range $from_day .. $to_day (exclusive), $zone, $runs runs each"
+    echo "Range $from_day .. $to_day (exclusive)$([[ $trend_day != "$from_day" ]] &&
+        echo ", trend from $trend_day"), $zone, $runs runs each"
     printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' command "wall (s)" "cpu (s)" "RSS (MB)" \
         "sqlite3 wall" "sqlite3 cpu" "ratio" "cpu"
     local sqlfile
     sqlfile=$(mktemp)
     for command in metrics segments root-causes trend clusters; do
-        local extra=()
-        [[ $command == trend ]] && extra=(--granularity week)
-        read -r wall cpu rss < <(measure "$escdesk" "$command" --db "$db" --from "$from_day" \
+        local extra=() first=$from_day
+        [[ $command == trend ]] && extra=(--granularity week) && first=$trend_day
+        from=$(epoch_of "$first")
+        read -r wall cpu rss < <(measure "$escdesk" "$command" --db "$db" --from "$first" \
             --to "$to_day" --json "${extra[@]}")
         sql_for "$command" "$from" "$to" >"$sqlfile"
         read -r sql_wall sql_cpu _ < <(measure sqlite3 -readonly "$db" -init "$sqlfile" .quit)
@@ -136,7 +145,11 @@ bench_range() {
 
 echo "escdesk analyses on $db ($(sqlite3 "$db" 'SELECT count(*) FROM tickets') tickets," \
     "$(sqlite3 "$db" 'SELECT count(*) FROM ticket_events') events), $(nproc) cores"
-ranges=${ESCDESK_BENCH_RANGES:-30d full}
+ranges=${ESCDESK_BENCH_RANGES:-default 30d full}
+after_end=$(date -d "$end_day + 1 day" +%F)
+[[ $ranges == *default* ]] &&
+    bench_range "$(date -d "$after_end - 30 days" +%F)" "$after_end" \
+        "$(date -d "$after_end - 91 days" +%F)"
 [[ $ranges == *30d* ]] && bench_range 2026-10-27 "$end_day"
 [[ $ranges == *full* ]] && bench_range 2026-05-01 2026-11-27
 exit 0

@@ -34,17 +34,12 @@ public:
     std::map<int, int> countTerms(const QString& text) {
         std::map<int, int> counts;
         for (const QString& word : text::lowerWords(text)) {
-            if (word.size() < 2 || text::isStopWord(word) || isShortNumber(word)) {
+            const int term = termOf(word);
+            if (term < 0) {
                 continue;
             }
-            const QString stem = text::stemWord(word);
-            auto [it, added] = m_ids.try_emplace(stem, static_cast<int>(m_spellings.size()));
-            if (added) {
-                m_spellings.emplace_back();
-                m_documentFrequency.push_back(0);
-            }
-            ++m_spellings[static_cast<std::size_t>(it->second)][word];
-            ++counts[it->second];
+            ++m_spellings[static_cast<std::size_t>(term)][word];
+            ++counts[term];
         }
         for (const auto& [term, count] : counts) {
             ++m_documentFrequency[static_cast<std::size_t>(term)];
@@ -65,12 +60,34 @@ public:
     }
 
 private:
+    // The term id of a word, -1 for words that are no term. Each distinct
+    // word is checked and stemmed once: escalations repeat their words.
+    int termOf(const QString& word) {
+        const auto known = m_wordTerms.find(word);
+        if (known != m_wordTerms.end()) {
+            return known->second;
+        }
+        int term = -1;
+        if (word.size() >= 2 && !text::isStopWord(word) && !isShortNumber(word)) {
+            const QString stem = text::stemWord(word);
+            auto [it, added] = m_ids.try_emplace(stem, static_cast<int>(m_spellings.size()));
+            if (added) {
+                m_spellings.emplace_back();
+                m_documentFrequency.push_back(0);
+            }
+            term = it->second;
+        }
+        m_wordTerms.emplace(word, term);
+        return term;
+    }
+
     static bool isShortNumber(const QString& word) {
         return word.size() < 3 &&
                std::all_of(word.begin(), word.end(), [](QChar c) { return c.isDigit(); });
     }
 
     std::unordered_map<QString, int> m_ids;
+    std::unordered_map<QString, int> m_wordTerms;
     std::vector<std::map<QString, int>> m_spellings;
     std::vector<int> m_documentFrequency;
 };

@@ -7,6 +7,7 @@
 #include <future>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +51,22 @@ private:
     std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_pool;
 };
 
+// A second read-only connection to the same file, for work on another
+// thread; empty when the store is not a file (in memory) or cannot be opened
+// again.
+std::shared_ptr<store::Database> secondConnection(store::Database& db) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file) {
+        return {};
+    }
+    try {
+        return std::make_shared<store::Database>(QString::fromUtf8(file),
+                                                 store::Database::Access::ReadOnly);
+    } catch (const store::StoreError&) {
+        return {};
+    }
+}
+
 std::optional<int> optionalInt(const store::Statement& row, int column) {
     if (row.isNull(column)) {
         return std::nullopt;
@@ -65,6 +82,14 @@ constexpr const char* ticketColumns = R"sql(
 SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
        t.handle_time_min, t.csat, t.root_cause, t.product_area, t.group_name,
        t.first_response_at, t.closed_at, t.status, t.account_id
+FROM tickets t
+)sql";
+
+// The columns the metrics themselves read (FactFields::MetricsOnly): the
+// first eleven of the above.
+constexpr const char* metricColumns = R"sql(
+SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
+       t.handle_time_min, t.csat, t.root_cause, t.product_area
 FROM tickets t
 )sql";
 
@@ -118,8 +143,21 @@ AccountMap loadAccounts(store::Database& db, StringPool& pool) {
     return accounts;
 }
 
-void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& pool,
+// Where the ticket facts come from: the accounts and the strings to share,
+// and which fields to read.
+struct FactSource {
+    const AccountMap& accounts;
+    StringPool& pool;
+    FactFields fields = FactFields::All;
+
+    std::string select() const { return fields == FactFields::All ? ticketColumns : metricColumns; }
+};
+
+void readTickets(store::Statement& row, const FactSource& source,
                  std::vector<TicketFacts>& tickets) {
+    const AccountMap& accounts = source.accounts;
+    StringPool& pool = source.pool;
+    const bool all = source.fields == FactFields::All;
     while (row.step()) {
         TicketFacts& t = tickets.emplace_back();
         t.row = row.int64(0);
@@ -133,6 +171,9 @@ void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& 
         t.csat = row.optionalReal(8);
         t.rootCause = pool.get(row, 9);
         t.productArea = pool.get(row, 10);
+        if (!all) {
+            continue;
+        }
         t.group = pool.get(row, 11);
         t.firstResponseAt = row.optionalInt64(12);
         t.closedAt = row.optionalInt64(13);
@@ -150,10 +191,13 @@ void readTickets(store::Statement& row, const AccountMap& accounts, StringPool& 
     }
 }
 
+bool byRow(const TicketFacts& a, const TicketFacts& b) {
+    return a.row < b.row;
+}
+
 // Orders tickets by row, moving each once.
 void sortByRow(std::vector<TicketFacts>& tickets) {
-    if (std::is_sorted(tickets.begin(), tickets.end(),
-                       [](const auto& a, const auto& b) { return a.row < b.row; })) {
+    if (std::is_sorted(tickets.begin(), tickets.end(), byRow)) {
         return;
     }
     std::vector<std::pair<std::int64_t, std::size_t>> order;
@@ -170,14 +214,84 @@ void sortByRow(std::vector<TicketFacts>& tickets) {
     tickets = std::move(sorted);
 }
 
+// Orders [begin, end) by row in place when only a few neighbours are out of
+// order (tickets created in the same second come from the index by their
+// other columns, not by row); returns false, with the same tickets in some
+// order, when more are or they lie far apart.
+bool sortNearlySortedByRow(std::vector<TicketFacts>::iterator begin,
+                           std::vector<TicketFacts>::iterator end) {
+    std::ptrdiff_t descents = 0;
+    for (auto i = begin; i != end && std::next(i) != end; ++i) {
+        descents += byRow(*std::next(i), *i) ? 1 : 0;
+    }
+    if (descents * 16 > end - begin) {
+        return false;
+    }
+    // Insertion sort: linear on an input whose few inversions are short;
+    // it gives up when they are not.
+    std::ptrdiff_t movesLeft = 4 * (end - begin) + 64;
+    for (auto i = begin; i != end; ++i) {
+        if (i == begin || !byRow(*i, *std::prev(i))) {
+            continue;
+        }
+        TicketFacts moving = std::move(*i);
+        auto hole = i;
+        while (hole != begin && byRow(moving, *std::prev(hole)) && movesLeft-- > 0) {
+            *hole = std::move(*std::prev(hole));
+            --hole;
+        }
+        *hole = std::move(moving);
+        if (movesLeft <= 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // Appends the tickets a WHERE clause over ?1 = window.from, ?2 = window.to
 // selects.
 void loadTicketsWhere(store::Database& db, const Window& window, const char* where,
-                      const AccountMap& accounts, StringPool& pool,
-                      std::vector<TicketFacts>& tickets) {
-    store::Statement row = db.prepare(std::string(ticketColumns) + where);
+                      const FactSource& source, std::vector<TicketFacts>& tickets) {
+    store::Statement row = db.prepare(source.select() + where);
     row.bindAll(window.from, window.to);
-    readTickets(row, accounts, pool, tickets);
+    readTickets(row, source, tickets);
+}
+
+// Below this many tickets a window is read on one connection: a second one
+// costs more than it saves.
+constexpr std::int64_t ticketsWorthASecondReader = 50000;
+
+// Appends the tickets created in the window. A large window is read in two
+// halves at once, the later half on a second connection in another thread;
+// the tickets come out in the same order as from one scan (by creation).
+void loadCreatedIn(store::Database& db, const Window& window, std::int64_t expected,
+                   const FactSource& source, std::vector<TicketFacts>& tickets) {
+    std::shared_ptr<store::Database> other;
+    if (expected >= ticketsWorthASecondReader && window.to - window.from >= 2) {
+        other = secondConnection(db);
+    }
+    if (!other) {
+        loadTicketsWhere(db, window, createdInWindowWhere, source, tickets);
+        return;
+    }
+    const UtcSeconds middle = window.from + (window.to - window.from) / 2;
+    // The later half has its own strings, accounts included: two threads
+    // copying the same shared strings would fight over their reference
+    // counts.
+    auto later =
+        std::async(std::launch::async, [other, middle, to = window.to, fields = source.fields] {
+            StringPool laterPool;
+            const AccountMap laterAccounts =
+                fields == FactFields::All ? loadAccounts(*other, laterPool) : AccountMap{};
+            std::vector<TicketFacts> read;
+            loadTicketsWhere(*other, Window{middle, to}, createdInWindowWhere,
+                             FactSource{laterAccounts, laterPool, fields}, read);
+            return read;
+        });
+    loadTicketsWhere(db, Window{window.from, middle}, createdInWindowWhere, source, tickets);
+    std::vector<TicketFacts> rest = later.get();
+    tickets.insert(tickets.end(), std::make_move_iterator(rest.begin()),
+                   std::make_move_iterator(rest.end()));
 }
 
 // "IN (?, ?, …)" for `count` parameters.
@@ -191,16 +305,15 @@ std::string parameterList(std::size_t count) {
 
 // Appends the tickets of the given rows.
 void loadTicketsOfRows(store::Database& db, const std::vector<std::int64_t>& rows,
-                       const AccountMap& accounts, StringPool& pool,
-                       std::vector<TicketFacts>& tickets) {
+                       const FactSource& source, std::vector<TicketFacts>& tickets) {
     for (std::size_t begin = 0; begin < rows.size(); begin += rowsPerQuery) {
         const std::size_t count = std::min(rowsPerQuery, rows.size() - begin);
         store::Statement row =
-            db.prepare(std::string(ticketColumns) + "WHERE t.id IN " + parameterList(count));
+            db.prepare(source.select() + "WHERE t.id IN " + parameterList(count));
         for (std::size_t i = 0; i < count; ++i) {
             row.bind(static_cast<int>(i + 1), rows[begin + i]);
         }
-        readTickets(row, accounts, pool, tickets);
+        readTickets(row, source, tickets);
     }
 }
 
@@ -274,7 +387,7 @@ void readEvents(store::Statement& row, const std::vector<std::int64_t>& rows,
 }
 
 // The events of the given tickets (ordered by row), each ticket's in order.
-void attachEvents(store::Database& db, std::vector<TicketFacts>& tickets) {
+void attachEvents(store::Database& db, std::span<TicketFacts> tickets) {
     std::vector<std::int64_t> rows;
     rows.reserve(tickets.size());
     for (const TicketFacts& ticket : tickets) {
@@ -325,6 +438,25 @@ void attachEvents(store::Database& db, std::vector<TicketFacts>& tickets) {
     }
 }
 
+// attachEvents for a large input on two connections at once: each half of
+// the tickets (by row) reads and attaches its own events.
+void attachEventsOf(store::Database& db, std::vector<TicketFacts>& tickets) {
+    std::shared_ptr<store::Database> other;
+    if (static_cast<std::int64_t>(tickets.size()) >= ticketsWorthASecondReader) {
+        other = secondConnection(db);
+    }
+    if (!other) {
+        attachEvents(db, tickets);
+        return;
+    }
+    const std::span<TicketFacts> all(tickets);
+    const std::size_t half = all.size() / 2;
+    auto later = std::async(std::launch::async,
+                            [other, rest = all.subspan(half)] { attachEvents(*other, rest); });
+    attachEvents(db, all.first(half));
+    later.get();
+}
+
 std::vector<ResolvedEscalation> loadResolvedEscalations(store::Database& db, const Window& window,
                                                         bool hasEventLog, StringPool& pool) {
     std::vector<ResolvedEscalation> resolved;
@@ -346,21 +478,14 @@ std::int64_t countCreatedIn(store::Database& db, const Window& window) {
 
 // Loads the resolved escalations on a second read connection to the same
 // file, in another thread; on the caller's connection, in this thread, when
-// the store is not a file (in memory) or cannot be opened again.
+// there is no second connection.
 std::future<std::vector<ResolvedEscalation>>
 loadResolvedEscalationsAside(store::Database& db, const Window& window, bool hasEventLog) {
-    const char* file = sqlite3_db_filename(db.handle(), "main");
-    if (file && *file) {
-        const QString path = QString::fromUtf8(file);
-        try {
-            auto other = std::make_shared<store::Database>(path, store::Database::Access::ReadOnly);
-            return std::async(std::launch::async, [other, window, hasEventLog] {
-                StringPool pool;
-                return loadResolvedEscalations(*other, window, hasEventLog, pool);
-            });
-        } catch (const store::StoreError&) {
-            // fall through: read them here
-        }
+    if (auto other = secondConnection(db)) {
+        return std::async(std::launch::async, [other, window, hasEventLog] {
+            StringPool pool;
+            return loadResolvedEscalations(*other, window, hasEventLog, pool);
+        });
     }
     std::promise<std::vector<ResolvedEscalation>> here;
     StringPool pool;
@@ -368,9 +493,31 @@ loadResolvedEscalationsAside(store::Database& db, const Window& window, bool has
     return here.get_future();
 }
 
+// The number of `escalated` events in the window, from the index alone.
+std::int64_t countEscalationsIn(store::Database& db, const Window& window) {
+    store::Statement count = db.prepare("SELECT count(*) FROM ticket_events WHERE event = "
+                                        "'escalated' AND occurred_at >= ?1 AND occurred_at < ?2");
+    count.bindAll(window.from, window.to);
+    count.step();
+    return count.int64(0);
+}
+
+// escalatedRowsIn on a second connection in another thread; here when there
+// is none.
+std::future<std::vector<std::int64_t>> escalatedRowsAside(store::Database& db,
+                                                          const Window& window) {
+    if (auto other = secondConnection(db)) {
+        return std::async(std::launch::async,
+                          [other, window] { return escalatedRowsIn(*other, window); });
+    }
+    std::promise<std::vector<std::int64_t>> here;
+    here.set_value(escalatedRowsIn(db, window));
+    return here.get_future();
+}
+
 } // namespace
 
-MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
+MetricsInput loadMetricsInput(store::Database& db, const Window& window, FactFields fields) {
     MetricsInput input;
     StringPool pool;
     input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
@@ -378,12 +525,26 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
     // itself: it runs on a second connection meanwhile.
     std::future<std::vector<ResolvedEscalation>> resolved =
         loadResolvedEscalationsAside(db, window, input.hasEventLog);
-    const AccountMap accounts = loadAccounts(db, pool);
-    input.tickets.reserve(static_cast<std::size_t>(countCreatedIn(db, window)));
+    const AccountMap accounts = fields == FactFields::All ? loadAccounts(db, pool) : AccountMap{};
+    const FactSource source{accounts, pool, fields};
     // Tickets created in the window, then those escalated in it but created
-    // before or after it.
-    loadTicketsWhere(db, window, createdInWindowWhere, accounts, pool, input.tickets);
+    // before or after it. Room for both is made at once (growing a vector of
+    // a million facts would copy them all): the escalations, counted on the
+    // index, bound the second from above. Which tickets were escalated is
+    // found meanwhile on another connection (each event's ticket is a lookup
+    // in the events table).
+    const std::int64_t createdCount = countCreatedIn(db, window);
+    std::future<std::vector<std::int64_t>> escalatedAside;
+    std::int64_t escalations = 0;
     if (input.hasEventLog) {
+        escalatedAside = escalatedRowsAside(db, window);
+        escalations = countEscalationsIn(db, window);
+    }
+    input.tickets.reserve(static_cast<std::size_t>(createdCount + escalations));
+    loadCreatedIn(db, window, createdCount, source, input.tickets);
+    const auto createdEnd = static_cast<std::ptrdiff_t>(input.tickets.size());
+    if (input.hasEventLog) {
+        const std::vector<std::int64_t> escalated = escalatedAside.get();
         std::vector<std::int64_t> created;
         created.reserve(input.tickets.size());
         for (const TicketFacts& ticket : input.tickets) {
@@ -391,14 +552,22 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window) {
         }
         std::sort(created.begin(), created.end());
         std::vector<std::int64_t> others;
-        const std::vector<std::int64_t> escalated = escalatedRowsIn(db, window);
         std::set_difference(escalated.begin(), escalated.end(), created.begin(), created.end(),
                             std::back_inserter(others));
-        loadTicketsOfRows(db, others, accounts, pool, input.tickets);
+        loadTicketsOfRows(db, others, source, input.tickets);
     }
-    sortByRow(input.tickets);
+    // Rows mostly follow creation: then the tickets created in the window
+    // are put in order where they stand and the few created outside it
+    // merge into place, without a second copy of all the facts.
+    const auto middle = input.tickets.begin() + createdEnd;
+    if (sortNearlySortedByRow(input.tickets.begin(), middle)) {
+        std::sort(middle, input.tickets.end(), byRow);
+        std::inplace_merge(input.tickets.begin(), middle, input.tickets.end(), byRow);
+    } else {
+        sortByRow(input.tickets);
+    }
     if (input.hasEventLog) {
-        attachEvents(db, input.tickets);
+        attachEventsOf(db, input.tickets);
     }
     input.resolvedEscalations = resolved.get();
     return input;
@@ -409,12 +578,13 @@ MetricsInput loadEscalationsInput(store::Database& db, const Window& window) {
     StringPool pool;
     input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
     const AccountMap accounts = loadAccounts(db, pool);
+    const FactSource source{accounts, pool, FactFields::All};
     if (input.hasEventLog) {
-        loadTicketsOfRows(db, escalatedRowsIn(db, window), accounts, pool, input.tickets);
+        loadTicketsOfRows(db, escalatedRowsIn(db, window), source, input.tickets);
         sortByRow(input.tickets);
         attachEvents(db, input.tickets);
     } else {
-        loadTicketsWhere(db, window, flaggedInWindowWhere, accounts, pool, input.tickets);
+        loadTicketsWhere(db, window, flaggedInWindowWhere, source, input.tickets);
         sortByRow(input.tickets);
     }
     return input;

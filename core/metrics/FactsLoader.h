@@ -8,7 +8,13 @@
 
 namespace escdesk::metrics {
 
-MetricsInput loadMetricsInput(store::Database& db, const Window& window);
+// Which ticket fields to read: all of them, or only those the metrics
+// themselves read — not the SLA clocks' (first response, closed, status) nor
+// the segmenting fields (group, account), for analyses that need neither.
+enum class FactFields { All, MetricsOnly };
+
+MetricsInput loadMetricsInput(store::Database& db, const Window& window,
+                              FactFields fields = FactFields::All);
 
 // Only the tickets with an escalation in the window, E(W), with all their
 // events: what forEachEscalationIn visits, in the same order, for analyses

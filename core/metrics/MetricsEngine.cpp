@@ -1,5 +1,6 @@
 #include "metrics/MetricsEngine.h"
 #include "metrics/EscalationPairing.h"
+#include "metrics/TicketEscalations.h"
 
 #include <algorithm>
 #include <numeric>
@@ -46,60 +47,6 @@ const QString needsEventLog = QStringLiteral("needs event log");
 
 double minutesBetween(UtcSeconds from, UtcSeconds to) {
     return static_cast<double>(to - from) / 60.0;
-}
-
-bool isEscalationEvent(const FactEvent& e) {
-    return e.kind == EventKind::Escalated;
-}
-
-// The tier an escalation lands on: its to_tier, else one above its
-// from_tier, else Tier 2 (the first escalation from the front line).
-int landingTier(const FactEvent& e) {
-    if (e.toTier) {
-        return *e.toTier;
-    }
-    return e.fromTier ? *e.fromTier + 1 : 2;
-}
-
-int highestTierReached(const TicketFacts& ticket, bool hasEventLog) {
-    if (!hasEventLog) {
-        return ticket.tier.value_or(1);
-    }
-    int highest = 1;
-    for (const FactEvent& e : ticket.events) {
-        if (isEscalationEvent(e)) {
-            highest = std::max(highest, landingTier(e));
-        }
-    }
-    return highest;
-}
-
-std::int64_t escalationEventCount(const TicketFacts& ticket) {
-    return std::count_if(ticket.events.begin(), ticket.events.end(), isEscalationEvent);
-}
-
-bool hasEventOfKind(const TicketFacts& ticket, EventKind kind) {
-    return std::any_of(ticket.events.begin(), ticket.events.end(),
-                       [kind](const FactEvent& e) { return e.kind == kind; });
-}
-
-std::optional<UtcSeconds> firstEscalationAt(const TicketFacts& ticket, bool hasEventLog) {
-    if (!hasEventLog) {
-        return ticket.escalatedFlag ? ticket.escalatedAt : std::nullopt;
-    }
-    for (const FactEvent& e : ticket.events) {
-        if (isEscalationEvent(e)) {
-            return e.at;
-        }
-    }
-    return std::nullopt;
-}
-
-bool isEscalated(const TicketFacts& ticket, bool hasEventLog) {
-    if (!hasEventLog) {
-        return ticket.escalatedFlag;
-    }
-    return std::any_of(ticket.events.begin(), ticket.events.end(), isEscalationEvent);
 }
 
 // Adds each stay at tiers 1–3 that the ticket has left (SPEC §7

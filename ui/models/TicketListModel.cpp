@@ -27,6 +27,8 @@ void TicketListModel::setTickets(store::Workspace* workspace,
     m_zone = workspace ? workspace->reportingTimeZone() : QTimeZone::utc();
     m_rows = workspace ? std::move(ticketRows) : std::vector<std::int64_t>{};
     m_pages.clear();
+    m_valueTitle.clear();
+    m_values.clear();
     endResetModel();
 }
 
@@ -67,6 +69,15 @@ const browse::TicketListRow* TicketListModel::rowAt(int row) const {
     return &found->second[static_cast<std::size_t>(row % pageSize)];
 }
 
+void TicketListModel::setValues(const QString& title, QStringList values) {
+    m_valueTitle = title;
+    m_values = std::move(values);
+    emit headerDataChanged(Qt::Horizontal, ValueColumn, ValueColumn);
+    if (!m_rows.empty()) {
+        emit dataChanged(index(0, ValueColumn), index(rowCount() - 1, ValueColumn));
+    }
+}
+
 QString TicketListModel::ticketIdAt(int row) const {
     const browse::TicketListRow* r = rowAt(row);
     return r ? r->ticketId : QString();
@@ -81,7 +92,10 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::TextAlignmentRole) {
         const bool centred = index.column() == TierColumn || index.column() == EscalatedColumn;
-        return QVariant::fromValue(Qt::AlignVCenter | (centred ? Qt::AlignHCenter : Qt::AlignLeft));
+        const Qt::Alignment horizontal = index.column() == ValueColumn ? Qt::AlignRight
+                                         : centred                     ? Qt::AlignHCenter
+                                                                       : Qt::AlignLeft;
+        return QVariant::fromValue(Qt::AlignVCenter | horizontal);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole &&
         role != Qt::FontRole) {
@@ -126,6 +140,8 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
         return row->escalated ? tr("Yes") : QString();
     case AccountColumn:
         return display::plain(row->accountName.isEmpty() ? row->accountId : row->accountName);
+    case ValueColumn:
+        return index.row() < m_values.size() ? m_values[index.row()] : QString();
     case SubjectColumn:
         return display::plain(row->subject);
     default:
@@ -150,6 +166,8 @@ QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Escalated");
     case AccountColumn:
         return tr("Account");
+    case ValueColumn:
+        return m_valueTitle;
     case SubjectColumn:
         return tr("Subject");
     default:

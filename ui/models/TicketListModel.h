@@ -29,6 +29,7 @@ public:
         TierColumn,
         EscalatedColumn,
         AccountColumn,
+        ValueColumn, // the figure's value per ticket, when given (setValues)
         SubjectColumn,
         ColumnCount
     };
@@ -41,6 +42,11 @@ public:
     // workspace).
     void setTickets(store::Workspace* workspace, std::vector<std::int64_t> ticketRows);
     const std::vector<std::int64_t>& ticketRows() const { return m_rows; }
+    // Texts of the value column, one per listed ticket in list order, under
+    // `title` (e.g. each ticket's time to escalate); kept until the next
+    // setTickets().
+    void setValues(const QString& title, QStringList values);
+    bool hasValues() const { return !m_values.isEmpty(); }
     // The helpdesk ticket id at `row` (loads its page if needed).
     QString ticketIdAt(int row) const;
 
@@ -56,6 +62,8 @@ private:
     store::Workspace* m_workspace = nullptr;
     QTimeZone m_zone;
     std::vector<std::int64_t> m_rows;
+    QString m_valueTitle;
+    QStringList m_values;
     mutable std::map<int, std::vector<browse::TicketListRow>> m_pages;
 };
 

@@ -1,12 +1,14 @@
 #include "pages/DashboardPage.h"
 
 #include "analysis/DrillDown.h"
+#include "analysis/MetricTickets.h"
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
 #include "metrics/Benchmarks.h"
 #include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
+#include "widgets/FigureTicketsDialog.h"
 #include "widgets/KpiCard.h"
 #include "widgets/PeriodPicker.h"
 #include "widgets/TicketListPane.h"
@@ -23,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -236,6 +239,16 @@ DashboardPage::DashboardPage(QWidget* parent)
     connect(m_ticketsCard, &KpiCard::clicked, this, [this] { showPeriodTickets(false); });
     connect(m_escalatedCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
     connect(m_rateCard, &KpiCard::clicked, this, [this] { showPeriodTickets(true); });
+    // So does every key figure, and every week of the charts.
+    for (std::size_t i = 0; i < m_figureCards.size(); ++i) {
+        m_figureCards[i]->setClickable(true);
+        m_figureCards[i]->setToolTip(m_figureCards[i]->toolTip() +
+                                     tr("\nClick to list the tickets behind it."));
+        connect(m_figureCards[i], &KpiCard::clicked, this,
+                [this, i] { showFigureTickets(static_cast<metrics::KeyFigure>(i)); });
+    }
+    connect(m_rateChart, &WeeklyTrendChart::weekActivated, this, &DashboardPage::showWeekTickets);
+    connect(m_volumeChart, &WeeklyTrendChart::weekActivated, this, &DashboardPage::showWeekTickets);
     connect(m_period, &PeriodPicker::changed, this, &DashboardPage::refresh);
 }
 
@@ -295,7 +308,8 @@ DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
         metrics::headlineSeries(db, metrics::recentWeeks(today, DashboardPage::trendWeeks), zone);
     if (dates.isValid()) {
         const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
-        const metrics::SlaAssessment sla{evaluator, QDateTime::currentSecsSinceEpoch()};
+        figures.slaAsOf = QDateTime::currentSecsSinceEpoch();
+        const metrics::SlaAssessment sla{evaluator, figures.slaAsOf};
         figures.keyFigures = metrics::compareKeyFigures(
             db, metrics::windowOf(dates, zone),
             metrics::windowOf(figures.comparison.previousDates, zone), sla);
@@ -343,6 +357,154 @@ void DashboardPage::showPeriodTickets(bool escalatedOnly) {
                               escalatedOnly ? std::move(tickets.rows.escalated)
                                             : std::move(tickets.rows.all));
             layout->addWidget(pane);
+            dialog->show();
+        });
+}
+
+namespace {
+
+struct FigureDrill {
+    analysis::FigureTickets tickets;
+    QString error;
+};
+
+// What a key figure's drill-down calls its two lists.
+struct FigureListText {
+    analysis::MetricFigure figure;
+    const char* countedTab;
+    const char* countedHeading;
+    const char* populationTab; // empty: the counted list alone
+};
+
+FigureListText figureListText(metrics::KeyFigure figure) {
+    using analysis::MetricFigure;
+    using metrics::KeyFigure;
+    switch (figure) {
+    case KeyFigure::TimeToEscalateP90:
+        return {MetricFigure::TimeToEscalate, QT_TRANSLATE_NOOP("DashboardPage", "Escalated"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Escalated tickets created %1, longest time to escalate first"),
+                ""};
+    case KeyFigure::HandoffDelay:
+        return {MetricFigure::HandoffDelay, QT_TRANSLATE_NOOP("DashboardPage", "Handed off"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Escalations %1 with a handoff, longest delay first"),
+                QT_TRANSLATE_NOOP("DashboardPage", "All escalations")};
+    case KeyFigure::DecisionLatencyP90:
+        return {MetricFigure::DecisionLatency, QT_TRANSLATE_NOOP("DashboardPage", "Decided"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Escalations %1 with a decision, longest latency first"),
+                QT_TRANSLATE_NOOP("DashboardPage", "All escalations")};
+    case KeyFigure::CriticalDecisionsWithin30m:
+        return {
+            MetricFigure::CriticalDecisionsWithin30m,
+            QT_TRANSLATE_NOOP("DashboardPage", "Decided within 30 min"),
+            QT_TRANSLATE_NOOP("DashboardPage", "Critical escalations %1 decided within 30 minutes"),
+            QT_TRANSLATE_NOOP("DashboardPage", "All Critical escalations")};
+    case KeyFigure::BouncebackRate:
+        return {MetricFigure::BouncebackRate, QT_TRANSLATE_NOOP("DashboardPage", "Bounced back"),
+                QT_TRANSLATE_NOOP("DashboardPage", "Escalations %1 bounced back down a tier"),
+                QT_TRANSLATE_NOOP("DashboardPage", "All escalations")};
+    case KeyFigure::ContextLossRate:
+        return {MetricFigure::ContextLossRate, QT_TRANSLATE_NOOP("DashboardPage", "Info requested"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Escalations %1 where the next tier asked for information"),
+                QT_TRANSLATE_NOOP("DashboardPage", "All escalations")};
+    case KeyFigure::ReescalatedShare:
+        return {
+            MetricFigure::ReescalatedShare, QT_TRANSLATE_NOOP("DashboardPage", "Re-escalated"),
+            QT_TRANSLATE_NOOP("DashboardPage", "Tickets created %1 escalated two or more times"),
+            QT_TRANSLATE_NOOP("DashboardPage", "All escalated tickets")};
+    case KeyFigure::SlaBreachRate:
+        return {MetricFigure::SlaBreachRate, QT_TRANSLATE_NOOP("DashboardPage", "Breached"),
+                QT_TRANSLATE_NOOP("DashboardPage", "Tickets created %1 with a breached SLA target"),
+                QT_TRANSLATE_NOOP("DashboardPage", "All tickets with an SLA")};
+    case KeyFigure::DeflectionRate:
+        return {MetricFigure::DeflectionRate, QT_TRANSLATE_NOOP("DashboardPage", "Deflected"),
+                QT_TRANSLATE_NOOP("DashboardPage",
+                                  "Tickets created %1 that reached tier 2 but never tier 3"),
+                QT_TRANSLATE_NOOP("DashboardPage", "All that reached tier 2")};
+    }
+    return {MetricFigure::Tickets, "", "", ""};
+}
+
+} // namespace
+
+void DashboardPage::showFigureTickets(metrics::KeyFigure figure) {
+    const metrics::DateRange dates = m_figures.comparison.currentDates;
+    if (!m_workspace || !dates.isValid() || !m_figures.error.isEmpty()) {
+        return;
+    }
+    const Window window = metrics::windowOf(dates, m_workspace->reportingTimeZone());
+    const FigureListText text = figureListText(figure);
+    const QString period = display::dateRange(dates.first, dates.last);
+    const QString title = m_figureCards[std::size_t(figure)]->titleText();
+    m_drillJob.run<FigureDrill>(
+        this, m_workspace->path(),
+        [window, which = text.figure, asOf = m_figures.slaAsOf](store::Workspace& workspace) {
+            return FigureDrill{analysis::figureTicketsOf(workspace.db(), window, which, asOf), {}};
+        },
+        [this, text, period, title](FigureDrill drill) {
+            TicketListSpec counted{trText(text.countedTab),
+                                   trText(text.countedHeading).arg(period),
+                                   std::move(drill.tickets.counted),
+                                   false,
+                                   {},
+                                   {}};
+            if (!drill.tickets.countedMinutes.empty()) {
+                // A duration's sample: each ticket's own duration beside it.
+                counted.valueTitle = QString(title).remove(QStringLiteral(" p90"));
+                for (double minutes : drill.tickets.countedMinutes) {
+                    counted.values << display::minutes(minutes);
+                }
+            }
+            TicketListSpec population;
+            if (*text.populationTab) {
+                population = {trText(text.populationTab),
+                              trText(text.populationTab) + QStringLiteral(" · ") + period,
+                              std::move(drill.tickets.population),
+                              false,
+                              {},
+                              {}};
+            }
+            auto* dialog = new FigureTicketsDialog(m_workspace, title, std::move(counted),
+                                                   std::move(population), this);
+            dialog->show();
+        });
+}
+
+void DashboardPage::showWeekTickets(int week, bool escalatedOnly) {
+    if (!m_workspace || week < 0 || week >= int(m_figures.weeks.size())) {
+        return;
+    }
+    const metrics::DateRange dates = m_figures.weeks[std::size_t(week)].dates;
+    const Window window = metrics::windowOf(dates, m_workspace->reportingTimeZone());
+    const QString period = display::dateRange(dates.first, dates.last);
+    m_drillJob.run<FigureDrill>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            return FigureDrill{analysis::figureTicketsOf(workspace.db(), window,
+                                                         analysis::MetricFigure::EscalationRate, 0),
+                               {}};
+        },
+        [this, period, escalatedOnly](FigureDrill drill) {
+            auto* dialog = new FigureTicketsDialog(m_workspace, tr("Week of %1").arg(period),
+                                                   {tr("Escalated"),
+                                                    tr("Escalated tickets created %1").arg(period),
+                                                    std::move(drill.tickets.counted),
+                                                    false,
+                                                    {},
+                                                    {}},
+                                                   {tr("All tickets"),
+                                                    tr("Tickets created %1").arg(period),
+                                                    std::move(drill.tickets.population),
+                                                    true,
+                                                    {},
+                                                    {}},
+                                                   this);
+            if (!escalatedOnly) {
+                dialog->tabs()->setCurrentIndex(1);
+            }
             dialog->show();
         });
 }

@@ -29,6 +29,8 @@ struct DashboardFigures {
     metrics::HeadlineComparison comparison;
     std::vector<metrics::PeriodFigures> weeks;
     metrics::KeyFigureComparison keyFigures;
+    // The instant the SLA breaches were judged at, for the drill-down.
+    UtcSeconds slaAsOf = 0;
     QString error;
 };
 
@@ -63,6 +65,12 @@ public:
     // Lists the period's tickets (the Tickets card) or its escalated tickets
     // (the Escalated and Escalation rate cards) in a window of their own.
     void showPeriodTickets(bool escalatedOnly);
+    // Lists the tickets behind a key figure's card: what it counts (a
+    // duration's sample, a rate's numerator) and what it is taken over.
+    void showFigureTickets(metrics::KeyFigure figure);
+    // Lists the tickets of one week of the trend charts, the escalated ones
+    // first (`escalatedOnly`) or all of them.
+    void showWeekTickets(int week, bool escalatedOnly);
 
 protected:
     void showEvent(QShowEvent* event) override;

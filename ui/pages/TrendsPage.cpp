@@ -1,10 +1,12 @@
 #include "pages/TrendsPage.h"
 
 #include "analysis/DrillDown.h"
+#include "analysis/MetricTickets.h"
 #include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "widgets/AnalysisChart.h"
+#include "widgets/FigureTicketsDialog.h"
 #include "widgets/TicketListPane.h"
 
 #include <QBarSet>
@@ -17,6 +19,7 @@
 #include <QLocale>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -52,6 +55,12 @@ TrendFigures computeTrend(store::Workspace& workspace, Granularity granularity,
 // The escalated tickets of one period by root cause, for a bar's drill-down.
 struct PeriodTickets {
     std::map<QString, std::vector<std::int64_t>> byRootCause;
+    QString error;
+};
+
+// The tickets behind a figure of one period, for a point's drill-down.
+struct FigureDrill {
+    analysis::FigureTickets tickets;
     QString error;
 };
 
@@ -162,6 +171,10 @@ TrendsPage::TrendsPage(QWidget* parent)
     m_rising->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     connect(m_granularity, &QButtonGroup::idClicked, this, &TrendsPage::refresh);
+    connect(m_rising, &QTableWidget::cellActivated, this,
+            [this](int row, int) { showRisingTickets(row); });
+    connect(m_rising, &QTableWidget::cellClicked, this,
+            [this](int row, int) { showRisingTickets(row); });
 }
 
 TrendsPage::~TrendsPage() {
@@ -325,13 +338,19 @@ void TrendsPage::showRate(const QStringList& labels) {
         }
         const analysis::TrendPoint& p = m_figures.trend.points[std::size_t(index)];
         m_rateChart->showToolTip(
-            tr("<b>%1</b><br>Escalation rate %2 (%3 of %4 tickets)<br>3-period average %5")
+            tr("<b>%1</b><br>Escalation rate %2 (%3 of %4 tickets)<br>3-period average "
+               "%5<br><i>Click to list the tickets</i>")
                 .arg(periodName(std::size_t(index)), display::percent(p.metrics.escalationRate),
                      display::count(p.metrics.escalated), display::count(p.metrics.tickets),
                      display::percent(m_figures.rateAverage[std::size_t(index)])));
     };
     connect(rate, &QLineSeries::hovered, m_rateChart, tip);
     connect(average, &QLineSeries::hovered, m_rateChart, tip);
+    const auto activate = [this](const QPointF& point) {
+        showRateTickets(int(std::lround(point.x())));
+    };
+    connect(rate, &QLineSeries::clicked, this, activate);
+    connect(average, &QLineSeries::clicked, this, activate);
 }
 
 void TrendsPage::showP90(const QStringList& labels) {
@@ -401,10 +420,16 @@ void TrendsPage::showP90(const QStringList& labels) {
         if (p.p90Regression) {
             text += tr("<br><b style='color:#b42318'>Regression: more than 20% above</b>");
         }
-        m_p90Chart->showToolTip(text);
+        m_p90Chart->showToolTip(text + tr("<br><i>Click to list the tickets</i>"));
     };
     connect(p90, &QLineSeries::hovered, m_p90Chart, tip);
     connect(regressions, &QScatterSeries::hovered, m_p90Chart, tip);
+    const auto activate = [this](const QPointF& point) {
+        showP90Tickets(int(std::lround(point.x())));
+    };
+    connect(p90, &QLineSeries::clicked, this, activate);
+    connect(regressions, &QScatterSeries::clicked, this, activate);
+    connect(median, &QLineSeries::clicked, this, activate);
 }
 
 void TrendsPage::showRootCauses(const QStringList& labels) {
@@ -552,6 +577,113 @@ void TrendsPage::showBarTickets(int period, int category) {
             auto* pane = new TicketListPane(dialog);
             pane->showTickets(m_workspace, heading, std::move(rows));
             layout->addWidget(pane);
+            dialog->show();
+        });
+}
+
+void TrendsPage::showRateTickets(int period) {
+    const auto& points = m_figures.trend.points;
+    if (!m_workspace || period < 0 || period >= int(points.size())) {
+        return;
+    }
+    const Window window = points[std::size_t(period)].period.window;
+    const QString name = periodName(std::size_t(period));
+    m_drillJob.run<FigureDrill>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            return FigureDrill{analysis::figureTicketsOf(workspace.db(), window,
+                                                         analysis::MetricFigure::EscalationRate, 0),
+                               {}};
+        },
+        [this, name](FigureDrill drill) {
+            auto* dialog =
+                new FigureTicketsDialog(m_workspace, tr("Escalation rate — %1").arg(name),
+                                        {tr("Escalated"),
+                                         tr("Escalated tickets created — %1").arg(name),
+                                         std::move(drill.tickets.counted),
+                                         false,
+                                         {},
+                                         {}},
+                                        {tr("All tickets"),
+                                         tr("Tickets created — %1").arg(name),
+                                         std::move(drill.tickets.population),
+                                         true,
+                                         {},
+                                         {}},
+                                        this);
+            dialog->show();
+        });
+}
+
+void TrendsPage::showP90Tickets(int period) {
+    const auto& points = m_figures.trend.points;
+    if (!m_workspace || period < 0 || period >= int(points.size())) {
+        return;
+    }
+    const Window window = points[std::size_t(period)].period.window;
+    const QString name = periodName(std::size_t(period));
+    m_drillJob.run<FigureDrill>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            return FigureDrill{analysis::figureTicketsOf(workspace.db(), window,
+                                                         analysis::MetricFigure::TimeToEscalate, 0),
+                               {}};
+        },
+        [this, name](FigureDrill drill) {
+            TicketListSpec counted{
+                tr("Escalated"),
+                tr("Escalated tickets created — %1 — longest time to escalate first").arg(name),
+                std::move(drill.tickets.counted),
+                false,
+                tr("Time to escalate"),
+                {}};
+            for (double minutes : drill.tickets.countedMinutes) {
+                counted.values << display::minutes(minutes);
+            }
+            auto* dialog = new FigureTicketsDialog(
+                m_workspace, tr("Time to escalate — %1").arg(name), std::move(counted), {}, this);
+            dialog->show();
+        });
+}
+
+void TrendsPage::showRisingTickets(int row) {
+    const auto& rising = m_figures.trend.rising;
+    std::vector<const analysis::TrendPoint*> complete;
+    for (const analysis::TrendPoint& point : m_figures.trend.points) {
+        if (!point.period.partial) {
+            complete.push_back(&point);
+        }
+    }
+    if (!m_workspace || row < 0 || row >= int(rising.size()) ||
+        complete.size() < std::size_t(analysis::risingPeriods)) {
+        return;
+    }
+    // The periods the row's counts come from: the last complete ones.
+    const Window window{complete[complete.size() - analysis::risingPeriods]->period.window.from,
+                        complete.back()->period.window.to};
+    const QString cause = rising[std::size_t(row)].rootCause;
+    m_drillJob.run<PeriodTickets>(
+        this, m_workspace->path(),
+        [window](store::Workspace& workspace) {
+            PeriodTickets tickets;
+            tickets.byRootCause = analysis::ticketRowsByRootCause(
+                metrics::loadMetricsInput(workspace.db(), window), window);
+            return tickets;
+        },
+        [this, cause](PeriodTickets tickets) {
+            const auto found = tickets.byRootCause.find(cause);
+            auto* dialog = new FigureTicketsDialog(
+                m_workspace, tr("Rising: %1").arg(cause),
+                {tr("Escalated"),
+                 tr("%1 — escalated over the last %2 complete periods")
+                     .arg(cause)
+                     .arg(analysis::risingPeriods),
+                 found == tickets.byRootCause.end() ? std::vector<std::int64_t>{}
+                                                    : std::move(found->second),
+                 false,
+                 {},
+                 {}},
+                {}, this);
             dialog->show();
         });
 }

@@ -63,6 +63,15 @@ public:
     // Lists the escalated tickets behind one stacked bar: root cause
     // `category` (of figures().rootCauses.names) in period `period`.
     void showBarTickets(int period, int category);
+    // Lists the tickets behind a point of the escalation-rate line: the
+    // period's escalated tickets, and on a second tab all its tickets.
+    void showRateTickets(int period);
+    // Lists the tickets behind a point of the p90 line: the period's
+    // escalated tickets, longest time to escalate first.
+    void showP90Tickets(int period);
+    // Lists the escalations behind a row of the rising root causes over the
+    // periods the row compares.
+    void showRisingTickets(int row);
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -35,6 +35,7 @@ public:
     // A clickable card shows a hand cursor and emits clicked().
     void setClickable(bool clickable);
 
+    QString titleText() const { return m_titleText; }
     QString valueText() const;
     QString changeText() const;
     QString bandText() const;

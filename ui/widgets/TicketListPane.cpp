@@ -12,6 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace escdesk::ui {
 
 TicketListPane::TicketListPane(QWidget* parent)
@@ -61,6 +63,8 @@ TicketListPane::TicketListPane(QWidget* parent)
     m_table->setColumnHidden(TicketListModel::TierColumn, true);
     m_table->setColumnHidden(TicketListModel::AccountColumn, true);
     m_table->setColumnHidden(TicketListModel::EscalatedColumn, true);
+    m_table->setColumnHidden(TicketListModel::ValueColumn, true);
+    m_table->setColumnWidth(TicketListModel::ValueColumn, 96);
     layout->addWidget(m_table, 1);
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -79,9 +83,18 @@ void TicketListPane::setEscalatedColumnVisible(bool visible) {
     m_table->setColumnHidden(TicketListModel::EscalatedColumn, !visible);
 }
 
+void TicketListPane::showValues(const QString& title, QStringList values) {
+    m_model->setValues(title, std::move(values));
+    m_table->setColumnHidden(TicketListModel::ValueColumn, !m_model->hasValues());
+    // Wide enough for its title, which is longer than the values.
+    const int titleWidth = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(title);
+    m_table->setColumnWidth(TicketListModel::ValueColumn, std::max(96, titleWidth + 32));
+}
+
 void TicketListPane::showTickets(store::Workspace* workspace, const QString& heading,
                                  std::vector<std::int64_t> ticketRows) {
     m_workspace = workspace;
+    m_table->setColumnHidden(TicketListModel::ValueColumn, true);
     const std::size_t count = ticketRows.size();
     m_model->setTickets(workspace, std::move(ticketRows));
     m_heading->setText(display::plain(heading));

@@ -34,6 +34,9 @@ public:
     // Whether the Escalated column shows (hidden by default: most lists
     // hold escalated tickets only).
     void setEscalatedColumnVisible(bool visible);
+    // Shows a column of the listed tickets' values (one text per ticket, in
+    // list order) under `title`, until the next showTickets().
+    void showValues(const QString& title, QStringList values);
 
     TicketListModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }

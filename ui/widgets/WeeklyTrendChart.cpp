@@ -173,14 +173,24 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
             return;
         }
         const metrics::HeadlineFigures& f = m_weeks[index].figures;
-        QToolTip::showText(QCursor::pos(),
-                           tr("<b>%1</b><br>Escalation rate %2 (%3 of %4 tickets)")
-                               .arg(weekName(index), display::percent(f.escalationRate),
-                                    display::count(f.escalated), display::count(f.tickets)),
-                           this);
+        QToolTip::showText(
+            QCursor::pos(),
+            tr("<b>%1</b><br>Escalation rate %2 (%3 of %4 tickets)<br><i>Click to list "
+               "the tickets</i>")
+                .arg(weekName(index), display::percent(f.escalationRate),
+                     display::count(f.escalated), display::count(f.tickets)),
+            this);
     };
     connect(rate, &QLineSeries::hovered, this, tip);
     connect(dots, &QScatterSeries::hovered, this, tip);
+    const auto activate = [this](const QPointF& point) {
+        const long index = std::lround(point.x());
+        if (index >= 0 && index < long(m_weeks.size())) {
+            emit weekActivated(int(index), true);
+        }
+    };
+    connect(rate, &QLineSeries::clicked, this, activate);
+    connect(dots, &QScatterSeries::clicked, this, activate);
     for (QAbstractSeries* series : chart->series()) {
         series->attachAxis(x);
         series->attachAxis(y);
@@ -229,14 +239,20 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
             return;
         }
         const metrics::PeriodFigures& w = m_weeks[week];
-        QToolTip::showText(QCursor::pos(),
-                           tr("<b>%1</b><br>%2 tickets: %3 escalated, %4 not escalated")
-                               .arg(weekName(week), display::count(w.figures.tickets),
-                                    display::count(w.figures.escalated),
-                                    display::count(w.notEscalated())),
-                           this);
+        QToolTip::showText(
+            QCursor::pos(),
+            tr("<b>%1</b><br>%2 tickets: %3 escalated, %4 not escalated<br><i>Click to "
+               "list the tickets</i>")
+                .arg(weekName(week), display::count(w.figures.tickets),
+                     display::count(w.figures.escalated), display::count(w.notEscalated())),
+            this);
     };
     connect(bars, &QStackedBarSeries::hovered, this, tip);
+    connect(bars, &QStackedBarSeries::clicked, this, [this, escalated](int index, QBarSet* set) {
+        if (index >= 0 && index < int(m_weeks.size())) {
+            emit weekActivated(index, set == escalated);
+        }
+    });
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);

@@ -20,6 +20,11 @@ public:
     void setSeries(const std::vector<metrics::PeriodFigures>& weeks);
     int pointCount() const { return m_points; }
 
+signals:
+    // A week's point or bar was clicked: list its tickets (`escalatedOnly`
+    // for the rate and the escalated part of a bar).
+    void weekActivated(int week, bool escalatedOnly);
+
 protected:
     void changeEvent(QEvent* event) override;
 

@@ -22,5 +22,7 @@ int runImport(const QStringList& arguments);
 int runImportRejects(const QStringList& arguments);
 int runImportBatches(const QStringList& arguments);
 int runReport(const QStringList& arguments);
+int runRisk(const QStringList& arguments);
+int runAtRisk(const QStringList& arguments);
 
 } // namespace escdesk::cli

@@ -22,6 +22,7 @@ struct Command {
 // clang-format off
 const std::vector<Command>& commands() {
     static const std::vector<Command> table{
+        {"at-risk",     runAtRisk,     "open tickets at risk of escalating, with reasons"},
         {"clusters",    runClusters,   "escalations grouped by similar text, matched to known issues"},
         {"demo",        runDemo,       "write a realistic demo workspace"},
         {"import",      runImport,     "import helpdesk, CRM and known-issue CSV exports"},
@@ -30,6 +31,7 @@ const std::vector<Command>& commands() {
         {"matrix",      runMatrix,     "export, import, validate the escalation matrix; its history"},
         {"metrics",     runMetrics,    "every escalation metric of a period, overall or per segment"},
         {"report",      runReport,     "weekly review, monthly leadership or quarterly report"},
+        {"risk",        runRisk,       "escalation risk model: evaluation, one ticket's score"},
         {"root-causes", runRootCauses, "escalations by root cause, ranked, the top three in detail"},
         {"segments",    runSegments,   "escalation rate per segment with a significance test"},
         {"sla",         runSla,        "the SLA clocks of a ticket"},

@@ -17,24 +17,36 @@ QString percent(double share) {
 }
 
 QString slaReason(const sla::TargetClock& clock) {
-    QString text =
-        QStringLiteral("SLA %1 %2 consumed")
-            .arg(sla::slaTargetName(clock.target).replace(QLatin1Char('_'), QLatin1Char(' ')),
-                 percent(clock.consumed));
+    const QString target =
+        sla::slaTargetName(clock.target).replace(QLatin1Char('_'), QLatin1Char(' '));
+    const bool breached = clock.status == sla::ClockStatus::Breached;
+    QString text = breached ? QStringLiteral("SLA %1 breached, %2 consumed")
+                            : QStringLiteral("SLA %1 %2 consumed");
+    text = text.arg(target, percent(clock.consumed));
     if (clock.breachAt) {
-        text += QStringLiteral(", breaches at ") + toIsoUtc(*clock.breachAt);
+        text += (breached ? QStringLiteral(", since ") : QStringLiteral(", breaches at ")) +
+                toIsoUtc(*clock.breachAt);
     }
     return text;
 }
 
+// Running with ≥ 90% consumed (SPEC §6 at risk), or past its target with the
+// ticket still open.
+bool needsAttention(const sla::TargetClock& clock) {
+    return clock.atRisk || (clock.status == sla::ClockStatus::Breached && !clock.stoppedAt);
+}
+
 QString surgeReason(const AccountSurge& surge) {
-    return QStringLiteral(
-               "Account filed %1 tickets in the last 7 days, %2× its weekly median of %3")
+    const QString median = QString::number(surge.baselineMedian, 'g', 3);
+    if (surge.baselineMedian <= 0) {
+        return QStringLiteral("Account filed %1 tickets in the last 7 days; its median week of "
+                              "the 8 before had none")
+            .arg(surge.lastWeek);
+    }
+    return QStringLiteral("Account filed %1 tickets in the last 7 days, %2× its median week "
+                          "of %3")
         .arg(surge.lastWeek)
-        .arg(surge.baselineMedian > 0
-                 ? QString::number(surge.lastWeek / surge.baselineMedian, 'f', 1)
-                 : QStringLiteral("∞"))
-        .arg(QString::number(surge.baselineMedian, 'g', 3));
+        .arg(QString::number(surge.lastWeek / surge.baselineMedian, 'f', 1), median);
 }
 
 QString riskReason(const RiskScore& score) {
@@ -121,10 +133,10 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskO
             entry.accountName = context->account ? context->account->name : QString();
             if (const auto clocks = evaluator.sla(*context, asOf)) {
                 for (const sla::TargetClock& clock : clocks->targets) {
-                    if (clock.status == sla::ClockStatus::Running) {
+                    if (clock.status == sla::ClockStatus::Running || needsAttention(clock)) {
                         entry.slaConsumed = std::max(entry.slaConsumed, clock.consumed);
                     }
-                    if (clock.atRisk) {
+                    if (needsAttention(clock)) {
                         entry.slaAtRisk.push_back(clock);
                         entry.reasons.push_back({AtRiskReason::Kind::SlaClock, slaReason(clock)});
                     }

@@ -3,7 +3,8 @@
 // The at-risk queue (issue #7): open tickets not yet escalated, ranked by
 // escalation risk, each with the reasons it needs attention —
 // - the risk model flags it, or puts it in the human-review band;
-// - an SLA clock is running with ≥ 90% of its target consumed (SPEC §6);
+// - an SLA clock has ≥ 90% of its target consumed: running and at risk
+//   (SPEC §6), or already breached while the ticket is still open;
 // - its account is filing tickets far above its own baseline (AccountSurge).
 // Tickets with none of these are left out unless every open ticket is asked for.
 
@@ -36,8 +37,8 @@ struct AtRiskEntry {
     QString status;
     UtcSeconds createdAt = 0;
     RiskScore risk;
-    std::vector<sla::TargetClock> slaAtRisk; // running, ≥ 90% consumed
-    double slaConsumed = 0.0;                // the highest share of a running clock
+    std::vector<sla::TargetClock> slaAtRisk; // at risk, or breached and still open
+    double slaConsumed = 0.0;                // the highest share of a clock still counting
     std::optional<AccountSurge> surge;       // when the account is flagged
     std::vector<AtRiskReason> reasons;
 };

@@ -8,38 +8,71 @@
 #include <QHash>
 
 #include <algorithm>
+#include <future>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace escdesk::risk {
 
 namespace {
 
-// Interns strings as small codes.
+// Interns strings as small codes; looks raw UTF-8 up without making a
+// QString, so a million rows of repeated values cost a hash each.
 class Interner {
 public:
     explicit Interner(QStringList& values)
-        : m_values(values) {
-        for (int i = 0; i < values.size(); ++i) {
-            m_codes.insert(values[i], i);
-        }
-    }
+        : m_values(values) {}
+
     int code(const QString& value) {
         if (value.isEmpty()) {
             return -1;
         }
-        const auto it = m_codes.constFind(value);
-        if (it != m_codes.cend()) {
+        if (const auto it = m_codes.constFind(value); it != m_codes.cend()) {
             return *it;
         }
+        return add(value);
+    }
+
+    // `canonical` normalises the value ("P1" → "Critical") on first sight.
+    int code(std::string_view utf8, QString (*canonical)(const QString&) = nullptr) {
+        if (utf8.empty()) {
+            return -1;
+        }
+        if (const auto it = m_raw.find(utf8); it != m_raw.end()) {
+            return it->second;
+        }
+        QString value = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+        if (canonical) {
+            value = canonical(value);
+        }
+        return codeOf(std::string(utf8), value);
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+
+    int add(const QString& value) {
         const int code = static_cast<int>(m_values.size());
         m_values.append(value);
         m_codes.insert(value, code);
         return code;
     }
 
-private:
+    int codeOf(std::string raw, const QString& value) {
+        const int result = code(value);
+        m_raw.emplace(std::move(raw), result);
+        return result;
+    }
+
     QStringList& m_values;
     QHash<QString, int> m_codes;
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> m_raw;
 };
 
 bool isClosedStatus(const QString& status) {
@@ -111,6 +144,35 @@ void countRecentTickets(std::vector<RiskTicket>& tickets) {
     }
 }
 
+namespace {
+
+// The text features of one ticket, computed off the reading thread.
+struct TextFeatures {
+    QString subject;
+    QString description;
+    double sentiment = 50.0;
+    int keywordHits = 0;
+    int negativeTerms = 0;
+    QStringList stems;
+};
+
+void computeTextFeatures(const SentimentScorer& scorer, TextFeatures* begin, TextFeatures* end) {
+    for (TextFeatures* f = begin; f != end; ++f) {
+        const Sentiment sentiment = scorer.score({f->subject, f->description});
+        f->sentiment = sentiment.score;
+        f->keywordHits = sentiment.keywordHits;
+        f->negativeTerms = sentiment.negativeTerms;
+        f->stems = subjectStems(f->subject);
+        f->subject.clear();
+        f->description.clear();
+    }
+}
+
+// Rows are read in chunks; each chunk's text is scored on two threads.
+constexpr std::size_t chunkRows = 8192;
+
+} // namespace
+
 RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
                       const std::optional<QString>& ticketId) {
     RiskData data;
@@ -130,31 +192,55 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
     if (ticketId) {
         query.bind(1, *ticketId);
     }
+    std::vector<TextFeatures> chunk;
+    chunk.reserve(chunkRows);
+    const auto flush = [&] {
+        const std::size_t half = chunk.size() / 2;
+        std::future<void> other;
+        if (half > 0) {
+            other = std::async(std::launch::async, computeTextFeatures, std::cref(scorer),
+                               chunk.data() + half, chunk.data() + chunk.size());
+        }
+        computeTextFeatures(scorer, chunk.data(), chunk.data() + half);
+        if (other.valid()) {
+            other.get();
+        }
+        const std::size_t first = data.tickets.size() - chunk.size();
+        for (std::size_t k = 0; k < chunk.size(); ++k) {
+            RiskTicket& t = data.tickets[first + k];
+            t.sentiment = chunk[k].sentiment;
+            t.keywordHits = chunk[k].keywordHits;
+            t.negativeTerms = chunk[k].negativeTerms;
+            for (const QString& stem : chunk[k].stems) {
+                t.stems.push_back(stems.code(stem));
+            }
+        }
+        chunk.clear();
+    };
     while (query.step()) {
         RiskTicket t;
         t.row = query.int64(0);
         t.ticketId = query.text(1);
         t.createdAt = query.int64(2);
-        t.fields[0] = fields[0].code(matrix::canonicalPriority(query.text(3)));
-        t.fields[1] = fields[1].code(matrix::canonicalCustomerTier(query.text(4)));
+        t.fields[0] = fields[0].code(query.textView(3), &matrix::canonicalPriority);
+        t.fields[1] = fields[1].code(query.textView(4), &matrix::canonicalCustomerTier);
         for (int f = 2; f < 5; ++f) {
             t.fields[static_cast<std::size_t>(f)] =
-                fields[static_cast<std::size_t>(f)].code(query.text(f + 3));
+                fields[static_cast<std::size_t>(f)].code(query.textView(f + 3));
         }
-        t.account = accounts.code(query.text(8));
+        t.account = accounts.code(query.textView(8));
         t.arr = query.optionalReal(9);
-        const QString subject = query.text(10);
-        const Sentiment sentiment = scorer.score({subject, query.text(11)});
-        t.sentiment = sentiment.score;
-        t.keywordHits = sentiment.keywordHits;
-        t.negativeTerms = sentiment.negativeTerms;
-        for (const QString& stem : subjectStems(subject)) {
-            t.stems.push_back(stems.code(stem));
-        }
         t.open = query.isNull(12) && query.isNull(13) && !isClosedStatus(query.text(14));
         t.escalated = query.int64(16) != 0 || (!query.isNull(15) && query.int64(15) != 0);
         data.tickets.push_back(std::move(t));
+        TextFeatures& text = chunk.emplace_back();
+        text.subject = query.text(10);
+        text.description = query.text(11);
+        if (chunk.size() == chunkRows) {
+            flush();
+        }
     }
+    flush();
     if (!ticketId) {
         countRecentTickets(data.tickets);
     } else if (!data.tickets.empty() && data.tickets.front().account >= 0) {

@@ -313,8 +313,12 @@ RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) cons
         FeatureContribution c;
         c.feature = m_model.m_featureNames[static_cast<qsizetype>(j)];
         c.contribution = m_model.m_logistic.weights[j] * row[j];
+        c.column = static_cast<int>(j);
         if (j < numericStart) {
             c.value = raw[j] > 0 ? QStringLiteral("yes") : QStringLiteral("no");
+            if (raw[j] <= 0) {
+                c.feature.replace(QStringLiteral(" = "), QStringLiteral(" ≠ "));
+            }
         } else if (j == numericStart) {
             c.value = formatNumber(ticket.arr.value_or(0.0));
         } else if (j == numericStart + 4) {

@@ -41,9 +41,12 @@ enum class RiskBand { Low, Review, Flag };
 QString riskBandName(RiskBand band);
 
 struct FeatureContribution {
-    QString feature;     // "priority = Critical", "sentiment score"
-    QString value;       // the ticket's value as shown ("yes", "no", "31.9")
-    double contribution; // coefficient × standardised value, in log-odds
+    // "priority = Critical" (or "priority ≠ Critical" when the ticket's
+    // value is another), "sentiment score".
+    QString feature;
+    QString value;           // the ticket's value as shown ("yes", "no", "31.9")
+    double contribution = 0; // coefficient × standardised value, in log-odds
+    int column = 0;          // the model's feature column
 };
 
 struct RiskScore {

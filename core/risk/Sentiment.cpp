@@ -122,56 +122,73 @@ const QHash<QString, int>& afinnLexicon() {
 }
 
 SentimentScorer::SentimentScorer(const QHash<QString, int>& lexicon, const QStringList& keywords) {
-    auto add = [](QHash<QString, std::vector<Phrase>>& index, QStringList words, double valence) {
-        if (words.isEmpty()) {
-            return;
-        }
-        const QString first = words.takeFirst();
-        auto& phrases = index[first];
-        phrases.push_back({words, valence});
+    auto longestFirst = [](std::vector<Phrase>& phrases) {
         std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
             return a.words.size() > b.words.size();
         });
     };
+    for (const QString& word : negators()) {
+        m_words[word].negator = true;
+    }
+    for (const QString& word : intensifiers()) {
+        m_words[word].intensifier = true;
+    }
     for (auto it = lexicon.begin(); it != lexicon.end(); ++it) {
-        const QStringList words = text::lowerWords(it.key());
+        QStringList words = text::lowerWords(it.key());
         // A modifier alone is never scored ("no" −1 in AFINN is a negator here).
-        if (words.size() == 1 && isModifier(words.front())) {
+        if (words.isEmpty() || (words.size() == 1 && isModifier(words.front()))) {
             continue;
         }
-        add(m_lexicon, words, it.value());
+        const QString first = words.takeFirst();
+        m_words[first].phrases.push_back({words, static_cast<double>(it.value())});
+    }
+    for (auto& entry : m_words) {
+        longestFirst(entry.phrases);
     }
     for (const QString& keyword : keywords) {
-        const QStringList stems = text::wordStems(keyword);
-        if (!stems.isEmpty()) {
-            m_keywordPrefixes.insert(stems.front().left(2));
+        QStringList stems = text::wordStems(keyword);
+        if (stems.isEmpty()) {
+            continue;
         }
-        add(m_keywords, stems, keywordValence);
+        const QString prefix = stems.front().left(2);
+        if (std::find(m_keywordPrefixes.begin(), m_keywordPrefixes.end(), prefix) ==
+            m_keywordPrefixes.end()) {
+            m_keywordPrefixes.push_back(prefix);
+        }
+        const QString first = stems.takeFirst();
+        auto& phrases = m_keywords[first];
+        phrases.push_back({stems, keywordValence});
+        longestFirst(phrases);
     }
+}
+
+bool SentimentScorer::mayStartKeyword(const QString& word) const {
+    // Stemming keeps a word's first two letters, so most words need no stem.
+    const QStringView prefix = QStringView(word).left(2);
+    return std::any_of(m_keywordPrefixes.begin(), m_keywordPrefixes.end(),
+                       [&](const QString& p) { return prefix == p; });
 }
 
 SentimentScorer SentimentScorer::withAfinn(const QStringList& keywords) {
     return SentimentScorer(afinnLexicon(), keywords);
 }
 
-SentimentScorer::Match SentimentScorer::matchAt(const QStringList& words, StemCache& stems,
-                                                qsizetype at) const {
-    // Stemming keeps a word's first two letters, so most words need no stem.
-    const bool keywordStart = m_keywordPrefixes.contains(words[at].left(2));
-    const auto it = keywordStart ? m_keywords.constFind(stems.at(at)) : m_keywords.cend();
-    if (it != m_keywords.cend()) {
-        for (const Phrase& phrase : *it) {
-            if (stemsMatchAt(stems, at, phrase.words)) {
-                return {static_cast<int>(phrase.words.size()) + 1, phrase.valence,
-                        SentimentDriver::Source::EscalationKeyword};
+SentimentScorer::Match SentimentScorer::matchAt(const QStringList& words,
+                                                const std::vector<const WordEntry*>& entries,
+                                                StemCache& stems, qsizetype at) const {
+    if (mayStartKeyword(words[at])) {
+        if (const auto it = m_keywords.constFind(stems.at(at)); it != m_keywords.cend()) {
+            for (const Phrase& phrase : *it) {
+                if (stemsMatchAt(stems, at, phrase.words)) {
+                    return {static_cast<int>(phrase.words.size()) + 1, phrase.valence,
+                            SentimentDriver::Source::EscalationKeyword};
+                }
             }
         }
     }
-    // A modifier starts only a phrase of its own ("not working", "no fun").
-    const bool modifier = isModifier(words[at]);
-    if (const auto it = m_lexicon.constFind(words[at]); it != m_lexicon.cend()) {
-        for (const Phrase& phrase : *it) {
-            if ((!modifier || !phrase.words.isEmpty()) && matchesAt(words, at, phrase.words)) {
+    if (const WordEntry* entry = entries[static_cast<std::size_t>(at)]) {
+        for (const Phrase& phrase : entry->phrases) {
+            if (matchesAt(words, at, phrase.words)) {
                 return {static_cast<int>(phrase.words.size()) + 1, phrase.valence,
                         SentimentDriver::Source::Lexicon};
             }
@@ -184,23 +201,33 @@ void SentimentScorer::scoreText(const QString& text, double& sum,
                                 std::vector<SentimentDriver>& drivers, Sentiment& result) const {
     const QStringList words = text::lowerWords(text);
     StemCache stems(words);
+    std::vector<const WordEntry*> entries(static_cast<std::size_t>(words.size()), nullptr);
+    for (qsizetype k = 0; k < words.size(); ++k) {
+        if (const auto it = m_words.constFind(words[k]); it != m_words.cend()) {
+            entries[static_cast<std::size_t>(k)] = &*it;
+        }
+    }
+    const auto is = [&](qsizetype k, bool WordEntry::*flag) {
+        const WordEntry* entry = entries[static_cast<std::size_t>(k)];
+        return entry && entry->*flag;
+    };
     qsizetype i = 0;
     while (i < words.size()) {
-        const Match match = matchAt(words, stems, i);
+        const Match match = matchAt(words, entries, stems, i);
         if (match.length == 0 || match.valence == 0.0) {
             i += std::max(match.length, 1);
             continue;
         }
         double valence = match.valence;
         qsizetype first = i;
-        const bool intensified = i >= 1 && intensifiers().contains(words[i - 1]);
+        const bool intensified = i >= 1 && is(i - 1, &WordEntry::intensifier);
         if (intensified) {
             valence *= intensifierFactor;
             first = i - 1;
         }
         bool negated = false;
         for (qsizetype k = std::max<qsizetype>(0, i - negationWindow); k < i; ++k) {
-            if (negators().contains(words[k])) {
+            if (is(k, &WordEntry::negator)) {
                 negated = true;
                 first = std::min(first, k);
                 break;

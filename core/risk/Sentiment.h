@@ -25,7 +25,6 @@
 #include "matrix/Matrix.h"
 
 #include <QHash>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -101,19 +100,27 @@ private:
         QStringList words; // beyond the first
         double valence = 0.0;
     };
+    // What a word can be: the start of lexicon phrases (longest first), a
+    // negator, an intensifier. One lookup per word of a text.
+    struct WordEntry {
+        std::vector<Phrase> phrases;
+        bool negator = false;
+        bool intensifier = false;
+    };
     struct Match {
         int length = 0;
         double valence = 0.0;
         SentimentDriver::Source source = SentimentDriver::Source::Lexicon;
     };
-    Match matchAt(const QStringList& words, StemCache& stems, qsizetype at) const;
+    Match matchAt(const QStringList& words, const std::vector<const WordEntry*>& entries,
+                  StemCache& stems, qsizetype at) const;
+    bool mayStartKeyword(const QString& word) const;
     void scoreText(const QString& text, double& sum, std::vector<SentimentDriver>& drivers,
                    Sentiment& result) const;
 
-    // By first word, longest first.
-    QHash<QString, std::vector<Phrase>> m_lexicon;
-    QHash<QString, std::vector<Phrase>> m_keywords; // stems
-    QSet<QString> m_keywordPrefixes;                // first two letters of their first stems
+    QHash<QString, WordEntry> m_words;
+    QHash<QString, std::vector<Phrase>> m_keywords; // by first stem, longest first
+    std::vector<QString> m_keywordPrefixes;         // first two letters of their first stems
 };
 
 // The shared AFINN lexicon, parsed once.

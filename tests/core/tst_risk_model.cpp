@@ -232,10 +232,17 @@ private slots:
         QCOMPARE(b.probability(critical), score.probability);
         // The explanation's leading features are the priority columns, and
         // they push this ticket's risk up.
-        QVERIFY(score.contributions[0].feature.startsWith(QStringLiteral("priority = ")));
+        // ("priority = Critical", or "priority ≠ Low": the two columns mirror
+        // each other).
+        QVERIFY(score.contributions[0].feature.startsWith(QStringLiteral("priority ")));
         QVERIFY(score.contributions[0].contribution > 0);
+        for (const FeatureContribution& c : score.contributions) {
+            if (c.feature.contains(QStringLiteral(" ≠ "))) {
+                QCOMPARE(c.value, QStringLiteral("no"));
+            }
+        }
         // The contribution is coefficient × standardised value.
-        const auto j = model.featureNames().indexOf(score.contributions[0].feature);
+        const int j = score.contributions[0].column;
         std::vector<double> row(model.width());
         a.features(critical, row.data());
         model.standardizer().apply(row.data());

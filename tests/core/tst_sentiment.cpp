@@ -134,8 +134,7 @@ private slots:
     void keywordsComeFromTheMatrixTextRules() {
         // The default "Legal or churn risk" rule lists legal, lawyer, cancel,
         // unacceptable, refund; the outage rule lists "outage".
-        QStringList keywords =
-            escalationKeywords(matrix::defaultMatrix(QStringLiteral("UTC")));
+        QStringList keywords = escalationKeywords(matrix::defaultMatrix(QStringLiteral("UTC")));
         for (const char* expected :
              {"legal", "lawyer", "cancel", "unacceptable", "refund", "outage", "payment failure"}) {
             QVERIFY2(keywords.contains(QLatin1String(expected)), expected);

@@ -195,14 +195,17 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
     std::vector<TextFeatures> chunk;
     chunk.reserve(chunkRows);
     const auto flush = [&] {
+        // The second half on a worker thread, the first here; a chunk of one
+        // (a single ticket) is scored here alone.
         const std::size_t half = chunk.size() / 2;
-        std::future<void> other;
-        if (half > 0) {
-            other = std::async(std::launch::async, computeTextFeatures, std::cref(scorer),
-                               chunk.data() + half, chunk.data() + chunk.size());
-        }
-        computeTextFeatures(scorer, chunk.data(), chunk.data() + half);
-        if (other.valid()) {
+        TextFeatures* begin = chunk.data();
+        TextFeatures* end = chunk.data() + chunk.size();
+        if (half == 0) {
+            computeTextFeatures(scorer, begin, end);
+        } else {
+            auto other = std::async(std::launch::async, computeTextFeatures, std::cref(scorer),
+                                    begin + half, end);
+            computeTextFeatures(scorer, begin, begin + half);
             other.get();
         }
         const std::size_t first = data.tickets.size() - chunk.size();

@@ -130,6 +130,24 @@ private slots:
               queue.entries.size(), static_cast<long long>(queue.openTickets), sla, surges);
     }
 
+    void oneTicketScoresAsInTheQueue() {
+        // Reading one ticket by id (its own sentiment, subject stems and the
+        // account's recent tickets counted in SQL) gives the score the queue
+        // computed for it among all tickets.
+        store::Workspace workspace(m_path);
+        const AtRiskQueue queue = buildAtRiskQueue(workspace.db(), m_asOf);
+        QVERIFY(queue.entries.size() >= 3);
+        for (std::size_t i = 0; i < 3; ++i) {
+            const AtRiskEntry& e = queue.entries[i];
+            const auto one = assessTicketRisk(workspace.db(), e.ticketId);
+            QVERIFY(one.has_value());
+            QVERIFY2(std::abs(one->score.probability - e.risk.probability) < 1e-12,
+                     qPrintable(e.ticketId));
+            QCOMPARE(one->score.contributions.front().feature,
+                     e.risk.contributions.front().feature);
+        }
+    }
+
     void verificationFindsTheIncidentsKnownIssue() {
         store::Workspace workspace(m_path);
         // An escalated ticket of the planted webhook incident (tag api-v2.3).

@@ -6,6 +6,7 @@
 #include "risk/RiskValidation.h"
 #include "widgets/KpiCard.h"
 #include "widgets/TicketDetailPane.h"
+#include "widgets/TicketRiskPanel.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -65,9 +66,20 @@ QColor bandColour(risk::RiskBand band) {
 // The short form of a reason for the table; the full text is its tooltip.
 QString shortReason(const risk::AtRiskReason& reason, const risk::AtRiskEntry& entry) {
     switch (reason.kind) {
-    case risk::AtRiskReason::Kind::EscalationRisk:
-        return entry.risk.band == risk::RiskBand::Flag ? AtRiskPage::tr("Likely to escalate")
-                                                       : AtRiskPage::tr("Review: may escalate");
+    case risk::AtRiskReason::Kind::EscalationRisk: {
+        // With the feature that pushes the risk up most.
+        QString driver;
+        for (const risk::FeatureContribution& c : entry.risk.contributions) {
+            if (c.contribution > 0 && !c.feature.contains(QStringLiteral(" ≠ "))) {
+                driver = c.feature;
+                break;
+            }
+        }
+        const QString text = entry.risk.band == risk::RiskBand::Flag
+                                 ? AtRiskPage::tr("Likely to escalate")
+                                 : AtRiskPage::tr("Review: may escalate");
+        return driver.isEmpty() ? text : AtRiskPage::tr("%1 (%2)").arg(text, driver);
+    }
     case risk::AtRiskReason::Kind::SlaClock:
         return reason.text.section(QLatin1Char(','), 0, 0);
     case risk::AtRiskReason::Kind::AccountSurge:
@@ -152,6 +164,10 @@ AtRiskPage::AtRiskPage(QWidget* parent)
 
 AtRiskPage::~AtRiskPage() {
     m_job.finish();
+}
+
+bool AtRiskPage::isBusy() const {
+    return m_job.isRunning() || m_detail->riskPanel()->isBusy();
 }
 
 void AtRiskPage::setWorkspace(store::Workspace* workspace) {
@@ -241,7 +257,8 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
                       tr("%1–%2, uncertain")
                           .arg(display::percent(q.reviewFrom, 0), display::percent(q.flagFrom, 0)));
     m_sla->setValue(display::count(sla));
-    m_sla->setBand(sla ? KpiCard::Tone::Bad : KpiCard::Tone::Good, tr("running clocks"));
+    m_sla->setBand(sla ? KpiCard::Tone::Bad : KpiCard::Tone::Good,
+                   tr("at risk or breached, still open"));
     m_surges->setValue(display::count(surgingAccounts.size()));
     m_surges->setBand(surgingAccounts.isEmpty() ? KpiCard::Tone::Good : KpiCard::Tone::Watch,
                       tr("> 3× weekly median"));
@@ -295,9 +312,10 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
                      .arg(m_figures.heldOutMonths, QString::number(*m_figures.heldOutAuc, 'f', 2),
                           display::percent(m_figures.heldOutBaseRate));
     }
-    m_footnote->setText(model + tr(" SLA: the most consumed running clock; at risk from 90%. "
-                                   "Account surge: more than 3× the account's median week of "
-                                   "the 8 weeks before, and at least 3 tickets."));
+    m_footnote->setText(model + tr(" SLA: the most consumed clock still counting; flagged from "
+                                   "90%, breached clocks of open tickets included. Account "
+                                   "surge: more than 3× the account's median week of the 8 weeks "
+                                   "before, and at least 3 tickets."));
     if (q.entries.empty()) {
         m_detail->showTicket(nullptr, -1);
         m_detail->setEmptyText(m_workspace ? tr("No open ticket needs attention right now.")

@@ -51,7 +51,8 @@ public:
     void setWorkspace(store::Workspace* workspace) override;
     QString screenshotName() const override { return QStringLiteral("at-risk"); }
     void prepareScreenshot() override;
-    bool isBusy() const override { return m_job.isRunning(); }
+    // Busy while the queue or the selected ticket's early-warning tab loads.
+    bool isBusy() const override;
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(QSettings& settings) override;
 

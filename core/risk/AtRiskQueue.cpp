@@ -80,10 +80,14 @@ QString reasonKindName(AtRiskReason::Kind kind) {
 }
 
 AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskOptions& options) {
+    const QStringList keywords = workspaceKeywords(db);
+    const RiskData data = loadRiskData(db, SentimentScorer::withAfinn(keywords));
+    return buildAtRiskQueue(db, data, keywords, asOf, options);
+}
+
+AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QStringList& keywords,
+                             UtcSeconds asOf, const AtRiskOptions& options) {
     const matrix::Matrix policy = matrix::loadMatrix(db);
-    const QStringList keywords = escalationKeywords(policy);
-    const SentimentScorer sentiment = SentimentScorer::withAfinn(keywords);
-    const RiskData data = loadRiskData(db, sentiment);
     const CurrentRiskModel current = currentRiskModel(db, data, keywords, options.saveModel);
     const RiskScorer scorer(current.model, data);
     const matrix::MatrixEvaluator evaluator(policy);

@@ -60,4 +60,10 @@ struct AtRiskOptions {
 AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf,
                              const AtRiskOptions& options = {});
 
+// The same from tickets already read with loadRiskData (with the sentiment
+// scorer of the matrix's escalation keywords), for a caller that needs them
+// for something else too.
+AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QStringList& keywords,
+                             UtcSeconds asOf, const AtRiskOptions& options = {});
+
 } // namespace escdesk::risk

@@ -30,13 +30,13 @@ AtRiskFigures computeAtRisk(store::Workspace& workspace, bool everyOpenTicket) {
     risk::AtRiskOptions options;
     options.everyOpenTicket = everyOpenTicket;
     options.saveModel = false; // a read-only connection; the model is kept in memory
-    figures.queue =
-        risk::buildAtRiskQueue(workspace.db(), QDateTime::currentSecsSinceEpoch(), options);
-    // How the model does on the latest months it has not seen.
     const QTimeZone zone = workspace.reportingTimeZone();
     const QStringList keywords = risk::workspaceKeywords(workspace.db());
     const risk::RiskData data =
         risk::loadRiskData(workspace.db(), risk::SentimentScorer::withAfinn(keywords));
+    figures.queue = risk::buildAtRiskQueue(workspace.db(), data, keywords,
+                                           QDateTime::currentSecsSinceEpoch(), options);
+    // How the model does on the latest months it has not seen.
     if (const auto e = risk::evaluateHeldOut(data, keywords, zone)) {
         figures.heldOutAuc = e->auc;
         figures.heldOutBaseRate = e->baseRate;

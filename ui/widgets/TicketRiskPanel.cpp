@@ -139,6 +139,11 @@ TicketRiskPanel::TicketRiskPanel(QWidget* parent)
     m_knownIssue->setAccessibleName(tr("Matching known issue"));
     m_knownIssue->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_knownIssue);
+    auto* similarTitle =
+        new QLabel(tr("Similar resolved escalations — how they were solved"), content);
+    similarTitle->setObjectName(QStringLiteral("footnote"));
+    layout->addSpacing(4);
+    layout->addWidget(similarTitle);
     m_similar->setAccessibleName(tr("Similar resolved escalations"));
     m_similar->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_similar->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

@@ -70,8 +70,14 @@ void storeRiskModel(store::Database& db, const RiskModel& model) {
         .run();
 }
 
+std::recursive_mutex& riskTrainingMutex() {
+    static std::recursive_mutex mutex;
+    return mutex;
+}
+
 CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
                                   const QStringList& keywords, bool save) {
+    const std::lock_guard lock(riskTrainingMutex());
     const QString version = riskDataVersion(db, keywords);
     if (auto stored = storedRiskModel(db, version)) {
         return {std::move(*stored), false, 0.0};

@@ -7,6 +7,7 @@
 #include "risk/RiskModel.h"
 #include "store/Database.h"
 
+#include <mutex>
 #include <optional>
 
 namespace escdesk::risk {
@@ -31,6 +32,11 @@ struct CurrentRiskModel {
 // worker threads) trains once per data version, not once per view.
 CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
                                   const QStringList& keywords, bool save);
+
+// Held while a model is trained, so that two views of one workspace asking
+// at once (the At risk page and a ticket's detail) train once: the second
+// waits and finds the first one's model.
+std::recursive_mutex& riskTrainingMutex();
 
 // Drops the stored and remembered model, so the next call trains anew.
 void forgetRiskModel(store::Database& db);

@@ -22,6 +22,7 @@ std::optional<TicketRisk> assessTicketRisk(store::Database& db, const QString& t
 
     TicketRisk result;
     result.ticketId = ticketId;
+    std::unique_lock lock(riskTrainingMutex());
     std::optional<RiskModel> stored;
     if (!retrain) {
         stored = storedRiskModel(db, riskDataVersion(db, keywords));
@@ -37,6 +38,7 @@ std::optional<TicketRisk> assessTicketRisk(store::Database& db, const QString& t
         result.model = current.model;
         result.modelTrained = current.trained;
     }
+    lock.unlock();
     const RiskData one = loadRiskData(db, scorer, ticketId);
     result.score = RiskScorer(result.model, one).score(one.tickets.front());
 

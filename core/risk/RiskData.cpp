@@ -168,7 +168,7 @@ void computeTextFeatures(const SentimentScorer& scorer, TextFeatures* begin, Tex
     }
 }
 
-// Rows are read in chunks; each chunk's text is scored on two threads.
+// Rows are read in chunks; each chunk's text is scored on two worker threads.
 constexpr std::size_t chunkRows = 8192;
 
 } // namespace
@@ -192,33 +192,45 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
     if (ticketId) {
         query.bind(1, *ticketId);
     }
-    std::vector<TextFeatures> chunk;
-    chunk.reserve(chunkRows);
-    const auto flush = [&] {
-        // The second half on a worker thread, the first here; a chunk of one
-        // (a single ticket) is scored here alone.
-        const std::size_t half = chunk.size() / 2;
-        TextFeatures* begin = chunk.data();
-        TextFeatures* end = chunk.data() + chunk.size();
-        if (half == 0) {
-            computeTextFeatures(scorer, begin, end);
-        } else {
-            auto other = std::async(std::launch::async, computeTextFeatures, std::cref(scorer),
-                                    begin + half, end);
-            computeTextFeatures(scorer, begin, begin + half);
-            other.get();
+    // A pipeline: while two workers score one chunk's text, this thread reads
+    // the next chunk; features are copied into the tickets here.
+    std::vector<TextFeatures> reading;
+    std::vector<TextFeatures> scoring;
+    std::size_t scoringFirst = 0; // index of the scoring chunk's first ticket
+    std::vector<std::future<void>> pending;
+    reading.reserve(chunkRows);
+    scoring.reserve(chunkRows);
+    const auto finish = [&] {
+        for (auto& f : pending) {
+            f.get();
         }
-        const std::size_t first = data.tickets.size() - chunk.size();
-        for (std::size_t k = 0; k < chunk.size(); ++k) {
-            RiskTicket& t = data.tickets[first + k];
-            t.sentiment = chunk[k].sentiment;
-            t.keywordHits = chunk[k].keywordHits;
-            t.negativeTerms = chunk[k].negativeTerms;
-            for (const QString& stem : chunk[k].stems) {
+        pending.clear();
+        for (std::size_t k = 0; k < scoring.size(); ++k) {
+            RiskTicket& t = data.tickets[scoringFirst + k];
+            t.sentiment = scoring[k].sentiment;
+            t.keywordHits = scoring[k].keywordHits;
+            t.negativeTerms = scoring[k].negativeTerms;
+            for (const QString& stem : scoring[k].stems) {
                 t.stems.push_back(stems.code(stem));
             }
         }
-        chunk.clear();
+        scoring.clear();
+    };
+    const auto startScoring = [&] {
+        finish();
+        std::swap(reading, scoring);
+        scoringFirst = data.tickets.size() - scoring.size();
+        TextFeatures* begin = scoring.data();
+        TextFeatures* end = scoring.data() + scoring.size();
+        if (scoring.size() < 2) { // a single ticket: no threads
+            computeTextFeatures(scorer, begin, end);
+            return;
+        }
+        TextFeatures* middle = begin + scoring.size() / 2;
+        pending.push_back(
+            std::async(std::launch::async, computeTextFeatures, std::cref(scorer), begin, middle));
+        pending.push_back(
+            std::async(std::launch::async, computeTextFeatures, std::cref(scorer), middle, end));
     };
     while (query.step()) {
         RiskTicket t;
@@ -236,14 +248,15 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
         t.open = query.isNull(12) && query.isNull(13) && !isClosedStatus(query.text(14));
         t.escalated = query.int64(16) != 0 || (!query.isNull(15) && query.int64(15) != 0);
         data.tickets.push_back(std::move(t));
-        TextFeatures& text = chunk.emplace_back();
+        TextFeatures& text = reading.emplace_back();
         text.subject = query.text(10);
         text.description = query.text(11);
-        if (chunk.size() == chunkRows) {
-            flush();
+        if (reading.size() == chunkRows) {
+            startScoring();
         }
     }
-    flush();
+    startScoring();
+    finish();
     if (!ticketId) {
         countRecentTickets(data.tickets);
     } else if (!data.tickets.empty() && data.tickets.front().account >= 0) {

@@ -7,6 +7,7 @@
 #include "import/ImportWizard.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
+#include "pages/AtRiskPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/EscalationsPage.h"
 #include "pages/ImportHistoryPage.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     addPage(m_dashboard, QStringLiteral(":/icons/page-dashboard.svg"), tr("Dashboard"));
     m_escalations = new EscalationsPage(this);
     addPage(m_escalations, QStringLiteral(":/icons/page-escalations.svg"), tr("Escalations"));
+    addPage(new AtRiskPage(this), QStringLiteral(":/icons/page-at-risk.svg"), tr("At risk"));
     m_matrix = new MatrixPage(this);
     addPage(m_matrix, QStringLiteral(":/icons/page-matrix.svg"), tr("Matrix"));
     // A checklist edited in the matrix shows at once on the selected ticket.

@@ -24,5 +24,7 @@ int runImportBatches(const QStringList& arguments);
 int runReport(const QStringList& arguments);
 int runBackup(const QStringList& arguments);
 int runRestore(const QStringList& arguments);
+int runRisk(const QStringList& arguments);
+int runAtRisk(const QStringList& arguments);
 
 } // namespace escdesk::cli

@@ -23,6 +23,7 @@ struct Command {
 // clang-format off
 const std::vector<Command>& commands() {
     static const std::vector<Command> table{
+        {"at-risk",     runAtRisk,     "open tickets at risk of escalating, with reasons"},
         {"backup",      runBackup,     "copy the workspace to a backup file while it is in use"},
         {"clusters",    runClusters,   "escalations grouped by similar text, matched to known issues"},
         {"demo",        runDemo,       "write a realistic demo workspace"},
@@ -33,6 +34,7 @@ const std::vector<Command>& commands() {
         {"metrics",     runMetrics,    "every escalation metric of a period, overall or per segment"},
         {"report",      runReport,     "weekly review, monthly leadership or quarterly report"},
         {"restore",     runRestore,    "replace the workspace's content with a backup"},
+        {"risk",        runRisk,       "escalation risk model: evaluation, one ticket's score"},
         {"root-causes", runRootCauses, "escalations by root cause, ranked, the top three in detail"},
         {"segments",    runSegments,   "escalation rate per segment with a significance test"},
         {"sla",         runSla,        "the SLA clocks of a ticket"},

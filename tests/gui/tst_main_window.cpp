@@ -97,11 +97,11 @@ private slots:
         const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
         // The pages in the order of SPEC §11.
-        const QStringList expected{QStringLiteral("Dashboard"),     QStringLiteral("Escalations"),
-                                   QStringLiteral("Matrix"),        QStringLiteral("Trends"),
-                                   QStringLiteral("Root causes"),   QStringLiteral("Segments"),
-                                   QStringLiteral("Reports"),       QStringLiteral("Review"),
-                                   QStringLiteral("Import history")};
+        const QStringList expected{QStringLiteral("Dashboard"), QStringLiteral("Escalations"),
+                                   QStringLiteral("At risk"),   QStringLiteral("Matrix"),
+                                   QStringLiteral("Trends"),    QStringLiteral("Root causes"),
+                                   QStringLiteral("Segments"),  QStringLiteral("Reports"),
+                                   QStringLiteral("Review"),    QStringLiteral("Import history")};
         QCOMPARE(window.pageCount(), expected.size());
         QCOMPARE(navigation->count(), expected.size());
         for (int i = 0; i < navigation->count(); ++i) {

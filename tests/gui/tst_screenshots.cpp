@@ -114,12 +114,12 @@ private slots:
         // One PNG per page, and one per editor of the Matrix page.
         for (const QString& name :
              {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png"),
-              QStringLiteral("03-matrix-01-tiers.png"), QStringLiteral("03-matrix-02-rules.png"),
-              QStringLiteral("03-matrix-03-sla.png"), QStringLiteral("03-matrix-04-calendars.png"),
-              QStringLiteral("03-matrix-05-checklists.png"),
-              QStringLiteral("03-matrix-06-taxonomy.png"),
-              QStringLiteral("03-matrix-07-history.png"),
-              QStringLiteral("03-matrix-08-test.png")}) {
+              QStringLiteral("04-matrix-01-tiers.png"), QStringLiteral("04-matrix-02-rules.png"),
+              QStringLiteral("04-matrix-03-sla.png"), QStringLiteral("04-matrix-04-calendars.png"),
+              QStringLiteral("04-matrix-05-checklists.png"),
+              QStringLiteral("04-matrix-06-taxonomy.png"),
+              QStringLiteral("04-matrix-07-history.png"),
+              QStringLiteral("04-matrix-08-test.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);
@@ -129,9 +129,10 @@ private slots:
         }
 
         // The other pages, wherever the navigation places them.
-        for (const QString& page : {QStringLiteral("trends"), QStringLiteral("root-causes"),
-                                    QStringLiteral("segments"), QStringLiteral("reports"),
-                                    QStringLiteral("review"), QStringLiteral("import-history")}) {
+        for (const QString& page :
+             {QStringLiteral("at-risk"), QStringLiteral("trends"), QStringLiteral("root-causes"),
+              QStringLiteral("segments"), QStringLiteral("reports"), QStringLiteral("review"),
+              QStringLiteral("import-history")}) {
             const QStringList found =
                 QDir(shots).entryList({QStringLiteral("[0-9][0-9]-%1.png").arg(page)}, QDir::Files);
             QCOMPARE(found.size(), 1);

@@ -6,6 +6,7 @@
 #include "models/DisplayText.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
+#include "widgets/TicketRiskPanel.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -20,7 +21,7 @@ namespace escdesk::ui {
 
 namespace {
 
-enum Tab { TimelineTab, ChecklistTab };
+enum Tab { TimelineTab, ChecklistTab, RiskTab };
 
 enum TimelineColumn {
     TimeColumn,
@@ -59,7 +60,8 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     , m_checklistTitle(new QLabel(this))
     , m_readiness(new QLabel(this))
     , m_checklist(new QTreeWidget(this))
-    , m_tabs(new QTabWidget(this)) {
+    , m_tabs(new QTabWidget(this))
+    , m_riskPanel(new TicketRiskPanel(this)) {
     setAccessibleName(tr("Ticket details"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -168,6 +170,11 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     checklistLayout->addWidget(m_checklist, 1);
     m_tabs->addTab(m_checklistBox, tr("Checklist"));
     m_tabs->setTabVisible(ChecklistTab, false);
+    m_tabs->addTab(m_riskPanel, tr("Early warning"));
+    connect(m_riskPanel, &TicketRiskPanel::scoreShown, this, [this](int score) {
+        m_tabs->setTabText(RiskTab,
+                           score < 0 ? tr("Early warning") : tr("Early warning · %1%").arg(score));
+    });
     layout->addWidget(m_tabs, 1);
     connect(m_checklist, &QTreeWidget::itemChanged, this, &TicketDetailPane::checklistItemChanged);
     m_stack->addWidget(content);
@@ -210,9 +217,11 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
         workspace && ticketRow >= 0 ? store::ticketByRow(workspace->db(), ticketRow) : std::nullopt;
     if (!ticket) {
         m_ticketRow = -1;
+        m_riskPanel->showTicket(nullptr, {});
         m_stack->setCurrentIndex(0);
         return;
     }
+    m_riskPanel->showTicket(workspace, ticket->ticketId);
     const QTimeZone zone = workspace->reportingTimeZone();
     const std::vector<TicketEvent> events = store::eventsOfTicket(workspace->db(), ticketRow);
     // The same "escalated" as the table's (SPEC §7), from core.
@@ -361,6 +370,10 @@ void TicketDetailPane::showChecklistTab() {
     if (checklistShown()) {
         m_tabs->setCurrentIndex(ChecklistTab);
     }
+}
+
+void TicketDetailPane::showRiskTab() {
+    m_tabs->setCurrentIndex(RiskTab);
 }
 
 void TicketDetailPane::checklistItemChanged(QTreeWidgetItem* item, int column) {

@@ -4,7 +4,8 @@
 // escalated ticket the pre-escalation checklist of its latest transition —
 // items ticked with who and when, and whether the ticket is ready for the
 // next tier ("not ready for engineering" while required items are open).
-// Times in the workspace's reporting zone.
+// Times in the workspace's reporting zone. An "Early warning" tab shows the
+// ticket's escalation risk, sentiment and similar resolved cases.
 
 #include <QWidget>
 
@@ -24,6 +25,8 @@ class Workspace;
 }
 
 namespace escdesk::ui {
+
+class TicketRiskPanel;
 
 class TicketDetailPane : public QWidget {
     Q_OBJECT
@@ -47,6 +50,8 @@ public:
     void showChecklistTab();
     QTreeWidget* checklist() const { return m_checklist; }
     QLabel* readiness() const { return m_readiness; }
+    TicketRiskPanel* riskPanel() const { return m_riskPanel; }
+    void showRiskTab();
 
 private:
     QLabel* addField(const QString& label, int row, int column);
@@ -80,6 +85,7 @@ private:
     QLabel* m_readiness;
     QTreeWidget* m_checklist;
     QTabWidget* m_tabs;
+    TicketRiskPanel* m_riskPanel;
     QLabel* m_readinessName = nullptr;
     int m_fromTier = 0;
     int m_toTier = 0;

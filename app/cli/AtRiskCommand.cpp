@@ -1,0 +1,58 @@
+// escdesk at-risk: the early-warning queue (issue #7) — open tickets not yet
+// escalated, ranked by escalation risk, with SLA clocks ≥ 90% consumed and
+// accounts filing far above their baseline flagged, each with its reasons.
+
+#include "cli/AsOfOption.h"
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "risk/AtRiskQueue.h"
+#include "risk/RiskJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace escdesk::cli {
+
+int runAtRisk(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Open tickets at risk of escalating, highest risk first, each with its reasons: the risk "
+        "model, SLA clocks at 90% or more, unusual account activity."));
+    addDatabaseOption(parser);
+    addJsonOption(parser);
+    addAsOfOption(parser);
+    parser.addOption({QStringLiteral("all"),
+                      QStringLiteral("List every open ticket, also those without a reason.")});
+    parser.addOption(
+        {QStringLiteral("limit"), QStringLiteral("List at most N tickets."), QStringLiteral("N")});
+    parseOrThrow(parser, arguments);
+    rejectPositionalArguments(parser);
+    auto workspace = openWorkspace(parser);
+    const UtcSeconds asOf = asOfInstant(parser, workspace->reportingTimeZone());
+    risk::AtRiskOptions options;
+    options.everyOpenTicket = parser.isSet(QStringLiteral("all"));
+    risk::AtRiskQueue queue = risk::buildAtRiskQueue(workspace->db(), asOf, options);
+    if (const auto limit = positiveIntegerOption(parser, QStringLiteral("limit"))) {
+        if (queue.entries.size() > static_cast<std::size_t>(*limit)) {
+            queue.entries.resize(static_cast<std::size_t>(*limit));
+        }
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        out() << QJsonDocument(risk::atRiskJson(queue)).toJson(QJsonDocument::Compact) << '\n';
+        return Success;
+    }
+    out() << queue.entries.size() << " of " << queue.openTickets
+          << " open tickets need attention as of " << toIsoUtc(asOf) << '\n';
+    for (const risk::AtRiskEntry& e : queue.entries) {
+        out() << qSetFieldWidth(4) << Qt::right << e.risk.score << qSetFieldWidth(0) << Qt::left
+              << "%  " << e.ticketId << "  " << e.priority << "  " << e.accountName << " — "
+              << e.subject << '\n';
+        for (const risk::AtRiskReason& r : e.reasons) {
+            out() << "        " << r.text << '\n';
+        }
+    }
+    return Success;
+}
+
+} // namespace escdesk::cli

@@ -1,0 +1,220 @@
+// escdesk risk: the escalation risk model trained on the workspace's own
+// history (issue #7) — its held-out evaluation (--evaluate), or one ticket's
+// risk score with its top contributing features, its sentiment with the
+// words that drove it and the pre-escalation verification (--ticket ID).
+
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "risk/RiskJson.h"
+#include "risk/RiskModelStore.h"
+#include "risk/RiskValidation.h"
+#include "risk/TicketRisk.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace escdesk::cli {
+
+namespace {
+
+QString percentText(const std::optional<double>& share) {
+    return share ? QString::number(*share * 100.0, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
+}
+
+void printEvaluation(const risk::HeldOutEvaluation& e) {
+    out() << "Held-out evaluation: trained on " << e.trainTickets << " tickets created before "
+          << toIsoUtc(e.testFrom) << ", tested on " << e.testTickets << " after\n";
+    out() << "  ROC AUC            "
+          << (e.auc ? QString::number(*e.auc, 'f', 3) : QStringLiteral("—")) << '\n';
+    out() << "  base rate          " << percentText(e.baseRate) << " escalated\n";
+    out() << "  threshold          " << QString::number(e.atThreshold.threshold, 'f', 3)
+          << ": precision " << percentText(e.atThreshold.precision()) << ", recall "
+          << percentText(e.atThreshold.recall()) << '\n';
+    out() << "  confidence band    " << QString::number(e.reviewFrom, 'f', 3) << " – "
+          << QString::number(e.flagFrom, 'f', 3) << ": " << e.flagged << " flagged (precision "
+          << percentText(e.flaggedPrecision) << "), " << e.review << " to human review, " << e.low
+          << " low\n";
+    out() << "  calibration        predicted → observed\n";
+    for (const risk::CalibrationBin& bin : e.calibration) {
+        if (bin.tickets == 0) {
+            continue;
+        }
+        out() << "    " << QString::number(bin.from, 'f', 1) << "–"
+              << QString::number(bin.to, 'f', 1) << "  " << qSetFieldWidth(7) << Qt::right
+              << bin.tickets << qSetFieldWidth(0) << Qt::left << " tickets  "
+              << percentText(bin.meanPredicted) << " → " << percentText(bin.observedRate) << '\n';
+    }
+    out() << "  trained in " << QString::number(e.trainSeconds, 'f', 2) << " s\n";
+}
+
+int runEvaluate(const QCommandLineParser& parser, store::Workspace& workspace) {
+    int testMonths = risk::defaultTestMonths;
+    if (const auto months = positiveIntegerOption(parser, QStringLiteral("test-months"))) {
+        testMonths = static_cast<int>(*months);
+    }
+    const QStringList keywords = risk::workspaceKeywords(workspace.db());
+    const auto scorer = risk::SentimentScorer::withAfinn(keywords);
+    const risk::RiskData data = risk::loadRiskData(workspace.db(), scorer);
+    const auto evaluation =
+        risk::evaluateHeldOut(data, keywords, workspace.reportingTimeZone(), testMonths);
+    if (!evaluation) {
+        err() << "escdesk risk: " << workspace.path()
+              << " has no tickets older than the held-out months to train on.\n";
+        return RefusedInput;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        out() << QJsonDocument(risk::evaluationJson(*evaluation)).toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        printEvaluation(*evaluation);
+    }
+    return Success;
+}
+
+void printTicket(const QString& ticketId, const risk::RiskScore& score,
+                 const risk::Sentiment& sentiment, const risk::PreEscalationCheck& check) {
+    out() << "Ticket " << ticketId << " — escalation risk " << score.score << "% ("
+          << risk::riskBandName(score.band) << ")\n";
+    for (const risk::FeatureContribution& c : score.contributions) {
+        out() << "  " << (c.contribution >= 0 ? "+" : "−")
+              << QString::number(std::abs(c.contribution), 'f', 2) << "  " << c.feature << " ("
+              << c.value << ")\n";
+    }
+    out() << "Sentiment " << QString::number(sentiment.score, 'f', 0) << "/100";
+    QStringList words;
+    for (const risk::SentimentDriver& d : sentiment.drivers) {
+        if (words.size() < 6) {
+            words.append(QStringLiteral("%1 %2").arg(d.words).arg(d.valence, 0, 'g', 3));
+        }
+    }
+    if (!words.isEmpty()) {
+        out() << ": " << words.join(QStringLiteral(", "));
+    }
+    out() << '\n';
+    if (check.checklist) {
+        out() << "Tier 2 → 3 checklist: "
+              << (check.checklist->ready()
+                      ? QStringLiteral("ready")
+                      : QStringLiteral("missing ") +
+                            check.checklist->missingRequired().join(QStringLiteral("; ")))
+              << '\n';
+    }
+    if (check.knownIssue) {
+        out() << "Known issue " << check.knownIssue->issueId << " " << check.knownIssue->title
+              << " — workaround: " << check.knownIssue->workaround << '\n';
+    }
+    for (const risk::SimilarCase& s : check.similarCases) {
+        out() << "  similar " << s.ticketId << " (" << QString::number(s.similarity, 'f', 2) << ") "
+              << s.subject << " — " << s.resolutionType << ": " << s.resolutionNotes << '\n';
+    }
+}
+
+int runTicket(const QCommandLineParser& parser, store::Workspace& workspace) {
+    const QString ticketId = parser.value(QStringLiteral("ticket"));
+    const auto assessed = risk::assessTicketRisk(workspace.db(), ticketId, true,
+                                                 parser.isSet(QStringLiteral("retrain")));
+    if (!assessed) {
+        err() << "escdesk risk: no ticket '" << ticketId << "' in " << workspace.path() << ".\n";
+        return RefusedInput;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json{
+            {QStringLiteral("ticket_id"), ticketId},
+            {QStringLiteral("risk"), risk::riskScoreJson(assessed->score, assessed->model)},
+            {QStringLiteral("sentiment"), risk::sentimentJson(assessed->sentiment)},
+            {QStringLiteral("verification"), risk::preEscalationJson(assessed->verification)}};
+        out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        printTicket(ticketId, assessed->score, assessed->sentiment, assessed->verification);
+    }
+    return Success;
+}
+
+int runModelSummary(const QCommandLineParser& parser, store::Workspace& workspace) {
+    auto& db = workspace.db();
+    const QStringList keywords = risk::workspaceKeywords(db);
+    const auto scorer = risk::SentimentScorer::withAfinn(keywords);
+    std::optional<risk::RiskModel> model;
+    bool trained = false;
+    double seconds = 0.0;
+    if (parser.isSet(QStringLiteral("retrain"))) {
+        risk::forgetRiskModel(db);
+    } else {
+        model = risk::storedRiskModel(db, risk::riskDataVersion(db, keywords));
+    }
+    if (!model) {
+        QElapsedTimer timer;
+        timer.start();
+        const risk::RiskData data = risk::loadRiskData(db, scorer);
+        std::vector<std::size_t> all(data.tickets.size());
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            all[i] = i;
+        }
+        model = risk::RiskModel::train(data, all, keywords);
+        model->dataVersion = risk::riskDataVersion(db, keywords);
+        risk::storeRiskModel(db, *model);
+        trained = true;
+        seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = model->toJson();
+        json.remove(QStringLiteral("stem_log_odds"));
+        json.insert(QStringLiteral("trained_now"), trained);
+        json.insert(QStringLiteral("seconds"), seconds);
+        out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        return Success;
+    }
+    out() << "Risk model " << (trained ? "trained" : "read from the workspace") << ": "
+          << model->trainedTickets() << " tickets, base rate "
+          << percentText(model->trainingBaseRate()) << ", threshold "
+          << QString::number(model->threshold(), 'f', 3) << ", human review from "
+          << QString::number(model->reviewFrom(), 'f', 3) << ", flagged from "
+          << QString::number(model->flagFrom(), 'f', 3);
+    if (trained) {
+        out() << " (" << QString::number(seconds, 'f', 2) << " s)";
+    }
+    out() << "\nUse --evaluate for the held-out evaluation, --ticket ID for one ticket.\n";
+    return Success;
+}
+
+} // namespace
+
+int runRisk(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Escalation risk from the workspace's own history: the held-out evaluation of the model "
+        "(--evaluate), or a ticket's risk with its reasons, sentiment, checklist, known issue and "
+        "similar resolved escalations (--ticket ID)."));
+    addDatabaseOption(parser);
+    addJsonOption(parser);
+    parser.addOption({QStringLiteral("evaluate"),
+                      QStringLiteral("Train on the older months, evaluate on the latest ones.")});
+    parser.addOption({QStringLiteral("test-months"),
+                      QStringLiteral("Calendar months held out for --evaluate (default 2)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("ticket"),
+                      QStringLiteral("Score this ticket (helpdesk id) and verify it before a "
+                                     "Tier 3 escalation."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("retrain"),
+                      QStringLiteral("Train the model again even if the stored one is current.")});
+    parseOrThrow(parser, arguments);
+    rejectPositionalArguments(parser);
+    if (parser.isSet(QStringLiteral("evaluate")) && parser.isSet(QStringLiteral("ticket"))) {
+        throw UsageProblem{QStringLiteral("Use --evaluate or --ticket ID, not both.")};
+    }
+    auto workspace = openWorkspace(parser);
+    if (parser.isSet(QStringLiteral("evaluate"))) {
+        return runEvaluate(parser, *workspace);
+    }
+    if (parser.isSet(QStringLiteral("ticket"))) {
+        return runTicket(parser, *workspace);
+    }
+    return runModelSummary(parser, *workspace);
+}
+
+} // namespace escdesk::cli

@@ -1,0 +1,292 @@
+#include "risk/RiskData.h"
+
+#include "matrix/Matrix.h"
+#include "text/StopWords.h"
+#include "text/Words.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+
+#include <algorithm>
+#include <future>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace escdesk::risk {
+
+namespace {
+
+// Interns strings as small codes; looks raw UTF-8 up without making a
+// QString, so a million rows of repeated values cost a hash each.
+class Interner {
+public:
+    explicit Interner(QStringList& values)
+        : m_values(values) {}
+
+    int code(const QString& value) {
+        if (value.isEmpty()) {
+            return -1;
+        }
+        if (const auto it = m_codes.constFind(value); it != m_codes.cend()) {
+            return *it;
+        }
+        return add(value);
+    }
+
+    // `canonical` normalises the value ("P1" → "Critical") on first sight.
+    int code(std::string_view utf8, QString (*canonical)(const QString&) = nullptr) {
+        if (utf8.empty()) {
+            return -1;
+        }
+        if (const auto it = m_raw.find(utf8); it != m_raw.end()) {
+            return it->second;
+        }
+        QString value = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+        if (canonical) {
+            value = canonical(value);
+        }
+        return codeOf(std::string(utf8), value);
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+
+    int add(const QString& value) {
+        const int code = static_cast<int>(m_values.size());
+        m_values.append(value);
+        m_codes.insert(value, code);
+        return code;
+    }
+
+    int codeOf(std::string raw, const QString& value) {
+        const int result = code(value);
+        m_raw.emplace(std::move(raw), result);
+        return result;
+    }
+
+    QStringList& m_values;
+    QHash<QString, int> m_codes;
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> m_raw;
+};
+
+bool isClosedStatus(const QString& status) {
+    const QString s = status.trimmed().toLower();
+    return s == QLatin1String("solved") || s == QLatin1String("closed") ||
+           s == QLatin1String("resolved");
+}
+
+} // namespace
+
+QString riskFieldName(RiskField field) {
+    switch (field) {
+    case RiskField::Priority:
+        return QStringLiteral("priority");
+    case RiskField::AccountTier:
+        return QStringLiteral("account tier");
+    case RiskField::Segment:
+        return QStringLiteral("segment");
+    case RiskField::ProductArea:
+        return QStringLiteral("product area");
+    case RiskField::Channel:
+        return QStringLiteral("channel");
+    }
+    return {};
+}
+
+const QString& RiskData::value(const RiskTicket& ticket, RiskField field) const {
+    static const QString blank;
+    const auto f = static_cast<std::size_t>(field);
+    const int code = ticket.fields[f];
+    return code < 0 ? blank : values[f][code];
+}
+
+QStringList subjectStems(const QString& subject) {
+    QStringList stems;
+    for (const QString& word : text::lowerWords(subject)) {
+        if (word.size() < 2 || text::isStopWord(word)) {
+            continue;
+        }
+        const QString stem = text::stemWord(word);
+        if (!stems.contains(stem)) {
+            stems.append(stem);
+        }
+    }
+    return stems;
+}
+
+void countRecentTickets(std::vector<RiskTicket>& tickets) {
+    std::unordered_map<int, std::vector<std::size_t>> byAccount;
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+        if (tickets[i].account >= 0) {
+            byAccount[tickets[i].account].push_back(i);
+        }
+    }
+    for (auto& [account, indices] : byAccount) {
+        std::size_t first = 0; // the oldest ticket still inside the window
+        for (std::size_t k = 0; k < indices.size(); ++k) {
+            const UtcSeconds at = tickets[indices[k]].createdAt;
+            while (tickets[indices[first]].createdAt < at - recentWindowSeconds) {
+                ++first;
+            }
+            // Tickets created at the same instant as this one do not count.
+            std::size_t before = k;
+            while (before > first && tickets[indices[before - 1]].createdAt == at) {
+                --before;
+            }
+            tickets[indices[k]].recentTickets = static_cast<int>(before - first);
+        }
+    }
+}
+
+namespace {
+
+// The text features of one ticket, computed off the reading thread.
+struct TextFeatures {
+    QString subject;
+    QString description;
+    double sentiment = 50.0;
+    int keywordHits = 0;
+    int negativeTerms = 0;
+    QStringList stems;
+};
+
+void computeTextFeatures(const SentimentScorer& scorer, TextFeatures* begin, TextFeatures* end) {
+    for (TextFeatures* f = begin; f != end; ++f) {
+        const Sentiment sentiment = scorer.score({f->subject, f->description});
+        f->sentiment = sentiment.score;
+        f->keywordHits = sentiment.keywordHits;
+        f->negativeTerms = sentiment.negativeTerms;
+        f->stems = subjectStems(f->subject);
+        f->subject.clear();
+        f->description.clear();
+    }
+}
+
+// Rows are read in chunks; each chunk's text is scored on two worker threads.
+constexpr std::size_t chunkRows = 8192;
+
+} // namespace
+
+RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
+                      const std::optional<QString>& ticketId) {
+    RiskData data;
+    std::array<Interner, riskFieldCount> fields{Interner(data.values[0]), Interner(data.values[1]),
+                                                Interner(data.values[2]), Interner(data.values[3]),
+                                                Interner(data.values[4])};
+    Interner accounts(data.accounts);
+    Interner stems(data.stems);
+    std::string sql =
+        "SELECT t.id, t.ticket_id, t.created_at, t.priority, a.tier, a.segment, t.product_area, "
+        "t.channel, t.account_id, a.arr, t.subject, t.description, t.resolved_at, t.closed_at, "
+        "t.status, t.escalated, EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id "
+        "AND e.event = 'escalated') "
+        "FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id";
+    sql += ticketId ? " WHERE t.ticket_id = ?1" : " ORDER BY t.created_at, t.id";
+    store::Statement query = db.prepare(sql);
+    if (ticketId) {
+        query.bind(1, *ticketId);
+    }
+    // A pipeline: while two workers score one chunk's text, this thread reads
+    // the next chunk; features are copied into the tickets here.
+    std::vector<TextFeatures> reading;
+    std::vector<TextFeatures> scoring;
+    std::size_t scoringFirst = 0; // index of the scoring chunk's first ticket
+    std::vector<std::future<void>> pending;
+    reading.reserve(chunkRows);
+    scoring.reserve(chunkRows);
+    const auto finish = [&] {
+        for (auto& f : pending) {
+            f.get();
+        }
+        pending.clear();
+        for (std::size_t k = 0; k < scoring.size(); ++k) {
+            RiskTicket& t = data.tickets[scoringFirst + k];
+            t.sentiment = scoring[k].sentiment;
+            t.keywordHits = scoring[k].keywordHits;
+            t.negativeTerms = scoring[k].negativeTerms;
+            for (const QString& stem : scoring[k].stems) {
+                t.stems.push_back(stems.code(stem));
+            }
+        }
+        scoring.clear();
+    };
+    const auto startScoring = [&] {
+        finish();
+        std::swap(reading, scoring);
+        scoringFirst = data.tickets.size() - scoring.size();
+        TextFeatures* begin = scoring.data();
+        TextFeatures* end = scoring.data() + scoring.size();
+        if (scoring.size() < 2) { // a single ticket: no threads
+            computeTextFeatures(scorer, begin, end);
+            return;
+        }
+        TextFeatures* middle = begin + scoring.size() / 2;
+        pending.push_back(
+            std::async(std::launch::async, computeTextFeatures, std::cref(scorer), begin, middle));
+        pending.push_back(
+            std::async(std::launch::async, computeTextFeatures, std::cref(scorer), middle, end));
+    };
+    while (query.step()) {
+        RiskTicket t;
+        t.row = query.int64(0);
+        t.ticketId = query.text(1);
+        t.createdAt = query.int64(2);
+        t.fields[0] = fields[0].code(query.textView(3), &matrix::canonicalPriority);
+        t.fields[1] = fields[1].code(query.textView(4), &matrix::canonicalCustomerTier);
+        for (int f = 2; f < 5; ++f) {
+            t.fields[static_cast<std::size_t>(f)] =
+                fields[static_cast<std::size_t>(f)].code(query.textView(f + 3));
+        }
+        t.account = accounts.code(query.textView(8));
+        t.arr = query.optionalReal(9);
+        t.open = query.isNull(12) && query.isNull(13) && !isClosedStatus(query.text(14));
+        t.escalated = query.int64(16) != 0 || (!query.isNull(15) && query.int64(15) != 0);
+        data.tickets.push_back(std::move(t));
+        TextFeatures& text = reading.emplace_back();
+        text.subject = query.text(10);
+        text.description = query.text(11);
+        if (reading.size() == chunkRows) {
+            startScoring();
+        }
+    }
+    startScoring();
+    finish();
+    if (!ticketId) {
+        countRecentTickets(data.tickets);
+    } else if (!data.tickets.empty() && data.tickets.front().account >= 0) {
+        RiskTicket& t = data.tickets.front();
+        store::Statement recent =
+            db.prepare("SELECT count(*) FROM tickets WHERE account_id = ?1 AND created_at >= ?2 "
+                       "AND created_at < ?3");
+        recent.bindAll(data.accounts[t.account], t.createdAt - recentWindowSeconds, t.createdAt);
+        recent.step();
+        t.recentTickets = static_cast<int>(recent.int64(0));
+    }
+    return data;
+}
+
+QString riskDataVersion(store::Database& db, const QStringList& keywords) {
+    store::Statement query = db.prepare(
+        "SELECT (SELECT count(*) FROM tickets), (SELECT ifnull(max(id), 0) FROM tickets), "
+        "(SELECT ifnull(max(created_at), 0) FROM tickets), (SELECT count(*) FROM ticket_events), "
+        "(SELECT ifnull(max(id), 0) FROM ticket_events), (SELECT count(*) FROM accounts), "
+        "(SELECT count(*) FROM tickets WHERE resolved_at IS NOT NULL OR closed_at IS NOT NULL)");
+    query.step();
+    QStringList parts;
+    for (int i = 0; i < 7; ++i) {
+        parts.append(QString::number(query.int64(i)));
+    }
+    const QByteArray keywordHash =
+        QCryptographicHash::hash(keywords.join(QLatin1Char('|')).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(12);
+    return parts.join(QLatin1Char('-')) + QLatin1Char('-') + QString::fromLatin1(keywordHash);
+}
+
+} // namespace escdesk::risk

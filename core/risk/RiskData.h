@@ -1,0 +1,74 @@
+#pragma once
+
+// What the escalation risk model learns from: every ticket of the workspace
+// with the facts known when it was created or early in its life (SPEC §5
+// fields; issue #7) and whether it escalated. Text is reduced to numbers as
+// it is read — sentiment, escalation keyword hits, the subject's word stems —
+// so a million tickets fit in memory; category fields are interned.
+
+#include "domain/Instant.h"
+#include "risk/Sentiment.h"
+#include "store/Database.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace escdesk::risk {
+
+enum class RiskField { Priority, AccountTier, Segment, ProductArea, Channel };
+inline constexpr std::size_t riskFieldCount = 5;
+// "priority", "account tier", "segment", "product area", "channel".
+QString riskFieldName(RiskField field);
+
+// How far back an account's recent ticket rate looks.
+inline constexpr UtcSeconds recentWindowSeconds = 7 * 24 * 3600;
+
+struct RiskTicket {
+    std::int64_t row = 0;
+    QString ticketId;
+    UtcSeconds createdAt = 0;
+    std::array<int, riskFieldCount> fields{-1, -1, -1, -1,
+                                           -1}; // codes into RiskData::values; −1 blank
+    int account = -1;                           // code into RiskData::accounts
+    std::optional<double> arr;
+    double sentiment = 50.0;
+    int keywordHits = 0;
+    int negativeTerms = 0;
+    int recentTickets = 0;  // the account's tickets in the 7 days before this one
+    std::vector<int> stems; // distinct subject stems, codes into RiskData::stems
+    bool escalated = false;
+    bool open = false; // neither resolved nor closed, so its outcome is not known yet
+};
+
+struct RiskData {
+    std::vector<RiskTicket> tickets; // by creation time
+    std::array<QStringList, riskFieldCount> values;
+    QStringList accounts;
+    QStringList stems;
+
+    const QString& value(const RiskTicket& ticket, RiskField field) const;
+};
+
+// The workspace's tickets (or one ticket by helpdesk id), scored for
+// sentiment with `scorer`. For a single ticket the recent ticket count is
+// read from the store; for all tickets it is counted among them.
+RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
+                      const std::optional<QString>& ticketId = std::nullopt);
+
+// The subject's distinct stems as the model reads them (stop words and
+// one-letter words left out).
+QStringList subjectStems(const QString& subject);
+
+// Counts, for each ticket, the tickets of its account created in the 7 days
+// before it (tickets sorted by creation time).
+void countRecentTickets(std::vector<RiskTicket>& tickets);
+
+// A fingerprint of the data a model was trained on: ticket, event and
+// account counts and their latest rows, and the escalation keywords.
+QString riskDataVersion(store::Database& db, const QStringList& keywords);
+
+} // namespace escdesk::risk

@@ -1,0 +1,198 @@
+#include "risk/RiskJson.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace escdesk::risk {
+
+namespace {
+
+QJsonValue optionalJson(const std::optional<double>& value) {
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue instantJson(const std::optional<UtcSeconds>& instant) {
+    return instant ? QJsonValue(toIsoUtc(*instant)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray contributionsJson(const std::vector<FeatureContribution>& contributions) {
+    QJsonArray array;
+    for (const FeatureContribution& c : contributions) {
+        array.append(QJsonObject{{QStringLiteral("feature"), c.feature},
+                                 {QStringLiteral("value"), c.value},
+                                 {QStringLiteral("contribution"), c.contribution}});
+    }
+    return array;
+}
+
+} // namespace
+
+QJsonObject sentimentJson(const Sentiment& sentiment) {
+    QJsonArray drivers;
+    for (const SentimentDriver& d : sentiment.drivers) {
+        drivers.append(QJsonObject{{QStringLiteral("words"), d.words},
+                                   {QStringLiteral("valence"), d.valence},
+                                   {QStringLiteral("occurrences"), d.occurrences},
+                                   {QStringLiteral("source"), sentimentSourceName(d.source)},
+                                   {QStringLiteral("negated"), d.negated},
+                                   {QStringLiteral("intensified"), d.intensified}});
+    }
+    return QJsonObject{{QStringLiteral("score"), sentiment.score},
+                       {QStringLiteral("valence"), sentiment.valence},
+                       {QStringLiteral("keyword_hits"), sentiment.keywordHits},
+                       {QStringLiteral("negative_terms"), sentiment.negativeTerms},
+                       {QStringLiteral("drivers"), drivers}};
+}
+
+QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model) {
+    return QJsonObject{{QStringLiteral("probability"), score.probability},
+                       {QStringLiteral("score"), score.score},
+                       {QStringLiteral("band"), riskBandName(score.band)},
+                       {QStringLiteral("threshold"), model.threshold()},
+                       {QStringLiteral("review_from"), model.reviewFrom()},
+                       {QStringLiteral("flag_from"), model.flagFrom()},
+                       {QStringLiteral("contributions"), contributionsJson(score.contributions)}};
+}
+
+QJsonObject evaluationJson(const HeldOutEvaluation& e) {
+    QJsonArray calibration;
+    for (const CalibrationBin& bin : e.calibration) {
+        calibration.append(
+            QJsonObject{{QStringLiteral("from"), bin.from},
+                        {QStringLiteral("to"), bin.to},
+                        {QStringLiteral("tickets"), bin.tickets},
+                        {QStringLiteral("mean_predicted"), optionalJson(bin.meanPredicted)},
+                        {QStringLiteral("observed_rate"), optionalJson(bin.observedRate)}});
+    }
+    QJsonArray coefficients;
+    const RiskModel& m = e.model;
+    std::vector<std::size_t> order(m.width());
+    for (std::size_t j = 0; j < order.size(); ++j) {
+        order[j] = j;
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::abs(m.logistic().weights[a]) > std::abs(m.logistic().weights[b]);
+    });
+    for (std::size_t j : order) {
+        coefficients.append(
+            QJsonObject{{QStringLiteral("feature"), m.featureNames()[static_cast<qsizetype>(j)]},
+                        {QStringLiteral("coefficient"), m.logistic().weights[j]}});
+    }
+    const ThresholdCounts& c = e.atThreshold;
+    return QJsonObject{
+        {QStringLiteral("split"),
+         QJsonObject{{QStringLiteral("test_from"), toIsoUtc(e.testFrom)},
+                     {QStringLiteral("train_tickets"), static_cast<double>(e.trainTickets)},
+                     {QStringLiteral("test_tickets"), static_cast<double>(e.testTickets)},
+                     {QStringLiteral("test_escalated"), static_cast<double>(e.testEscalated)}}},
+        {QStringLiteral("roc_auc"), optionalJson(e.auc)},
+        {QStringLiteral("base_rate"), optionalJson(e.baseRate)},
+        {QStringLiteral("threshold"), c.threshold},
+        {QStringLiteral("precision"), optionalJson(c.precision())},
+        {QStringLiteral("recall"), optionalJson(c.recall())},
+        {QStringLiteral("f1"), optionalJson(c.f1())},
+        {QStringLiteral("confusion"),
+         QJsonObject{{QStringLiteral("true_positives"), c.truePositives},
+                     {QStringLiteral("false_positives"), c.falsePositives},
+                     {QStringLiteral("false_negatives"), c.falseNegatives},
+                     {QStringLiteral("true_negatives"), c.trueNegatives}}},
+        {QStringLiteral("confidence_band"),
+         QJsonObject{
+             {QStringLiteral("review_from"), e.reviewFrom},
+             {QStringLiteral("flag_from"), e.flagFrom},
+             {QStringLiteral("flagged"), static_cast<double>(e.flagged)},
+             {QStringLiteral("human_review"), static_cast<double>(e.review)},
+             {QStringLiteral("low"), static_cast<double>(e.low)},
+             {QStringLiteral("flagged_precision"), optionalJson(e.flaggedPrecision)},
+             {QStringLiteral("review_escalated_share"), optionalJson(e.reviewEscalated)},
+             {QStringLiteral("recall_flagged_or_review"), optionalJson(e.recallWithReview)}}},
+        {QStringLiteral("calibration"), calibration},
+        {QStringLiteral("train_seconds"), e.trainSeconds},
+        {QStringLiteral("coefficients"), coefficients},
+    };
+}
+
+QJsonObject preEscalationJson(const PreEscalationCheck& check) {
+    QJsonValue checklist = QJsonValue::Null;
+    if (check.checklist) {
+        QJsonArray items;
+        for (const matrix::ChecklistRunItem& item : check.checklist->items) {
+            items.append(QJsonObject{{QStringLiteral("id"), item.itemId},
+                                     {QStringLiteral("text"), item.text},
+                                     {QStringLiteral("required"), item.required},
+                                     {QStringLiteral("done"), item.done},
+                                     {QStringLiteral("done_by"), item.doneBy},
+                                     {QStringLiteral("done_at"), instantJson(item.doneAt)}});
+        }
+        checklist = QJsonObject{
+            {QStringLiteral("transition"),
+             QStringLiteral("%1→%2").arg(check.checklist->fromTier).arg(check.checklist->toTier)},
+            {QStringLiteral("ready"), check.checklist->ready()},
+            {QStringLiteral("missing_required"),
+             QJsonArray::fromStringList(check.checklist->missingRequired())},
+            {QStringLiteral("items"), items}};
+    }
+    QJsonValue knownIssue = QJsonValue::Null;
+    if (check.knownIssue) {
+        const KnownIssue& k = *check.knownIssue;
+        knownIssue = QJsonObject{{QStringLiteral("issue_id"), k.issueId},
+                                 {QStringLiteral("title"), k.title},
+                                 {QStringLiteral("status"), k.status},
+                                 {QStringLiteral("workaround"), k.workaround},
+                                 {QStringLiteral("fix_version"), k.fixVersion},
+                                 {QStringLiteral("kb_article"), k.kbArticle}};
+    }
+    QJsonArray similar;
+    for (const SimilarCase& s : check.similarCases) {
+        similar.append(QJsonObject{
+            {QStringLiteral("ticket_id"), s.ticketId},
+            {QStringLiteral("subject"), s.subject},
+            {QStringLiteral("similarity"), s.similarity},
+            {QStringLiteral("root_cause"), s.rootCause},
+            {QStringLiteral("resolution_type"), s.resolutionType},
+            {QStringLiteral("resolution_notes"), s.resolutionNotes},
+            {QStringLiteral("tier"), s.tier ? QJsonValue(*s.tier) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("resolved_at"), instantJson(s.resolvedAt)}});
+    }
+    return QJsonObject{{QStringLiteral("checklist"), checklist},
+                       {QStringLiteral("known_issue"), knownIssue},
+                       {QStringLiteral("similar_cases"), similar}};
+}
+
+QJsonObject atRiskJson(const AtRiskQueue& queue) {
+    QJsonArray tickets;
+    for (const AtRiskEntry& e : queue.entries) {
+        QJsonArray reasons;
+        for (const AtRiskReason& r : e.reasons) {
+            reasons.append(QJsonObject{{QStringLiteral("kind"), reasonKindName(r.kind)},
+                                       {QStringLiteral("text"), r.text}});
+        }
+        tickets.append(QJsonObject{
+            {QStringLiteral("ticket_id"), e.ticketId},
+            {QStringLiteral("subject"), e.subject},
+            {QStringLiteral("account_id"), e.accountId},
+            {QStringLiteral("account_name"), e.accountName},
+            {QStringLiteral("priority"), e.priority},
+            {QStringLiteral("status"), e.status},
+            {QStringLiteral("created_at"), toIsoUtc(e.createdAt)},
+            {QStringLiteral("risk_score"), e.risk.score},
+            {QStringLiteral("probability"), e.risk.probability},
+            {QStringLiteral("band"), riskBandName(e.risk.band)},
+            {QStringLiteral("sla_consumed"), e.slaConsumed},
+            {QStringLiteral("account_last_7_days"),
+             e.surge ? QJsonValue(e.surge->lastWeek) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("account_weekly_median"),
+             e.surge ? QJsonValue(e.surge->baselineMedian) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("reasons"), reasons},
+            {QStringLiteral("top_features"), contributionsJson(e.risk.contributions)}});
+    }
+    return QJsonObject{{QStringLiteral("as_of"), toIsoUtc(queue.asOf)},
+                       {QStringLiteral("open_tickets"), static_cast<double>(queue.openTickets)},
+                       {QStringLiteral("review_from"), queue.reviewFrom},
+                       {QStringLiteral("flag_from"), queue.flagFrom},
+                       {QStringLiteral("tickets"), tickets}};
+}
+
+} // namespace escdesk::risk

@@ -1,0 +1,407 @@
+#include "risk/RiskModel.h"
+
+#include "risk/RiskEvaluation.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+
+namespace escdesk::risk {
+
+namespace {
+
+constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+constexpr int minimumStemTickets = 3;
+
+const char* const numericFeatures[] = {
+    "account ARR (log)",
+    "sentiment score",
+    "negative terms",
+    "escalation keywords",
+    "account's tickets in the 7 days before (log)",
+    "similarity to past escalations",
+};
+constexpr std::size_t numericCount = std::size(numericFeatures);
+
+struct StemCounts {
+    double tickets = 0;
+    double escalated = 0;
+};
+
+double logOdds(double p) {
+    return std::log(p / (1.0 - p));
+}
+
+// The stem's escalation log-odds relative to the base rate, shrunk towards 0
+// by `stemPriorWeight` pseudo-tickets at the base rate.
+double stemLogOdds(double escalated, double tickets, double baseRate) {
+    const double a = escalated + stemPriorWeight * baseRate;
+    const double b = tickets - escalated + stemPriorWeight * (1.0 - baseRate);
+    return std::log(a / b) - logOdds(baseRate);
+}
+
+QJsonArray toArray(const std::vector<double>& values) {
+    QJsonArray array;
+    for (double v : values) {
+        array.append(v);
+    }
+    return array;
+}
+
+std::vector<double> toVector(const QJsonValue& value) {
+    std::vector<double> values;
+    for (const QJsonValue& v : value.toArray()) {
+        values.push_back(v.toDouble());
+    }
+    return values;
+}
+
+QStringList toStringList(const QJsonValue& value) {
+    QStringList list;
+    for (const QJsonValue& v : value.toArray()) {
+        list.append(v.toString());
+    }
+    return list;
+}
+
+QString formatNumber(double value) {
+    return QString::number(value, 'f', value == std::round(value) ? 0 : 1);
+}
+
+// Fills the raw feature row; `columnOfCode` maps the data's codes to one-hot
+// columns (−1: none).
+void fillRow(const std::array<std::vector<int>, riskFieldCount>& columnOfCode,
+             std::size_t numericStart, const RiskTicket& ticket, double affinity, double* row,
+             std::size_t width) {
+    std::fill(row, row + width, 0.0);
+    for (std::size_t f = 0; f < riskFieldCount; ++f) {
+        const int code = ticket.fields[f];
+        if (code >= 0 && static_cast<std::size_t>(code) < columnOfCode[f].size()) {
+            const int column = columnOfCode[f][static_cast<std::size_t>(code)];
+            if (column >= 0) {
+                row[column] = 1.0;
+            }
+        }
+    }
+    double* numeric = row + numericStart;
+    numeric[0] = std::log1p(std::max(0.0, ticket.arr.value_or(0.0)));
+    numeric[1] = ticket.sentiment;
+    numeric[2] = ticket.negativeTerms;
+    numeric[3] = ticket.keywordHits;
+    numeric[4] = std::log1p(static_cast<double>(ticket.recentTickets));
+    numeric[5] = affinity;
+}
+
+double meanAffinity(const std::vector<int>& stems, const std::vector<double>& logOddsOfCode) {
+    double sum = 0.0;
+    int known = 0;
+    for (int stem : stems) {
+        const double v = logOddsOfCode[static_cast<std::size_t>(stem)];
+        if (!std::isnan(v)) {
+            sum += v;
+            ++known;
+        }
+    }
+    return known ? sum / known : 0.0;
+}
+
+std::size_t oneHotWidth(const std::array<QStringList, riskFieldCount>& categories) {
+    std::size_t width = 0;
+    for (const QStringList& c : categories) {
+        width += static_cast<std::size_t>(c.size());
+    }
+    return width;
+}
+
+} // namespace
+
+QString riskBandName(RiskBand band) {
+    switch (band) {
+    case RiskBand::Low:
+        return QStringLiteral("low");
+    case RiskBand::Review:
+        return QStringLiteral("human review");
+    case RiskBand::Flag:
+        return QStringLiteral("flag");
+    }
+    return {};
+}
+
+double RiskModel::reviewFrom() const {
+    return sigmoid(logOdds(m_threshold) - reviewBandLogit);
+}
+
+double RiskModel::flagFrom() const {
+    return sigmoid(logOdds(m_threshold) + reviewBandLogit);
+}
+
+RiskBand RiskModel::bandOf(double probability) const {
+    if (probability >= flagFrom()) {
+        return RiskBand::Flag;
+    }
+    return probability >= reviewFrom() ? RiskBand::Review : RiskBand::Low;
+}
+
+RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>& tickets,
+                           const QStringList& keywords, const LogisticOptions& options) {
+    std::vector<std::size_t> known;
+    for (std::size_t i : tickets) {
+        const RiskTicket& t = data.tickets[i];
+        if (t.escalated || !t.open) {
+            known.push_back(i);
+        }
+    }
+    RiskModel model;
+    model.m_keywords = keywords;
+    model.m_trainedTickets = static_cast<std::int64_t>(known.size());
+
+    // The categories seen most often in training, one column each.
+    std::array<std::vector<int>, riskFieldCount> columnOfCode;
+    for (std::size_t f = 0; f < riskFieldCount; ++f) {
+        std::vector<std::int64_t> counts(static_cast<std::size_t>(data.values[f].size()), 0);
+        for (std::size_t i : known) {
+            const int code = data.tickets[i].fields[f];
+            if (code >= 0) {
+                ++counts[static_cast<std::size_t>(code)];
+            }
+        }
+        std::vector<int> codes;
+        for (std::size_t c = 0; c < counts.size(); ++c) {
+            if (counts[c] > 0) {
+                codes.push_back(static_cast<int>(c));
+            }
+        }
+        std::sort(codes.begin(), codes.end(), [&](int a, int b) {
+            const auto ca = counts[static_cast<std::size_t>(a)];
+            const auto cb = counts[static_cast<std::size_t>(b)];
+            return ca != cb ? ca > cb : data.values[f][a] < data.values[f][b];
+        });
+        if (codes.size() > static_cast<std::size_t>(maxCategories)) {
+            codes.resize(maxCategories);
+        }
+        std::sort(codes.begin(), codes.end(),
+                  [&](int a, int b) { return data.values[f][a] < data.values[f][b]; });
+        for (int code : codes) {
+            model.m_categories[f].append(data.values[f][code]);
+        }
+    }
+    std::size_t column = 0;
+    for (std::size_t f = 0; f < riskFieldCount; ++f) {
+        columnOfCode[f].assign(static_cast<std::size_t>(data.values[f].size()), -1);
+        for (const QString& value : model.m_categories[f]) {
+            columnOfCode[f][static_cast<std::size_t>(data.values[f].indexOf(value))] =
+                static_cast<int>(column++);
+            model.m_featureNames.append(riskFieldName(static_cast<RiskField>(f)) +
+                                        QStringLiteral(" = ") + value);
+        }
+    }
+    const std::size_t numericStart = column;
+    for (const char* name : numericFeatures) {
+        model.m_featureNames.append(QString::fromUtf8(name));
+    }
+    const std::size_t width = static_cast<std::size_t>(model.m_featureNames.size());
+
+    // Subject stems' escalation counts.
+    std::vector<StemCounts> stemCounts(static_cast<std::size_t>(data.stems.size()));
+    double escalated = 0;
+    for (std::size_t i : known) {
+        const RiskTicket& t = data.tickets[i];
+        escalated += t.escalated ? 1 : 0;
+        for (int stem : t.stems) {
+            auto& c = stemCounts[static_cast<std::size_t>(stem)];
+            c.tickets += 1;
+            c.escalated += t.escalated ? 1 : 0;
+        }
+    }
+    const double n = static_cast<double>(known.size());
+    model.m_baseRate = n > 0 ? escalated / n : 0.0;
+    const double prior = std::clamp(model.m_baseRate, 1e-6, 1.0 - 1e-6);
+    for (std::size_t s = 0; s < stemCounts.size(); ++s) {
+        if (stemCounts[s].tickets >= minimumStemTickets) {
+            model.m_stemLogOdds.insert(
+                data.stems[static_cast<qsizetype>(s)],
+                stemLogOdds(stemCounts[s].escalated, stemCounts[s].tickets, prior));
+        }
+    }
+
+    // Raw rows; a training ticket's similarity leaves the ticket itself out.
+    std::vector<double> rows(known.size() * width);
+    std::vector<char> labels(known.size());
+    for (std::size_t k = 0; k < known.size(); ++k) {
+        const RiskTicket& t = data.tickets[known[k]];
+        const double y = t.escalated ? 1.0 : 0.0;
+        double sum = 0.0;
+        int counted = 0;
+        for (int stem : t.stems) {
+            const auto& c = stemCounts[static_cast<std::size_t>(stem)];
+            if (c.tickets - 1 >= minimumStemTickets) {
+                sum += stemLogOdds(c.escalated - y, c.tickets - 1, prior);
+                ++counted;
+            }
+        }
+        fillRow(columnOfCode, numericStart, t, counted ? sum / counted : 0.0, &rows[k * width],
+                width);
+        labels[k] = t.escalated ? 1 : 0;
+    }
+    model.m_standardizer = Standardizer::fit(rows, width);
+    for (std::size_t k = 0; k < known.size(); ++k) {
+        model.m_standardizer.apply(&rows[k * width]);
+    }
+    model.m_logistic = fitLogistic(rows, width, labels, options);
+
+    std::vector<double> probabilities(known.size());
+    for (std::size_t k = 0; k < known.size(); ++k) {
+        probabilities[k] = model.m_logistic.probability(&rows[k * width]);
+    }
+    model.m_threshold = known.empty() ? 0.5 : bestF1Threshold(probabilities, labels);
+    model.m_threshold = std::clamp(model.m_threshold, 1e-6, 1.0 - 1e-6);
+    return model;
+}
+
+RiskScorer::RiskScorer(const RiskModel& model, const RiskData& data)
+    : m_model(model)
+    , m_data(data) {
+    int column = 0;
+    for (std::size_t f = 0; f < riskFieldCount; ++f) {
+        m_columnOfCode[f].assign(static_cast<std::size_t>(data.values[f].size()), -1);
+        for (const QString& value : model.m_categories[f]) {
+            const auto code = data.values[f].indexOf(value);
+            if (code >= 0) {
+                m_columnOfCode[f][static_cast<std::size_t>(code)] = column;
+            }
+            ++column;
+        }
+    }
+    m_stemLogOdds.assign(static_cast<std::size_t>(data.stems.size()), unknown);
+    for (qsizetype s = 0; s < data.stems.size(); ++s) {
+        const auto it = model.m_stemLogOdds.constFind(data.stems[s]);
+        if (it != model.m_stemLogOdds.cend()) {
+            m_stemLogOdds[static_cast<std::size_t>(s)] = *it;
+        }
+    }
+}
+
+void RiskScorer::features(const RiskTicket& ticket, double* row) const {
+    const std::size_t width = m_model.width();
+    fillRow(m_columnOfCode, width - numericCount, ticket, meanAffinity(ticket.stems, m_stemLogOdds),
+            row, width);
+}
+
+double RiskScorer::probability(const RiskTicket& ticket) const {
+    std::vector<double> row(m_model.width());
+    features(ticket, row.data());
+    m_model.m_standardizer.apply(row.data());
+    return m_model.m_logistic.probability(row.data());
+}
+
+RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) const {
+    const std::size_t width = m_model.width();
+    std::vector<double> raw(width);
+    features(ticket, raw.data());
+    std::vector<double> row = raw;
+    m_model.m_standardizer.apply(row.data());
+    RiskScore result;
+    result.probability = m_model.m_logistic.probability(row.data());
+    result.score = static_cast<int>(std::lround(100.0 * result.probability));
+    result.band = m_model.bandOf(result.probability);
+    const std::size_t numericStart = width - numericCount;
+    for (std::size_t j = 0; j < width; ++j) {
+        FeatureContribution c;
+        c.feature = m_model.m_featureNames[static_cast<qsizetype>(j)];
+        c.contribution = m_model.m_logistic.weights[j] * row[j];
+        c.column = static_cast<int>(j);
+        if (j < numericStart) {
+            c.value = raw[j] > 0 ? QStringLiteral("yes") : QStringLiteral("no");
+            if (raw[j] <= 0) {
+                c.feature.replace(QStringLiteral(" = "), QStringLiteral(" ≠ "));
+            }
+        } else if (j == numericStart) {
+            c.value = formatNumber(ticket.arr.value_or(0.0));
+        } else if (j == numericStart + 4) {
+            c.value = QString::number(ticket.recentTickets);
+        } else {
+            c.value = QString::number(raw[j], 'f', j == numericStart + 5 ? 2 : 1);
+            if (j == numericStart + 2 || j == numericStart + 3) {
+                c.value = formatNumber(raw[j]);
+            }
+        }
+        result.contributions.push_back(c);
+    }
+    std::stable_sort(result.contributions.begin(), result.contributions.end(),
+                     [](const FeatureContribution& a, const FeatureContribution& b) {
+                         return std::abs(a.contribution) > std::abs(b.contribution);
+                     });
+    if (result.contributions.size() > static_cast<std::size_t>(topContributions)) {
+        result.contributions.resize(static_cast<std::size_t>(topContributions));
+    }
+    return result;
+}
+
+QJsonObject RiskModel::toJson() const {
+    QJsonObject categories;
+    for (std::size_t f = 0; f < riskFieldCount; ++f) {
+        categories.insert(riskFieldName(static_cast<RiskField>(f)),
+                          QJsonArray::fromStringList(m_categories[f]));
+    }
+    QJsonObject stems;
+    for (auto it = m_stemLogOdds.begin(); it != m_stemLogOdds.end(); ++it) {
+        stems.insert(it.key(), it.value());
+    }
+    return QJsonObject{
+        {QStringLiteral("format"), modelFormat},
+        {QStringLiteral("data_version"), dataVersion},
+        {QStringLiteral("keywords"), QJsonArray::fromStringList(m_keywords)},
+        {QStringLiteral("categories"), categories},
+        {QStringLiteral("stem_log_odds"), stems},
+        {QStringLiteral("features"), QJsonArray::fromStringList(m_featureNames)},
+        {QStringLiteral("mean"), toArray(m_standardizer.mean)},
+        {QStringLiteral("scale"), toArray(m_standardizer.scale)},
+        {QStringLiteral("intercept"), m_logistic.intercept},
+        {QStringLiteral("weights"), toArray(m_logistic.weights)},
+        {QStringLiteral("iterations"), m_logistic.iterations},
+        {QStringLiteral("threshold"), m_threshold},
+        {QStringLiteral("base_rate"), m_baseRate},
+        {QStringLiteral("trained_tickets"), static_cast<double>(m_trainedTickets)},
+    };
+}
+
+RiskModel RiskModel::fromJson(const QJsonObject& json) {
+    if (json.value(QStringLiteral("format")).toInt() != modelFormat) {
+        throw std::runtime_error("risk model: unknown format");
+    }
+    RiskModel model;
+    model.dataVersion = json.value(QStringLiteral("data_version")).toString();
+    model.m_keywords = toStringList(json.value(QStringLiteral("keywords")));
+    const QJsonObject categories = json.value(QStringLiteral("categories")).toObject();
+    for (std::size_t f = 0; f < riskFieldCount; ++f) {
+        model.m_categories[f] =
+            toStringList(categories.value(riskFieldName(static_cast<RiskField>(f))));
+    }
+    const QJsonObject stems = json.value(QStringLiteral("stem_log_odds")).toObject();
+    for (auto it = stems.begin(); it != stems.end(); ++it) {
+        model.m_stemLogOdds.insert(it.key(), it.value().toDouble());
+    }
+    model.m_featureNames = toStringList(json.value(QStringLiteral("features")));
+    model.m_standardizer.mean = toVector(json.value(QStringLiteral("mean")));
+    model.m_standardizer.scale = toVector(json.value(QStringLiteral("scale")));
+    model.m_logistic.intercept = json.value(QStringLiteral("intercept")).toDouble();
+    model.m_logistic.weights = toVector(json.value(QStringLiteral("weights")));
+    model.m_logistic.iterations = json.value(QStringLiteral("iterations")).toInt();
+    model.m_threshold = json.value(QStringLiteral("threshold")).toDouble(0.5);
+    model.m_baseRate = json.value(QStringLiteral("base_rate")).toDouble();
+    model.m_trainedTickets =
+        static_cast<std::int64_t>(json.value(QStringLiteral("trained_tickets")).toDouble());
+    const auto width = static_cast<std::size_t>(model.m_featureNames.size());
+    if (width != oneHotWidth(model.m_categories) + numericCount ||
+        model.m_standardizer.mean.size() != width || model.m_standardizer.scale.size() != width ||
+        model.m_logistic.weights.size() != width) {
+        throw std::runtime_error("risk model: inconsistent feature columns");
+    }
+    return model;
+}
+
+} // namespace escdesk::risk

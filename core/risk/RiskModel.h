@@ -1,0 +1,113 @@
+#pragma once
+
+// The escalation risk model (issue #7): logistic regression on features
+// known when a ticket is created or early in its life, trained on the
+// workspace's own history. Each score is explained by its features'
+// contributions, coefficient × standardised value.
+//
+// Features: priority, account tier, segment, product area and channel (one
+// column per value seen in training, up to `maxCategories` each), the
+// account's ARR (log), the sentiment score, negative terms and escalation
+// keyword hits of subject and description, the account's tickets in the 7
+// days before (log), and similarity to past escalations: the mean over the
+// subject's stems of each stem's smoothed escalation log-odds in training
+// (leave-one-out for the training tickets themselves, so a ticket does not
+// vouch for itself).
+//
+// Only tickets whose outcome is known (escalated, or resolved/closed) are
+// learned from. The threshold maximises F1 on the training tickets; scores
+// within `reviewBandLogit` of it (in log-odds) form the confidence band,
+// routed to human review instead of being flagged automatically.
+
+#include "risk/LogisticRegression.h"
+#include "risk/RiskData.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <vector>
+
+namespace escdesk::risk {
+
+inline constexpr int maxCategories = 40;
+inline constexpr double reviewBandLogit = 0.5;
+inline constexpr double stemPriorWeight = 20.0; // pseudo-tickets at the base rate
+inline constexpr int modelFormat = 1;
+
+enum class RiskBand { Low, Review, Flag };
+// "low", "human review", "flag".
+QString riskBandName(RiskBand band);
+
+struct FeatureContribution {
+    // "priority = Critical" (or "priority ≠ Critical" when the ticket's
+    // value is another), "sentiment score".
+    QString feature;
+    QString value;           // the ticket's value as shown ("yes", "no", "31.9")
+    double contribution = 0; // coefficient × standardised value, in log-odds
+    int column = 0;          // the model's feature column
+};
+
+struct RiskScore {
+    double probability = 0.0;
+    int score = 0; // round(100 × probability)
+    RiskBand band = RiskBand::Low;
+    std::vector<FeatureContribution> contributions; // largest |contribution| first
+};
+
+class RiskModel;
+
+// A model applied to one RiskData: its codes mapped to the model's columns.
+class RiskScorer {
+public:
+    RiskScorer(const RiskModel& model, const RiskData& data);
+    // The raw feature row of a ticket (before standardising).
+    void features(const RiskTicket& ticket, double* row) const;
+    double probability(const RiskTicket& ticket) const;
+    RiskScore score(const RiskTicket& ticket, int topContributions = 5) const;
+
+private:
+    const RiskModel& m_model;
+    const RiskData& m_data;
+    std::array<std::vector<int>, riskFieldCount> m_columnOfCode;
+    std::vector<double> m_stemLogOdds; // by data stem code; NaN unknown
+};
+
+class RiskModel {
+public:
+    // Trains on the tickets with known outcomes among `tickets` (indices
+    // into data.tickets).
+    static RiskModel train(const RiskData& data, const std::vector<std::size_t>& tickets,
+                           const QStringList& keywords, const LogisticOptions& options = {});
+
+    QJsonObject toJson() const;
+    static RiskModel fromJson(const QJsonObject& json); // throws std::runtime_error
+
+    std::size_t width() const { return m_featureNames.size(); }
+    const QStringList& featureNames() const { return m_featureNames; }
+    const LogisticModel& logistic() const { return m_logistic; }
+    const Standardizer& standardizer() const { return m_standardizer; }
+    double threshold() const { return m_threshold; }
+    double reviewFrom() const; // probability where the band starts
+    double flagFrom() const;   // probability from which a ticket is flagged
+    RiskBand bandOf(double probability) const;
+    const QStringList& keywords() const { return m_keywords; }
+    std::int64_t trainedTickets() const { return m_trainedTickets; }
+    double trainingBaseRate() const { return m_baseRate; }
+    QString dataVersion;
+
+private:
+    friend class RiskScorer;
+    std::array<QStringList, riskFieldCount> m_categories;
+    QHash<QString, double> m_stemLogOdds;
+    QStringList m_featureNames;
+    QStringList m_keywords;
+    Standardizer m_standardizer;
+    LogisticModel m_logistic;
+    double m_threshold = 0.5;
+    double m_baseRate = 0.0;
+    std::int64_t m_trainedTickets = 0;
+};
+
+} // namespace escdesk::risk

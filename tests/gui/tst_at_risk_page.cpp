@@ -1,0 +1,95 @@
+// The At risk page on a generated demo workspace that ends today: the queue
+// fills the table in rank order, the cards count what the table shows, and
+// the selected ticket's detail explains its risk in the Early warning tab.
+
+#include "demo/DemoGenerator.h"
+#include "pages/AtRiskPage.h"
+#include "store/Workspace.h"
+#include "widgets/KpiCard.h"
+#include "widgets/TicketDetailPane.h"
+#include "widgets/TicketRiskPanel.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace escdesk;
+using namespace escdesk::ui;
+
+class AtRiskPageTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("demo.db"));
+        store::Workspace workspace(m_path);
+        demo::DemoOptions options;
+        options.tickets = 4000;
+        options.endDate =
+            QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("America/New_York")).date();
+        demo::generateDemo(workspace, options);
+    }
+
+    void queueFillsTheTableInRankOrder() {
+        store::Workspace workspace(m_path);
+        AtRiskPage page;
+        page.setAsynchronous(false);
+        page.detail()->riskPanel()->setAsynchronous(false);
+        page.resize(1200, 800);
+        page.setWorkspace(&workspace);
+        page.show();
+        const auto& entries = page.figures().queue.entries;
+        QVERIFY(!entries.empty());
+        QCOMPARE(page.table()->rowCount(), int(entries.size()));
+        for (int row = 0; row < page.table()->rowCount(); ++row) {
+            const auto& e = entries[std::size_t(row)];
+            QCOMPARE(page.table()->item(row, AtRiskPage::TicketColumn)->text(), e.ticketId);
+            QCOMPARE(page.table()->item(row, AtRiskPage::RiskColumn)->text(),
+                     QStringLiteral("%1%").arg(e.risk.score));
+            QVERIFY(!page.table()->item(row, AtRiskPage::ReasonsColumn)->text().isEmpty());
+            if (row > 0) {
+                QVERIFY(entries[std::size_t(row) - 1].risk.probability >= e.risk.probability);
+            }
+        }
+        // The first card counts the flagged rows.
+        int flagged = 0;
+        for (const auto& e : entries) {
+            flagged += e.risk.band == risk::RiskBand::Flag;
+        }
+        const auto cards = page.findChildren<KpiCard*>();
+        QVERIFY(!cards.isEmpty());
+        QCOMPARE(cards.front()->valueText(), QString::number(flagged));
+
+        // Selecting a row shows the ticket with its risk explained.
+        page.table()->selectRow(0);
+        QCOMPARE(page.detail()->ticketRow(), entries.front().row);
+        const QString headline = page.detail()->riskPanel()->headline()->text();
+        QVERIFY2(headline.contains(QStringLiteral("%1%").arg(entries.front().risk.score)),
+                 qPrintable(headline));
+        QCOMPARE(page.detail()->riskPanel()->contributions()->topLevelItemCount(), 5);
+        QVERIFY(page.detail()->riskPanel()->sentiment()->text().contains(QStringLiteral("/ 100")));
+    }
+
+    void allOpenTicketsListsMore() {
+        store::Workspace workspace(m_path);
+        AtRiskPage page;
+        page.setAsynchronous(false);
+        page.setWorkspace(&workspace);
+        page.show();
+        const int needingAttention = page.table()->rowCount();
+        page.everyOpenTicket()->setChecked(true);
+        QCOMPARE(page.table()->rowCount(), int(page.figures().queue.openTickets));
+        QVERIFY(page.table()->rowCount() >= needingAttention);
+    }
+};
+
+QTEST_MAIN(AtRiskPageTest)
+#include "tst_at_risk_page.moc"

@@ -237,9 +237,19 @@ ALTER TABLE tickets ADD COLUMN source_hash INTEGER;
 ALTER TABLE ticket_events ADD COLUMN attributes TEXT;
 )sql";
 
+// Version 7: an account's tickets by creation time. The risk model counts a
+// ticket's account's tickets of the 7 days before it (and the at-risk queue
+// an account's weekly volume); with creation time in the account index that
+// is a short range scan instead of a visit to every ticket of a busy account.
+// The account-only index is its prefix, so it goes.
+constexpr std::string_view schemaV7 = R"sql(
+CREATE INDEX tickets_by_account_created_at ON tickets(account_id, created_at);
+DROP INDEX tickets_by_account;
+)sql";
+
 constexpr std::array migrations{
-    Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3},
-    Migration{4, schemaV4}, Migration{5, schemaV5}, Migration{6, schemaV6},
+    Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3}, Migration{4, schemaV4},
+    Migration{5, schemaV5}, Migration{6, schemaV6}, Migration{7, schemaV7},
 };
 
 // Versions ascend and the last one is the current version.

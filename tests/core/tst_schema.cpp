@@ -204,6 +204,37 @@ private slots:
         QCOMPARE(integrity.text(0), QStringLiteral("ok"));
     }
 
+    void versionSixFileUpgradesToTheAccountTimeIndex() {
+        const QString path = m_dir.filePath(QStringLiteral("v6.db"));
+        {
+            Database db(path, Database::Access::ReadWrite);
+            upgradeSchema(db, 6);
+            db.exec("INSERT INTO accounts(account_id, name) VALUES ('A-1', 'Acme');"
+                    "INSERT INTO tickets(id, ticket_id, created_at, subject, account_id) "
+                    "VALUES (7, 'T-7', 1780000000, 'Export stuck', 'A-1')");
+        }
+        Workspace workspace(path);
+        Database& db = workspace.db();
+        QCOMPARE(schemaVersionOf(db), currentSchemaVersion);
+        // Version 7 replaced the account index by one that also orders by
+        // creation, so counting an account's tickets of a week is a range
+        // search on the index alone.
+        Statement plan =
+            db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM tickets WHERE account_id = 'A-1' "
+                       "AND created_at >= 1779990000 AND created_at < 1780010000");
+        QVERIFY(plan.step());
+        QVERIFY2(plan.text(3).contains(QLatin1String(
+                     "COVERING INDEX tickets_by_account_created_at (account_id=? AND created_at>? "
+                     "AND created_at<?)")),
+                 qPrintable(plan.text(3)));
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name "
+                               "= 'tickets_by_account'"),
+                 0);
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM tickets WHERE account_id = 'A-1' AND "
+                               "created_at >= 1779990000 AND created_at < 1780010000"),
+                 1);
+    }
+
     void upgradeIsIdempotent() {
         const QString path = m_dir.filePath(QStringLiteral("twice.db"));
         writeDatabaseFromScript(path, QStringLiteral(ESCDESK_TEST_DATA "/workspace-v1.sql"));

@@ -478,11 +478,15 @@ void MainWindow::updateRecentMenu() {
 void MainWindow::updateStatus() {
     if (!m_workspace) {
         m_workspaceLabel->setText(tr("No workspace open"));
+        m_workspaceLabel->setToolTip({});
         m_countsLabel->clear();
         m_zoneLabel->clear();
         return;
     }
-    m_workspaceLabel->setText(QDir::toNativeSeparators(m_workspace->path()));
+    // The file's name, as the title bar shows it; the folder is in the tooltip.
+    m_workspaceLabel->setText(QFileInfo(m_workspace->path()).fileName());
+    m_workspaceLabel->setToolTip(
+        display::plainToolTip(QDir::toNativeSeparators(m_workspace->path())));
     m_zoneLabel->setText(
         tr("Times in %1").arg(QString::fromUtf8(m_workspace->reportingTimeZone().id())));
     const store::WorkspaceCounts counts = store::countRecords(m_workspace->db());

@@ -91,6 +91,94 @@
         <source>deflection_rate: of the tickets created in the period that reached tier 2 or higher, the share that never reached tier 3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets created %1, longest time to escalate first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations %1 with a handoff, longest delay first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations %1 with a decision, longest latency first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided within 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical escalations %1 decided within 30 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Critical escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounced back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations %1 bounced back down a tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations %1 where the next tier asked for information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets created %1 escalated two or more times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All escalated tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets created %1 with a breached SLA target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tickets with an SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deflected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets created %1 that reached tier 2 but never tier 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All that reached tier 2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -179,6 +267,141 @@
     </message>
     <message>
         <source>CSV tables (folder)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::AtRiskPage</name>
+    <message>
+        <source>Likely to escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review: may escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account surge: %1 tickets this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA ≥ 90% consumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account surges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list open tickets without a reason for attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute the queue (SLA clocks run on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tickets at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a ticket to see why it is at risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring open tickets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open. Use File › Open Workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 open tickets need attention · as of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk ≥ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2, uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at risk or breached, still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt; 3× weekly median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: the chance a ticket escalates, from a logistic regression trained on this workspace&apos;s own history; flagged from %1, %2–%1 goes to human review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> On %1, which it did not learn from, it ranks escalations with ROC AUC %2 (0.5 is chance; base rate %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> SLA: the most consumed clock still counting; flagged from 90%, breached clocks of open tickets included. Account surge: more than 3× the account&apos;s median week of the 8 weeks before, and at least 3 tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open ticket needs attention right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -670,6 +893,19 @@ Click to list the escalated tickets.</source>
         <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>
+Click to list the tickets behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::EscalationsPage</name>
@@ -1091,6 +1327,14 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1531,6 +1775,60 @@ Timestamp form: %1</source>
         <source>Open or create a workspace first: File › Open Workspace.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Back &amp;Up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back Up Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace everything in %1 with the backup %2?
+
+Tickets, matrix and review records imported or edited since that backup will be lost. Back up the workspace first if you may need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::MatrixEdit</name>
@@ -1582,7 +1880,7 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the matrix as a file to share or keep in version control</source>
+        <source>Save the matrix as a file to share or keep in version control (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3069,6 +3367,14 @@ Claim  %3
         <source>Checklist %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Early warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early warning · %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::TicketListModel</name>
@@ -3129,6 +3435,153 @@ Claim  %3
     </message>
     <message>
         <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::TicketRiskPanel</name>
+    <message>
+        <source>negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>somewhat negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>somewhat positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No resolved escalation reads like this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features behind the risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words that drove the sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before escalating to Tier 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching known issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar resolved escalations — how they were solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar resolved escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:20px; font-weight:600; color:%1&apos;&gt;%2%&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%3&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High escalation risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain — human review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low escalation risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chance of escalation from a model trained on this workspace&apos;s %1 tickets. Flagged from %2; %3–%2 goes to human review. Effect: each feature&apos;s push on the log-odds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coefficient × standardised value, in log-odds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; / 100 — %2 · %3 escalation keyword(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rated words in the subject, description or notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Known issue %1&lt;/b&gt; %2 (%3)&lt;br&gt;Workaround: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known issue matches this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2f855a&apos;&gt;✔ Tier 2 → 3 checklist complete&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c53030&apos;&gt;✖ Tier 2 → 3 checklist: %1 required item(s) open&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3433,10 +3886,6 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;3-period average %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>p90 time to escalate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,6 +3953,54 @@ Claim  %3
         <source>Other root causes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;3-period average %5&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets created — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets created — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets created — %1 — longest time to escalate first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to escalate — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rising: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — escalated over the last %2 complete periods</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::WeeklyTrendChart</name>
@@ -3532,10 +4029,6 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3548,7 +4041,11 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets: %3 escalated, %4 not escalated</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets: %3 escalated, %4 not escalated&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3702,6 +4199,10 @@ Claim  %3
     </message>
     <message>
         <source>Print the milliseconds until the Escalations table shows its first rows, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace to open (as --db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

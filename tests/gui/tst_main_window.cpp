@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -146,6 +147,11 @@ private slots:
         QVERIFY(counts);
         QVERIFY2(counts->text().startsWith(QStringLiteral("3 tickets · 1 events")),
                  qPrintable(counts->text()));
+        // The workspace is named by its file; its folder is in the tooltip.
+        const auto* name = window.findChild<QLabel*>(QStringLiteral("statusWorkspace"));
+        QVERIFY(name);
+        QCOMPARE(name->text(), QStringLiteral("status.escdesk"));
+        QVERIFY(name->toolTip().contains(QDir::toNativeSeparators(m_dir.path())));
 
         EscalationsPage* page = window.escalationsPage();
         QTRY_VERIFY(!page->model()->isLoading());

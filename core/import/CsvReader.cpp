@@ -199,7 +199,9 @@ std::string headAsUtf8(const QByteArray& head, const EncodingGuess& guess, bool 
     const std::string_view bytes(head.constData() + guess.bomLength,
                                  static_cast<std::size_t>(head.size() - guess.bomLength));
     std::string text;
-    if (guess.encoding == TextEncoding::Utf8) {
+    if (guess.encoding == TextEncoding::Utf8 && guess.damagedUtf8) {
+        text.assign(bytes); // the importer rejects the rows with bad bytes
+    } else if (guess.encoding == TextEncoding::Utf8) {
         // The sample may end inside a sequence: keep the valid part.
         text.assign(bytes.substr(0, validUtf8Prefix(bytes)));
     } else {
@@ -318,7 +320,7 @@ void CsvReader::read(const RecordHandler& handler) {
         position += got;
         std::string_view text;
         if (m_dialect.encoding == TextEncoding::Utf8) {
-            if (!transcoder.checkUtf8(bytes)) {
+            if (!m_dialect.damagedUtf8 && !transcoder.checkUtf8(bytes)) {
                 throw NotUtf8{};
             }
             text = bytes; // parsed in place
@@ -333,7 +335,7 @@ void CsvReader::read(const RecordHandler& handler) {
         }
     }
     if (more) {
-        if (!transcoder.finish()) {
+        if (!m_dialect.damagedUtf8 && !transcoder.finish()) {
             throw NotUtf8{};
         }
         parser.finish();
@@ -350,6 +352,8 @@ CsvSniff sniffCsv(const QString& path, std::int64_t sampleBytes) {
     const EncodingGuess guess = guessEncoding(head, wholeFile);
     sniff.dialect.encoding = guess.encoding;
     sniff.dialect.bomLength = guess.bomLength;
+    sniff.dialect.damagedUtf8 = guess.damagedUtf8;
+    sniff.multibyteUtf8 = guess.multibyteUtf8;
     if (guess.binary) {
         sniff.binary = true;
         return sniff;

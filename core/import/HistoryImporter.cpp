@@ -81,7 +81,7 @@ private:
 class HistoryImport {
 public:
     HistoryImport(store::Database& db, const QString& path, const HistoryMapping& mapping,
-                  const ImportOptions& options)
+                  const ImportOptions& options, bool afterNotUtf8)
         : m_db(db)
         , m_path(path)
         , m_mapping(mapping)
@@ -89,7 +89,8 @@ public:
         , m_zone(options.sourceZone)
         , m_waiting(mapping.waitingStatuses)
         , m_resolved(mapping.resolvedStatuses + mapping.closedStatuses)
-        , m_closed(mapping.closedStatuses) {}
+        , m_closed(mapping.closedStatuses)
+        , m_afterNotUtf8(afterNotUtf8) {}
 
     ImportResult run();
 
@@ -116,10 +117,12 @@ private:
     StatusSet m_waiting;
     StatusSet m_resolved;
     StatusSet m_closed;
+    bool m_afterNotUtf8; // a first read found bytes past the sample that are not UTF-8
 
     CsvDialect m_dialect;
     std::int64_t m_headerLine = 0;
     std::size_t m_headerFields = 0;
+    QStringList m_headerNames;
     int m_caseField = -1;
     int m_timeField = -1;
     int m_statusField = -1;
@@ -162,11 +165,23 @@ int HistoryImport::findColumn(const std::vector<std::string>& header, const Fiel
 }
 
 void HistoryImport::readHeader() {
+    if (!m_options.sourceZone.isValid()) {
+        refuse(0, {}, invalidSourceZoneReason());
+    }
     const CsvSniff sniff = sniffImportFile(m_path);
     if (sniff.records.empty()) {
         refuse(0, {}, QStringLiteral("the file is empty"));
     }
     m_dialect = sniff.dialect;
+    if (m_afterNotUtf8) {
+        // As the canonical importer: a UTF-8 file is damaged there, a file
+        // without multi-byte UTF-8 is a Windows-1252 export.
+        if (m_dialect.bomLength > 0 || sniff.multibyteUtf8) {
+            m_dialect.damagedUtf8 = true;
+        } else {
+            m_dialect.encoding = TextEncoding::Windows1252;
+        }
+    }
     // The header is the first row naming the case column.
     const std::string caseName = normalizedHeader(m_mapping.caseId.columns.first().toStdString());
     std::size_t index = 0;
@@ -182,6 +197,9 @@ void HistoryImport::readHeader() {
     const auto& header = sniff.records[index];
     m_headerLine = sniff.recordLines[index];
     m_headerFields = header.size();
+    for (const std::string& cell : header) {
+        m_headerNames << qs(trimBlanks(cell));
+    }
     m_caseField = findColumn(header, m_mapping.caseId, true);
     m_timeField = findColumn(header, m_mapping.time, true);
     const auto optionalColumn = [&](const std::optional<FieldSource>& source) {
@@ -249,6 +267,20 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
                                     .arg(record.fields.size())
                                     .arg(m_headerFields)});
         return std::nullopt;
+    }
+    if (m_dialect.damagedUtf8) {
+        for (std::size_t field = 0; field < record.fields.size(); ++field) {
+            const std::string_view text = record.fields[field];
+            const std::size_t valid = validUtf8Prefix(text);
+            if (valid < text.size()) {
+                m_rejections.push_back({record.line,
+                                        field < static_cast<std::size_t>(m_headerNames.size())
+                                            ? m_headerNames[static_cast<qsizetype>(field)]
+                                            : QString(),
+                                        qs(text), damagedUtf8Reason(text, valid)});
+                return std::nullopt;
+            }
+        }
     }
     Change change;
     change.line = record.line;
@@ -566,7 +598,13 @@ HistoryMapping readHistoryMappingFile(const QString& path) {
 
 ImportResult importHistoryCsv(store::Database& db, const QString& path,
                               const HistoryMapping& mapping, const ImportOptions& options) {
-    HistoryImport import(db, path, mapping, options);
+    try {
+        HistoryImport import(db, path, mapping, options, false);
+        return import.run();
+    } catch (const NotUtf8&) {
+        // Past the sample, bytes that are not UTF-8: read the file again.
+    }
+    HistoryImport import(db, path, mapping, options, true);
     return import.run();
 }
 

@@ -52,6 +52,12 @@ public:
         if (m_stopped || text.empty()) {
             return !m_stopped;
         }
+        // libcsv grows a field's buffer by blk_size bytes at a time (128 by
+        // default): a 10 MB field meant 80,000 reallocations, quadratic
+        // copying where realloc cannot grow in place. Growing by at least
+        // the chunk and the buffer so far makes it a few.
+        csv_set_blk_size(&m_parser,
+                         std::max({m_parser.blk_size, m_parser.entry_size, text.size()}));
         const std::size_t done =
             csv_parse(&m_parser, text.data(), text.size(), onField, onRecord, this);
         rethrow();
@@ -295,7 +301,10 @@ void CsvReader::read(const RecordHandler& handler) {
     Sha256 hash;
     Utf8Transcoder transcoder(m_dialect.encoding);
     RecordParser parser(m_dialect.delimiter, handler);
-    std::string block(static_cast<std::size_t>(blockSize), '\0');
+    // A small file needs no 1 MiB block (the preview and detection read
+    // small files often).
+    std::string block(static_cast<std::size_t>(std::clamp<std::int64_t>(m_fileSize, 1, blockSize)),
+                      '\0');
     std::string utf8;
     std::int64_t position = 0;
     bool more = true;
@@ -303,7 +312,7 @@ void CsvReader::read(const RecordHandler& handler) {
         if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
             throw ReadCancelled{};
         }
-        const qint64 got = file.read(block.data(), blockSize);
+        const qint64 got = file.read(block.data(), static_cast<qint64>(block.size()));
         if (got < 0) {
             throw CsvError(0, QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString()));
         }

@@ -160,6 +160,27 @@ private:
     std::string m_arena;
 };
 
+// A value as bytes for a set key: its kind, then its content.
+void appendValueBytes(std::string& out, const Value& value) {
+    out += static_cast<char>(value.kind);
+    switch (value.kind) {
+    case Value::Kind::Null:
+        break;
+    case Value::Kind::Integer:
+        out.append(reinterpret_cast<const char*>(&value.integer), sizeof value.integer);
+        break;
+    case Value::Kind::Real:
+        out.append(reinterpret_cast<const char*>(&value.real), sizeof value.real);
+        break;
+    case Value::Kind::Text: {
+        const auto length = static_cast<std::uint32_t>(value.text.size());
+        out.append(reinterpret_cast<const char*>(&length), sizeof length);
+        out += value.text;
+        break;
+    }
+    }
+}
+
 struct Problem {
     QString column;
     std::string_view value;
@@ -204,6 +225,7 @@ private:
     void prepareStatements();
     bool handleRecord(const CsvRecord& record);
     bool findDamagedText(const CsvRecord& record);
+    bool findConflictingEvent(std::int64_t line);
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
@@ -250,6 +272,10 @@ private:
     std::string m_lastTicketId;
     std::optional<std::int64_t> m_lastTicketRow;
     SeenIds m_seenIds;
+    SeenIds m_seenEvents; // event identities
+    SeenIds m_seenRows;   // event identities with their details
+    std::string m_identity;
+    std::string m_details;
     ImportResult m_result;
 
     ImportPreview* m_preview = nullptr;
@@ -803,9 +829,44 @@ bool FileImport::handleRecord(const CsvRecord& record) {
             reject(record, true);
             return !m_preview || m_result.rows < m_previewLimit;
         }
+    } else if (findConflictingEvent(record.line)) {
+        reject(record, true);
+        return !m_preview || m_result.rows < m_previewLimit;
     }
     accept(record);
     return !m_preview || m_result.rows < m_previewLimit;
+}
+
+// Events: a row with the identity (ticket, time, event, tiers) of an earlier
+// row of this file but other details. Identical repeats are harmless (they
+// find their twin unchanged); a different one would overwrite the first
+// row, and importing the file again would update it back and forth. So the
+// first wins, as with duplicate ids.
+bool FileImport::findConflictingEvent(std::int64_t line) {
+    const auto keys = static_cast<std::size_t>(m_layout.keyCount);
+    m_identity.clear();
+    for (std::size_t c = 0; c < keys; ++c) {
+        appendValueBytes(m_identity, m_values[c]);
+    }
+    m_details = m_identity;
+    for (std::size_t c = keys; c < m_values.size(); ++c) {
+        appendValueBytes(m_details, m_values[c]);
+    }
+    const auto first = m_seenEvents.firstLineOf(m_identity, SeenIds::hashOf(m_identity), line);
+    if (!first) {
+        m_seenRows.firstLineOf(m_details, SeenIds::hashOf(m_details), line);
+        return false;
+    }
+    if (m_seenRows.firstLineOf(m_details, SeenIds::hashOf(m_details), line)) {
+        return false; // the same row again
+    }
+    const QString header = qs(m_layout.columns[2].header);
+    m_problems.push_back(
+        {header, m_values[2].text,
+         QStringLiteral("duplicate event: line %1 has the same ticket, time, event and tiers with "
+                        "other details, and is kept")
+             .arg(*first)});
+    return true;
 }
 
 // In a UTF-8 file with damaged bytes: the first field holding some.

@@ -65,10 +65,13 @@ StoreState stateOf(Workspace& workspace, const QStringList& tables) {
     StoreState state;
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const QString& table : tables) {
-        const QByteArray sql = "SELECT * FROM \"" + table.toUtf8() + "\" ORDER BY rowid";
+        // Rowid order, or key order for a table WITHOUT ROWID (its scan order).
+        const QByteArray sql = "SELECT * FROM \"" + table.toUtf8() + '"';
         sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(workspace.db().handle(), sql.constData(), -1, &statement, nullptr) !=
-            SQLITE_OK) {
+        if (sqlite3_prepare_v2(workspace.db().handle(), (sql + " ORDER BY rowid").constData(), -1,
+                               &statement, nullptr) != SQLITE_OK &&
+            sqlite3_prepare_v2(workspace.db().handle(), sql.constData(), -1, &statement, nullptr) !=
+                SQLITE_OK) {
             qFatal("cannot read %s", sql.constData());
         }
         qint64 rows = 0;
@@ -352,6 +355,21 @@ private slots:
                          {{3, QStringLiteral("ticket_id"),
                            QStringLiteral("duplicate ticket_id T-8: the same id is on line 2, "
                                           "which is kept")}});
+    }
+
+    void aConflictingRepeatOfAnEventKeepsTheFirst() {
+        // Line 3 repeats line 2 exactly (harmless); line 4 has the same
+        // identity (ticket, time, event, tiers) with another note.
+        expectRejections("ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2,first\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2,first\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2,second\n",
+                         ImportKind::Events,
+                         "ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2,first\n",
+                         {{4, QStringLiteral("event"),
+                           QStringLiteral("duplicate event: line 2 has the same ticket, time, "
+                                          "event and tiers with other details, and is kept")}});
     }
 
     void timestampsOutOfRangeOrBefore1970AreRejected() {

@@ -17,6 +17,7 @@
 //   a 10 MB field, 100,000 columns): the data equals that of the same
 //   content in plain UTF-8 CSV.
 
+#include "import/HistoryImporter.h"
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
 #include "store/Workspace.h"
@@ -344,6 +345,41 @@ private slots:
                            QStringLiteral("byte 0xE9 after 'caf' is not UTF-8, while the rest of "
                                           "the file is; correct the text or export the file again "
                                           "as UTF-8")}});
+    }
+
+    void damagedUtf8PastTheSampleOfAHistoryExportRejectsTheRow() {
+        // A ServiceNow-style change log: 6,000 changes with an accented
+        // group name fill the 256 KiB sample; line 6,002 has a Windows-1252
+        // é (0xE9) in its group.
+        const HistoryMapping mapping = readHistoryMappingFile(
+            QStringLiteral(ESCDESK_TEST_DATA "/import/history/servicenow-incident-log.json"));
+        QByteArray content = "number,sys_updated_at,incident_state,u_support_level,"
+                             "assignment_group,priority\n";
+        for (int i = 0; i < 6000; ++i) {
+            content += "INC" + QByteArray::number(100000 + i) +
+                       ",2/3/2026 09:00,New,L1,Service D\xC3\xA9sk,3 - Moderate\n";
+        }
+        content += "INC999999,2/3/2026 09:00,New,L1,Service D\xE9sk,3 - Moderate\n";
+        QVERIFY(content.size() > 256 * 1024);
+        auto workspace = baseWorkspace();
+        ImportOptions options;
+        options.dateOrder = DateOrder::DayFirst;
+        const ImportResult result =
+            importHistoryCsv(workspace->db(), writeFile(content), mapping, options);
+        QCOMPARE(result.rows, 6001);
+        QCOMPARE(result.rejected, 1);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, 6002);
+        QCOMPARE(rows[0].column, QStringLiteral("assignment_group"));
+        QCOMPARE(rows[0].reason,
+                 QStringLiteral("byte 0xE9 after 'Service D' is not UTF-8, while the rest of the "
+                                "file is; correct the text or export the file again as UTF-8"));
+        // The good rows keep their accents: 3 base tickets + 6,000 cases.
+        QCOMPARE(workspace->db().queryInt64("SELECT count(*) FROM tickets"), 6003);
+        QCOMPARE(workspace->db().queryInt64(
+                     "SELECT count(*) FROM tickets WHERE group_name = 'Service D\xC3\xA9sk'"),
+                 6000);
     }
 
     void duplicateIdsWithinAFileKeepTheFirst() {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace escdesk::import {
@@ -61,6 +62,31 @@ struct Derived {
     std::optional<int> tier;
     std::vector<DerivedEvent> events;
 };
+
+// The store keeps one event per (ticket, time, event, tiers). Changes of a
+// case at the same instant (two group changes stamped 10:00) derive events
+// of the same identity: one event each, their notes joined, so that the
+// second does not overwrite the first — and a re-import of the same file
+// does not update them back and forth.
+std::vector<DerivedEvent> mergedByIdentity(const std::vector<DerivedEvent>& events) {
+    std::vector<DerivedEvent> merged;
+    std::map<std::tuple<UtcSeconds, std::string_view, int, int>, std::size_t> byIdentity;
+    for (const DerivedEvent& e : events) {
+        const auto identity =
+            std::make_tuple(e.time, e.kind, e.fromTier.value_or(-1), e.toTier.value_or(-1));
+        const auto [found, added] = byIdentity.emplace(identity, merged.size());
+        if (added) {
+            merged.push_back(e);
+            continue;
+        }
+        std::string& note = merged[found->second].note;
+        if (!e.note.empty() && note.find(e.note) == std::string::npos) {
+            note += note.empty() ? "" : "; ";
+            note += e.note;
+        }
+    }
+    return merged;
+}
 
 class StatusSet {
 public:
@@ -460,7 +486,7 @@ void HistoryImport::write(const std::string& caseId, const Derived& d) {
     count(m_tickets->write(ticket, m_result.batch));
     const std::int64_t ticketRow = m_tickets->lastRowId();
     std::vector<Value> event(layoutOf(ImportKind::Events).columns.size());
-    for (const DerivedEvent& e : d.events) {
+    for (const DerivedEvent& e : mergedByIdentity(d.events)) {
         std::fill(event.begin(), event.end(), Value{});
         event[0] = Value::ofInteger(ticketRow);
         event[1] = Value::ofInteger(e.time);

@@ -3,6 +3,7 @@
 #include "import/ColumnMapping.h"
 #include "import/CsvReader.h"
 #include "import/HistoryImporter.h"
+#include "import/ImportPreview.h"
 #include "import/Importer.h"
 #include "import/Timestamp.h"
 #include "matrix/MatrixFile.h"
@@ -137,6 +138,21 @@ void importCanonical(ImportKind kind, const char* table, const QString& path) {
     options.kind = kind;
     // Naive times are read in a zone with DST gaps and folds.
     options.sourceZone = QTimeZone("Europe/Berlin");
+    // The import wizard's preview first: it writes nothing, and each row
+    // has a cell per column.
+    const std::int64_t batches = workspace.count("import_batches");
+    try {
+        const import::ImportPreview preview =
+            import::previewCsv(workspace.db(), path, options, 20, QTimeZone("America/New_York"));
+        fuzzCheck(preview.rows.size() <= 20, "more preview rows than asked for");
+        for (const import::PreviewRow& row : preview.rows) {
+            fuzzCheck(row.cells.size() == preview.columns.size(),
+                      "a preview row without its cells");
+        }
+    } catch (const ImportRefused&) {
+    }
+    fuzzCheck(workspace.count("import_batches") == batches && workspace.count(table) == 0,
+              "the preview wrote to the store");
     importTwice(workspace, table, [&] { return import::importCsv(workspace.db(), path, options); });
     if (events) {
         fuzzCheck(workspace.count("tickets") == ticketsBefore, "an events import changed tickets");

@@ -21,8 +21,9 @@ namespace escdesk::fuzz {
 void fuzzCsvReader(const std::uint8_t* data, std::size_t size);
 
 // The importer on each kind — tickets, events, accounts, known issues (the
-// canonical layouts) and history (the ServiceNow incident-log mapping) — into
-// in-memory workspaces: the bytes are the file. Each import that is not
+// canonical layouts, each first through the import wizard's preview) and
+// history (the ServiceNow incident-log mapping) — into in-memory workspaces:
+// the bytes are the file. Each import that is not
 // refused runs twice, checking the sync invariants (the counts add up, the
 // second import changes nothing).
 void fuzzImport(const std::uint8_t* data, std::size_t size);

@@ -111,6 +111,24 @@ public:
         }
     }
 
+    // The line of an earlier row with `id`, without recording anything.
+    std::optional<std::int64_t> find(std::string_view id, std::uint64_t hash) const {
+        if (m_slots.empty()) {
+            return std::nullopt;
+        }
+        const std::size_t mask = m_slots.size() - 1;
+        const std::uint64_t tag = hash >> offsetBits;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const std::uint64_t slot = m_slots[i];
+            if (slot == 0) {
+                return std::nullopt;
+            }
+            if ((slot >> offsetBits) == tag && idAt(slot) == id) {
+                return lineAt(slot);
+            }
+        }
+    }
+
 private:
     // Arena offsets (plus one, so that 0 marks an empty slot) up to 1 TiB.
     static constexpr int offsetBits = 40;
@@ -273,7 +291,7 @@ private:
     std::optional<std::int64_t> m_lastTicketRow;
     SeenIds m_seenIds;
     SeenIds m_seenEvents; // event identities
-    SeenIds m_seenRows;   // event identities with their details
+    SeenIds m_seenRows;   // the kept events' identities with their details
     std::string m_identity;
     std::string m_details;
     ImportResult m_result;
@@ -857,8 +875,10 @@ bool FileImport::findConflictingEvent(std::int64_t line) {
         m_seenRows.firstLineOf(m_details, SeenIds::hashOf(m_details), line);
         return false;
     }
-    if (m_seenRows.firstLineOf(m_details, SeenIds::hashOf(m_details), line)) {
-        return false; // the same row again
+    // Only the kept row's details are recorded: a repeat of a rejected
+    // row must not pass as a repeat of the kept one.
+    if (m_seenRows.find(m_details, SeenIds::hashOf(m_details))) {
+        return false; // the kept row again
     }
     const QString header = qs(m_layout.columns[2].header);
     m_problems.push_back(

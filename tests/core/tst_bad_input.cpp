@@ -395,15 +395,21 @@ private slots:
 
     void aConflictingRepeatOfAnEventKeepsTheFirst() {
         // Line 3 repeats line 2 exactly (harmless); line 4 has the same
-        // identity (ticket, time, event, tiers) with another note.
+        // identity (ticket, time, event, tiers) with another note, and line
+        // 5 repeats line 4 (a repeat of a rejected row is no repeat of the
+        // kept one).
         expectRejections("ticket_id,occurred_at,event,from_tier,to_tier,note\n"
                          "T-2,2026-03-02 11:00,escalated,1,2,first\n"
                          "T-2,2026-03-02 11:00,escalated,1,2,first\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2,second\n"
                          "T-2,2026-03-02 11:00,escalated,1,2,second\n",
                          ImportKind::Events,
                          "ticket_id,occurred_at,event,from_tier,to_tier,note\n"
                          "T-2,2026-03-02 11:00,escalated,1,2,first\n",
                          {{4, QStringLiteral("event"),
+                           QStringLiteral("duplicate event: line 2 has the same ticket, time, "
+                                          "event and tiers with other details, and is kept")},
+                          {5, QStringLiteral("event"),
                            QStringLiteral("duplicate event: line 2 has the same ticket, time, "
                                           "event and tiers with other details, and is kept")}});
     }

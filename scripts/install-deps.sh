@@ -7,6 +7,10 @@ set -euo pipefail
 packages=(
     # toolchain
     cmake ninja-build g++ pkg-config
+    # the sanitizer and fuzzing build (scripts/fuzz.sh): clang, its runtime
+    # libraries (libFuzzer, ASan, UBSan), llvm-symbolizer for readable stack
+    # traces (llvm-14), and clang-format for the style check
+    clang libclang-rt-14-dev llvm-14 clang-format
     # Qt 6: Core/Gui/Widgets/Test (base), Charts, SVG icons, linguist tools
     qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev

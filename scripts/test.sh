@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test: install what is needed, build with warnings as errors and run
-# all suites through CTest; then build the core with AddressSanitizer and
-# UndefinedBehaviorSanitizer and run the core suites again.
+# all suites through CTest; then one clang build with AddressSanitizer and
+# UndefinedBehaviorSanitizer runs the core suites again and holds the
+# libFuzzer targets, each of which then runs for 60 seconds (two at a time on
+# two cores), and the formatting check.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
@@ -13,11 +15,14 @@ echo "== Build (Release, -Werror) and all tests"
 bash "$root/scripts/build.sh" "$root/build/ci" -DCMAKE_BUILD_TYPE=Release -DESCDESK_WERROR=ON
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$root/build/ci" --output-on-failure -j "$jobs"
 
-echo "== Core under AddressSanitizer + UndefinedBehaviorSanitizer"
-bash "$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DESCDESK_WERROR=ON \
-    -DESCDESK_SANITIZE=ON -DESCDESK_BUILD_GUI=OFF
+echo "== Core under AddressSanitizer + UndefinedBehaviorSanitizer (clang), with the fuzzers"
+# One build for both (ESCDESK_FUZZ implies the sanitizers): cheaper on a
+# two-core machine than a sanitizer build and a fuzzing build.
+CC=clang CXX=clang++ bash "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=Debug \
+    -DESCDESK_WERROR=ON -DESCDESK_FUZZ=ON -DESCDESK_BUILD_GUI=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir "$root/build/asan" --output-on-failure -j "$jobs" -L core
+    ctest --test-dir "$root/build/fuzz" --output-on-failure -j "$jobs" -L core
+ESCDESK_FUZZ_BUILD="$root/build/fuzz" bash "$root/scripts/fuzz.sh" 60
 
 if command -v clang-format > /dev/null; then
     echo "== Formatting (.clang-format)"

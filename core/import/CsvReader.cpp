@@ -54,6 +54,12 @@ public:
         if (m_stopped || text.empty()) {
             return !m_stopped;
         }
+        // libcsv grows a field's buffer by blk_size bytes at a time (128 by
+        // default): a 10 MB field meant 80,000 reallocations, quadratic
+        // copying where realloc cannot grow in place. Growing by at least
+        // the chunk and the buffer so far makes it a few.
+        csv_set_blk_size(&m_parser,
+                         std::max({m_parser.blk_size, m_parser.entry_size, text.size()}));
         const std::size_t done =
             csv_parse(&m_parser, text.data(), text.size(), onField, onRecord, this);
         rethrow();
@@ -254,7 +260,9 @@ std::string headAsUtf8(const QByteArray& head, const EncodingGuess& guess, bool 
     const std::string_view bytes(head.constData() + guess.bomLength,
                                  static_cast<std::size_t>(head.size() - guess.bomLength));
     std::string text;
-    if (guess.encoding == TextEncoding::Utf8) {
+    if (guess.encoding == TextEncoding::Utf8 && guess.damagedUtf8) {
+        text.assign(bytes); // the importer rejects the rows with bad bytes
+    } else if (guess.encoding == TextEncoding::Utf8) {
         // The sample may end inside a sequence: keep the valid part.
         text.assign(bytes.substr(0, validUtf8Prefix(bytes)));
     } else {
@@ -351,7 +359,10 @@ void CsvReader::read(const RecordHandler& handler) {
     }
     Utf8Transcoder transcoder(m_dialect.encoding);
     RecordParser parser(m_dialect.delimiter, handler);
-    std::string block(static_cast<std::size_t>(blockSize), '\0');
+    // A small file needs no 1 MiB block (the preview and detection read
+    // small files often).
+    std::string block(static_cast<std::size_t>(std::clamp<std::int64_t>(m_fileSize, 1, blockSize)),
+                      '\0');
     std::string utf8;
     std::int64_t position = 0;
     bool more = true;
@@ -359,7 +370,7 @@ void CsvReader::read(const RecordHandler& handler) {
         if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
             throw ReadCancelled{};
         }
-        const qint64 got = file.read(block.data(), blockSize);
+        const qint64 got = file.read(block.data(), static_cast<qint64>(block.size()));
         if (got < 0) {
             throw CsvError(0, QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString()));
         }
@@ -373,7 +384,7 @@ void CsvReader::read(const RecordHandler& handler) {
         position += got;
         std::string_view text;
         if (m_dialect.encoding == TextEncoding::Utf8) {
-            if (!transcoder.checkUtf8(bytes)) {
+            if (!m_dialect.damagedUtf8 && !transcoder.checkUtf8(bytes)) {
                 throw NotUtf8{};
             }
             text = bytes; // parsed in place
@@ -388,7 +399,7 @@ void CsvReader::read(const RecordHandler& handler) {
         }
     }
     if (more) {
-        if (!transcoder.finish()) {
+        if (!m_dialect.damagedUtf8 && !transcoder.finish()) {
             throw NotUtf8{};
         }
         parser.finish();
@@ -405,6 +416,8 @@ CsvSniff sniffCsv(const QString& path, std::int64_t sampleBytes) {
     const EncodingGuess guess = guessEncoding(head, wholeFile);
     sniff.dialect.encoding = guess.encoding;
     sniff.dialect.bomLength = guess.bomLength;
+    sniff.dialect.damagedUtf8 = guess.damagedUtf8;
+    sniff.multibyteUtf8 = guess.multibyteUtf8;
     if (guess.binary) {
         sniff.binary = true;
         return sniff;

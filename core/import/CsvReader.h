@@ -26,6 +26,9 @@ struct CsvDialect {
     TextEncoding encoding = TextEncoding::Utf8;
     int bomLength = 0;
     char delimiter = ',';
+    // UTF-8 with damaged bytes (EncodingGuess::damagedUtf8): the reader
+    // passes them through and the importers reject the rows holding them.
+    bool damagedUtf8 = false;
 };
 
 QString delimiterName(char delimiter);
@@ -90,9 +93,10 @@ private:
 // What detection finds in the first part of a file.
 struct CsvSniff {
     CsvDialect dialect;
-    bool empty = false;        // no bytes, or only a BOM and white space
-    bool binary = false;       // NUL bytes in a file that is not UTF-16
-    bool singleColumn = false; // no candidate delimiter splits the lines
+    bool empty = false;         // no bytes, or only a BOM and white space
+    bool binary = false;        // NUL bytes in a file that is not UTF-16
+    bool singleColumn = false;  // no candidate delimiter splits the lines
+    bool multibyteUtf8 = false; // well-formed multi-byte UTF-8 in the sample
     // The first records under the detected dialect (complete records only).
     std::vector<std::vector<std::string>> records;
     std::vector<std::int64_t> recordLines;

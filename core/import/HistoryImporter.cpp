@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace escdesk::import {
@@ -62,6 +63,31 @@ struct Derived {
     std::vector<DerivedEvent> events;
 };
 
+// The store keeps one event per (ticket, time, event, tiers). Changes of a
+// case at the same instant (two group changes stamped 10:00) derive events
+// of the same identity: one event each, their notes joined, so that the
+// second does not overwrite the first — and a re-import of the same file
+// does not update them back and forth.
+std::vector<DerivedEvent> mergedByIdentity(const std::vector<DerivedEvent>& events) {
+    std::vector<DerivedEvent> merged;
+    std::map<std::tuple<UtcSeconds, std::string_view, int, int>, std::size_t> byIdentity;
+    for (const DerivedEvent& e : events) {
+        const auto identity =
+            std::make_tuple(e.time, e.kind, e.fromTier.value_or(-1), e.toTier.value_or(-1));
+        const auto [found, added] = byIdentity.emplace(identity, merged.size());
+        if (added) {
+            merged.push_back(e);
+            continue;
+        }
+        std::string& note = merged[found->second].note;
+        if (!e.note.empty() && note.find(e.note) == std::string::npos) {
+            note += note.empty() ? "" : "; ";
+            note += e.note;
+        }
+    }
+    return merged;
+}
+
 class StatusSet {
 public:
     explicit StatusSet(const QStringList& names) {
@@ -81,7 +107,7 @@ private:
 class HistoryImport {
 public:
     HistoryImport(store::Database& db, const QString& path, const HistoryMapping& mapping,
-                  const ImportOptions& options)
+                  const ImportOptions& options, bool afterNotUtf8)
         : m_db(db)
         , m_path(path)
         , m_mapping(mapping)
@@ -89,7 +115,8 @@ public:
         , m_zone(options.sourceZone)
         , m_waiting(mapping.waitingStatuses)
         , m_resolved(mapping.resolvedStatuses + mapping.closedStatuses)
-        , m_closed(mapping.closedStatuses) {}
+        , m_closed(mapping.closedStatuses)
+        , m_afterNotUtf8(afterNotUtf8) {}
 
     ImportResult run();
 
@@ -116,10 +143,12 @@ private:
     StatusSet m_waiting;
     StatusSet m_resolved;
     StatusSet m_closed;
+    bool m_afterNotUtf8; // a first read found bytes past the sample that are not UTF-8
 
     CsvDialect m_dialect;
     std::int64_t m_headerLine = 0;
     std::size_t m_headerFields = 0;
+    QStringList m_headerNames;
     int m_caseField = -1;
     int m_timeField = -1;
     int m_statusField = -1;
@@ -162,11 +191,23 @@ int HistoryImport::findColumn(const std::vector<std::string>& header, const Fiel
 }
 
 void HistoryImport::readHeader() {
+    if (!m_options.sourceZone.isValid()) {
+        refuse(0, {}, invalidSourceZoneReason());
+    }
     const CsvSniff sniff = sniffImportFile(m_path);
     if (sniff.records.empty()) {
         refuse(0, {}, QStringLiteral("the file is empty"));
     }
     m_dialect = sniff.dialect;
+    if (m_afterNotUtf8) {
+        // As the canonical importer: a UTF-8 file is damaged there, a file
+        // without multi-byte UTF-8 is a Windows-1252 export.
+        if (m_dialect.bomLength > 0 || sniff.multibyteUtf8) {
+            m_dialect.damagedUtf8 = true;
+        } else {
+            m_dialect.encoding = TextEncoding::Windows1252;
+        }
+    }
     // The header is the first row naming the case column.
     const std::string caseName = normalizedHeader(m_mapping.caseId.columns.first().toStdString());
     std::size_t index = 0;
@@ -182,6 +223,9 @@ void HistoryImport::readHeader() {
     const auto& header = sniff.records[index];
     m_headerLine = sniff.recordLines[index];
     m_headerFields = header.size();
+    for (const std::string& cell : header) {
+        m_headerNames << qs(trimBlanks(cell));
+    }
     m_caseField = findColumn(header, m_mapping.caseId, true);
     m_timeField = findColumn(header, m_mapping.time, true);
     const auto optionalColumn = [&](const std::optional<FieldSource>& source) {
@@ -249,6 +293,20 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
                                     .arg(record.fields.size())
                                     .arg(m_headerFields)});
         return std::nullopt;
+    }
+    if (m_dialect.damagedUtf8) {
+        for (std::size_t field = 0; field < record.fields.size(); ++field) {
+            const std::string_view text = record.fields[field];
+            const std::size_t valid = validUtf8Prefix(text);
+            if (valid < text.size()) {
+                m_rejections.push_back({record.line,
+                                        field < static_cast<std::size_t>(m_headerNames.size())
+                                            ? m_headerNames[static_cast<qsizetype>(field)]
+                                            : QString(),
+                                        qs(text), damagedUtf8Reason(text, valid)});
+                return std::nullopt;
+            }
+        }
     }
     Change change;
     change.line = record.line;
@@ -428,7 +486,7 @@ void HistoryImport::write(const std::string& caseId, const Derived& d) {
     count(m_tickets->write(ticket, m_result.batch));
     const std::int64_t ticketRow = m_tickets->lastRowId();
     std::vector<Value> event(layoutOf(ImportKind::Events).columns.size());
-    for (const DerivedEvent& e : d.events) {
+    for (const DerivedEvent& e : mergedByIdentity(d.events)) {
         std::fill(event.begin(), event.end(), Value{});
         event[0] = Value::ofInteger(ticketRow);
         event[1] = Value::ofInteger(e.time);
@@ -566,7 +624,13 @@ HistoryMapping readHistoryMappingFile(const QString& path) {
 
 ImportResult importHistoryCsv(store::Database& db, const QString& path,
                               const HistoryMapping& mapping, const ImportOptions& options) {
-    HistoryImport import(db, path, mapping, options);
+    try {
+        HistoryImport import(db, path, mapping, options, false);
+        return import.run();
+    } catch (const NotUtf8&) {
+        // Past the sample, bytes that are not UTF-8: read the file again.
+    }
+    HistoryImport import(db, path, mapping, options, true);
     return import.run();
 }
 

@@ -75,6 +75,9 @@ struct ImportCancelled {};
 // (ImportRefused, line 0) a file that cannot be read, is binary or is empty.
 CsvSniff sniffImportFile(const QString& path);
 
+// Why a file is refused when ImportOptions::sourceZone is not a valid zone.
+QString invalidSourceZoneReason();
+
 // Throws ImportRefused, ImportCancelled or store::StoreError.
 ImportResult importCsv(store::Database& db, const QString& path, const ImportOptions& options);
 

@@ -135,6 +135,33 @@ std::size_t validUtf8Prefix(std::string_view bytes) {
     return size;
 }
 
+Utf8Census utf8Census(std::string_view bytes) {
+    Utf8Census census;
+    while (!bytes.empty()) {
+        const std::size_t valid = validUtf8Prefix(bytes);
+        for (std::size_t i = 0; i < valid; ++i) {
+            // Each lead byte (11xxxxxx) starts one multi-byte sequence.
+            census.multibyte += (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0xC0;
+        }
+        if (valid == bytes.size()) {
+            break;
+        }
+        ++census.stray;
+        bytes.remove_prefix(valid + 1);
+    }
+    return census;
+}
+
+QString damagedUtf8Reason(std::string_view text, std::size_t valid) {
+    // The text just before the bad byte tells the user where to look.
+    const QString before = QString::fromUtf8(text.data(), static_cast<qsizetype>(valid)).right(20);
+    const auto byte = static_cast<unsigned char>(text[valid]);
+    return QStringLiteral("byte 0x%1 %2is not UTF-8, while the rest of the file is; correct the "
+                          "text or export the file again as UTF-8")
+        .arg(QString::number(byte, 16).toUpper().rightJustified(2, QLatin1Char('0')),
+             before.isEmpty() ? QString() : QStringLiteral("after '%1' ").arg(before));
+}
+
 bool isIncompleteUtf8Tail(std::string_view tail) {
     if (tail.empty() || tail.size() > 3) {
         return false;
@@ -180,8 +207,16 @@ EncodingGuess guessEncoding(const QByteArray& head, bool wholeFile) {
     }
     const std::size_t valid = validUtf8Prefix(text);
     const bool cutAtEnd = !wholeFile && isIncompleteUtf8Tail(text.substr(valid));
-    if (valid < text.size() && !cutAtEnd && guess.bomLength == 0) {
-        guess.encoding = TextEncoding::Windows1252;
+    const Utf8Census census = utf8Census(text);
+    guess.multibyteUtf8 = census.multibyte > 0;
+    if (valid < text.size() && !cutAtEnd) {
+        // A legacy export has stray high bytes and (almost) no well-formed
+        // sequences; a UTF-8 export with a few damaged bytes has many.
+        if (guess.bomLength > 0 || census.multibyte > census.stray) {
+            guess.damagedUtf8 = true;
+        } else {
+            guess.encoding = TextEncoding::Windows1252;
+        }
     }
     return guess;
 }

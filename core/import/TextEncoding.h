@@ -22,6 +22,14 @@ struct EncodingGuess {
     TextEncoding encoding = TextEncoding::Utf8;
     int bomLength = 0;   // bytes to skip at the start of the file
     bool binary = false; // NUL bytes in a file that is not UTF-16
+    // Multi-byte UTF-8 sequences seen: evidence that the file is UTF-8 even
+    // if bytes that are not UTF-8 turn up further on.
+    bool multibyteUtf8 = false;
+    // UTF-8 (a BOM, or more well-formed multi-byte sequences than stray
+    // bytes) holding bytes that are not UTF-8: reading the whole file as
+    // Windows-1252 would garble its good text, so the rows holding the bad
+    // bytes are rejected instead.
+    bool damagedUtf8 = false;
 };
 
 // Guesses the encoding from the first bytes of a file. `wholeFile` says
@@ -33,6 +41,16 @@ EncodingGuess guessEncoding(const QByteArray& head, bool wholeFile);
 // complete sequences. A shorter result than bytes.size() means an invalid
 // sequence or a sequence cut at the end (see `incompleteTail`).
 std::size_t validUtf8Prefix(std::string_view bytes);
+// The number of well-formed multi-byte UTF-8 sequences in `bytes`, and of
+// bytes outside any well-formed sequence.
+struct Utf8Census {
+    std::size_t multibyte = 0;
+    std::size_t stray = 0;
+};
+Utf8Census utf8Census(std::string_view bytes);
+// Why a field of a damaged UTF-8 file is rejected: "byte 0xFF after 'abc'
+// is not UTF-8 ...", where `valid` is validUtf8Prefix(text).
+QString damagedUtf8Reason(std::string_view text, std::size_t valid);
 // True when the bytes after validUtf8Prefix() are only the start of a
 // sequence that more input could complete.
 bool isIncompleteUtf8Tail(std::string_view tail);

@@ -1,5 +1,6 @@
 #include "import/Timestamp.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -310,6 +311,12 @@ std::optional<ParsedTimestamp> parseTimestamp(std::string_view rawValue, Timesta
     if (form == TimestampForm::EpochSeconds || form == TimestampForm::EpochMillis) {
         std::int64_t number = 0;
         if (!readEpoch(value, number)) {
+            // Only digits, but more than any clock has: out of range, not
+            // of another form.
+            if (!value.empty() && std::all_of(value.begin(), value.end(),
+                                              [](char c) { return c >= '0' && c <= '9'; })) {
+                problem = TimestampProblem::OutOfRange;
+            }
             return std::nullopt;
         }
         const std::int64_t seconds = form == TimestampForm::EpochMillis ? number / 1000 : number;

@@ -263,8 +263,7 @@ RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>&
 }
 
 RiskScorer::RiskScorer(const RiskModel& model, const RiskData& data)
-    : m_model(model)
-    , m_data(data) {
+    : m_model(model) {
     int column = 0;
     for (std::size_t f = 0; f < riskFieldCount; ++f) {
         m_columnOfCode[f].assign(static_cast<std::size_t>(data.values[f].size()), -1);

@@ -69,7 +69,6 @@ public:
 
 private:
     const RiskModel& m_model;
-    const RiskData& m_data;
     std::array<std::vector<int>, riskFieldCount> m_columnOfCode;
     std::vector<double> m_stemLogOdds; // by data stem code; NaN unknown
 };

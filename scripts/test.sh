@@ -20,6 +20,7 @@ echo "== Core under AddressSanitizer + UndefinedBehaviorSanitizer (clang), with 
 # One build for both (ESCDESK_FUZZ implies the sanitizers): cheaper on a
 # two-core machine than a sanitizer build and a fuzzing build.
 CC=clang CXX=clang++ bash "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only \
     -DESCDESK_WERROR=ON -DESCDESK_FUZZ=ON -DESCDESK_BUILD_GUI=OFF -DESCDESK_BUILD_BENCH=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build/fuzz" --output-on-failure -j "$jobs" -L core

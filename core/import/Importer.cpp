@@ -1093,25 +1093,19 @@ bool FileImport::handleRecord(const CsvRecord& record) {
     }
     // Single keys are checked for duplicates here, or on the writing thread.
     const bool checkKey = m_layout.keyCount == 1 && !m_pipeline;
-    std::uint64_t idHash = 0;
-    const int keyField = m_fieldOf[0];
     if (checkKey) {
-        idHash = SeenIds::hashOf(fields[static_cast<std::size_t>(keyField)]);
-        m_seenIds.prefetch(idHash);
+        m_seenIds.prefetch(SeenIds::hashOf(fields[static_cast<std::size_t>(m_fieldOf[0])]));
     }
     if (!convert(record)) {
         reject(record, true);
         return !m_preview || m_result.rows < m_previewLimit;
     }
     if (checkKey) {
-        // The id as stored: a mapping may turn different source ids into
-        // one, and the set places ids by the hash of what it holds.
+        // The id as stored (a mapping may turn different source ids into
+        // one): the set places ids by the hash of what it holds. The hash of
+        // the source field only told the prefetch where to look.
         const std::string_view id = m_values[0].text;
-        if (m_valueMaps[0] || !m_joinedFields[0].empty() ||
-            id != fields[static_cast<std::size_t>(keyField)]) {
-            idHash = SeenIds::hashOf(id);
-        }
-        if (rejectDuplicate(record, id, idHash)) {
+        if (rejectDuplicate(record, id, SeenIds::hashOf(id))) {
             return !m_preview || m_result.rows < m_previewLimit;
         }
     } else if (m_layout.keyCount > 1 && findConflictingEvent(record.line)) {

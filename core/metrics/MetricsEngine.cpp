@@ -1,82 +1,13 @@
 #include "metrics/MetricsEngine.h"
-#include "metrics/EscalationPairing.h"
-#include "metrics/TicketEscalations.h"
 
 #include <algorithm>
 #include <numeric>
 
 namespace escdesk::metrics {
 
-std::vector<Escalation> pairEscalations(const TicketFacts& ticket) {
-    std::vector<Escalation> escalations;
-    for (const FactEvent& e : ticket.events) {
-        if (e.kind == EventKind::Escalated) {
-            escalations.push_back(Escalation{e.at, e.toTier, {}, {}, {}, false, false});
-            continue;
-        }
-        if (escalations.empty()) {
-            continue; // belongs to no escalation
-        }
-        Escalation& current = escalations.back();
-        switch (e.kind) {
-        case EventKind::Claimed:
-            current.claimed = current.claimed.value_or(e.at);
-            break;
-        case EventKind::Started:
-            current.started = current.started.value_or(e.at);
-            break;
-        case EventKind::Decision:
-            current.decision = current.decision.value_or(e.at);
-            break;
-        case EventKind::Bounced:
-            current.bounced = true;
-            break;
-        case EventKind::InfoRequested:
-            current.infoRequested = true;
-            break;
-        default:
-            break;
-        }
-    }
-    return escalations;
-}
-
 namespace {
 
 const QString needsEventLog = QStringLiteral("needs event log");
-
-double minutesBetween(UtcSeconds from, UtcSeconds to) {
-    return static_cast<double>(to - from) / 60.0;
-}
-
-// Adds each stay at tiers 1–3 that the ticket has left (SPEC §7
-// time_at_tier_min): tier 1 from creation, every other tier from the
-// escalated/bounced event that entered it, until the next escalated/bounced
-// event or else the resolution.
-void collectStays(const TicketFacts& ticket, std::array<std::vector<double>, 3>& stays) {
-    auto record = [&stays](int tier, UtcSeconds from, UtcSeconds to) {
-        if (tier >= 1 && tier <= 3 && to >= from) {
-            stays[static_cast<std::size_t>(tier - 1)].push_back(minutesBetween(from, to));
-        }
-    };
-    int tier = 1;
-    UtcSeconds enteredAt = ticket.createdAt;
-    for (const FactEvent& e : ticket.events) {
-        if (e.kind != EventKind::Escalated && e.kind != EventKind::Bounced) {
-            continue;
-        }
-        record(tier, enteredAt, e.at);
-        if (e.kind == EventKind::Escalated) {
-            tier = landingTier(e);
-        } else {
-            tier = e.toTier.value_or(e.fromTier ? *e.fromTier - 1 : tier - 1);
-        }
-        enteredAt = e.at;
-    }
-    if (ticket.resolvedAt) {
-        record(tier, enteredAt, *ticket.resolvedAt);
-    }
-}
 
 std::optional<double> meanOf(const std::vector<double>& values) {
     if (values.empty()) {
@@ -86,45 +17,39 @@ std::optional<double> meanOf(const std::vector<double>& values) {
 }
 
 // The escalations of E(W): `escalated` events inside the window.
-void computeEscalationMetrics(const TicketRefs& tickets, const Window& window, Metrics& m) {
+void computeEscalationMetrics(const std::vector<const EscalationOutcome*>& escalations,
+                              const Window& window, Metrics& m) {
     std::vector<double> claim, handoff, decision;
-    std::int64_t escalations = 0, bounced = 0, infoRequested = 0;
+    std::int64_t counted = 0, bounced = 0, infoRequested = 0;
     std::int64_t critical = 0, criticalWithin30m = 0;
-    for (const TicketFacts* ticketRef : tickets) {
-        const TicketFacts& ticket = *ticketRef;
-        const bool isCritical =
-            ticket.priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0;
-        for (const Escalation& e : pairEscalations(ticket)) {
-            if (!window.contains(e.at)) {
-                continue;
-            }
-            ++escalations;
-            if (e.claimed) {
-                claim.push_back(minutesBetween(e.at, *e.claimed));
-            } else {
-                ++m.unclaimed;
-            }
-            if (e.started) {
-                handoff.push_back(minutesBetween(e.at, *e.started));
-            }
-            if (e.decision) {
-                decision.push_back(minutesBetween(e.at, *e.decision));
-            }
-            bounced += e.bounced ? 1 : 0;
-            infoRequested += e.infoRequested ? 1 : 0;
-            if (isCritical) {
-                ++critical;
-                if (e.decision && minutesBetween(e.at, *e.decision) <= 30.0) {
-                    ++criticalWithin30m;
-                }
-            }
+    for (const EscalationOutcome* e : escalations) {
+        if (!window.contains(e->at)) {
+            continue;
+        }
+        ++counted;
+        if (e->claimMin) {
+            claim.push_back(*e->claimMin);
+        } else {
+            ++m.unclaimed;
+        }
+        if (e->handoffMin) {
+            handoff.push_back(*e->handoffMin);
+        }
+        if (e->decisionMin) {
+            decision.push_back(*e->decisionMin);
+        }
+        bounced += e->bounced ? 1 : 0;
+        infoRequested += e->infoRequested ? 1 : 0;
+        if (e->priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0) {
+            ++critical;
+            criticalWithin30m += e->decisionMin && *e->decisionMin <= 30.0 ? 1 : 0;
         }
     }
     m.claimDelayMin = summarize(std::move(claim));
     m.handoffDelayMin = summarize(std::move(handoff));
     m.decisionLatencyMin = summarize(std::move(decision));
-    m.bouncebackRate = ratio(bounced, escalations);
-    m.contextLossRate = ratio(infoRequested, escalations);
+    m.bouncebackRate = ratio(bounced, counted);
+    m.contextLossRate = ratio(infoRequested, counted);
     m.criticalDecisionsWithin30m = ratio(criticalWithin30m, critical);
 }
 
@@ -151,14 +76,27 @@ ResolvedEscalationIndex::ResolvedEscalationIndex(const std::vector<ResolvedEscal
 }
 
 bool ResolvedEscalationIndex::isRepeatIssue(const TicketFacts& ticket) const {
-    const auto found = m_times.find({ticket.rootCause, ticket.productArea});
+    return isRepeatIssue(ticket.rootCause, ticket.productArea, ticket.createdAt);
+}
+
+bool ResolvedEscalationIndex::isRepeatIssue(const QString& rootCause, const QString& productArea,
+                                            UtcSeconds createdAt) const {
+    const auto found = m_times.find({rootCause, productArea});
     if (found == m_times.end()) {
         return false;
     }
     const std::vector<UtcSeconds>& times = found->second;
     const auto first =
-        std::lower_bound(times.begin(), times.end(), ticket.createdAt - repeatIssueLookbackSeconds);
-    return first != times.end() && *first < ticket.createdAt;
+        std::lower_bound(times.begin(), times.end(), createdAt - repeatIssueLookbackSeconds);
+    return first != times.end() && *first < createdAt;
+}
+
+void ResolvedEscalationIndex::markRepeatIssues(std::vector<TicketOutcome>& outcomes) const {
+    for (TicketOutcome& outcome : outcomes) {
+        outcome.repeatIssue =
+            outcome.escalated &&
+            isRepeatIssue(outcome.rootCause, outcome.productArea, outcome.createdAt);
+    }
 }
 
 Metrics computeMetrics(const MetricsInput& input, const Window& window,
@@ -175,8 +113,42 @@ Metrics computeMetrics(const MetricsInput& input, const Window& window,
 Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
                        const ResolvedEscalationIndex& resolvedEscalations, const Window& window,
                        const CostParameters& costs) {
-    Metrics m;
-    const bool log = hasEventLog;
+    std::vector<TicketOutcome> ticketOutcomes;
+    std::vector<EscalationOutcome> escalationOutcomes;
+    for (const TicketFacts* ticket : tickets) {
+        if (window.contains(ticket->createdAt)) {
+            ticketOutcomes.push_back(ticketOutcomeOf(*ticket, hasEventLog));
+        }
+        if (hasEventLog) {
+            for (EscalationOutcome& e : escalationOutcomesOf(*ticket)) {
+                if (window.contains(e.at)) {
+                    escalationOutcomes.push_back(std::move(e));
+                }
+            }
+        }
+    }
+    resolvedEscalations.markRepeatIssues(ticketOutcomes);
+    return computeMetrics(refsTo(ticketOutcomes, escalationOutcomes), hasEventLog, window, costs);
+}
+
+OutcomeRefs refsTo(const std::vector<TicketOutcome>& tickets,
+                   const std::vector<EscalationOutcome>& escalations) {
+    OutcomeRefs refs;
+    refs.tickets.reserve(tickets.size());
+    for (const TicketOutcome& ticket : tickets) {
+        refs.tickets.push_back(&ticket);
+    }
+    refs.escalations.reserve(escalations.size());
+    for (const EscalationOutcome& escalation : escalations) {
+        refs.escalations.push_back(&escalation);
+    }
+    return refs;
+}
+
+namespace {
+
+// The samples and counts of the tickets created in a window, T(W).
+struct TicketTotals {
     std::vector<double> timeToEscalate;
     std::vector<double> resolutionAll, resolutionEscalated, resolutionNotEscalated;
     std::vector<double> csatAll, csatEscalated, csatNotEscalated;
@@ -186,69 +158,50 @@ Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
     std::int64_t resolved = 0, reopened = 0, repeats = 0, tier3Escalations = 0;
     std::int64_t slaEvaluated = 0, slaBreached = 0, slaEvaluatedEsc = 0, slaBreachedEsc = 0;
 
-    for (const TicketFacts* ticket : tickets) {
-        const TicketFacts& t = *ticket;
-        if (!window.contains(t.createdAt)) {
-            continue; // only in the input for its escalations in E(W)
-        }
+    void add(const TicketOutcome& t, Metrics& m) {
         ++m.tickets;
-        const bool escalated = isEscalated(t, log);
-        if (escalated) {
+        if (t.escalated) {
             ++m.escalated;
-            if (const auto first = firstEscalationAt(t, log)) {
-                timeToEscalate.push_back(minutesBetween(t.createdAt, *first));
+            if (t.timeToEscalateMin) {
+                timeToEscalate.push_back(*t.timeToEscalateMin);
             }
-            const std::int64_t count = escalationEventCount(t);
-            escalationEvents += count;
-            reescalated += count >= 2 ? 1 : 0;
-            repeats += resolvedEscalations.isRepeatIssue(t) ? 1 : 0;
+            escalationEvents += t.escalationEvents;
+            reescalated += t.escalationEvents >= 2 ? 1 : 0;
+            repeats += t.repeatIssue ? 1 : 0;
             if (t.handleTimeMin) {
                 handleTimes.push_back(*t.handleTimeMin);
             }
         }
-        const int highest = highestTierReached(t, log);
-        reachedTier2 += highest >= 2 ? 1 : 0;
-        reachedTier3 += highest >= 3 ? 1 : 0;
-        if (log) {
-            tier3Escalations +=
-                std::count_if(t.events.begin(), t.events.end(), [](const FactEvent& e) {
-                    return isEscalationEvent(e) && landingTier(e) >= 3;
-                });
-            collectStays(t, stays);
-        } else {
-            tier3Escalations += highest >= 3 ? 1 : 0;
+        reachedTier2 += t.highestTier >= 2 ? 1 : 0;
+        reachedTier3 += t.highestTier >= 3 ? 1 : 0;
+        tier3Escalations += t.tier3Escalations;
+        for (const TierStay& stay : t.stays) {
+            stays[static_cast<std::size_t>(stay.tier - 1)].push_back(stay.minutes);
         }
-        if (t.resolvedAt) {
+        if (t.resolutionMin) {
             ++resolved;
-            reopened += hasEventOfKind(t, EventKind::Reopened) ? 1 : 0;
-            const double minutes = minutesBetween(t.createdAt, *t.resolvedAt);
-            resolutionAll.push_back(minutes);
-            (escalated ? resolutionEscalated : resolutionNotEscalated).push_back(minutes);
+            reopened += t.reopened ? 1 : 0;
+            resolutionAll.push_back(*t.resolutionMin);
+            (t.escalated ? resolutionEscalated : resolutionNotEscalated)
+                .push_back(*t.resolutionMin);
             if (t.csat) {
                 csatAll.push_back(*t.csat);
-                (escalated ? csatEscalated : csatNotEscalated).push_back(*t.csat);
+                (t.escalated ? csatEscalated : csatNotEscalated).push_back(*t.csat);
             }
         }
         if (t.slaBreached) {
             ++slaEvaluated;
             slaBreached += *t.slaBreached ? 1 : 0;
-            if (escalated) {
+            if (t.escalated) {
                 ++slaEvaluatedEsc;
                 slaBreachedEsc += *t.slaBreached ? 1 : 0;
             }
         }
     }
+};
 
-    m.escalationRate = ratio(m.escalated, m.tickets);
-    m.timeToEscalateMin = summarize(std::move(timeToEscalate));
-    m.deflectionRate = ratio(reachedTier2 - reachedTier3, reachedTier2);
-    m.resolutionTimeMin = {summarize(std::move(resolutionAll)),
-                           summarize(std::move(resolutionEscalated)),
-                           summarize(std::move(resolutionNotEscalated))};
-    m.csat = {meanOf(csatAll), meanOf(csatEscalated), meanOf(csatNotEscalated)};
-    m.repeatIssueRate = ratio(repeats, m.escalated);
-
-    if (const auto meanHandle = meanOf(handleTimes)) {
+void computeCosts(const TicketTotals& totals, const CostParameters& costs, Metrics& m) {
+    if (const auto meanHandle = meanOf(totals.handleTimes)) {
         m.costEscalationHandling =
             static_cast<double>(m.escalated) * (*meanHandle / 60.0) * costs.agentCostPerHour;
     } else if (m.escalated > 0) {
@@ -257,28 +210,52 @@ Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
     } else {
         m.costEscalationHandling = 0.0;
     }
-    m.costEngineeringInterruptions = static_cast<double>(tier3Escalations) *
+    m.costEngineeringInterruptions = static_cast<double>(totals.tier3Escalations) *
                                      (costs.interruptionMinutes + costs.recoveryMinutes) / 60.0 *
                                      costs.engineerCostPerHour;
+}
 
-    if (slaEvaluated > 0 || m.tickets == 0) {
-        m.slaBreachRateAll = ratio(slaBreached, slaEvaluated);
-        m.slaBreachRateEscalated = ratio(slaBreachedEsc, slaEvaluatedEsc);
+} // namespace
+
+Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Window& window,
+                       const CostParameters& costs) {
+    Metrics m;
+    TicketTotals totals;
+    for (const TicketOutcome* ticket : outcomes.tickets) {
+        if (window.contains(ticket->createdAt)) {
+            totals.add(*ticket, m);
+        }
+    }
+
+    m.escalationRate = ratio(m.escalated, m.tickets);
+    m.timeToEscalateMin = summarize(std::move(totals.timeToEscalate));
+    m.deflectionRate = ratio(totals.reachedTier2 - totals.reachedTier3, totals.reachedTier2);
+    m.resolutionTimeMin = {summarize(std::move(totals.resolutionAll)),
+                           summarize(std::move(totals.resolutionEscalated)),
+                           summarize(std::move(totals.resolutionNotEscalated))};
+    m.csat = {meanOf(totals.csatAll), meanOf(totals.csatEscalated),
+              meanOf(totals.csatNotEscalated)};
+    m.repeatIssueRate = ratio(totals.repeats, m.escalated);
+    computeCosts(totals, costs, m);
+
+    if (totals.slaEvaluated > 0 || m.tickets == 0) {
+        m.slaBreachRateAll = ratio(totals.slaBreached, totals.slaEvaluated);
+        m.slaBreachRateEscalated = ratio(totals.slaBreachedEsc, totals.slaEvaluatedEsc);
     } else {
         m.unavailable[QStringLiteral("sla_breach_rate")] =
             QStringLiteral("needs SLA policies in the escalation matrix");
     }
 
-    if (!log) {
+    if (!hasEventLog) {
         markNeedsEventLog(m);
         return m;
     }
-    computeEscalationMetrics(tickets, window, m);
-    m.escalationsPerEscalatedTicket = ratio(escalationEvents, m.escalated);
-    m.reescalatedShare = ratio(reescalated, m.escalated);
-    m.reopenRate = ratio(reopened, resolved);
+    computeEscalationMetrics(outcomes.escalations, window, m);
+    m.escalationsPerEscalatedTicket = ratio(totals.escalationEvents, m.escalated);
+    m.reescalatedShare = ratio(totals.reescalated, m.escalated);
+    m.reopenRate = ratio(totals.reopened, totals.resolved);
     for (std::size_t tier = 0; tier < 3; ++tier) {
-        m.timeAtTierMin[tier] = summarize(std::move(stays[tier]));
+        m.timeAtTierMin[tier] = summarize(std::move(totals.stays[tier]));
     }
     return m;
 }

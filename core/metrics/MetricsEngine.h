@@ -4,6 +4,7 @@
 // Loading (FactsLoader) and computing are separate so the arithmetic can be
 // checked on hand-built inputs.
 
+#include "metrics/MetricOutcomes.h"
 #include "metrics/Statistics.h"
 #include "metrics/TicketFacts.h"
 
@@ -76,6 +77,11 @@ public:
     // Whether an escalated ticket resolved in the 90 days before `ticket` was
     // created shares its (root cause, product area) (SPEC §7 repeat_issue_rate).
     bool isRepeatIssue(const TicketFacts& ticket) const;
+    bool isRepeatIssue(const QString& rootCause, const QString& productArea,
+                       UtcSeconds createdAt) const;
+
+    // Sets each outcome's repeat-issue flag (escalated tickets only).
+    void markRepeatIssues(std::vector<TicketOutcome>& outcomes) const;
 
 private:
     std::map<std::pair<QString, QString>, std::vector<UtcSeconds>> m_times;
@@ -93,5 +99,15 @@ using TicketRefs = std::vector<const TicketFacts*>;
 Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
                        const ResolvedEscalationIndex& resolved, const Window& window,
                        const CostParameters& costs = {});
+
+// The metrics of a window summed over outcomes (MetricOutcomes.h): the
+// tickets created in it and the escalations inside it; others are ignored.
+// Repeat-issue flags must be set (ResolvedEscalationIndex::markRepeatIssues).
+// The same as computeMetrics on the facts the outcomes were decided from.
+Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Window& window,
+                       const CostParameters& costs = {});
+
+OutcomeRefs refsTo(const std::vector<TicketOutcome>& tickets,
+                   const std::vector<EscalationOutcome>& escalations);
 
 } // namespace escdesk::metrics

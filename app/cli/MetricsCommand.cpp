@@ -7,6 +7,7 @@
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
 #include "metrics/MetricsJson.h"
+#include "metrics/OutcomeStore.h"
 #include "metrics/Segmentation.h"
 #include "metrics/SlaOutcomes.h"
 
@@ -68,14 +69,17 @@ metrics::SegmentField segmentOption(const QCommandLineParser& parser) {
 }
 
 struct MetricsRequest {
-    metrics::MetricsInput input;
     Window window;
     QTimeZone zone;
+    UtcSeconds slaAsOf = 0;
     bool json = false;
 };
 
-int reportOverall(const MetricsRequest& request) {
-    const metrics::Metrics result = metrics::computeMetrics(request.input, request.window);
+int reportOverall(store::Database& db, const MetricsRequest& request) {
+    const metrics::WindowOutcomes outcomes =
+        metrics::loadWindowOutcomes(db, request.window, request.slaAsOf);
+    const metrics::Metrics result =
+        metrics::computeMetrics(outcomes.refs(), outcomes.hasEventLog, request.window);
     if (!request.json) {
         printMetrics(result);
         return Success;
@@ -86,9 +90,13 @@ int reportOverall(const MetricsRequest& request) {
     return Success;
 }
 
-int reportSegments(const MetricsRequest& request, metrics::SegmentField field) {
+int reportSegments(store::Database& db, const MetricsRequest& request,
+                   metrics::SegmentField field) {
+    metrics::MetricsInput input = metrics::loadMetricsInput(db, request.window);
+    const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
+    metrics::markSlaBreaches(input, request.window, {evaluator, request.slaAsOf});
     QJsonArray segments;
-    for (const metrics::SegmentInput& segment : metrics::splitBySegment(request.input, field)) {
+    for (const metrics::SegmentInput& segment : metrics::splitBySegment(input, field)) {
         const metrics::Metrics result = metrics::computeMetrics(segment.input, request.window);
         if (!request.json) {
             out() << (segment.value.isNull() ? QStringLiteral("(none)") : segment.value) << '\n';
@@ -134,12 +142,10 @@ int runMetrics(const QStringList& arguments) {
     MetricsRequest request;
     request.zone = reportingZone(parser, *workspace);
     request.window = reportingWindow(parser, request.zone, 30);
-    request.input = metrics::loadMetricsInput(workspace->db(), request.window);
-    const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(workspace->db()));
-    metrics::markSlaBreaches(request.input, request.window,
-                             {evaluator, QDateTime::currentSecsSinceEpoch()});
+    request.slaAsOf = QDateTime::currentSecsSinceEpoch();
     request.json = parser.isSet(QStringLiteral("json"));
-    return segmented ? reportSegments(request, field) : reportOverall(request);
+    return segmented ? reportSegments(workspace->db(), request, field)
+                     : reportOverall(workspace->db(), request);
 }
 
 } // namespace escdesk::cli

@@ -6,6 +6,7 @@
 
 #include "analysis/AnalysisJson.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 namespace escdesk::cli {
@@ -93,7 +94,8 @@ int runTrend(const QStringList& arguments) {
     const int defaultDays = *granularity == analysis::Granularity::Week ? 13 * 7 : 6 * 31;
     const DateRange dates = reportingDates(parser, zone, defaultDays);
     const analysis::Trend trend =
-        analysis::analyseTrend(workspace->db(), dates.from, dates.to, *granularity, zone);
+        analysis::analyseTrend(workspace->db(), dates.from, dates.to, *granularity, zone,
+                               QDateTime::currentSecsSinceEpoch());
     if (!parser.isSet(QStringLiteral("json"))) {
         printTrend(trend);
         return Success;

@@ -1,9 +1,8 @@
 #include "analysis/Trend.h"
 
-#include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
 
 #include <algorithm>
-#include <future>
 
 namespace escdesk::analysis {
 
@@ -104,96 +103,51 @@ std::optional<std::size_t> periodOf(const std::vector<TrendPeriod>& periods, Utc
     return static_cast<std::size_t>(std::prev(after) - periods.begin());
 }
 
-// The tickets each period's metrics need, as loading that period alone
-// would give them: created in it, or (with an event log) escalated in it —
-// each once, in the input's order.
-std::vector<metrics::TicketRefs> ticketsPerPeriod(const metrics::MetricsInput& input,
-                                                  const std::vector<TrendPeriod>& periods) {
-    std::vector<metrics::TicketRefs> buckets(periods.size());
-    std::vector<std::size_t> of;
-    for (const metrics::TicketFacts& ticket : input.tickets) {
-        of.clear();
-        if (const auto created = periodOf(periods, ticket.createdAt)) {
-            of.push_back(*created);
+// The outcomes of each period: tickets by creation, escalations by their
+// instant.
+std::vector<metrics::OutcomeRefs> outcomesPerPeriod(const metrics::WindowOutcomes& outcomes,
+                                                    const std::vector<TrendPeriod>& periods) {
+    std::vector<metrics::OutcomeRefs> buckets(periods.size());
+    for (const metrics::TicketOutcome& ticket : outcomes.tickets) {
+        if (const auto period = periodOf(periods, ticket.createdAt)) {
+            buckets[*period].tickets.push_back(&ticket);
         }
-        if (input.hasEventLog) {
-            for (const metrics::FactEvent& e : ticket.events) {
-                if (e.kind != EventKind::Escalated) {
-                    continue;
-                }
-                const auto escalated = periodOf(periods, e.at);
-                if (escalated && std::find(of.begin(), of.end(), *escalated) == of.end()) {
-                    of.push_back(*escalated);
-                }
-            }
-        }
-        for (std::size_t period : of) {
-            buckets[period].push_back(&ticket);
+    }
+    for (const metrics::EscalationOutcome& escalation : outcomes.escalations) {
+        if (const auto period = periodOf(periods, escalation.at)) {
+            buckets[*period].escalations.push_back(&escalation);
         }
     }
     return buckets;
 }
 
-// Escalations in the window per root cause, as escalationsByRootCause counts
-// them on a period's own input.
-std::map<QString, std::int64_t> escalationsByRootCause(const metrics::TicketRefs& tickets,
-                                                       bool hasEventLog, const Window& window) {
+std::map<QString, std::int64_t>
+escalationsByRootCause(const std::vector<const metrics::EscalationOutcome*>& escalations) {
     std::map<QString, std::int64_t> counts;
-    for (const metrics::TicketFacts* ticket : tickets) {
-        if (!hasEventLog) {
-            const UtcSeconds at = ticket->escalatedAt.value_or(ticket->createdAt);
-            if (ticket->escalatedFlag && window.contains(at)) {
-                ++counts[metrics::rootCauseOf(*ticket)];
-            }
-            continue;
-        }
-        for (const metrics::FactEvent& e : ticket->events) {
-            if (e.kind == EventKind::Escalated && window.contains(e.at)) {
-                ++counts[metrics::rootCauseOf(*ticket)];
-            }
-        }
+    for (const metrics::EscalationOutcome* escalation : escalations) {
+        ++counts[escalation->rootCause];
     }
     return counts;
 }
 
-// Every period from one load of their whole range: each period's metrics
-// are computed on the tickets it needs.
-std::vector<TrendPoint> measurePeriods(store::Database& db,
-                                       const std::vector<TrendPeriod>& periods) {
+// Every period from one load of their whole range's outcomes.
+std::vector<TrendPoint> measurePeriods(store::Database& db, const std::vector<TrendPeriod>& periods,
+                                       UtcSeconds slaAsOf) {
     if (periods.empty()) {
         return {};
     }
     const Window range{periods.front().window.from, periods.back().window.to};
-    // No SLA clocks and no segments here: only the fields the metrics read.
-    const metrics::MetricsInput input =
-        metrics::loadMetricsInput(db, range, metrics::FactFields::MetricsOnly);
-    const metrics::ResolvedEscalationIndex resolved(input.resolvedEscalations);
-    const std::vector<metrics::TicketRefs> buckets = ticketsPerPeriod(input, periods);
+    const metrics::WindowOutcomes outcomes = metrics::loadWindowOutcomes(db, range, slaAsOf);
+    const std::vector<metrics::OutcomeRefs> buckets = outcomesPerPeriod(outcomes, periods);
     std::vector<TrendPoint> points(periods.size());
-    const auto measure = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            TrendPoint& point = points[i];
-            point.period = periods[i];
-            point.metrics =
-                metrics::computeMetrics(buckets[i], input.hasEventLog, resolved, periods[i].window);
-            point.escalationsByRootCause =
-                escalationsByRootCause(buckets[i], input.hasEventLog, periods[i].window);
-            for (const auto& [rootCause, count] : point.escalationsByRootCause) {
-                point.escalations += count;
-            }
-        }
-    };
-    // Each period is computed on its own from the shared, unchanging input:
-    // a large range is shared out between two threads.
-    constexpr std::size_t ticketsWorthASecondThread = 50000;
-    if (input.tickets.size() < ticketsWorthASecondThread || periods.size() < 2) {
-        measure(0, periods.size());
-        return points;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        TrendPoint& point = points[i];
+        point.period = periods[i];
+        point.metrics =
+            metrics::computeMetrics(buckets[i], outcomes.hasEventLog, periods[i].window);
+        point.escalationsByRootCause = escalationsByRootCause(buckets[i].escalations);
+        point.escalations = static_cast<std::int64_t>(buckets[i].escalations.size());
     }
-    const std::size_t half = periods.size() / 2;
-    auto later = std::async(std::launch::async, measure, half, periods.size());
-    measure(0, half);
-    later.get();
     return points;
 }
 
@@ -226,10 +180,10 @@ movingAverage3(const std::vector<std::optional<double>>& series) {
 }
 
 Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay,
-                   Granularity granularity, const QTimeZone& zone) {
+                   Granularity granularity, const QTimeZone& zone, UtcSeconds slaAsOf) {
     Trend trend;
     trend.granularity = granularity;
-    trend.points = measurePeriods(db, trendPeriods(fromDay, toDay, granularity, zone));
+    trend.points = measurePeriods(db, trendPeriods(fromDay, toDay, granularity, zone), slaAsOf);
     trend.rising = findRising(trend.points);
     if (granularity == Granularity::Week) {
         markRegressions(trend.points);
@@ -240,7 +194,7 @@ Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay
     const QDate weeksFrom =
         periodStart(toDay, Granularity::Week).addDays(-7 * (regressionTrailingWeeks + 1));
     std::vector<TrendPoint> weeks =
-        measurePeriods(db, trendPeriods(weeksFrom, toDay, Granularity::Week, zone));
+        measurePeriods(db, trendPeriods(weeksFrom, toDay, Granularity::Week, zone), slaAsOf);
     markRegressions(weeks);
     trend.p90 = latestRegression(weeks);
     return trend;

@@ -58,8 +58,10 @@ struct Trend {
     P90RegressionCheck p90;
 };
 
+// The trend from fromDay up to toDay (exclusive), with the tickets' SLA as
+// of slaAsOf.
 Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay,
-                   Granularity granularity, const QTimeZone& zone);
+                   Granularity granularity, const QTimeZone& zone, UtcSeconds slaAsOf);
 
 // The 3-period moving average of a series: empty where fewer than three
 // consecutive values exist.

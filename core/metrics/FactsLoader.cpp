@@ -517,10 +517,32 @@ std::future<std::vector<std::int64_t>> escalatedRowsAside(store::Database& db,
 
 } // namespace
 
+bool workspaceHasEventLog(store::Database& db) {
+    return db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+}
+
+std::vector<TicketFacts> loadTicketFacts(store::Database& db,
+                                         const std::vector<std::int64_t>& rows) {
+    std::vector<TicketFacts> tickets;
+    tickets.reserve(rows.size());
+    StringPool pool;
+    const AccountMap accounts = loadAccounts(db, pool);
+    loadTicketsOfRows(db, rows, FactSource{accounts, pool, FactFields::All}, tickets);
+    sortByRow(tickets);
+    attachEventsOf(db, tickets);
+    return tickets;
+}
+
+std::vector<ResolvedEscalation> loadResolvedEscalations(store::Database& db, const Window& window,
+                                                        bool hasEventLog) {
+    StringPool pool;
+    return loadResolvedEscalations(db, window, hasEventLog, pool);
+}
+
 MetricsInput loadMetricsInput(store::Database& db, const Window& window, FactFields fields) {
     MetricsInput input;
     StringPool pool;
-    input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+    input.hasEventLog = workspaceHasEventLog(db);
     // The repeat-issue lookback scans more of the store than the window
     // itself: it runs on a second connection meanwhile.
     std::future<std::vector<ResolvedEscalation>> resolved =
@@ -576,7 +598,7 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window, FactFie
 MetricsInput loadEscalationsInput(store::Database& db, const Window& window) {
     MetricsInput input;
     StringPool pool;
-    input.hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
+    input.hasEventLog = workspaceHasEventLog(db);
     const AccountMap accounts = loadAccounts(db, pool);
     const FactSource source{accounts, pool, FactFields::All};
     if (input.hasEventLog) {

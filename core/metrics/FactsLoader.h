@@ -22,4 +22,18 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window,
 // resolvedEscalations are left empty.
 MetricsInput loadEscalationsInput(store::Database& db, const Window& window);
 
+// Whether the workspace holds any events: without, the tickets' own fields
+// stand in for the log (SPEC §7).
+bool workspaceHasEventLog(store::Database& db);
+
+// The facts of the tickets of the given rows, with every field and all
+// their events, ordered by row; rows that hold no ticket are left out.
+std::vector<TicketFacts> loadTicketFacts(store::Database& db,
+                                         const std::vector<std::int64_t>& rows);
+
+// The escalated tickets resolved from 90 days before the window to its end,
+// for the repeat-issue lookback (MetricsInput::resolvedEscalations).
+std::vector<ResolvedEscalation> loadResolvedEscalations(store::Database& db, const Window& window,
+                                                        bool hasEventLog);
+
 } // namespace escdesk::metrics

@@ -122,9 +122,19 @@ TicketOutcome ticketOutcomeOf(const TicketFacts& ticket, bool hasEventLog) {
     return outcome;
 }
 
-std::vector<EscalationOutcome> escalationOutcomesOf(const TicketFacts& ticket) {
+std::vector<EscalationOutcome> escalationOutcomesOf(const TicketFacts& ticket, bool hasEventLog) {
     std::vector<EscalationOutcome> outcomes;
     const QString rootCause = rootCauseOf(ticket);
+    if (!hasEventLog) {
+        if (ticket.escalatedFlag) {
+            EscalationOutcome& outcome = outcomes.emplace_back();
+            outcome.ticket = ticket.row;
+            outcome.at = ticket.escalatedAt.value_or(ticket.createdAt);
+            outcome.priority = ticket.priority;
+            outcome.rootCause = rootCause;
+        }
+        return outcomes;
+    }
     for (const Escalation& e : pairEscalations(ticket)) {
         EscalationOutcome& outcome = outcomes.emplace_back();
         outcome.ticket = ticket.row;

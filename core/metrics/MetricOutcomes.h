@@ -73,8 +73,9 @@ struct OutcomeRefs {
 // fields stand in for the log, as SPEC §7 says.
 TicketOutcome ticketOutcomeOf(const TicketFacts& ticket, bool hasEventLog);
 
-// The ticket's escalations with what was paired to each; none without an
-// event log.
-std::vector<EscalationOutcome> escalationOutcomesOf(const TicketFacts& ticket);
+// The ticket's escalations with what was paired to each. Without an event
+// log, an escalated ticket's one escalation at its escalated_at (else its
+// creation), with nothing paired, as forEachEscalationIn visits it.
+std::vector<EscalationOutcome> escalationOutcomesOf(const TicketFacts& ticket, bool hasEventLog);
 
 } // namespace escdesk::metrics

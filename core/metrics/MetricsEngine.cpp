@@ -119,11 +119,9 @@ Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
         if (window.contains(ticket->createdAt)) {
             ticketOutcomes.push_back(ticketOutcomeOf(*ticket, hasEventLog));
         }
-        if (hasEventLog) {
-            for (EscalationOutcome& e : escalationOutcomesOf(*ticket)) {
-                if (window.contains(e.at)) {
-                    escalationOutcomes.push_back(std::move(e));
-                }
+        for (EscalationOutcome& e : escalationOutcomesOf(*ticket, hasEventLog)) {
+            if (window.contains(e.at)) {
+                escalationOutcomes.push_back(std::move(e));
             }
         }
     }

@@ -42,44 +42,66 @@ matrix::TicketContext contextOf(const TicketFacts& facts) {
     return context;
 }
 
-void markTicket(TicketFacts& ticket, const Window& window, const SlaAssessment& sla) {
-    if (!window.contains(ticket.createdAt)) {
-        return;
-    }
+std::optional<SlaReading> readSla(const TicketFacts& ticket, const SlaAssessment& sla) {
     const auto evaluation = sla.evaluator.sla(contextOf(ticket), sla.asOf);
     if (!evaluation) {
-        return; // no policy covers it: not evaluated
+        return std::nullopt; // no policy covers it: not evaluated
     }
-    ticket.slaBreached = std::any_of(
-        evaluation->targets.begin(), evaluation->targets.end(),
-        [](const sla::TargetClock& clock) { return clock.status == sla::ClockStatus::Breached; });
+    const auto& clocks = evaluation->targets;
+    SlaReading reading;
+    reading.breached = std::any_of(clocks.begin(), clocks.end(), [](const sla::TargetClock& c) {
+        return c.status == sla::ClockStatus::Breached;
+    });
+    reading.settled = std::none_of(clocks.begin(), clocks.end(), [](const sla::TargetClock& c) {
+        return c.status == sla::ClockStatus::Running || c.status == sla::ClockStatus::Paused;
+    });
+    return reading;
 }
 
-} // namespace
-
-void markSlaBreaches(MetricsInput& input, const Window& window, const SlaAssessment& sla) {
-    // Each ticket is evaluated on its own and writes only its own flag, so
-    // the tickets are shared out over the cores; the result is the same as
-    // one after the other. Small inputs are not worth a thread.
-    constexpr std::size_t ticketsPerThread = 4096;
-    const std::size_t count = input.tickets.size();
+// Calls work(i) for each i in [0, count), shared out over the cores: each
+// call must touch only its own item, so the result is the same as one after
+// the other. Small counts are not worth a thread.
+template <typename Work> void forEachIndexInParallel(std::size_t count, Work work) {
+    constexpr std::size_t itemsPerThread = 4096;
     const std::size_t threads = std::clamp<std::size_t>(
-        std::min<std::size_t>(std::thread::hardware_concurrency(), count / ticketsPerThread), 1, 8);
-    auto markRange = [&](std::size_t begin, std::size_t end) {
+        std::min<std::size_t>(std::thread::hardware_concurrency(), count / itemsPerThread), 1, 8);
+    auto runRange = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
-            markTicket(input.tickets[i], window, sla);
+            work(i);
         }
     };
     std::vector<std::future<void>> others;
     const std::size_t share = (count + threads - 1) / threads;
     for (std::size_t t = 1; t < threads; ++t) {
-        others.push_back(std::async(std::launch::async, markRange, std::min(count, t * share),
+        others.push_back(std::async(std::launch::async, runRange, std::min(count, t * share),
                                     std::min(count, (t + 1) * share)));
     }
-    markRange(0, std::min(count, share));
+    runRange(0, std::min(count, share));
     for (std::future<void>& other : others) {
         other.get(); // rethrows what the thread threw
     }
+}
+
+} // namespace
+
+void markSlaBreaches(MetricsInput& input, const Window& window, const SlaAssessment& sla) {
+    forEachIndexInParallel(input.tickets.size(), [&](std::size_t i) {
+        TicketFacts& ticket = input.tickets[i];
+        if (!window.contains(ticket.createdAt)) {
+            return;
+        }
+        if (const auto reading = readSla(ticket, sla)) {
+            ticket.slaBreached = reading->breached;
+        }
+    });
+}
+
+std::vector<std::optional<SlaReading>> readSlas(const std::vector<TicketFacts>& tickets,
+                                                const SlaAssessment& sla) {
+    std::vector<std::optional<SlaReading>> readings(tickets.size());
+    forEachIndexInParallel(tickets.size(),
+                           [&](std::size_t i) { readings[i] = readSla(tickets[i], sla); });
+    return readings;
 }
 
 } // namespace escdesk::metrics

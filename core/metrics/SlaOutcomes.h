@@ -16,4 +16,16 @@ struct SlaAssessment {
 
 void markSlaBreaches(MetricsInput& input, const Window& window, const SlaAssessment& sla);
 
+// One ticket's SLA as of the assessment's instant: breached when any target
+// is; settled when no clock is still running or paused, so that the verdict
+// holds for any later instant too. Empty when no policy covers the ticket.
+struct SlaReading {
+    bool breached = false;
+    bool settled = false;
+};
+
+// The reading of each ticket, in order (shared out over the cores).
+std::vector<std::optional<SlaReading>> readSlas(const std::vector<TicketFacts>& tickets,
+                                                const SlaAssessment& sla);
+
 } // namespace escdesk::metrics

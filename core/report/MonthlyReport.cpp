@@ -163,7 +163,7 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
     Section rateSection{QStringLiteral("Escalation rate"), {}};
     const analysis::Trend trend = analysis::analyseTrend(
         context.workspace.db(), QDate(first.year(), first.month(), 1).addMonths(1 - trendMonths),
-        last.addDays(1), analysis::Granularity::Month, context.zone);
+        last.addDays(1), analysis::Granularity::Month, context.zone, context.asOf);
     QString direction = QStringLiteral("was steady");
     if (rate && previousRate && std::abs(*rate - *previousRate) >= 0.0005) {
         direction = *rate > *previousRate ? QStringLiteral("rose") : QStringLiteral("fell");

@@ -232,8 +232,9 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
     latency.blocks.push_back(
         kpiTable(QStringLiteral("decision-latency"), latencyKpis, m, b, nowLabel, beforeLabel));
     latency.blocks.push_back(latencyByPriority(context, now));
-    const analysis::Trend weekly = analysis::analyseTrend(
-        context.workspace.db(), first, last.addDays(1), analysis::Granularity::Week, context.zone);
+    const analysis::Trend weekly =
+        analysis::analyseTrend(context.workspace.db(), first, last.addDays(1),
+                               analysis::Granularity::Week, context.zone, context.asOf);
     latency.blocks.push_back(latencyChart(weekly));
     report.sections.push_back(latency);
 

@@ -289,9 +289,9 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
 
     const QString nowLabel = QStringLiteral("This week");
     const QString beforeLabel = QStringLiteral("Last week");
-    const analysis::Trend trend =
-        analysis::analyseTrend(context.workspace.db(), first.addDays(-7 * (trendWeeks - 1)),
-                               last.addDays(1), analysis::Granularity::Week, context.zone);
+    const analysis::Trend trend = analysis::analyseTrend(
+        context.workspace.db(), first.addDays(-7 * (trendWeeks - 1)), last.addDays(1),
+        analysis::Granularity::Week, context.zone, context.asOf);
 
     Section kpis{QStringLiteral("1. KPIs against targets"), {}};
     kpis.blocks.push_back(

@@ -247,9 +247,65 @@ CREATE INDEX tickets_by_account_created_at ON tickets(account_id, created_at);
 DROP INDEX tickets_by_account;
 )sql";
 
+// Version 8: what each ticket and each escalation contribute to the metrics
+// (metrics/MetricOutcomes.h), kept so that a window's metrics are a range
+// scan of small rows instead of a read of every ticket and event in it.
+// Rows are clustered by their instant, as windows read them; escalated
+// tickets by resolution time serve the repeat-issue lookback. A ticket's
+// rows go when anything they were decided from changes (the triggers that
+// remove them are made with the first rows: metrics/OutcomeStore.cpp). `sla` is
+// NULL when no SLA policy covers the ticket, 0 met, 1 breached, 2 when a
+// clock was still running (decided again at each read); a settled verdict
+// holds from sla_settled_at, the ticket's latest instant, on.
+constexpr std::string_view schemaV8 = R"sql(
+CREATE TABLE ticket_outcomes (
+    created_at           INTEGER NOT NULL,
+    ticket               INTEGER NOT NULL,
+    resolved_at          INTEGER,
+    escalated            INTEGER NOT NULL,
+    time_to_escalate_min REAL,
+    escalation_events    INTEGER NOT NULL,
+    highest_tier         INTEGER NOT NULL,
+    tier3_escalations    INTEGER NOT NULL,
+    resolution_min       REAL,
+    reopened             INTEGER NOT NULL,
+    csat                 REAL,
+    handle_time_min      REAL,
+    priority             TEXT,
+    root_cause           TEXT,
+    product_area         TEXT,
+    sla                  INTEGER,
+    sla_settled_at       INTEGER,
+    stays                TEXT,
+    PRIMARY KEY (created_at, ticket)
+) WITHOUT ROWID;
+CREATE INDEX ticket_outcomes_by_ticket ON ticket_outcomes(ticket);
+CREATE INDEX escalated_outcomes_by_resolved_at
+    ON ticket_outcomes(resolved_at, root_cause, product_area) WHERE escalated != 0;
+
+CREATE TABLE escalation_outcomes (
+    at             INTEGER NOT NULL,
+    ticket         INTEGER NOT NULL,
+    ordinal        INTEGER NOT NULL,
+    claim_min      REAL,
+    handoff_min    REAL,
+    decision_min   REAL,
+    bounced        INTEGER NOT NULL,
+    info_requested INTEGER NOT NULL,
+    priority       TEXT,
+    root_cause     TEXT NOT NULL,
+    PRIMARY KEY (at, ticket, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX escalation_outcomes_by_ticket ON escalation_outcomes(ticket);
+
+CREATE TRIGGER ticket_outcomes_take_escalations AFTER DELETE ON ticket_outcomes BEGIN
+    DELETE FROM escalation_outcomes WHERE ticket = OLD.ticket;
+END;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3}, Migration{4, schemaV4},
-    Migration{5, schemaV5}, Migration{6, schemaV6}, Migration{7, schemaV7},
+    Migration{5, schemaV5}, Migration{6, schemaV6}, Migration{7, schemaV7}, Migration{8, schemaV8},
 };
 
 // Versions ascend and the last one is the current version.

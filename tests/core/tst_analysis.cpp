@@ -22,6 +22,9 @@ UtcSeconds utcTime(const QDate& day, int hour, int minute = 0) {
     return QDateTime(day, QTime(hour, minute), utc).toSecsSinceEpoch();
 }
 
+// The SLA instant of the trends: after every ticket of these tests.
+const UtcSeconds asOfEnd = utcTime(QDate(2027, 1, 1), 0);
+
 // A ticket without an event log: escalated flag and escalated_at stand in.
 void addFlagged(DataWriter& writer, const QString& id, UtcSeconds created,
                 std::optional<UtcSeconds> escalatedAt, const QString& account = {},
@@ -182,7 +185,7 @@ private slots:
             transaction.commit();
         }
         const Trend trend = analyseTrend(workspace.db(), QDate(2026, 10, 5), QDate(2026, 11, 9),
-                                         Granularity::Week, utc);
+                                         Granularity::Week, utc, asOfEnd);
         QCOMPARE(trend.points.size(), std::size_t(5));
         QCOMPARE(*trend.points[0].metrics.timeToEscalateMin.p90, 19.0);
         QVERIFY(!trend.points[3].trailingMedianP90.has_value());
@@ -194,7 +197,7 @@ private slots:
 
         // The same check rides along on a monthly trend, over the last weeks.
         const Trend monthly = analyseTrend(workspace.db(), QDate(2026, 10, 1), QDate(2026, 11, 9),
-                                           Granularity::Month, utc);
+                                           Granularity::Month, utc, asOfEnd);
         QCOMPARE(monthly.p90.weekStart, QDate(2026, 11, 2));
         QVERIFY(monthly.p90.regressed);
     }
@@ -227,7 +230,7 @@ private slots:
             transaction.commit();
         }
         const Trend trend = analyseTrend(workspace.db(), QDate(2026, 8, 1), QDate(2026, 11, 1),
-                                         Granularity::Month, utc);
+                                         Granularity::Month, utc, asOfEnd);
         QCOMPARE(trend.points.size(), std::size_t(3));
         QCOMPARE(trend.points[2].escalations, 58);
         QCOMPARE(trend.rising.size(), std::size_t(1));

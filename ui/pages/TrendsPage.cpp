@@ -11,6 +11,7 @@
 
 #include <QBarSet>
 #include <QButtonGroup>
+#include <QDateTime>
 #include <QDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -42,8 +43,9 @@ TrendFigures computeTrend(store::Workspace& workspace, Granularity granularity,
                             : today.addMonths(-(TrendsPage::monthsShown - 1));
     figures.firstDay = analysis::periodStart(start, granularity);
     figures.lastDay = today;
-    figures.trend = analysis::analyseTrend(workspace.db(), figures.firstDay, today.addDays(1),
-                                           granularity, workspace.reportingTimeZone());
+    figures.trend =
+        analysis::analyseTrend(workspace.db(), figures.firstDay, today.addDays(1), granularity,
+                               workspace.reportingTimeZone(), QDateTime::currentSecsSinceEpoch());
     figures.rootCauses = analysis::stackedRootCauses(figures.trend, TrendsPage::stackedRootCauses);
     for (const analysis::TrendPoint& point : figures.trend.points) {
         figures.rate.push_back(point.metrics.escalationRate);

@@ -1,0 +1,519 @@
+#include "metrics/OutcomeStore.h"
+
+#include "matrix/MatrixStore.h"
+#include "metrics/FactsLoader.h"
+#include "metrics/SlaOutcomes.h"
+
+#include <QCryptographicHash>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace escdesk::metrics {
+
+namespace {
+
+// Bumped whenever what an outcome row means changes: kept rows of another
+// format are decided again.
+constexpr int outcomeFormat = 1;
+constexpr const char* basisKey = "metric_outcomes_basis";
+
+// How the `sla` column holds a verdict.
+enum StoredSla : int { SlaMet = 0, SlaBreached = 1, SlaRunning = 2 };
+
+// Remove a ticket's outcome rows whenever what they were decided from
+// changes, whichever program writes: the ticket, its events, its account
+// (the SLA reads the account's tier). Made with the first rows, so a
+// workspace whose outcomes were never kept imports without them.
+constexpr const char* forgetTriggers = R"sql(
+CREATE TRIGGER IF NOT EXISTS outcomes_after_ticket_insert AFTER INSERT ON tickets BEGIN
+    DELETE FROM ticket_outcomes WHERE ticket = NEW.id;
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_ticket_update AFTER UPDATE ON tickets BEGIN
+    DELETE FROM ticket_outcomes WHERE ticket IN (OLD.id, NEW.id);
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_ticket_delete AFTER DELETE ON tickets BEGIN
+    DELETE FROM ticket_outcomes WHERE ticket = OLD.id;
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_event_insert AFTER INSERT ON ticket_events BEGIN
+    DELETE FROM ticket_outcomes WHERE ticket = NEW.ticket;
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_event_update AFTER UPDATE ON ticket_events BEGIN
+    DELETE FROM ticket_outcomes WHERE ticket IN (OLD.ticket, NEW.ticket);
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_event_delete AFTER DELETE ON ticket_events BEGIN
+    DELETE FROM ticket_outcomes WHERE ticket = OLD.ticket;
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_account_insert AFTER INSERT ON accounts BEGIN
+    DELETE FROM ticket_outcomes
+    WHERE ticket IN (SELECT id FROM tickets WHERE account_id = NEW.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_account_update AFTER UPDATE ON accounts BEGIN
+    DELETE FROM ticket_outcomes
+    WHERE ticket IN (SELECT id FROM tickets WHERE account_id IN (OLD.account_id, NEW.account_id));
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_after_account_delete AFTER DELETE ON accounts BEGIN
+    DELETE FROM ticket_outcomes
+    WHERE ticket IN (SELECT id FROM tickets WHERE account_id = OLD.account_id);
+END;
+)sql";
+
+// What every kept row depends on beyond its own ticket: the format, whether
+// the workspace has an event log, and the matrix the SLA was read by.
+QString basisOf(store::Database& db, bool hasEventLog) {
+    QCryptographicHash matrix(QCryptographicHash::Sha1);
+    store::Statement sections =
+        db.prepare("SELECT section, document FROM matrix_sections ORDER BY section");
+    while (sections.step()) {
+        for (int column : {0, 1}) {
+            const std::string_view bytes = sections.textView(column);
+            matrix.addData(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())));
+            matrix.addData(QByteArrayView("\0", 1));
+        }
+    }
+    return QStringLiteral("%1;log=%2;matrix=%3")
+        .arg(outcomeFormat)
+        .arg(hasEventLog ? 1 : 0)
+        .arg(QString::fromLatin1(matrix.result().toHex()));
+}
+
+QString storedBasis(store::Database& db) {
+    store::Statement basis = db.prepare("SELECT value FROM settings WHERE key = ?1");
+    basis.bind(1, std::string_view(basisKey));
+    return basis.step() ? basis.text(0) : QString();
+}
+
+// Whether every ticket and every escalation of the workspace has its kept
+// row. Rows exist only for tickets unchanged since, and an escalation row for
+// each `escalated` event of its ticket, so equal counts mean none is missing.
+bool allKept(store::Database& db, bool hasEventLog) {
+    std::string sql =
+        "SELECT (SELECT count(*) FROM tickets) = (SELECT count(*) FROM ticket_outcomes)";
+    if (hasEventLog) {
+        sql += " AND (SELECT count(*) FROM ticket_events WHERE event = 'escalated') = "
+               "(SELECT count(*) FROM escalation_outcomes)";
+    }
+    return db.queryInt64(sql) != 0;
+}
+
+// Stays as "tier:minutes" pairs, minutes in the shortest text that reads
+// back as the same double.
+std::string staysText(const std::vector<TierStay>& stays) {
+    std::string text;
+    for (const TierStay& stay : stays) {
+        char minutes[32];
+        const auto end = std::to_chars(minutes, minutes + sizeof minutes, stay.minutes).ptr;
+        if (!text.empty()) {
+            text += ' ';
+        }
+        text += std::to_string(stay.tier) + ':' + std::string(minutes, end);
+    }
+    return text;
+}
+
+std::vector<TierStay> staysFrom(std::string_view text) {
+    std::vector<TierStay> stays;
+    const char* at = text.data();
+    const char* end = text.data() + text.size();
+    while (at < end) {
+        TierStay stay;
+        at = std::from_chars(at, end, stay.tier).ptr + 1;    // past ':'
+        at = std::from_chars(at, end, stay.minutes).ptr + 1; // past ' '
+        if (stay.tier >= 1 && stay.tier <= 3) {
+            stays.push_back(stay);
+        }
+    }
+    return stays;
+}
+
+// Hashes std::string keys and looks them up by std::string_view.
+struct BytesHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view bytes) const {
+        return std::hash<std::string_view>{}(bytes);
+    }
+};
+
+// Shares one QString among the rows that carry the same short value (a few
+// dozen priorities, root causes, product areas), found by the column's bytes
+// without a copy.
+class TextPool {
+public:
+    QString get(const store::Statement& row, int column) {
+        if (row.isNull(column)) {
+            return {};
+        }
+        const std::string_view bytes = row.textView(column);
+        const auto found = m_texts.find(bytes);
+        if (found != m_texts.end()) {
+            return found->second;
+        }
+        QString text = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        m_texts.emplace(std::string(bytes), text);
+        return text;
+    }
+
+private:
+    std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_texts;
+};
+
+struct Readings {
+    UtcSeconds asOf = 0;               // the SLA's instant
+    std::vector<std::int64_t> running; // tickets whose SLA is decided at read
+};
+
+// The number of rows of `table` whose `instant` column lies in the window,
+// to make room for them at once.
+std::size_t rowsIn(store::Database& db, const char* table, const char* instant,
+                   const Window& window) {
+    store::Statement count = db.prepare(std::string("SELECT count(*) FROM ") + table + " WHERE " +
+                                        instant + " >= ?1 AND " + instant + " < ?2");
+    count.bindAll(window.from, window.to);
+    count.step();
+    return static_cast<std::size_t>(count.int64(0));
+}
+
+void readTicketOutcomes(store::Database& db, const Window& window, WindowOutcomes& outcomes,
+                        Readings& readings) {
+    outcomes.tickets.reserve(rowsIn(db, "ticket_outcomes", "created_at", window));
+    store::Statement row = db.prepare(
+        "SELECT created_at, ticket, escalated, time_to_escalate_min, escalation_events, "
+        "highest_tier, tier3_escalations, resolution_min, reopened, csat, handle_time_min, "
+        "priority, root_cause, product_area, sla, sla_settled_at, stays FROM ticket_outcomes "
+        "WHERE created_at >= ?1 AND created_at < ?2");
+    row.bindAll(window.from, window.to);
+    TextPool pool;
+    while (row.step()) {
+        TicketOutcome& t = outcomes.tickets.emplace_back();
+        t.createdAt = row.int64(0);
+        t.ticket = row.int64(1);
+        t.escalated = row.int64(2) != 0;
+        t.timeToEscalateMin = row.optionalReal(3);
+        t.escalationEvents = static_cast<int>(row.int64(4));
+        t.highestTier = static_cast<int>(row.int64(5));
+        t.tier3Escalations = static_cast<int>(row.int64(6));
+        t.resolutionMin = row.optionalReal(7);
+        t.reopened = row.int64(8) != 0;
+        t.csat = row.optionalReal(9);
+        t.handleTimeMin = row.optionalReal(10);
+        t.priority = pool.get(row, 11);
+        t.rootCause = pool.get(row, 12);
+        t.productArea = pool.get(row, 13);
+        if (!row.isNull(14)) {
+            const auto sla = row.int64(14);
+            const bool settled = sla != SlaRunning && row.int64(15) <= readings.asOf;
+            if (settled) {
+                t.slaBreached = sla == SlaBreached;
+            } else {
+                readings.running.push_back(t.ticket);
+            }
+        }
+        if (!row.isNull(16)) {
+            t.stays = staysFrom(row.textView(16));
+        }
+    }
+}
+
+void readEscalationOutcomes(store::Database& db, const Window& window, WindowOutcomes& outcomes) {
+    outcomes.escalations.reserve(rowsIn(db, "escalation_outcomes", "at", window));
+    store::Statement row = db.prepare(
+        "SELECT at, ticket, claim_min, handoff_min, decision_min, bounced, info_requested, "
+        "priority, root_cause FROM escalation_outcomes WHERE at >= ?1 AND at < ?2");
+    row.bindAll(window.from, window.to);
+    TextPool pool;
+    while (row.step()) {
+        EscalationOutcome& e = outcomes.escalations.emplace_back();
+        e.at = row.int64(0);
+        e.ticket = row.int64(1);
+        e.claimMin = row.optionalReal(2);
+        e.handoffMin = row.optionalReal(3);
+        e.decisionMin = row.optionalReal(4);
+        e.bounced = row.int64(5) != 0;
+        e.infoRequested = row.int64(6) != 0;
+        e.priority = pool.get(row, 7);
+        e.rootCause = pool.get(row, 8);
+    }
+}
+
+// The SLA of the tickets whose clocks were still running when kept, as of
+// the instant asked for.
+void readRunningSlas(store::Database& db, const std::vector<std::int64_t>& rows,
+                     const SlaAssessment& sla, WindowOutcomes& outcomes) {
+    if (rows.empty()) {
+        return;
+    }
+    const std::vector<TicketFacts> facts = loadTicketFacts(db, rows);
+    const auto slas = readSlas(facts, sla);
+    std::unordered_map<std::int64_t, bool> breached;
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (slas[i]) {
+            breached.emplace(facts[i].row, slas[i]->breached);
+        }
+    }
+    for (TicketOutcome& ticket : outcomes.tickets) {
+        if (const auto found = breached.find(ticket.ticket); found != breached.end()) {
+            ticket.slaBreached = found->second;
+        }
+    }
+}
+
+// The escalated tickets resolved from 90 days before the window to its end
+// (MetricsInput::resolvedEscalations), from the kept rows.
+std::vector<ResolvedEscalation> keptResolvedEscalations(store::Database& db, const Window& window) {
+    store::Statement row =
+        db.prepare("SELECT resolved_at, root_cause, product_area FROM ticket_outcomes "
+                   "WHERE resolved_at >= ?1 AND resolved_at < ?2 AND escalated != 0");
+    row.bindAll(window.from - repeatIssueLookbackSeconds, window.to);
+    std::vector<ResolvedEscalation> resolved;
+    TextPool pool;
+    while (row.step()) {
+        resolved.push_back(ResolvedEscalation{row.int64(0), pool.get(row, 1), pool.get(row, 2)});
+    }
+    return resolved;
+}
+
+bool byTicketRow(const TicketOutcome& a, const TicketOutcome& b) {
+    return a.ticket < b.ticket;
+}
+
+// Reads the kept outcomes of the window and completes them: SLA verdicts
+// still open, repeat-issue flags (they depend on other tickets, so are not
+// kept), and the tickets in row order, as the facts come.
+WindowOutcomes readKept(store::Database& db, const Window& window, bool hasEventLog,
+                        const SlaAssessment& sla) {
+    WindowOutcomes outcomes;
+    outcomes.hasEventLog = hasEventLog;
+    Readings readings{sla.asOf, {}};
+    readTicketOutcomes(db, window, outcomes, readings);
+    readEscalationOutcomes(db, window, outcomes);
+    readRunningSlas(db, readings.running, sla, outcomes);
+    std::sort(outcomes.tickets.begin(), outcomes.tickets.end(), byTicketRow);
+    ResolvedEscalationIndex(keptResolvedEscalations(db, window)).markRepeatIssues(outcomes.tickets);
+    return outcomes;
+}
+
+// Up to `limit` tickets after row `after` without kept rows, ascending.
+std::vector<std::int64_t> missingRows(store::Database& db, std::int64_t after, int limit) {
+    store::Statement row = db.prepare(
+        "SELECT t.id FROM tickets t WHERE t.id > ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM ticket_outcomes o WHERE o.ticket = t.id) ORDER BY t.id LIMIT ?2");
+    row.bindAll(after, limit);
+    std::vector<std::int64_t> rows;
+    while (row.step()) {
+        rows.push_back(row.int64(0));
+    }
+    return rows;
+}
+
+// The ticket's latest instant: every SLA clock starts and stops at one of
+// them, so a verdict settled then holds at any instant from it on.
+UtcSeconds latestInstantOf(const TicketFacts& ticket) {
+    UtcSeconds latest = ticket.createdAt;
+    for (const auto& instant : {ticket.firstResponseAt, ticket.resolvedAt, ticket.closedAt}) {
+        latest = std::max(latest, instant.value_or(latest));
+    }
+    for (const FactEvent& e : ticket.events) {
+        latest = std::max(latest, e.at);
+    }
+    return latest;
+}
+
+class OutcomeWriter {
+public:
+    explicit OutcomeWriter(store::Database& db)
+        : m_ticket(db.prepare("INSERT INTO ticket_outcomes VALUES "
+                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                              "?15, ?16, ?17, ?18)"))
+        , m_escalation(db.prepare("INSERT INTO escalation_outcomes VALUES "
+                                  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}
+
+    void write(const TicketFacts& facts, bool hasEventLog, const std::optional<SlaReading>& sla) {
+        const TicketOutcome t = ticketOutcomeOf(facts, hasEventLog);
+        m_ticket.bindAll(t.createdAt, t.ticket, facts.resolvedAt, t.escalated ? 1 : 0,
+                         t.timeToEscalateMin, t.escalationEvents, t.highestTier, t.tier3Escalations,
+                         t.resolutionMin, t.reopened ? 1 : 0, t.csat, t.handleTimeMin, t.priority,
+                         t.rootCause, t.productArea);
+        if (sla) {
+            m_ticket.bind(16, !sla->settled ? SlaRunning : sla->breached ? SlaBreached : SlaMet);
+        } else {
+            m_ticket.bindNull(16);
+        }
+        m_ticket.bind(17, latestInstantOf(facts));
+        if (t.stays.empty()) {
+            m_ticket.bindNull(18);
+        } else {
+            m_ticket.bind(18, std::string_view(staysText(t.stays)));
+        }
+        m_ticket.run();
+        int ordinal = 0;
+        for (const EscalationOutcome& e : escalationOutcomesOf(facts, hasEventLog)) {
+            m_escalation.bindAll(e.at, e.ticket, ordinal++, e.claimMin, e.handoffMin, e.decisionMin,
+                                 e.bounced ? 1 : 0, e.infoRequested ? 1 : 0, e.priority,
+                                 e.rootCause);
+            m_escalation.run();
+        }
+    }
+
+private:
+    store::Statement m_ticket;
+    store::Statement m_escalation;
+};
+
+void forgetAll(store::Database& db, const QString& basis) {
+    // Escalation rows first: each ticket row removed would look for them.
+    db.exec("DELETE FROM escalation_outcomes; DELETE FROM ticket_outcomes");
+    store::Statement set =
+        db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)");
+    set.bind(1, std::string_view(basisKey)).bind(2, basis);
+    set.run();
+}
+
+// What the outcomes of a workspace are decided by, read in the transaction
+// that uses them.
+struct Basis {
+    Basis(store::Database& db, UtcSeconds slaAsOf)
+        : hasEventLog(workspaceHasEventLog(db))
+        , text(basisOf(db, hasEventLog))
+        , evaluator(matrix::loadMatrix(db))
+        , asOf(slaAsOf) {}
+
+    SlaAssessment sla() const { return SlaAssessment{evaluator, asOf}; }
+
+    bool hasEventLog;
+    QString text;
+    matrix::MatrixEvaluator evaluator;
+    UtcSeconds asOf;
+};
+
+// Decides and keeps the outcomes of up to `limit` tickets after row `after`
+// that lack them, in one transaction of their own: a first read of a large
+// workspace holds the write lock, and the facts in memory, a bounded while.
+// Returns the last row kept, or nothing when none was missing.
+std::optional<std::int64_t> keepSomeMissing(store::Database& db, std::int64_t after, int limit,
+                                            UtcSeconds slaAsOf) {
+    store::Transaction write(db, store::Transaction::Kind::Immediate);
+    const Basis basis(db, slaAsOf);
+    if (storedBasis(db) != basis.text) {
+        forgetAll(db, basis.text);
+    }
+    db.exec(forgetTriggers);
+    const std::vector<std::int64_t> missing = missingRows(db, after, limit);
+    if (missing.empty()) {
+        write.commit();
+        return std::nullopt;
+    }
+    const std::vector<TicketFacts> facts = loadTicketFacts(db, missing);
+    const auto slas = readSlas(facts, basis.sla());
+    OutcomeWriter writer(db);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        writer.write(facts[i], basis.hasEventLog, slas[i]);
+    }
+    write.commit();
+    return missing.back();
+}
+
+// Keeps the outcomes of every ticket that lacks them.
+void keepAllMissing(store::Database& db, UtcSeconds slaAsOf) {
+    constexpr int ticketsPerRound = 50000;
+    std::int64_t after = 0;
+    while (const auto last = keepSomeMissing(db, after, ticketsPerRound, slaAsOf)) {
+        after = *last;
+    }
+}
+
+// Decided in memory, as they would be kept: for a workspace that cannot be
+// written now.
+WindowOutcomes computeInMemory(store::Database& db, const Window& window,
+                               const SlaAssessment& sla) {
+    MetricsInput input = loadMetricsInput(db, window);
+    markSlaBreaches(input, window, sla);
+    WindowOutcomes outcomes;
+    outcomes.hasEventLog = input.hasEventLog;
+    outcomes.source = WindowOutcomes::Source::Computed;
+    for (const TicketFacts& ticket : input.tickets) {
+        if (window.contains(ticket.createdAt)) {
+            outcomes.tickets.push_back(ticketOutcomeOf(ticket, input.hasEventLog));
+        }
+        for (EscalationOutcome& e : escalationOutcomesOf(ticket, input.hasEventLog)) {
+            if (window.contains(e.at)) {
+                outcomes.escalations.push_back(std::move(e));
+            }
+        }
+    }
+    ResolvedEscalationIndex(input.resolvedEscalations).markRepeatIssues(outcomes.tickets);
+    return outcomes;
+}
+
+// A connection that may write the workspace: the caller's, or one of our
+// own to the same file when the caller's is read-only. Empty when the file
+// cannot be written. Our own waits only briefly for another writer: the
+// outcomes can always be decided in memory instead.
+std::unique_ptr<store::Database> ownWriter(store::Database& db) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file) {
+        return {};
+    }
+    try {
+        auto writer = std::make_unique<store::Database>(QString::fromUtf8(file),
+                                                        store::Database::Access::ReadWrite);
+        writer->exec("PRAGMA busy_timeout = 250");
+        return writer;
+    } catch (const store::StoreError&) {
+        return {};
+    }
+}
+
+// The kept outcomes of the window when every one is kept, read in one
+// snapshot; nothing when some are missing.
+std::optional<WindowOutcomes> readIfAllKept(store::Database& db, const Window& window,
+                                            UtcSeconds slaAsOf) {
+    store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
+    const Basis basis(db, slaAsOf);
+    if (storedBasis(db) != basis.text || !allKept(db, basis.hasEventLog)) {
+        return std::nullopt;
+    }
+    WindowOutcomes kept = readKept(db, window, basis.hasEventLog, basis.sla());
+    snapshot.commit();
+    return kept;
+}
+
+} // namespace
+
+WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
+    if (auto kept = readIfAllKept(db, window, slaAsOf)) {
+        return std::move(*kept);
+    }
+    std::unique_ptr<store::Database> own;
+    store::Database* writer = &db;
+    if (sqlite3_db_readonly(db.handle(), "main") != 0) {
+        own = ownWriter(db);
+        writer = own.get();
+    }
+    // Another writer may change tickets between the rounds that keep the
+    // missing outcomes and the read: then it is tried once more, and after
+    // that the window is decided in memory.
+    for (int attempt = 0; writer && attempt < 2; ++attempt) {
+        try {
+            keepAllMissing(*writer, slaAsOf);
+        } catch (const store::StoreError& error) {
+            if (error.kind() != store::StoreError::Kind::Busy &&
+                error.kind() != store::StoreError::Kind::ReadOnly) {
+                throw;
+            }
+            break;
+        }
+        if (auto kept = readIfAllKept(db, window, slaAsOf)) {
+            kept->source = WindowOutcomes::Source::Completed;
+            return std::move(*kept);
+        }
+    }
+    const Basis basis(db, slaAsOf);
+    return computeInMemory(db, window, basis.sla());
+}
+
+} // namespace escdesk::metrics

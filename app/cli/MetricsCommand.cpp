@@ -76,10 +76,7 @@ struct MetricsRequest {
 };
 
 int reportOverall(store::Database& db, const MetricsRequest& request) {
-    const metrics::WindowOutcomes outcomes =
-        metrics::loadWindowOutcomes(db, request.window, request.slaAsOf);
-    const metrics::Metrics result =
-        metrics::computeMetrics(outcomes.refs(), outcomes.hasEventLog, request.window);
+    const metrics::Metrics result = metrics::metricsOfWindow(db, request.window, request.slaAsOf);
     if (!request.json) {
         printMetrics(result);
         return Success;

@@ -103,52 +103,60 @@ std::optional<std::size_t> periodOf(const std::vector<TrendPeriod>& periods, Utc
     return static_cast<std::size_t>(std::prev(after) - periods.begin());
 }
 
-// The outcomes of each period: tickets by creation, escalations by their
-// instant.
-std::vector<metrics::OutcomeRefs> outcomesPerPeriod(const metrics::WindowOutcomes& outcomes,
-                                                    const std::vector<TrendPeriod>& periods) {
-    std::vector<metrics::OutcomeRefs> buckets(periods.size());
-    for (const metrics::TicketOutcome& ticket : outcomes.tickets) {
-        if (const auto period = periodOf(periods, ticket.createdAt)) {
-            buckets[*period].tickets.push_back(&ticket);
+// Sums each period's outcomes as they come from one visit of the whole
+// range: tickets by creation, escalations by their instant.
+class PeriodSums : public metrics::OutcomeVisitor {
+public:
+    explicit PeriodSums(const std::vector<TrendPeriod>& periods)
+        : m_periods(periods)
+        , m_points(periods.size()) {}
+
+    void begin(bool hasEventLog, metrics::OutcomeSource) override {
+        m_sums.clear();
+        for (std::size_t i = 0; i < m_periods.size(); ++i) {
+            m_points[i] = TrendPoint{};
+            m_points[i].period = m_periods[i];
+            m_sums.emplace_back(m_periods[i].window, hasEventLog);
         }
     }
-    for (const metrics::EscalationOutcome& escalation : outcomes.escalations) {
-        if (const auto period = periodOf(periods, escalation.at)) {
-            buckets[*period].escalations.push_back(&escalation);
+
+    void visit(const metrics::TicketOutcome& ticket) override {
+        if (const auto period = periodOf(m_periods, ticket.createdAt)) {
+            m_sums[*period].add(ticket);
         }
     }
-    return buckets;
-}
 
-std::map<QString, std::int64_t>
-escalationsByRootCause(const std::vector<const metrics::EscalationOutcome*>& escalations) {
-    std::map<QString, std::int64_t> counts;
-    for (const metrics::EscalationOutcome* escalation : escalations) {
-        ++counts[escalation->rootCause];
+    void visit(const metrics::EscalationOutcome& escalation) override {
+        if (const auto period = periodOf(m_periods, escalation.at)) {
+            m_sums[*period].add(escalation);
+            ++m_points[*period].escalationsByRootCause[escalation.rootCause];
+            ++m_points[*period].escalations;
+        }
     }
-    return counts;
-}
 
-// Every period from one load of their whole range's outcomes.
+    std::vector<TrendPoint> finish() {
+        for (std::size_t i = 0; i < m_sums.size(); ++i) {
+            m_points[i].metrics = m_sums[i].finish();
+        }
+        return std::move(m_points);
+    }
+
+private:
+    const std::vector<TrendPeriod>& m_periods;
+    std::vector<TrendPoint> m_points;
+    std::vector<metrics::MetricsAccumulator> m_sums;
+};
+
+// Every period from one visit of their whole range's outcomes.
 std::vector<TrendPoint> measurePeriods(store::Database& db, const std::vector<TrendPeriod>& periods,
                                        UtcSeconds slaAsOf) {
     if (periods.empty()) {
         return {};
     }
     const Window range{periods.front().window.from, periods.back().window.to};
-    const metrics::WindowOutcomes outcomes = metrics::loadWindowOutcomes(db, range, slaAsOf);
-    const std::vector<metrics::OutcomeRefs> buckets = outcomesPerPeriod(outcomes, periods);
-    std::vector<TrendPoint> points(periods.size());
-    for (std::size_t i = 0; i < periods.size(); ++i) {
-        TrendPoint& point = points[i];
-        point.period = periods[i];
-        point.metrics =
-            metrics::computeMetrics(buckets[i], outcomes.hasEventLog, periods[i].window);
-        point.escalationsByRootCause = escalationsByRootCause(buckets[i].escalations);
-        point.escalations = static_cast<std::int64_t>(buckets[i].escalations.size());
-    }
-    return points;
+    PeriodSums sums(periods);
+    metrics::visitWindowOutcomes(db, range, slaAsOf, sums);
+    return sums.finish();
 }
 
 } // namespace

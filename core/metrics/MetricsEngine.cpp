@@ -1,6 +1,7 @@
 #include "metrics/MetricsEngine.h"
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 namespace escdesk::metrics {
@@ -9,49 +10,53 @@ namespace {
 
 const QString needsEventLog = QStringLiteral("needs event log");
 
-std::optional<double> meanOf(const std::vector<double>& values) {
+// Summed in ascending order, as summarize() does: the mean is then the same
+// whichever order the tickets come in.
+std::optional<double> meanOf(std::vector<double> values) {
     if (values.empty()) {
         return std::nullopt;
     }
+    std::sort(values.begin(), values.end());
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
-// The escalations of E(W): `escalated` events inside the window.
-void computeEscalationMetrics(const std::vector<const EscalationOutcome*>& escalations,
-                              const Window& window, Metrics& m) {
+// The samples and counts of the escalations inside a window, E(W).
+struct EscalationTotals {
     std::vector<double> claim, handoff, decision;
-    std::int64_t counted = 0, bounced = 0, infoRequested = 0;
+    std::int64_t counted = 0, unclaimed = 0, bounced = 0, infoRequested = 0;
     std::int64_t critical = 0, criticalWithin30m = 0;
-    for (const EscalationOutcome* e : escalations) {
-        if (!window.contains(e->at)) {
-            continue;
-        }
+
+    void add(const EscalationOutcome& e) {
         ++counted;
-        if (e->claimMin) {
-            claim.push_back(*e->claimMin);
+        if (e.claimMin) {
+            claim.push_back(*e.claimMin);
         } else {
-            ++m.unclaimed;
+            ++unclaimed;
         }
-        if (e->handoffMin) {
-            handoff.push_back(*e->handoffMin);
+        if (e.handoffMin) {
+            handoff.push_back(*e.handoffMin);
         }
-        if (e->decisionMin) {
-            decision.push_back(*e->decisionMin);
+        if (e.decisionMin) {
+            decision.push_back(*e.decisionMin);
         }
-        bounced += e->bounced ? 1 : 0;
-        infoRequested += e->infoRequested ? 1 : 0;
-        if (e->priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0) {
+        bounced += e.bounced ? 1 : 0;
+        infoRequested += e.infoRequested ? 1 : 0;
+        if (e.priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0) {
             ++critical;
-            criticalWithin30m += e->decisionMin && *e->decisionMin <= 30.0 ? 1 : 0;
+            criticalWithin30m += e.decisionMin && *e.decisionMin <= 30.0 ? 1 : 0;
         }
     }
-    m.claimDelayMin = summarize(std::move(claim));
-    m.handoffDelayMin = summarize(std::move(handoff));
-    m.decisionLatencyMin = summarize(std::move(decision));
-    m.bouncebackRate = ratio(bounced, counted);
-    m.contextLossRate = ratio(infoRequested, counted);
-    m.criticalDecisionsWithin30m = ratio(criticalWithin30m, critical);
-}
+
+    void finish(Metrics& m) {
+        m.unclaimed = unclaimed;
+        m.claimDelayMin = summarize(std::move(claim));
+        m.handoffDelayMin = summarize(std::move(handoff));
+        m.decisionLatencyMin = summarize(std::move(decision));
+        m.bouncebackRate = ratio(bounced, counted);
+        m.contextLossRate = ratio(infoRequested, counted);
+        m.criticalDecisionsWithin30m = ratio(criticalWithin30m, critical);
+    }
+};
 
 void markNeedsEventLog(Metrics& m) {
     for (const char* key : {"claim_delay_min", "handoff_delay_min", "decision_latency_min",
@@ -215,26 +220,47 @@ void computeCosts(const TicketTotals& totals, const CostParameters& costs, Metri
 
 } // namespace
 
-Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Window& window,
-                       const CostParameters& costs) {
-    Metrics m;
-    TicketTotals totals;
-    for (const TicketOutcome* ticket : outcomes.tickets) {
-        if (window.contains(ticket->createdAt)) {
-            totals.add(*ticket, m);
-        }
-    }
+struct MetricsAccumulator::Totals {
+    TicketTotals tickets;
+    EscalationTotals escalations;
+};
 
+MetricsAccumulator::MetricsAccumulator(const Window& window, bool hasEventLog,
+                                       const CostParameters& costs)
+    : m_window(window)
+    , m_hasEventLog(hasEventLog)
+    , m_costs(costs)
+    , m_totals(std::make_unique<Totals>()) {}
+
+MetricsAccumulator::~MetricsAccumulator() = default;
+MetricsAccumulator::MetricsAccumulator(MetricsAccumulator&&) noexcept = default;
+MetricsAccumulator& MetricsAccumulator::operator=(MetricsAccumulator&&) noexcept = default;
+
+void MetricsAccumulator::add(const TicketOutcome& ticket) {
+    if (m_window.contains(ticket.createdAt)) {
+        m_totals->tickets.add(ticket, m_metrics);
+    }
+}
+
+void MetricsAccumulator::add(const EscalationOutcome& escalation) {
+    if (m_hasEventLog && m_window.contains(escalation.at)) {
+        m_totals->escalations.add(escalation);
+    }
+}
+
+Metrics MetricsAccumulator::finish() {
+    Metrics m = std::move(m_metrics);
+    TicketTotals& totals = m_totals->tickets;
     m.escalationRate = ratio(m.escalated, m.tickets);
     m.timeToEscalateMin = summarize(std::move(totals.timeToEscalate));
     m.deflectionRate = ratio(totals.reachedTier2 - totals.reachedTier3, totals.reachedTier2);
     m.resolutionTimeMin = {summarize(std::move(totals.resolutionAll)),
                            summarize(std::move(totals.resolutionEscalated)),
                            summarize(std::move(totals.resolutionNotEscalated))};
-    m.csat = {meanOf(totals.csatAll), meanOf(totals.csatEscalated),
-              meanOf(totals.csatNotEscalated)};
+    m.csat = {meanOf(std::move(totals.csatAll)), meanOf(std::move(totals.csatEscalated)),
+              meanOf(std::move(totals.csatNotEscalated))};
     m.repeatIssueRate = ratio(totals.repeats, m.escalated);
-    computeCosts(totals, costs, m);
+    computeCosts(totals, m_costs, m);
 
     if (totals.slaEvaluated > 0 || m.tickets == 0) {
         m.slaBreachRateAll = ratio(totals.slaBreached, totals.slaEvaluated);
@@ -244,11 +270,11 @@ Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Wind
             QStringLiteral("needs SLA policies in the escalation matrix");
     }
 
-    if (!hasEventLog) {
+    if (!m_hasEventLog) {
         markNeedsEventLog(m);
         return m;
     }
-    computeEscalationMetrics(outcomes.escalations, window, m);
+    m_totals->escalations.finish(m);
     m.escalationsPerEscalatedTicket = ratio(totals.escalationEvents, m.escalated);
     m.reescalatedShare = ratio(totals.reescalated, m.escalated);
     m.reopenRate = ratio(totals.reopened, totals.resolved);
@@ -256,6 +282,18 @@ Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Wind
         m.timeAtTierMin[tier] = summarize(std::move(totals.stays[tier]));
     }
     return m;
+}
+
+Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Window& window,
+                       const CostParameters& costs) {
+    MetricsAccumulator accumulator(window, hasEventLog, costs);
+    for (const TicketOutcome* ticket : outcomes.tickets) {
+        accumulator.add(*ticket);
+    }
+    for (const EscalationOutcome* escalation : outcomes.escalations) {
+        accumulator.add(*escalation);
+    }
+    return accumulator.finish();
 }
 
 } // namespace escdesk::metrics

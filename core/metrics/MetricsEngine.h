@@ -12,6 +12,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace escdesk::metrics {
@@ -99,6 +100,30 @@ using TicketRefs = std::vector<const TicketFacts*>;
 Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
                        const ResolvedEscalationIndex& resolved, const Window& window,
                        const CostParameters& costs = {});
+
+// Sums outcomes into the metrics of one window as they come, one at a time
+// (SPEC §7): tickets created in the window and escalations inside it; others
+// are ignored. A ticket's repeat-issue flag must be set.
+class MetricsAccumulator {
+public:
+    MetricsAccumulator(const Window& window, bool hasEventLog, const CostParameters& costs = {});
+    ~MetricsAccumulator();
+    MetricsAccumulator(MetricsAccumulator&&) noexcept;
+    MetricsAccumulator& operator=(MetricsAccumulator&&) noexcept;
+
+    void add(const TicketOutcome& ticket);
+    void add(const EscalationOutcome& escalation);
+    // The metrics of everything added; call once.
+    Metrics finish();
+
+private:
+    struct Totals;
+    Window m_window;
+    bool m_hasEventLog = false;
+    CostParameters m_costs;
+    Metrics m_metrics;
+    std::unique_ptr<Totals> m_totals;
+};
 
 // The metrics of a window summed over outcomes (MetricOutcomes.h): the
 // tickets created in it and the escalations inside it; others are ignored.

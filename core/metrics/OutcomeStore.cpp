@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -25,6 +26,8 @@ constexpr const char* basisKey = "metric_outcomes_basis";
 
 // How the `sla` column holds a verdict.
 enum StoredSla : int { SlaMet = 0, SlaBreached = 1, SlaRunning = 2 };
+// The sla_settled_at of a verdict still running: it settles at no instant.
+constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
 
 // Remove a ticket's outcome rows whenever what they were decided from
 // changes, whichever program writes: the ticket, its events, its account
@@ -116,8 +119,7 @@ std::string staysText(const std::vector<TierStay>& stays) {
     return text;
 }
 
-std::vector<TierStay> staysFrom(std::string_view text) {
-    std::vector<TierStay> stays;
+void appendStays(std::string_view text, std::vector<TierStay>& stays) {
     const char* at = text.data();
     const char* end = text.data() + text.size();
     while (at < end) {
@@ -128,7 +130,6 @@ std::vector<TierStay> staysFrom(std::string_view text) {
             stays.push_back(stay);
         }
     }
-    return stays;
 }
 
 // Hashes std::string keys and looks them up by std::string_view.
@@ -162,104 +163,32 @@ private:
     std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_texts;
 };
 
-struct Readings {
-    UtcSeconds asOf = 0;               // the SLA's instant
-    std::vector<std::int64_t> running; // tickets whose SLA is decided at read
-};
-
-// The number of rows of `table` whose `instant` column lies in the window,
-// to make room for them at once.
-std::size_t rowsIn(store::Database& db, const char* table, const char* instant,
-                   const Window& window) {
-    store::Statement count = db.prepare(std::string("SELECT count(*) FROM ") + table + " WHERE " +
-                                        instant + " >= ?1 AND " + instant + " < ?2");
-    count.bindAll(window.from, window.to);
-    count.step();
-    return static_cast<std::size_t>(count.int64(0));
-}
-
-void readTicketOutcomes(store::Database& db, const Window& window, WindowOutcomes& outcomes,
-                        Readings& readings) {
-    outcomes.tickets.reserve(rowsIn(db, "ticket_outcomes", "created_at", window));
+// The SLA verdicts of the window's tickets whose kept verdict does not
+// hold at the instant asked for (a clock was still running, or the instant
+// lies before the ticket's last one), decided now: breached or not, by row.
+std::unordered_map<std::int64_t, bool> verdictsToDecide(store::Database& db, const Window& window,
+                                                        const SlaAssessment& sla) {
     store::Statement row = db.prepare(
-        "SELECT created_at, ticket, escalated, time_to_escalate_min, escalation_events, "
-        "highest_tier, tier3_escalations, resolution_min, reopened, csat, handle_time_min, "
-        "priority, root_cause, product_area, sla, sla_settled_at, stays FROM ticket_outcomes "
-        "WHERE created_at >= ?1 AND created_at < ?2");
-    row.bindAll(window.from, window.to);
-    TextPool pool;
+        "SELECT ticket FROM ticket_outcomes WHERE sla IS NOT NULL AND sla_settled_at > ?3 "
+        "AND +created_at >= ?1 AND +created_at < ?2"); // by settled_at: the few
+    row.bindAll(window.from, window.to, sla.asOf);
+    std::vector<std::int64_t> rows;
     while (row.step()) {
-        TicketOutcome& t = outcomes.tickets.emplace_back();
-        t.createdAt = row.int64(0);
-        t.ticket = row.int64(1);
-        t.escalated = row.int64(2) != 0;
-        t.timeToEscalateMin = row.optionalReal(3);
-        t.escalationEvents = static_cast<int>(row.int64(4));
-        t.highestTier = static_cast<int>(row.int64(5));
-        t.tier3Escalations = static_cast<int>(row.int64(6));
-        t.resolutionMin = row.optionalReal(7);
-        t.reopened = row.int64(8) != 0;
-        t.csat = row.optionalReal(9);
-        t.handleTimeMin = row.optionalReal(10);
-        t.priority = pool.get(row, 11);
-        t.rootCause = pool.get(row, 12);
-        t.productArea = pool.get(row, 13);
-        if (!row.isNull(14)) {
-            const auto sla = row.int64(14);
-            const bool settled = sla != SlaRunning && row.int64(15) <= readings.asOf;
-            if (settled) {
-                t.slaBreached = sla == SlaBreached;
-            } else {
-                readings.running.push_back(t.ticket);
-            }
-        }
-        if (!row.isNull(16)) {
-            t.stays = staysFrom(row.textView(16));
-        }
+        rows.push_back(row.int64(0));
     }
-}
-
-void readEscalationOutcomes(store::Database& db, const Window& window, WindowOutcomes& outcomes) {
-    outcomes.escalations.reserve(rowsIn(db, "escalation_outcomes", "at", window));
-    store::Statement row = db.prepare(
-        "SELECT at, ticket, claim_min, handoff_min, decision_min, bounced, info_requested, "
-        "priority, root_cause FROM escalation_outcomes WHERE at >= ?1 AND at < ?2");
-    row.bindAll(window.from, window.to);
-    TextPool pool;
-    while (row.step()) {
-        EscalationOutcome& e = outcomes.escalations.emplace_back();
-        e.at = row.int64(0);
-        e.ticket = row.int64(1);
-        e.claimMin = row.optionalReal(2);
-        e.handoffMin = row.optionalReal(3);
-        e.decisionMin = row.optionalReal(4);
-        e.bounced = row.int64(5) != 0;
-        e.infoRequested = row.int64(6) != 0;
-        e.priority = pool.get(row, 7);
-        e.rootCause = pool.get(row, 8);
-    }
-}
-
-// The SLA of the tickets whose clocks were still running when kept, as of
-// the instant asked for.
-void readRunningSlas(store::Database& db, const std::vector<std::int64_t>& rows,
-                     const SlaAssessment& sla, WindowOutcomes& outcomes) {
+    std::sort(rows.begin(), rows.end());
+    std::unordered_map<std::int64_t, bool> breached;
     if (rows.empty()) {
-        return;
+        return breached;
     }
     const std::vector<TicketFacts> facts = loadTicketFacts(db, rows);
     const auto slas = readSlas(facts, sla);
-    std::unordered_map<std::int64_t, bool> breached;
     for (std::size_t i = 0; i < facts.size(); ++i) {
         if (slas[i]) {
             breached.emplace(facts[i].row, slas[i]->breached);
         }
     }
-    for (TicketOutcome& ticket : outcomes.tickets) {
-        if (const auto found = breached.find(ticket.ticket); found != breached.end()) {
-            ticket.slaBreached = found->second;
-        }
-    }
+    return breached;
 }
 
 // The escalated tickets resolved from 90 days before the window to its end
@@ -277,24 +206,73 @@ std::vector<ResolvedEscalation> keptResolvedEscalations(store::Database& db, con
     return resolved;
 }
 
-bool byTicketRow(const TicketOutcome& a, const TicketOutcome& b) {
-    return a.ticket < b.ticket;
+// Visits the kept ticket outcomes of the window, in creation order, each
+// completed: its SLA verdict as of the instant asked for, its repeat-issue
+// flag (it depends on other tickets, so is not kept).
+void visitKeptTickets(store::Database& db, const Window& window, const SlaAssessment& sla,
+                      OutcomeVisitor& visitor) {
+    const std::unordered_map<std::int64_t, bool> decided = verdictsToDecide(db, window, sla);
+    const ResolvedEscalationIndex repeats(keptResolvedEscalations(db, window));
+    store::Statement row = db.prepare(
+        "SELECT created_at, ticket, escalated, time_to_escalate_min, escalation_events, "
+        "highest_tier, tier3_escalations, resolution_min, reopened, csat, handle_time_min, "
+        "priority, root_cause, product_area, sla, sla_settled_at, stays FROM ticket_outcomes "
+        "WHERE created_at >= ?1 AND created_at < ?2");
+    row.bindAll(window.from, window.to);
+    TextPool pool;
+    TicketOutcome t; // one, reused: the visitor sums it or copies it
+    while (row.step()) {
+        t.createdAt = row.int64(0);
+        t.ticket = row.int64(1);
+        t.escalated = row.int64(2) != 0;
+        t.timeToEscalateMin = row.optionalReal(3);
+        t.escalationEvents = static_cast<int>(row.int64(4));
+        t.highestTier = static_cast<int>(row.int64(5));
+        t.tier3Escalations = static_cast<int>(row.int64(6));
+        t.resolutionMin = row.optionalReal(7);
+        t.reopened = row.int64(8) != 0;
+        t.csat = row.optionalReal(9);
+        t.handleTimeMin = row.optionalReal(10);
+        t.priority = pool.get(row, 11);
+        t.rootCause = pool.get(row, 12);
+        t.productArea = pool.get(row, 13);
+        t.slaBreached.reset();
+        if (!row.isNull(14)) {
+            if (row.int64(15) <= sla.asOf) {
+                t.slaBreached = row.int64(14) == SlaBreached;
+            } else if (const auto found = decided.find(t.ticket); found != decided.end()) {
+                t.slaBreached = found->second;
+            }
+        }
+        t.stays.clear();
+        if (!row.isNull(16)) {
+            appendStays(row.textView(16), t.stays);
+        }
+        t.repeatIssue =
+            t.escalated && repeats.isRepeatIssue(t.rootCause, t.productArea, t.createdAt);
+        visitor.visit(t);
+    }
 }
 
-// Reads the kept outcomes of the window and completes them: SLA verdicts
-// still open, repeat-issue flags (they depend on other tickets, so are not
-// kept), and the tickets in row order, as the facts come.
-WindowOutcomes readKept(store::Database& db, const Window& window, bool hasEventLog,
-                        const SlaAssessment& sla) {
-    WindowOutcomes outcomes;
-    outcomes.hasEventLog = hasEventLog;
-    Readings readings{sla.asOf, {}};
-    readTicketOutcomes(db, window, outcomes, readings);
-    readEscalationOutcomes(db, window, outcomes);
-    readRunningSlas(db, readings.running, sla, outcomes);
-    std::sort(outcomes.tickets.begin(), outcomes.tickets.end(), byTicketRow);
-    ResolvedEscalationIndex(keptResolvedEscalations(db, window)).markRepeatIssues(outcomes.tickets);
-    return outcomes;
+void visitKeptEscalations(store::Database& db, const Window& window, OutcomeVisitor& visitor) {
+    store::Statement row = db.prepare(
+        "SELECT at, ticket, claim_min, handoff_min, decision_min, bounced, info_requested, "
+        "priority, root_cause FROM escalation_outcomes WHERE at >= ?1 AND at < ?2");
+    row.bindAll(window.from, window.to);
+    TextPool pool;
+    EscalationOutcome e;
+    while (row.step()) {
+        e.at = row.int64(0);
+        e.ticket = row.int64(1);
+        e.claimMin = row.optionalReal(2);
+        e.handoffMin = row.optionalReal(3);
+        e.decisionMin = row.optionalReal(4);
+        e.bounced = row.int64(5) != 0;
+        e.infoRequested = row.int64(6) != 0;
+        e.priority = pool.get(row, 7);
+        e.rootCause = pool.get(row, 8);
+        visitor.visit(e);
+    }
 }
 
 // Up to `limit` tickets after row `after` without kept rows, ascending.
@@ -338,12 +316,14 @@ public:
                          t.timeToEscalateMin, t.escalationEvents, t.highestTier, t.tier3Escalations,
                          t.resolutionMin, t.reopened ? 1 : 0, t.csat, t.handleTimeMin, t.priority,
                          t.rootCause, t.productArea);
-        if (sla) {
-            m_ticket.bind(16, !sla->settled ? SlaRunning : sla->breached ? SlaBreached : SlaMet);
+        if (!sla) {
+            m_ticket.bindNull(16).bindNull(17);
+        } else if (!sla->settled) {
+            m_ticket.bind(16, SlaRunning).bind(17, never);
         } else {
-            m_ticket.bindNull(16);
+            m_ticket.bind(16, sla->breached ? SlaBreached : SlaMet)
+                .bind(17, latestInstantOf(facts));
         }
-        m_ticket.bind(17, latestInstantOf(facts));
         if (t.stays.empty()) {
             m_ticket.bindNull(18);
         } else {
@@ -428,25 +408,28 @@ void keepAllMissing(store::Database& db, UtcSeconds slaAsOf) {
 
 // Decided in memory, as they would be kept: for a workspace that cannot be
 // written now.
-WindowOutcomes computeInMemory(store::Database& db, const Window& window,
-                               const SlaAssessment& sla) {
+void visitComputed(store::Database& db, const Window& window, const SlaAssessment& sla,
+                   OutcomeVisitor& visitor) {
     MetricsInput input = loadMetricsInput(db, window);
     markSlaBreaches(input, window, sla);
-    WindowOutcomes outcomes;
-    outcomes.hasEventLog = input.hasEventLog;
-    outcomes.source = WindowOutcomes::Source::Computed;
+    visitor.begin(input.hasEventLog, OutcomeSource::Computed);
+    std::vector<TicketOutcome> tickets;
     for (const TicketFacts& ticket : input.tickets) {
         if (window.contains(ticket.createdAt)) {
-            outcomes.tickets.push_back(ticketOutcomeOf(ticket, input.hasEventLog));
+            tickets.push_back(ticketOutcomeOf(ticket, input.hasEventLog));
         }
-        for (EscalationOutcome& e : escalationOutcomesOf(ticket, input.hasEventLog)) {
+    }
+    ResolvedEscalationIndex(input.resolvedEscalations).markRepeatIssues(tickets);
+    for (const TicketOutcome& ticket : tickets) {
+        visitor.visit(ticket);
+    }
+    for (const TicketFacts& ticket : input.tickets) {
+        for (const EscalationOutcome& e : escalationOutcomesOf(ticket, input.hasEventLog)) {
             if (window.contains(e.at)) {
-                outcomes.escalations.push_back(std::move(e));
+                visitor.visit(e);
             }
         }
     }
-    ResolvedEscalationIndex(input.resolvedEscalations).markRepeatIssues(outcomes.tickets);
-    return outcomes;
 }
 
 // A connection that may write the workspace: the caller's, or one of our
@@ -468,25 +451,67 @@ std::unique_ptr<store::Database> ownWriter(store::Database& db) {
     }
 }
 
-// The kept outcomes of the window when every one is kept, read in one
-// snapshot; nothing when some are missing.
-std::optional<WindowOutcomes> readIfAllKept(store::Database& db, const Window& window,
-                                            UtcSeconds slaAsOf) {
+// Visits the kept outcomes of the window when every one is kept, read in
+// one snapshot; returns false, having visited none, when some are missing.
+bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsOf,
+                    OutcomeSource source, OutcomeVisitor& visitor) {
     store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
     const Basis basis(db, slaAsOf);
     if (storedBasis(db) != basis.text || !allKept(db, basis.hasEventLog)) {
-        return std::nullopt;
+        return false;
     }
-    WindowOutcomes kept = readKept(db, window, basis.hasEventLog, basis.sla());
+    visitor.begin(basis.hasEventLog, source);
+    visitKeptTickets(db, window, basis.sla(), visitor);
+    visitKeptEscalations(db, window, visitor);
     snapshot.commit();
-    return kept;
+    return true;
 }
+
+// Sums what it visits into one window's metrics.
+class OutcomeSum : public OutcomeVisitor {
+public:
+    OutcomeSum(const Window& window, const CostParameters& costs)
+        : m_window(window)
+        , m_costs(costs) {}
+
+    void begin(bool hasEventLog, OutcomeSource) override {
+        m_sum.emplace(m_window, hasEventLog, m_costs);
+    }
+    void visit(const TicketOutcome& ticket) override { m_sum->add(ticket); }
+    void visit(const EscalationOutcome& escalation) override { m_sum->add(escalation); }
+
+    Metrics finish() { return m_sum->finish(); }
+
+private:
+    Window m_window;
+    CostParameters m_costs;
+    std::optional<MetricsAccumulator> m_sum;
+};
+
+// Collects what it visits.
+class OutcomeCollector : public OutcomeVisitor {
+public:
+    void begin(bool hasEventLog, OutcomeSource source) override {
+        m_outcomes.hasEventLog = hasEventLog;
+        m_outcomes.source = source;
+    }
+    void visit(const TicketOutcome& ticket) override { m_outcomes.tickets.push_back(ticket); }
+    void visit(const EscalationOutcome& escalation) override {
+        m_outcomes.escalations.push_back(escalation);
+    }
+
+    WindowOutcomes take() { return std::move(m_outcomes); }
+
+private:
+    WindowOutcomes m_outcomes;
+};
 
 } // namespace
 
-WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
-    if (auto kept = readIfAllKept(db, window, slaAsOf)) {
-        return std::move(*kept);
+void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf,
+                         OutcomeVisitor& visitor) {
+    if (visitIfAllKept(db, window, slaAsOf, OutcomeSource::Kept, visitor)) {
+        return;
     }
     std::unique_ptr<store::Database> own;
     store::Database* writer = &db;
@@ -507,13 +532,25 @@ WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, Utc
             }
             break;
         }
-        if (auto kept = readIfAllKept(db, window, slaAsOf)) {
-            kept->source = WindowOutcomes::Source::Completed;
-            return std::move(*kept);
+        if (visitIfAllKept(db, window, slaAsOf, OutcomeSource::Completed, visitor)) {
+            return;
         }
     }
     const Basis basis(db, slaAsOf);
-    return computeInMemory(db, window, basis.sla());
+    visitComputed(db, window, basis.sla(), visitor);
+}
+
+WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
+    OutcomeCollector collector;
+    visitWindowOutcomes(db, window, slaAsOf, collector);
+    return collector.take();
+}
+
+Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf,
+                        const CostParameters& costs) {
+    OutcomeSum sum(window, costs);
+    visitWindowOutcomes(db, window, slaAsOf, sum);
+    return sum.finish();
 }
 
 } // namespace escdesk::metrics

@@ -16,29 +16,45 @@
 
 namespace escdesk::metrics {
 
+// Where outcomes came from: the kept rows alone; kept rows after deciding
+// the missing ones; or decided in memory because the workspace could not be
+// written (read-only file, or busy with another writer).
+enum class OutcomeSource { Kept, Completed, Computed };
+
+// Receives the outcomes of a window one at a time: begin() first, then
+// tickets (in creation order), then escalations (in time order). A visited
+// outcome is valid only during the call.
+class OutcomeVisitor {
+public:
+    virtual ~OutcomeVisitor() = default;
+    virtual void begin(bool hasEventLog, OutcomeSource source) = 0;
+    virtual void visit(const TicketOutcome& ticket) = 0;
+    virtual void visit(const EscalationOutcome& escalation) = 0;
+};
+
+// Visits the outcomes of the window — tickets created in it, with their
+// repeat-issue flags set and their SLA, by the workspace's matrix, as of
+// `slaAsOf`; escalations inside it — deciding and keeping first those not
+// kept yet. SLA verdicts are kept once no clock runs, and hold from the
+// ticket's last instant on. `db` may be a read-only connection: outcomes are
+// then written through a connection of their own to the same file.
+void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf,
+                         OutcomeVisitor& visitor);
+
+// The outcomes visitWindowOutcomes visits, collected.
 struct WindowOutcomes {
     bool hasEventLog = false;
-    // Tickets created in the window (ordered by ticket row), with their
-    // repeat-issue flags set and their SLA, by the workspace's matrix, as of
-    // the instant asked for.
+    OutcomeSource source = OutcomeSource::Kept;
     std::vector<TicketOutcome> tickets;
-    // The escalations inside the window.
     std::vector<EscalationOutcome> escalations;
-
-    // Where they came from: the kept rows alone; kept rows after deciding
-    // the missing ones; or decided in memory because the workspace could not
-    // be written (read-only file, or busy with another writer).
-    enum class Source { Kept, Completed, Computed };
-    Source source = Source::Kept;
 
     OutcomeRefs refs() const { return refsTo(tickets, escalations); }
 };
 
-// The outcomes of the window, deciding and keeping those not kept yet, with
-// the SLA of its tickets as of `slaAsOf` (at or after the times their clocks
-// stopped: SLA verdicts are kept once no clock is running). `db` may be a
-// read-only connection: outcomes are then written through a connection of
-// their own to the same file.
 WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf);
+
+// Every metric of SPEC §7 over the window, summed as the outcomes come.
+Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf,
+                        const CostParameters& costs = {});
 
 } // namespace escdesk::metrics

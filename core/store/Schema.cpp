@@ -256,7 +256,9 @@ DROP INDEX tickets_by_account;
 // remove them are made with the first rows: metrics/OutcomeStore.cpp). `sla` is
 // NULL when no SLA policy covers the ticket, 0 met, 1 breached, 2 when a
 // clock was still running (decided again at each read); a settled verdict
-// holds from sla_settled_at, the ticket's latest instant, on.
+// holds from sla_settled_at, the ticket's latest instant, on (a running
+// one's is the largest integer), and the few that do not hold at an instant
+// are found by that index.
 constexpr std::string_view schemaV8 = R"sql(
 CREATE TABLE ticket_outcomes (
     created_at           INTEGER NOT NULL,
@@ -281,7 +283,8 @@ CREATE TABLE ticket_outcomes (
 ) WITHOUT ROWID;
 CREATE INDEX ticket_outcomes_by_ticket ON ticket_outcomes(ticket);
 CREATE INDEX escalated_outcomes_by_resolved_at
-    ON ticket_outcomes(resolved_at, root_cause, product_area) WHERE escalated != 0;
+    ON ticket_outcomes(resolved_at, root_cause, product_area, escalated) WHERE escalated != 0;
+CREATE INDEX sla_outcomes_by_settled_at ON ticket_outcomes(sla_settled_at) WHERE sla IS NOT NULL;
 
 CREATE TABLE escalation_outcomes (
     at             INTEGER NOT NULL,

@@ -1,0 +1,287 @@
+// The metrics of a window summed from the outcomes kept in the workspace
+// (metrics/OutcomeStore.h): the same figures as worked out by hand, kept
+// rows reused, and forgotten when what they were decided from changes.
+//
+// B = 2026-11-02T00:00Z, times in minutes after B, window W = [B, B + 1 day).
+// Account A1 is Enterprise; the matrix's one SLA policy, Enterprise ×
+// Critical on a 24×7 calendar, asks a first response within 60 minutes, a
+// resolution within 600 and an escalation claimed within 60.
+//
+//   T1 Critical A1, created @0, first response @30, resolved @300;
+//      escalated 1→2 @20, claimed @35, started @50, decision @80
+//   T2 Critical A1, created @100, first response @200, resolved @400;
+//      escalated 1→2 @110, never claimed
+//   T3 Critical A1, created @1000, open, no first response
+//   T4 Low, no account (no policy covers it), created @500, resolved @560
+//
+// By hand:
+//   tickets 4, escalated T1 T2 → 2, rate 0.5
+//   time to escalate: 20, 10 → mean 15, p50 15, p90 10 + 0.9 × 10 = 19
+//   claim delay: T1 15 (n 1), T2 unclaimed → unclaimed 1
+//   handoff: T1 30; decision latency: T1 60
+//   resolution: T1 300, T2 300, T4 60 → mean 220, n 3
+//   SLA as of @1030: T1 met (30 ≤ 60, 300 ≤ 600, claimed after 15), T2
+//   breached (first response 100 > 60), T3 first response clock running at 30 of 60 → not
+//   breached; T4 not evaluated → 1 of 3. As of @1100 T3's clock has run
+//   100 > 60 minutes → breached → 2 of 3.
+
+#include "matrix/MatrixStore.h"
+#include "metrics/FactsLoader.h"
+#include "metrics/MetricsJson.h"
+#include "metrics/OutcomeStore.h"
+#include "metrics/SlaOutcomes.h"
+#include "store/DataWriter.h"
+#include "store/Workspace.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace escdesk;
+using namespace escdesk::metrics;
+
+namespace {
+
+const UtcSeconds B =
+    QDateTime(QDate(2026, 11, 2), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+const Window W{B, B + 24 * 3600};
+
+UtcSeconds at(int minutes) {
+    return B + UtcSeconds(minutes) * 60;
+}
+
+matrix::Matrix matrixWithFirstResponse(int firstResponseMin) {
+    matrix::Matrix m = matrix::defaultMatrix(QStringLiteral("UTC"));
+    sla::BusinessCalendar always;
+    always.name = QStringLiteral("24x7");
+    always.timeZone = QStringLiteral("UTC");
+    always.roundTheClock = true;
+    m.calendars = {always};
+    sla::SlaPolicy policy;
+    policy.customerTier = QStringLiteral("Enterprise");
+    policy.priority = QStringLiteral("Critical");
+    policy.firstResponseMin = firstResponseMin;
+    policy.resolutionMin = 600;
+    policy.claimMin = 60;
+    policy.calendar = always.name;
+    m.policies = {policy};
+    return m;
+}
+
+Ticket ticket(const char* id, const char* priority, int created) {
+    Ticket t;
+    t.ticketId = QString::fromLatin1(id);
+    t.priority = QString::fromLatin1(priority);
+    t.createdAt = at(created);
+    t.status = QStringLiteral("Open");
+    return t;
+}
+
+TicketEvent eventAt(EventKind kind, int minutes) {
+    TicketEvent e;
+    e.kind = kind;
+    e.occurredAt = at(minutes);
+    if (kind == EventKind::Escalated) {
+        e.fromTier = 1;
+        e.toTier = 2;
+    }
+    return e;
+}
+
+QByteArray json(const Metrics& m) {
+    return QJsonDocument(metricsToJson(m)).toJson(QJsonDocument::Compact);
+}
+
+std::int64_t count(store::Database& db, const char* sql) {
+    return db.queryInt64(sql);
+}
+
+} // namespace
+
+class TestOutcomeStore : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::Workspace> m_workspace;
+    std::int64_t m_t2 = 0;
+
+    store::Database& db() { return m_workspace->db(); }
+
+    // The metrics by the facts path, for the same window and instant.
+    Metrics fromFacts(UtcSeconds asOf) {
+        MetricsInput input = loadMetricsInput(db(), W);
+        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db()));
+        markSlaBreaches(input, W, {evaluator, asOf});
+        return computeMetrics(input, W);
+    }
+
+private slots:
+    void init() {
+        m_workspace.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("o.db")));
+        m_workspace = std::make_unique<store::Workspace>(m_dir.filePath(QStringLiteral("o.db")));
+        matrix::saveMatrix(db(), matrixWithFirstResponse(60), QStringLiteral("test"), QString(), B);
+        store::Transaction transaction(db());
+        store::DataWriter writer(db());
+        Account a1;
+        a1.accountId = QStringLiteral("A1");
+        a1.tier = QStringLiteral("Enterprise");
+        writer.insertAccount(a1);
+
+        Ticket t1 = ticket("T1", "Critical", 0);
+        t1.accountId = a1.accountId;
+        t1.firstResponseAt = at(30);
+        t1.resolvedAt = at(300);
+        t1.status = QStringLiteral("Resolved");
+        const auto row1 = writer.insertTicket(t1);
+        for (const auto& [kind, minutes] : {std::pair{EventKind::Escalated, 20},
+                                            {EventKind::Claimed, 35},
+                                            {EventKind::Started, 50},
+                                            {EventKind::Decision, 80}}) {
+            writer.insertEvent(row1, eventAt(kind, minutes));
+        }
+
+        Ticket t2 = ticket("T2", "Critical", 100);
+        t2.accountId = a1.accountId;
+        t2.firstResponseAt = at(200);
+        t2.resolvedAt = at(400);
+        t2.status = QStringLiteral("Resolved");
+        m_t2 = writer.insertTicket(t2);
+        writer.insertEvent(m_t2, eventAt(EventKind::Escalated, 110));
+
+        Ticket t3 = ticket("T3", "Critical", 1000);
+        t3.accountId = a1.accountId;
+        writer.insertTicket(t3);
+
+        Ticket t4 = ticket("T4", "Low", 500);
+        t4.resolvedAt = at(560);
+        t4.status = QStringLiteral("Resolved");
+        writer.insertTicket(t4);
+        transaction.commit();
+    }
+
+    void theKeptOutcomesGiveTheHandWorkedFigures() {
+        const Metrics m = metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(m.tickets, 4);
+        QCOMPARE(m.escalated, 2);
+        QCOMPARE(*m.escalationRate, 0.5);
+        QCOMPARE(*m.timeToEscalateMin.mean, 15.0);
+        QCOMPARE(*m.timeToEscalateMin.p50, 15.0);
+        QCOMPARE(*m.timeToEscalateMin.p90, 19.0);
+        QCOMPARE(m.claimDelayMin.n, 1);
+        QCOMPARE(*m.claimDelayMin.mean, 15.0);
+        QCOMPARE(m.unclaimed, 1);
+        QCOMPARE(*m.handoffDelayMin.mean, 30.0);
+        QCOMPARE(*m.decisionLatencyMin.mean, 60.0);
+        QCOMPARE(m.resolutionTimeMin.all.n, 3);
+        QCOMPARE(*m.resolutionTimeMin.all.mean, 220.0);
+        QCOMPARE(*m.slaBreachRateAll, 1.0 / 3.0);
+        // Every ticket and escalation of the workspace is now kept.
+        QCOMPARE(count(db(), "SELECT count(*) FROM ticket_outcomes"), 4);
+        QCOMPARE(count(db(), "SELECT count(*) FROM escalation_outcomes"), 2);
+        QCOMPARE(json(m), json(fromFacts(at(1030))));
+    }
+
+    void aSecondReadUsesTheKeptRows() {
+        QCOMPARE(loadWindowOutcomes(db(), W, at(1030)).source, OutcomeSource::Completed);
+        QCOMPARE(loadWindowOutcomes(db(), W, at(1030)).source, OutcomeSource::Kept);
+    }
+
+    void aRunningClockIsDecidedAgainAtEachRead() {
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).slaBreachRateAll, 1.0 / 3.0);
+        const WindowOutcomes later = loadWindowOutcomes(db(), W, at(1100));
+        QCOMPARE(later.source, OutcomeSource::Kept);
+        QCOMPARE(*computeMetrics(later.refs(), later.hasEventLog, W).slaBreachRateAll, 2.0 / 3.0);
+    }
+
+    void aSettledVerdictIsDecidedAgainBeforeTheTicketsLastInstant() {
+        metricsOfWindow(db(), W, at(1030)); // keeps T1 as met, T2 as breached
+        // As of @250 T1's resolution clock still runs (resolved @300): not
+        // breached; T2's first response came @200, 100 > 60 → breached.
+        const Metrics past = metricsOfWindow(db(), W, at(250));
+        QCOMPARE(json(past), json(fromFacts(at(250))));
+    }
+
+    void aNewEventForgetsItsTicketsOutcome() {
+        metricsOfWindow(db(), W, at(1030));
+        {
+            store::DataWriter writer(db());
+            writer.insertEvent(m_t2, eventAt(EventKind::Claimed, 130));
+        }
+        QCOMPARE(count(db(), "SELECT count(*) FROM ticket_outcomes"), 3);
+        QCOMPARE(count(db(), "SELECT count(*) FROM escalation_outcomes"), 1);
+        // T2 is now claimed 20 minutes after its escalation: (15 + 20) / 2.
+        const WindowOutcomes outcomes = loadWindowOutcomes(db(), W, at(1030));
+        QCOMPARE(outcomes.source, OutcomeSource::Completed);
+        const Metrics m = computeMetrics(outcomes.refs(), outcomes.hasEventLog, W);
+        QCOMPARE(m.claimDelayMin.n, 2);
+        QCOMPARE(*m.claimDelayMin.mean, 17.5);
+        QCOMPARE(m.unclaimed, 0);
+    }
+
+    void aChangedTicketForgetsItsOutcome() {
+        metricsOfWindow(db(), W, at(1030));
+        db().exec("UPDATE tickets SET resolved_at = resolved_at + 3600 WHERE ticket_id = 'T4'");
+        QCOMPARE(count(db(), "SELECT count(*) FROM ticket_outcomes"), 3);
+        // T4 now takes 120 minutes: (300 + 300 + 120) / 3.
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).resolutionTimeMin.all.mean, 240.0);
+    }
+
+    void aChangedAccountForgetsItsTicketsOutcomes() {
+        metricsOfWindow(db(), W, at(1030));
+        db().exec("UPDATE accounts SET tier = 'SMB' WHERE account_id = 'A1'");
+        QCOMPARE(count(db(), "SELECT count(*) FROM ticket_outcomes"), 1); // T4 only
+        // No policy covers SMB: no ticket is evaluated any more.
+        const Metrics m = metricsOfWindow(db(), W, at(1030));
+        QVERIFY(!m.slaBreachRateAll);
+        QVERIFY(m.unavailable.count(QStringLiteral("sla_breach_rate")));
+    }
+
+    void aMatrixChangeForgetsEveryOutcome() {
+        metricsOfWindow(db(), W, at(1030));
+        matrix::saveMatrix(db(), matrixWithFirstResponse(20), QStringLiteral("test"), QString(),
+                           B + 60);
+        // First response within 20 minutes: T1 (30), T2 (100) and T3 (30 so
+        // far, as of @1030) all breach.
+        const WindowOutcomes outcomes = loadWindowOutcomes(db(), W, at(1030));
+        QCOMPARE(outcomes.source, OutcomeSource::Completed);
+        QCOMPARE(*computeMetrics(outcomes.refs(), outcomes.hasEventLog, W).slaBreachRateAll, 1.0);
+    }
+
+    void aReadOnlyConnectionKeepsThroughItsOwn() {
+        store::Database readOnly(db().path(), store::Database::Access::ReadOnly);
+        QCOMPARE(loadWindowOutcomes(readOnly, W, at(1030)).source, OutcomeSource::Completed);
+        QCOMPARE(count(db(), "SELECT count(*) FROM ticket_outcomes"), 4);
+        QCOMPARE(loadWindowOutcomes(readOnly, W, at(1030)).source, OutcomeSource::Kept);
+    }
+
+    void aBusyWorkspaceIsMeasuredInMemory() {
+        const QByteArray expected = json(fromFacts(at(1030)));
+        store::Database readOnly(db().path(), store::Database::Access::ReadOnly);
+        store::Transaction otherWriter(db(), store::Transaction::Kind::Immediate);
+        const WindowOutcomes outcomes = loadWindowOutcomes(readOnly, W, at(1030));
+        QCOMPARE(outcomes.source, OutcomeSource::Computed);
+        QCOMPARE(json(computeMetrics(outcomes.refs(), outcomes.hasEventLog, W)), expected);
+    }
+
+    void withoutEventLogTheFlagsStandIn() {
+        db().exec("DELETE FROM ticket_events");
+        db().exec("UPDATE tickets SET escalated = 1, escalated_at = created_at + 300 "
+                  "WHERE ticket_id = 'T3'");
+        // Only T3 is flagged: 1 of 4, escalated 5 minutes after creation.
+        const Metrics m = metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(m.escalated, 1);
+        QCOMPARE(*m.timeToEscalateMin.mean, 5.0);
+        QVERIFY(m.unavailable.count(QStringLiteral("claim_delay_min")));
+        // Events arrive: the kept outcomes were decided without a log and go.
+        store::DataWriter writer(db());
+        writer.insertEvent(m_t2, eventAt(EventKind::Escalated, 110));
+        const Metrics logged = metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(logged.escalated, 1); // T2, by its event; T3's flag no longer counts
+        QCOMPARE(*logged.timeToEscalateMin.mean, 10.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutcomeStore)
+#include "tst_outcome_store.moc"

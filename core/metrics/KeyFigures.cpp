@@ -1,6 +1,6 @@
 #include "metrics/KeyFigures.h"
 
-#include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
 
 namespace escdesk::metrics {
 
@@ -89,36 +89,32 @@ std::vector<KeyFigureValue> keyFigures(const Metrics& current, const Metrics& pr
     return figures;
 }
 
-MetricsInput withPriorities(const MetricsInput& input, const QStringList& priorities) {
-    MetricsInput subset;
-    subset.hasEventLog = input.hasEventLog;
-    subset.resolvedEscalations = input.resolvedEscalations;
-    for (const TicketFacts& ticket : input.tickets) {
+OutcomeRefs withPriorities(const WindowOutcomes& outcomes, const QStringList& priorities) {
+    OutcomeRefs subset;
+    for (const TicketOutcome& ticket : outcomes.tickets) {
         if (priorities.contains(ticket.priority, Qt::CaseInsensitive)) {
-            subset.tickets.push_back(ticket);
+            subset.tickets.push_back(&ticket);
+        }
+    }
+    for (const EscalationOutcome& escalation : outcomes.escalations) {
+        if (priorities.contains(escalation.priority, Qt::CaseInsensitive)) {
+            subset.escalations.push_back(&escalation);
         }
     }
     return subset;
 }
 
 KeyFigureComparison compareKeyFigures(store::Database& db, const Window& current,
-                                      const Window& previous,
-                                      const std::optional<SlaAssessment>& sla) {
+                                      const Window& previous, UtcSeconds slaAsOf) {
     KeyFigureComparison comparison;
-    MetricsInput now = loadMetricsInput(db, current);
-    MetricsInput before = loadMetricsInput(db, previous);
-    if (sla) {
-        markSlaBreaches(now, current, *sla);
-        markSlaBreaches(before, previous, *sla);
-    }
-    comparison.current = computeMetrics(now, current);
-    comparison.previous = computeMetrics(before, previous);
+    const WindowOutcomes now = loadWindowOutcomes(db, current, slaAsOf);
+    comparison.current = computeMetrics(now.refs(), now.hasEventLog, current);
+    comparison.previous = metricsOfWindow(db, previous, slaAsOf);
+    const QStringList highCritical{QStringLiteral("High"), QStringLiteral("Critical")};
     comparison.highCriticalHandoffMin =
-        computeMetrics(withPriorities(now, {QStringLiteral("High"), QStringLiteral("Critical")}),
-                       current)
-            .handoffDelayMin;
+        computeMetrics(withPriorities(now, highCritical), now.hasEventLog, current).handoffDelayMin;
     comparison.criticalDecisionMin =
-        computeMetrics(withPriorities(now, {QStringLiteral("Critical")}), current)
+        computeMetrics(withPriorities(now, {QStringLiteral("Critical")}), now.hasEventLog, current)
             .decisionLatencyMin;
     comparison.figures =
         keyFigures(comparison.current, comparison.previous, comparison.highCriticalHandoffMin.p90,

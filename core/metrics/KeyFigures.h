@@ -6,12 +6,13 @@
 
 #include "metrics/Benchmarks.h"
 #include "metrics/MetricsEngine.h"
-#include "metrics/SlaOutcomes.h"
+#include "metrics/OutcomeStore.h"
 #include "store/Database.h"
 
 #include <QStringList>
 
 #include <optional>
+
 #include <vector>
 
 namespace escdesk::metrics {
@@ -60,8 +61,8 @@ std::vector<KeyFigureValue> keyFigures(const Metrics& current, const Metrics& pr
                                        const std::optional<double>& highCriticalHandoffP90,
                                        const std::optional<double>& criticalDecisionP90);
 
-// The input restricted to tickets of the given priorities (case-insensitive).
-MetricsInput withPriorities(const MetricsInput& input, const QStringList& priorities);
+// The outcomes of tickets of the given priorities (case-insensitive).
+OutcomeRefs withPriorities(const WindowOutcomes& outcomes, const QStringList& priorities);
 
 struct KeyFigureComparison {
     Metrics current;
@@ -71,9 +72,9 @@ struct KeyFigureComparison {
     std::vector<KeyFigureValue> figures;
 };
 
-// Loads both windows, marks SLA breaches with `sla` when given, and compares.
+// The metrics of both windows from the kept outcomes (OutcomeStore.h), with
+// SLA breaches as of slaAsOf, compared.
 KeyFigureComparison compareKeyFigures(store::Database& db, const Window& current,
-                                      const Window& previous,
-                                      const std::optional<SlaAssessment>& sla);
+                                      const Window& previous, UtcSeconds slaAsOf);
 
 } // namespace escdesk::metrics

@@ -4,6 +4,7 @@
 
 #include "analysis/DrillDown.h"
 #include "analysis/TrendCategories.h"
+#include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
 #include "metrics/KeyFigures.h"
 #include "store/DataWriter.h"
@@ -112,6 +113,10 @@ private slots:
     void figuresAgainstThePeriodBefore() {
         QTemporaryDir dir;
         store::Workspace workspace(dir.filePath(QStringLiteral("k.db")));
+        // A matrix without SLA policies: no ticket's SLA is evaluated.
+        matrix::Matrix noPolicies = matrix::defaultMatrix(QStringLiteral("UTC"));
+        noPolicies.policies.clear();
+        matrix::saveMatrix(workspace.db(), noPolicies, QStringLiteral("test"), QString(), W);
         {
             store::Transaction transaction(workspace.db());
             store::DataWriter w(workspace.db());
@@ -136,8 +141,7 @@ private slots:
                       {});
             transaction.commit();
         }
-        const KeyFigureComparison c =
-            compareKeyFigures(workspace.db(), week, weekBefore, std::nullopt);
+        const KeyFigureComparison c = compareKeyFigures(workspace.db(), week, weekBefore, week.to);
         const auto& f = c.figures;
 
         // Time to escalate [10, 20, 30, 60]: p90 at rank 0.9 × 3 = 2.7 →
@@ -198,7 +202,7 @@ private slots:
         compareOptional(deflection.change, -0.25);
         QCOMPARE(deflection.better, Better::Higher);
 
-        // No SLA evaluation asked for: no value, and the reason says why.
+        // No SLA policy: no value, and the reason says why.
         const KeyFigureValue& sla = figureOf(f, KeyFigure::SlaBreachRate);
         QVERIFY(!sla.value);
         QVERIFY(!sla.unavailable.isEmpty());

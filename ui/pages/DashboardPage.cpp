@@ -307,12 +307,10 @@ DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
     figures.weeks =
         metrics::headlineSeries(db, metrics::recentWeeks(today, DashboardPage::trendWeeks), zone);
     if (dates.isValid()) {
-        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
         figures.slaAsOf = QDateTime::currentSecsSinceEpoch();
-        const metrics::SlaAssessment sla{evaluator, figures.slaAsOf};
         figures.keyFigures = metrics::compareKeyFigures(
             db, metrics::windowOf(dates, zone),
-            metrics::windowOf(figures.comparison.previousDates, zone), sla);
+            metrics::windowOf(figures.comparison.previousDates, zone), figures.slaAsOf);
     }
     return figures;
 }

@@ -74,14 +74,13 @@ void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
 }
 
-// The ids seen in this file, with the line of their first row: an
-// open-addressing table over one byte arena, because a node per id (a
-// std::unordered_map) costs a million allocations and cache misses. It is
-// the one structure of an import that grows with the file, so it is kept
-// small: an 8-byte slot (a 24-bit hash tag and the arena offset) and, in the
-// arena, the line, the length and the bytes of each id. Measured with
-// bench/import_2gb_bench.sh: a 2.1 GB export of 6,000,000 tickets peaks at
-// 462 MB resident, where 32-byte slots peaked at 925 MB.
+// Keys seen in a file, with the line of their first row: an open-addressing
+// table over one byte arena, because a node per key (a std::unordered_map)
+// costs an allocation and a cache miss each. It grows with the rows it
+// holds (8-byte slots, and each key's line, length and bytes in the arena),
+// so an import keeps ids out of it: their writer tells repeats by the
+// store's unique index (TableWriter::RepeatedKeys). It serves a preview's
+// few hundred rows and event identities.
 class SeenIds {
 public:
     static std::uint64_t hashOf(std::string_view id) { return std::hash<std::string_view>{}(id); }
@@ -91,17 +90,6 @@ public:
     void prefetch(std::uint64_t hash) const {
         if (!m_slots.empty()) {
             __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
-        }
-    }
-
-    // Room for `count` ids without growing.
-    void reserve(std::size_t count) {
-        std::size_t size = 1024;
-        while (size < count * 2 + 2) {
-            size *= 2;
-        }
-        if (size > m_slots.size()) {
-            rehash(size);
         }
     }
 
@@ -319,8 +307,8 @@ private:
     std::uint64_t recordHash(const CsvRecord& record);
     bool skipUnchanged(const CsvRecord& record, std::uint64_t hash);
     bool rejectDuplicate(const CsvRecord& record, std::string_view id, std::uint64_t idHash);
-    std::optional<QString> duplicateOf(std::string_view id, std::uint64_t idHash,
-                                       std::int64_t line);
+    QString duplicateReason(std::string_view id, std::int64_t firstLine) const;
+    void rejectRepeated(std::string_view id, std::int64_t line);
     bool handleRecord(const CsvRecord& record);
     bool findDamagedText(const CsvRecord& record);
     bool findConflictingEvent(std::int64_t line);
@@ -618,7 +606,9 @@ void FileImport::surveyTimestamps() {
 }
 
 void FileImport::prepareStatements() {
-    m_writer.emplace(m_db, m_layout, TableWriter::BulkLoad::Allowed);
+    // Repeated ids are told by the store's unique index, not a set in memory.
+    m_writer.emplace(m_db, m_layout, TableWriter::BulkLoad::Allowed,
+                     TableWriter::RepeatedKeys::Rejected);
     if (m_options.kind == ImportKind::Events) {
         m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
     }
@@ -669,8 +659,6 @@ void FileImport::loadStoredHashes() {
     while (stored.step()) {
         m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
     }
-    // A re-import lists about as many ids as are stored.
-    m_seenIds.reserve(m_storedHashes.size());
     if (!m_storedHashes.empty()) {
         // Most rows will not reach the writer: its scan in storage order
         // would only fall behind.
@@ -694,35 +682,40 @@ bool FileImport::skipUnchanged(const CsvRecord& record, std::uint64_t hash) {
         // The duplicate check is the writing thread's, in file order.
         m_pipeline->current().addUnchanged(record.line, id);
         m_pipeline->handOverIfFull();
-    } else if (!rejectDuplicate(record, id, SeenIds::hashOf(id))) {
+    } else if (m_writer->keep(id, record.line) == TableWriter::Outcome::Repeated) {
+        rejectRepeated(id, record.line);
+    } else {
         ++m_skippedUnchanged;
     }
     return true;
 }
 
-// The reason a row with `id` is refused when an earlier row of the file has
-// the same id (the first wins); otherwise records the id and returns none.
-std::optional<QString> FileImport::duplicateOf(std::string_view id, std::uint64_t idHash,
-                                               std::int64_t line) {
-    const auto first = m_seenIds.firstLineOf(id, idHash, line);
-    if (!first) {
-        return std::nullopt;
-    }
-    const QString header = qs(m_layout.columns[0].header);
+// Why a row with `id` is refused when an earlier row of the file, on
+// `firstLine`, has the same id (the first wins).
+QString FileImport::duplicateReason(std::string_view id, std::int64_t firstLine) const {
     return QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
-        .arg(header, qs(id))
-        .arg(*first);
+        .arg(qs(m_layout.columns[0].header), qs(id))
+        .arg(firstLine);
 }
 
+// The preview writes nothing, so it tells repeated ids by a set of the ids
+// it has shown (a few hundred rows at most).
 bool FileImport::rejectDuplicate(const CsvRecord& record, std::string_view id,
                                  std::uint64_t idHash) {
-    auto reason = duplicateOf(id, idHash, record.line);
-    if (!reason) {
+    const auto first = m_seenIds.firstLineOf(id, idHash, record.line);
+    if (!first) {
         return false;
     }
-    m_problems.push_back({qs(m_layout.columns[0].header), id, std::move(*reason)});
+    m_problems.push_back({qs(m_layout.columns[0].header), id, duplicateReason(id, *first)});
     reject(record, true);
     return true;
+}
+
+// Stores the rejection of a row the writer found Repeated.
+void FileImport::rejectRepeated(std::string_view id, std::int64_t line) {
+    ++m_result.rejected;
+    storeProblem(line, qs(m_layout.columns[0].header), id,
+                 duplicateReason(id, m_writer->repeatedLine()));
 }
 
 std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
@@ -998,6 +991,8 @@ void FileImport::count(TableWriter::Outcome outcome) {
     case TableWriter::Outcome::Unchanged:
         ++m_result.unchanged;
         break;
+    case TableWriter::Outcome::Repeated:
+        break; // rejected by the caller
     }
 }
 
@@ -1007,7 +1002,12 @@ void FileImport::upsert(std::int64_t line, std::optional<std::uint64_t> sourceHa
         m_pipeline->handOverIfFull();
         return;
     }
-    count(m_writer->write(m_values, m_result.batch, sourceHash));
+    const auto outcome = m_writer->write(m_values, m_result.batch, sourceHash, line);
+    if (outcome == TableWriter::Outcome::Repeated) {
+        rejectRepeated(m_values[0].text, line);
+    } else {
+        count(outcome);
+    }
 }
 
 // Ticket rows convert without reading the store, so the store is free for
@@ -1020,17 +1020,9 @@ void FileImport::startPipeline() {
 }
 
 // On the writing thread: the staged rows in file order. Ids are checked
-// for duplicates here, so the reading thread has less to do.
+// for duplicates here (by the writer, in the store), so the reading thread
+// has less to do.
 void FileImport::writeStaged(const StagedBatch& batch) {
-    const QString keyHeader = qs(m_layout.columns[0].header);
-    const auto duplicate = [&](std::string_view id, std::int64_t line) {
-        auto reason = duplicateOf(id, SeenIds::hashOf(id), line);
-        if (reason) {
-            ++m_result.rejected;
-            storeProblem(line, keyHeader, id, *reason);
-        }
-        return reason.has_value();
-    };
     for (const StagedBatch::Entry& entry : batch.entries()) {
         switch (entry.kind) {
         case StagedBatch::Kind::Rejected:
@@ -1041,17 +1033,26 @@ void FileImport::writeStaged(const StagedBatch& batch) {
                              batch.text(problem.valueOffset, problem.valueLength), problem.reason);
             }
             break;
-        case StagedBatch::Kind::Unchanged:
-            if (!duplicate(batch.text(entry.first, entry.count), entry.line)) {
+        case StagedBatch::Kind::Unchanged: {
+            const std::string_view id = batch.text(entry.first, entry.count);
+            if (m_writer->keep(id, entry.line) == TableWriter::Outcome::Repeated) {
+                rejectRepeated(id, entry.line);
+            } else {
                 ++m_result.unchanged;
             }
             break;
-        case StagedBatch::Kind::Row:
+        }
+        case StagedBatch::Kind::Row: {
             batch.valuesOf(entry, m_stagedValues);
-            if (!duplicate(m_stagedValues[0].text, entry.line)) {
-                count(m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash));
+            const auto outcome =
+                m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash, entry.line);
+            if (outcome == TableWriter::Outcome::Repeated) {
+                rejectRepeated(m_stagedValues[0].text, entry.line);
+            } else {
+                count(outcome);
             }
             break;
+        }
         }
     }
 }
@@ -1091,8 +1092,9 @@ bool FileImport::handleRecord(const CsvRecord& record) {
             return true;
         }
     }
-    // Single keys are checked for duplicates here, or on the writing thread.
-    const bool checkKey = m_layout.keyCount == 1 && !m_pipeline;
+    // Single keys are checked for duplicates here in a preview; an import's
+    // writer checks them in the store (TableWriter::RepeatedKeys).
+    const bool checkKey = m_layout.keyCount == 1 && m_preview;
     if (checkKey) {
         m_seenIds.prefetch(SeenIds::hashOf(fields[static_cast<std::size_t>(m_fieldOf[0])]));
     }

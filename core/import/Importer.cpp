@@ -312,6 +312,7 @@ private:
     bool handleRecord(const CsvRecord& record);
     bool findDamagedText(const CsvRecord& record);
     bool findConflictingEvent(std::int64_t line);
+    Problem conflictingEvent(std::int64_t firstLine) const;
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
@@ -1003,10 +1004,13 @@ void FileImport::upsert(std::int64_t line, std::optional<std::uint64_t> sourceHa
         return;
     }
     const auto outcome = m_writer->write(m_values, m_result.batch, sourceHash, line);
-    if (outcome == TableWriter::Outcome::Repeated) {
-        rejectRepeated(m_values[0].text, line);
-    } else {
+    if (outcome != TableWriter::Outcome::Repeated) {
         count(outcome);
+    } else if (m_layout.keyCount > 1) {
+        m_problems.push_back(conflictingEvent(m_writer->repeatedLine()));
+        storeProblems(line);
+    } else {
+        rejectRepeated(m_values[0].text, line);
     }
 }
 
@@ -1110,7 +1114,7 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         if (rejectDuplicate(record, id, SeenIds::hashOf(id))) {
             return !m_preview || m_result.rows < m_previewLimit;
         }
-    } else if (m_layout.keyCount > 1 && findConflictingEvent(record.line)) {
+    } else if (m_layout.keyCount > 1 && m_preview && findConflictingEvent(record.line)) {
         reject(record, true);
         return !m_preview || m_result.rows < m_previewLimit;
     }
@@ -1126,7 +1130,8 @@ bool FileImport::handleRecord(const CsvRecord& record) {
 // row of this file but other details. Identical repeats are harmless (they
 // find their twin unchanged); a different one would overwrite the first
 // row, and importing the file again would update it back and forth. So the
-// first wins, as with duplicate ids.
+// first wins, as with duplicate ids. An import's writer finds them in the
+// store (TableWriter::RepeatedKeys); a preview, which writes nothing, here.
 bool FileImport::findConflictingEvent(std::int64_t line) {
     const auto keys = static_cast<std::size_t>(m_layout.keyCount);
     m_identity.clear();
@@ -1147,13 +1152,16 @@ bool FileImport::findConflictingEvent(std::int64_t line) {
     if (m_seenRows.find(m_details, SeenIds::hashOf(m_details))) {
         return false; // the kept row again
     }
-    const QString header = qs(m_layout.columns[2].header);
-    m_problems.push_back(
-        {header, m_values[2].text,
-         QStringLiteral("duplicate event: line %1 has the same ticket, time, event and tiers with "
-                        "other details, and is kept")
-             .arg(*first)});
+    m_problems.push_back(conflictingEvent(*first));
     return true;
+}
+
+// The problem of an event whose identity is that of the kept row on `firstLine`.
+Problem FileImport::conflictingEvent(std::int64_t firstLine) const {
+    return {qs(m_layout.columns[2].header), m_values[2].text,
+            QStringLiteral("duplicate event: line %1 has the same ticket, time, event and tiers "
+                           "with other details, and is kept")
+                .arg(firstLine)};
 }
 
 // In a UTF-8 file with damaged bytes: the first field holding some.

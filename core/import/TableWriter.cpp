@@ -256,10 +256,12 @@ TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bul
     , m_insert(
           db.prepare(insertSql(layout, repeated == RepeatedKeys::Rejected && layout.keyCount == 1)))
     , m_update(db.prepare(updateSql(layout))) {
-    if (repeated == RepeatedKeys::Rejected && layout.keyCount == 1) {
-        m_rowIdOfKey = db.prepare("SELECT rowid FROM " + std::string(layout.table) + " WHERE " +
-                                  std::string(layout.columns[0].column) + " = ?");
+    if (repeated == RepeatedKeys::Rejected) {
         m_lines.emplace();
+        if (layout.keyCount == 1) {
+            m_rowIdOfKey = db.prepare("SELECT rowid FROM " + std::string(layout.table) + " WHERE " +
+                                      std::string(layout.columns[0].column) + " = ?");
+        }
     }
     if (layout.sourceHashColumn) {
         m_updateHash = db.prepare("UPDATE " + std::string(layout.table) +
@@ -409,8 +411,10 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         if (m_select.step()) {
             m_lastRowId = m_select.int64(0);
             if (isRepeat(m_lastRowId)) {
+                // An event's identity again with the same details is harmless.
+                const bool twin = keys > 1 && sameAsStored(m_select, 1, values);
                 m_select.reset();
-                return Outcome::Repeated;
+                return twin ? Outcome::Unchanged : Outcome::Repeated;
             }
             const bool same = sameAsStored(m_select, 1, values);
             if (same) {

@@ -79,12 +79,14 @@ public:
     // is much cheaper than maintaining them row by row (a rollback restores
     // them too).
     enum class BulkLoad { Allowed, Off };
-    // With RepeatedKeys::Rejected (single-key layouts: one source file's
-    // rows, each key once), the writer records the source line each row
-    // came from; a later row with the key of a row written or kept before
-    // is not written and comes back Repeated, with repeatedLine() the line
-    // of the first. The store's unique index on the key tells the repeat,
-    // so memory does not hold the keys (SourceLines.h).
+    // With RepeatedKeys::Rejected (one source file's rows, each key once),
+    // the writer records the source line each row came from; a later row
+    // with the key of a row written or kept before is not written and comes
+    // back Repeated, with repeatedLine() the line of the first. Keys of
+    // several columns (an event's identity) may come again with the same
+    // other values, harmlessly: Unchanged. The store's unique index on the
+    // key tells the repeat, so memory does not hold the keys
+    // (SourceLines.h).
     enum class RepeatedKeys { Written, Rejected };
     TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk = BulkLoad::Off,
                 RepeatedKeys repeated = RepeatedKeys::Written);
@@ -98,7 +100,8 @@ public:
     // `line` is the source line (RepeatedKeys::Rejected).
     Outcome write(const std::vector<Value>& values, std::int64_t batch,
                   std::optional<std::uint64_t> sourceHash = std::nullopt, std::int64_t line = 0);
-    // RepeatedKeys::Rejected: a row the caller found unchanged without
+    // RepeatedKeys::Rejected, single-key layouts: a row the caller found
+    // unchanged without
     // writing it (its source record is the one stored): Unchanged, or
     // Repeated when an earlier line had its key.
     Outcome keep(std::string_view key, std::int64_t line);

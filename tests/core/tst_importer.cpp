@@ -539,6 +539,40 @@ private slots:
                  QStringLiteral("with a note"));
     }
 
+    void aConflictingEventIsRejectedWhenItsFirstIsUnchanged() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        const QByteArray stored = "ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                                  "T-1,2026-03-02 10:00,escalated,1,2,a\n"
+                                  "T-1,2026-03-02 11:00,claimed,,,x\n";
+        run(*workspace, writeFile(stored), ImportKind::Events);
+        // Lines 2 and 3 are as stored; line 4 gives the escalation of line 2
+        // another note, line 5 the claim (no tiers) of line 3; line 6
+        // repeats line 2 exactly, which is harmless.
+        const ImportResult again = run(*workspace,
+                                       writeFile(stored + "T-1,2026-03-02 10:00,escalated,1,2,b\n"
+                                                          "T-1,2026-03-02 11:00,claimed,,,y\n"
+                                                          "T-1,2026-03-02 10:00,escalated,1,2,a\n"),
+                                       ImportKind::Events);
+        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.rejected, 2);
+        QCOMPARE(again.inserted + again.updated, 0);
+        const auto rows = rejectedRowsOf(workspace->db(), again.batch);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].line, 4);
+        QCOMPARE(rows[0].column, QStringLiteral("event"));
+        QCOMPARE(rows[0].reason, QStringLiteral("duplicate event: line 2 has the same ticket, "
+                                                "time, event and tiers with other details, and "
+                                                "is kept"));
+        QCOMPARE(rows[1].line, 5);
+        QCOMPARE(rows[1].reason, QStringLiteral("duplicate event: line 3 has the same ticket, "
+                                                "time, event and tiers with other details, and "
+                                                "is kept"));
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(note, '') FROM (SELECT note FROM "
+                                    "ticket_events ORDER BY occurred_at)"),
+                 QStringLiteral("ax"));
+    }
+
     // Rows a store connection changed (INSERT, UPDATE, DELETE) so far.
     static std::int64_t changesOf(Workspace& workspace) {
         return sqlite3_total_changes64(workspace.db().handle());

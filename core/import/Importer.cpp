@@ -78,9 +78,9 @@ void appendJsonString(std::string& out, std::string_view text) {
 // table over one byte arena, because a node per key (a std::unordered_map)
 // costs an allocation and a cache miss each. It grows with the rows it
 // holds (8-byte slots, and each key's line, length and bytes in the arena),
-// so an import keeps ids out of it: their writer tells repeats by the
-// store's unique index (TableWriter::RepeatedKeys). It serves a preview's
-// few hundred rows and event identities.
+// so an import keeps keys out of it: its writer tells repeats by the
+// store's unique indexes (TableWriter::RepeatedKeys). It serves a preview,
+// which writes nothing: a few hundred ids or event identities.
 class SeenIds {
 public:
     static std::uint64_t hashOf(std::string_view id) { return std::hash<std::string_view>{}(id); }

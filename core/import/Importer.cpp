@@ -304,6 +304,8 @@ private:
     void prepareStatements();
     std::uint64_t readingSalt() const;
     void loadStoredHashes();
+    bool streamStoredHashes(const std::string& sql);
+    void closeHashReader();
     std::uint64_t recordHash(const CsvRecord& record);
     bool skipUnchanged(const CsvRecord& record, std::uint64_t hash);
     bool rejectDuplicate(const CsvRecord& record, std::string_view id, std::uint64_t idHash);
@@ -375,6 +377,9 @@ private:
     bool m_hashing = false;
     std::optional<RecordHash> m_recordHash; // seeded with how the file is read
     StoredHashes m_storedHashes;
+    std::optional<store::Database> m_hashReader; // streams them (WAL mode)
+    std::optional<Statement> m_hashStream;
+    std::optional<Statement> m_hashRescan;
     std::int64_t m_skippedUnchanged = 0; // counted on the reading thread
 
     // Set while the rows are written on a second thread (RowPipeline.h).
@@ -655,16 +660,74 @@ void FileImport::loadStoredHashes() {
         return;
     }
     m_recordHash.emplace(readingSalt());
-    Statement stored = m_db.prepare("SELECT source_hash FROM " + std::string(m_layout.table) +
-                                    " WHERE source_hash IS NOT NULL ORDER BY rowid");
-    while (stored.step()) {
-        m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
+    const std::string sql = "SELECT source_hash, rowid FROM " + std::string(m_layout.table) +
+                            " WHERE source_hash IS NOT NULL ORDER BY rowid";
+    if (!streamStoredHashes(sql)) {
+        Statement stored = m_db.prepare(sql);
+        while (stored.step()) {
+            m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
+        }
     }
     if (!m_storedHashes.empty()) {
         // Most rows will not reach the writer: its scan in storage order
         // would only fall behind.
         m_writer->preferKeyLookups();
     }
+}
+
+// In WAL mode, a second, read-only connection sees the workspace as it was
+// before this import's transaction while the import writes through the
+// first: the stored hashes are streamed from it as the file comes to them,
+// instead of all held in memory (8 bytes a stored row). Used by the
+// reading thread only, and closed when the file is read.
+bool FileImport::streamStoredHashes(const std::string& sql) {
+    Statement mode = m_db.prepare("PRAGMA journal_mode");
+    if (!mode.step() || mode.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        return false;
+    }
+    const std::string table(m_layout.table);
+    if (m_db.queryInt64("SELECT EXISTS (SELECT 1 FROM " + table +
+                        " WHERE source_hash IS NOT NULL)") == 0) {
+        return true; // none to stream
+    }
+    try {
+        m_hashReader.emplace(m_db.path(), store::Database::Access::ReadOnly);
+        // Not mapped: a map of the pages read would count as the import's memory.
+        m_hashReader->exec("PRAGMA mmap_size = 0");
+        m_hashStream = m_hashReader->prepare(sql);
+    } catch (const store::StoreError&) {
+        closeHashReader();
+        return false;
+    }
+    const auto read = [](Statement& statement, std::vector<std::uint64_t>& hashes,
+                         std::vector<std::int64_t>& rowids, std::size_t max) {
+        std::size_t count = 0;
+        while (count < max && statement.step()) {
+            hashes.push_back(static_cast<std::uint64_t>(statement.int64(0)));
+            rowids.push_back(statement.int64(1));
+            ++count;
+        }
+        return count;
+    };
+    m_storedHashes.streamFrom(
+        [this, read](std::vector<std::uint64_t>& hashes, std::vector<std::int64_t>& rowids,
+                     std::size_t max) { return read(*m_hashStream, hashes, rowids, max); },
+        [this, read, sql](std::vector<std::uint64_t>& hashes, std::vector<std::int64_t>& rowids,
+                          std::size_t max) {
+            if (!m_hashRescan) {
+                m_hashRescan = m_hashReader->prepare(sql);
+            }
+            return read(*m_hashRescan, hashes, rowids, max);
+        },
+        // About as many as rows (for when to build the table of them all).
+        static_cast<std::size_t>(m_db.queryInt64("SELECT ifnull(max(rowid), 0) FROM " + table)));
+    return true;
+}
+
+void FileImport::closeHashReader() {
+    m_hashRescan.reset();
+    m_hashStream.reset();
+    m_hashReader.reset();
 }
 
 std::uint64_t FileImport::recordHash(const CsvRecord& record) {
@@ -679,11 +742,14 @@ bool FileImport::skipUnchanged(const CsvRecord& record, std::uint64_t hash) {
         return false;
     }
     const std::string_view id = record.fields[static_cast<std::size_t>(m_fieldOf[0])];
+    // The row the hash was stored on, when streamed with it: its key (in
+    // the record the hash covers) need not be looked up.
+    const std::int64_t rowid = m_storedHashes.foundRowId();
     if (m_pipeline) {
         // The duplicate check is the writing thread's, in file order.
-        m_pipeline->current().addUnchanged(record.line, id);
+        m_pipeline->current().addUnchanged(record.line, id, rowid);
         m_pipeline->handOverIfFull();
-    } else if (m_writer->keep(id, record.line) == TableWriter::Outcome::Repeated) {
+    } else if (m_writer->keep(id, record.line, rowid) == TableWriter::Outcome::Repeated) {
         rejectRepeated(id, record.line);
     } else {
         ++m_skippedUnchanged;
@@ -1039,7 +1105,7 @@ void FileImport::writeStaged(const StagedBatch& batch) {
             break;
         case StagedBatch::Kind::Unchanged: {
             const std::string_view id = batch.text(entry.first, entry.count);
-            if (m_writer->keep(id, entry.line) == TableWriter::Outcome::Repeated) {
+            if (m_writer->keep(id, entry.line, entry.rowid) == TableWriter::Outcome::Repeated) {
                 rejectRepeated(id, entry.line);
             } else {
                 ++m_result.unchanged;
@@ -1365,6 +1431,7 @@ ImportResult FileImport::run() {
             m_pipeline->finish();
         }
     }
+    closeHashReader();
     m_result.unchanged += m_skippedUnchanged;
     if (m_result.rows == 0) {
         refuse(m_headerLine, {},

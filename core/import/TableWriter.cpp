@@ -370,13 +370,15 @@ TableWriter::Outcome TableWriter::written(Outcome outcome, std::int64_t line) {
     return outcome;
 }
 
-TableWriter::Outcome TableWriter::keep(std::string_view key, std::int64_t line) {
-    m_rowIdOfKey->bind(1, key);
-    const bool stored = m_rowIdOfKey->step();
-    const std::int64_t rowid = stored ? m_rowIdOfKey->int64(0) : 0;
-    m_rowIdOfKey->reset();
-    if (!stored) {
-        return Outcome::Unchanged; // not so: a kept record's row is stored
+TableWriter::Outcome TableWriter::keep(std::string_view key, std::int64_t line,
+                                       std::int64_t rowid) {
+    if (rowid == 0) {
+        m_rowIdOfKey->bind(1, key);
+        rowid = m_rowIdOfKey->step() ? m_rowIdOfKey->int64(0) : 0;
+        m_rowIdOfKey->reset();
+        if (rowid == 0) {
+            return Outcome::Unchanged; // not so: a kept record's row is stored
+        }
     }
     m_lastRowId = rowid;
     if (isRepeat(rowid)) {

@@ -101,10 +101,10 @@ public:
     Outcome write(const std::vector<Value>& values, std::int64_t batch,
                   std::optional<std::uint64_t> sourceHash = std::nullopt, std::int64_t line = 0);
     // RepeatedKeys::Rejected, single-key layouts: a row the caller found
-    // unchanged without
-    // writing it (its source record is the one stored): Unchanged, or
-    // Repeated when an earlier line had its key.
-    Outcome keep(std::string_view key, std::int64_t line);
+    // unchanged without writing it (its source record is the one stored):
+    // Unchanged, or Repeated when an earlier line had its key. `rowid`,
+    // when known (not 0), is the row's: then it is not looked up by key.
+    Outcome keep(std::string_view key, std::int64_t line, std::int64_t rowid = 0);
     // The line of the first row with the key of the last Repeated outcome.
     std::int64_t repeatedLine() const { return m_repeatedLine; }
     // Looks rows up by key only, without the scan in storage order: for

@@ -724,6 +724,24 @@ private slots:
         expectRejected(*workspace, again.batch);
     }
 
+    void aReimportOutsideWalModeSkipsAndRejectsAlike() {
+        // Without WAL no second connection can read the stored hashes
+        // alongside the import: they are loaded up front, and skipped rows
+        // are looked up by id for the duplicate check.
+        auto workspace = freshWorkspace();
+        const QByteArray rows = "ticket_id,created_at,status\n"
+                                "A,2026-03-02 09:00,Open\n"
+                                "B,2026-03-02 10:00,Open\n";
+        run(*workspace, writeFile(rows));
+        workspace->db().exec("PRAGMA journal_mode = DELETE");
+        QCOMPARE(textOf(*workspace, "PRAGMA journal_mode"), QStringLiteral("delete"));
+        const ImportResult two = run(*workspace, writeFile(rows + "B,2026-03-02 10:00,Open\n"));
+        QCOMPARE(two.unchanged, 2);
+        QCOMPARE(two.rejected, 1);
+        QCOMPARE(textOf(*workspace, "SELECT reason FROM rejected_rows"),
+                 QStringLiteral("duplicate ticket_id B: the same id is on line 3, which is kept"));
+    }
+
     void aDuplicateOfAnUpdatedRowIsRejected() {
         auto workspace = freshWorkspace();
         run(*workspace, writeFile("ticket_id,created_at,status\n"

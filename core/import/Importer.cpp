@@ -693,7 +693,9 @@ bool FileImport::streamStoredHashes(const std::string& sql) {
     try {
         m_hashReader.emplace(m_db.path(), store::Database::Access::ReadOnly);
         // Not mapped: a map of the pages read would count as the import's memory.
-        m_hashReader->exec("PRAGMA mmap_size = 0");
+        m_hashReader->exec(QStringLiteral("PRAGMA mmap_size = 0; PRAGMA busy_timeout = %1")
+                               .arg(store::Workspace::busyTimeoutMs)
+                               .toStdString());
         m_hashStream = m_hashReader->prepare(sql);
     } catch (const store::StoreError&) {
         closeHashReader();

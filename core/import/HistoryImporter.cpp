@@ -459,6 +459,8 @@ void HistoryImport::count(TableWriter::Outcome outcome) {
     case TableWriter::Outcome::Unchanged:
         ++m_result.unchanged;
         break;
+    case TableWriter::Outcome::Repeated:
+        break; // its writers write each key once
     }
 }
 

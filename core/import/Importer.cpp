@@ -74,14 +74,13 @@ void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
 }
 
-// The ids seen in this file, with the line of their first row: an
-// open-addressing table over one byte arena, because a node per id (a
-// std::unordered_map) costs a million allocations and cache misses. It is
-// the one structure of an import that grows with the file, so it is kept
-// small: an 8-byte slot (a 24-bit hash tag and the arena offset) and, in the
-// arena, the line, the length and the bytes of each id. Measured with
-// bench/import_2gb_bench.sh: a 2.1 GB export of 6,000,000 tickets peaks at
-// 462 MB resident, where 32-byte slots peaked at 925 MB.
+// Keys seen in a file, with the line of their first row: an open-addressing
+// table over one byte arena, because a node per key (a std::unordered_map)
+// costs an allocation and a cache miss each. It grows with the rows it
+// holds (8-byte slots, and each key's line, length and bytes in the arena),
+// so an import keeps keys out of it: its writer tells repeats by the
+// store's unique indexes (TableWriter::RepeatedKeys). It serves a preview,
+// which writes nothing: a few hundred ids or event identities.
 class SeenIds {
 public:
     static std::uint64_t hashOf(std::string_view id) { return std::hash<std::string_view>{}(id); }
@@ -91,17 +90,6 @@ public:
     void prefetch(std::uint64_t hash) const {
         if (!m_slots.empty()) {
             __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
-        }
-    }
-
-    // Room for `count` ids without growing.
-    void reserve(std::size_t count) {
-        std::size_t size = 1024;
-        while (size < count * 2 + 2) {
-            size *= 2;
-        }
-        if (size > m_slots.size()) {
-            rehash(size);
         }
     }
 
@@ -316,14 +304,17 @@ private:
     void prepareStatements();
     std::uint64_t readingSalt() const;
     void loadStoredHashes();
+    bool streamStoredHashes(const std::string& sql);
+    void closeHashReader();
     std::uint64_t recordHash(const CsvRecord& record);
     bool skipUnchanged(const CsvRecord& record, std::uint64_t hash);
     bool rejectDuplicate(const CsvRecord& record, std::string_view id, std::uint64_t idHash);
-    std::optional<QString> duplicateOf(std::string_view id, std::uint64_t idHash,
-                                       std::int64_t line);
+    QString duplicateReason(std::string_view id, std::int64_t firstLine) const;
+    void rejectRepeated(std::string_view id, std::int64_t line);
     bool handleRecord(const CsvRecord& record);
     bool findDamagedText(const CsvRecord& record);
     bool findConflictingEvent(std::int64_t line);
+    Problem conflictingEvent(std::int64_t firstLine) const;
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
@@ -386,6 +377,9 @@ private:
     bool m_hashing = false;
     std::optional<RecordHash> m_recordHash; // seeded with how the file is read
     StoredHashes m_storedHashes;
+    std::optional<store::Database> m_hashReader; // streams them (WAL mode)
+    std::optional<Statement> m_hashStream;
+    std::optional<Statement> m_hashRescan;
     std::int64_t m_skippedUnchanged = 0; // counted on the reading thread
 
     // Set while the rows are written on a second thread (RowPipeline.h).
@@ -618,7 +612,9 @@ void FileImport::surveyTimestamps() {
 }
 
 void FileImport::prepareStatements() {
-    m_writer.emplace(m_db, m_layout, TableWriter::BulkLoad::Allowed);
+    // Repeated ids are told by the store's unique index, not a set in memory.
+    m_writer.emplace(m_db, m_layout, TableWriter::BulkLoad::Allowed,
+                     TableWriter::RepeatedKeys::Rejected);
     if (m_options.kind == ImportKind::Events) {
         m_ticketLookup = m_db.prepare("SELECT id FROM tickets WHERE ticket_id = ?");
     }
@@ -664,18 +660,76 @@ void FileImport::loadStoredHashes() {
         return;
     }
     m_recordHash.emplace(readingSalt());
-    Statement stored = m_db.prepare("SELECT source_hash FROM " + std::string(m_layout.table) +
-                                    " WHERE source_hash IS NOT NULL ORDER BY rowid");
-    while (stored.step()) {
-        m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
+    const std::string sql = "SELECT source_hash, rowid FROM " + std::string(m_layout.table) +
+                            " WHERE source_hash IS NOT NULL ORDER BY rowid";
+    if (!streamStoredHashes(sql)) {
+        Statement stored = m_db.prepare(sql);
+        while (stored.step()) {
+            m_storedHashes.add(static_cast<std::uint64_t>(stored.int64(0)));
+        }
     }
-    // A re-import lists about as many ids as are stored.
-    m_seenIds.reserve(m_storedHashes.size());
     if (!m_storedHashes.empty()) {
         // Most rows will not reach the writer: its scan in storage order
         // would only fall behind.
         m_writer->preferKeyLookups();
     }
+}
+
+// In WAL mode, a second, read-only connection sees the workspace as it was
+// before this import's transaction while the import writes through the
+// first: the stored hashes are streamed from it as the file comes to them,
+// instead of all held in memory (8 bytes a stored row). Used by the
+// reading thread only, and closed when the file is read.
+bool FileImport::streamStoredHashes(const std::string& sql) {
+    Statement mode = m_db.prepare("PRAGMA journal_mode");
+    if (!mode.step() || mode.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        return false;
+    }
+    const std::string table(m_layout.table);
+    if (m_db.queryInt64("SELECT EXISTS (SELECT 1 FROM " + table +
+                        " WHERE source_hash IS NOT NULL)") == 0) {
+        return true; // none to stream
+    }
+    try {
+        m_hashReader.emplace(m_db.path(), store::Database::Access::ReadOnly);
+        // Not mapped: a map of the pages read would count as the import's memory.
+        m_hashReader->exec(QStringLiteral("PRAGMA mmap_size = 0; PRAGMA busy_timeout = %1")
+                               .arg(store::Workspace::busyTimeoutMs)
+                               .toStdString());
+        m_hashStream = m_hashReader->prepare(sql);
+    } catch (const store::StoreError&) {
+        closeHashReader();
+        return false;
+    }
+    const auto read = [](Statement& statement, std::vector<std::uint64_t>& hashes,
+                         std::vector<std::int64_t>& rowids, std::size_t max) {
+        std::size_t count = 0;
+        while (count < max && statement.step()) {
+            hashes.push_back(static_cast<std::uint64_t>(statement.int64(0)));
+            rowids.push_back(statement.int64(1));
+            ++count;
+        }
+        return count;
+    };
+    m_storedHashes.streamFrom(
+        [this, read](std::vector<std::uint64_t>& hashes, std::vector<std::int64_t>& rowids,
+                     std::size_t max) { return read(*m_hashStream, hashes, rowids, max); },
+        [this, read, sql](std::vector<std::uint64_t>& hashes, std::vector<std::int64_t>& rowids,
+                          std::size_t max) {
+            if (!m_hashRescan) {
+                m_hashRescan = m_hashReader->prepare(sql);
+            }
+            return read(*m_hashRescan, hashes, rowids, max);
+        },
+        // About as many as rows (for when to build the table of them all).
+        static_cast<std::size_t>(m_db.queryInt64("SELECT ifnull(max(rowid), 0) FROM " + table)));
+    return true;
+}
+
+void FileImport::closeHashReader() {
+    m_hashRescan.reset();
+    m_hashStream.reset();
+    m_hashReader.reset();
 }
 
 std::uint64_t FileImport::recordHash(const CsvRecord& record) {
@@ -690,39 +744,47 @@ bool FileImport::skipUnchanged(const CsvRecord& record, std::uint64_t hash) {
         return false;
     }
     const std::string_view id = record.fields[static_cast<std::size_t>(m_fieldOf[0])];
+    // The row the hash was stored on, when streamed with it: its key (in
+    // the record the hash covers) need not be looked up.
+    const std::int64_t rowid = m_storedHashes.foundRowId();
     if (m_pipeline) {
         // The duplicate check is the writing thread's, in file order.
-        m_pipeline->current().addUnchanged(record.line, id);
+        m_pipeline->current().addUnchanged(record.line, id, rowid);
         m_pipeline->handOverIfFull();
-    } else if (!rejectDuplicate(record, id, SeenIds::hashOf(id))) {
+    } else if (m_writer->keep(id, record.line, rowid) == TableWriter::Outcome::Repeated) {
+        rejectRepeated(id, record.line);
+    } else {
         ++m_skippedUnchanged;
     }
     return true;
 }
 
-// The reason a row with `id` is refused when an earlier row of the file has
-// the same id (the first wins); otherwise records the id and returns none.
-std::optional<QString> FileImport::duplicateOf(std::string_view id, std::uint64_t idHash,
-                                               std::int64_t line) {
-    const auto first = m_seenIds.firstLineOf(id, idHash, line);
-    if (!first) {
-        return std::nullopt;
-    }
-    const QString header = qs(m_layout.columns[0].header);
+// Why a row with `id` is refused when an earlier row of the file, on
+// `firstLine`, has the same id (the first wins).
+QString FileImport::duplicateReason(std::string_view id, std::int64_t firstLine) const {
     return QStringLiteral("duplicate %1 %2: the same id is on line %3, which is kept")
-        .arg(header, qs(id))
-        .arg(*first);
+        .arg(qs(m_layout.columns[0].header), qs(id))
+        .arg(firstLine);
 }
 
+// The preview writes nothing, so it tells repeated ids by a set of the ids
+// it has shown (a few hundred rows at most).
 bool FileImport::rejectDuplicate(const CsvRecord& record, std::string_view id,
                                  std::uint64_t idHash) {
-    auto reason = duplicateOf(id, idHash, record.line);
-    if (!reason) {
+    const auto first = m_seenIds.firstLineOf(id, idHash, record.line);
+    if (!first) {
         return false;
     }
-    m_problems.push_back({qs(m_layout.columns[0].header), id, std::move(*reason)});
+    m_problems.push_back({qs(m_layout.columns[0].header), id, duplicateReason(id, *first)});
     reject(record, true);
     return true;
+}
+
+// Stores the rejection of a row the writer found Repeated.
+void FileImport::rejectRepeated(std::string_view id, std::int64_t line) {
+    ++m_result.rejected;
+    storeProblem(line, qs(m_layout.columns[0].header), id,
+                 duplicateReason(id, m_writer->repeatedLine()));
 }
 
 std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
@@ -998,6 +1060,8 @@ void FileImport::count(TableWriter::Outcome outcome) {
     case TableWriter::Outcome::Unchanged:
         ++m_result.unchanged;
         break;
+    case TableWriter::Outcome::Repeated:
+        break; // rejected by the caller
     }
 }
 
@@ -1007,7 +1071,15 @@ void FileImport::upsert(std::int64_t line, std::optional<std::uint64_t> sourceHa
         m_pipeline->handOverIfFull();
         return;
     }
-    count(m_writer->write(m_values, m_result.batch, sourceHash));
+    const auto outcome = m_writer->write(m_values, m_result.batch, sourceHash, line);
+    if (outcome != TableWriter::Outcome::Repeated) {
+        count(outcome);
+    } else if (m_layout.keyCount > 1) {
+        m_problems.push_back(conflictingEvent(m_writer->repeatedLine()));
+        storeProblems(line);
+    } else {
+        rejectRepeated(m_values[0].text, line);
+    }
 }
 
 // Ticket rows convert without reading the store, so the store is free for
@@ -1020,17 +1092,9 @@ void FileImport::startPipeline() {
 }
 
 // On the writing thread: the staged rows in file order. Ids are checked
-// for duplicates here, so the reading thread has less to do.
+// for duplicates here (by the writer, in the store), so the reading thread
+// has less to do.
 void FileImport::writeStaged(const StagedBatch& batch) {
-    const QString keyHeader = qs(m_layout.columns[0].header);
-    const auto duplicate = [&](std::string_view id, std::int64_t line) {
-        auto reason = duplicateOf(id, SeenIds::hashOf(id), line);
-        if (reason) {
-            ++m_result.rejected;
-            storeProblem(line, keyHeader, id, *reason);
-        }
-        return reason.has_value();
-    };
     for (const StagedBatch::Entry& entry : batch.entries()) {
         switch (entry.kind) {
         case StagedBatch::Kind::Rejected:
@@ -1041,17 +1105,26 @@ void FileImport::writeStaged(const StagedBatch& batch) {
                              batch.text(problem.valueOffset, problem.valueLength), problem.reason);
             }
             break;
-        case StagedBatch::Kind::Unchanged:
-            if (!duplicate(batch.text(entry.first, entry.count), entry.line)) {
+        case StagedBatch::Kind::Unchanged: {
+            const std::string_view id = batch.text(entry.first, entry.count);
+            if (m_writer->keep(id, entry.line, entry.rowid) == TableWriter::Outcome::Repeated) {
+                rejectRepeated(id, entry.line);
+            } else {
                 ++m_result.unchanged;
             }
             break;
-        case StagedBatch::Kind::Row:
+        }
+        case StagedBatch::Kind::Row: {
             batch.valuesOf(entry, m_stagedValues);
-            if (!duplicate(m_stagedValues[0].text, entry.line)) {
-                count(m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash));
+            const auto outcome =
+                m_writer->write(m_stagedValues, m_result.batch, entry.sourceHash, entry.line);
+            if (outcome == TableWriter::Outcome::Repeated) {
+                rejectRepeated(m_stagedValues[0].text, entry.line);
+            } else {
+                count(outcome);
             }
             break;
+        }
         }
     }
 }
@@ -1091,8 +1164,9 @@ bool FileImport::handleRecord(const CsvRecord& record) {
             return true;
         }
     }
-    // Single keys are checked for duplicates here, or on the writing thread.
-    const bool checkKey = m_layout.keyCount == 1 && !m_pipeline;
+    // Single keys are checked for duplicates here in a preview; an import's
+    // writer checks them in the store (TableWriter::RepeatedKeys).
+    const bool checkKey = m_layout.keyCount == 1 && m_preview;
     if (checkKey) {
         m_seenIds.prefetch(SeenIds::hashOf(fields[static_cast<std::size_t>(m_fieldOf[0])]));
     }
@@ -1108,7 +1182,7 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         if (rejectDuplicate(record, id, SeenIds::hashOf(id))) {
             return !m_preview || m_result.rows < m_previewLimit;
         }
-    } else if (m_layout.keyCount > 1 && findConflictingEvent(record.line)) {
+    } else if (m_layout.keyCount > 1 && m_preview && findConflictingEvent(record.line)) {
         reject(record, true);
         return !m_preview || m_result.rows < m_previewLimit;
     }
@@ -1124,7 +1198,8 @@ bool FileImport::handleRecord(const CsvRecord& record) {
 // row of this file but other details. Identical repeats are harmless (they
 // find their twin unchanged); a different one would overwrite the first
 // row, and importing the file again would update it back and forth. So the
-// first wins, as with duplicate ids.
+// first wins, as with duplicate ids. An import's writer finds them in the
+// store (TableWriter::RepeatedKeys); a preview, which writes nothing, here.
 bool FileImport::findConflictingEvent(std::int64_t line) {
     const auto keys = static_cast<std::size_t>(m_layout.keyCount);
     m_identity.clear();
@@ -1145,13 +1220,16 @@ bool FileImport::findConflictingEvent(std::int64_t line) {
     if (m_seenRows.find(m_details, SeenIds::hashOf(m_details))) {
         return false; // the kept row again
     }
-    const QString header = qs(m_layout.columns[2].header);
-    m_problems.push_back(
-        {header, m_values[2].text,
-         QStringLiteral("duplicate event: line %1 has the same ticket, time, event and tiers with "
-                        "other details, and is kept")
-             .arg(*first)});
+    m_problems.push_back(conflictingEvent(*first));
     return true;
+}
+
+// The problem of an event whose identity is that of the kept row on `firstLine`.
+Problem FileImport::conflictingEvent(std::int64_t firstLine) const {
+    return {qs(m_layout.columns[2].header), m_values[2].text,
+            QStringLiteral("duplicate event: line %1 has the same ticket, time, event and tiers "
+                           "with other details, and is kept")
+                .arg(firstLine)};
 }
 
 // In a UTF-8 file with damaged bytes: the first field holding some.
@@ -1355,6 +1433,7 @@ ImportResult FileImport::run() {
             m_pipeline->finish();
         }
     }
+    closeHashReader();
     m_result.unchanged += m_skippedUnchanged;
     if (m_result.rows == 0) {
         refuse(m_headerLine, {},

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -231,41 +232,105 @@ private:
 // a record not found there is changed, new, or out of order. Only when
 // many are not found (a file in another order) is a hash table of all
 // stored hashes built and asked as well.
+//
+// The hashes are either all added up front, or streamed from the store a
+// block at a time as the cursor comes to them (streamFrom), so that memory
+// does not grow with the number of stored rows (only the table of a file
+// in another order does).
 class StoredHashes {
 public:
-    void add(std::uint64_t hash) { m_ordered.push_back(hash); }
-    std::size_t size() const { return m_ordered.size(); }
-    bool empty() const { return m_ordered.empty(); }
+    // Appends up to `max` more hashes in storage order to `hashes`, and
+    // their rows' rowids to `rowids`; returns how many (fewer than `max`:
+    // the end; not to be called again).
+    using Source = std::function<std::size_t(std::vector<std::uint64_t>& hashes,
+                                             std::vector<std::int64_t>& rowids, std::size_t max)>;
+
+    void add(std::uint64_t hash) {
+        m_ordered.push_back(hash);
+        ++m_count;
+    }
+    // Streams the hashes from `next` instead; `all` reads them all from the
+    // start, for the hash table. `count` is about how many there are.
+    void streamFrom(Source next, Source all, std::size_t count) {
+        m_next = std::move(next);
+        m_all = std::move(all);
+        m_count = count;
+    }
+    std::size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
 
     bool contains(std::uint64_t hash) {
+        if (m_next && m_cursor + lookAhead > m_ordered.size()) {
+            refill();
+        }
         const std::size_t end = std::min(m_ordered.size(), m_cursor + lookAhead);
         for (std::size_t i = m_cursor; i < end; ++i) {
             if (m_ordered[i] == hash) {
                 m_cursor = i + 1;
+                m_foundRowId = m_rowids.empty() ? 0 : m_rowids[i];
                 return true;
             }
         }
-        if (!m_indexed && ++m_misses > std::max<std::size_t>(1000, m_ordered.size() / 50)) {
-            m_all.reserve(m_ordered.size());
-            for (const std::uint64_t stored : m_ordered) {
-                m_all.insert(stored);
-            }
-            m_indexed = true;
+        m_foundRowId = 0;
+        if (!m_indexed && ++m_misses > std::max<std::size_t>(1000, m_count / 50)) {
+            buildTable();
         }
-        return m_indexed && m_all.contains(hash);
+        return m_indexed && m_table.contains(hash);
     }
+
+    // The rowid of the row whose hash contains() last found, when streamed
+    // with it (0: unknown, look the row up by its key).
+    std::int64_t foundRowId() const { return m_foundRowId; }
 
     // Whether the hash table was needed (for tests).
     bool indexed() const { return m_indexed; }
 
 private:
     static constexpr std::size_t lookAhead = 8;
+    static constexpr std::size_t block = 16384;
 
-    std::vector<std::uint64_t> m_ordered;
+    // Drops the hashes behind the cursor and reads the next block.
+    void refill() {
+        const auto behind = static_cast<std::ptrdiff_t>(m_cursor);
+        m_ordered.erase(m_ordered.begin(), m_ordered.begin() + behind);
+        m_rowids.erase(m_rowids.begin(), m_rowids.begin() + behind);
+        m_cursor = 0;
+        if (m_next(m_ordered, m_rowids, block) < block) {
+            m_next = nullptr; // the end
+        }
+    }
+
+    void buildTable() {
+        m_table.reserve(m_count);
+        if (m_all) {
+            std::vector<std::uint64_t> some;
+            std::vector<std::int64_t> rowids;
+            for (bool more = true; more;) {
+                more = m_all(some, rowids, block) == block;
+                for (const std::uint64_t stored : some) {
+                    m_table.insert(stored);
+                }
+                some.clear();
+                rowids.clear();
+            }
+        } else {
+            for (const std::uint64_t stored : m_ordered) {
+                m_table.insert(stored);
+            }
+        }
+        m_indexed = true;
+    }
+
+    std::vector<std::uint64_t> m_ordered; // all, or the streamed block
+    std::vector<std::int64_t> m_rowids;   // streamed: each one's rowid
+    std::int64_t m_foundRowId = 0;
+    std::size_t m_count = 0;
+    Source m_next;
+    Source m_all;
     std::size_t m_cursor = 0;
     std::size_t m_misses = 0;
     bool m_indexed = false;
-    HashSet m_all;
+    HashSet m_table;
 };
 
 } // namespace escdesk::import

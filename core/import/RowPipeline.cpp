@@ -30,8 +30,8 @@ void StagedBatch::addRejected(std::int64_t line, const QString& column, std::str
     m_problems.push_back({column, addText(value), value.size(), reason});
 }
 
-void StagedBatch::addUnchanged(std::int64_t line, std::string_view id) {
-    m_entries.push_back({line, Kind::Unchanged, addText(id), id.size(), std::nullopt});
+void StagedBatch::addUnchanged(std::int64_t line, std::string_view id, std::int64_t rowid) {
+    m_entries.push_back({line, Kind::Unchanged, addText(id), id.size(), std::nullopt, rowid});
 }
 
 void StagedBatch::valuesOf(const Entry& entry, std::vector<Value>& values) const {

@@ -52,13 +52,14 @@ public:
         std::size_t first = 0;
         std::size_t count = 0;
         std::optional<std::uint64_t> sourceHash;
+        std::int64_t rowid = 0; // unchanged rows: the stored row, when known
     };
 
     void addRow(std::int64_t line, const std::vector<Value>& values,
                 std::optional<std::uint64_t> sourceHash);
     void addRejected(std::int64_t line, const QString& column, std::string_view value,
                      const QString& reason, bool firstProblemOfRow);
-    void addUnchanged(std::int64_t line, std::string_view id);
+    void addUnchanged(std::int64_t line, std::string_view id, std::int64_t rowid);
 
     const std::vector<Entry>& entries() const { return m_entries; }
     // The values of a row entry, their text in this batch.

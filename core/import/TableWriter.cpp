@@ -97,7 +97,9 @@ std::string scanSql(const Layout& layout) {
            " WHERE rowid > ?1 ORDER BY rowid";
 }
 
-std::string insertSql(const Layout& layout) {
+// With `keyConflictSkipped`, a row whose key is stored is not inserted
+// (no change), instead of failing the statement.
+std::string insertSql(const Layout& layout, bool keyConflictSkipped) {
     const auto& columns = layout.columns;
     const std::string batch = layout.batchColumn ? ", batch" : "";
     const std::string hash = layout.sourceHashColumn ? ", source_hash" : "";
@@ -105,7 +107,9 @@ std::string insertSql(const Layout& layout) {
            joined(columns, 0, columns.size(), "") + batch + hash + ") VALUES (" +
            placeholders(columns.size() + (layout.batchColumn ? 1 : 0) +
                         (layout.sourceHashColumn ? 1 : 0)) +
-           ")";
+           ")" +
+           (keyConflictSkipped ? " ON CONFLICT(" + std::string(columns[0].column) + ") DO NOTHING"
+                               : std::string());
 }
 
 std::string updateSql(const Layout& layout) {
@@ -241,15 +245,24 @@ std::vector<std::string> dropIndexesForBulkLoad(store::Database& db, const Layou
 
 } // namespace
 
-TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk)
+TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk,
+                         RepeatedKeys repeated)
     : m_db(db)
     , m_layout(layout)
     , m_droppedIndexes(bulk == BulkLoad::Allowed && layout.keyCount == 1 && tableIsEmpty(db, layout)
                            ? dropIndexesForBulkLoad(db, layout)
                            : std::vector<std::string>{})
     , m_select(db.prepare(selectSql(layout)))
-    , m_insert(db.prepare(insertSql(layout)))
+    , m_insert(
+          db.prepare(insertSql(layout, repeated == RepeatedKeys::Rejected && layout.keyCount == 1)))
     , m_update(db.prepare(updateSql(layout))) {
+    if (repeated == RepeatedKeys::Rejected) {
+        m_lines.emplace();
+        if (layout.keyCount == 1) {
+            m_rowIdOfKey = db.prepare("SELECT rowid FROM " + std::string(layout.table) + " WHERE " +
+                                      std::string(layout.columns[0].column) + " = ?");
+        }
+    }
     if (layout.sourceHashColumn) {
         m_updateHash = db.prepare("UPDATE " + std::string(layout.table) +
                                   " SET source_hash = ? WHERE rowid = ?");
@@ -262,6 +275,9 @@ TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bul
 }
 
 void TableWriter::finish() {
+    if (m_lines) {
+        m_lines->clear(); // its memory is the index builds' to use
+    }
     for (const std::string& sql : m_droppedIndexes) {
         m_db.exec(sql);
     }
@@ -325,6 +341,9 @@ std::optional<TableWriter::Outcome> TableWriter::writeAtScan(const std::vector<V
         return std::nullopt;
     }
     m_lastRowId = m_scan->int64(0);
+    if (isRepeat(m_lastRowId)) {
+        return Outcome::Repeated;
+    }
     const bool same = sameAsStored(*m_scan, 2, values);
     const auto hashColumn = static_cast<int>(m_layout.columns.size()) + 1;
     const Outcome outcome = same ? unchanged(*m_scan, hashColumn) : update(values, batch);
@@ -333,8 +352,44 @@ std::optional<TableWriter::Outcome> TableWriter::writeAtScan(const std::vector<V
     return outcome;
 }
 
+bool TableWriter::isRepeat(std::int64_t rowid) {
+    if (!m_lines) {
+        return false;
+    }
+    if (const auto first = m_lines->lineOf(rowid)) {
+        m_repeatedLine = *first;
+        return true;
+    }
+    return false;
+}
+
+TableWriter::Outcome TableWriter::written(Outcome outcome, std::int64_t line) {
+    if (m_lines && outcome != Outcome::Repeated) {
+        m_lines->record(m_lastRowId, line);
+    }
+    return outcome;
+}
+
+TableWriter::Outcome TableWriter::keep(std::string_view key, std::int64_t line,
+                                       std::int64_t rowid) {
+    if (rowid == 0) {
+        m_rowIdOfKey->bind(1, key);
+        rowid = m_rowIdOfKey->step() ? m_rowIdOfKey->int64(0) : 0;
+        m_rowIdOfKey->reset();
+        if (rowid == 0) {
+            return Outcome::Unchanged; // not so: a kept record's row is stored
+        }
+    }
+    m_lastRowId = rowid;
+    if (isRepeat(rowid)) {
+        return Outcome::Repeated;
+    }
+    return written(Outcome::Unchanged, line);
+}
+
 TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::int64_t batch,
-                                        std::optional<std::uint64_t> sourceHash) {
+                                        std::optional<std::uint64_t> sourceHash,
+                                        std::int64_t line) {
     const int keys = m_layout.keyCount;
     const auto count = static_cast<int>(m_layout.columns.size());
     m_sourceHash = sourceHash;
@@ -343,7 +398,7 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         // compare with the next stored row before looking the key up.
         if (m_scan) {
             if (const auto outcome = writeAtScan(values, batch)) {
-                return *outcome;
+                return written(*outcome, line);
             }
         }
         for (int k = 0; k < keys; ++k) {
@@ -357,6 +412,12 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         }
         if (m_select.step()) {
             m_lastRowId = m_select.int64(0);
+            if (isRepeat(m_lastRowId)) {
+                // An event's identity again with the same details is harmless.
+                const bool twin = keys > 1 && sameAsStored(m_select, 1, values);
+                m_select.reset();
+                return twin ? Outcome::Unchanged : Outcome::Repeated;
+            }
             const bool same = sameAsStored(m_select, 1, values);
             if (same) {
                 unchanged(m_select, count - keys + 1);
@@ -369,10 +430,15 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
             if (m_scan && (++m_scanMisses < 16 || m_scanMisses % 1024 == 0)) {
                 restartScanAfter(m_lastRowId);
             }
-            return outcome;
+            return written(outcome, line);
         }
         m_select.reset();
     }
+    return written(insert(values, batch), line);
+}
+
+TableWriter::Outcome TableWriter::insert(const std::vector<Value>& values, std::int64_t batch) {
+    const auto count = static_cast<int>(m_layout.columns.size());
     for (int c = 0; c < count; ++c) {
         bindValue(m_insert, c + 1, values[static_cast<std::size_t>(c)]);
     }
@@ -384,6 +450,15 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         bindHash(m_insert, ++index, m_sourceHash);
     }
     m_insert.run();
+    if (m_lines && m_db.changes() == 0) {
+        // The key is stored although the lookup was skipped (the table was
+        // empty): an earlier row of this writer has it.
+        m_rowIdOfKey->bind(1, values[0].text);
+        m_lastRowId = m_rowIdOfKey->step() ? m_rowIdOfKey->int64(0) : 0;
+        m_rowIdOfKey->reset();
+        m_repeatedLine = m_lines->lineOf(m_lastRowId).value_or(0);
+        return Outcome::Repeated;
+    }
     m_lastRowId = m_db.lastInsertRowId();
     return Outcome::Inserted;
 }

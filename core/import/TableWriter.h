@@ -5,6 +5,7 @@
 // value, and write only when something differs (insert when new).
 
 #include "import/ImportKind.h"
+#include "import/SourceLines.h"
 #include "store/Database.h"
 
 #include <cstdint>
@@ -65,17 +66,30 @@ struct Value {
 
 class TableWriter {
 public:
-    enum class Outcome { Inserted, Updated, Unchanged };
+    // Repeated: the key is that of a row this writer already wrote or kept
+    // from an earlier line (RepeatedKeys::Rejected); nothing was written.
+    enum class Outcome { Inserted, Updated, Unchanged, Repeated };
 
     // Prepares the statements; the caller owns the transaction. When the
     // table is empty at this point and rows have a single key, lookups are
-    // skipped (the caller guarantees each key is written once).
+    // skipped (the caller guarantees each key is written once, or rejects
+    // repeats).
     // With BulkLoad::Allowed and an empty table, the table's secondary
     // indexes are dropped for the load and built again by finish(), which
     // is much cheaper than maintaining them row by row (a rollback restores
     // them too).
     enum class BulkLoad { Allowed, Off };
-    TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk = BulkLoad::Off);
+    // With RepeatedKeys::Rejected (one source file's rows, each key once),
+    // the writer records the source line each row came from; a later row
+    // with the key of a row written or kept before is not written and comes
+    // back Repeated, with repeatedLine() the line of the first. Keys of
+    // several columns (an event's identity) may come again with the same
+    // other values, harmlessly: Unchanged. The store's unique index on the
+    // key tells the repeat, so memory does not hold the keys
+    // (SourceLines.h).
+    enum class RepeatedKeys { Written, Rejected };
+    TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk = BulkLoad::Off,
+                RepeatedKeys repeated = RepeatedKeys::Written);
 
     // Rebuilds the indexes a bulk load dropped; call before committing.
     void finish();
@@ -83,8 +97,16 @@ public:
     // `values` has one entry per layout column. `batch` is recorded on
     // written rows of tables with a batch column, `sourceHash` on rows of
     // tables with a source hash column (also on a row found unchanged).
+    // `line` is the source line (RepeatedKeys::Rejected).
     Outcome write(const std::vector<Value>& values, std::int64_t batch,
-                  std::optional<std::uint64_t> sourceHash = std::nullopt);
+                  std::optional<std::uint64_t> sourceHash = std::nullopt, std::int64_t line = 0);
+    // RepeatedKeys::Rejected, single-key layouts: a row the caller found
+    // unchanged without writing it (its source record is the one stored):
+    // Unchanged, or Repeated when an earlier line had its key. `rowid`,
+    // when known (not 0), is the row's: then it is not looked up by key.
+    Outcome keep(std::string_view key, std::int64_t line, std::int64_t rowid = 0);
+    // The line of the first row with the key of the last Repeated outcome.
+    std::int64_t repeatedLine() const { return m_repeatedLine; }
     // Looks rows up by key only, without the scan in storage order: for
     // when most rows are skipped before they reach the writer.
     void preferKeyLookups() { m_scan.reset(); }
@@ -98,6 +120,9 @@ private:
                       const std::vector<Value>& values) const;
     Outcome update(const std::vector<Value>& values, std::int64_t batch);
     Outcome unchanged(const store::Statement& row, int hashColumn);
+    bool isRepeat(std::int64_t rowid);
+    Outcome insert(const std::vector<Value>& values, std::int64_t batch);
+    Outcome written(Outcome outcome, std::int64_t line);
 
     store::Database& m_db;
     const Layout& m_layout;
@@ -114,6 +139,10 @@ private:
     int m_scanMisses = 0;
     bool m_skipLookup = false;
     std::int64_t m_lastRowId = 0;
+    // RepeatedKeys::Rejected: the rowid of a key, and each row's line.
+    std::optional<store::Statement> m_rowIdOfKey;
+    std::optional<SourceLines> m_lines;
+    std::int64_t m_repeatedLine = 0;
 };
 
 } // namespace escdesk::import

@@ -6,6 +6,7 @@
 #include "import/HistoryImporter.h"
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
+#include "import/SourceLines.h"
 #include "store/Schema.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
@@ -538,6 +539,40 @@ private slots:
                  QStringLiteral("with a note"));
     }
 
+    void aConflictingEventIsRejectedWhenItsFirstIsUnchanged() {
+        auto workspace = freshWorkspace();
+        run(*workspace, dataFile(QStringLiteral("delimiter-comma.csv")));
+        const QByteArray stored = "ticket_id,occurred_at,event,from_tier,to_tier,note\n"
+                                  "T-1,2026-03-02 10:00,escalated,1,2,a\n"
+                                  "T-1,2026-03-02 11:00,claimed,,,x\n";
+        run(*workspace, writeFile(stored), ImportKind::Events);
+        // Lines 2 and 3 are as stored; line 4 gives the escalation of line 2
+        // another note, line 5 the claim (no tiers) of line 3; line 6
+        // repeats line 2 exactly, which is harmless.
+        const ImportResult again = run(*workspace,
+                                       writeFile(stored + "T-1,2026-03-02 10:00,escalated,1,2,b\n"
+                                                          "T-1,2026-03-02 11:00,claimed,,,y\n"
+                                                          "T-1,2026-03-02 10:00,escalated,1,2,a\n"),
+                                       ImportKind::Events);
+        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.rejected, 2);
+        QCOMPARE(again.inserted + again.updated, 0);
+        const auto rows = rejectedRowsOf(workspace->db(), again.batch);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].line, 4);
+        QCOMPARE(rows[0].column, QStringLiteral("event"));
+        QCOMPARE(rows[0].reason, QStringLiteral("duplicate event: line 2 has the same ticket, "
+                                                "time, event and tiers with other details, and "
+                                                "is kept"));
+        QCOMPARE(rows[1].line, 5);
+        QCOMPARE(rows[1].reason, QStringLiteral("duplicate event: line 3 has the same ticket, "
+                                                "time, event and tiers with other details, and "
+                                                "is kept"));
+        QCOMPARE(textOf(*workspace, "SELECT group_concat(note, '') FROM (SELECT note FROM "
+                                    "ticket_events ORDER BY occurred_at)"),
+                 QStringLiteral("ax"));
+    }
+
     // Rows a store connection changed (INSERT, UPDATE, DELETE) so far.
     static std::int64_t changesOf(Workspace& workspace) {
         return sqlite3_total_changes64(workspace.db().handle());
@@ -647,6 +682,191 @@ private slots:
                  QStringLiteral("Open"));
         QCOMPARE(textOf(*workspace, "SELECT reason FROM rejected_rows"),
                  QStringLiteral("duplicate ticket_id A: the same id is on line 2, which is kept"));
+    }
+
+    void aDuplicateFarFromItsFirstRowIsRejected() {
+        // 70,000 distinct ids T-1 .. T-70000 on lines 2 .. 70001 (line = id
+        // number + 1), then T-3 and T-66000 again on lines 70002 and 70003:
+        // tens of thousands of rows after their first, one of them past the
+        // first 65,536 rows stored.
+        QByteArray content = "ticket_id,created_at,subject\n";
+        for (int i = 1; i <= 70000; ++i) {
+            content += "T-" + QByteArray::number(i) + ",2026-03-02 09:15,first\n";
+        }
+        content += "T-3,2026-03-02 09:15,second\n"
+                   "T-66000,2026-03-02 09:15,second\n";
+        const QString path = writeFile(content);
+        const QStringList reasons{
+            QStringLiteral("duplicate ticket_id T-3: the same id is on line 4, which is kept"),
+            QStringLiteral(
+                "duplicate ticket_id T-66000: the same id is on line 66001, which is kept")};
+        const auto expectRejected = [&](Workspace& workspace, std::int64_t batch) {
+            const auto rows = rejectedRowsOf(workspace.db(), batch);
+            QCOMPARE(rows.size(), std::size_t(2));
+            QCOMPARE(rows[0].line, 70002);
+            QCOMPARE(rows[0].value, QStringLiteral("T-3"));
+            QCOMPARE(rows[0].reason, reasons[0]);
+            QCOMPARE(rows[1].line, 70003);
+            QCOMPARE(rows[1].reason, reasons[1]);
+        };
+        auto workspace = freshWorkspace();
+        const ImportResult fresh = run(*workspace, path);
+        QCOMPARE(fresh.inserted, 70000);
+        QCOMPARE(fresh.rejected, 2);
+        expectRejected(*workspace, fresh.batch);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets WHERE subject = 'second'"), 0);
+        // Again: the first rows are skipped as unchanged, their repeats are
+        // still rejected with the same reasons.
+        const ImportResult again = run(*workspace, path);
+        QCOMPARE(again.unchanged, 70000);
+        QCOMPARE(again.rejected, 2);
+        QCOMPARE(again.updated + again.inserted, 0);
+        expectRejected(*workspace, again.batch);
+    }
+
+    void aReimportOutsideWalModeSkipsAndRejectsAlike() {
+        // Without WAL no second connection can read the stored hashes
+        // alongside the import: they are loaded up front, and skipped rows
+        // are looked up by id for the duplicate check.
+        auto workspace = freshWorkspace();
+        const QByteArray rows = "ticket_id,created_at,status\n"
+                                "A,2026-03-02 09:00,Open\n"
+                                "B,2026-03-02 10:00,Open\n";
+        run(*workspace, writeFile(rows));
+        workspace->db().exec("PRAGMA journal_mode = DELETE");
+        QCOMPARE(textOf(*workspace, "PRAGMA journal_mode"), QStringLiteral("delete"));
+        const ImportResult two = run(*workspace, writeFile(rows + "B,2026-03-02 10:00,Open\n"));
+        QCOMPARE(two.unchanged, 2);
+        QCOMPARE(two.rejected, 1);
+        QCOMPARE(textOf(*workspace, "SELECT reason FROM rejected_rows"),
+                 QStringLiteral("duplicate ticket_id B: the same id is on line 3, which is kept"));
+    }
+
+    void aDuplicateOfAnUpdatedRowIsRejected() {
+        auto workspace = freshWorkspace();
+        run(*workspace, writeFile("ticket_id,created_at,status\n"
+                                  "A,2026-03-02 09:00,Open\n"
+                                  "B,2026-03-02 10:00,Open\n"));
+        // Line 2 updates A; line 4 repeats A with yet another status.
+        const ImportResult two = run(*workspace, writeFile("ticket_id,created_at,status\n"
+                                                           "A,2026-03-02 09:00,Pending\n"
+                                                           "B,2026-03-02 10:00,Open\n"
+                                                           "A,2026-03-02 09:00,Solved\n"));
+        QCOMPARE(two.updated, 1);
+        QCOMPARE(two.unchanged, 1);
+        QCOMPARE(two.rejected, 1);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'A'"),
+                 QStringLiteral("Pending"));
+        const auto rows = rejectedRowsOf(workspace->db(), two.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, 4);
+        QCOMPARE(rows[0].reason,
+                 QStringLiteral("duplicate ticket_id A: the same id is on line 2, which is kept"));
+    }
+
+    void aDuplicateOfARowNewInASyncIsRejected() {
+        auto workspace = freshWorkspace();
+        run(*workspace, writeFile("ticket_id,created_at,status\n"
+                                  "A,2026-03-02 09:00,Open\n"));
+        // A is skipped as unchanged, C (line 3) is new, line 4 repeats C.
+        const ImportResult two = run(*workspace, writeFile("ticket_id,created_at,status\n"
+                                                           "A,2026-03-02 09:00,Open\n"
+                                                           "C,2026-03-02 11:00,Open\n"
+                                                           "C,2026-03-02 11:00,Solved\n"));
+        QCOMPARE(two.unchanged, 1);
+        QCOMPARE(two.inserted, 1);
+        QCOMPARE(two.rejected, 1);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'C'"),
+                 QStringLiteral("Open"));
+        QCOMPARE(textOf(*workspace, "SELECT reason FROM rejected_rows"),
+                 QStringLiteral("duplicate ticket_id C: the same id is on line 3, which is kept"));
+    }
+
+    void aDuplicateOfARowComparedUnchangedIsRejected() {
+        // Stored without a source hash, A is compared value by value (not
+        // skipped) and found unchanged; its repeat on line 3 is rejected.
+        auto workspace = freshWorkspace();
+        const QByteArray rows = "ticket_id,created_at,status\n"
+                                "A,2026-03-02 09:00,Open\n";
+        run(*workspace, writeFile(rows));
+        workspace->db().exec("UPDATE tickets SET source_hash = NULL");
+        const ImportResult two = run(*workspace, writeFile(rows + "A,2026-03-02 09:00,Solved\n"));
+        QCOMPARE(two.unchanged, 1);
+        QCOMPARE(two.rejected, 1);
+        QCOMPARE(two.updated, 0);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'A'"),
+                 QStringLiteral("Open"));
+        QCOMPARE(textOf(*workspace, "SELECT reason FROM rejected_rows"),
+                 QStringLiteral("duplicate ticket_id A: the same id is on line 2, which is kept"));
+    }
+
+    void aRowRejectedForItsValuesDoesNotHoldItsId() {
+        // Line 2 cannot be stored (no such date), so line 3 is the first
+        // row of A and is kept; line 4 repeats it.
+        auto workspace = freshWorkspace();
+        const ImportResult result = run(*workspace, writeFile("ticket_id,created_at,status\n"
+                                                              "A,2026-02-30 09:00,New\n"
+                                                              "A,2026-03-02 09:00,Open\n"
+                                                              "A,2026-03-02 09:00,Solved\n"));
+        QCOMPARE(result.inserted, 1);
+        QCOMPARE(result.rejected, 2);
+        QCOMPARE(textOf(*workspace, "SELECT status FROM tickets WHERE ticket_id = 'A'"),
+                 QStringLiteral("Open"));
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].line, 2);
+        QCOMPARE(rows[0].column, QStringLiteral("created_at"));
+        QCOMPARE(rows[1].line, 4);
+        QCOMPARE(rows[1].reason,
+                 QStringLiteral("duplicate ticket_id A: the same id is on line 3, which is kept"));
+    }
+
+    void sourceLinesKeepAnyLineOfAnyRow() {
+        SourceLines lines;
+        QVERIFY(!lines.lineOf(1));
+        lines.record(1, 2);
+        lines.record(65536, 70000); // the first rowid of the second block
+        lines.record(std::int64_t{1} << 40, 9);
+        // Lines past 2^32 - 1 = 4,294,967,295 do not fit the 4-byte slot.
+        lines.record(7, std::int64_t{5000000000});
+        QCOMPARE(lines.lineOf(1), std::optional<std::int64_t>(2));
+        QCOMPARE(lines.lineOf(65536), std::optional<std::int64_t>(70000));
+        QCOMPARE(lines.lineOf(std::int64_t{1} << 40), std::optional<std::int64_t>(9));
+        QCOMPARE(lines.lineOf(7), std::optional<std::int64_t>(5000000000));
+        QVERIFY(!lines.lineOf(2));
+        QVERIFY(!lines.lineOf(65535));
+        QVERIFY(!lines.lineOf(-1));
+        lines.clear();
+        QVERIFY(!lines.lineOf(1));
+    }
+
+    void duplicateAccountsAndKnownIssuesKeepTheFirst() {
+        auto workspace = freshWorkspace();
+        const QString accounts = writeFile("account_id,name\n"
+                                           "ACC-1,Acme\n"
+                                           "ACC-2,Beta\n"
+                                           "ACC-1,Acme Corp\n");
+        // Into an empty table, then again (rows compared with the stored ones).
+        for (const bool again : {false, true}) {
+            const ImportResult result = run(*workspace, accounts, ImportKind::Accounts);
+            QCOMPARE(result.inserted, again ? 0 : 2);
+            QCOMPARE(result.unchanged, again ? 2 : 0);
+            QCOMPARE(result.rejected, 1);
+            const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+            QCOMPARE(rows.size(), std::size_t(1));
+            QCOMPARE(rows[0].line, 4);
+            QCOMPARE(rows[0].reason, QStringLiteral("duplicate account_id ACC-1: the same id is "
+                                                    "on line 2, which is kept"));
+            QCOMPARE(textOf(*workspace, "SELECT name FROM accounts WHERE account_id = 'ACC-1'"),
+                     QStringLiteral("Acme"));
+        }
+        const ImportResult issues =
+            run(*workspace, writeFile("issue_id,title\nKI-1,Sync stalls\nKI-1,Sync stalls again\n"),
+                ImportKind::KnownIssues);
+        QCOMPARE(issues.inserted, 1);
+        QCOMPARE(
+            rejectedRowsOf(workspace->db(), issues.batch)[0].reason,
+            QStringLiteral("duplicate issue_id KI-1: the same id is on line 2, which is kept"));
     }
 
     void rowsWrittenOtherwiseAreComparedAgain() {

@@ -127,6 +127,77 @@ private slots:
         QCOMPARE(found, 10000 - 1000);
         QVERIFY(!stored.contains(5));
     }
+
+    // A source of stored hashes 1000 + row for rows 0 .. rows - 1 (rowid
+    // row + 1), a block at a time, as a store query gives them; notes
+    // being asked again after it has given its last.
+    static StoredHashes::Source countingSource(std::uint64_t rows, std::uint64_t& next, int& reads,
+                                               bool& askedPastTheEnd) {
+        return [rows, &next, &reads, &askedPastTheEnd](std::vector<std::uint64_t>& hashes,
+                                                       std::vector<std::int64_t>& rowids,
+                                                       std::size_t max) {
+            askedPastTheEnd = askedPastTheEnd || (reads > 0 && next == rows);
+            ++reads;
+            std::size_t count = 0;
+            for (; count < max && next < rows; ++count, ++next) {
+                hashes.push_back(1000 + next);
+                rowids.push_back(static_cast<std::int64_t>(next) + 1);
+            }
+            return count;
+        };
+    }
+
+    void streamedHashesFollowTheStorageOrder() {
+        // 40,000 stored rows, more than one block of the stream: the file
+        // lists them in order but for row 7 (changed, hash 1) and row
+        // 20,000 (deleted at the source).
+        std::uint64_t next = 0, again = 0;
+        int reads = 0, rereads = 0;
+        bool pastTheEnd = false, rereadPastTheEnd = false;
+        StoredHashes stored;
+        stored.streamFrom(countingSource(40000, next, reads, pastTheEnd),
+                          countingSource(40000, again, rereads, rereadPastTheEnd), 40000);
+        int found = 0;
+        for (std::uint64_t row = 0; row < 40000; ++row) {
+            if (row == 20000) {
+                continue;
+            }
+            if (stored.contains(row == 7 ? 1 : 1000 + row)) {
+                ++found;
+                QCOMPARE(stored.foundRowId(), static_cast<std::int64_t>(row) + 1);
+            }
+        }
+        QCOMPARE(found, 40000 - 2);
+        QVERIFY(!stored.contains(2)); // a new row, after the last
+        QVERIFY(!stored.indexed());
+        QCOMPARE(rereads, 0);
+        // 40,000 hashes in blocks of 16,384: three reads, the last short.
+        QCOMPARE(reads, 3);
+        QVERIFY(!pastTheEnd);
+    }
+
+    void streamedHashesAreFoundInAnyOrder() {
+        // Backwards, as in storedHashesAreFoundInAnyOrder: after 1000 misses
+        // (max(1000, 10000 / 50)) the table is built from a second read of
+        // all hashes, and finds the rest.
+        std::uint64_t next = 0, again = 0;
+        int reads = 0, rereads = 0;
+        bool pastTheEnd = false, rereadPastTheEnd = false;
+        StoredHashes stored;
+        stored.streamFrom(countingSource(10000, next, reads, pastTheEnd),
+                          countingSource(10000, again, rereads, rereadPastTheEnd), 10000);
+        int found = 0;
+        for (std::uint64_t row = 10000; row-- > 0;) {
+            found += stored.contains(1000 + row) ? 1 : 0;
+        }
+        QVERIFY(stored.indexed());
+        QCOMPARE(found, 10000 - 1000);
+        QCOMPARE(stored.foundRowId(), 0); // found by the table: look it up
+        QCOMPARE(rereads, 1);             // 10,000 < 16,384: one short read
+        QCOMPARE(again, std::uint64_t(10000));
+        QVERIFY(!rereadPastTheEnd);
+        QVERIFY(!stored.contains(5));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecordHash)

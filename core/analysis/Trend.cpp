@@ -134,6 +134,21 @@ public:
         }
     }
 
+    std::unique_ptr<metrics::OutcomeVisitor> helper() const override {
+        return std::make_unique<PeriodSums>(m_periods);
+    }
+
+    void join(metrics::OutcomeVisitor&& helper) override {
+        auto& other = static_cast<PeriodSums&>(helper);
+        for (std::size_t i = 0; i < m_sums.size(); ++i) {
+            m_sums[i].merge(std::move(other.m_sums[i]));
+            for (const auto& [rootCause, count] : other.m_points[i].escalationsByRootCause) {
+                m_points[i].escalationsByRootCause[rootCause] += count;
+            }
+            m_points[i].escalations += other.m_points[i].escalations;
+        }
+    }
+
     std::vector<TrendPoint> finish() {
         for (std::size_t i = 0; i < m_sums.size(); ++i) {
             m_points[i].metrics = m_sums[i].finish();

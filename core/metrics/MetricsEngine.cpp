@@ -20,6 +20,10 @@ std::optional<double> meanOf(std::vector<double> values) {
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
+void append(std::vector<double>& to, std::vector<double>&& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
 // The samples and counts of the escalations inside a window, E(W).
 struct EscalationTotals {
     std::vector<double> claim, handoff, decision;
@@ -45,6 +49,18 @@ struct EscalationTotals {
             ++critical;
             criticalWithin30m += e.decisionMin && *e.decisionMin <= 30.0 ? 1 : 0;
         }
+    }
+
+    void merge(EscalationTotals&& other) {
+        append(claim, std::move(other.claim));
+        append(handoff, std::move(other.handoff));
+        append(decision, std::move(other.decision));
+        counted += other.counted;
+        unclaimed += other.unclaimed;
+        bounced += other.bounced;
+        infoRequested += other.infoRequested;
+        critical += other.critical;
+        criticalWithin30m += other.criticalWithin30m;
     }
 
     void finish(Metrics& m) {
@@ -161,6 +177,34 @@ struct TicketTotals {
     std::int64_t resolved = 0, reopened = 0, repeats = 0, tier3Escalations = 0;
     std::int64_t slaEvaluated = 0, slaBreached = 0, slaEvaluatedEsc = 0, slaBreachedEsc = 0;
 
+    void merge(TicketTotals&& other) {
+        append(timeToEscalate, std::move(other.timeToEscalate));
+        append(resolutionAll, std::move(other.resolutionAll));
+        append(resolutionEscalated, std::move(other.resolutionEscalated));
+        append(resolutionNotEscalated, std::move(other.resolutionNotEscalated));
+        append(csatAll, std::move(other.csatAll));
+        append(csatEscalated, std::move(other.csatEscalated));
+        append(csatNotEscalated, std::move(other.csatNotEscalated));
+        append(handleTimes, std::move(other.handleTimes));
+        for (std::size_t tier = 0; tier < stays.size(); ++tier) {
+            append(stays[tier], std::move(other.stays[tier]));
+        }
+        for (auto [into, from] : {std::pair{&escalationEvents, other.escalationEvents},
+                                  {&reescalated, other.reescalated},
+                                  {&reachedTier2, other.reachedTier2},
+                                  {&reachedTier3, other.reachedTier3},
+                                  {&resolved, other.resolved},
+                                  {&reopened, other.reopened},
+                                  {&repeats, other.repeats},
+                                  {&tier3Escalations, other.tier3Escalations},
+                                  {&slaEvaluated, other.slaEvaluated},
+                                  {&slaBreached, other.slaBreached},
+                                  {&slaEvaluatedEsc, other.slaEvaluatedEsc},
+                                  {&slaBreachedEsc, other.slaBreachedEsc}}) {
+            *into += from;
+        }
+    }
+
     void add(const TicketOutcome& t, Metrics& m) {
         ++m.tickets;
         if (t.escalated) {
@@ -246,6 +290,13 @@ void MetricsAccumulator::add(const EscalationOutcome& escalation) {
     if (m_hasEventLog && m_window.contains(escalation.at)) {
         m_totals->escalations.add(escalation);
     }
+}
+
+void MetricsAccumulator::merge(MetricsAccumulator&& other) {
+    m_metrics.tickets += other.m_metrics.tickets;
+    m_metrics.escalated += other.m_metrics.escalated;
+    m_totals->tickets.merge(std::move(other.m_totals->tickets));
+    m_totals->escalations.merge(std::move(other.m_totals->escalations));
 }
 
 Metrics MetricsAccumulator::finish() {

@@ -113,6 +113,9 @@ public:
 
     void add(const TicketOutcome& ticket);
     void add(const EscalationOutcome& escalation);
+    // Adds what another accumulator of the same window summed, as if its
+    // outcomes had been added here (the figures do not depend on the order).
+    void merge(MetricsAccumulator&& other);
     // The metrics of everything added; call once.
     Metrics finish();
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <limits>
 #include <memory>
 #include <string>
@@ -451,8 +452,8 @@ std::unique_ptr<store::Database> ownWriter(store::Database& db) {
     }
 }
 
-// Visits the kept outcomes of the window when every one is kept, read in
-// one snapshot; returns false, having visited none, when some are missing.
+// Visits the kept outcomes of the window, in one snapshot that holds every
+// one; returns false, having visited none, when some are missing.
 bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsOf,
                     OutcomeSource source, OutcomeVisitor& visitor) {
     store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
@@ -464,6 +465,67 @@ bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsO
     visitKeptTickets(db, window, basis.sla(), visitor);
     visitKeptEscalations(db, window, visitor);
     snapshot.commit();
+    return true;
+}
+
+// A second read-only connection to the same file, for another thread;
+// empty when the store is not a file or cannot be opened again.
+std::unique_ptr<store::Database> secondReader(store::Database& db) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file) {
+        return {};
+    }
+    try {
+        return std::make_unique<store::Database>(QString::fromUtf8(file),
+                                                 store::Database::Access::ReadOnly);
+    } catch (const store::StoreError&) {
+        return {};
+    }
+}
+
+// Below this many tickets a window is visited on one connection: a second
+// one costs more than it saves.
+constexpr std::int64_t ticketsWorthAHelper = 100000;
+
+std::int64_t ticketsCreatedIn(store::Database& db, const Window& window) {
+    store::Statement count = db.prepare(
+        "SELECT count(*) FROM ticket_outcomes WHERE created_at >= ?1 AND created_at < ?2");
+    count.bindAll(window.from, window.to);
+    count.step();
+    return count.int64(0);
+}
+
+// visitIfAllKept for a large window with a visitor that can share it: the
+// later half of the window is visited by its helper on a second connection
+// in another thread, the earlier half here, and the helper's sums joined.
+// The second snapshot must hold every outcome under the same basis too, or
+// the window is visited here alone. (Two snapshots can differ only when
+// another program changed tickets and kept all their outcomes again in the
+// moment between them; each half is then still whole.)
+bool visitSharedIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsOf,
+                          OutcomeSource source, OutcomeVisitor& visitor) {
+    std::unique_ptr<OutcomeVisitor> helper = visitor.helper();
+    std::unique_ptr<store::Database> other;
+    if (helper && ticketsCreatedIn(db, window) >= ticketsWorthAHelper) {
+        other = secondReader(db);
+    }
+    if (!other) {
+        return visitIfAllKept(db, window, slaAsOf, source, visitor);
+    }
+    const UtcSeconds middle = window.from + (window.to - window.from) / 2;
+    auto later = std::async(std::launch::async, [&] {
+        return visitIfAllKept(*other, Window{middle, window.to}, slaAsOf, source, *helper);
+    });
+    const bool earlierKept =
+        visitIfAllKept(db, Window{window.from, middle}, slaAsOf, source, visitor);
+    const bool laterKept = later.get();
+    if (!earlierKept) {
+        return false;
+    }
+    if (!laterKept) {
+        return visitIfAllKept(db, window, slaAsOf, source, visitor);
+    }
+    visitor.join(std::move(*helper));
     return true;
 }
 
@@ -479,6 +541,13 @@ public:
     }
     void visit(const TicketOutcome& ticket) override { m_sum->add(ticket); }
     void visit(const EscalationOutcome& escalation) override { m_sum->add(escalation); }
+
+    std::unique_ptr<OutcomeVisitor> helper() const override {
+        return std::make_unique<OutcomeSum>(m_window, m_costs);
+    }
+    void join(OutcomeVisitor&& helper) override {
+        m_sum->merge(std::move(*static_cast<OutcomeSum&>(helper).m_sum));
+    }
 
     Metrics finish() { return m_sum->finish(); }
 
@@ -510,7 +579,7 @@ private:
 
 void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf,
                          OutcomeVisitor& visitor) {
-    if (visitIfAllKept(db, window, slaAsOf, OutcomeSource::Kept, visitor)) {
+    if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Kept, visitor)) {
         return;
     }
     std::unique_ptr<store::Database> own;
@@ -532,7 +601,7 @@ void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds s
             }
             break;
         }
-        if (visitIfAllKept(db, window, slaAsOf, OutcomeSource::Completed, visitor)) {
+        if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Completed, visitor)) {
             return;
         }
     }

@@ -14,6 +14,8 @@
 #include "metrics/MetricsEngine.h"
 #include "store/Database.h"
 
+#include <memory>
+
 namespace escdesk::metrics {
 
 // Where outcomes came from: the kept rows alone; kept rows after deciding
@@ -30,6 +32,13 @@ public:
     virtual void begin(bool hasEventLog, OutcomeSource source) = 0;
     virtual void visit(const TicketOutcome& ticket) = 0;
     virtual void visit(const EscalationOutcome& escalation) = 0;
+
+    // A visitor whose sums do not depend on the order of the outcomes may
+    // share a large window: helper() gives a fresh one of its kind, which
+    // visits the later part on another thread, and join() then takes its
+    // sums. Without a helper (the default) everything is visited here.
+    virtual std::unique_ptr<OutcomeVisitor> helper() const { return nullptr; }
+    virtual void join(OutcomeVisitor&& /*helper*/) {}
 };
 
 // Visits the outcomes of the window — tickets created in it, with their

@@ -25,6 +25,7 @@
 //   breached; T4 not evaluated → 1 of 3. As of @1100 T3's clock has run
 //   100 > 60 minutes → breached → 2 of 3.
 
+#include "analysis/Trend.h"
 #include "demo/DemoGenerator.h"
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
@@ -293,6 +294,49 @@ private slots:
                 QCOMPARE(json(metricsOfWindow(demoDb, window, asOf)),
                          json(computeMetrics(input, window)));
             }
+        }
+    }
+
+    // A window of more than 100,000 tickets is visited in two halves at once
+    // (the later on a second connection); the halves' sums, joined, are the
+    // figures of the whole window, for the metrics and for each trend period.
+    void aLargeWindowSharedBetweenTwoReadersGivesTheSameFigures() {
+        // 120,000 tickets a minute apart from B; every 7th escalated 5 + i%50
+        // minutes after creation and claimed 3 + i%11 minutes later; every
+        // ticket resolved 30 + i%500 minutes after creation.
+        db().exec(R"sql(
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 119999)
+INSERT INTO tickets (ticket_id, created_at, resolved_at, priority, root_cause, product_area)
+SELECT 'L-' || i, )sql" +
+                  std::to_string(B) + R"sql( + i * 60, )sql" + std::to_string(B) +
+                  R"sql( + i * 60 + (30 + i % 500) * 60,
+       CASE i % 4 WHEN 0 THEN 'Critical' WHEN 1 THEN 'High' ELSE 'Low' END,
+       'Cause ' || (i % 5), 'Area ' || (i % 3)
+FROM n;
+INSERT INTO ticket_events (ticket, occurred_at, event, from_tier, to_tier)
+SELECT id, created_at + (5 + id % 50) * 60, 'escalated', 1, 2 FROM tickets
+WHERE ticket_id LIKE 'L-%' AND id % 7 = 0;
+INSERT INTO ticket_events (ticket, occurred_at, event)
+SELECT id, created_at + (5 + id % 50 + 3 + id % 11) * 60, 'claimed' FROM tickets
+WHERE ticket_id LIKE 'L-%' AND id % 7 = 0;
+)sql");
+        const Window all{B, B + 120000 * 60};
+        QCOMPARE(json(metricsOfWindow(db(), all, at(200000))), json([&] {
+                     MetricsInput input = loadMetricsInput(db(), all);
+                     const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db()));
+                     markSlaBreaches(input, all, {evaluator, at(200000)});
+                     return computeMetrics(input, all);
+                 }()));
+        const QTimeZone utc = QTimeZone::utc();
+        const QDate first = QDateTime::fromSecsSinceEpoch(B, utc).date();
+        const analysis::Trend trend = analysis::analyseTrend(
+            db(), first, first.addDays(84), analysis::Granularity::Week, utc, at(200000));
+        QCOMPARE(trend.points.size(), std::size_t(12));
+        MetricsInput input = loadMetricsInput(db(), all);
+        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db()));
+        markSlaBreaches(input, all, {evaluator, at(200000)});
+        for (const analysis::TrendPoint& point : trend.points) {
+            QCOMPARE(json(point.metrics), json(computeMetrics(input, point.period.window)));
         }
     }
 

@@ -3,6 +3,9 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <cmath>
+#include <limits>
+
 namespace escdesk::matrix {
 
 namespace {
@@ -114,7 +117,18 @@ public:
 
     int integer(const QJsonObject& object, const char* key, const QString& path) {
         const double value = number(object, key, path);
-        if (value != static_cast<double>(static_cast<int>(value))) {
+        // Checked before the cast: a number beyond int's range has no int
+        // value at all (converting it is undefined behaviour).
+        constexpr double lowest = std::numeric_limits<int>::min();
+        constexpr double highest = std::numeric_limits<int>::max();
+        if (!(value >= lowest && value <= highest)) {
+            problem(member(path, key), QStringLiteral("\"%1\" is out of range (%2 to %3)")
+                                           .arg(QLatin1String(key))
+                                           .arg(std::numeric_limits<int>::min())
+                                           .arg(std::numeric_limits<int>::max()));
+            return 0;
+        }
+        if (value != std::trunc(value)) {
             problem(member(path, key),
                     QStringLiteral("\"%1\" must be a whole number").arg(QLatin1String(key)));
         }

@@ -110,6 +110,21 @@ private slots:
                  QStringLiteral("sla_policies[0].claim_min: \"claim_min\" must be a number"));
     }
 
+    // A number beyond a whole number's range (found by fuzz_matrix_file: it
+    // was cast regardless, undefined behaviour) is a problem of its own.
+    void aHugeNumberIsOutOfRange() {
+        QByteArray text = writeMatrixFile(defaultMatrix(QStringLiteral("UTC")));
+        const int line = lineContaining(text, "\"claim_min\": 15,");
+        text = replaced(text, "\"claim_min\": 15,", "\"claim_min\": 2.4e95,");
+        const MatrixFileReading reading = readMatrixFile(text);
+        QVERIFY(!reading.ok());
+        QCOMPARE(reading.problems.size(), size_t(1));
+        QCOMPARE(reading.problems[0].line, line);
+        QCOMPARE(reading.problems[0].message,
+                 QStringLiteral("sla_policies[0].claim_min: \"claim_min\" is out of range "
+                                "(-2147483648 to 2147483647)"));
+    }
+
     void invalidMatrixIsRefusedWithTheValidationMessage() {
         QByteArray text = writeMatrixFile(defaultMatrix(QStringLiteral("UTC")));
         // The first policy (Enterprise × Critical) gets a zero resolution target.

@@ -1,4 +1,5 @@
 #include "metrics/FactsLoader.h"
+#include "store/StringPool.h"
 
 #include <sqlite3.h>
 
@@ -16,40 +17,8 @@ namespace escdesk::metrics {
 
 namespace {
 
-// Hashes std::string keys and looks them up by std::string_view.
-struct BytesHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view bytes) const {
-        return std::hash<std::string_view>{}(bytes);
-    }
-};
-
-// Shares one QString among the many rows that carry the same short value
-// (priorities, product areas, segments): a million tickets hold a few dozen
-// distinct strings. Looked up by the column's raw bytes, so a repeated value
-// costs no conversion and no allocation.
-class StringPool {
-public:
-    QString get(const store::Statement& row, int column) {
-        if (row.isNull(column)) {
-            return {};
-        }
-        return get(row.textView(column));
-    }
-
-    QString get(std::string_view bytes) {
-        const auto found = m_pool.find(bytes);
-        if (found != m_pool.end()) {
-            return found->second;
-        }
-        QString text = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
-        m_pool.emplace(std::string(bytes), text);
-        return text;
-    }
-
-private:
-    std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_pool;
-};
+using store::BytesHash;
+using store::StringPool;
 
 // A second read-only connection to the same file, for work on another
 // thread; empty when the store is not a file (in memory) or cannot be opened

@@ -3,6 +3,7 @@
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
 #include "metrics/SlaOutcomes.h"
+#include "store/StringPool.h"
 
 #include <QCryptographicHash>
 
@@ -133,37 +134,6 @@ void appendStays(std::string_view text, std::vector<TierStay>& stays) {
     }
 }
 
-// Hashes std::string keys and looks them up by std::string_view.
-struct BytesHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view bytes) const {
-        return std::hash<std::string_view>{}(bytes);
-    }
-};
-
-// Shares one QString among the rows that carry the same short value (a few
-// dozen priorities, root causes, product areas), found by the column's bytes
-// without a copy.
-class TextPool {
-public:
-    QString get(const store::Statement& row, int column) {
-        if (row.isNull(column)) {
-            return {};
-        }
-        const std::string_view bytes = row.textView(column);
-        const auto found = m_texts.find(bytes);
-        if (found != m_texts.end()) {
-            return found->second;
-        }
-        QString text = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
-        m_texts.emplace(std::string(bytes), text);
-        return text;
-    }
-
-private:
-    std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_texts;
-};
-
 // The SLA verdicts of the window's tickets whose kept verdict does not
 // hold at the instant asked for (a clock was still running, or the instant
 // lies before the ticket's last one), decided now: breached or not, by row.
@@ -200,7 +170,7 @@ std::vector<ResolvedEscalation> keptResolvedEscalations(store::Database& db, con
                    "WHERE resolved_at >= ?1 AND resolved_at < ?2 AND escalated != 0");
     row.bindAll(window.from - repeatIssueLookbackSeconds, window.to);
     std::vector<ResolvedEscalation> resolved;
-    TextPool pool;
+    store::StringPool pool;
     while (row.step()) {
         resolved.push_back(ResolvedEscalation{row.int64(0), pool.get(row, 1), pool.get(row, 2)});
     }
@@ -220,7 +190,7 @@ void visitKeptTickets(store::Database& db, const Window& window, const SlaAssess
         "priority, root_cause, product_area, sla, sla_settled_at, stays FROM ticket_outcomes "
         "WHERE created_at >= ?1 AND created_at < ?2");
     row.bindAll(window.from, window.to);
-    TextPool pool;
+    store::StringPool pool;
     TicketOutcome t; // one, reused: the visitor sums it or copies it
     while (row.step()) {
         t.createdAt = row.int64(0);
@@ -260,7 +230,7 @@ void visitKeptEscalations(store::Database& db, const Window& window, OutcomeVisi
         "SELECT at, ticket, claim_min, handoff_min, decision_min, bounced, info_requested, "
         "priority, root_cause FROM escalation_outcomes WHERE at >= ?1 AND at < ?2");
     row.bindAll(window.from, window.to);
-    TextPool pool;
+    store::StringPool pool;
     EscalationOutcome e;
     while (row.step()) {
         e.at = row.int64(0);

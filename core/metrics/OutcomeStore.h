@@ -3,8 +3,9 @@
 // The metric outcomes of tickets and escalations (MetricOutcomes.h), kept in
 // the workspace (tables ticket_outcomes and escalation_outcomes) so that the
 // metrics of a window are a scan of small rows, not a read of every ticket
-// and event in it. Outcomes are decided the first time a window needs them
-// and kept until what they were decided from changes:
+// and event in it. The first window that finds some missing decides them for
+// every ticket that lacks them, and they are kept until what they were
+// decided from changes:
 // - a ticket's rows go when the ticket, one of its events or its account
 //   changes (triggers in the workspace, so every writer keeps them right);
 // - all rows go when the escalation matrix (SLA policies, calendars) changes

@@ -1,8 +1,6 @@
 #include "metrics/FactsLoader.h"
 #include "store/StringPool.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <array>
 #include <future>
@@ -24,16 +22,7 @@ using store::StringPool;
 // thread; empty when the store is not a file (in memory) or cannot be opened
 // again.
 std::shared_ptr<store::Database> secondConnection(store::Database& db) {
-    const char* file = sqlite3_db_filename(db.handle(), "main");
-    if (!file || !*file) {
-        return {};
-    }
-    try {
-        return std::make_shared<store::Database>(QString::fromUtf8(file),
-                                                 store::Database::Access::ReadOnly);
-    } catch (const store::StoreError&) {
-        return {};
-    }
+    return db.openAgain(store::Database::Access::ReadOnly);
 }
 
 std::optional<int> optionalInt(const store::Statement& row, int column) {

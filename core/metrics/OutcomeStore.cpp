@@ -403,23 +403,16 @@ void visitComputed(store::Database& db, const Window& window, const SlaAssessmen
     }
 }
 
-// A connection that may write the workspace: the caller's, or one of our
-// own to the same file when the caller's is read-only. Empty when the file
-// cannot be written. Our own waits only briefly for another writer: the
-// outcomes can always be decided in memory instead.
+// A connection of our own that may write the workspace, for a caller whose
+// connection is read-only; empty when the file cannot be opened so. It waits
+// only briefly for another writer: the outcomes can always be decided in
+// memory instead.
 std::unique_ptr<store::Database> ownWriter(store::Database& db) {
-    const char* file = sqlite3_db_filename(db.handle(), "main");
-    if (!file || !*file) {
-        return {};
-    }
-    try {
-        auto writer = std::make_unique<store::Database>(QString::fromUtf8(file),
-                                                        store::Database::Access::ReadWrite);
+    auto writer = db.openAgain(store::Database::Access::ReadWrite);
+    if (writer) {
         writer->exec("PRAGMA busy_timeout = 250");
-        return writer;
-    } catch (const store::StoreError&) {
-        return {};
     }
+    return writer;
 }
 
 // Visits the kept outcomes of the window, in one snapshot that holds every
@@ -441,18 +434,11 @@ bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsO
 // A second read-only connection to the same file, for another thread;
 // empty when the store is not a file or cannot be opened again.
 std::unique_ptr<store::Database> secondReader(store::Database& db) {
-    const char* file = sqlite3_db_filename(db.handle(), "main");
-    if (!file || !*file) {
-        return {};
-    }
-    try {
-        auto reader = std::make_unique<store::Database>(QString::fromUtf8(file),
-                                                        store::Database::Access::ReadOnly);
+    auto reader = db.openAgain(store::Database::Access::ReadOnly);
+    if (reader) {
         reader->exec("PRAGMA mmap_size = 0"); // as FileMapOff, for good
-        return reader;
-    } catch (const store::StoreError&) {
-        return {};
     }
+    return reader;
 }
 
 // Turns SQLite's memory map of the file off on a connection while it

@@ -227,6 +227,18 @@ Database::Database(const QString& path, Access access)
     sqlite3_exec(m_db, mapTheFile, nullptr, nullptr, nullptr);
 }
 
+std::unique_ptr<Database> Database::openAgain(Access access) const {
+    const char* file = sqlite3_db_filename(m_db, "main");
+    if (!file || !*file) {
+        return {};
+    }
+    try {
+        return std::make_unique<Database>(QString::fromUtf8(file), access);
+    } catch (const StoreError&) {
+        return {};
+    }
+}
+
 Database::~Database() {
     sqlite3_close_v2(m_db);
 }

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -103,6 +104,11 @@ public:
     int changes() const;
     const QString& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
+
+    // Another connection to the same file, for work on another thread or
+    // with other settings; empty when the store is not a file (in memory)
+    // or cannot be opened again.
+    std::unique_ptr<Database> openAgain(Access access) const;
 
 private:
     sqlite3* m_db = nullptr;

@@ -3,6 +3,7 @@
 #include "analysis/KnownIssueMatcher.h"
 #include "metrics/FactsLoader.h"
 #include "store/TicketReader.h"
+#include "text/SparseVector.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -18,7 +19,8 @@ namespace escdesk::analysis {
 
 namespace {
 
-using SparseVector = std::vector<std::pair<int, double>>; // term id → weight, by term id
+using SparseVector = text::SparseVector<int>; // term id → weight, by term id
+using text::dot;
 
 // One escalated ticket: its first escalation in the window and its facts.
 struct Document {
@@ -106,24 +108,6 @@ SparseVector tfidf(const std::map<int, int>& counts, const Vocabulary& vocabular
         entry.second /= norm;
     }
     return vector;
-}
-
-double dot(const SparseVector& a, const SparseVector& b) {
-    double sum = 0.0;
-    auto i = a.begin();
-    auto j = b.begin();
-    while (i != a.end() && j != b.end()) {
-        if (i->first < j->first) {
-            ++i;
-        } else if (j->first < i->first) {
-            ++j;
-        } else {
-            sum += i->second * j->second;
-            ++i;
-            ++j;
-        }
-    }
-    return sum;
 }
 
 // A cluster while it forms: its members and the sum of their vectors.

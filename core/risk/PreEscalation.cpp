@@ -2,6 +2,7 @@
 
 #include "analysis/KnownIssueMatcher.h"
 #include "store/TicketReader.h"
+#include "text/SparseVector.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -15,7 +16,7 @@ namespace escdesk::risk {
 
 namespace {
 
-using Vector = std::vector<std::pair<QString, double>>; // by term
+using Vector = text::SparseVector<QString>; // by term
 
 Vector tfidf(const std::vector<std::pair<QString, int>>& counts,
              const QHash<QString, int>& documentFrequency, int documents) {
@@ -36,24 +37,6 @@ Vector tfidf(const std::vector<std::pair<QString, int>>& counts,
     return vector;
 }
 
-double dot(const Vector& a, const Vector& b) {
-    double sum = 0.0;
-    auto i = a.begin();
-    auto j = b.begin();
-    while (i != a.end() && j != b.end()) {
-        if (i->first < j->first) {
-            ++i;
-        } else if (j->first < i->first) {
-            ++j;
-        } else {
-            sum += i->second * j->second;
-            ++i;
-            ++j;
-        }
-    }
-    return sum;
-}
-
 } // namespace
 
 std::vector<std::pair<QString, int>> termCounts(const QString& text) {
@@ -69,8 +52,8 @@ std::vector<std::pair<QString, int>> termCounts(const QString& text) {
 
 double tfidfCosine(const QString& a, const QString& b, const QHash<QString, int>& documentFrequency,
                    int documents) {
-    return dot(tfidf(termCounts(a), documentFrequency, documents),
-               tfidf(termCounts(b), documentFrequency, documents));
+    return text::dot(tfidf(termCounts(a), documentFrequency, documents),
+                     tfidf(termCounts(b), documentFrequency, documents));
 }
 
 std::optional<PreEscalationCheck> preEscalationCheck(store::Database& db,
@@ -130,7 +113,7 @@ std::optional<PreEscalationCheck> preEscalationCheck(store::Database& db,
         tfidf(termCounts(ticket->subject + QLatin1Char(' ') + ticket->description),
               documentFrequency, documents);
     for (Candidate& c : candidates) {
-        c.info.similarity = dot(target, tfidf(c.counts, documentFrequency, documents));
+        c.info.similarity = text::dot(target, tfidf(c.counts, documentFrequency, documents));
         if (c.info.similarity >= minimumCaseSimilarity) {
             check.similarCases.push_back(std::move(c.info));
         }

@@ -10,7 +10,10 @@ screenshots="$root/build/screenshots"
 
 bash "$root/scripts/install-deps.sh"
 mkdir -p "$root/build"
-bash "$root/scripts/build.sh" "$build" -DCMAKE_BUILD_TYPE=Release
+# Only the two programs and the libraries they link: the test suites and
+# benchmarks are scripts/test.sh's job, and would triple the wait.
+bash "$root/scripts/build.sh" "$build" -DCMAKE_BUILD_TYPE=Release -DESCDESK_BUILD_BENCH=OFF \
+    --target escdesk escalation-desk
 
 if [[ ! -f "$workspace" ]]; then
     echo "Creating the demo workspace $workspace"

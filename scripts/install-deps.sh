@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Escalation Desk needs to build, run and
 # test. Packages already present are skipped; with nothing missing, nothing
-# is downloaded (so this also works offline on a prepared machine).
+# is downloaded and the package lists are not refreshed, so this also works
+# offline on a prepared machine.
+#
+#   scripts/install-deps.sh          install what is missing
+#   scripts/install-deps.sh --list   print the package list, one a line
+#
+# Every name here must be a real package, not a virtual one that another
+# package provides: dpkg never reports a virtual name as installed, so it
+# would look missing on every run. The script checks that after installing,
+# and scripts/check-deps.sh proves in every test run that the build uses
+# nothing this list does not bring in.
 set -euo pipefail
 
 packages=(
@@ -11,9 +21,11 @@ packages=(
     # libraries (libFuzzer, ASan, UBSan), llvm-symbolizer for readable stack
     # traces (llvm-14), and clang-format for the style check
     clang libclang-rt-14-dev llvm-14 clang-format
-    # Qt 6: Core/Gui/Widgets/Test (base), Charts, SVG icons, linguist tools
-    qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools libgl-dev
+    # Qt 6: Core/Gui/Widgets/Test (base), Charts, SVG icons, linguist tools.
+    # Qt Charts' CMake package looks for Qt OpenGL's, which neither
+    # qt6-charts-dev nor qt6-base-dev depends on.
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev
+    qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     # storage, dates, CSV
     libsqlite3-dev sqlite3 libboost-date-time-dev libcsv-dev libssl-dev
     # time zone data for QTimeZone (IANA names)
@@ -31,14 +43,22 @@ packages=(
     shared-mime-info bash-completion
 )
 
-missing=()
-for package in "${packages[@]}"; do
-    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
-    [[ "$status" == "install ok installed" ]] || missing+=("$package")
-done
+if [[ "${1:-}" == "--list" ]]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 
+not_installed() {
+    local package status
+    for package in "$@"; do
+        status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+        [[ "$status" == "install ok installed" ]] || echo "$package"
+    done
+}
+
+mapfile -t missing < <(not_installed "${packages[@]}")
 if ((${#missing[@]} == 0)); then
-    echo "All build dependencies are installed."
+    echo "All ${#packages[@]} build dependencies are installed; nothing to download."
     exit 0
 fi
 
@@ -50,3 +70,10 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+mapfile -t still_missing < <(not_installed "${packages[@]}")
+if ((${#still_missing[@]} > 0)); then
+    echo "scripts/install-deps.sh names packages that are not installed after installing:" \
+        "${still_missing[*]} (a virtual name? list the real package that provides it)" >&2
+    exit 1
+fi

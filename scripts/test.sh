@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: install what is needed, build with warnings as errors and run
-# all suites through CTest; then one clang build with AddressSanitizer and
+# all suites through CTest, and prove that the build used nothing the
+# install script does not install (scripts/check-deps.sh); then one clang build with AddressSanitizer and
 # UndefinedBehaviorSanitizer runs the core suites again and holds the
 # libFuzzer targets, each of which then runs for 60 seconds (three at a time
 # on two cores), and the formatting check.
@@ -16,6 +17,16 @@ bash "$root/scripts/build.sh" "$root/build/ci" -DCMAKE_BUILD_TYPE=Release -DESCD
     -DESCDESK_BUILD_BENCH=OFF
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$root/build/ci" --output-on-failure -j "$jobs"
 
+echo "== Dependencies: the build used only what scripts/install-deps.sh installs"
+bash "$root/scripts/check-deps.sh" "$root/build/ci"
+# The guard must be able to fail: Qt Charts' CMake package needs Qt OpenGL's
+# development files, so a list without them has to be caught.
+if bash "$root/scripts/check-deps.sh" "$root/build/ci" --without libqt6opengl6-dev 2> /dev/null; then
+    echo "scripts/check-deps.sh did not notice libqt6opengl6-dev missing from the list" >&2
+    exit 1
+fi
+echo "Dependencies: a list without libqt6opengl6-dev is refused, as it must be."
+
 echo "== Core under AddressSanitizer + UndefinedBehaviorSanitizer (clang), with the fuzzers"
 # One build for both (ESCDESK_FUZZ implies the sanitizers): cheaper on a
 # two-core machine than a sanitizer build and a fuzzing build.
@@ -24,6 +35,7 @@ CC=clang CXX=clang++ bash "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BU
     -DESCDESK_WERROR=ON -DESCDESK_FUZZ=ON -DESCDESK_BUILD_GUI=OFF -DESCDESK_BUILD_BENCH=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build/fuzz" --output-on-failure -j "$jobs" -L core
+bash "$root/scripts/check-deps.sh" "$root/build/fuzz"
 # Three at a time on two cores: two rounds of 60 s instead of three, each
 # fuzzer still getting about 40 s of CPU.
 ESCDESK_FUZZ_JOBS=3 ESCDESK_FUZZ_BUILD="$root/build/fuzz" bash "$root/scripts/fuzz.sh" 60

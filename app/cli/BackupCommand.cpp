@@ -14,11 +14,6 @@ namespace escdesk::cli {
 
 namespace {
 
-QString workspacePath(const QCommandLineParser& parser) {
-    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                              : store::Workspace::defaultPath();
-}
-
 QString requiredOption(const QCommandLineParser& parser, const QString& name) {
     const QString value = parser.value(name);
     if (value.isEmpty()) {
@@ -47,6 +42,9 @@ int runBackup(const QStringList& arguments) {
     rejectPositionalArguments(parser);
     const QString backup = requiredOption(parser, QStringLiteral("out"));
     const QString workspace = workspacePath(parser);
+    if (!QFileInfo(workspace).isFile()) {
+        throw noWorkspaceAt(workspace);
+    }
 
     const store::BackupResult result =
         store::backupWorkspace(workspace, backup, parser.isSet(QStringLiteral("force")));

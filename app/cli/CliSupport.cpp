@@ -1,6 +1,8 @@
 #include "cli/CliSupport.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -60,10 +62,49 @@ void rejectPositionalArguments(const QCommandLineParser& parser) {
     }
 }
 
+QString workspacePath(const QCommandLineParser& parser) {
+    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                              : store::Workspace::defaultPath();
+}
+
+store::StoreError noWorkspaceAt(const QString& path) {
+    return store::StoreError(store::StoreError::Kind::Missing,
+                             QStringLiteral("No workspace at %1. Create one with 'escdesk import "
+                                            "--db %1 FILE...' (your exports) or 'escdesk demo "
+                                            "--db %1' (the demo data).")
+                                 .arg(path));
+}
+
 std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser) {
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                            : store::Workspace::defaultPath();
-    return std::make_unique<store::Workspace>(path);
+    const QString path = workspacePath(parser);
+    if (!QFileInfo(path).isFile()) {
+        throw noWorkspaceAt(path);
+    }
+    return store::Workspace::openExisting(path);
+}
+
+std::unique_ptr<store::Workspace> openWorkspaceToWrite(const QCommandLineParser& parser,
+                                                       bool* created) {
+    bool isNew = false;
+    auto workspace = store::Workspace::openForWriting(workspacePath(parser), &isNew);
+    if (created) {
+        *created = isNew;
+    } else if (isNew) {
+        announceCreatedWorkspace(workspace->path());
+    }
+    return workspace;
+}
+
+void announceCreatedWorkspace(const QString& path) {
+    err() << "Created workspace " << path << '\n' << Qt::flush;
+}
+
+void removeWorkspaceFiles(std::unique_ptr<store::Workspace> workspace) {
+    const QString path = workspace->path();
+    workspace.reset();
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
 }
 
 QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace) {

@@ -36,9 +36,29 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments);
 // For commands that take no file arguments.
 void rejectPositionalArguments(const QCommandLineParser& parser);
 
-// Opens the workspace named by --db (or the per-user default). Throws
-// store::StoreError when it cannot be opened.
+// The workspace file named by --db, or the per-user default.
+QString workspacePath(const QCommandLineParser& parser);
+
+// "No workspace at PATH", with how to create one.
+store::StoreError noWorkspaceAt(const QString& path);
+
+// Opens the existing workspace named by --db (or the per-user default) for a
+// command that reads: never creates a file, and opens a workspace that
+// cannot be written read-only. Throws store::StoreError: "No workspace at
+// PATH" with how to create one when there is none.
 std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser);
+
+// Opens the workspace for a command that writes, creating it when missing.
+// Without `created`, a new workspace is announced at once ("Created
+// workspace PATH" on stderr); with it, the caller learns whether it is new
+// and announces it (announceCreatedWorkspace) once it keeps it, or removes
+// it (removeWorkspaceFiles) when it put nothing in. Throws
+// store::StoreError, also when the workspace cannot be written.
+std::unique_ptr<store::Workspace> openWorkspaceToWrite(const QCommandLineParser& parser,
+                                                       bool* created = nullptr);
+void announceCreatedWorkspace(const QString& path);
+// Closes the workspace and removes its file with SQLite's files beside it.
+void removeWorkspaceFiles(std::unique_ptr<store::Workspace> workspace);
 
 // The reporting zone: --tz, else the workspace setting, else the system's.
 QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace);

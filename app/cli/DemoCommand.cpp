@@ -81,7 +81,7 @@ int runDemo(const QStringList& arguments) {
     options.seed = seedOption(parser);
     options.endDate = endDateOption(parser);
 
-    auto workspace = openWorkspace(parser);
+    auto workspace = openWorkspaceToWrite(parser);
     const bool showProgress = options.tickets >= 100'000;
     int lastPercent = -1;
     const demo::DemoProgress progress = [&](std::int64_t done, std::int64_t total) {

@@ -74,7 +74,7 @@ int importMatrix(const QCommandLineParser& parser, const QString& path) {
         err() << "escdesk matrix: " << path << " was not imported; the workspace is unchanged.\n";
         return RefusedInput;
     }
-    auto workspace = openWorkspace(parser);
+    auto workspace = openWorkspaceToWrite(parser);
     const int changed =
         matrix::saveMatrix(workspace->db(), *reading.matrix, matrix::changeAuthor(*workspace),
                            QStringLiteral("Imported from %1").arg(QFileInfo(path).fileName()),

@@ -141,8 +141,12 @@ int runModelSummary(const QCommandLineParser& parser, store::Workspace& workspac
     std::optional<risk::RiskModel> model;
     bool trained = false;
     double seconds = 0.0;
+    // A read-only workspace keeps no model: it is trained in memory each time.
+    const bool keep = !workspace.isReadOnly();
     if (parser.isSet(QStringLiteral("retrain"))) {
-        risk::forgetRiskModel(db);
+        if (keep) {
+            risk::forgetRiskModel(db);
+        }
     } else {
         model = risk::storedRiskModel(db, risk::riskDataVersion(db, keywords));
     }
@@ -156,7 +160,9 @@ int runModelSummary(const QCommandLineParser& parser, store::Workspace& workspac
         }
         model = risk::RiskModel::train(data, all, keywords);
         model->dataVersion = risk::riskDataVersion(db, keywords);
-        risk::storeRiskModel(db, *model);
+        if (keep) {
+            risk::storeRiskModel(db, *model);
+        }
         trained = true;
         seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     }
@@ -176,6 +182,9 @@ int runModelSummary(const QCommandLineParser& parser, store::Workspace& workspac
           << QString::number(model->flagFrom(), 'f', 3);
     if (trained) {
         out() << " (" << QString::number(seconds, 'f', 2) << " s)";
+    }
+    if (trained && !keep) {
+        out() << ".\nNot kept: the workspace is read-only (" << workspace.readOnlyReason() << ")";
     }
     out() << "\nUse --evaluate for the held-out evaluation, --ticket ID for one ticket.\n";
     return Success;

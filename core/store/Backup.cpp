@@ -101,9 +101,10 @@ int copyPages(Database& source, Database& destination, const BackupProgress& pro
             throw StoreError(StoreError::Kind::Busy, busyMessage);
         }
         if (rc != SQLITE_OK) {
-            const QString detail = sqliteMessage(destination.handle());
-            throw StoreError(QStringLiteral("Cannot copy %1 to %2: %3")
-                                 .arg(source.path(), destination.path(), detail));
+            // The error is the backup's, not the destination connection's
+            // (whose own message is "not an error"); the operating system's
+            // reason, such as a full disk, is recorded on the destination.
+            throwSqliteError(destination.handle(), rc);
         }
         if (progress && !progress(progressOffset + copied, progressScale * total)) {
             // Finishing an unfinished backup rolls the destination back.
@@ -114,7 +115,7 @@ int copyPages(Database& source, Database& destination, const BackupProgress& pro
     const int pages = sqlite3_backup_pagecount(backup.get());
     const int rc = sqlite3_backup_finish(backup.release());
     if (rc != SQLITE_OK) {
-        throwSqliteError(destination.handle(), rc, "finishing a copy");
+        throwSqliteError(destination.handle(), rc);
     }
     if (progress) {
         progress(progressOffset + pages, progressScale * pages);
@@ -180,8 +181,66 @@ void checkDestinationIsWorkspace(Database& db) {
     if (!empty && db.queryInt64("PRAGMA application_id") != workspaceApplicationId) {
         throw StoreError(StoreError::Kind::NotAWorkspace,
                          QStringLiteral("%1 is not an Escalation Desk workspace; a restore "
-                                        "would overwrite it, so nothing was changed.")
+                                        "would overwrite it, so nothing was changed. If it is "
+                                        "a damaged workspace, move it aside and restore again.")
                              .arg(db.path()));
+    }
+}
+
+// True when the first bytes of `path` are those of an Escalation Desk
+// workspace (SQLite's magic string and the workspace's application id),
+// whatever state the rest of the file is in.
+bool hasWorkspaceHeader(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    const QByteArray header = file.read(72);
+    if (header.size() < 72 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
+        return false;
+    }
+    const auto byte = [&](int at) {
+        return static_cast<quint32>(static_cast<uchar>(header[at]));
+    };
+    const quint32 applicationId = byte(68) << 24 | byte(69) << 16 | byte(70) << 8 | byte(71);
+    return applicationId == static_cast<quint32>(workspaceApplicationId);
+}
+
+enum class Destination { Restored, Damaged };
+
+// Copies the staged, checked workspace into `workspacePath` in one write
+// transaction. Returns Damaged, having changed nothing, when the workspace
+// there is too damaged to be written that way.
+Destination copyIntoWorkspace(const QString& stagedPath, const QString& workspacePath,
+                              const BackupProgress& progress, BackupResult& result) {
+    Database staged(stagedPath, Database::Access::ReadOnly);
+    const bool existed = QFileInfo::exists(workspacePath);
+    try {
+        Database target(workspacePath, Database::Access::ReadWrite);
+        target.exec(
+            QStringLiteral("PRAGMA busy_timeout = %1").arg(restoreBusyTimeoutMs).toStdString());
+        checkDestinationIsWorkspace(target);
+        const int stagedPages = static_cast<int>(staged.queryInt64("PRAGMA page_count"));
+        result.pages =
+            copyPages(staged, target, progress, stagedPages, 2,
+                      QStringLiteral("The workspace %1 is busy: another process is "
+                                     "writing to it (an import or another Escalation "
+                                     "Desk). Nothing was restored; try again when it has "
+                                     "finished.")
+                          .arg(workspacePath));
+        return Destination::Restored;
+    } catch (const StoreError& error) {
+        if (existed && error.kind() == StoreError::Kind::Damaged &&
+            hasWorkspaceHeader(workspacePath)) {
+            result.pages = static_cast<int>(staged.queryInt64("PRAGMA page_count"));
+            return Destination::Damaged;
+        }
+        if (!existed) { // a restore into a new file leaves no empty one behind
+            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+                QFile::remove(workspacePath + QLatin1String(suffix));
+            }
+        }
+        throw;
     }
 }
 
@@ -202,12 +261,23 @@ BackupResult backupWorkspace(const QString& workspacePath, const QString& backup
     BackupResult result;
     result.schemaVersion = schemaVersionOf(source);
     StagingFile staging(backupPath);
-    {
+    try {
         Database copy(staging.fileName(), Database::Access::ReadWrite);
         result.pages = copyPages(
             source, copy, progress, 0, 1,
             QStringLiteral("Cannot write the backup %1: it is locked.").arg(staging.fileName()));
         makeSelfContained(copy);
+    } catch (const StoreError& error) {
+        if (error.kind() != StoreError::Kind::DiskFull) {
+            throw;
+        }
+        // The staging file is removed on the way out: name the file the user
+        // asked for, not the temporary one.
+        throw StoreError(StoreError::Kind::DiskFull,
+                         QStringLiteral("No space left on device: the backup %1 could not be "
+                                        "written, and no partial file was left. Free some space "
+                                        "or choose another disk, and try again.")
+                             .arg(backupPath));
     }
     staging.moveTo(backupPath);
     result.bytes = QFileInfo(backupPath).size();
@@ -239,28 +309,14 @@ BackupResult restoreWorkspace(const QString& workspacePath, const QString& backu
 
     // 2. The staged copy into the workspace in one write transaction: other
     //    connections see the old content until it commits, then the new.
-    Database staged(staging.fileName(), Database::Access::ReadOnly);
-    const bool existed = QFileInfo::exists(workspacePath);
-    try {
-        Database target(workspacePath, Database::Access::ReadWrite);
-        target.exec(
-            QStringLiteral("PRAGMA busy_timeout = %1").arg(restoreBusyTimeoutMs).toStdString());
-        checkDestinationIsWorkspace(target);
-        const int stagedPages = static_cast<int>(staged.queryInt64("PRAGMA page_count"));
-        result.pages =
-            copyPages(staged, target, progress, stagedPages, 2,
-                      QStringLiteral("The workspace %1 is busy: another process is "
-                                     "writing to it (an import or another Escalation "
-                                     "Desk). Nothing was restored; try again when it has "
-                                     "finished.")
-                          .arg(workspacePath));
-    } catch (const StoreError&) {
-        if (!existed) { // a restore into a new file leaves no empty one behind
-            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-                QFile::remove(workspacePath + QLatin1String(suffix));
-            }
+    //    A damaged workspace cannot take part in a transaction: its file is
+    //    replaced by the staged one instead.
+    if (copyIntoWorkspace(staging.fileName(), workspacePath, progress, result) ==
+        Destination::Damaged) {
+        for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+            QFile::remove(workspacePath + QLatin1String(suffix));
         }
-        throw;
+        staging.moveTo(workspacePath);
     }
     result.bytes = QFileInfo(workspacePath).size();
     return result;

@@ -1,15 +1,99 @@
 #include "store/Database.h"
 
+#include <QUrl>
+
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace escdesk::store {
 
 namespace {
 
-QString contextText(std::string_view context) {
-    return QString::fromUtf8(context.data(), static_cast<qsizetype>(context.size()));
+QString fileNameOf(sqlite3* db, const QString& fallback = {}) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    if (file && *file) {
+        return QString::fromUtf8(file);
+    }
+    return fallback.isEmpty() ? QStringLiteral("(in memory)") : fallback;
+}
+
+// What the operating system said about the last failed file operation, as
+// "No space left on device"; empty when SQLite recorded none.
+QString systemReason(sqlite3* db) {
+    const int error = db ? sqlite3_system_errno(db) : 0;
+    return error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : QString();
+}
+
+bool isDiskFull(sqlite3* db, int primary) {
+    return primary == SQLITE_FULL || (db && sqlite3_system_errno(db) == ENOSPC);
+}
+
+// How to put a damaged workspace right.
+QString restoreCommand(const QString& file) {
+    return QStringLiteral("escdesk restore --db %1 --from BACKUP-FILE (in the application: File › "
+                          "Restore…)")
+        .arg(file);
+}
+
+StoreError errorFor(sqlite3* db, int resultCode, const QString& file) {
+    const int primary = resultCode & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+        return StoreError(StoreError::Kind::Busy,
+                          QStringLiteral("The workspace %1 is busy: another process (for example "
+                                         "an import or a second Escalation Desk window) is "
+                                         "writing to it. Try again when it has finished.")
+                              .arg(file));
+    }
+    if (isDiskFull(db, primary)) {
+        return StoreError(StoreError::Kind::DiskFull,
+                          QStringLiteral("No space left on device: %1 could not be written, and "
+                                         "the change was not saved. Free some space and try "
+                                         "again.")
+                              .arg(file));
+    }
+    if (primary == SQLITE_NOTADB) {
+        return StoreError(StoreError::Kind::NotAWorkspace,
+                          QStringLiteral("%1 is not an Escalation Desk workspace: it does not hold "
+                                         "an SQLite database, or its first page is damaged. If "
+                                         "it is a damaged workspace, move it aside and restore "
+                                         "a backup in its place: %2.")
+                              .arg(file, restoreCommand(file)));
+    }
+    if (primary == SQLITE_CORRUPT) {
+        return StoreError(StoreError::Kind::Damaged,
+                          QStringLiteral("The workspace %1 is damaged: its file is truncated or "
+                                         "corrupted, so part of it cannot be read. Restore it "
+                                         "from a backup: %2.")
+                              .arg(file, restoreCommand(file)));
+    }
+    if (primary == SQLITE_READONLY) {
+        return StoreError(StoreError::Kind::ReadOnly,
+                          QStringLiteral("The workspace %1 is read-only: the change was not "
+                                         "saved.")
+                              .arg(file));
+    }
+    const QString reason = systemReason(db);
+    if (primary == SQLITE_CANTOPEN) {
+        return StoreError(QStringLiteral("Cannot open the workspace %1: %2.")
+                              .arg(file, reason.isEmpty() ? QStringLiteral("the file or its "
+                                                                           "folder cannot be "
+                                                                           "opened")
+                                                          : reason));
+    }
+    if (primary == SQLITE_IOERR) {
+        return StoreError(QStringLiteral("Cannot read or write the workspace %1: %2.")
+                              .arg(file, reason.isEmpty() ? QStringLiteral("the disk reported an "
+                                                                           "error")
+                                                          : reason));
+    }
+    // Anything else is a fault of the program, not of the file: SQLite's own
+    // words say what (a constraint, a syntax error), without the statement.
+    return StoreError(
+        QStringLiteral("The workspace %1 could not be used: %2.")
+            .arg(file, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode))));
 }
 
 } // namespace
@@ -18,29 +102,8 @@ StoreError::StoreError(Kind kind, const QString& message)
     : std::runtime_error(message.toStdString())
     , m_kind(kind) {}
 
-void throwSqliteError(sqlite3* db, int resultCode, std::string_view context) {
-    const int primary = resultCode & 0xff;
-    const QString file = db ? QString::fromUtf8(sqlite3_db_filename(db, "main")) : QString();
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-        throw StoreError(StoreError::Kind::Busy,
-                         QStringLiteral("The workspace %1 is busy: another process (for example an "
-                                        "import or a second Escalation Desk window) is writing to "
-                                        "it. Try again when it has finished.")
-                             .arg(file));
-    }
-    if (primary == SQLITE_NOTADB) {
-        throw StoreError(StoreError::Kind::NotAWorkspace,
-                         QStringLiteral("%1 is not an Escalation Desk workspace (it is not an "
-                                        "SQLite database).")
-                             .arg(file));
-    }
-    if (primary == SQLITE_READONLY) {
-        throw StoreError(StoreError::Kind::ReadOnly,
-                         QStringLiteral("The workspace %1 is read-only.").arg(file));
-    }
-    const char* detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode);
-    throw StoreError(QStringLiteral("Store error while %1: %2")
-                         .arg(contextText(context), QString::fromUtf8(detail)));
+void throwSqliteError(sqlite3* db, int resultCode) {
+    throw errorFor(db, resultCode, fileNameOf(db));
 }
 
 // ---- Statement -------------------------------------------------------------
@@ -50,7 +113,7 @@ Statement::Statement(sqlite3* db, std::string_view sql)
     const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK) {
-        throwSqliteError(db, rc, sql);
+        throwSqliteError(db, rc);
     }
 }
 
@@ -74,7 +137,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 Statement& Statement::bind(int index, std::int64_t value) {
     const int rc = sqlite3_bind_int64(m_stmt, index, value);
     if (rc != SQLITE_OK) {
-        throwSqliteError(m_db, rc, "binding a parameter");
+        throwSqliteError(m_db, rc);
     }
     return *this;
 }
@@ -82,7 +145,7 @@ Statement& Statement::bind(int index, std::int64_t value) {
 Statement& Statement::bind(int index, double value) {
     const int rc = sqlite3_bind_double(m_stmt, index, value);
     if (rc != SQLITE_OK) {
-        throwSqliteError(m_db, rc, "binding a parameter");
+        throwSqliteError(m_db, rc);
     }
     return *this;
 }
@@ -99,7 +162,7 @@ Statement& Statement::bind(int index, std::string_view utf8) {
     const int rc =
         sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK) {
-        throwSqliteError(m_db, rc, "binding a parameter");
+        throwSqliteError(m_db, rc);
     }
     return *this;
 }
@@ -108,7 +171,7 @@ Statement& Statement::bindNoCopy(int index, std::string_view utf8) {
     const int rc =
         sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_STATIC, SQLITE_UTF8);
     if (rc != SQLITE_OK) {
-        throwSqliteError(m_db, rc, "binding a parameter");
+        throwSqliteError(m_db, rc);
     }
     return *this;
 }
@@ -116,7 +179,7 @@ Statement& Statement::bindNoCopy(int index, std::string_view utf8) {
 Statement& Statement::bindNull(int index) {
     const int rc = sqlite3_bind_null(m_stmt, index);
     if (rc != SQLITE_OK) {
-        throwSqliteError(m_db, rc, "binding a parameter");
+        throwSqliteError(m_db, rc);
     }
     return *this;
 }
@@ -129,9 +192,8 @@ bool Statement::step() {
     if (rc == SQLITE_DONE) {
         return false;
     }
-    const char* sql = sqlite3_sql(m_stmt);
     sqlite3_reset(m_stmt);
-    throwSqliteError(m_db, rc, sql ? std::string_view(sql) : std::string_view("a query"));
+    throwSqliteError(m_db, rc);
 }
 
 void Statement::run() {
@@ -208,28 +270,54 @@ void configureSqliteOnce() {
 // through read(): the analyses scan hundreds of megabytes of index.
 constexpr const char* mapTheFile = "PRAGMA mmap_size = 2147483648";
 
+// False when a read-only connection cannot read a workspace in WAL mode
+// because SQLite cannot create the shared-memory file beside it (a
+// read-only folder). Any other problem is left for the first real query
+// to report.
+bool canReadSharedState(sqlite3* db) {
+    const int rc =
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    const int primary = rc & 0xff;
+    return primary != SQLITE_CANTOPEN && rc != SQLITE_READONLY_CANTINIT &&
+           rc != SQLITE_READONLY_DIRECTORY;
+}
+
 } // namespace
 
 Database::Database(const QString& path, Access access)
     : m_path(path) {
     configureSqliteOnce();
-    const int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY
-                                                 : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const QByteArray file = path.toUtf8();
+    open(access, false);
+    if (access == Access::ReadOnly && !canReadSharedState(m_db)) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        open(access, true);
+    }
+}
+
+void Database::open(Access access, bool immutable) {
+    int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY
+                                           : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    QByteArray file = m_path.toUtf8();
+    if (immutable) {
+        flags |= SQLITE_OPEN_URI;
+        file = "file:" + QUrl::toPercentEncoding(m_path, "/") + "?immutable=1";
+    }
     const int rc = sqlite3_open_v2(file.constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        const QString detail = QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        const StoreError error = errorFor(m_db, rc, m_path);
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw StoreError(QStringLiteral("Cannot open the workspace %1: %2").arg(path, detail));
+        throw error;
     }
+    m_immutable = immutable;
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_exec(m_db, mapTheFile, nullptr, nullptr, nullptr);
 }
 
 std::unique_ptr<Database> Database::openAgain(Access access) const {
     const char* file = sqlite3_db_filename(m_db, "main");
-    if (!file || !*file) {
+    if (!file || !*file || (m_immutable && access == Access::ReadWrite)) {
         return {};
     }
     try {
@@ -245,13 +333,15 @@ Database::~Database() {
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_path(std::move(other.m_path)) {}
+    , m_path(std::move(other.m_path))
+    , m_immutable(other.m_immutable) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_immutable = other.m_immutable;
     }
     return *this;
 }
@@ -264,14 +354,16 @@ void Database::exec(std::string_view sql) {
     const std::string text(sql);
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
-        throwSqliteError(m_db, rc, sql);
+        throwSqliteError(m_db, rc);
     }
 }
 
 std::int64_t Database::queryInt64(std::string_view sql) {
     Statement statement = prepare(sql);
     if (!statement.step()) {
-        throw StoreError(QStringLiteral("Query returned no row: %1").arg(contextText(sql)));
+        throw StoreError(
+            QStringLiteral("The workspace %1 gave no answer to a query it must answer.")
+                .arg(fileNameOf(m_db, m_path)));
     }
     return statement.int64(0);
 }

@@ -20,7 +20,16 @@ namespace escdesk::store {
 // An error from the store, with a message a user can act on.
 class StoreError : public std::runtime_error {
 public:
-    enum class Kind { Generic, Busy, NotAWorkspace, NewerSchema, ReadOnly };
+    enum class Kind {
+        Generic,
+        Busy,
+        NotAWorkspace,
+        NewerSchema,
+        ReadOnly,
+        Missing,  // no file where a workspace was expected
+        Damaged,  // the file is truncated or corrupted
+        DiskFull, // no space left on the device
+    };
     StoreError(Kind kind, const QString& message);
     explicit StoreError(const QString& message)
         : StoreError(Kind::Generic, message) {}
@@ -86,7 +95,10 @@ class Database {
 public:
     enum class Access { ReadWrite, ReadOnly };
 
-    // Opens (and for ReadWrite creates) the file; throws StoreError.
+    // Opens (and for ReadWrite creates) the file; throws StoreError. A
+    // ReadOnly open of a workspace in WAL mode whose folder cannot be
+    // written (so SQLite cannot create its shared-memory file) reads the
+    // file as immutable instead: nothing can be writing to it there.
     Database(const QString& path, Access access);
     ~Database();
     Database(Database&& other) noexcept;
@@ -107,12 +119,19 @@ public:
 
     // Another connection to the same file, for work on another thread or
     // with other settings; empty when the store is not a file (in memory)
-    // or cannot be opened again.
+    // or cannot be opened again, and for ReadWrite when this connection
+    // reads an immutable file.
     std::unique_ptr<Database> openAgain(Access access) const;
 
+    // True when the file is read as immutable (see the constructor).
+    bool isImmutable() const { return m_immutable; }
+
 private:
+    void open(Access access, bool immutable);
+
     sqlite3* m_db = nullptr;
     QString m_path;
+    bool m_immutable = false;
 };
 
 // Begins a transaction on construction; rolls it back on destruction unless
@@ -133,7 +152,8 @@ private:
     bool m_open = true;
 };
 
-// Throws the StoreError that corresponds to an SQLite result code.
-[[noreturn]] void throwSqliteError(sqlite3* db, int resultCode, std::string_view context);
+// Throws the StoreError that corresponds to an SQLite result code, in words
+// that name the file and say what is wrong; never the SQL that failed.
+[[noreturn]] void throwSqliteError(sqlite3* db, int resultCode);
 
 } // namespace escdesk::store

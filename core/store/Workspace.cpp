@@ -4,7 +4,14 @@
 #include "store/Schema.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
+
+#include <cerrno>
+#include <optional>
+
+#include <unistd.h>
 
 namespace escdesk::store {
 
@@ -32,22 +39,110 @@ void configureConnection(Database& db, Workspace::Access access) {
     db.exec("PRAGMA synchronous = NORMAL");
 }
 
+// A workspace opened for reading is read as it is: one of another schema
+// version cannot be upgraded on the way.
+void checkReadableSchema(Database& db) {
+    if (db.queryInt64("PRAGMA application_id") != workspaceApplicationId) {
+        throw StoreError(StoreError::Kind::NotAWorkspace,
+                         QStringLiteral("%1 is not an Escalation Desk workspace; choose another "
+                                        "file.")
+                             .arg(db.path()));
+    }
+    const int version = schemaVersionOf(db);
+    if (version > currentSchemaVersion) {
+        upgradeSchema(db); // says "written by a newer version", in one place
+    }
+    if (version < currentSchemaVersion) {
+        throw StoreError(QStringLiteral("The workspace %1 was written by an older version of "
+                                        "Escalation Desk (schema %2) and must be upgraded to "
+                                        "schema %3 before it can be read, which needs write "
+                                        "access. Open a copy of it in a folder you can write.")
+                             .arg(db.path())
+                             .arg(version)
+                             .arg(currentSchemaVersion));
+    }
+}
+
 } // namespace
 
 Workspace::Workspace(const QString& path, Access access)
-    : m_db(path, databaseAccess(access)) {
+    : m_db(path, databaseAccess(access))
+    , m_access(access) {
     configureConnection(m_db, access);
     if (access == Access::ReadWrite) {
         upgradeSchema(m_db);
         // A new (or newly upgraded) workspace starts from the default matrix.
         matrix::seedDefaultMatrix(m_db, QString::fromUtf8(reportingTimeZone().id()));
-    } else if (schemaVersionOf(m_db) != currentSchemaVersion) {
-        throw StoreError(QStringLiteral("The workspace %1 has schema version %2; open it "
-                                        "read-write once to upgrade it to version %3.")
-                             .arg(path)
-                             .arg(schemaVersionOf(m_db))
-                             .arg(currentSchemaVersion));
+    } else {
+        checkReadableSchema(m_db);
     }
+}
+
+std::unique_ptr<Workspace> Workspace::openExisting(const QString& path) {
+    if (!QFileInfo(path).isFile()) {
+        throw StoreError(StoreError::Kind::Missing,
+                         QFileInfo::exists(path)
+                             ? QStringLiteral("No workspace at %1: it is a folder, not a "
+                                              "workspace file.")
+                                   .arg(path)
+                             : QStringLiteral("No workspace at %1.").arg(path));
+    }
+    const QString reason = whyNotWritable(path);
+    if (reason.isEmpty()) {
+        return std::make_unique<Workspace>(path, Access::ReadWrite);
+    }
+    auto workspace = std::make_unique<Workspace>(path, Access::ReadOnly);
+    workspace->m_readOnlyReason = reason;
+    return workspace;
+}
+
+std::unique_ptr<Workspace> Workspace::openForWriting(const QString& path, bool* created) {
+    const bool existed = QFileInfo::exists(path);
+    if (!existed) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    }
+    const QString reason = whyNotWritable(path);
+    if (!reason.isEmpty()) {
+        throw StoreError(
+            StoreError::Kind::ReadOnly,
+            QStringLiteral("The workspace %1 cannot be written: %2.").arg(path, reason));
+    }
+    auto workspace = std::make_unique<Workspace>(path, Access::ReadWrite);
+    if (created) {
+        *created = !existed;
+    }
+    return workspace;
+}
+
+QString Workspace::whyNotWritable(const QString& path) {
+    // access(2), not the permission bits: it also knows read-only mounts,
+    // and that an administrator may write anywhere else.
+    const auto refusal = [](const QString& file) -> std::optional<int> {
+        if (::access(QFile::encodeName(file).constData(), W_OK) == 0) {
+            return std::nullopt;
+        }
+        return errno;
+    };
+    const QFileInfo file(path);
+    const QString folder = file.absolutePath();
+    if (const auto error = refusal(folder)) {
+        if (*error == EROFS) {
+            return QStringLiteral("it is on a read-only file system");
+        }
+        if (*error == ENOENT) {
+            return QStringLiteral("its folder %1 does not exist").arg(folder);
+        }
+        // SQLite keeps its journal and shared-memory files beside the
+        // workspace: it cannot write one whose folder it cannot write.
+        return QStringLiteral("its folder %1 is read-only").arg(folder);
+    }
+    if (file.exists()) {
+        if (const auto error = refusal(path)) {
+            return *error == EROFS ? QStringLiteral("it is on a read-only file system")
+                                   : QStringLiteral("the file is read-only");
+        }
+    }
+    return {};
 }
 
 QString Workspace::setting(const QString& key, const QString& fallback) {
@@ -72,8 +167,9 @@ QTimeZone Workspace::reportingTimeZone() {
 }
 
 QString Workspace::defaultPath() {
+    // The folder is made by whatever creates the workspace (openForWriting),
+    // not here: a command that only reads creates nothing.
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
     return QDir(dir).filePath(QStringLiteral("workspace.escdesk"));
 }
 

@@ -146,6 +146,7 @@ QHeaderView::section {
 }
 QStatusBar { color: @muted@; }
 QStatusBar QLabel { padding: 0 8px; }
+QLabel#statusReadOnly { color: @watch@; font-weight: 600; }
 QFrame#welcomeCard {
     background: @card@;
     border: 1px solid @border@;
@@ -188,6 +189,7 @@ QString styleSheetOf(const ThemeColours& c) {
         {"@border@", name(c.border)},
         {"@card@", name(c.card)},
         {"@accent@", name(c.accent)},
+        {"@watch@", name(c.watch)},
         {"@selection@", c.dark ? QStringLiteral("#2f4f86") : QStringLiteral("#dce8fd")},
         {"@selectionText@", c.dark ? QStringLiteral("#ffffff") : name(c.text)},
         {"@header@", c.dark ? QStringLiteral("#202a37") : QStringLiteral("#f4f6f9")},

@@ -2,6 +2,7 @@
 #include "WorkspaceBackupTask.h"
 
 #include "CommandPalette.h"
+#include "EditPermission.h"
 #include "HelpWindow.h"
 #include "import/ImportPreviewPage.h"
 #include "import/ImportWizard.h"
@@ -42,6 +43,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -62,7 +64,16 @@ constexpr int maxRecentWorkspaces = 8;
 const QString recentKey = QStringLiteral("workspaces/recent");
 const QString fileFilter = QStringLiteral("*.escdesk *.db *.sqlite");
 const QString themeSetting = QStringLiteral("view/theme");
-constexpr int pageShortcutCount = 9; // Ctrl+1 … Ctrl+9
+
+// The page `index` is shown with: Ctrl+1 … Ctrl+9, then Ctrl+0 for the
+// tenth, as the digits run along the keyboard; none after that.
+QKeySequence pageShortcut(int index) {
+    if (index < 0 || index > 9) {
+        return {};
+    }
+    return QKeySequence(
+        QKeyCombination(Qt::CTRL, Qt::Key(index == 9 ? Qt::Key_0 : Qt::Key_1 + index)));
+}
 
 } // namespace
 
@@ -74,6 +85,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     , m_workspaceLabel(new QLabel(this))
     , m_countsLabel(new QLabel(this))
     , m_zoneLabel(new QLabel(this))
+    , m_readOnlyLabel(new QLabel(this))
     , m_shell(new QStackedWidget(this))
     , m_workbench(new QWidget(this))
     , m_welcome(new WelcomePage(this)) {
@@ -97,7 +109,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     m_shell->addWidget(m_welcome);
     setCentralWidget(m_shell);
     connect(m_welcome, &WelcomePage::workspaceChosen, this,
-            [this](const QString& path) { openExisting(path); });
+            [this](const QString& path) { openWorkspace(path); });
     connect(m_welcome, &WelcomePage::demoReady, this, [this](const QString& path) {
         if (openWorkspace(path).isEmpty()) {
             setCurrentPage(0);
@@ -135,6 +147,11 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     m_countsLabel->setObjectName(QStringLiteral("statusCounts"));
     statusBar()->addWidget(m_workspaceLabel, 1);
     m_zoneLabel->setObjectName(QStringLiteral("statusZone"));
+    // Stays in view on every page while the open workspace is read-only.
+    m_readOnlyLabel->setObjectName(QStringLiteral("statusReadOnly"));
+    m_readOnlyLabel->setTextFormat(Qt::PlainText); // it names a folder
+    m_readOnlyLabel->hide();
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_zoneLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
     createMenus();
@@ -160,13 +177,9 @@ void MainWindow::addPage(WorkspacePage* page, const QString& iconPath, const QSt
     m_stack->addWidget(page);
     auto* item = new QListWidgetItem(QIcon(iconPath), label, m_navigation);
     item->setSizeHint(QSize(0, 40));
-    const int index = int(m_pages.size()) - 1;
-    if (index < pageShortcutCount) {
-        const QKeySequence keys(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index)));
-        item->setToolTip(tr("%1 (%2)").arg(label, keys.toString(QKeySequence::NativeText)));
-    } else {
-        item->setToolTip(label);
-    }
+    const QKeySequence keys = pageShortcut(int(m_pages.size()) - 1);
+    item->setToolTip(
+        keys.isEmpty() ? label : tr("%1 (%2)").arg(label, keys.toString(QKeySequence::NativeText)));
     page->setAccessibleName(label);
     connect(page, &WorkspacePage::statusMessage, this, [this](const QString&) { updateStatus(); });
 }
@@ -201,14 +214,18 @@ void MainWindow::createMenus() {
     QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    // Built as it opens, so that it marks the workspaces gone meanwhile.
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     m_closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
     m_closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
-    QAction* import = file->addAction(tr("&Import…"), this, [this] { openImportWizard({}); });
-    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction = file->addAction(tr("&Import…"), this, [this] { openImportWizard({}); });
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     file->addAction(tr("Back &Up…"), this, &MainWindow::chooseBackupFile);
-    file->addAction(tr("Res&tore…"), this, &MainWindow::chooseRestoreFile);
+    m_restoreAction = file->addAction(tr("Res&tore…"), this, &MainWindow::chooseRestoreFile);
+    // A disabled Import… or Restore… says why (a read-only workspace).
+    file->setToolTipsVisible(true);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -233,9 +250,7 @@ void MainWindow::createMenus() {
         QAction* show = view->addAction(m_navigation->item(index)->icon(),
                                         tr("Go to %1").arg(m_navigation->item(index)->text()), this,
                                         [this, index] { setCurrentPage(index); });
-        if (index < pageShortcutCount) {
-            show->setShortcut(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index)));
-        }
+        show->setShortcut(pageShortcut(index));
         m_pageActions.push_back(show);
     }
     view->addSeparator();
@@ -301,6 +316,7 @@ void MainWindow::closeWorkspace() {
     setWindowTitle(tr("Escalation Desk"));
     showWelcome(true);
     updateStatus();
+    updateEditActions();
 }
 
 void MainWindow::importIntoNewWorkspace() {
@@ -379,25 +395,70 @@ CommandPalette* MainWindow::showCommandPalette() {
 }
 
 QString MainWindow::openWorkspace(const QString& path, bool quiet) {
-    std::unique_ptr<store::Workspace> opened;
     try {
-        opened = std::make_unique<store::Workspace>(path);
+        showOpened(store::Workspace::openExisting(path));
     } catch (const store::StoreError& error) {
         if (!quiet) {
-            QMessageBox::warning(this, tr("Cannot open workspace"), error.message());
+            reportOpenFailure(path, error);
         }
         return error.message();
     }
+    return {};
+}
+
+QString MainWindow::createWorkspace(const QString& path, bool quiet) {
+    try {
+        showOpened(store::Workspace::openForWriting(path));
+    } catch (const store::StoreError& error) {
+        if (!quiet) {
+            QMessageBox::warning(this, tr("Cannot create workspace"), error.message());
+        }
+        return error.message();
+    }
+    return {};
+}
+
+// Hands the opened workspace to every page in place of the current one.
+void MainWindow::showOpened(std::unique_ptr<store::Workspace> opened) {
     for (WorkspacePage* page : m_pages) {
         page->setWorkspace(opened.get());
     }
     m_workspace = std::move(opened);
+    const QString path = m_workspace->path();
     showWelcome(false);
     setWindowFilePath(path);
-    setWindowTitle(tr("%1 — Escalation Desk").arg(QFileInfo(path).fileName()));
+    const QString name = QFileInfo(path).fileName();
+    setWindowTitle(m_workspace->isReadOnly() ? tr("%1 (read-only) — Escalation Desk").arg(name)
+                                             : tr("%1 — Escalation Desk").arg(name));
     rememberRecent(QFileInfo(path).absoluteFilePath());
     updateStatus();
-    return {};
+    updateEditActions();
+}
+
+void MainWindow::reportOpenFailure(const QString& path, const store::StoreError& error) {
+    // A recent workspace may be gone only for now (on a drive that is not
+    // connected): whether to forget it is the user's choice.
+    if (error.kind() == store::StoreError::Kind::Missing && !QFileInfo::exists(path) &&
+        shownRecentWorkspaces().contains(path)) {
+        askToForget(path);
+        return;
+    }
+    QMessageBox::warning(this, tr("Cannot open workspace"), error.message());
+}
+
+void MainWindow::askToForget(const QString& path) {
+    QMessageBox box(QMessageBox::Warning, tr("Workspace not found"), WelcomePage::goneMessage(path),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Remove it from the recent workspaces, or keep it to open it once "
+                              "its drive is connected again."));
+    QPushButton* remove = box.addButton(tr("Remove from list"), QMessageBox::DestructiveRole);
+    QPushButton* keep = box.addButton(tr("Keep"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    if (box.clickedButton() == remove) {
+        forgetRecent(path);
+    }
 }
 
 void MainWindow::newWorkspace() {
@@ -414,7 +475,7 @@ void MainWindow::newWorkspace() {
                                  .arg(QDir::toNativeSeparators(path)));
         return;
     }
-    openWorkspace(path);
+    createWorkspace(path);
 }
 
 void MainWindow::chooseWorkspace() {
@@ -423,29 +484,17 @@ void MainWindow::chooseWorkspace() {
         this, tr("Open Workspace"), start,
         tr("Escalation Desk workspaces (%1);;All files (*)").arg(fileFilter));
     if (!path.isEmpty()) {
-        openExisting(path);
+        openWorkspace(path);
     }
-}
-
-void MainWindow::openExisting(const QString& path) {
-    // Opening a missing file would quietly create an empty workspace.
-    if (!QFileInfo::exists(path)) {
-        QMessageBox::warning(this, tr("Cannot open workspace"),
-                             tr("%1 no longer exists. It was moved or deleted.")
-                                 .arg(QDir::toNativeSeparators(path)));
-        QStringList recent = recentWorkspaces();
-        recent.removeAll(path);
-        if (m_persistent) {
-            QSettings().setValue(recentKey, recent);
-        }
-        updateRecentMenu();
-        return;
-    }
-    openWorkspace(path);
 }
 
 QStringList MainWindow::recentWorkspaces() {
     return QSettings().value(recentKey).toStringList();
+}
+
+// The recent workspaces this window lists: none when it keeps no settings.
+QStringList MainWindow::shownRecentWorkspaces() const {
+    return m_persistent ? recentWorkspaces() : QStringList();
 }
 
 void MainWindow::rememberRecent(const QString& path) {
@@ -462,12 +511,26 @@ void MainWindow::rememberRecent(const QString& path) {
     updateRecentMenu();
 }
 
+void MainWindow::forgetRecent(const QString& path) {
+    if (!m_persistent) {
+        return;
+    }
+    QStringList recent = recentWorkspaces();
+    recent.removeAll(path);
+    QSettings().setValue(recentKey, recent);
+    updateRecentMenu();
+}
+
 void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
-    const QStringList recent = m_persistent ? recentWorkspaces() : QStringList();
+    const QStringList recent = shownRecentWorkspaces();
     for (const QString& path : recent) {
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
-                                [this, path] { openExisting(path); });
+        // A gone workspace stays listed (its drive may come back), marked.
+        const QString shown = QDir::toNativeSeparators(path);
+        QAction* open = m_recentMenu->addAction(
+            QFileInfo::exists(path) ? shown : tr("%1 (not found)").arg(shown), this,
+            [this, path] { openWorkspace(path); });
+        open->setData(path);
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
     if (isWelcomeShown()) {
@@ -476,6 +539,16 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::updateStatus() {
+    // Why the workspace cannot be changed stays in view on every page.
+    const bool readOnly = m_workspace && m_workspace->isReadOnly();
+    m_readOnlyLabel->setVisible(readOnly);
+    if (readOnly) {
+        m_readOnlyLabel->setText(tr("Read-only: %1").arg(m_workspace->readOnlyReason()));
+        m_readOnlyLabel->setToolTip(
+            display::plainToolTip(tr("%1 Every page shows its data; importing, restoring and "
+                                     "editing are disabled.")
+                                      .arg(readOnlyExplanation(m_workspace.get()))));
+    }
     if (!m_workspace) {
         m_workspaceLabel->setText(tr("No workspace open"));
         m_workspaceLabel->setToolTip({});
@@ -493,6 +566,12 @@ void MainWindow::updateStatus() {
     m_countsLabel->setText(tr("%1 tickets · %2 events · %3 accounts")
                                .arg(display::count(counts.tickets), display::count(counts.events),
                                     display::count(counts.accounts)));
+}
+
+void MainWindow::updateEditActions() {
+    const QString readOnly = readOnlyExplanation(m_workspace.get());
+    enableEdit(m_importAction, true, readOnly);
+    enableEdit(m_restoreAction, true, readOnly);
 }
 
 void MainWindow::showAbout() {
@@ -563,6 +642,7 @@ void MainWindow::saveExtraScreenshots(const QString& directory, QStringList& fil
     m_workspaceLabel->setText(tr("No workspace open"));
     m_countsLabel->clear();
     m_zoneLabel->clear();
+    m_readOnlyLabel->hide();
     settle(page(0));
     if (grab().save(fileNamed("00-welcome.png"))) {
         files << fileNamed("00-welcome.png");
@@ -604,6 +684,15 @@ ImportWizard* MainWindow::openImportWizard(const QStringList& files, bool modal)
     if (!m_workspace) {
         QMessageBox::information(this, tr("Import"),
                                  tr("Open or create a workspace first: File › Open Workspace."));
+        return nullptr;
+    }
+    // Also reached by dropping files on the window, whatever File › Import… says.
+    if (m_workspace->isReadOnly()) {
+        QMessageBox::information(
+            this, tr("Import"),
+            tr("%1 To import, save a copy in a folder you can write (File › Back Up…) and "
+               "open the copy.")
+                .arg(readOnlyExplanation(m_workspace.get())));
         return nullptr;
     }
     auto* wizard = new ImportWizard(*m_workspace, files, this);
@@ -699,7 +788,7 @@ void MainWindow::chooseBackupFile() {
 }
 
 void MainWindow::chooseRestoreFile() {
-    if (!m_workspace) {
+    if (!m_workspace || m_workspace->isReadOnly()) {
         return;
     }
     const QString file = QFileDialog::getOpenFileName(

@@ -22,8 +22,9 @@ class QMenu;
 class QStackedWidget;
 
 namespace escdesk::store {
+class StoreError;
 class Workspace;
-}
+} // namespace escdesk::store
 
 namespace escdesk::ui {
 
@@ -46,10 +47,16 @@ public:
     explicit MainWindow(bool persistent = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the workspace file; on failure shows the store's message in a
-    // dialog (unless `quiet`), keeps the current workspace and returns the
-    // message.
+    // Opens the workspace file that exists at `path`, never creating one:
+    // for reading only when it cannot be written (the status bar and the
+    // title say so, and every control that would write is disabled). On
+    // failure shows the store's message in a dialog (unless `quiet`; for a
+    // recent workspace that is gone, asks whether to remove it from the
+    // list), keeps the current workspace and returns the message.
     QString openWorkspace(const QString& path, bool quiet = false);
+    // Creates a workspace at `path` (File › New Workspace…) and opens it;
+    // fails, as openWorkspace does, where it cannot be written.
+    QString createWorkspace(const QString& path, bool quiet = false);
     store::Workspace* workspace() const { return m_workspace.get(); }
 
     int pageCount() const;
@@ -85,8 +92,12 @@ public:
     HelpWindow* showHelp();
     // Opens the command palette (Ctrl+K).
     CommandPalette* showCommandPalette();
-    // The View menu's action that shows page `index` (Ctrl+1 … Ctrl+9).
+    // The View menu's action that shows page `index` (Ctrl+1 … Ctrl+9, then
+    // Ctrl+0 for the tenth).
     QAction* pageAction(int index) const;
+    // File › Import… and File › Restore…, disabled on a read-only workspace.
+    QAction* importAction() const { return m_importAction; }
+    QAction* restoreAction() const { return m_restoreAction; }
     // Switches the theme and remembers it (View › Theme).
     void applyTheme(Theme theme);
 
@@ -119,10 +130,15 @@ private:
     void createMenus();
     void newWorkspace();
     void chooseWorkspace();
-    void openExisting(const QString& path);
+    void showOpened(std::unique_ptr<store::Workspace> opened);
+    void reportOpenFailure(const QString& path, const store::StoreError& error);
+    void askToForget(const QString& path);
     void rememberRecent(const QString& path);
+    void forgetRecent(const QString& path);
+    QStringList shownRecentWorkspaces() const;
     void updateRecentMenu();
     void updateStatus();
+    void updateEditActions();
     void showAbout();
     void showWelcome(bool shown);
     void importIntoNewWorkspace();
@@ -149,6 +165,7 @@ private:
     QLabel* m_workspaceLabel;
     QLabel* m_countsLabel;
     QLabel* m_zoneLabel;
+    QLabel* m_readOnlyLabel;
     QStackedWidget* m_shell;
     QWidget* m_workbench;
     WelcomePage* m_welcome;
@@ -157,6 +174,8 @@ private:
     QActionGroup* m_themes = nullptr;
     std::vector<QAction*> m_pageActions;
     QAction* m_closeAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_restoreAction = nullptr;
 };
 
 } // namespace escdesk::ui

@@ -181,6 +181,17 @@
     </message>
 </context>
 <context>
+    <name>EditPermission</name>
+    <message>
+        <source>The workspace is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace is read-only: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Zendesk ticket export</source>
@@ -416,6 +427,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a business-hours calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,19 +443,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add holiday…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a holiday or a holiday rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove the selected holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SLA clocks count only business hours of a policy&apos;s calendar, in its time zone. A holiday is a whole local day off. Write the hours of a day as intervals, e.g. 09:00–12:00, 13:00–17:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a business-hours calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -476,14 +495,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add holiday…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a holiday or a holiday rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,10 +504,6 @@
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click a holiday to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -521,6 +528,10 @@
     </message>
     <message>
         <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a holiday to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -579,6 +590,22 @@
 <context>
     <name>escdesk::ui::ChecklistsEditor</name>
     <message>
+        <source>Add checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a checklist for another transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item to the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,22 +635,6 @@
     </message>
     <message>
         <source>Transition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a checklist for another transition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an item to the checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -798,6 +809,11 @@ Click to list the escalated tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>
+Click to list the tickets behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalated tickets created %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -807,6 +823,14 @@ Click to list the escalated tickets.</source>
     </message>
     <message>
         <source>Escalated tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -891,19 +915,6 @@ Click to list the escalated tickets.</source>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-Click to list the tickets behind it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Week of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1198,11 +1209,11 @@ Click to list the tickets behind it.</source>
 <context>
     <name>escdesk::ui::ImportHistoryPage</name>
     <message>
-        <source>Import history</source>
+        <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import…</source>
+        <source>Import history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1273,6 +1284,10 @@ Click to list the tickets behind it.</source>
         <source>%1 import batches, newest first · %2 rejected rows kept · times in %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No imports yet. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::ImportPreviewPage</name>
@@ -1286,6 +1301,14 @@ Click to list the tickets behind it.</source>
     </message>
     <message>
         <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1327,14 +1350,6 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the first rows…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The preview was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1608,6 +1623,10 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,6 +1683,14 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Back &amp;Up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,6 +1700,10 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1716,11 +1747,35 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open workspace</source>
+        <source>Cannot create workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Escalation Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from the recent workspaces, or keep it to open it once its drive is connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1744,7 +1799,15 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 no longer exists. It was moved or deleted.</source>
+        <source>%1 (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Every page shows its data; importing, restoring and editing are disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1776,15 +1839,7 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back &amp;Up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Res&amp;tore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
+        <source>%1 To import, save a copy in a folder you can write (File › Back Up…) and open the copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1823,10 +1878,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At risk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1937,6 +1988,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b7791f&apos;&gt;%1&lt;/span&gt; The matrix is shown as it is stored and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2224,6 +2279,14 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New long-term action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reviewed week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2256,10 +2319,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record a decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Who owns it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2289,10 +2348,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>Record decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New long-term action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2351,6 +2406,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>“%1” is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Decisions and actions cannot be recorded here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2574,6 +2633,14 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule before the catch-all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2590,6 +2657,14 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove condition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2599,14 +2674,6 @@ issues</source>
     </message>
     <message>
         <source>Rules are tried in order; the first rule whose conditions all hold gives the ticket its priority, target tier and action. Drag a rule to change the order. End with a rule without conditions as the catch-all.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a rule before the catch-all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2639,14 +2706,6 @@ issues</source>
     </message>
     <message>
         <source>Conditions — all must hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a condition to the rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2994,6 +3053,14 @@ Claim  %3
 <context>
     <name>escdesk::ui::TaxonomyEditor</name>
     <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a root-cause category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3003,14 +3070,6 @@ Claim  %3
     </message>
     <message>
         <source>Root-cause taxonomy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a root-cause category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3332,6 +3391,14 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Early warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early warning · %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3341,6 +3408,10 @@ Claim  %3
     </message>
     <message>
         <source>Before escalating from %1 to %2: tick each check as it is done. Required items are in red until ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before escalating from %1 to %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3365,14 +3436,6 @@ Claim  %3
     </message>
     <message>
         <source>Checklist %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Early warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Early warning · %1%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3886,6 +3949,10 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;3-period average %5&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>p90 time to escalate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3915,6 +3982,10 @@ Claim  %3
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b42318&apos;&gt;Regression: more than 20% above&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3951,14 +4022,6 @@ Claim  %3
     </message>
     <message>
         <source>Other root causes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;3-period average %5&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4029,6 +4092,10 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4038,10 +4105,6 @@ Claim  %3
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4104,7 +4167,15 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 — not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No recent workspaces yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists. It was moved or deleted, or is on a drive that is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -195,7 +195,7 @@ private slots:
 
         const QString reason =
             readOnlyMethod() == ReadOnlyBy::Mount
-                ? QStringLiteral("it is on a read-only file system")
+                ? QStringLiteral("its folder %1 is on a read-only file system").arg(shared.path())
                 : QStringLiteral("its folder %1 is read-only").arg(shared.path());
         const Run import = runEscdesk({"import", "--db", readOnlyCopy, "--kind", "tickets",
                                        QStringLiteral(ESCDESK_TEST_DATA "/import/ragged.csv")});
@@ -221,7 +221,7 @@ private slots:
         QVERIFY(summary.out.contains(QStringLiteral("1500 tickets")));
 
         const QString reason = readOnlyMethod() == ReadOnlyBy::Mount
-                                   ? QStringLiteral("it is on a read-only file system")
+                                   ? QStringLiteral("the file is on a read-only file system")
                                    : QStringLiteral("the file is read-only");
         const QString matrix = dir.filePath(QStringLiteral("matrix.json"));
         QCOMPARE(runEscdesk({"matrix", "export", matrix, "--db", path}).exitCode, 0);

@@ -1,9 +1,9 @@
 // What a user expects of a desktop program, on the main window: the Welcome
 // page while no workspace is open (the demo opens the Dashboard), the user
-// guide (F1) with every page, Ctrl+1 … Ctrl+9 for the pages, the command
-// palette finding pages and tickets, the light and dark themes, the window
-// remembering its page, period and theme, and an accessible name on every
-// control without visible text.
+// guide (F1) with every page, Ctrl+1 … Ctrl+9 and Ctrl+0 for the pages (as
+// the guide lists them), the command palette finding pages and tickets, the
+// light and dark themes, the window remembering its page, period and theme,
+// and an accessible name on every control without visible text.
 
 #include "Appearance.h"
 #include "CommandPalette.h"
@@ -32,6 +32,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -279,18 +280,83 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
-        const int pages = std::min(window.pageCount(), 9);
-        QVERIFY(pages >= 9);
+        // Ten digit keys for ten pages: an eleventh page needs another kind of key.
+        const int pages = window.pageCount();
+        QCOMPARE(pages, 10);
         // From the last page backwards so that every key changes the page.
         for (int i = pages - 1; i >= 0; --i) {
-            QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            const int digit = (i + 1) % 10; // Ctrl+1 … Ctrl+9, then Ctrl+0
+            QTest::keyClick(&window, Qt::Key(Qt::Key_0 + digit), Qt::ControlModifier);
             QCOMPARE(window.currentPage(), i);
             // The navigation's tooltip and the View menu name the key.
-            const QString keys = QStringLiteral("Ctrl+%1").arg(i + 1);
+            const QString keys = QStringLiteral("Ctrl+%1").arg(digit);
             QVERIFY2(navigation->item(i)->toolTip().contains(keys),
                      qPrintable(navigation->item(i)->toolTip()));
             QCOMPARE(window.pageAction(i)->shortcut().toString(), keys);
         }
+    }
+
+    // The guide's table of pages (docs/guide/01-getting-started.md, as Help
+    // shows it) lists every page with the key of its View menu action, and
+    // nothing else; a guide page that names a page's key names the same one.
+    void theGuideListsEveryPageWithItsShortcut() {
+        MainWindow window(false);              // registers the guide's resources
+        std::map<QString, QString> keysOfPage; // "Dashboard" → "Ctrl+1"
+        const QString goTo = QStringLiteral("Go to ");
+        for (int i = 0; i < window.pageCount(); ++i) {
+            const QAction* show = window.pageAction(i);
+            QVERIFY2(show->text().startsWith(goTo), qPrintable(show->text()));
+            QVERIFY2(!show->shortcut().isEmpty(), qPrintable(show->text()));
+            keysOfPage[show->text().mid(goTo.size())] =
+                show->shortcut().toString(QKeySequence::PortableText);
+        }
+        QCOMPARE(int(keysOfPage.size()), window.pageCount());
+
+        QFile file(QStringLiteral(":/guide/01-getting-started.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString guide = QString::fromUtf8(file.readAll());
+        const QString pagesSection = guide.section(QStringLiteral("\n## The pages\n"), 1)
+                                         .section(QStringLiteral("\n## "), 0, 0);
+        // "| Dashboard | Ctrl+1 | Key figures … |", after the heading and its rule.
+        static const QRegularExpression tableRow(
+            QStringLiteral("^\\|\\s*([^|]+?)\\s*\\|\\s*([^|]+?)\\s*\\|"),
+            QRegularExpression::MultilineOption);
+        std::map<QString, QString> listed;
+        for (auto rows = tableRow.globalMatch(pagesSection); rows.hasNext();) {
+            const auto row = rows.next();
+            if (row.captured(1) != QLatin1String("Page") && !row.captured(1).startsWith('-')) {
+                listed[row.captured(1)] = row.captured(2);
+            }
+        }
+        for (const auto& [page, keys] : keysOfPage) {
+            QVERIFY2(listed.count(page) && listed[page] == keys,
+                     qPrintable(QStringLiteral("The guide's table should list %1 with %2, not %3")
+                                    .arg(page, keys, listed[page])));
+        }
+        for (const auto& [page, keys] : listed) {
+            QVERIFY2(keysOfPage.count(page),
+                     qPrintable(
+                         QStringLiteral("The guide lists %1 (%2): no such page").arg(page, keys)));
+        }
+
+        // "the **Review** page (Ctrl+9)" anywhere in the guide.
+        static const QRegularExpression mention(
+            QStringLiteral("\\*\\*([^*]+)\\*\\* page \\((Ctrl\\+\\w+)\\)"));
+        int mentions = 0;
+        const QDir guidePages(QStringLiteral(":/guide"));
+        for (const QString& name : guidePages.entryList(QDir::Files)) {
+            QFile page(guidePages.filePath(name));
+            QVERIFY(page.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(page.readAll());
+            for (auto found = mention.globalMatch(text); found.hasNext(); ++mentions) {
+                const auto match = found.next();
+                QVERIFY2(keysOfPage[match.captured(1)] == match.captured(2),
+                         qPrintable(QStringLiteral("%1 names %2 with %3, but its key is %4")
+                                        .arg(name, match.captured(1), match.captured(2),
+                                             keysOfPage[match.captured(1)])));
+            }
+        }
+        QVERIFY(mentions >= 2); // the weekly review's and importing's
     }
 
     void paletteFindsAPageAndATicket() {

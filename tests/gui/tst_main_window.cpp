@@ -1,9 +1,14 @@
-// The main window: the pages it offers, and a file that cannot be opened as
-// a workspace leaves the window as it was, with the store's message.
+// The main window: the pages it offers, a file that cannot be opened as a
+// workspace leaves the window as it was, with the store's message, a
+// workspace is created only when asked for, and a recent workspace that is
+// gone is reported, to be removed from the list or kept.
 
+#include "../support/MessageBoxAnswer.h"
 #include "MainWindow.h"
+#include "models/DisplayText.h"
 #include "models/TicketTableModel.h"
 #include "pages/EscalationsPage.h"
+#include "pages/WelcomePage.h"
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 #include "widgets/TicketDetailPane.h"
@@ -14,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -45,6 +52,32 @@ void makeWorkspace(const QString& path) {
             writer.insertEvent(row, e);
         }
     }
+}
+
+// The Welcome page's line for `path`, if it lists it.
+QListWidgetItem* recentItem(MainWindow& window, const QString& path) {
+    auto* list = window.welcomePage()->findChild<QListWidget*>(QStringLiteral("recentList"));
+    for (int i = 0; list && i < list->count(); ++i) {
+        if (list->item(i)->data(Qt::UserRole).toString() == path) {
+            return list->item(i);
+        }
+    }
+    return nullptr;
+}
+
+// File › Open Recent's entry for `path`, with the menu built as it opens.
+QAction* recentMenuAction(MainWindow& window, const QString& path) {
+    for (QMenu* menu : window.menuBar()->findChildren<QMenu*>()) {
+        if (menu->title() == QStringLiteral("Open &Recent")) {
+            emit menu->aboutToShow();
+            for (QAction* action : menu->actions()) {
+                if (action->data().toString() == path) {
+                    return action;
+                }
+            }
+        }
+    }
+    return nullptr;
 }
 
 void makeForeignDatabase(const QString& path) {
@@ -133,6 +166,73 @@ private slots:
         file.close();
         QVERIFY(!window.openWorkspace(text, true).isEmpty());
         QCOMPARE(window.workspace()->path(), good);
+    }
+
+    void aMissingWorkspaceIsNeverCreatedByOpening() {
+        MainWindow window(false);
+        const QString missing = m_dir.filePath(QStringLiteral("nowhere/missing.escdesk"));
+        QCOMPARE(window.openWorkspace(missing, true),
+                 QStringLiteral("No workspace at %1.").arg(missing));
+        QVERIFY(!QFileInfo::exists(missing));
+        QVERIFY(!window.workspace());
+        QVERIFY(window.isWelcomeShown());
+        // File › New Workspace… creates it (and its folder), writable.
+        QCOMPARE(window.createWorkspace(missing, true), QString());
+        QVERIFY(QFileInfo::exists(missing));
+        QCOMPARE(window.workspace()->path(), missing);
+        QVERIFY(!window.workspace()->isReadOnly());
+        QCOMPARE(window.windowTitle(), QStringLiteral("missing.escdesk — Escalation Desk"));
+    }
+
+    void aGoneRecentWorkspaceIsReportedAndRemovedOrKept() {
+        const QString kept = m_dir.filePath(QStringLiteral("kept.escdesk"));
+        const QString gone = m_dir.filePath(QStringLiteral("unplugged.escdesk"));
+        makeWorkspace(kept);
+        makeWorkspace(gone);
+        {
+            MainWindow window(true);
+            QVERIFY(window.openWorkspace(gone, true).isEmpty());
+            QVERIFY(window.openWorkspace(kept, true).isEmpty());
+        }
+        QVERIFY(QFile::remove(gone));
+        const QString message = QStringLiteral("%1 no longer exists. It was moved or deleted, or "
+                                               "is on a drive that is not connected.")
+                                    .arg(QDir::toNativeSeparators(gone));
+
+        MainWindow window(true);
+        QVERIFY(window.isWelcomeShown());
+        // Listed still (its drive may come back), marked as not found.
+        QListWidgetItem* item = recentItem(window, gone);
+        QVERIFY(item);
+        QVERIFY2(item->text().startsWith(QStringLiteral("unplugged.escdesk — not found\n")),
+                 qPrintable(item->text()));
+        QCOMPARE(item->toolTip(), display::plainToolTip(message));
+        QVERIFY(recentItem(window, kept)->text().startsWith(QStringLiteral("kept.escdesk\n")));
+        QAction* menuEntry = recentMenuAction(window, gone);
+        QVERIFY(menuEntry);
+        QCOMPARE(menuEntry->text(),
+                 QStringLiteral("%1 (not found)").arg(QDir::toNativeSeparators(gone)));
+
+        // Keep: nothing changes.
+        auto* list = window.welcomePage()->findChild<QListWidget*>(QStringLiteral("recentList"));
+        QCOMPARE(testsupport::answerMessageBox(
+                     QStringLiteral("Keep"),
+                     [&] { emit list->itemActivated(recentItem(window, gone)); }),
+                 message);
+        QVERIFY(MainWindow::recentWorkspaces().contains(gone));
+        QVERIFY(recentItem(window, gone));
+        QVERIFY(!window.workspace());
+        QVERIFY(!QFileInfo::exists(gone)); // never created by trying to open it
+
+        // Remove from list, from the File menu this time.
+        QCOMPARE(testsupport::answerMessageBox(QStringLiteral("Remove from list"),
+                                               [&] { recentMenuAction(window, gone)->trigger(); }),
+                 message);
+        QVERIFY(!MainWindow::recentWorkspaces().contains(gone));
+        QVERIFY(MainWindow::recentWorkspaces().contains(kept));
+        QVERIFY(!recentItem(window, gone));
+        QVERIFY(!recentMenuAction(window, gone));
+        QVERIFY(!QFileInfo::exists(gone));
     }
 
     void statusBarCountsAndSelection() {

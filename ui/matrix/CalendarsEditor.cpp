@@ -2,6 +2,7 @@
 
 #include "matrix/HolidayDialog.h"
 #include "matrix/MatrixDocument.h"
+#include "models/DisplayText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -96,7 +97,9 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     , m_weekProblem(new QLabel(this))
     , m_holidays(new QTableWidget(0, 3, this))
     , m_noHolidays(new QLabel(this))
+    , m_addCalendar(toolButton(tr("Add calendar"), tr("Add a business-hours calendar"), this))
     , m_removeCalendar(toolButton(tr("Remove"), tr("Remove the selected calendar"), this))
+    , m_addHoliday(toolButton(tr("Add holiday…"), tr("Add a holiday or a holiday rule"), this))
     , m_removeHoliday(toolButton(tr("Remove"), tr("Remove the selected holiday"), this))
     , m_detail(new QWidget(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -112,8 +115,7 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* listButtons = new QHBoxLayout;
-    auto* add = toolButton(tr("Add calendar"), tr("Add a business-hours calendar"), left);
-    listButtons->addWidget(add);
+    listButtons->addWidget(m_addCalendar);
     listButtons->addWidget(m_removeCalendar);
     listButtons->addStretch();
     leftLayout->addLayout(listButtons);
@@ -172,9 +174,7 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     holidayTitle->setObjectName(QStringLiteral("sectionTitle"));
     holidayHeader->addWidget(holidayTitle);
     holidayHeader->addStretch();
-    auto* addHolidayButton =
-        toolButton(tr("Add holiday…"), tr("Add a holiday or a holiday rule"), m_detail);
-    holidayHeader->addWidget(addHolidayButton);
+    holidayHeader->addWidget(m_addHoliday);
     holidayHeader->addWidget(m_removeHoliday);
     detail->addLayout(holidayHeader);
     setupTable(m_holidays);
@@ -184,7 +184,6 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     m_holidays->setHorizontalHeaderLabels({tr("Holiday"), tr("Rule"), tr("Next")});
     m_holidays->setColumnWidth(HolidayNameColumn, 200);
     m_holidays->setColumnWidth(HolidayRuleColumn, 260);
-    m_holidays->setToolTip(tr("Double-click a holiday to change it"));
     detail->addWidget(m_holidays, 1);
     m_noHolidays->setObjectName(QStringLiteral("emptyState"));
     m_noHolidays->setWordWrap(true);
@@ -204,9 +203,9 @@ CalendarsEditor::CalendarsEditor(MatrixDocument* document, QWidget* parent)
     connect(m_zone->lineEdit(), &QLineEdit::editingFinished, this, &CalendarsEditor::commitZone);
     connect(m_roundTheClock, &QCheckBox::clicked, this, &CalendarsEditor::commitRoundTheClock);
     connect(m_week, &QTableWidget::cellChanged, this, &CalendarsEditor::weekEdited);
-    connect(add, &QToolButton::clicked, this, &CalendarsEditor::addCalendar);
+    connect(m_addCalendar, &QToolButton::clicked, this, &CalendarsEditor::addCalendar);
     connect(m_removeCalendar, &QToolButton::clicked, this, &CalendarsEditor::removeCalendar);
-    connect(addHolidayButton, &QToolButton::clicked, this, [this] { chooseHoliday(-1); });
+    connect(m_addHoliday, &QToolButton::clicked, this, [this] { chooseHoliday(-1); });
     connect(m_holidays, &QTableWidget::cellDoubleClicked, this,
             [this](int row, int) { chooseHoliday(row); });
     connect(m_removeHoliday, &QToolButton::clicked, this, &CalendarsEditor::removeHoliday);
@@ -255,13 +254,15 @@ void CalendarsEditor::refresh() {
     m_calendars->setCurrentRow(current >= 0 && current < m_calendars->count() ? current
                                : m_calendars->count() > 0                     ? 0
                                                                               : -1);
+    enableEditing(m_addCalendar);
     showSelected();
 }
 
 void CalendarsEditor::showSelected() {
     const int index = selectedCalendar();
     m_detail->setEnabled(index >= 0);
-    m_removeCalendar->setEnabled(index >= 0);
+    enableEditing(m_removeCalendar, index >= 0);
+    enableEditing({m_name, m_zone, m_roundTheClock, m_addHoliday});
     const sla::BusinessCalendar calendar =
         index >= 0 ? document()->matrix().calendars[std::size_t(index)] : sla::BusinessCalendar{};
     const auto& issues = document()->issues();
@@ -317,7 +318,9 @@ void CalendarsEditor::showSelected() {
         }
         putCell(m_holidays, row, HolidayNextColumn, next, false);
     }
-    m_removeHoliday->setEnabled(index >= 0 && !calendar.holidays.empty());
+    enableEditing(m_removeHoliday, index >= 0 && !calendar.holidays.empty());
+    m_holidays->setToolTip(canEdit() ? tr("Double-click a holiday to change it")
+                                     : display::plainToolTip(document()->readOnlyExplanation()));
     m_holidays->setVisible(!calendar.holidays.empty());
     m_noHolidays->setVisible(calendar.holidays.empty() && !calendar.roundTheClock);
 }
@@ -439,7 +442,8 @@ void CalendarsEditor::addHoliday(const sla::Holiday& holiday) {
 
 void CalendarsEditor::chooseHoliday(int row) {
     const int index = selectedCalendar();
-    if (index < 0) {
+    // A double-click on a read-only workspace's holiday changes nothing.
+    if (index < 0 || !canEdit()) {
         return;
     }
     const auto& holidays = document()->matrix().calendars[std::size_t(index)].holidays;

@@ -64,7 +64,9 @@ private:
     QLabel* m_weekProblem;
     QTableWidget* m_holidays;
     QLabel* m_noHolidays;
+    QToolButton* m_addCalendar;
     QToolButton* m_removeCalendar;
+    QToolButton* m_addHoliday;
     QToolButton* m_removeHoliday;
     QWidget* m_detail;
 };

@@ -43,6 +43,9 @@ ChecklistsEditor::ChecklistsEditor(MatrixDocument* document, QWidget* parent)
     , m_badge(new IssueBadge(this))
     , m_items(new QTableWidget(0, ColumnCount, this))
     , m_summary(new QLabel(this))
+    , m_addChecklist(
+          toolButton(tr("Add checklist"), tr("Add a checklist for another transition"), this))
+    , m_add(toolButton(tr("Add item"), tr("Add an item to the checklist"), this))
     , m_remove(toolButton(tr("Remove"), tr("Remove the selected item"), this))
     , m_up(toolButton(tr("Move up"), tr("Move the selected item up"), this))
     , m_down(toolButton(tr("Move down"), tr("Move the selected item down"), this)) {
@@ -61,14 +64,9 @@ ChecklistsEditor::ChecklistsEditor(MatrixDocument* document, QWidget* parent)
     top->addWidget(label);
     top->addWidget(m_transition);
     top->addWidget(m_badge);
-    auto* addChecklistButton = toolButton(tr("Add checklist"),
-                                          tr("Add a checklist for another "
-                                             "transition"),
-                                          this);
-    top->addWidget(addChecklistButton);
+    top->addWidget(m_addChecklist);
     top->addStretch();
-    auto* add = toolButton(tr("Add item"), tr("Add an item to the checklist"), this);
-    for (QToolButton* button : {add, m_remove, m_up, m_down}) {
+    for (QToolButton* button : {m_add, m_remove, m_up, m_down}) {
         top->addWidget(button);
     }
     layout->addLayout(top);
@@ -86,11 +84,11 @@ ChecklistsEditor::ChecklistsEditor(MatrixDocument* document, QWidget* parent)
 
     connect(m_transition, &QComboBox::currentIndexChanged, this, &ChecklistsEditor::showSelected);
     connect(m_items, &QTableWidget::cellChanged, this, &ChecklistsEditor::itemEdited);
-    connect(add, &QToolButton::clicked, this, [this] { addItem(tr("New item"), true); });
+    connect(m_add, &QToolButton::clicked, this, [this] { addItem(tr("New item"), true); });
     connect(m_remove, &QToolButton::clicked, this, &ChecklistsEditor::removeItem);
     connect(m_up, &QToolButton::clicked, this, [this] { moveItem(-1); });
     connect(m_down, &QToolButton::clicked, this, [this] { moveItem(1); });
-    connect(addChecklistButton, &QToolButton::clicked, this, &ChecklistsEditor::addChecklist);
+    connect(m_addChecklist, &QToolButton::clicked, this, &ChecklistsEditor::addChecklist);
     removeOnDelete(m_items, [this] { removeItem(); });
     refresh();
 }
@@ -149,9 +147,10 @@ void ChecklistsEditor::showSelected() {
     }
     m_summary->setText(tr("%1 items, %2 required").arg(checklist.items.size()).arg(required));
     const int row = m_items->currentRow();
-    m_remove->setEnabled(row >= 0);
-    m_up->setEnabled(row > 0);
-    m_down->setEnabled(row >= 0 && row + 1 < m_items->rowCount());
+    enableEditing({m_addChecklist, m_add});
+    enableEditing(m_remove, row >= 0);
+    enableEditing(m_up, row > 0);
+    enableEditing(m_down, row >= 0 && row + 1 < m_items->rowCount());
 }
 
 void ChecklistsEditor::itemEdited(int row, int column) {

@@ -40,6 +40,8 @@ private:
     IssueBadge* m_badge;
     QTableWidget* m_items;
     QLabel* m_summary;
+    QToolButton* m_addChecklist;
+    QToolButton* m_add;
     QToolButton* m_remove;
     QToolButton* m_up;
     QToolButton* m_down;

@@ -81,6 +81,7 @@ void CostEditor::refresh() {
         tr("An engineering interruption costs its minutes plus %1 minutes of recovery at the "
            "engineer's rate.")
             .arg(cost.recoveryMinutes));
+    enableEditing({m_currency, m_agent, m_engineer, m_interruption, m_recovery});
 }
 
 void CostEditor::commit(QDoubleSpinBox* box) {

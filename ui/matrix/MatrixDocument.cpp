@@ -1,5 +1,6 @@
 #include "matrix/MatrixDocument.h"
 
+#include "EditPermission.h"
 #include "matrix/MatrixEdit.h"
 #include "matrix/MatrixStore.h"
 #include "store/Workspace.h"
@@ -32,6 +33,10 @@ void MatrixDocument::setWorkspace(store::Workspace* workspace) {
     emit matrixChanged();
 }
 
+QString MatrixDocument::readOnlyExplanation() const {
+    return ui::readOnlyExplanation(m_workspace);
+}
+
 int MatrixDocument::errorCount() const {
     return int(std::count_if(m_issues.begin(), m_issues.end(), [](const auto& issue) {
         return issue.severity == matrix::ValidationIssue::Severity::Error;
@@ -44,7 +49,10 @@ int MatrixDocument::warningCount() const {
 
 bool MatrixDocument::edit(const QString& text, const std::function<void(matrix::Matrix&)>& change,
                           const QString& mergeKey) {
-    if (!m_workspace) {
+    // Editors disable their controls on a read-only workspace; this keeps
+    // whatever still reaches here (a Delete key, a drop) from being undoable
+    // without having been saved.
+    if (!m_workspace || m_workspace->isReadOnly()) {
         return false;
     }
     matrix::Matrix after = m_matrix;

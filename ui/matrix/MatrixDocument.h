@@ -32,6 +32,9 @@ public:
     // undo history.
     void setWorkspace(store::Workspace* workspace);
     store::Workspace* workspace() const { return m_workspace; }
+    // Why the matrix cannot be edited ("The workspace is read-only: …");
+    // empty when it can be, or no workspace is open.
+    QString readOnlyExplanation() const;
 
     const matrix::Matrix& matrix() const { return m_matrix; }
     QUndoStack* undoStack() const { return m_undo; }
@@ -42,7 +45,8 @@ public:
     // One user action: `change` is applied to a copy of the matrix; if that
     // changes anything it is pushed as a command named `text`. Consecutive
     // edits with the same non-empty `mergeKey` (typing or stepping in one
-    // field) merge into one undo step. Returns whether anything changed.
+    // field) merge into one undo step. Returns whether anything changed:
+    // never on a read-only workspace.
     bool edit(const QString& text, const std::function<void(matrix::Matrix&)>& change,
               const QString& mergeKey = {});
 

@@ -1,5 +1,6 @@
 #include "matrix/MatrixEditor.h"
 
+#include "EditPermission.h"
 #include "matrix/MatrixDocument.h"
 
 #include <QAction>
@@ -15,6 +16,20 @@ MatrixEditor::MatrixEditor(MatrixDocument* document, QWidget* parent)
     : QWidget(parent)
     , m_document(document) {
     connect(document, &MatrixDocument::matrixChanged, this, [this] { refresh(); });
+}
+
+bool MatrixEditor::canEdit() const {
+    return m_document->workspace() && m_document->readOnlyExplanation().isEmpty();
+}
+
+void MatrixEditor::enableEditing(QWidget* control, bool enabled) const {
+    enableEdit(control, enabled && m_document->workspace(), m_document->readOnlyExplanation());
+}
+
+void MatrixEditor::enableEditing(std::initializer_list<QWidget*> controls, bool enabled) const {
+    for (QWidget* control : controls) {
+        enableEditing(control, enabled);
+    }
 }
 
 QLabel* MatrixEditor::hint(const QString& text, QWidget* parent) {
@@ -69,7 +84,8 @@ QTableWidgetItem* MatrixEditor::checkCell(bool checked) {
 }
 
 QTableWidgetItem* MatrixEditor::putCell(QTableWidget* table, int row, int column,
-                                        const QString& text, bool editable) {
+                                        const QString& text, bool editable) const {
+    editable = editable && canEdit();
     QTableWidgetItem* item = table->item(row, column);
     if (!item) {
         item = cell(text, editable);
@@ -84,14 +100,17 @@ QTableWidgetItem* MatrixEditor::putCell(QTableWidget* table, int row, int column
     return item;
 }
 
-QTableWidgetItem* MatrixEditor::putCheck(QTableWidget* table, int row, int column, bool checked) {
+QTableWidgetItem* MatrixEditor::putCheck(QTableWidget* table, int row, int column,
+                                         bool checked) const {
     QTableWidgetItem* item = table->item(row, column);
     if (!item) {
         item = checkCell(checked);
         table->setItem(row, column, item);
-        return item;
     }
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    // Shown either way; ticked by a click only where it can be saved.
+    item->setFlags(canEdit() ? item->flags() | Qt::ItemIsUserCheckable
+                             : item->flags() & ~Qt::ItemIsUserCheckable);
     return item;
 }
 

@@ -4,6 +4,8 @@
 // document's matrix, rebuilds itself when the matrix changes, marks the
 // validation issues of its part beside their fields, and can reveal the place
 // an issue names. Editors change the matrix only through MatrixDocument::edit.
+// On a read-only workspace they show the matrix with every control that
+// would change it disabled, saying why.
 
 #include "matrix/IssueMarks.h"
 
@@ -11,6 +13,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <initializer_list>
 
 class QTableWidget;
 class QTableWidgetItem;
@@ -36,6 +39,13 @@ protected:
     virtual void refresh() = 0;
 
     MatrixDocument* document() const { return m_document; }
+    // Whether the matrix can be changed: a workspace is open and writable.
+    bool canEdit() const;
+    // Enables a control that changes the matrix when `enabled` and the
+    // matrix can be changed; on a read-only workspace its tooltip says why
+    // it is disabled (EditPermission.h). Editors call it where they refresh.
+    void enableEditing(QWidget* control, bool enabled = true) const;
+    void enableEditing(std::initializer_list<QWidget*> controls, bool enabled = true) const;
 
     // Building blocks the editors share.
     static QLabel* hint(const QString& text, QWidget* parent);
@@ -44,10 +54,11 @@ protected:
     static QTableWidgetItem* cell(const QString& text, bool editable = true);
     static QTableWidgetItem* checkCell(bool checked);
     // Sets a cell's text (or check state), reusing its item: a table may be
-    // refreshed from inside its own itemChanged signal.
-    static QTableWidgetItem* putCell(QTableWidget* table, int row, int column, const QString& text,
-                                     bool editable = true);
-    static QTableWidgetItem* putCheck(QTableWidget* table, int row, int column, bool checked);
+    // refreshed from inside its own itemChanged signal. A cell can be edited
+    // (or ticked) only while the matrix can be changed.
+    QTableWidgetItem* putCell(QTableWidget* table, int row, int column, const QString& text,
+                              bool editable = true) const;
+    QTableWidgetItem* putCheck(QTableWidget* table, int row, int column, bool checked) const;
     // The Delete key on `view` (outside a cell being edited) runs `remove`.
     void removeOnDelete(QWidget* view, const std::function<void()>& remove);
 

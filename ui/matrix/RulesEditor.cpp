@@ -170,8 +170,10 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     , m_fieldHelp(new QLabel(this))
     , m_up(toolButton(tr("Move up"), tr("Move the rule up: it is tried earlier"), this))
     , m_down(toolButton(tr("Move down"), tr("Move the rule down: it is tried later"), this))
+    , m_add(toolButton(tr("Add rule"), tr("Add a rule before the catch-all"), this))
     , m_remove(toolButton(tr("Remove"), tr("Remove the selected rule"), this))
     , m_duplicate(toolButton(tr("Duplicate"), tr("Copy the selected rule"), this))
+    , m_addCondition(toolButton(tr("Add condition"), tr("Add a condition to the rule"), this))
     , m_removeCondition(
           toolButton(tr("Remove condition"), tr("Remove the selected condition"), this))
     , m_detail(new QWidget(this)) {
@@ -190,8 +192,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* listButtons = new QHBoxLayout;
-    auto* add = toolButton(tr("Add rule"), tr("Add a rule before the catch-all"), left);
-    for (QToolButton* button : {add, m_duplicate, m_remove}) {
+    for (QToolButton* button : {m_add, m_duplicate, m_remove}) {
         listButtons->addWidget(button);
     }
     listButtons->addWidget(m_listBadge); // issues of the list as a whole
@@ -245,9 +246,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     conditionsHeader->addWidget(conditionsTitle);
     conditionsHeader->addWidget(m_conditionsBadge);
     conditionsHeader->addStretch();
-    auto* addCondition =
-        toolButton(tr("Add condition"), tr("Add a condition to the rule"), m_detail);
-    conditionsHeader->addWidget(addCondition);
+    conditionsHeader->addWidget(m_addCondition);
     conditionsHeader->addWidget(m_removeCondition);
     detailLayout->addSpacing(6);
     detailLayout->addLayout(conditionsHeader);
@@ -289,7 +288,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     connect(m_tier, &QComboBox::activated, this, &RulesEditor::commitTier);
     connect(m_conditions, &QTableWidget::cellChanged, this, &RulesEditor::conditionEdited);
     connect(m_conditions, &QTableWidget::currentCellChanged, this, &RulesEditor::showFieldHelp);
-    connect(add, &QToolButton::clicked, this, &RulesEditor::addRule);
+    connect(m_add, &QToolButton::clicked, this, &RulesEditor::addRule);
     connect(m_duplicate, &QToolButton::clicked, this, &RulesEditor::duplicateRule);
     connect(m_remove, &QToolButton::clicked, this, &RulesEditor::removeRule);
     connect(m_up, &QToolButton::clicked, this, [this] {
@@ -300,7 +299,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
         const int index = selectedRule();
         moveRule(index, index + 1);
     });
-    connect(addCondition, &QToolButton::clicked, this, &RulesEditor::addCondition);
+    connect(m_addCondition, &QToolButton::clicked, this, &RulesEditor::addCondition);
     connect(m_removeCondition, &QToolButton::clicked, this, &RulesEditor::removeCondition);
     removeOnDelete(m_rules, [this] { removeRule(); });
     removeOnDelete(m_conditions, [this] { removeCondition(); });
@@ -354,6 +353,10 @@ void RulesEditor::refresh() {
                                                                           : -1);
     }
     m_listBadge->setIssues(issuesAt(issues, QStringLiteral("severity_rules")));
+    // Rules are reordered by dragging only where the order can be saved.
+    m_rules->setDragDropMode(canEdit() ? QAbstractItemView::InternalMove
+                                       : QAbstractItemView::NoDragDrop);
+    enableEditing(m_add);
     {
         const QSignalBlocker block(m_tier);
         m_tier->clear();
@@ -371,10 +374,10 @@ void RulesEditor::refresh() {
 void RulesEditor::showSelected() {
     const int index = selectedRule();
     m_detail->setEnabled(index >= 0);
-    m_remove->setEnabled(index >= 0);
-    m_duplicate->setEnabled(index >= 0);
-    m_up->setEnabled(index > 0);
-    m_down->setEnabled(index >= 0 && index + 1 < int(document()->matrix().rules.size()));
+    enableEditing({m_remove, m_duplicate, m_name, m_priority, m_tier, m_action, m_addCondition},
+                  index >= 0);
+    enableEditing(m_up, index > 0);
+    enableEditing(m_down, index >= 0 && index + 1 < int(document()->matrix().rules.size()));
     const SeverityRule rule =
         index >= 0 ? document()->matrix().rules[std::size_t(index)] : SeverityRule{};
     const auto& issues = document()->issues();
@@ -419,7 +422,7 @@ void RulesEditor::showSelected() {
     if (currentRow >= 0 && currentRow < m_conditions->rowCount()) {
         m_conditions->setCurrentCell(currentRow, currentColumn);
     }
-    m_removeCondition->setEnabled(index >= 0 && !rule.conditions.empty());
+    enableEditing(m_removeCondition, index >= 0 && !rule.conditions.empty());
     showFieldHelp();
 }
 

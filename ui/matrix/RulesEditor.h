@@ -66,8 +66,10 @@ private:
     QLabel* m_fieldHelp;
     QToolButton* m_up;
     QToolButton* m_down;
+    QToolButton* m_add;
     QToolButton* m_remove;
     QToolButton* m_duplicate;
+    QToolButton* m_addCondition;
     QToolButton* m_removeCondition;
     QWidget* m_detail;
 };

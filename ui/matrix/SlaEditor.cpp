@@ -249,7 +249,7 @@ void SlaEditor::showSelected() {
     const bool cell = row >= 0 && column >= 0;
     m_form->setEnabled(index >= 0);
     m_create->setVisible(cell && index < 0);
-    m_create->setEnabled(document()->workspace() != nullptr);
+    enableEditing(m_create);
     m_cellTitle->setText(cell ? tr("%1 customers × %2 priority")
                                     .arg(matrix::customerTiers[row], matrix::priorities[column])
                               : tr("Select a cell of the grid"));
@@ -282,6 +282,8 @@ void SlaEditor::showSelected() {
     if (m_pausing->text() != pausing) {
         m_pausing->setText(pausing);
     }
+    // After the targets' tooltips: on a read-only workspace they say why instead.
+    enableEditing({m_firstResponse, m_resolution, m_claim, m_calendar, m_pausing});
 }
 
 void SlaEditor::commitMinutes(QSpinBox* box) {

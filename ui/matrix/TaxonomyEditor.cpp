@@ -16,6 +16,7 @@ TaxonomyEditor::TaxonomyEditor(MatrixDocument* document, QWidget* parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_badge(new IssueBadge(this))
     , m_count(new QLabel(this))
+    , m_add(toolButton(tr("Add category"), tr("Add a root-cause category"), this))
     , m_remove(toolButton(tr("Remove"), tr("Remove the selected category"), this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -28,8 +29,7 @@ TaxonomyEditor::TaxonomyEditor(MatrixDocument* document, QWidget* parent)
     m_count->setObjectName(QStringLiteral("footnote"));
     top->addWidget(m_count);
     top->addStretch();
-    auto* add = toolButton(tr("Add category"), tr("Add a root-cause category"), this);
-    top->addWidget(add);
+    top->addWidget(m_add);
     top->addWidget(m_remove);
     layout->addLayout(top);
     setupTable(m_table);
@@ -41,8 +41,8 @@ TaxonomyEditor::TaxonomyEditor(MatrixDocument* document, QWidget* parent)
 
     connect(m_table, &QTableWidget::cellChanged, this, &TaxonomyEditor::cellEdited);
     connect(m_table, &QTableWidget::currentCellChanged, this,
-            [this] { m_remove->setEnabled(m_table->currentRow() >= 0); });
-    connect(add, &QToolButton::clicked, this, &TaxonomyEditor::addCategory);
+            [this] { enableEditing(m_remove, m_table->currentRow() >= 0); });
+    connect(m_add, &QToolButton::clicked, this, &TaxonomyEditor::addCategory);
     connect(m_remove, &QToolButton::clicked, this, &TaxonomyEditor::removeCategory);
     removeOnDelete(m_table, [this] { removeCategory(); });
     refresh();
@@ -64,7 +64,8 @@ void TaxonomyEditor::refresh() {
     }
     m_badge->setIssues(issuesAt(issues, QStringLiteral("taxonomy")));
     m_count->setText(tr("%1 categories (keep 8–12)").arg(taxonomy.size()));
-    m_remove->setEnabled(m_table->currentRow() >= 0);
+    enableEditing(m_add);
+    enableEditing(m_remove, m_table->currentRow() >= 0);
 }
 
 void TaxonomyEditor::cellEdited(int row, int column) {

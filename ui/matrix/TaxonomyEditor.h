@@ -32,6 +32,7 @@ private:
     QTableWidget* m_table;
     IssueBadge* m_badge;
     QLabel* m_count;
+    QToolButton* m_add;
     QToolButton* m_remove;
 };
 

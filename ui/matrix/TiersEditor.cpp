@@ -133,7 +133,7 @@ void TiersEditor::refresh() {
     } else if (m_table->rowCount() > 0) {
         m_table->setCurrentCell(0, NameColumn);
     }
-    m_add->setEnabled(document()->workspace() && tiers.size() < 4);
+    enableEditing(m_add, tiers.size() < 4);
     m_badge->setIssues(issuesAt(issues, QStringLiteral("tiers")));
     // As tall as its rows: the page below holds the selected tier.
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
@@ -212,9 +212,7 @@ void TiersEditor::showPath() {
 
 void TiersEditor::showSelected() {
     const int index = selectedTier();
-    m_remove->setEnabled(index >= 0);
-    m_responsibility->setEnabled(index >= 0);
-    m_triggers->setEnabled(index >= 0);
+    enableEditing({m_remove, m_responsibility, m_triggers}, index >= 0);
     const TierDefinition tier =
         index >= 0 ? document()->matrix().tiers[std::size_t(index)] : TierDefinition{};
     if (m_responsibility->text() != tier.responsibility) {

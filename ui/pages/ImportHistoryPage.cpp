@@ -1,5 +1,6 @@
 #include "pages/ImportHistoryPage.h"
 
+#include "EditPermission.h"
 #include "import/ImportBatches.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
@@ -38,6 +39,7 @@ enum Column {
 ImportHistoryPage::ImportHistoryPage(QWidget* parent)
     : WorkspacePage(parent)
     , m_subtitle(new QLabel(this))
+    , m_import(new QPushButton(tr("Import…"), this))
     , m_batches(new QTableWidget(0, ColumnCount, this))
     , m_rejected(new RejectedRowsPane(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -48,10 +50,9 @@ ImportHistoryPage::ImportHistoryPage(QWidget* parent)
     title->setObjectName(QStringLiteral("pageTitle"));
     header->addWidget(title);
     header->addStretch();
-    auto* import = new QPushButton(tr("Import…"), this);
-    import->setObjectName(QStringLiteral("importButton"));
-    import->setDefault(true);
-    header->addWidget(import);
+    m_import->setObjectName(QStringLiteral("importButton"));
+    m_import->setDefault(true);
+    header->addWidget(m_import);
     layout->addLayout(header);
     m_subtitle->setObjectName(QStringLiteral("subtitle"));
     layout->addWidget(m_subtitle);
@@ -79,13 +80,14 @@ ImportHistoryPage::ImportHistoryPage(QWidget* parent)
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
-    connect(import, &QPushButton::clicked, this, &ImportHistoryPage::importRequested);
+    connect(m_import, &QPushButton::clicked, this, &ImportHistoryPage::importRequested);
     connect(m_batches, &QTableWidget::currentCellChanged, this,
             [this](int row) { showBatchAt(row); });
 }
 
 void ImportHistoryPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
+    enableEdit(m_import, true, readOnlyExplanation(workspace));
     m_stale = true;
     if (isVisible()) {
         refresh();
@@ -140,9 +142,12 @@ void ImportHistoryPage::refresh() {
     }
     m_batches->resizeColumnsToContents();
     m_batches->horizontalHeader()->setSectionResizeMode(File, QHeaderView::Stretch);
+    const QString readOnly = readOnlyExplanation(m_workspace);
     m_subtitle->setText(
         batches.empty()
-            ? tr("No imports yet. Import… brings in helpdesk, CRM or known-issue CSV exports.")
+            ? (readOnly.isEmpty() ? tr("No imports yet. Import… brings in helpdesk, CRM or "
+                                       "known-issue CSV exports.")
+                                  : tr("No imports yet. %1").arg(readOnly))
             : tr("%1 import batches, newest first · %2 rejected rows kept · times in %3")
                   .arg(display::count(static_cast<std::int64_t>(batches.size())),
                        display::count(rejected), QString::fromUtf8(zone.id())));

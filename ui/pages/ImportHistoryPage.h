@@ -8,6 +8,7 @@
 #include "pages/WorkspacePage.h"
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace escdesk::ui {
@@ -39,6 +40,7 @@ private:
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;
     QLabel* m_subtitle;
+    QPushButton* m_import;
     QTableWidget* m_batches;
     RejectedRowsPane* m_rejected;
 };

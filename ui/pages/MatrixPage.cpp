@@ -1,5 +1,6 @@
 #include "pages/MatrixPage.h"
 
+#include "EditPermission.h"
 #include "matrix/CalendarsEditor.h"
 #include "matrix/ChecklistsEditor.h"
 #include "matrix/CostEditor.h"
@@ -87,8 +88,8 @@ MatrixPage::MatrixPage(QWidget* parent)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
-    auto* importAction = new QAction(tr("Import…"), this);
-    importAction->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
+    m_import = new QAction(tr("Import…"), this);
+    m_import->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
     auto* exportAction = new QAction(tr("Export…"), this);
     // Ctrl+E as on the Reports page; only while the matrix page is shown.
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -114,7 +115,7 @@ MatrixPage::MatrixPage(QWidget* parent)
         header->addWidget(button);
     }
     header->addSpacing(12);
-    header->addWidget(barButton(importAction, this));
+    header->addWidget(barButton(m_import, this));
     header->addWidget(barButton(exportAction, this));
     layout->addLayout(header);
     // A first-time user sees what the defaults are before changing them.
@@ -194,13 +195,14 @@ MatrixPage::MatrixPage(QWidget* parent)
             m_history->reload();
         }
     });
-    connect(importAction, &QAction::triggered, this, &MatrixPage::chooseImport);
+    connect(m_import, &QAction::triggered, this, &MatrixPage::chooseImport);
     connect(exportAction, &QAction::triggered, this, &MatrixPage::chooseExport);
     showIssues();
 }
 
 void MatrixPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
+    enableEdit(m_import, true, readOnlyExplanation(workspace));
     m_document->setWorkspace(workspace);
     if (m_tabs->currentIndex() == HistoryTab) {
         m_history->reload();
@@ -209,7 +211,10 @@ void MatrixPage::setWorkspace(store::Workspace* workspace) {
 
 void MatrixPage::showIssues() {
     const auto& issues = m_document->issues();
-    m_defaultsHelp->setVisible(m_workspace && isDefaultMatrix(m_document->matrix()));
+    const QString readOnly = m_document->readOnlyExplanation();
+    // An invitation to change the defaults: not where nothing can be changed.
+    m_defaultsHelp->setVisible(m_workspace && readOnly.isEmpty() &&
+                               isDefaultMatrix(m_document->matrix()));
     m_issues->clear();
     for (const matrix::ValidationIssue& issue : issues) {
         // The message names its place; the section in front sorts it visually.
@@ -225,6 +230,10 @@ void MatrixPage::showIssues() {
     const int warnings = m_document->warningCount();
     if (!m_workspace) {
         m_status->setText(tr("No workspace is open."));
+    } else if (!readOnly.isEmpty()) {
+        m_status->setText(tr("<span style='color:#b7791f'>%1</span> The matrix is shown as it is "
+                             "stored and cannot be changed here.")
+                              .arg(display::html(readOnly)));
     } else if (errors == 0 && warnings == 0) {
         m_status->setText(tr("<span style='color:#2f855a'>✔ The matrix is valid.</span> Every edit "
                              "is saved at once and recorded in the history."));
@@ -285,7 +294,10 @@ bool MatrixPage::revealPath(const QString& path) {
 QStringList MatrixPage::importFile(const QString& path, bool quiet) {
     QFile file(path);
     QStringList problems;
-    if (!file.open(QIODevice::ReadOnly)) {
+    const QString readOnly = m_document->readOnlyExplanation();
+    if (!readOnly.isEmpty()) {
+        problems << readOnly;
+    } else if (!file.open(QIODevice::ReadOnly)) {
         problems
             << tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     } else {

@@ -44,6 +44,8 @@ public:
     MatrixDocument* document() const { return m_document; }
     QAction* undoAction() const { return m_undo; }
     QAction* redoAction() const { return m_redo; }
+    // Import… (a matrix file): disabled on a read-only workspace.
+    QAction* importAction() const { return m_import; }
 
     enum Tab {
         TiersTab,
@@ -85,6 +87,7 @@ private:
     MatrixDocument* m_document;
     QAction* m_undo;
     QAction* m_redo;
+    QAction* m_import;
     QLabel* m_status;
     QLabel* m_defaultsHelp = nullptr;
     QTabWidget* m_tabs;

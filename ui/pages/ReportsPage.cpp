@@ -1,5 +1,6 @@
 #include "pages/ReportsPage.h"
 
+#include "EditPermission.h"
 #include "report/ReportBuilder.h"
 #include "report/output/ReportOutput.h"
 #include "store/Workspace.h"
@@ -97,7 +98,7 @@ ReportsPage::ReportsPage(QWidget* parent)
         menu->addAction(tr(exportFormats[i].label), this, [this, i] { exportAs(i); });
     }
     menu->addSeparator();
-    menu->addAction(tr("E-mail recipients…"), this, [this] {
+    m_recipients = menu->addAction(tr("E-mail recipients…"), this, [this] {
         if (!m_workspace) {
             return;
         }
@@ -114,6 +115,8 @@ ReportsPage::ReportsPage(QWidget* parent)
             }
         }
     });
+    // A disabled E-mail recipients… says why (a read-only workspace).
+    menu->setToolTipsVisible(true);
     m_export->setMenu(menu);
     m_status->setObjectName(QStringLiteral("reportStatus"));
     m_preview->setObjectName(QStringLiteral("reportPreview"));
@@ -161,6 +164,7 @@ ReportsPage::~ReportsPage() {
 
 void ReportsPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
+    enableEdit(m_recipients, true, readOnlyExplanation(workspace));
     m_stale = true;
     kindChanged();
 }

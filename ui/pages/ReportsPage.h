@@ -13,6 +13,7 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -68,6 +69,7 @@ private:
     QDateEdit* m_to;
     QLabel* m_status;
     QToolButton* m_export;
+    QAction* m_recipients = nullptr; // kept in the workspace's settings
     QPushButton* m_print;
     QTextBrowser* m_preview;
 };

@@ -1,5 +1,6 @@
 #include "pages/ReviewPage.h"
 
+#include "EditPermission.h"
 #include "models/DisplayText.h"
 #include "report/ReportBuilder.h"
 #include "report/output/ReportOutput.h"
@@ -65,10 +66,12 @@ ReviewPage::ReviewPage(QWidget* parent)
     , m_section(new QTextBrowser(this))
     , m_back(new QPushButton(tr("Back"), this))
     , m_next(new QPushButton(tr("Next step"), this))
+    , m_decisionForm(new QGroupBox(tr("Record a decision"), this))
     , m_decisionType(new QComboBox(this))
     , m_decisionOwner(new QLineEdit(this))
     , m_decisionConcerns(new QLineEdit(this))
     , m_decisionNote(new QLineEdit(this))
+    , m_actionForm(new QGroupBox(tr("New long-term action"), this))
     , m_actionTitle(new QLineEdit(this))
     , m_actionAbout(new QComboBox(this))
     , m_actionOwner(new QLineEdit(this))
@@ -172,7 +175,7 @@ QWidget* ReviewPage::makeForms() {
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    auto* decision = new QGroupBox(tr("Record a decision"), panel);
+    QGroupBox* decision = m_decisionForm;
     auto* decisionForm = new QFormLayout(decision);
     m_decisionType->setEditable(true);
     m_decisionType->addItems(review::suggestedDecisionTypes());
@@ -187,7 +190,7 @@ QWidget* ReviewPage::makeForms() {
     decisionForm->addRow(QString(), record);
     layout->addWidget(decision);
 
-    auto* action = new QGroupBox(tr("New long-term action"), panel);
+    QGroupBox* action = m_actionForm;
     auto* actionForm = new QFormLayout(action);
     m_actionTitle->setPlaceholderText(tr("What will be done"));
     m_actionAbout->setEditable(true);
@@ -204,6 +207,7 @@ QWidget* ReviewPage::makeForms() {
     layout->addWidget(action);
 
     m_feedback->setWordWrap(true);
+    m_feedback->setTextFormat(Qt::PlainText); // names, titles and folders as typed
     m_feedback->setObjectName(QStringLiteral("reviewFeedback"));
     layout->addWidget(m_feedback);
 
@@ -259,6 +263,13 @@ void ReviewPage::tick() {
 
 void ReviewPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
+    // The agenda reads; only recording needs a workspace that can be written.
+    const QString readOnly = readOnlyExplanation(workspace);
+    enableEdit(m_decisionForm, true, readOnly);
+    enableEdit(m_actionForm, true, readOnly);
+    m_feedback->setText(
+        readOnly.isEmpty() ? QString()
+                           : tr("%1 Decisions and actions cannot be recorded here.").arg(readOnly));
     refresh();
 }
 
@@ -423,6 +434,7 @@ void ReviewPage::showActions() {
             status->addItem(review::actionStatusLabel(value), static_cast<int>(value));
         }
         status->setCurrentIndex(status->findData(static_cast<int>(action.status)));
+        enableEdit(status, true, readOnlyExplanation(m_workspace));
         connect(status, &QComboBox::currentIndexChanged, this, [this, status, row] {
             review::Action changed = m_actionRows[row];
             changed.status = static_cast<review::ActionStatus>(status->currentData().toInt());
@@ -447,6 +459,9 @@ QString ReviewPage::recordDecision(const QString& type, const QString& owner,
     if (!m_workspace) {
         return tr("No workspace is open.");
     }
+    if (m_workspace->isReadOnly()) {
+        return readOnlyExplanation(m_workspace);
+    }
     review::Decision decision;
     decision.decidedOn = QDate::currentDate();
     decision.decisionType = type;
@@ -470,6 +485,9 @@ QString ReviewPage::addAction(const QString& title, const QString& about, const 
                               const QDate& deadline) {
     if (!m_workspace) {
         return tr("No workspace is open.");
+    }
+    if (m_workspace->isReadOnly()) {
+        return readOnlyExplanation(m_workspace);
     }
     review::Action action;
     action.title = title;

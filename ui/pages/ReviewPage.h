@@ -17,6 +17,7 @@
 
 class QComboBox;
 class QDateEdit;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -50,6 +51,7 @@ public:
     QTableWidget* actionsTable() const { return m_actions; }
 
     // Records from the forms; return an error message, empty on success.
+    // On a read-only workspace the forms are disabled and these say why.
     QString recordDecision(const QString& type, const QString& owner, const QString& concerns,
                            const QString& note);
     QString addAction(const QString& title, const QString& about, const QString& owner,
@@ -91,10 +93,12 @@ private:
     QTextBrowser* m_section;
     QPushButton* m_back;
     QPushButton* m_next;
+    QGroupBox* m_decisionForm;
     QComboBox* m_decisionType;
     QLineEdit* m_decisionOwner;
     QLineEdit* m_decisionConcerns;
     QLineEdit* m_decisionNote;
+    QGroupBox* m_actionForm;
     QLineEdit* m_actionTitle;
     QComboBox* m_actionAbout;
     QLineEdit* m_actionOwner;

@@ -1,6 +1,7 @@
 #include "pages/WelcomePage.h"
 
 #include "demo/DemoGenerator.h"
+#include "models/DisplayText.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
 
@@ -17,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -162,19 +164,32 @@ void WelcomePage::setRecentWorkspaces(const QStringList& paths) {
     m_recent->setCurrentRow(-1);
     for (const QString& path : paths) {
         const QFileInfo file(path);
-        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/page-matrix.svg")),
-                                         file.fileName() + QLatin1Char('\n') +
-                                             QDir::toNativeSeparators(file.absolutePath()),
-                                         m_recent);
+        const QString folder = QDir::toNativeSeparators(file.absolutePath());
+        auto* item = new QListWidgetItem(m_recent);
         item->setData(Qt::UserRole, path);
-        item->setToolTip(QDir::toNativeSeparators(path));
         item->setSizeHint(QSize(0, 46));
+        if (file.exists()) {
+            item->setIcon(QIcon(QStringLiteral(":/icons/page-matrix.svg")));
+            item->setText(file.fileName() + QLatin1Char('\n') + folder);
+            item->setToolTip(display::plainToolTip(QDir::toNativeSeparators(path)));
+            continue;
+        }
+        // Still listed (its drive may come back); opening it offers to remove it.
+        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        item->setText(tr("%1 — not found").arg(file.fileName()) + QLatin1Char('\n') + folder);
+        item->setToolTip(display::plainToolTip(goneMessage(path)));
     }
     if (paths.isEmpty()) {
         auto* item = new QListWidgetItem(tr("No recent workspaces yet."), m_recent);
         item->setFlags(Qt::ItemIsEnabled);
         item->setForeground(palette().color(QPalette::PlaceholderText));
     }
+}
+
+QString WelcomePage::goneMessage(const QString& path) {
+    return tr("%1 no longer exists. It was moved or deleted, or is on a drive that is not "
+              "connected.")
+        .arg(QDir::toNativeSeparators(path));
 }
 
 QString WelcomePage::demoWorkspacePath() {
@@ -200,15 +215,14 @@ void WelcomePage::createDemo(const QString& path) {
     QPointer<QProgressBar> progress = m_progress;
     m_demoJob.setFuture(QtConcurrent::run([path, progress]() -> DemoResult {
         try {
-            QDir().mkpath(QFileInfo(path).absolutePath());
-            store::Workspace workspace(path);
+            const auto workspace = store::Workspace::openForWriting(path);
             // A demo written before is opened as it is.
-            if (store::countRecords(workspace.db()).tickets > 0) {
+            if (store::countRecords(workspace->db()).tickets > 0) {
                 return {path, {}};
             }
             demo::DemoOptions options;
             options.endDate = QDate::currentDate();
-            demo::generateDemo(workspace, options,
+            demo::generateDemo(*workspace, options,
                                [progress](std::int64_t done, std::int64_t total) {
                                    QMetaObject::invokeMethod(
                                        progress,

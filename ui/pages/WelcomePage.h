@@ -20,7 +20,11 @@ public:
     explicit WelcomePage(QWidget* parent = nullptr);
     ~WelcomePage() override;
 
+    // Lists `paths`, marking those that are gone.
     void setRecentWorkspaces(const QStringList& paths);
+    // "PATH no longer exists. It was moved …": what is said of a recent
+    // workspace that is gone.
+    static QString goneMessage(const QString& path);
     // Where "Open demo workspace" keeps the demo: the per-user data folder.
     static QString demoWorkspacePath();
     // Writes the demo (ending today) into `path` on a worker thread unless

@@ -1,5 +1,6 @@
 #include "widgets/TicketDetailPane.h"
 
+#include "EditPermission.h"
 #include "browse/TicketQuery.h"
 #include "matrix/ChecklistRuns.h"
 #include "matrix/MatrixStore.h"
@@ -155,6 +156,7 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     checklistLayout->setContentsMargins(0, 6, 0, 0);
     checklistLayout->setSpacing(6);
     m_checklistTitle->setObjectName(QStringLiteral("footnote"));
+    m_checklistTitle->setTextFormat(Qt::PlainText); // may name the workspace's folder
     m_checklistTitle->setWordWrap(true);
     checklistLayout->addWidget(m_checklistTitle);
     m_checklist->setObjectName(QStringLiteral("checklist"));
@@ -296,9 +298,15 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
     const matrix::ChecklistRun run =
         matrix::checklistRunOf(m_workspace->db(), m_ticketRow, *checklist);
     const QTimeZone zone = m_workspace->reportingTimeZone();
-    m_checklistTitle->setText(tr("Before escalating from %1 to %2: tick each check as it is "
-                                 "done. Required items are in red until ticked.")
-                                  .arg(display::tier(m_fromTier), display::tier(m_toTier)));
+    // Ticks are kept in the workspace: shown, but not changed, when it is read-only.
+    const QString readOnly = readOnlyExplanation(m_workspace);
+    m_checklistTitle->setText(
+        readOnly.isEmpty()
+            ? tr("Before escalating from %1 to %2: tick each check as it is "
+                 "done. Required items are in red until ticked.")
+                  .arg(display::tier(m_fromTier), display::tier(m_toTier))
+            : tr("Before escalating from %1 to %2. %3")
+                  .arg(display::tier(m_fromTier), display::tier(m_toTier), readOnly));
     const QSignalBlocker block(m_checklist);
     // Items are updated in place: this runs from the tree's own itemChanged.
     if (m_checklist->topLevelItemCount() != int(run.items.size())) {
@@ -314,9 +322,12 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
         item->setText(1, QString());
         item->setToolTip(1, QString());
         item->setForeground(0, QBrush());
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setFlags(readOnly.isEmpty() ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable
+                                          : Qt::ItemIsEnabled);
         item->setText(0, entry.required ? entry.text : tr("%1 (optional)").arg(entry.text));
-        item->setToolTip(0, display::plainToolTip(entry.text));
+        item->setToolTip(0, display::plainToolTip(readOnly.isEmpty()
+                                                      ? entry.text
+                                                      : entry.text + QLatin1Char('\n') + readOnly));
         item->setCheckState(0, entry.done ? Qt::Checked : Qt::Unchecked);
         item->setData(0, Qt::UserRole, entry.itemId);
         if (entry.done) {

@@ -127,7 +127,7 @@ QString Workspace::whyNotWritable(const QString& path) {
     const QString folder = file.absolutePath();
     if (const auto error = refusal(folder)) {
         if (*error == EROFS) {
-            return QStringLiteral("it is on a read-only file system");
+            return QStringLiteral("its folder %1 is on a read-only file system").arg(folder);
         }
         if (*error == ENOENT) {
             return QStringLiteral("its folder %1 does not exist").arg(folder);
@@ -138,7 +138,7 @@ QString Workspace::whyNotWritable(const QString& path) {
     }
     if (file.exists()) {
         if (const auto error = refusal(path)) {
-            return *error == EROFS ? QStringLiteral("it is on a read-only file system")
+            return *error == EROFS ? QStringLiteral("the file is on a read-only file system")
                                    : QStringLiteral("the file is read-only");
         }
     }

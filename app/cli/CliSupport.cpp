@@ -1,7 +1,6 @@
 #include "cli/CliSupport.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 
@@ -83,28 +82,13 @@ std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser
     return store::Workspace::openExisting(path);
 }
 
-std::unique_ptr<store::Workspace> openWorkspaceToWrite(const QCommandLineParser& parser,
-                                                       bool* created) {
-    bool isNew = false;
-    auto workspace = store::Workspace::openForWriting(workspacePath(parser), &isNew);
+std::unique_ptr<store::Workspace> openWorkspaceToWrite(const QCommandLineParser& parser) {
+    bool created = false;
+    auto workspace = store::Workspace::openForWriting(workspacePath(parser), &created);
     if (created) {
-        *created = isNew;
-    } else if (isNew) {
-        announceCreatedWorkspace(workspace->path());
+        err() << "Created workspace " << workspace->path() << '\n' << Qt::flush;
     }
     return workspace;
-}
-
-void announceCreatedWorkspace(const QString& path) {
-    err() << "Created workspace " << path << '\n' << Qt::flush;
-}
-
-void removeWorkspaceFiles(std::unique_ptr<store::Workspace> workspace) {
-    const QString path = workspace->path();
-    workspace.reset();
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-        QFile::remove(path + QLatin1String(suffix));
-    }
 }
 
 QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace) {

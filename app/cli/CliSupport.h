@@ -48,17 +48,12 @@ store::StoreError noWorkspaceAt(const QString& path);
 // PATH" with how to create one when there is none.
 std::unique_ptr<store::Workspace> openWorkspace(const QCommandLineParser& parser);
 
-// Opens the workspace for a command that writes, creating it when missing.
-// Without `created`, a new workspace is announced at once ("Created
-// workspace PATH" on stderr); with it, the caller learns whether it is new
-// and announces it (announceCreatedWorkspace) once it keeps it, or removes
-// it (removeWorkspaceFiles) when it put nothing in. Throws
-// store::StoreError, also when the workspace cannot be written.
-std::unique_ptr<store::Workspace> openWorkspaceToWrite(const QCommandLineParser& parser,
-                                                       bool* created = nullptr);
-void announceCreatedWorkspace(const QString& path);
-// Closes the workspace and removes its file with SQLite's files beside it.
-void removeWorkspaceFiles(std::unique_ptr<store::Workspace> workspace);
+// Opens the workspace for a command that writes, creating it when missing
+// and then saying "Created workspace PATH" on stderr. Throws
+// store::StoreError, also when the workspace cannot be written. (A new
+// workspace stays even when the command then refuses its input: removing it
+// again could pull it from under another process that has opened it.)
+std::unique_ptr<store::Workspace> openWorkspaceToWrite(const QCommandLineParser& parser);
 
 // The reporting zone: --tz, else the workspace setting, else the system's.
 QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& workspace);

@@ -230,11 +230,9 @@ int runImport(const QStringList& arguments) {
     }
     const bool json = parser.isSet(QStringLiteral("json"));
 
-    bool created = false;
-    auto workspace = openWorkspaceToWrite(parser, &created);
+    auto workspace = openWorkspaceToWrite(parser);
     QJsonArray results;
     int status = Success;
-    int imported = 0;
     for (const QString& file : files) {
         options.progress = progressPrinter(file);
         try {
@@ -247,7 +245,6 @@ int runImport(const QStringList& arguments) {
                 printSummary(result);
             }
             printRejections(workspace->db(), result);
-            ++imported;
         } catch (const import::ImportRefused& refused) {
             err() << "escdesk import: " << refused.message() << '\n';
             err().flush();
@@ -259,13 +256,6 @@ int runImport(const QStringList& arguments) {
                                 {QStringLiteral("refused"), refused.message()}});
             }
         }
-    }
-    // A workspace made for files that were all refused would be an empty
-    // one the user never asked for.
-    if (created && imported == 0) {
-        removeWorkspaceFiles(std::move(workspace));
-    } else if (created) {
-        announceCreatedWorkspace(workspace->path());
     }
     if (json) {
         if (files.size() == 1) {

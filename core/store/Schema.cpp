@@ -322,14 +322,17 @@ constexpr bool migrationsAscendToCurrent() {
 }
 static_assert(migrationsAscendToCurrent());
 
-bool hasUserTables(Database& db) {
-    return db.queryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") > 0;
-}
-
 void checkIsWorkspace(Database& db) {
-    const auto applicationId = db.queryInt64("PRAGMA application_id");
+    // One statement, so one snapshot: read apart, another process creating
+    // the workspace could commit between the two reads, and its tables
+    // without the application id would look like a foreign database.
+    Statement query = db.prepare("SELECT (SELECT application_id FROM pragma_application_id), "
+                                 "(SELECT count(*) FROM sqlite_schema WHERE type = 'table')");
+    query.step();
+    const std::int64_t applicationId = query.int64(0);
+    const bool hasTables = query.int64(1) > 0;
     const bool foreign =
-        applicationId != workspaceApplicationId && (applicationId != 0 || hasUserTables(db));
+        applicationId != workspaceApplicationId && (applicationId != 0 || hasTables);
     if (foreign) {
         throw StoreError(StoreError::Kind::NotAWorkspace,
                          QStringLiteral("%1 is an SQLite database but not an Escalation Desk "

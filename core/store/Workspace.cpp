@@ -97,8 +97,7 @@ std::unique_ptr<Workspace> Workspace::openExisting(const QString& path) {
 }
 
 std::unique_ptr<Workspace> Workspace::openForWriting(const QString& path, bool* created) {
-    const bool existed = QFileInfo::exists(path);
-    if (!existed) {
+    if (!QFileInfo::exists(path)) {
         QDir().mkpath(QFileInfo(path).absolutePath());
     }
     const QString reason = whyNotWritable(path);
@@ -107,9 +106,14 @@ std::unique_ptr<Workspace> Workspace::openForWriting(const QString& path, bool* 
             StoreError::Kind::ReadOnly,
             QStringLiteral("The workspace %1 cannot be written: %2.").arg(path, reason));
     }
+    // Made here as an empty file, which only one process can do: when two
+    // start at once, one of them created the workspace, not both.
+    QFile file(path);
+    const bool isNew = file.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+    file.close();
     auto workspace = std::make_unique<Workspace>(path, Access::ReadWrite);
     if (created) {
-        *created = !existed;
+        *created = isNew;
     }
     return workspace;
 }

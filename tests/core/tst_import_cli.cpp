@@ -81,10 +81,12 @@ private slots:
             escdesk({"import", "--db", db, "--kind", "tickets", dataFile("missing-column.csv")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
+        // The workspace is new: that is said first, then why the file was refused.
         QCOMPARE(QString::fromUtf8(run.err).trimmed(),
-                 QStringLiteral("escdesk import: %1: line 1, column created_at: the required "
-                                "column created_at is missing from the header row")
-                     .arg(dataFile("missing-column.csv")));
+                 QStringLiteral("Created workspace %1\nescdesk import: %2: line 1, column "
+                                "created_at: the required column created_at is missing from the "
+                                "header row")
+                     .arg(db, dataFile("missing-column.csv")));
     }
 
     void usageErrorsExitWithTwo() {

@@ -60,6 +60,7 @@ struct Derived {
     std::string group;
     std::string priority;
     std::optional<int> tier;
+    std::optional<int> startTier; // the first known support level
     std::vector<DerivedEvent> events;
 };
 
@@ -410,6 +411,7 @@ Derived HistoryImport::derive(std::vector<Change>& changes) const {
                 d.events.push_back({t, "bounced", d.tier, change.tier, {}});
             }
             d.tier = change.tier;
+            d.startTier = d.startTier.value_or(*change.tier);
         }
         if (!change.group.empty()) {
             if (!d.group.empty() && change.group != d.group) {
@@ -484,6 +486,10 @@ void HistoryImport::write(const std::string& caseId, const Derived& d) {
     if (m_tierField >= 0) {
         ticket[17] = Value::ofInteger(d.escalated ? 1 : 0);
         ticket[18] = instant(d.escalatedAt);
+        // Tier 1 is every ticket's start unless said otherwise: stored only
+        // when the case starts higher, as a tickets file would leave it.
+        static const std::size_t startTier = columnIndex(ImportKind::Tickets, "start_tier");
+        ticket[startTier] = d.startTier.value_or(1) > 1 ? Value::ofInteger(*d.startTier) : Value{};
     }
     count(m_tickets->write(ticket, m_result.batch));
     const std::int64_t ticketRow = m_tickets->lastRowId();

@@ -1,5 +1,6 @@
 #include "import/TableWriter.h"
 
+#include <algorithm>
 #include <string>
 
 namespace escdesk::import {
@@ -151,6 +152,7 @@ const Layout& layoutOf(ImportKind kind) {
                                     {"handle_time_min", "handle_time_min", T::Number, false},
                                     {"csat", "csat", T::Number, false},
                                     {"tags", "tags", T::Text, false},
+                                    {"start_tier", "start_tier", T::Tier, false},
                                     {"", "attributes", T::Attributes, false},
                                 },
                                 1,
@@ -210,6 +212,15 @@ const Layout& layoutOf(ImportKind kind) {
         return knownIssues;
     }
     return tickets;
+}
+
+std::size_t columnIndex(ImportKind kind, std::string_view column) {
+    const auto& columns = layoutOf(kind).columns;
+    const auto found =
+        std::find_if(columns.begin(), columns.end(),
+                     [column](const ColumnSpec& spec) { return spec.column == column; });
+    Q_ASSERT(found != columns.end());
+    return static_cast<std::size_t>(found - columns.begin());
 }
 
 namespace {

@@ -51,6 +51,9 @@ struct Layout {
 // The layout of a kind; its columns are in store order, keys first.
 const Layout& layoutOf(ImportKind kind);
 
+// The position of the store column `column` in the layout of `kind`.
+std::size_t columnIndex(ImportKind kind, std::string_view column);
+
 // One value to store; text is borrowed and must outlive the write.
 struct Value {
     enum class Kind { Null, Integer, Real, Text };

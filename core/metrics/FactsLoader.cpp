@@ -38,16 +38,16 @@ std::optional<int> optionalInt(const store::Statement& row, int column) {
 // cost more than the scan itself on a large workspace.
 constexpr const char* ticketColumns = R"sql(
 SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
-       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.group_name,
+       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.start_tier, t.group_name,
        t.first_response_at, t.closed_at, t.status, t.account_id
 FROM tickets t
 )sql";
 
 // The columns the metrics themselves read (FactFields::MetricsOnly): the
-// first eleven of the above.
+// first twelve of the above.
 constexpr const char* metricColumns = R"sql(
 SELECT t.id, t.created_at, t.resolved_at, t.priority, t.tier, t.escalated, t.escalated_at,
-       t.handle_time_min, t.csat, t.root_cause, t.product_area
+       t.handle_time_min, t.csat, t.root_cause, t.product_area, t.start_tier
 FROM tickets t
 )sql";
 
@@ -129,22 +129,23 @@ void readTickets(store::Statement& row, const FactSource& source,
         t.csat = row.optionalReal(8);
         t.rootCause = pool.get(row, 9);
         t.productArea = pool.get(row, 10);
+        t.startTier = optionalInt(row, 11).value_or(1);
         if (!all) {
             continue;
         }
-        t.group = pool.get(row, 11);
-        t.firstResponseAt = row.optionalInt64(12);
-        t.closedAt = row.optionalInt64(13);
-        t.status = pool.get(row, 14);
-        if (!row.isNull(15)) {
+        t.group = pool.get(row, 12);
+        t.firstResponseAt = row.optionalInt64(13);
+        t.closedAt = row.optionalInt64(14);
+        t.status = pool.get(row, 15);
+        if (!row.isNull(16)) {
             // As a LEFT JOIN on account_id would: an exact match of the id.
-            const auto account = accounts.find(row.textView(15));
+            const auto account = accounts.find(row.textView(16));
             if (account != accounts.end()) {
                 t.accountTier = account->second.tier;
                 t.accountSegment = account->second.segment;
                 t.accountArr = account->second.arr;
             }
-            t.accountId = pool.get(row, 15);
+            t.accountId = pool.get(row, 16);
         }
     }
 }

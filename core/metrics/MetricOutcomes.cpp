@@ -54,9 +54,10 @@ std::optional<double> minutesTo(UtcSeconds from, const std::optional<UtcSeconds>
 }
 
 // Each stay at tiers 1–3 that the ticket has left (SPEC §7
-// time_at_tier_min): tier 1 from creation, every other tier from the
-// escalated/bounced event that entered it, until the next escalated/bounced
-// event or else the resolution.
+// time_at_tier_min): the tier it starts at (tier 1, or the first known
+// support level of a history import) from creation, every other tier from
+// the escalated/bounced event that entered it, until the next
+// escalated/bounced event or else the resolution.
 std::vector<TierStay> staysOf(const TicketFacts& ticket) {
     std::vector<TierStay> stays;
     auto record = [&stays](int tier, UtcSeconds from, UtcSeconds to) {
@@ -64,7 +65,7 @@ std::vector<TierStay> staysOf(const TicketFacts& ticket) {
             stays.push_back(TierStay{tier, minutesBetween(from, to)});
         }
     };
-    int tier = 1;
+    int tier = ticket.startTier;
     UtcSeconds enteredAt = ticket.createdAt;
     for (const FactEvent& e : ticket.events) {
         if (e.kind != EventKind::Escalated && e.kind != EventKind::Bounced) {

@@ -29,7 +29,8 @@ inline int highestTierReached(const TicketFacts& ticket, bool hasEventLog) {
     if (!hasEventLog) {
         return ticket.tier.value_or(1);
     }
-    int highest = 1;
+    // A ticket opened at tier 2 has reached tier 2 without rising to it.
+    int highest = ticket.startTier;
     for (const FactEvent& e : ticket.events) {
         if (isEscalationEvent(e)) {
             highest = std::max(highest, landingTier(e));

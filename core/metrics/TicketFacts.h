@@ -30,6 +30,7 @@ struct TicketFacts {
     QString status;
     QString priority;
     std::optional<int> tier;    // the ticket's own tier field
+    int startTier = 1;          // the tier it was opened at (history imports)
     bool escalatedFlag = false; // the ticket's own escalated field
     std::optional<UtcSeconds> escalatedAt;
     std::optional<double> handleTimeMin;

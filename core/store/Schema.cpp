@@ -306,9 +306,16 @@ CREATE TRIGGER ticket_outcomes_take_escalations AFTER DELETE ON ticket_outcomes 
 END;
 )sql";
 
+// Version 9: the tier a ticket starts at, when it is not the front line (a
+// history export whose first known support level is 2). NULL means tier 1.
+constexpr std::string_view schemaV9 = R"sql(
+ALTER TABLE tickets ADD COLUMN start_tier INTEGER;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3}, Migration{4, schemaV4},
     Migration{5, schemaV5}, Migration{6, schemaV6}, Migration{7, schemaV7}, Migration{8, schemaV8},
+    Migration{9, schemaV9},
 };
 
 // Versions ascend and the last one is the current version.

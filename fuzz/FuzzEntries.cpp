@@ -229,7 +229,8 @@ void fuzzTimestamp(const std::uint8_t* data, std::size_t size) {
     for (const TimestampForm form :
          {TimestampForm::Iso8601, TimestampForm::SlashMonthFirst, TimestampForm::SlashDayFirst,
           TimestampForm::Dotted, TimestampForm::Jira, TimestampForm::EpochSeconds,
-          TimestampForm::EpochMillis}) {
+          TimestampForm::EpochMillis, TimestampForm::DashMonthFirst, TimestampForm::DashDayFirst,
+          TimestampForm::YearFirst, TimestampForm::DayMonthName, TimestampForm::MonthNameFirst}) {
         import::TimestampProblem problem = import::TimestampProblem::None;
         const auto parsed = import::parseTimestamp(value, form, problem);
         fuzzCheck(parsed.has_value() == (problem == import::TimestampProblem::None),

@@ -135,10 +135,21 @@ void printSummary(const ImportResult& r) {
           << import::delimiterName(r.dialect.delimiter) << "-separated)\n";
 }
 
+// True when the file had rows and none of them could be stored: they are all
+// in the batch as rejected rows, and the command fails as for a refused file.
+bool noRowRead(const ImportResult& r) {
+    return r.rows > 0 && r.rejected == r.rows;
+}
+
 // The first rejected rows, so that a user sees what went wrong at once.
 void printRejections(store::Database& db, const ImportResult& r) {
     if (r.rejected == 0) {
         return;
+    }
+    if (noRowRead(r)) {
+        err() << "escdesk import: " << r.file << ": no row could be read: all " << r.rows
+              << (r.rows == 1 ? " row was" : " rows were") << " rejected (batch " << r.batch
+              << "). The first reasons:\n";
     }
     const auto rows = import::rejectedRowsOf(db, r.batch);
     constexpr std::size_t shown = 5;
@@ -151,7 +162,7 @@ void printRejections(store::Database& db, const ImportResult& r) {
         err() << ": " << row.reason << '\n';
     }
     if (rows.size() > shown) {
-        err() << "  ... and " << rows.size() - shown << " more";
+        err() << "  ... and " << rows.size() - shown << " more\n";
     }
     err() << "  All rejected rows: escdesk import-rejects --batch " << r.batch
           << " --out rejected.csv\n";
@@ -184,7 +195,9 @@ int runImport(const QStringList& arguments) {
         "escdesk import-rejects). With --json, one file prints one object {batch, kind, file, "
         "rows, inserted, updated, unchanged, rejected, seconds}; several files print "
         "{\"files\": [those objects]}, a refused file as {file, kind, refused}. Exit status: 0 "
-        "imported, 1 a file was refused (stderr names file, line, column and reason), 2 usage."));
+        "imported, 1 a file was refused (stderr names file, line, column and reason) or none of "
+        "its rows could be read (all are kept as rejected rows; stderr shows the first reasons), "
+        "2 usage."));
     addDatabaseOption(parser);
     parser.addOption({QStringLiteral("kind"),
                       QStringLiteral("What the files hold: tickets, events, accounts, "
@@ -245,6 +258,9 @@ int runImport(const QStringList& arguments) {
                 printSummary(result);
             }
             printRejections(workspace->db(), result);
+            if (noRowRead(result)) {
+                status = RefusedInput;
+            }
         } catch (const import::ImportRefused& refused) {
             err() << "escdesk import: " << refused.message() << '\n';
             err().flush();

@@ -1,9 +1,9 @@
 #include "import/ColumnMapping.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "import/FieldValue.h"
+
+#include <algorithm>
+#include <cctype>
 
 namespace escdesk::import {
 
@@ -41,33 +41,51 @@ ColumnMapping zendesk() {
         }};
 }
 
-// Jira Service Management's "Export Excel CSV (all fields)": repeated Labels
-// and Component/s columns, dates like 22/Nov/26 3:04 PM.
+// Jira Service Management's issue-navigator CSV export ("Export Excel CSV
+// (all fields)"), Cloud and Server / Data Center: repeated Labels and
+// Component/s (Cloud: Components) columns are joined. Dates are written in
+// the instance's "Complete Date/Time Format" (22/Nov/26 3:04 PM unless an
+// administrator set another pattern), so each column's form is detected.
+//
+// Priorities: Jira's five default priorities are five levels (ids 1 to 5),
+// named Highest, High, Medium, Low, Lowest in Cloud and Blocker, Critical,
+// Major, Minor, Trivial in Server / Data Center; the default priority of a
+// new issue is the middle one, Medium or Major. Each name maps by its level,
+// so a ticket lands on the same canonical priority whichever names its
+// instance uses: levels 1–3 are Critical, High, Medium, levels 4 and 5 both
+// Low. A Jira "Critical" is level 2, below Blocker, and so High here; --map
+// can say otherwise.
 ColumnMapping jira() {
-    const auto form = TimestampForm::Jira;
-    return {QStringLiteral("jira"),
-            ImportKind::Tickets,
-            DateOrder::Unknown,
-            {
-                source("ticket_id", {QStringLiteral("Issue key")}),
-                source("created_at", {QStringLiteral("Created")}, form),
-                source("resolved_at", {QStringLiteral("Resolved")}, form),
-                source("status", {QStringLiteral("Status")}),
-                source("priority", {QStringLiteral("Priority")}, std::nullopt,
-                       {{"highest", "Critical"},
-                        {"high", "High"},
-                        {"medium", "Medium"},
-                        {"low", "Low"},
-                        {"lowest", "Low"}}),
-                source("account_id", {QStringLiteral("Custom field (Organizations)")}),
-                source("product_area", {QStringLiteral("Component/s")}),
-                source("subject", {QStringLiteral("Summary")}),
-                source("description", {QStringLiteral("Description")}),
-                source("assignee", {QStringLiteral("Assignee")}),
-                source("reason_code", {QStringLiteral("Custom field (Request Type)")}),
-                source("resolution_type", {QStringLiteral("Resolution")}),
-                source("tags", {QStringLiteral("Labels")}),
-            }};
+    return {
+        QStringLiteral("jira"),
+        ImportKind::Tickets,
+        DateOrder::Unknown,
+        {
+            source("ticket_id", {QStringLiteral("Issue key")}),
+            source("created_at", {QStringLiteral("Created")}),
+            source("resolved_at", {QStringLiteral("Resolved")}),
+            source("status", {QStringLiteral("Status")}),
+            source("priority", {QStringLiteral("Priority")}, std::nullopt,
+                   {{"highest", "Critical"},
+                    {"blocker", "Critical"},
+                    {"high", "High"},
+                    {"critical", "High"},
+                    {"medium", "Medium"},
+                    {"major", "Medium"},
+                    {"low", "Low"},
+                    {"minor", "Low"},
+                    {"lowest", "Low"},
+                    {"trivial", "Low"}}),
+            source("account_id", {QStringLiteral("Custom field (Organizations)")}),
+            source("product_area", {QStringLiteral("Component/s"), QStringLiteral("Components")}),
+            source("subject", {QStringLiteral("Summary")}),
+            source("description", {QStringLiteral("Description")}),
+            source("assignee", {QStringLiteral("Assignee")}),
+            source("reason_code", {QStringLiteral("Custom field (Request Type)"),
+                                   QStringLiteral("Custom field (Customer Request Type)")}),
+            source("resolution_type", {QStringLiteral("Resolution")}),
+            source("tags", {QStringLiteral("Labels")}),
+        }};
 }
 
 // Freshdesk's ticket export (Tickets > Export, CSV).
@@ -99,8 +117,11 @@ ColumnMapping freshdesk() {
 }
 
 // ServiceNow's incident list export (List > Export > CSV): field names as
-// headers (number, opened_at, ...) or, from some instances, their labels;
-// naive times in the exporting user's zone (give it with --source-tz).
+// headers (number, opened_at, ...) or, from some instances, their labels.
+// ServiceNow's documentation says a CSV export writes date-times as stored
+// (UTC); an Excel export, or a CSV made from one, has the exporting user's
+// zone and date format (give the zone with --source-tz). The public incident
+// event log (UCI) calls the close code closed_code.
 ColumnMapping serviceNow() {
     return {QStringLiteral("servicenow"),
             ImportKind::Tickets,
@@ -126,84 +147,14 @@ ColumnMapping serviceNow() {
                 source("assignee", {QStringLiteral("assigned_to")}),
                 source("group", {QStringLiteral("assignment_group")}),
                 source("resolution_type",
-                       {QStringLiteral("close_code"), QStringLiteral("Resolution code")}),
+                       {QStringLiteral("close_code"), QStringLiteral("Resolution code"),
+                        QStringLiteral("closed_code")}),
                 source("resolution_notes",
                        {QStringLiteral("close_notes"), QStringLiteral("Resolution notes")}),
             }};
 }
 
-std::optional<TimestampForm> formNamed(const QString& name) {
-    const QString n = name.trimmed().toLower();
-    if (n == QLatin1String("iso")) {
-        return TimestampForm::Iso8601;
-    }
-    if (n == QLatin1String("mdy")) {
-        return TimestampForm::SlashMonthFirst;
-    }
-    if (n == QLatin1String("dmy")) {
-        return TimestampForm::SlashDayFirst;
-    }
-    if (n == QLatin1String("dotted")) {
-        return TimestampForm::Dotted;
-    }
-    if (n == QLatin1String("jira")) {
-        return TimestampForm::Jira;
-    }
-    if (n == QLatin1String("epoch")) {
-        return TimestampForm::EpochSeconds;
-    }
-    if (n == QLatin1String("epoch_ms")) {
-        return TimestampForm::EpochMillis;
-    }
-    return std::nullopt;
-}
-
-QStringList stringsOf(const QJsonValue& value) {
-    QStringList strings;
-    if (value.isString()) {
-        strings << value.toString();
-    }
-    for (const QJsonValue& item : value.toArray()) {
-        strings << item.toString();
-    }
-    strings.removeAll(QString());
-    return strings;
-}
-
 } // namespace
-
-FieldSource readFieldSource(const QString& field, const QJsonValue& spec, const QString& path) {
-    FieldSource source;
-    source.field = field.trimmed().toLower();
-    if (spec.isObject()) {
-        const QJsonObject object = spec.toObject();
-        source.columns = stringsOf(object.value(QStringLiteral("column")));
-        source.columns += stringsOf(object.value(QStringLiteral("columns")));
-        if (object.contains(QStringLiteral("format"))) {
-            const QString format = object.value(QStringLiteral("format")).toString();
-            source.form = formNamed(format);
-            if (!source.form) {
-                throw MappingError(
-                    QStringLiteral("The mapping file %1: field %2 has format \"%3\"; use "
-                                   "iso, mdy, dmy, dotted, jira, epoch or epoch_ms.")
-                        .arg(path, source.field, format));
-            }
-        }
-        const QJsonObject values = object.value(QStringLiteral("values")).toObject();
-        for (auto v = values.begin(); v != values.end(); ++v) {
-            source.values.emplace(v.key().trimmed().toLower().toStdString(),
-                                  v.value().toString().toStdString());
-        }
-    } else {
-        source.columns = stringsOf(spec);
-    }
-    if (source.columns.isEmpty()) {
-        throw MappingError(QStringLiteral("The mapping file %1: field %2 names no source "
-                                          "column.")
-                               .arg(path, source.field));
-    }
-    return source;
-}
 
 const FieldSource* ColumnMapping::sourceOf(const QString& field) const {
     for (const FieldSource& source : fields) {
@@ -212,6 +163,36 @@ const FieldSource* ColumnMapping::sourceOf(const QString& field) const {
         }
     }
     return nullptr;
+}
+
+NullTokens::NullTokens(const QStringList& tokens) {
+    for (const QString& token : tokens) {
+        m_lower.push_back(token.trimmed().toLower().toStdString());
+    }
+    std::sort(m_lower.begin(), m_lower.end());
+    m_lower.erase(std::unique(m_lower.begin(), m_lower.end()), m_lower.end());
+}
+
+bool NullTokens::matches(std::string_view value) const {
+    if (m_lower.empty()) {
+        return false;
+    }
+    value = trimBlanks(value);
+    const bool ascii = std::all_of(value.begin(), value.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii) {
+        const std::string lower =
+            QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()))
+                .toLower()
+                .toStdString();
+        return std::binary_search(m_lower.begin(), m_lower.end(), lower);
+    }
+    return std::any_of(m_lower.begin(), m_lower.end(), [value](const std::string& token) {
+        return token.size() == value.size() &&
+               std::equal(token.begin(), token.end(), value.begin(), [](char t, char v) {
+                   return t == static_cast<char>(std::tolower(static_cast<unsigned char>(v)));
+               });
+    });
 }
 
 QStringList presetNames() {
@@ -234,54 +215,6 @@ std::optional<ColumnMapping> presetMapping(const QString& name) {
         return serviceNow();
     }
     return std::nullopt;
-}
-
-ColumnMapping readMappingFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw MappingError(
-            QStringLiteral("Cannot read the mapping file %1: %2").arg(path, file.errorString()));
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (document.isNull() || !document.isObject()) {
-        throw MappingError(QStringLiteral("The mapping file %1 is not a JSON object: %2 (at byte "
-                                          "%3)")
-                               .arg(path, parseError.errorString())
-                               .arg(parseError.offset));
-    }
-    const QJsonObject root = document.object();
-    ColumnMapping mapping;
-    mapping.name = root.value(QStringLiteral("name")).toString();
-    if (mapping.name.isEmpty()) {
-        mapping.name = path.section(QLatin1Char('/'), -1);
-    }
-    const auto kind = parseImportKind(root.value(QStringLiteral("kind")).toString());
-    if (!kind) {
-        throw MappingError(QStringLiteral("The mapping file %1 needs \"kind\": tickets, events, "
-                                          "accounts or known-issues.")
-                               .arg(path));
-    }
-    mapping.kind = *kind;
-    const QString order = root.value(QStringLiteral("date_order")).toString().toLower();
-    if (order == QLatin1String("dmy")) {
-        mapping.dateOrder = DateOrder::DayFirst;
-    } else if (order == QLatin1String("mdy")) {
-        mapping.dateOrder = DateOrder::MonthFirst;
-    } else if (!order.isEmpty()) {
-        throw MappingError(QStringLiteral("The mapping file %1: \"date_order\" is \"%2\"; use "
-                                          "\"dmy\" or \"mdy\".")
-                               .arg(path, order));
-    }
-    const QJsonObject fields = root.value(QStringLiteral("fields")).toObject();
-    if (fields.isEmpty()) {
-        throw MappingError(
-            QStringLiteral("The mapping file %1 has no \"fields\" object.").arg(path));
-    }
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        mapping.fields.push_back(readFieldSource(it.key(), it.value(), path));
-    }
-    return mapping;
 }
 
 } // namespace escdesk::import

@@ -2,15 +2,12 @@
 
 #include "import/CsvReader.h"
 #include "import/FieldValue.h"
+#include "import/MappingFile.h"
 #include "import/TableWriter.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <map>
@@ -33,7 +30,8 @@ struct Change {
     std::string status;
     std::optional<int> tier;
     std::string group;
-    std::string priority; // canonical, or empty
+    std::string priority;            // canonical, or empty
+    std::vector<std::string> fields; // the mapping's other ticket fields, mapped
 };
 
 bool sameSnapshot(const Change& a, const Change& b) {
@@ -62,6 +60,7 @@ struct Derived {
     std::optional<int> tier;
     std::optional<int> startTier; // the first known support level
     std::vector<DerivedEvent> events;
+    std::vector<std::string> fields; // of the mapping's other ticket fields: the latest non-empty
 };
 
 // The store keeps one event per (ticket, time, event, tiers). Changes of a
@@ -117,7 +116,22 @@ public:
         , m_waiting(mapping.waitingStatuses)
         , m_resolved(mapping.resolvedStatuses + mapping.closedStatuses)
         , m_closed(mapping.closedStatuses)
-        , m_afterNotUtf8(afterNotUtf8) {}
+        , m_afterNotUtf8(afterNotUtf8) {
+        const auto addNulls = [this](const FieldSource& source) {
+            m_nulls.emplace(&source, NullTokens(nullsOf(&source, m_mapping.nulls)));
+        };
+        addNulls(mapping.caseId);
+        addNulls(mapping.time);
+        for (const auto* source :
+             {&mapping.status, &mapping.tier, &mapping.group, &mapping.priority}) {
+            if (*source) {
+                addNulls(**source);
+            }
+        }
+        for (const FieldSource& source : mapping.ticketFields) {
+            addNulls(source);
+        }
+    }
 
     ImportResult run();
 
@@ -132,6 +146,10 @@ private:
     void readChanges();
     std::optional<Change> readChange(const CsvRecord& record);
     std::string_view mapped(const FieldSource& source, std::string_view text) const;
+    bool isNull(const FieldSource& source, std::string_view text) const {
+        return m_nulls.at(&source).matches(text);
+    }
+    std::vector<std::string> latestFields(const std::vector<Change>& changes) const;
     Derived derive(std::vector<Change>& changes) const;
     void write(const std::string& caseId, const Derived& derived);
     void count(TableWriter::Outcome outcome);
@@ -156,6 +174,8 @@ private:
     int m_tierField = -1;
     int m_groupField = -1;
     int m_priorityField = -1;
+    std::vector<int> m_ticketFieldColumns;            // of mapping.ticketFields, in the file
+    std::map<const FieldSource*, NullTokens> m_nulls; // of each column entry
     std::optional<TimestampForm> m_timeForm;
 
     struct Rejection {
@@ -180,6 +200,12 @@ int HistoryImport::findColumn(const std::vector<std::string>& header, const Fiel
                 return static_cast<int>(field);
             }
         }
+    }
+    if (required && !m_mapping.path.isEmpty()) {
+        // The mapping file is what names it: the refusal points there.
+        throw ImportRefused(
+            m_mapping.path, source.at.line, QString::number(source.at.column),
+            missingColumnReason(source, QFileInfo(m_path).fileName(), m_headerLine, m_headerNames));
     }
     if (required) {
         refuse(
@@ -236,6 +262,9 @@ void HistoryImport::readHeader() {
     m_tierField = optionalColumn(m_mapping.tier);
     m_groupField = optionalColumn(m_mapping.group);
     m_priorityField = optionalColumn(m_mapping.priority);
+    for (const FieldSource& source : m_mapping.ticketFields) {
+        m_ticketFieldColumns.push_back(findColumn(header, source, true));
+    }
 }
 
 void HistoryImport::detectTimeForm() {
@@ -250,7 +279,8 @@ void HistoryImport::detectTimeForm() {
     reader.setCancelFlag(m_options.cancel);
     reader.read([&](const CsvRecord& record) {
         const auto field = static_cast<std::size_t>(m_timeField);
-        if (record.line > m_headerLine && field < record.fields.size()) {
+        if (record.line > m_headerLine && field < record.fields.size() &&
+            !isNull(m_mapping.time, record.fields[field])) {
             detector.add(record.fields[field]);
         }
         return true;
@@ -267,6 +297,9 @@ void HistoryImport::detectTimeForm() {
 }
 
 std::string_view HistoryImport::mapped(const FieldSource& source, std::string_view text) const {
+    if (isNull(source, text)) {
+        return {};
+    }
     const std::string_view trimmed = trimBlanks(text);
     if (!source.values.empty() && !trimmed.empty()) {
         const std::string key = qs(trimmed).toLower().toStdString();
@@ -311,10 +344,17 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
     }
     Change change;
     change.line = record.line;
-    if (trimBlanks(fieldText(m_caseField)).empty()) {
-        return reject(m_mapping.caseId, {}, QStringLiteral("the case id is empty"));
+    if (trimBlanks(fieldText(m_caseField)).empty() ||
+        isNull(m_mapping.caseId, fieldText(m_caseField))) {
+        return reject(m_mapping.caseId, trimBlanks(fieldText(m_caseField)),
+                      QStringLiteral("the case id is empty"));
     }
     const std::string_view timeText = fieldText(m_timeField);
+    if (isNull(m_mapping.time, timeText)) {
+        return reject(m_mapping.time, timeText,
+                      QStringLiteral("'%1' is a null token, not a change time")
+                          .arg(qs(trimBlanks(timeText))));
+    }
     TimestampProblem problem = TimestampProblem::NotInForm;
     const auto parsed = m_timeForm ? parseTimestamp(timeText, *m_timeForm, problem) : std::nullopt;
     if (!parsed) {
@@ -361,6 +401,10 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
             }
             change.priority = *canonical;
         }
+    }
+    for (std::size_t i = 0; i < m_ticketFieldColumns.size(); ++i) {
+        change.fields.emplace_back(
+            mapped(m_mapping.ticketFields[i], fieldText(m_ticketFieldColumns[i])));
     }
     return change;
 }
@@ -450,6 +494,20 @@ Derived HistoryImport::derive(std::vector<Change>& changes) const {
     return d;
 }
 
+// Of each of the mapping's other ticket fields, the value of the latest
+// change (in time order, then line) that has one.
+std::vector<std::string> HistoryImport::latestFields(const std::vector<Change>& changes) const {
+    std::vector<std::string> latest(m_mapping.ticketFields.size());
+    for (const Change& change : changes) {
+        for (std::size_t i = 0; i < change.fields.size(); ++i) {
+            if (!change.fields[i].empty()) {
+                latest[i] = change.fields[i];
+            }
+        }
+    }
+    return latest;
+}
+
 void HistoryImport::count(TableWriter::Outcome outcome) {
     switch (outcome) {
     case TableWriter::Outcome::Inserted:
@@ -490,6 +548,10 @@ void HistoryImport::write(const std::string& caseId, const Derived& d) {
         // when the case starts higher, as a tickets file would leave it.
         static const std::size_t startTier = columnIndex(ImportKind::Tickets, "start_tier");
         ticket[startTier] = d.startTier.value_or(1) > 1 ? Value::ofInteger(*d.startTier) : Value{};
+    }
+    for (std::size_t i = 0; i < d.fields.size(); ++i) {
+        const std::string column = m_mapping.ticketFields[i].field.toStdString();
+        ticket[columnIndex(ImportKind::Tickets, column)] = text(d.fields[i]);
     }
     count(m_tickets->write(ticket, m_result.batch));
     const std::int64_t ticketRow = m_tickets->lastRowId();
@@ -538,7 +600,9 @@ ImportResult HistoryImport::run() {
         if (m_options.cancel && m_options.cancel->load()) {
             throw ImportCancelled{};
         }
-        write(caseId, derive(changes));
+        Derived derived = derive(changes); // sorts the changes by time
+        derived.fields = latestFields(changes);
+        write(caseId, derived);
     }
     store::Statement reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, "
                                            "value, reason) VALUES (?, ?, ?, ?, ?)");
@@ -561,74 +625,7 @@ ImportResult HistoryImport::run() {
     return m_result;
 }
 
-std::optional<FieldSource> optionalSource(const QJsonObject& root, const char* key,
-                                          const QString& path) {
-    const QJsonValue value = root.value(QLatin1String(key));
-    if (value.isUndefined() || value.isNull()) {
-        return std::nullopt;
-    }
-    return readFieldSource(QLatin1String(key), value, path);
-}
-
-QStringList stringList(const QJsonValue& value) {
-    QStringList list;
-    for (const QJsonValue& item : value.toArray()) {
-        list << item.toString();
-    }
-    return list;
-}
-
 } // namespace
-
-HistoryMapping readHistoryMappingFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw MappingError(
-            QStringLiteral("Cannot read the mapping file %1: %2").arg(path, file.errorString()));
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        throw MappingError(QStringLiteral("The mapping file %1 is not a JSON object: %2")
-                               .arg(path, parseError.errorString()));
-    }
-    const QJsonObject root = document.object();
-    if (root.value(QStringLiteral("kind")).toString() != QLatin1String("history")) {
-        throw MappingError(
-            QStringLiteral("The mapping file %1 is not a history mapping (\"kind\": \"history\").")
-                .arg(path));
-    }
-    HistoryMapping mapping;
-    mapping.name = root.value(QStringLiteral("name")).toString(QFileInfo(path).fileName());
-    const auto caseId = optionalSource(root, "case", path);
-    const auto time = optionalSource(root, "time", path);
-    if (!caseId || !time) {
-        throw MappingError(QStringLiteral("The history mapping %1 must name the \"case\" and "
-                                          "\"time\" columns.")
-                               .arg(path));
-    }
-    mapping.caseId = *caseId;
-    mapping.time = *time;
-    mapping.status = optionalSource(root, "status", path);
-    mapping.tier = optionalSource(root, "tier", path);
-    mapping.group = optionalSource(root, "group", path);
-    mapping.priority = optionalSource(root, "priority", path);
-    if (!mapping.status && !mapping.tier && !mapping.group) {
-        throw MappingError(QStringLiteral("The history mapping %1 names none of \"status\", "
-                                          "\"tier\" and \"group\": there is nothing to derive.")
-                               .arg(path));
-    }
-    mapping.waitingStatuses = stringList(root.value(QStringLiteral("waiting_statuses")));
-    mapping.resolvedStatuses = stringList(root.value(QStringLiteral("resolved_statuses")));
-    mapping.closedStatuses = stringList(root.value(QStringLiteral("closed_statuses")));
-    const QString order = root.value(QStringLiteral("date_order")).toString().toLower();
-    if (order == QLatin1String("dmy")) {
-        mapping.dateOrder = DateOrder::DayFirst;
-    } else if (order == QLatin1String("mdy")) {
-        mapping.dateOrder = DateOrder::MonthFirst;
-    }
-    return mapping;
-}
 
 ImportResult importHistoryCsv(store::Database& db, const QString& path,
                               const HistoryMapping& mapping, const ImportOptions& options) {

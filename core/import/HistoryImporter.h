@@ -12,6 +12,8 @@
 //               it leaves them again; resolved_at/closed_at from the last of
 //               those changes while the ticket stays resolved/closed
 //   reassigned  the group changes
+//   the other ticket fields a mapping names (root_cause, product_area,
+//               subject, ...): the latest non-empty value of each
 // Rows of a case may come in any order (they are sorted by time, then line)
 // and repeated identical rows are harmless. The derived tickets and events
 // are written with the same sync semantics as the canonical imports, in one
@@ -23,16 +25,26 @@
 //   {
 //     "name": "ServiceNow incident log",
 //     "kind": "history",
+//     "nulls": ["?"],
 //     "case": "number",
 //     "time": { "column": "sys_updated_at", "format": "dmy" },
 //     "status": "incident_state",
 //     "tier": { "column": "u_support_level", "values": { "L1": "1", "L2": "2" } },
 //     "group": "assignment_group",
 //     "priority": { "column": "priority", "values": { "1 - Critical": "Critical" } },
+//     "root_cause": { "column": "closed_code", "values": { "code 5": "Configuration" } },
+//     "product_area": "category",
 //     "waiting_statuses": ["Awaiting User Info", "Awaiting Vendor"],
 //     "resolved_statuses": ["Resolved"],
 //     "closed_statuses": ["Closed"]
 //   }
+// Each column entry is written as in a tickets mapping (ColumnMapping.h):
+// a name, a list of names, or {"column"/"columns", "values", "nulls", and
+// for "time" "format"}. A value equal to a null token ("nulls", for the
+// whole mapping or one entry) reads as empty: no status, tier, group or
+// priority change on that row, and no value for the other fields. The file
+// is read strictly (MappingFile.h); a column it names that the export lacks
+// refuses the import, naming the mapping file's line and column.
 
 #include "import/ColumnMapping.h"
 #include "import/Importer.h"
@@ -51,9 +63,20 @@ struct HistoryMapping {
     QStringList resolvedStatuses;
     QStringList closedStatuses; // also count as resolved
     DateOrder dateOrder = DateOrder::Unknown;
+    // Other ticket fields (historyTicketFields()), each the latest non-empty value.
+    std::vector<FieldSource> ticketFields = {};
+    QStringList nulls = {}; // null tokens of every entry without its own
+    // The mapping file it was read from; empty when built in code.
+    QString path = {};
 };
 
-// Reads a history mapping file ("kind": "history"); throws MappingError.
+// The ticket fields a history mapping may map besides status, tier, group
+// and priority: channel, account_id, product_area, root_cause, reason_code,
+// subject, description, assignee, resolution_type, resolution_notes, tags.
+QStringList historyTicketFields();
+
+// Reads a history mapping file ("kind": "history"; MappingFile.cpp); throws
+// MappingError.
 HistoryMapping readHistoryMappingFile(const QString& path);
 
 // Imports a history export; throws ImportRefused, ImportCancelled or

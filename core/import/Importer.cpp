@@ -4,6 +4,7 @@
 #include "import/ColumnMapping.h"
 #include "import/FieldValue.h"
 #include "import/ImportPreview.h"
+#include "import/MappingFile.h"
 #include "import/RecordHash.h"
 #include "import/RowPipeline.h"
 #include "import/TableWriter.h"
@@ -296,6 +297,9 @@ private:
     void sniff();
     void mapHeader(const std::vector<std::string>& header);
     const FieldSource* sourceOf(std::size_t column) const;
+    bool mappingFromFile() const { return m_options.mapping && !m_options.mapping->path.isEmpty(); }
+    [[noreturn]] void refuseMissingMappedColumn(const FieldSource& source, std::int64_t headerLine,
+                                                const std::vector<std::string>& header);
     std::vector<std::string> sourceNames(std::size_t column) const;
     QString describedColumn(std::size_t column) const;
     std::string_view mappedText(std::size_t column, const CsvRecord& record);
@@ -351,6 +355,7 @@ private:
     std::vector<std::vector<int>> m_joinedFields; // several source columns, joined
     std::vector<std::string> m_joined;
     std::vector<const std::map<std::string, std::string>*> m_valueMaps;
+    std::vector<NullTokens> m_nulls; // by layout column
     std::string m_attributeValue;
 
     std::optional<TableWriter> m_writer;
@@ -422,6 +427,11 @@ void FileImport::sniff() {
             break;
         }
     }
+    if (headerIndex == sniff.records.size() && !sniff.records.empty() && mappingFromFile() &&
+        sourceOf(0) && !sniff.singleColumn) {
+        // The first row stands for the header that no row is.
+        refuseMissingMappedColumn(*sourceOf(0), sniff.recordLines[0], sniff.records[0]);
+    }
     if (headerIndex == sniff.records.size()) {
         if (sniff.singleColumn) {
             refuse(0, {},
@@ -451,8 +461,23 @@ std::vector<std::string> FileImport::sourceNames(std::size_t column) const {
             names.push_back(normalizedHeader(name.toStdString()));
         }
     }
-    names.emplace_back(spec.header); // the canonical name always works
+    // The canonical name works too, unless a mapping file names the column:
+    // then that column must be there (a typo would otherwise go unseen).
+    if (names.empty() || !mappingFromFile()) {
+        names.emplace_back(spec.header);
+    }
     return names;
+}
+
+void FileImport::refuseMissingMappedColumn(const FieldSource& source, std::int64_t headerLine,
+                                           const std::vector<std::string>& header) {
+    QStringList names;
+    for (const std::string& cell : header) {
+        names << qs(trimBlanks(cell));
+    }
+    throw ImportRefused(
+        m_options.mapping->path, source.at.line, QString::number(source.at.column),
+        missingColumnReason(source, QFileInfo(m_path).fileName(), headerLine, names));
 }
 
 const FieldSource* FileImport::sourceOf(std::size_t column) const {
@@ -484,6 +509,7 @@ void FileImport::mapHeader(const std::vector<std::string>& header) {
     m_joinedFields.assign(columns, {});
     m_joined.assign(columns, {});
     m_valueMaps.assign(columns, nullptr);
+    m_nulls.assign(columns, NullTokens{});
     std::vector<std::string> names;
     for (const std::string& cell : header) {
         names.push_back(normalizedHeader(cell));
@@ -497,6 +523,9 @@ void FileImport::mapHeader(const std::vector<std::string>& header) {
         const FieldSource* source = sourceOf(column);
         if (source && !source->values.empty()) {
             m_valueMaps[column] = &source->values;
+        }
+        if (m_options.mapping) {
+            m_nulls[column] = NullTokens(nullsOf(source, m_options.mapping->nulls));
         }
         // The first source name present wins; all its columns are used.
         for (const std::string& name : sourceNames(column)) {
@@ -525,6 +554,9 @@ void FileImport::mapHeader(const std::vector<std::string>& header) {
                 m_joinedFields[column] = matches; // e.g. Jira's repeated Labels
             }
             break;
+        }
+        if (source && mappingFromFile() && m_fieldOf[column] < 0) {
+            refuseMissingMappedColumn(*source, m_headerLine, header);
         }
         if (spec.required && m_fieldOf[column] < 0) {
             refuse(m_headerLine, qs(spec.header),
@@ -579,7 +611,8 @@ void FileImport::surveyTimestamps() {
             }
             for (const std::size_t column : columns) {
                 const auto field = static_cast<std::size_t>(m_fieldOf[column]);
-                if (field < record.fields.size() && wanted[column]) {
+                if (field < record.fields.size() && wanted[column] &&
+                    !m_nulls[column].matches(record.fields[field])) {
                     detectors[column].add(record.fields[field]);
                 }
             }
@@ -640,6 +673,13 @@ std::uint64_t FileImport::readingSalt() const {
         if (const auto* values = m_valueMaps[column]) {
             for (const auto& [from, to] : *values) {
                 hash.add(from).add(to);
+            }
+        }
+        if (!m_nulls[column].empty()) {
+            // Null tokens change what a record reads as (none: as before).
+            hash.add(std::uint64_t{0x6e756c6c73}); // "nulls"
+            for (const std::string& token : m_nulls[column].lowered()) {
+                hash.add(std::uint64_t{token.size()}).add(token);
             }
         }
     }
@@ -951,18 +991,21 @@ void FileImport::checkTicketTimes() {
 // values by the mapping's value map.
 std::string_view FileImport::mappedText(std::size_t column, const CsvRecord& record) {
     std::string_view text = record.fields[static_cast<std::size_t>(m_fieldOf[column])];
+    const NullTokens& nulls = m_nulls[column];
     if (!m_joinedFields[column].empty()) {
         std::string& joined = m_joined[column];
         joined.clear();
         for (const int field : m_joinedFields[column]) {
             const std::string_view part =
                 trimBlanks(record.fields[static_cast<std::size_t>(field)]);
-            if (!part.empty()) {
+            if (!part.empty() && !nulls.matches(part)) {
                 joined += joined.empty() ? "" : ", ";
                 joined += part;
             }
         }
         text = joined;
+    } else if (nulls.matches(text)) {
+        return {};
     }
     if (const auto* values = m_valueMaps[column]; values && !trimBlanks(text).empty()) {
         const std::string key = qs(trimBlanks(text)).toLower().toStdString();
@@ -1265,7 +1308,8 @@ QString FileImport::previewCell(std::size_t column, const CsvRecord& record) con
     const Value& value = m_values[column];
     const auto field = m_fieldOf[column];
     const auto source = [&]() -> QString {
-        if (field < 0 || static_cast<std::size_t>(field) >= record.fields.size()) {
+        if (field < 0 || static_cast<std::size_t>(field) >= record.fields.size() ||
+            m_nulls[column].matches(record.fields[static_cast<std::size_t>(field)])) {
             return {};
         }
         return qs(trimBlanks(record.fields[static_cast<std::size_t>(field)]));

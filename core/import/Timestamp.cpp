@@ -39,6 +39,15 @@ public:
             ++m_pos;
         }
     }
+    bool atLetter() const { return std::isalpha(static_cast<unsigned char>(peek())) != 0; }
+    int skipDigits() {
+        int digits = 0;
+        while (std::isdigit(static_cast<unsigned char>(peek()))) {
+            ++m_pos;
+            ++digits;
+        }
+        return digits;
+    }
     // Case-insensitive ASCII word.
     bool acceptWord(std::string_view word) {
         if (m_text.size() - m_pos < word.size()) {
@@ -175,76 +184,182 @@ int fullYear(int year, bool twoDigits) {
     return year < 70 ? 2000 + year : 1900 + year;
 }
 
-// A/B/YYYY or A.B.YYYY then an optional time.
-bool readNumericDate(Scanner& in, char separator, int& first, int& second, Fields& f) {
-    if (!in.number(1, 2, first) || !in.accept(separator) || !in.number(1, 2, second) ||
-        !in.accept(separator)) {
-        return false;
-    }
+// A year of exactly two or four digits (26 is 2026, 71 is 1971).
+bool readYear(Scanner& in, Fields& f) {
     Scanner probe = in;
     int year = 0;
     if (!in.number(2, 4, year)) {
         return false;
     }
-    int yearDigits = 0;
-    while (!probe.atEnd() && std::isdigit(static_cast<unsigned char>(probe.peek()))) {
-        int ignored = 0;
-        probe.number(1, 1, ignored);
-        ++yearDigits;
-    }
-    if (yearDigits != 2 && yearDigits != 4) {
+    const int digits = probe.skipDigits();
+    if (digits != 2 && digits != 4) {
         return false;
     }
-    f.year = fullYear(year, yearDigits == 2);
+    f.year = fullYear(year, digits == 2);
+    return true;
+}
+
+// What may follow a date: nothing, or spaces (after a comma where `comma`)
+// and a time with an optional AM/PM.
+bool readTimeAfterDate(Scanner& in, Fields& f, bool comma) {
     if (in.atEnd()) {
         return true;
     }
-    if (!in.accept(' ')) {
+    const bool sawComma = comma && in.accept(',');
+    if (!in.accept(' ') && !sawComma) {
         return false;
     }
     in.skipSpaces();
     return readTime(in, f, true);
 }
 
+// A/B/YYYY, A-B-YYYY or A.B.YYYY then an optional time.
+bool readNumericDate(Scanner& in, char separator, int& first, int& second, Fields& f) {
+    if (!in.number(1, 2, first) || !in.accept(separator) || !in.number(1, 2, second) ||
+        !in.accept(separator) || !readYear(in, f)) {
+        return false;
+    }
+    return readTimeAfterDate(in, f, false);
+}
+
+// YYYY/MM/DD or YYYY.MM.DD (a trailing dot allowed, as in 2026.11.22.) then
+// an optional time.
+bool readYearFirst(Scanner& in, Fields& f) {
+    if (!in.number(4, 4, f.year)) {
+        return false;
+    }
+    const char separator = in.peek();
+    if ((separator != '/' && separator != '.') || !in.accept(separator) ||
+        !in.number(1, 2, f.month) || !in.accept(separator) || !in.number(1, 2, f.day)) {
+        return false;
+    }
+    if (separator == '.') {
+        in.accept('.');
+    }
+    return readTimeAfterDate(in, f, false);
+}
+
+constexpr std::array<std::string_view, 12> monthAbbreviations{
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> monthNames{
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// An English month name, full (November), short (Nov) or Sept; a dot may
+// follow the short form where `dot`.
+bool readMonthName(Scanner& in, int& month, bool dot) {
+    month = 0;
+    for (std::size_t i = 0; i < monthNames.size() && month == 0; ++i) {
+        if (in.acceptWord(monthNames[i])) {
+            month = static_cast<int>(i) + 1;
+        }
+    }
+    if (month == 0 && in.acceptWord("sept")) {
+        month = 9;
+    }
+    for (std::size_t i = 0; i < monthAbbreviations.size() && month == 0; ++i) {
+        if (in.acceptWord(monthAbbreviations[i])) {
+            month = static_cast<int>(i) + 1;
+        }
+    }
+    if (month == 0 || in.atLetter()) {
+        return false;
+    }
+    if (dot) {
+        in.accept('.');
+    }
+    return true;
+}
+
+// An optional English weekday before a date: "Sun, ", "Sunday ".
+void skipWeekday(Scanner& in) {
+    static constexpr std::array<std::string_view, 14> weekdays{
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon",    "tue",     "wed",       "thu",      "fri",    "sat",      "sun"};
+    for (const std::string_view weekday : weekdays) {
+        Scanner probe = in;
+        if (probe.acceptWord(weekday) && !probe.atLetter()) {
+            probe.accept(',');
+            if (probe.peek() == ' ') {
+                probe.skipSpaces();
+                in = probe;
+            }
+            return;
+        }
+    }
+}
+
+// Jira's default 22/Nov/26 3:04 PM: day, short month, two- or four-digit
+// year, separated by slashes.
 bool readJira(Scanner& in, Fields& f) {
-    static constexpr std::array<std::string_view, 12> months{
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     if (!in.number(1, 2, f.day) || !in.accept('/')) {
         return false;
     }
     f.month = 0;
-    for (std::size_t i = 0; i < months.size(); ++i) {
-        if (in.acceptWord(months[i])) {
+    for (std::size_t i = 0; i < monthAbbreviations.size(); ++i) {
+        if (in.acceptWord(monthAbbreviations[i])) {
             f.month = static_cast<int>(i) + 1;
             break;
         }
     }
-    if (f.month == 0 || !in.accept('/')) {
+    if (f.month == 0 || !in.accept('/') || !readYear(in, f)) {
         return false;
     }
-    Scanner probe = in;
-    int year = 0;
-    if (!in.number(2, 4, year)) {
+    return readTimeAfterDate(in, f, false);
+}
+
+// Day, month name, year with one separator ('/', '-', '.' or spaces):
+// 22/Nov/26, 22-Nov-2026, 22 November 2026, Sun, 22 Nov 2026 15:04.
+bool readDayMonthName(Scanner& in, Fields& f) {
+    skipWeekday(in);
+    if (!in.number(1, 2, f.day)) {
         return false;
     }
-    int yearDigits = 0;
-    while (std::isdigit(static_cast<unsigned char>(probe.peek()))) {
-        int ignored = 0;
-        probe.number(1, 1, ignored);
-        ++yearDigits;
-    }
-    if (yearDigits != 2 && yearDigits != 4) {
+    const char separator = in.peek();
+    if (separator != '/' && separator != '-' && separator != '.' && separator != ' ') {
         return false;
     }
-    f.year = fullYear(year, yearDigits == 2);
-    if (in.atEnd()) {
-        return true;
+    in.accept(separator);
+    if (separator == ' ') {
+        in.skipSpaces();
     }
-    if (!in.accept(' ')) {
+    if (!readMonthName(in, f.month, separator == ' ') || !in.accept(separator)) {
         return false;
     }
-    in.skipSpaces();
-    return readTime(in, f, true);
+    if (separator == ' ') {
+        in.skipSpaces();
+    }
+    return readYear(in, f) && readTimeAfterDate(in, f, true);
+}
+
+// Month name, day, year: Nov 22, 2026 3:04 PM, Nov/22/26 3:04 PM,
+// November 22 2026, Nov-22-2026.
+bool readMonthNameFirst(Scanner& in, Fields& f) {
+    skipWeekday(in);
+    if (!readMonthName(in, f.month, true)) {
+        return false;
+    }
+    const char separator = in.peek();
+    if (separator != '/' && separator != '-' && separator != ' ') {
+        return false;
+    }
+    in.accept(separator);
+    if (separator == ' ') {
+        in.skipSpaces();
+    }
+    if (!in.number(1, 2, f.day)) {
+        return false;
+    }
+    if (separator == ' ') {
+        const bool comma = in.accept(',');
+        if (!comma && in.peek() != ' ') {
+            return false;
+        }
+        in.skipSpaces();
+    } else if (!in.accept(separator)) {
+        return false;
+    }
+    return readYear(in, f) && readTimeAfterDate(in, f, true);
 }
 
 bool readEpoch(std::string_view value, std::int64_t& number) {
@@ -300,6 +415,16 @@ QString timestampFormName(TimestampForm form) {
         return QStringLiteral("epoch seconds");
     case TimestampForm::EpochMillis:
         return QStringLiteral("epoch milliseconds");
+    case TimestampForm::DashMonthFirst:
+        return QStringLiteral("MM-DD-YYYY HH:MM");
+    case TimestampForm::DashDayFirst:
+        return QStringLiteral("DD-MM-YYYY HH:MM");
+    case TimestampForm::YearFirst:
+        return QStringLiteral("YYYY/MM/DD HH:MM");
+    case TimestampForm::DayMonthName:
+        return QStringLiteral("DD Mon YYYY HH:MM");
+    case TimestampForm::MonthNameFirst:
+        return QStringLiteral("Mon DD, YYYY H:MM AM");
     }
     return {};
 }
@@ -347,6 +472,21 @@ std::optional<ParsedTimestamp> parseTimestamp(std::string_view rawValue, Timesta
     case TimestampForm::Jira:
         read = readJira(in, f);
         break;
+    case TimestampForm::DashMonthFirst:
+        read = readNumericDate(in, '-', f.month, f.day, f);
+        break;
+    case TimestampForm::DashDayFirst:
+        read = readNumericDate(in, '-', f.day, f.month, f);
+        break;
+    case TimestampForm::YearFirst:
+        read = readYearFirst(in, f);
+        break;
+    case TimestampForm::DayMonthName:
+        read = readDayMonthName(in, f);
+        break;
+    case TimestampForm::MonthNameFirst:
+        read = readMonthNameFirst(in, f);
+        break;
     case TimestampForm::EpochSeconds:
     case TimestampForm::EpochMillis:
         break;
@@ -367,13 +507,44 @@ std::optional<ParsedTimestamp> parseTimestamp(std::string_view rawValue, Timesta
     return ParsedTimestamp{local, true};
 }
 
+namespace {
+
+// True when `value` has the shape of `form`, even if it names a date that
+// does not exist (31/04): such a value still tells the column's form.
+bool fitsForm(std::string_view value, TimestampForm form) {
+    TimestampProblem problem;
+    return parseTimestamp(value, form, problem).has_value() ||
+           problem == TimestampProblem::OutOfRange;
+}
+
+} // namespace
+
+bool TimestampFormDetector::NumericDates::add(std::string_view value, TimestampForm monthFirstForm,
+                                              TimestampForm dayFirstForm) {
+    TimestampProblem problem;
+    const auto monthFirst = parseTimestamp(value, monthFirstForm, problem);
+    const bool monthFirstShape = monthFirst || problem == TimestampProblem::OutOfRange;
+    const auto dayFirst = parseTimestamp(value, dayFirstForm, problem);
+    const bool dayFirstShape = dayFirst || problem == TimestampProblem::OutOfRange;
+    if (!monthFirstShape && !dayFirstShape) {
+        return false;
+    }
+    ++values;
+    // Only a part above 12 tells the order: 22/11 is day first.
+    if (monthFirst && !dayFirst) {
+        secondAbove12 = true;
+    } else if (dayFirst && !monthFirst) {
+        firstAbove12 = true;
+    }
+    return true;
+}
+
 void TimestampFormDetector::add(std::string_view rawValue) {
     const std::string_view value = trimmed(rawValue);
     if (value.empty()) {
         return;
     }
     ++m_values;
-    TimestampProblem problem;
     std::int64_t number = 0;
     if (readEpoch(value, number) && value.size() >= 9) {
         ++m_epoch;
@@ -384,72 +555,117 @@ void TimestampFormDetector::add(std::string_view rawValue) {
         }
         return;
     }
-    if (parseTimestamp(value, TimestampForm::Iso8601, problem) ||
-        problem == TimestampProblem::OutOfRange) {
+    if (fitsForm(value, TimestampForm::Iso8601)) {
         ++m_iso;
         return;
     }
-    if (parseTimestamp(value, TimestampForm::Jira, problem) ||
-        problem == TimestampProblem::OutOfRange) {
+    if (fitsForm(value, TimestampForm::Jira)) {
         ++m_jira;
+        ++m_dayMonthName;
         return;
     }
-    if (parseTimestamp(value, TimestampForm::Dotted, problem) ||
-        problem == TimestampProblem::OutOfRange) {
+    if (fitsForm(value, TimestampForm::DayMonthName)) {
+        ++m_dayMonthName;
+        return;
+    }
+    if (fitsForm(value, TimestampForm::Dotted)) {
         ++m_dotted;
         return;
     }
-    const auto monthFirst = parseTimestamp(value, TimestampForm::SlashMonthFirst, problem);
-    const bool monthFirstShape = monthFirst || problem == TimestampProblem::OutOfRange;
-    const auto dayFirst = parseTimestamp(value, TimestampForm::SlashDayFirst, problem);
-    const bool dayFirstShape = dayFirst || problem == TimestampProblem::OutOfRange;
-    if (monthFirstShape || dayFirstShape) {
-        ++m_slash;
-        // Only a part above 12 tells the order: 22/11 is day first.
-        if (monthFirst && !dayFirst) {
-            m_secondAbove12 = true;
-        } else if (dayFirst && !monthFirst) {
-            m_firstAbove12 = true;
-        }
+    if (m_slash.add(value, TimestampForm::SlashMonthFirst, TimestampForm::SlashDayFirst) ||
+        m_dash.add(value, TimestampForm::DashMonthFirst, TimestampForm::DashDayFirst)) {
+        return;
+    }
+    if (fitsForm(value, TimestampForm::YearFirst)) {
+        ++m_yearFirst;
+        return;
+    }
+    if (fitsForm(value, TimestampForm::MonthNameFirst)) {
+        ++m_monthNameFirst;
     }
 }
 
+// The family most values fit; ties go to the first in this order (ISO 8601
+// before the rest, as it always has).
+TimestampFormDetector::Family TimestampFormDetector::winner() const {
+    const int best = std::max({m_iso, m_epoch, m_dayMonthName, m_dotted, m_slash.values,
+                               m_dash.values, m_yearFirst, m_monthNameFirst});
+    if (best == 0) {
+        return Family::None;
+    }
+    if (best == m_iso) {
+        return Family::Iso;
+    }
+    if (best == m_epoch) {
+        return Family::Epoch;
+    }
+    if (best == m_dayMonthName) {
+        return Family::DayMonthName;
+    }
+    if (best == m_dotted) {
+        return Family::Dotted;
+    }
+    if (best == m_slash.values) {
+        return Family::Slash;
+    }
+    if (best == m_dash.values) {
+        return Family::Dash;
+    }
+    if (best == m_yearFirst) {
+        return Family::YearFirst;
+    }
+    return Family::MonthNameFirst;
+}
+
 bool TimestampFormDetector::needsDateOrder() const {
-    const int best = std::max({m_iso, m_slash, m_dotted, m_jira, m_epoch});
-    return best > 0 && best == m_slash && !m_firstAbove12 && !m_secondAbove12;
+    const Family family = winner();
+    const NumericDates* dates = family == Family::Slash  ? &m_slash
+                                : family == Family::Dash ? &m_dash
+                                                         : nullptr;
+    return dates && !dates->firstAbove12 && !dates->secondAbove12;
 }
 
 std::optional<TimestampForm> TimestampFormDetector::form(DateOrder told, bool& ambiguous) const {
     ambiguous = false;
-    const int best = std::max({m_iso, m_slash, m_dotted, m_jira, m_epoch});
-    if (best == 0) {
+    const auto dayMonth = [&](const NumericDates& dates, TimestampForm monthFirst,
+                              TimestampForm dayFirst) -> std::optional<TimestampForm> {
+        if (told == DateOrder::DayFirst) {
+            return dayFirst;
+        }
+        if (told == DateOrder::MonthFirst) {
+            return monthFirst;
+        }
+        if (dates.firstAbove12 && !dates.secondAbove12) {
+            return dayFirst;
+        }
+        if (dates.secondAbove12 && !dates.firstAbove12) {
+            return monthFirst;
+        }
+        ambiguous = true;
         return std::nullopt;
-    }
-    if (best == m_iso) {
+    };
+    switch (winner()) {
+    case Family::None:
+        return std::nullopt;
+    case Family::Iso:
         return TimestampForm::Iso8601;
-    }
-    if (best == m_epoch) {
+    case Family::Epoch:
         return m_epochMillis ? TimestampForm::EpochMillis : TimestampForm::EpochSeconds;
-    }
-    if (best == m_jira) {
-        return TimestampForm::Jira;
-    }
-    if (best == m_dotted) {
+    case Family::DayMonthName:
+        // Jira's own form when every such value is in it (the form a Jira
+        // column has always been read in), the wider one otherwise.
+        return m_jira == m_dayMonthName ? TimestampForm::Jira : TimestampForm::DayMonthName;
+    case Family::Dotted:
         return TimestampForm::Dotted;
+    case Family::Slash:
+        return dayMonth(m_slash, TimestampForm::SlashMonthFirst, TimestampForm::SlashDayFirst);
+    case Family::Dash:
+        return dayMonth(m_dash, TimestampForm::DashMonthFirst, TimestampForm::DashDayFirst);
+    case Family::YearFirst:
+        return TimestampForm::YearFirst;
+    case Family::MonthNameFirst:
+        return TimestampForm::MonthNameFirst;
     }
-    if (told == DateOrder::DayFirst) {
-        return TimestampForm::SlashDayFirst;
-    }
-    if (told == DateOrder::MonthFirst) {
-        return TimestampForm::SlashMonthFirst;
-    }
-    if (m_firstAbove12 && !m_secondAbove12) {
-        return TimestampForm::SlashDayFirst;
-    }
-    if (m_secondAbove12 && !m_firstAbove12) {
-        return TimestampForm::SlashMonthFirst;
-    }
-    ambiguous = true;
     return std::nullopt;
 }
 

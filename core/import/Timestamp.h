@@ -3,6 +3,12 @@
 // Timestamps as helpdesks export them. The form is detected per column from
 // its first values and then applied to every value of the column; naive
 // local times are read in the import's source time zone.
+//
+// The forms cover what a helpdesk's date-time setting can produce — Jira's
+// "Complete Date/Time Format", for one, is any Java date pattern an
+// administrator types: numeric dates in either order with '/', '-' or '.',
+// year first, English month names (short or full) before or after the day,
+// an optional weekday, 12- or 24-hour times with or without seconds.
 
 #include "domain/Instant.h"
 
@@ -24,6 +30,13 @@ enum class TimestampForm {
     Jira,            // 22/Nov/26 3:04 PM
     EpochSeconds,    // 1795446245
     EpochMillis,     // 1795446245000
+    // Added later; the numbers of the forms above are kept (the source hash
+    // of an imported row includes them).
+    DashMonthFirst, // 11-22-2026 3:04 PM
+    DashDayFirst,   // 22-11-2026 15:04
+    YearFirst,      // 2026/11/22 15:04, 2026.11.22 15:04
+    DayMonthName,   // 22 Nov 2026 15:04, 22-Nov-26, 22/November/2026 3:04 PM, Sun, 22 Nov 2026
+    MonthNameFirst, // Nov 22, 2026 3:04 PM, Nov/22/26 3:04 PM, November 22 2026
 };
 
 QString timestampFormName(TimestampForm form);
@@ -49,24 +62,50 @@ class TimestampFormDetector {
 public:
     // Considers one non-empty value.
     void add(std::string_view value);
-    // The column's form; nullopt when no form fits, or when day/month order
-    // cannot be told from the values seen and `told` is Unknown (then
-    // `ambiguous` is true).
+    // The column's form: the one most values fit. nullopt when no form fits,
+    // or when the values are slash or dash dates whose day/month order
+    // cannot be told from them and `told` is Unknown (then `ambiguous` is
+    // true).
     std::optional<TimestampForm> form(DateOrder told, bool& ambiguous) const;
-    // True when the values seen so far are slash dates of unknown order.
+    // True when the values seen so far are slash or dash dates of unknown
+    // order.
     bool needsDateOrder() const;
     int valuesSeen() const { return m_values; }
 
 private:
+    // Numeric day/month dates with one separator: how many, and whether a
+    // value showed which part is the day.
+    struct NumericDates {
+        int values = 0;
+        bool firstAbove12 = false;  // a value whose first part must be a day
+        bool secondAbove12 = false; // ... whose second part must be a day
+        // Counts `value` when it is such a date; false when it is not.
+        bool add(std::string_view value, TimestampForm monthFirst, TimestampForm dayFirst);
+    };
+    enum class Family {
+        None,
+        Iso,
+        Epoch,
+        DayMonthName,
+        Dotted,
+        Slash,
+        Dash,
+        YearFirst,
+        MonthNameFirst
+    };
+    Family winner() const;
+
     int m_values = 0;
     int m_iso = 0;
-    int m_slash = 0;
     int m_dotted = 0;
-    int m_jira = 0;
+    int m_jira = 0;         // values in Jira's own form (a subset of m_dayMonthName)
+    int m_dayMonthName = 0; // 22 Nov 2026 and the like, Jira's form included
+    int m_monthNameFirst = 0;
+    int m_yearFirst = 0;
     int m_epoch = 0;
     bool m_epochMillis = false;
-    bool m_firstAbove12 = false;  // a slash value whose first part must be a day
-    bool m_secondAbove12 = false; // ... whose second part must be a day
+    NumericDates m_slash;
+    NumericDates m_dash;
 };
 
 // Converts naive local times in a source zone to UTC, DST-correct: a time in

@@ -1,13 +1,18 @@
 // History exports: tickets and escalation events derived from one row per
 // change, in two real-world shapes — a ServiceNow incident log (day-first
 // dates, rows out of order, a repeated row) and a support-level event log
-// (semicolons, ISO times with offsets, "Wait - User" as a waiting status).
-// Expected instants were worked out with Python's datetime.
+// (semicolons, ISO times with offsets, "Wait - User" as a waiting status) —
+// and, with null tokens and the other ticket fields mapped, a ServiceNow
+// incident audit log in the 36 columns of the public ServiceNow event log
+// ("?" for every empty value) and a process-mining style log with support
+// levels. Expected instants were worked out with Python's datetime.
 
 #include "import/HistoryImporter.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +60,31 @@ private:
             cells << row.text(c);
         }
         return cells.join(QLatin1Char('|'));
+    }
+
+    // root_cause|product_area|reason_code|channel|assignee of a ticket.
+    static QString otherFields(Workspace& workspace, const char* id) {
+        Statement row = workspace.db().prepare(
+            "SELECT ifnull(root_cause, 'NULL'), ifnull(product_area, 'NULL'), "
+            "ifnull(reason_code, 'NULL'), ifnull(channel, 'NULL'), ifnull(assignee, 'NULL') "
+            "FROM tickets WHERE ticket_id = ?");
+        row.bind(1, QString::fromLatin1(id));
+        if (!row.step()) {
+            return QStringLiteral("<no ticket>");
+        }
+        QStringList cells;
+        for (int c = 0; c < 5; ++c) {
+            cells << row.text(c);
+        }
+        return cells.join(QLatin1Char('|'));
+    }
+
+    static std::int64_t eventCount(Workspace& workspace, const char* kind) {
+        Statement count =
+            workspace.db().prepare("SELECT count(*) FROM ticket_events WHERE event = ?");
+        count.bind(1, QString::fromLatin1(kind));
+        count.step();
+        return count.int64(0);
     }
 
     // "event@time from>to note" for each event of a ticket in time order.
@@ -174,10 +204,128 @@ private slots:
             importLog(*workspace, "support-level-event-log.csv", "servicenow-incident-log.json");
             QFAIL("the support-level log has no 'number' column");
         } catch (const ImportRefused& refused) {
-            QVERIFY2(refused.message().contains(QLatin1String("'number'")),
-                     qPrintable(refused.message()));
+            // The mapping's line 4 is `  "case": "number",`: its value in column 11.
+            QCOMPARE(refused.message(),
+                     historyFile("servicenow-incident-log.json") +
+                         QStringLiteral(": line 4, column 11: the column \"number\" (case) is "
+                                        "not in the header row of support-level-event-log.csv "
+                                        "(line 1); did you mean \"SR Number\"?"));
         }
         QCOMPARE(workspace->db().queryInt64("SELECT count(*) FROM import_batches"), 0);
+    }
+
+    void nullTokensEndFalseReassignmentsInAServiceNowAuditLog() {
+        // Reassignments counted apart from the program, with awk over the CSV
+        // (rows sorted by case, time and line; a change of assignment_group
+        // between one row's value and the previous one's): with "?" read as
+        // no value, 4 (INC0000101: 1, INC0000102: 1, INC0000104: 2); with "?"
+        // read as a group, 10 (3, 3, 0 and 4).
+        auto workspace = freshWorkspace();
+        const ImportResult result = importLog(*workspace, "servicenow-incident-audit.csv",
+                                              "servicenow-incident-audit.json");
+        QCOMPARE(result.rows, 24);
+        QCOMPARE(result.rejected, 0);
+        QCOMPARE(result.inserted, 4 + 4 + 4 + 1 + 3); // tickets, then each one's events
+        QCOMPARE(eventCount(*workspace, "reassigned"), 4);
+        // INC0000101: no group at 08:00, Group 70 at 08:05, none at 09:10, Group 24
+        // at 09:40 (1/3 09:40 = 1772358000): one reassignment. The last closed_code,
+        // "code 6", maps to "User error"; the category, subcategory and channel
+        // are the same on every row; assigned_to last "Resolver 31".
+        QCOMPARE(ticket(*workspace, "INC0000101"),
+                 QStringLiteral("1772352000|1772551800|1772985600|Closed|Medium|Group 24|||NULL"));
+        QCOMPARE(
+            events(*workspace, "INC0000101"),
+            (QStringList{"reassigned@1772358000 ->- Group 24",
+                         "paused@1772445600 ->- Awaiting User Info",
+                         "resumed@1772535600 ->- Active", "resolved@1772551800 ->- Resolved"}));
+        QCOMPARE(otherFields(*workspace, "INC0000101"),
+                 QStringLiteral("User error|Category 26|Subcategory 174|Phone|Resolver 31"));
+        // INC0000102: reopened on 5/3 10:00 without a group, Group 56 at 11:00; of
+        // its two close codes the later, "code 7", maps to "Configuration".
+        QCOMPARE(ticket(*workspace, "INC0000102"),
+                 QStringLiteral("1772456400|1772798400|NULL|Resolved|High|Group 56|||NULL"));
+        QCOMPARE(events(*workspace, "INC0000102"),
+                 (QStringList{"resolved@1772614800 ->- Resolved", "reopened@1772704800 ->- Active",
+                              "reassigned@1772708400 ->- Group 56",
+                              "resolved@1772798400 ->- Resolved"}));
+        QCOMPARE(otherFields(*workspace, "INC0000102"),
+                 QStringLiteral("Configuration|Category 9|Subcategory 97|Email|Resolver 40"));
+        // INC0000103 never had a group or an assignee; "code 5" is not in the map.
+        QCOMPARE(ticket(*workspace, "INC0000103"),
+                 QStringLiteral("1772783100|1772785800|1773217800|Closed|Low||||NULL"));
+        QCOMPARE(otherFields(*workspace, "INC0000103"),
+                 QStringLiteral("code 5|Category 53|Subcategory 3|Self service|NULL"));
+        // INC0000104 (its 10:30 and 11:00 rows in the wrong order in the file):
+        // Group 70 at 10:30, Group 56 at 11:00, none on 10/3 09:00, Group 56 again
+        // at 09:30 — two reassignments. Its category is "?" after the first row:
+        // the latest value is Category 40.
+        QCOMPARE(
+            events(*workspace, "INC0000104"),
+            (QStringList{"reassigned@1773052200 ->- Group 70", "reassigned@1773054000 ->- Group 56",
+                         "resolved@1773410400 ->- Resolved"}));
+        QCOMPARE(otherFields(*workspace, "INC0000104"),
+                 QStringLiteral("Software defect|Category 40|Subcategory 215|Email|Resolver 40"));
+
+        // The same mapping without "nulls": "?" is a group, a category, an assignee.
+        QFile file(historyFile("servicenow-incident-audit.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(json.contains(QStringLiteral("nulls")));
+        json.remove(QStringLiteral("nulls"));
+        const QString withoutNulls = m_dir.filePath(QStringLiteral("without-nulls.json"));
+        QFile out(withoutNulls);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(json).toJson());
+        out.close();
+        auto other = freshWorkspace();
+        importHistoryCsv(other->db(), historyFile("servicenow-incident-audit.csv"),
+                         readHistoryMappingFile(withoutNulls), ImportOptions{});
+        QCOMPARE(eventCount(*other, "reassigned"), 10);
+        QCOMPARE(ticket(*other, "INC0000103"),
+                 QStringLiteral("1772783100|1772785800|1773217800|Closed|Low|?|||NULL"));
+        QCOMPARE(otherFields(*other, "INC0000104"),
+                 QStringLiteral("Software defect|?|Subcategory 215|Email|Resolver 40"));
+    }
+
+    void derivesFromAProcessMiningLogWithSupportLevels() {
+        // Per-field nulls replace the mapping's: "-" is no support level, "(none)"
+        // no product, "N/A" (the mapping's) no resource and no impact.
+        auto workspace = freshWorkspace();
+        const ImportResult result = importLog(*workspace, "process-mining-support-levels.csv",
+                                              "process-mining-support-levels.json");
+        QCOMPARE(result.rows, 12);
+        QCOMPARE(result.rejected, 0); // "-" would not be a support level
+        QCOMPARE(result.inserted, 2 + 5 + 5);
+        // 1-500: 09:00+01:00 = 1772438400; waits 11:00-13:00 (+01:00); the 13:00 row
+        // has no level ("-"), so 1st line holds until G230 2nd at 14:00+01:00 =
+        // 1772456400; resolved 3/3 10:00+01:00 = 1772528400, closed 18:00+01:00 =
+        // 1772557200. The last rows' "(none)" and "N/A" leave PROD582 and Anne Claire.
+        QCOMPARE(ticket(*workspace, "1-500"),
+                 QStringLiteral("1772438400|1772528400|1772557200|Closed|Medium|G230 2nd|2|1|"
+                                "1772456400"));
+        QCOMPARE(
+            events(*workspace, "1-500"),
+            (QStringList{"paused@1772445600 ->- Wait - User", "resumed@1772452800 ->- In Progress",
+                         "escalated@1772456400 1>2", "reassigned@1772456400 ->- G230 2nd",
+                         "resolved@1772528400 ->- Resolved"}));
+        QCOMPARE(otherFields(*workspace, "1-500"),
+                 QStringLiteral("NULL|PROD582|NULL|NULL|Anne Claire"));
+        // 1-501: 1st line at 08:00+01:00 = 1772607600, 3rd at 08:45 = 1772610300,
+        // back to 2nd at 16:00 = 1772636400, resolved 5/3 09:00 = 1772697600; its
+        // impact is N/A on the last two rows: High stays.
+        QCOMPARE(ticket(*workspace, "1-501"),
+                 QStringLiteral("1772607600|1772697600|NULL|Resolved|High|G230 2nd|2|1|"
+                                "1772610300"));
+        QCOMPARE(events(*workspace, "1-501"),
+                 (QStringList{"escalated@1772610300 1>3", "reassigned@1772610300 ->- V5 3rd",
+                              "bounced@1772636400 3>2", "reassigned@1772636400 ->- G230 2nd",
+                              "resolved@1772697600 ->- Resolved"}));
+        QCOMPARE(otherFields(*workspace, "1-501"),
+                 QStringLiteral("NULL|PROD97|NULL|NULL|Anne Claire"));
+        // Re-imported, nothing changes.
+        const ImportResult again = importLog(*workspace, "process-mining-support-levels.csv",
+                                             "process-mining-support-levels.json");
+        QCOMPARE(again.unchanged, 12);
     }
 };
 

@@ -1,6 +1,7 @@
 // escdesk import and import-rejects as other tools see them (SPEC §10): the
 // --json shape, exit status 0 / 1 (refused, stderr names file, line, column
-// and reason) / 2 (usage), several files, and the rejected-rows CSV.
+// and reason; or not one row could be read) / 2 (usage), several files, and
+// the rejected-rows CSV.
 
 #include <QFile>
 #include <QJsonArray>
@@ -164,6 +165,68 @@ private slots:
                           dataFile("history/servicenow-incident-log.csv")})
                      .exitCode,
                  2);
+    }
+
+    // Every row rejected is not a success: the rows are kept in the batch as
+    // rejected rows, stderr says that none could be read and shows the first
+    // reasons, and the exit status is 1 (SPEC §10: refused input).
+    void anImportOfWhichNoRowCouldBeReadExitsWithOne() {
+        const QString db = freshDb();
+        const QString csv = m_dir.filePath(QStringLiteral("unreadable-dates.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("ticket_id,created_at\nT-1,soon\nT-2,later\n");
+        file.close();
+        const Run run = escdesk({"import", "--db", db, "--kind", "tickets", "--json", csv});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.value("rows").toInt(), 2);
+        QCOMPARE(json.value("inserted").toInt(), 0);
+        QCOMPARE(json.value("rejected").toInt(), 2);
+        QCOMPARE(QString::fromUtf8(run.err).trimmed(),
+                 QStringLiteral(
+                     "Created workspace %1\n"
+                     "escdesk import: %2: no row could be read: all 2 rows were rejected (batch "
+                     "1). The first reasons:\n"
+                     "%2: line 2, column created_at: 'soon' is not a date and time in a form "
+                     "Escalation Desk reads\n"
+                     "%2: line 3, column created_at: 'later' is not a date and time in a form "
+                     "Escalation Desk reads\n"
+                     "  All rejected rows: escdesk import-rejects --batch 1 --out rejected.csv")
+                     .arg(db, csv));
+        // The batch and its rejected rows are kept.
+        const Run batches = escdesk({"import-batches", "--db", db, "--json"});
+        const QJsonObject batch = QJsonDocument::fromJson(batches.out)
+                                      .object()
+                                      .value("batches")
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(batch.value("rejected").toInt(), 2);
+        QCOMPARE(batch.value("inserted").toInt(), 0);
+        // Among several files, one that no row could be read from makes the
+        // status 1, as a refused one does; the other files are imported.
+        const Run both = escdesk(
+            {"import", "--db", db, "--kind", "tickets", csv, dataFile("delimiter-comma.csv")});
+        QCOMPARE(both.exitCode, 1);
+        QCOMPARE(
+            escdesk({"import", "--db", db, "--kind", "tickets", dataFile("delimiter-comma.csv")})
+                .exitCode,
+            0);
+    }
+
+    // A Jira instance set to another date format (here yyyy-MM-dd HH:mm):
+    // every row was rejected with exit status 0; the form is now detected.
+    void importsAJiraExportInAnyDateFormat() {
+        const QString db = freshDb();
+        const Run run = escdesk({"import", "--db", db, "--kind", "tickets", "--preset", "jira",
+                                 "--json", dataFile("presets/jira-iso-dates.csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.value("inserted").toInt(), 5);
+        QCOMPARE(json.value("rejected").toInt(), 0);
+        QVERIFY2(run.err.trimmed() == QByteArray("Created workspace ") + db.toUtf8(),
+                 run.err.constData());
     }
 
     void importsWithAPresetAndASourceZone() {

@@ -143,6 +143,12 @@ private:
         for (const auto& [offset, length] : m_bounds) {
             m_record.fields.emplace_back(m_arena.data() + offset, length);
         }
+        // A byte-order mark at the start of a line (exports pasted together
+        // by a tool that writes one each time) is not part of the first value.
+        constexpr std::string_view byteOrderMark = "\xEF\xBB\xBF";
+        if (!m_record.fields.empty() && m_record.fields.front().starts_with(byteOrderMark)) {
+            m_record.fields.front().remove_prefix(byteOrderMark.size());
+        }
         // Exceptions must not cross libcsv's C frames: keep and rethrow.
         try {
             if (!m_handler(m_record)) {

@@ -317,11 +317,13 @@ private:
     void rejectRepeated(std::string_view id, std::int64_t line);
     bool handleRecord(const CsvRecord& record);
     bool findDamagedText(const CsvRecord& record);
+    bool findNulByte(const CsvRecord& record);
     bool findConflictingEvent(std::int64_t line);
     Problem conflictingEvent(std::int64_t firstLine) const;
     bool convert(const CsvRecord& record);
     Value convertField(std::size_t column, std::string_view text);
     void checkTicketTimes();
+    void checkEventTiers();
     void upsert(std::int64_t line, std::optional<std::uint64_t> sourceHash);
     void storeProblems(std::int64_t line);
     void storeProblem(std::int64_t line, const QString& column, std::string_view value,
@@ -987,6 +989,35 @@ void FileImport::checkTicketTimes() {
     }
 }
 
+// An escalation rises a tier and a bounce falls one: an event that says
+// otherwise (escalated 2→2, a "bounce" upward) contradicts itself, and no
+// figure can be told from it.
+void FileImport::checkEventTiers() {
+    // Indexes into the events layout.
+    constexpr std::size_t event = 2;
+    constexpr std::size_t fromTier = 3;
+    constexpr std::size_t toTier = 4;
+    const Value& from = m_values[fromTier];
+    const Value& to = m_values[toTier];
+    if (from.kind != Value::Kind::Integer || to.kind != Value::Kind::Integer ||
+        m_values[event].kind != Value::Kind::Text) {
+        return;
+    }
+    const std::string_view kind = m_values[event].text;
+    const bool rises = to.integer > from.integer;
+    const bool falls = to.integer < from.integer;
+    if ((kind == "escalated" && !rises) || (kind == "bounced" && !falls)) {
+        m_problems.push_back(
+            {qs(m_layout.columns[toTier].header),
+             {},
+             QStringLiteral("%1 from tier %2 to tier %3: an escalation goes up a tier and a "
+                            "bounce goes down one")
+                 .arg(qs(kind))
+                 .arg(from.integer)
+                 .arg(to.integer)});
+    }
+}
+
 // The field's text after joining repeated source columns and replacing
 // values by the mapping's value map.
 std::string_view FileImport::mappedText(std::size_t column, const CsvRecord& record) {
@@ -1061,6 +1092,8 @@ bool FileImport::convert(const CsvRecord& record) {
     }
     if (m_options.kind == ImportKind::Tickets) {
         checkTicketTimes();
+    } else if (m_options.kind == ImportKind::Events) {
+        checkEventTiers();
     }
     return m_problems.empty();
 }
@@ -1200,6 +1233,10 @@ bool FileImport::handleRecord(const CsvRecord& record) {
         reject(record, false);
         return !m_preview || m_result.rows < m_previewLimit;
     }
+    if (findNulByte(record)) {
+        reject(record, false);
+        return !m_preview || m_result.rows < m_previewLimit;
+    }
     std::optional<std::uint64_t> sourceHash;
     if (m_hashing) {
         sourceHash = recordHash(record);
@@ -1273,6 +1310,28 @@ Problem FileImport::conflictingEvent(std::int64_t firstLine) const {
             QStringLiteral("duplicate event: line %1 has the same ticket, time, event and tiers "
                            "with other details, and is kept")
                 .arg(firstLine)};
+}
+
+// A NUL byte in a text file (past the sample that would have called the
+// file binary): the first field holding one. Stored, it would cut the value
+// short wherever it is read as C text.
+bool FileImport::findNulByte(const CsvRecord& record) {
+    for (std::size_t field = 0; field < record.fields.size(); ++field) {
+        const std::string_view text = record.fields[field];
+        const std::size_t nul = text.find('\0');
+        if (nul == std::string_view::npos) {
+            continue;
+        }
+        m_problems.push_back({field < static_cast<std::size_t>(m_sourceHeader.size())
+                                  ? m_sourceHeader[static_cast<qsizetype>(field)]
+                                  : QString(),
+                              text.substr(0, nul),
+                              QStringLiteral("the value holds a NUL byte after '%1': a text export "
+                                             "never does, so the file is damaged here")
+                                  .arg(qs(text.substr(0, nul)))});
+        return true;
+    }
+    return false;
 }
 
 // In a UTF-8 file with damaged bytes: the first field holding some.

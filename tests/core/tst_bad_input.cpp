@@ -423,6 +423,49 @@ private slots:
                                           "event and tiers with other details, and is kept")}});
     }
 
+    void aNulBytePastTheSampleRejectsTheRow() {
+        // Past the 256 KiB sample, so the file was not called binary; the
+        // NUL would cut "broken" short wherever the text is read as C text.
+        QByteArray content = "ticket_id,created_at,subject\n";
+        for (int i = 0; i < 12000; ++i) {
+            content += "T-" + QByteArray::number(i) + ",2026-03-02 09:15,an ordinary subject\n";
+        }
+        const QByteArray good = content;
+        content += QByteArray("T-nul,2026-03-02 09:15,broken") + '\0' + QByteArray("tail\n");
+        QVERIFY(content.size() > 256 * 1024);
+        expectRejections(content, ImportKind::Tickets, good,
+                         {{12002, QStringLiteral("subject"),
+                           QStringLiteral("the value holds a NUL byte after 'broken': a text "
+                                          "export never does, so the file is damaged here")}});
+    }
+
+    void aByteOrderMarkAtTheStartOfADataLineIsNoPartOfTheId() {
+        // Two exports pasted together: the second one's mark starts line 3.
+        expectReadLike("\xEF\xBB\xBFticket_id,created_at\nT-1,2026-03-02 09:15\n"
+                       "\xEF\xBB\xBFT-2,2026-03-02 10:15\n",
+                       "ticket_id,created_at\nT-1,2026-03-02 09:15\nT-2,2026-03-02 10:15\n",
+                       TextEncoding::Utf8);
+    }
+
+    void eventsThatContradictTheirTiersAreRejected() {
+        // An escalation that stays at tier 2 and a "bounce" upward.
+        expectRejections("ticket_id,occurred_at,event,from_tier,to_tier\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2\n"
+                         "T-2,2026-03-02 11:30,escalated,2,2\n"
+                         "T-2,2026-03-02 12:00,bounced,2,3\n"
+                         "T-2,2026-03-02 12:30,bounced,2,1\n",
+                         ImportKind::Events,
+                         "ticket_id,occurred_at,event,from_tier,to_tier\n"
+                         "T-2,2026-03-02 11:00,escalated,1,2\n"
+                         "T-2,2026-03-02 12:30,bounced,2,1\n",
+                         {{3, QStringLiteral("to_tier"),
+                           QStringLiteral("escalated from tier 2 to tier 2: an escalation goes up "
+                                          "a tier and a bounce goes down one")},
+                          {4, QStringLiteral("to_tier"),
+                           QStringLiteral("bounced from tier 2 to tier 3: an escalation goes up a "
+                                          "tier and a bounce goes down one")}});
+    }
+
     void timestampsOutOfRangeOrBefore1970AreRejected() {
         expectRejections(
             "ticket_id,created_at\n"

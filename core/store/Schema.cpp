@@ -313,9 +313,9 @@ ALTER TABLE tickets ADD COLUMN start_tier INTEGER;
 )sql";
 
 constexpr std::array migrations{
-    Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3}, Migration{4, schemaV4},
-    Migration{5, schemaV5}, Migration{6, schemaV6}, Migration{7, schemaV7}, Migration{8, schemaV8},
-    Migration{9, schemaV9},
+    Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3},
+    Migration{4, schemaV4}, Migration{5, schemaV5}, Migration{6, schemaV6},
+    Migration{7, schemaV7}, Migration{8, schemaV8}, Migration{9, schemaV9},
 };
 
 // Versions ascend and the last one is the current version.

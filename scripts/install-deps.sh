@@ -32,8 +32,12 @@ packages=(
     tzdata
     # fonts for rendering under the offscreen platform (screenshots, tests)
     fonts-dejavu-core
-    # PDF checks in tests (pdftoppm)
+    # PDF checks in tests (pdftoppm, pdftotext)
     poppler-utils
+    # tst_hostile_content parses the report e-mail with Python's email
+    # package (default policy), run as /usr/bin/python3: Debian's, whatever
+    # else is first on PATH
+    python3
     # the benchmark scripts: GNU time for peak memory, bc for arithmetic
     time bc
     # the Debian package (scripts/package.sh, the "package" test): dpkg-deb and

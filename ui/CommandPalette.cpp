@@ -1,5 +1,6 @@
 #include "CommandPalette.h"
 
+#include "ShownText.h"
 #include "browse/TicketQuery.h"
 #include "store/Workspace.h"
 
@@ -103,10 +104,11 @@ void CommandPalette::search(const QString& text) {
         if (!matches(command.text, words)) {
             continue;
         }
-        auto* item = new QListWidgetItem(command.icon, command.text, m_results);
+        // Commands may name workspaces and files: shown as plain text.
+        auto* item = new QListWidgetItem(command.icon, shown::text(command.text), m_results);
         item->setData(commandRole, int(index));
         if (!command.detail.isEmpty()) {
-            item->setText(command.text + QStringLiteral("    ") + command.detail);
+            item->setText(shown::text(command.text + QStringLiteral("    ") + command.detail));
         }
         item->setSizeHint(QSize(0, 30));
     }
@@ -154,12 +156,12 @@ void CommandPalette::showTickets() {
 void CommandPalette::addTicketItems(const std::vector<TicketHit>& hits) {
     const bool hadResults = m_results->count() > 0;
     for (const TicketHit& hit : hits) {
-        auto* item =
-            new QListWidgetItem(QIcon(QStringLiteral(":/icons/page-escalations.svg")),
-                                tr("Ticket %1 — %2").arg(hit.ticketId, hit.subject), m_results);
+        auto* item = new QListWidgetItem(
+            QIcon(QStringLiteral(":/icons/page-escalations.svg")),
+            shown::text(tr("Ticket %1 — %2").arg(hit.ticketId, hit.subject)), m_results);
         item->setData(ticketRowRole, qint64(hit.row));
         item->setData(ticketIdRole, hit.ticketId);
-        item->setToolTip(hit.subject);
+        item->setToolTip(shown::toolTip(hit.subject));
         item->setSizeHint(QSize(0, 30));
     }
     if (!hadResults) {

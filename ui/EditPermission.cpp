@@ -1,5 +1,6 @@
 #include "EditPermission.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 
@@ -25,7 +26,7 @@ template <typename Control> void explainReadOnly(Control* control, const QString
             control->setProperty(ownToolTip, control->toolTip());
         }
         // The reason names a folder, which may hold anything: shown literally.
-        const QString toolTip = display::plainToolTip(readOnly);
+        const QString toolTip = shown::toolTip(readOnly);
         control->setToolTip(toolTip);
         control->setProperty(shownExplanation, toolTip);
         return;

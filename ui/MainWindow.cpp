@@ -4,6 +4,7 @@
 #include "CommandPalette.h"
 #include "EditPermission.h"
 #include "HelpWindow.h"
+#include "ShownText.h"
 #include "import/ImportPreviewPage.h"
 #include "import/ImportWizard.h"
 #include "matrix/MatrixDocument.h"
@@ -411,7 +412,7 @@ QString MainWindow::createWorkspace(const QString& path, bool quiet) {
         showOpened(store::Workspace::openForWriting(path));
     } catch (const store::StoreError& error) {
         if (!quiet) {
-            QMessageBox::warning(this, tr("Cannot create workspace"), error.message());
+            shown::warning(this, tr("Cannot create workspace"), error.message());
         }
         return error.message();
     }
@@ -427,7 +428,7 @@ void MainWindow::showOpened(std::unique_ptr<store::Workspace> opened) {
     const QString path = m_workspace->path();
     showWelcome(false);
     setWindowFilePath(path);
-    const QString name = QFileInfo(path).fileName();
+    const QString name = shown::text(QFileInfo(path).fileName());
     setWindowTitle(m_workspace->isReadOnly() ? tr("%1 (read-only) — Escalation Desk").arg(name)
                                              : tr("%1 — Escalation Desk").arg(name));
     rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -443,7 +444,7 @@ void MainWindow::reportOpenFailure(const QString& path, const store::StoreError&
         askToForget(path);
         return;
     }
-    QMessageBox::warning(this, tr("Cannot open workspace"), error.message());
+    shown::warning(this, tr("Cannot open workspace"), error.message());
 }
 
 void MainWindow::askToForget(const QString& path) {
@@ -451,6 +452,7 @@ void MainWindow::askToForget(const QString& path) {
                     QMessageBox::NoButton, this);
     box.setInformativeText(tr("Remove it from the recent workspaces, or keep it to open it once "
                               "its drive is connected again."));
+    shown::makePlain(box); // the path as it is
     QPushButton* remove = box.addButton(tr("Remove from list"), QMessageBox::DestructiveRole);
     QPushButton* keep = box.addButton(tr("Keep"), QMessageBox::RejectRole);
     box.setDefaultButton(keep);
@@ -469,10 +471,10 @@ void MainWindow::newWorkspace() {
         return;
     }
     if (QFileInfo::exists(path)) {
-        QMessageBox::warning(this, tr("New Workspace"),
-                             tr("%1 already exists. Use File › Open Workspace to open it, or "
-                                "choose another name.")
-                                 .arg(QDir::toNativeSeparators(path)));
+        shown::warning(this, tr("New Workspace"),
+                       tr("%1 already exists. Use File › Open Workspace to open it, or "
+                          "choose another name.")
+                           .arg(QDir::toNativeSeparators(path)));
         return;
     }
     createWorkspace(path);
@@ -526,9 +528,9 @@ void MainWindow::updateRecentMenu() {
     const QStringList recent = shownRecentWorkspaces();
     for (const QString& path : recent) {
         // A gone workspace stays listed (its drive may come back), marked.
-        const QString shown = QDir::toNativeSeparators(path);
+        const QString listed = shown::text(QDir::toNativeSeparators(path));
         QAction* open = m_recentMenu->addAction(
-            QFileInfo::exists(path) ? shown : tr("%1 (not found)").arg(shown), this,
+            QFileInfo::exists(path) ? listed : tr("%1 (not found)").arg(listed), this,
             [this, path] { openWorkspace(path); });
         open->setData(path);
     }
@@ -543,11 +545,12 @@ void MainWindow::updateStatus() {
     const bool readOnly = m_workspace && m_workspace->isReadOnly();
     m_readOnlyLabel->setVisible(readOnly);
     if (readOnly) {
-        m_readOnlyLabel->setText(tr("Read-only: %1").arg(m_workspace->readOnlyReason()));
+        m_readOnlyLabel->setText(
+            shown::text(tr("Read-only: %1").arg(m_workspace->readOnlyReason())));
         m_readOnlyLabel->setToolTip(
-            display::plainToolTip(tr("%1 Every page shows its data; importing, restoring and "
-                                     "editing are disabled.")
-                                      .arg(readOnlyExplanation(m_workspace.get()))));
+            shown::toolTip(tr("%1 Every page shows its data; importing, restoring and "
+                              "editing are disabled.")
+                               .arg(readOnlyExplanation(m_workspace.get()))));
     }
     if (!m_workspace) {
         m_workspaceLabel->setText(tr("No workspace open"));
@@ -557,9 +560,8 @@ void MainWindow::updateStatus() {
         return;
     }
     // The file's name, as the title bar shows it; the folder is in the tooltip.
-    m_workspaceLabel->setText(QFileInfo(m_workspace->path()).fileName());
-    m_workspaceLabel->setToolTip(
-        display::plainToolTip(QDir::toNativeSeparators(m_workspace->path())));
+    shown::setPlainText(m_workspaceLabel, QFileInfo(m_workspace->path()).fileName());
+    m_workspaceLabel->setToolTip(shown::toolTip(QDir::toNativeSeparators(m_workspace->path())));
     m_zoneLabel->setText(
         tr("Times in %1").arg(QString::fromUtf8(m_workspace->reportingTimeZone().id())));
     const store::WorkspaceCounts counts = store::countRecords(m_workspace->db());
@@ -682,13 +684,13 @@ int MainWindow::screenshotCount() const {
 
 ImportWizard* MainWindow::openImportWizard(const QStringList& files, bool modal) {
     if (!m_workspace) {
-        QMessageBox::information(this, tr("Import"),
-                                 tr("Open or create a workspace first: File › Open Workspace."));
+        shown::information(this, tr("Import"),
+                           tr("Open or create a workspace first: File › Open Workspace."));
         return nullptr;
     }
     // Also reached by dropping files on the window, whatever File › Import… says.
     if (m_workspace->isReadOnly()) {
-        QMessageBox::information(
+        shown::information(
             this, tr("Import"),
             tr("%1 To import, save a copy in a folder you can write (File › Back Up…) and "
                "open the copy.")
@@ -768,7 +770,7 @@ void MainWindow::refresh() {
     const int shown = currentPage();
     const QString problem = openWorkspace(m_workspace->path(), true);
     setCurrentPage(shown);
-    statusBar()->showMessage(problem.isEmpty() ? tr("Refreshed") : problem, 4000);
+    statusBar()->showMessage(problem.isEmpty() ? tr("Refreshed") : shown::text(problem), 4000);
 }
 
 void MainWindow::chooseBackupFile() {
@@ -797,7 +799,7 @@ void MainWindow::chooseRestoreFile() {
     if (file.isEmpty()) {
         return;
     }
-    const auto answer = QMessageBox::question(
+    const auto answer = shown::question(
         this, tr("Restore Workspace"),
         tr("Replace everything in %1 with the backup %2?\n\nTickets, matrix and review "
            "records imported or edited since that backup will be lost. Back up the "
@@ -820,12 +822,12 @@ WorkspaceBackupTask* MainWindow::backUpTo(const QString& file, bool quiet) {
                 task->deleteLater();
                 if (!error.isEmpty()) {
                     if (!quiet) {
-                        QMessageBox::warning(this, tr("Back Up Workspace"), error);
+                        shown::warning(this, tr("Back Up Workspace"), error);
                     }
                     return;
                 }
-                statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(file)),
-                                         6000);
+                statusBar()->showMessage(
+                    shown::text(tr("Backed up to %1").arg(QDir::toNativeSeparators(file))), 6000);
             });
     if (!quiet) {
         showBackupProgress(task, tr("Backing up the workspace…"));
@@ -844,13 +846,13 @@ WorkspaceBackupTask* MainWindow::restoreFrom(const QString& file, bool quiet) {
                 task->deleteLater();
                 if (!error.isEmpty()) {
                     if (!quiet) {
-                        QMessageBox::warning(this, tr("Restore Workspace"), error);
+                        shown::warning(this, tr("Restore Workspace"), error);
                     }
                     return;
                 }
                 refresh();
-                statusBar()->showMessage(tr("Restored from %1").arg(QDir::toNativeSeparators(file)),
-                                         6000);
+                statusBar()->showMessage(
+                    shown::text(tr("Restored from %1").arg(QDir::toNativeSeparators(file))), 6000);
             });
     if (!quiet) {
         showBackupProgress(task, tr("Restoring the workspace…"));

@@ -44,10 +44,17 @@ int runAtRisk(const QStringList& arguments) {
     }
     out() << queue.entries.size() << " of " << queue.openTickets
           << " open tickets need attention as of " << toIsoUtc(asOf) << '\n';
+    if (!queue.riskUnavailable.isEmpty()) {
+        out() << "No escalation risk: the risk model cannot be trained: " << queue.riskUnavailable
+              << ".\n";
+    }
     for (const risk::AtRiskEntry& e : queue.entries) {
-        out() << qSetFieldWidth(4) << Qt::right << e.risk.score << qSetFieldWidth(0) << Qt::left
-              << "%  " << e.ticketId << "  " << e.priority << "  " << e.accountName << " — "
-              << e.subject << '\n';
+        out() << qSetFieldWidth(4) << Qt::right
+              << (queue.riskUnavailable.isEmpty() ? QString::number(e.risk.score)
+                                                  : QStringLiteral("—"))
+              << qSetFieldWidth(0) << Qt::left << (queue.riskUnavailable.isEmpty() ? "%  " : "   ")
+              << e.ticketId << "  " << e.priority << "  " << e.accountName << " — " << e.subject
+              << '\n';
         for (const risk::AtRiskReason& r : e.reasons) {
             out() << "        " << r.text << '\n';
         }

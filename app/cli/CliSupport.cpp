@@ -1,21 +1,92 @@
 #include "cli/CliSupport.h"
 
+#include "text/InertText.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QStringDecoder>
 
 #include <cstdio>
 
 namespace escdesk::cli {
 
+namespace {
+
+// A standard stream that shows every control character and bidi override
+// of what is written to it as the visible mark (or, in JSON mode, escapes
+// it): the bytes are decoded as UTF-8 (a character split across two writes
+// is joined by the decoder), made inert, and written through at once.
+class InertStream : public QIODevice {
+public:
+    explicit InertStream(FILE* file)
+        : m_file(file) {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    ~InertStream() override {
+        if (m_heldCarriageReturn) {
+            put(QString(QChar(text::controlMark)));
+        }
+    }
+    void setJson(bool json) { m_json = json; }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 size) override {
+        QString text = m_decoder.decode(QByteArrayView(data, size));
+        // A carriage return at the end waits for the next write: with the
+        // line feed that may follow it, it is one line break.
+        if (m_heldCarriageReturn) {
+            text.prepend(QLatin1Char('\r'));
+            m_heldCarriageReturn = false;
+        }
+        if (text.endsWith(QLatin1Char('\r'))) {
+            text.chop(1);
+            m_heldCarriageReturn = true;
+        }
+        put(m_json ? text::jsonEscapedControls(text) : text::inert(text));
+        return size;
+    }
+
+private:
+    void put(const QString& text) {
+        const QByteArray bytes = text.toUtf8();
+        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), m_file);
+        std::fflush(m_file);
+    }
+
+    FILE* m_file;
+    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    bool m_json = false;
+    bool m_heldCarriageReturn = false;
+};
+
+InertStream& standardOutput() {
+    static InertStream device(stdout);
+    return device;
+}
+
+} // namespace
+
 QTextStream& out() {
-    static QTextStream stream(stdout);
+    static QTextStream stream(&standardOutput());
     return stream;
 }
 
 QTextStream& err() {
+    static InertStream device(stderr);
+    static QTextStream stream(&device);
+    return stream;
+}
+
+QTextStream& progressLine() {
     static QTextStream stream(stderr);
     return stream;
+}
+
+void setJsonOutput(bool json) {
+    out().flush();
+    standardOutput().setJson(json);
 }
 
 void addDatabaseOption(QCommandLineParser& parser) {
@@ -43,6 +114,9 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments) {
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
         throw UsageProblem{parser.errorText()};
+    }
+    if (parser.optionNames().contains(QStringLiteral("json"))) {
+        setJsonOutput(true);
     }
     if (parser.isSet(QStringLiteral("help"))) {
         // Qt names the binary by its full path; users type "escdesk COMMAND".

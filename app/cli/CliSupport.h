@@ -22,8 +22,20 @@ struct UsageProblem {
     QString message;
 };
 
+// Standard output and standard error. Everything written to them passes
+// through text::inert (text/InertText.h): imported text cannot put an
+// escape sequence, a lone carriage return or a bidi override on a terminal;
+// each shows as the visible mark U+FFFD instead. In JSON mode standard
+// output escapes those characters as \uXXXX instead, so the JSON value stays
+// exact. No command needs to remember either.
 QTextStream& out();
 QTextStream& err();
+// Standard error for the program's own progress line, which rewrites
+// itself with a carriage return. Never for imported text.
+QTextStream& progressLine();
+// JSON mode for standard output: set by parseOrThrow() when --json is given,
+// and by commands that print a JSON document (matrix export -).
+void setJsonOutput(bool json);
 
 // Adds --db FILE.
 void addDatabaseOption(QCommandLineParser& parser);
@@ -31,7 +43,8 @@ void addDatabaseOption(QCommandLineParser& parser);
 void addPeriodOptions(QCommandLineParser& parser);
 void addJsonOption(QCommandLineParser& parser);
 
-// Parses `arguments` (the command's own name first) or throws UsageProblem.
+// Parses `arguments` (the command's own name first) or throws UsageProblem;
+// --json switches standard output to JSON mode.
 void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments);
 // For commands that take no file arguments.
 void rejectPositionalArguments(const QCommandLineParser& parser);

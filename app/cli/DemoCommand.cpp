@@ -88,8 +88,8 @@ int runDemo(const QStringList& arguments) {
         const int percent = static_cast<int>(done * 100 / total);
         if (showProgress && percent / 5 != lastPercent / 5) {
             lastPercent = percent;
-            err() << "\rGenerating tickets: " << percent << "% (" << done << " of " << total << ")"
-                  << Qt::flush;
+            progressLine() << "\rGenerating tickets: " << percent << "% (" << done << " of "
+                           << total << ")" << Qt::flush;
         }
     };
     QElapsedTimer timer;
@@ -97,7 +97,7 @@ int runDemo(const QStringList& arguments) {
     const demo::DemoSummary summary = demo::generateDemo(*workspace, options, progress);
     const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
     if (showProgress) {
-        err() << "\n" << Qt::flush;
+        progressLine() << "\n" << Qt::flush;
     }
 
     const demo::DemoCalendar& c = summary.calendar;

@@ -54,6 +54,7 @@ int exportMatrix(const QCommandLineParser& parser, const QString& path) {
     auto workspace = openWorkspace(parser);
     const QByteArray text = matrix::writeMatrixFile(matrix::loadMatrix(workspace->db()));
     if (path == QLatin1String("-")) {
+        setJsonOutput(true); // the matrix file is JSON: kept exact
         out() << QString::fromUtf8(text);
         return Success;
     }

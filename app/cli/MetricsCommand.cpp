@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <map>
+
 namespace escdesk::cli {
 
 namespace {
@@ -39,7 +41,9 @@ void printRow(const char* label, const QString& value, const char* benchmark = "
 
 void printMetrics(const metrics::Metrics& m) {
     printRow("tickets", QString::number(m.tickets));
-    printRow("escalated", QString::number(m.escalated));
+    printRow("escalated", m.unavailable.count(QStringLiteral("escalated")) > 0
+                              ? QStringLiteral("—")
+                              : QString::number(m.escalated));
     printRow("escalation rate", formatPercent(m.escalationRate), "good < 10%, attention > 15%");
     printRow("time to escalate (min)", minutes(m.timeToEscalateMin));
     printRow("claim delay (min)", minutes(m.claimDelayMin));
@@ -53,8 +57,13 @@ void printMetrics(const metrics::Metrics& m) {
     printRow("reopen rate", formatPercent(m.reopenRate));
     printRow("resolution time, all (min)", minutes(m.resolutionTimeMin.all));
     printRow("repeat issue rate", formatPercent(m.repeatIssueRate));
+    // One line per reason, naming the figures it holds back.
+    std::map<QString, QStringList> keysByReason;
     for (const auto& [key, reason] : m.unavailable) {
-        out() << "  (" << key << ": " << reason << ")\n";
+        keysByReason[reason].append(key);
+    }
+    for (const auto& [reason, keys] : keysByReason) {
+        out() << "  (" << keys.join(QStringLiteral(", ")) << ": " << reason << ")\n";
     }
 }
 

@@ -7,6 +7,7 @@
 #include "cli/Commands.h"
 
 #include "report/ReportBuilder.h"
+#include "report/output/EmailMessage.h"
 #include "report/output/ReportOutput.h"
 
 #include <QFileInfo>
@@ -131,12 +132,8 @@ int runReport(const QStringList& arguments) {
     request.asOf = asOfInstant(parser, request.zone);
     const QDate today = toDateTime(request.asOf, request.zone).date();
     std::tie(request.first, request.last) = reportPeriod(parser, *kind, today);
-    for (const QString& recipient :
-         workspace->setting(QStringLiteral("report_recipients")).split(QLatin1Char(','))) {
-        if (!recipient.trimmed().isEmpty()) {
-            options.recipients << recipient.trimmed();
-        }
-    }
+    options.recipients =
+        report::splitMailboxList(workspace->setting(QStringLiteral("report_recipients")));
     options.sender = workspace->setting(QStringLiteral("report_sender"));
 
     const report::Report built = report::buildReport(*workspace, request);

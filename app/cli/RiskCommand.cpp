@@ -66,6 +66,11 @@ int runEvaluate(const QCommandLineParser& parser, store::Workspace& workspace) {
               << " has no tickets older than the held-out months to train on.\n";
         return RefusedInput;
     }
+    if (!evaluation->model.cannotTrain().isEmpty()) {
+        err() << "escdesk risk: cannot train the risk model on " << workspace.path() << ": "
+              << evaluation->model.cannotTrain() << ".\n";
+        return RefusedInput;
+    }
     if (parser.isSet(QStringLiteral("json"))) {
         out() << QJsonDocument(risk::evaluationJson(*evaluation)).toJson(QJsonDocument::Compact)
               << '\n';
@@ -76,10 +81,19 @@ int runEvaluate(const QCommandLineParser& parser, store::Workspace& workspace) {
 }
 
 void printTicket(const QString& ticketId, const risk::RiskScore& score,
-                 const risk::Sentiment& sentiment, const risk::PreEscalationCheck& check) {
-    out() << "Ticket " << ticketId << " — escalation risk " << score.score << "% ("
-          << risk::riskBandName(score.band) << ")\n";
-    for (const risk::FeatureContribution& c : score.contributions) {
+                 const risk::RiskModel& model, const risk::Sentiment& sentiment,
+                 const risk::PreEscalationCheck& check) {
+    if (!model.cannotTrain().isEmpty()) {
+        out() << "Ticket " << ticketId
+              << " — escalation risk not available: the risk model cannot be trained: "
+              << model.cannotTrain() << "\n";
+    } else {
+        out() << "Ticket " << ticketId << " — escalation risk " << score.score << "% ("
+              << risk::riskBandName(score.band) << ")\n";
+    }
+    const std::vector<risk::FeatureContribution> none;
+    for (const risk::FeatureContribution& c :
+         model.cannotTrain().isEmpty() ? score.contributions : none) {
         out() << "  " << (c.contribution >= 0 ? "+" : "−")
               << QString::number(std::abs(c.contribution), 'f', 2) << "  " << c.feature << " ("
               << c.value << ")\n";
@@ -129,7 +143,8 @@ int runTicket(const QCommandLineParser& parser, store::Workspace& workspace) {
             {QStringLiteral("verification"), risk::preEscalationJson(assessed->verification)}};
         out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     } else {
-        printTicket(ticketId, assessed->score, assessed->sentiment, assessed->verification);
+        printTicket(ticketId, assessed->score, assessed->model, assessed->sentiment,
+                    assessed->verification);
     }
     return Success;
 }
@@ -172,6 +187,12 @@ int runModelSummary(const QCommandLineParser& parser, store::Workspace& workspac
         json.insert(QStringLiteral("trained_now"), trained);
         json.insert(QStringLiteral("seconds"), seconds);
         out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        return Success;
+    }
+    if (!model->cannotTrain().isEmpty()) {
+        out() << "The risk model cannot be trained on " << model->trainedTickets()
+              << " tickets: " << model->cannotTrain()
+              << ".\nNo ticket gets an escalation risk until it can.\n";
         return Success;
     }
     out() << "Risk model " << (trained ? "trained" : "read from the workspace") << ": "

@@ -28,6 +28,10 @@ QString changeText(const analysis::RootCauseRow& row) {
 }
 
 void printTable(const analysis::RootCauseAnalysis& result) {
+    if (!result.unavailable.isEmpty()) {
+        out() << "Escalations not measurable: " << result.unavailable << "\n";
+        return;
+    }
     out() << result.escalations << " escalations (" << result.previousEscalations
           << " in the period before)\n\n";
     out() << QStringLiteral("%1 %2 %3 %4 %5  %6 %7\n")

@@ -13,8 +13,14 @@ namespace escdesk::cli {
 namespace {
 
 void printAnalysis(const analysis::SegmentAnalysis& result) {
-    out() << "Overall: " << result.escalated << " of " << result.tickets << " tickets escalated ("
-          << formatPercent(result.overallRate) << ")\n\n";
+    const bool measured = result.unavailable.isEmpty();
+    if (measured) {
+        out() << "Overall: " << result.escalated << " of " << result.tickets
+              << " tickets escalated (" << formatPercent(result.overallRate) << ")\n\n";
+    } else {
+        out() << "Overall: " << result.tickets
+              << " tickets; escalation rate not measurable: " << result.unavailable << "\n\n";
+    }
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                  .arg(metrics::segmentFieldName(result.field).leftJustified(24))
                  .arg(QStringLiteral("tickets"), 9)
@@ -31,7 +37,7 @@ void printAnalysis(const analysis::SegmentAnalysis& result) {
                      .arg((row.value.isNull() ? QStringLiteral("(none)") : row.value)
                               .leftJustified(24))
                      .arg(row.tickets, 9)
-                     .arg(row.escalated, 10)
+                     .arg(measured ? QString::number(row.escalated) : QStringLiteral("—"), 10)
                      .arg(formatPercent(row.rate), 7)
                      .arg(deviation, 9)
                      .arg(p, 8)

@@ -43,8 +43,9 @@ int runSummary(const QStringList& arguments) {
     const QString from = toDateTime(window.from, zone).date().toString(Qt::ISODate);
     const QString to = toDateTime(window.to, zone).date().toString(Qt::ISODate);
 
+    const bool measured = figures.unavailable.isEmpty();
     if (parser.isSet(QStringLiteral("json"))) {
-        const QJsonObject json{
+        QJsonObject json{
             {QStringLiteral("workspace"), workspace->path()},
             {QStringLiteral("counts"),
              QJsonObject{{QStringLiteral("tickets"), qint64(counts.tickets)},
@@ -53,9 +54,16 @@ int runSummary(const QStringList& arguments) {
                          {QStringLiteral("known_issues"), qint64(counts.knownIssues)}}},
             {QStringLiteral("period"), periodJson(window, zone)},
             {QStringLiteral("tickets"), qint64(figures.tickets)},
-            {QStringLiteral("escalated"), qint64(figures.escalated)},
+            {QStringLiteral("escalated"),
+             measured ? QJsonValue(qint64(figures.escalated)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("escalation_rate"), rateJson(figures.escalationRate)},
         };
+        if (!measured) {
+            // As `metrics --json` says it: null, and why.
+            json.insert(QStringLiteral("unavailable"),
+                        QJsonObject{{QStringLiteral("escalated"), figures.unavailable},
+                                    {QStringLiteral("escalation_rate"), figures.unavailable}});
+        }
         out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         return Success;
     }
@@ -65,9 +73,13 @@ int runSummary(const QStringList& arguments) {
           << counts.accounts << " accounts, " << counts.knownIssues << " known issues\n"
           << "Period " << from << " to " << to << " (exclusive), " << zone.id() << '\n'
           << "  tickets created     " << figures.tickets << '\n'
-          << "  escalated           " << figures.escalated << '\n'
+          << "  escalated           "
+          << (measured ? QString::number(figures.escalated) : QStringLiteral("—")) << '\n'
           << "  escalation rate     " << rateText(figures.escalationRate)
-          << (figures.fromEventLog ? "" : "  (from the tickets' escalated flag: no event log)")
+          << (!measured ? QStringLiteral("  (not measurable: %1)").arg(figures.unavailable)
+              : figures.fromEventLog ? QString()
+                                     : QStringLiteral("  (from the tickets' escalated flag: no "
+                                                      "event log)"))
           << '\n';
     return Success;
 }

@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <map>
+
 namespace escdesk::cli {
 
 namespace {
@@ -51,6 +53,20 @@ void printTrend(const analysis::Trend& trend) {
         out() << (trend.points[i].p90Regression ? "  p90 regression" : "") << '\n';
     }
     out() << '\n';
+    // What the data cannot measure, once: every period shares the workspace's.
+    if (!trend.points.empty()) {
+        std::map<QString, QStringList> keysByReason;
+        for (const auto& [key, reason] : trend.points.front().metrics.unavailable) {
+            if (shown.contains(key) || key == QLatin1String("time_to_escalate_min") ||
+                key == QLatin1String("decision_latency_min")) {
+                keysByReason[reason].append(key);
+            }
+        }
+        for (const auto& [reason, keys] : keysByReason) {
+            out() << "Not measurable (" << keys.join(QStringLiteral(", ")) << "): " << reason
+                  << '\n';
+        }
+    }
     for (const analysis::RisingCategory& category : trend.rising) {
         QStringList counts;
         for (std::int64_t count : category.counts) {

@@ -3,10 +3,12 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "report/output/ReportApplication.h"
+#include "text/InertText.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <vector>
 
@@ -70,9 +72,17 @@ void printUsage(QTextStream& stream) {
     stream << "\nRun 'escdesk COMMAND --help' for the options of a command.\n";
 }
 
+// Qt's own warnings go to stderr like every other message: made inert.
+void inertLogMessage(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const QByteArray line =
+        escdesk::text::inert(qFormatLogMessage(type, context, message)).toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    qInstallMessageHandler(inertLogMessage);
     // Reports draw charts and PDFs: they need Qt Gui, on the offscreen
     // platform; every other command runs on Qt Core alone.
     const bool drawsReports = argc > 1 && qstrcmp(argv[1], "report") == 0;

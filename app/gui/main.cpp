@@ -17,6 +17,7 @@
 #include "models/TicketTableModel.h"
 #include "pages/EscalationsPage.h"
 #include "store/Workspace.h"
+#include "text/InertText.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -172,7 +173,7 @@ int main(int argc, char* argv[]) {
     // Without a workspace the window shows the Welcome page.
     const QString problem = path.isEmpty() ? QString() : window.openWorkspace(path, batch);
     if (batch && !problem.isEmpty()) {
-        err() << problem << Qt::endl;
+        err() << escdesk::text::inert(problem) << Qt::endl; // it names the file
         return 1;
     }
     window.show();

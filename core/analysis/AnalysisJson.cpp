@@ -43,7 +43,9 @@ const std::vector<std::pair<QString, Extract>>& seriesExtractors() {
          }},
         {QStringLiteral("escalated"),
          [](const M& m) {
-             return asOptional(m.escalated);
+             // Not measurable is null, as in the period's own metrics.
+             return m.unavailable.count(QStringLiteral("escalated")) > 0 ? std::nullopt
+                                                                         : asOptional(m.escalated);
          }},
         {QStringLiteral("escalation_rate"),
          [](const M& m) {
@@ -147,26 +149,36 @@ trendSeries(const Trend& trend) {
 }
 
 QJsonObject segmentAnalysisToJson(const SegmentAnalysis& analysis) {
+    // Escalations not measurable: null counts, as the metrics say it.
+    const bool measured = analysis.unavailable.isEmpty();
+    const auto escalated = [measured](std::int64_t count) {
+        return measured ? QJsonValue(static_cast<qint64>(count)) : QJsonValue(QJsonValue::Null);
+    };
     QJsonArray rows;
     for (const SegmentRow& row : analysis.rows) {
         rows.append(QJsonObject{{QStringLiteral("value"), text(row.value)},
                                 {QStringLiteral("tickets"), static_cast<qint64>(row.tickets)},
-                                {QStringLiteral("escalated"), static_cast<qint64>(row.escalated)},
+                                {QStringLiteral("escalated"), escalated(row.escalated)},
                                 {QStringLiteral("rate"), number(row.rate)},
                                 {QStringLiteral("deviation_pts"), number(row.deviationPts)},
                                 {QStringLiteral("p_value"), number(row.pValue)},
                                 {QStringLiteral("significantly_above"), row.significantlyAbove}});
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("by"), metrics::segmentFieldName(analysis.field)},
         {QStringLiteral("overall"),
          QJsonObject{{QStringLiteral("tickets"), static_cast<qint64>(analysis.tickets)},
-                     {QStringLiteral("escalated"), static_cast<qint64>(analysis.escalated)},
+                     {QStringLiteral("escalated"), escalated(analysis.escalated)},
                      {QStringLiteral("rate"), number(analysis.overallRate)}}},
         {QStringLiteral("test"),
          QStringLiteral("two-proportion z-test of each segment against all other tickets, "
                         "two-sided, significant at p < 0.05")},
         {QStringLiteral("segments"), rows}};
+    if (!measured) {
+        json.insert(QStringLiteral("unavailable"),
+                    QJsonObject{{QStringLiteral("escalation_rate"), analysis.unavailable}});
+    }
+    return json;
 }
 
 QJsonObject trendToJson(const Trend& trend) {
@@ -272,12 +284,21 @@ QJsonObject rootCausesToJson(const RootCauseAnalysis& analysis) {
             top.append(row.rootCause);
         }
     }
-    return QJsonObject{
-        {QStringLiteral("escalations"), static_cast<qint64>(analysis.escalations)},
-        {QStringLiteral("previous_escalations"), static_cast<qint64>(analysis.previousEscalations)},
+    const bool measured = analysis.unavailable.isEmpty();
+    const auto escalations = [measured](std::int64_t count) {
+        return measured ? QJsonValue(static_cast<qint64>(count)) : QJsonValue(QJsonValue::Null);
+    };
+    QJsonObject json{
+        {QStringLiteral("escalations"), escalations(analysis.escalations)},
+        {QStringLiteral("previous_escalations"), escalations(analysis.previousEscalations)},
         {QStringLiteral("impact_formula"), impactFormula()},
         {QStringLiteral("root_causes"), rows},
         {QStringLiteral("top"), top}};
+    if (!measured) {
+        json.insert(QStringLiteral("unavailable"),
+                    QJsonObject{{QStringLiteral("escalations"), analysis.unavailable}});
+    }
+    return json;
 }
 
 QJsonObject clustersToJson(const ClusterAnalysis& analysis, const QTimeZone& zone) {

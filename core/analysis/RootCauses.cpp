@@ -162,6 +162,9 @@ RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
     const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
     const std::vector<EscalationRef> escalations = escalationsIn(input, window);
     analysis.escalations = static_cast<std::int64_t>(escalations.size());
+    if (!input.coverage.tiers) {
+        analysis.unavailable = metrics::noTierReason();
+    }
 
     const Window previous{window.from - (window.to - window.from), window.from};
     const std::map<QString, std::int64_t> previousCounts =

@@ -47,6 +47,9 @@ struct RootCauseAnalysis {
     std::int64_t previousEscalations = 0;
     std::vector<RootCauseRow> rows;
     std::vector<KnownIssue> knownIssues;
+    // Why escalations cannot be measured at all (no ticket has a tier or an
+    // escalation): the counts of 0 then mean nothing. Empty when they can.
+    QString unavailable;
 };
 
 RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,

@@ -42,8 +42,28 @@ struct SegmentCounts {
 };
 
 // The analysis from per-segment counts. Only segments with tickets created
-// in the window get a row.
-SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field) {
+// in the window get a row. Without tiers in the workspace only the tickets
+// are counted: escalations cannot be measured.
+SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field,
+                        const metrics::DataCoverage& coverage) {
+    if (!coverage.tiers) {
+        SegmentCounts ticketsOnly;
+        for (const auto& [value, count] : counts.byValue) {
+            ticketsOnly.add(value, count.tickets, 0);
+        }
+        ticketsOnly.add(QString(), counts.withoutValue.tickets, 0);
+        SegmentAnalysis analysis = analyse(ticketsOnly, field, metrics::DataCoverage{});
+        analysis.overallRate.reset();
+        for (SegmentRow& row : analysis.rows) {
+            row.rate.reset();
+            row.deviationPts.reset();
+            row.pValue.reset();
+            row.significantlyAbove = false;
+        }
+        std::sort(analysis.rows.begin(), analysis.rows.end(), ranksBefore);
+        analysis.unavailable = metrics::noTierReason();
+        return analysis;
+    }
     SegmentAnalysis analysis;
     analysis.field = field;
     auto total = [&](const SegmentCount& count) {
@@ -128,7 +148,7 @@ SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window
                                    : ticket.escalatedFlag;
         counts.add(metrics::segmentValue(ticket, field), 1, escalated ? 1 : 0);
     }
-    return analyse(counts, field);
+    return analyse(counts, field, input.coverage);
 }
 
 SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
@@ -150,7 +170,7 @@ SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
     while (row.step()) {
         counts.add(row.text(0), row.int64(1), row.int64(2));
     }
-    return analyse(counts, field);
+    return analyse(counts, field, metrics::workspaceCoverage(db));
 }
 
 } // namespace escdesk::analysis

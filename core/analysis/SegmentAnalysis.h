@@ -34,6 +34,10 @@ struct SegmentAnalysis {
     std::int64_t escalated = 0;
     std::optional<double> overallRate;
     std::vector<SegmentRow> rows; // by rate, highest first; ties by value
+    // Why no segment's escalations can be measured (no ticket has a tier or
+    // an escalation): every rate is then empty and the escalated counts are
+    // not to be shown. Empty when they can.
+    QString unavailable;
 };
 
 SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,

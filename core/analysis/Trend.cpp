@@ -111,12 +111,14 @@ public:
         : m_periods(periods)
         , m_points(periods.size()) {}
 
-    void begin(bool hasEventLog, metrics::OutcomeSource) override {
+    void begin(bool hasEventLog, const metrics::DataCoverage& coverage,
+               metrics::OutcomeSource) override {
         m_sums.clear();
         for (std::size_t i = 0; i < m_periods.size(); ++i) {
             m_points[i] = TrendPoint{};
             m_points[i].period = m_periods[i];
-            m_sums.emplace_back(m_periods[i].window, hasEventLog);
+            m_sums.emplace_back(m_periods[i].window, hasEventLog, metrics::CostParameters{},
+                                coverage);
         }
     }
 

@@ -502,6 +502,7 @@ MetricsInput loadMetricsInput(store::Database& db, const Window& window, FactFie
     MetricsInput input;
     StringPool pool;
     input.hasEventLog = workspaceHasEventLog(db);
+    input.coverage = workspaceCoverage(db);
     // The repeat-issue lookback scans more of the store than the window
     // itself: it runs on a second connection meanwhile.
     std::future<std::vector<ResolvedEscalation>> resolved =
@@ -558,6 +559,7 @@ MetricsInput loadEscalationsInput(store::Database& db, const Window& window) {
     MetricsInput input;
     StringPool pool;
     input.hasEventLog = workspaceHasEventLog(db);
+    input.coverage = workspaceCoverage(db);
     const AccountMap accounts = loadAccounts(db, pool);
     const FactSource source{accounts, pool, FactFields::All};
     if (input.hasEventLog) {

@@ -11,6 +11,11 @@ bool workspaceHasEventLog(store::Database& db) {
 } // namespace
 
 HeadlineFigures headlineFigures(store::Database& db, const Window& window) {
+    return headlineFigures(db, window, workspaceCoverage(db));
+}
+
+HeadlineFigures headlineFigures(store::Database& db, const Window& window,
+                                const DataCoverage& coverage) {
     HeadlineFigures figures;
     figures.fromEventLog = workspaceHasEventLog(db);
     // A ticket is escalated if it has an `escalated` event or, in a workspace
@@ -26,7 +31,10 @@ HeadlineFigures headlineFigures(store::Database& db, const Window& window) {
     query.step();
     figures.tickets = query.int64(0);
     figures.escalated = query.int64(1);
-    if (figures.tickets > 0) {
+    if (!coverage.tiers) {
+        figures.escalated = 0;
+        figures.unavailable = noTierReason();
+    } else if (figures.tickets > 0) {
         figures.escalationRate =
             static_cast<double>(figures.escalated) / static_cast<double>(figures.tickets);
     }

@@ -19,8 +19,9 @@ HeadlineComparison compareHeadline(store::Database& db, PeriodPreset preset,
     if (!currentDates.isValid()) {
         return comparison;
     }
-    comparison.current = headlineFigures(db, windowOf(currentDates, zone));
-    comparison.previous = headlineFigures(db, windowOf(comparison.previousDates, zone));
+    const DataCoverage coverage = workspaceCoverage(db);
+    comparison.current = headlineFigures(db, windowOf(currentDates, zone), coverage);
+    comparison.previous = headlineFigures(db, windowOf(comparison.previousDates, zone), coverage);
     comparison.tickets = countChange(comparison.current.tickets, comparison.previous.tickets);
     comparison.escalated = countChange(comparison.current.escalated, comparison.previous.escalated);
     if (comparison.current.escalationRate && comparison.previous.escalationRate) {

@@ -108,13 +108,15 @@ KeyFigureComparison compareKeyFigures(store::Database& db, const Window& current
                                       const Window& previous, UtcSeconds slaAsOf) {
     KeyFigureComparison comparison;
     const WindowOutcomes now = loadWindowOutcomes(db, current, slaAsOf);
-    comparison.current = computeMetrics(now.refs(), now.hasEventLog, current);
+    comparison.current = computeMetrics(now, current);
     comparison.previous = metricsOfWindow(db, previous, slaAsOf);
     const QStringList highCritical{QStringLiteral("High"), QStringLiteral("Critical")};
-    comparison.highCriticalHandoffMin =
-        computeMetrics(withPriorities(now, highCritical), now.hasEventLog, current).handoffDelayMin;
+    comparison.highCriticalHandoffMin = computeMetrics(withPriorities(now, highCritical),
+                                                       now.hasEventLog, current, {}, now.coverage)
+                                            .handoffDelayMin;
     comparison.criticalDecisionMin =
-        computeMetrics(withPriorities(now, {QStringLiteral("Critical")}), now.hasEventLog, current)
+        computeMetrics(withPriorities(now, {QStringLiteral("Critical")}), now.hasEventLog, current,
+                       {}, now.coverage)
             .decisionLatencyMin;
     comparison.figures =
         keyFigures(comparison.current, comparison.previous, comparison.highCriticalHandoffMin.p90,

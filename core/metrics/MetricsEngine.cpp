@@ -128,12 +128,13 @@ Metrics computeMetrics(const MetricsInput& input, const Window& window,
         tickets.push_back(&ticket);
     }
     return computeMetrics(tickets, input.hasEventLog,
-                          ResolvedEscalationIndex(input.resolvedEscalations), window, costs);
+                          ResolvedEscalationIndex(input.resolvedEscalations), window, costs,
+                          input.coverage);
 }
 
 Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
                        const ResolvedEscalationIndex& resolvedEscalations, const Window& window,
-                       const CostParameters& costs) {
+                       const CostParameters& costs, const DataCoverage& coverage) {
     std::vector<TicketOutcome> ticketOutcomes;
     std::vector<EscalationOutcome> escalationOutcomes;
     for (const TicketFacts* ticket : tickets) {
@@ -147,7 +148,8 @@ Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
         }
     }
     resolvedEscalations.markRepeatIssues(ticketOutcomes);
-    return computeMetrics(refsTo(ticketOutcomes, escalationOutcomes), hasEventLog, window, costs);
+    return computeMetrics(refsTo(ticketOutcomes, escalationOutcomes), hasEventLog, window, costs,
+                          coverage);
 }
 
 OutcomeRefs refsTo(const std::vector<TicketOutcome>& tickets,
@@ -270,10 +272,11 @@ struct MetricsAccumulator::Totals {
 };
 
 MetricsAccumulator::MetricsAccumulator(const Window& window, bool hasEventLog,
-                                       const CostParameters& costs)
+                                       const CostParameters& costs, const DataCoverage& coverage)
     : m_window(window)
     , m_hasEventLog(hasEventLog)
     , m_costs(costs)
+    , m_coverage(coverage)
     , m_totals(std::make_unique<Totals>()) {}
 
 MetricsAccumulator::~MetricsAccumulator() = default;
@@ -323,21 +326,24 @@ Metrics MetricsAccumulator::finish() {
 
     if (!m_hasEventLog) {
         markNeedsEventLog(m);
-        return m;
+    } else {
+        m_totals->escalations.finish(m);
+        m.escalationsPerEscalatedTicket = ratio(totals.escalationEvents, m.escalated);
+        m.reescalatedShare = ratio(totals.reescalated, m.escalated);
+        m.reopenRate = ratio(totals.reopened, totals.resolved);
+        for (std::size_t tier = 0; tier < 3; ++tier) {
+            m.timeAtTierMin[tier] = summarize(std::move(totals.stays[tier]));
+        }
     }
-    m_totals->escalations.finish(m);
-    m.escalationsPerEscalatedTicket = ratio(totals.escalationEvents, m.escalated);
-    m.reescalatedShare = ratio(totals.reescalated, m.escalated);
-    m.reopenRate = ratio(totals.reopened, totals.resolved);
-    for (std::size_t tier = 0; tier < 3; ++tier) {
-        m.timeAtTierMin[tier] = summarize(std::move(totals.stays[tier]));
-    }
+    // The one place where what the data cannot measure is said, for every
+    // surface that shows these metrics.
+    markUnmeasurable(m, m_coverage, m_hasEventLog);
     return m;
 }
 
 Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Window& window,
-                       const CostParameters& costs) {
-    MetricsAccumulator accumulator(window, hasEventLog, costs);
+                       const CostParameters& costs, const DataCoverage& coverage) {
+    MetricsAccumulator accumulator(window, hasEventLog, costs, coverage);
     for (const TicketOutcome* ticket : outcomes.tickets) {
         accumulator.add(*ticket);
     }

@@ -4,6 +4,7 @@
 // Loading (FactsLoader) and computing are separate so the arithmetic can be
 // checked on hand-built inputs.
 
+#include "metrics/DataCoverage.h"
 #include "metrics/MetricOutcomes.h"
 #include "metrics/Statistics.h"
 #include "metrics/TicketFacts.h"
@@ -61,7 +62,9 @@ struct Metrics {
     SplitMeans csat;
     std::optional<double> costEscalationHandling;
     std::optional<double> costEngineeringInterruptions;
-    // Metric key → why it has no value (e.g. "needs event log").
+    // Metric key → why it has no value (e.g. "needs event log"); a part of
+    // an object as "key.part" ("resolution_time_min.escalated"). A figure
+    // listed here is not measurable: its value is empty, never 0.
     std::map<QString, QString> unavailable;
 };
 
@@ -96,17 +99,20 @@ using TicketRefs = std::vector<const TicketFacts*>;
 // loaded with its whole range. `tickets` must hold every ticket of the input
 // created in `window` or escalated in it, in input order; others are ignored
 // as computeMetrics(input, …) ignores them. `resolved` must cover the 90
-// days before the window.
+// days before the window. `coverage`: what the workspace can measure
+// (DataCoverage.h); by default everything.
 Metrics computeMetrics(const TicketRefs& tickets, bool hasEventLog,
                        const ResolvedEscalationIndex& resolved, const Window& window,
-                       const CostParameters& costs = {});
+                       const CostParameters& costs = {}, const DataCoverage& coverage = {});
 
 // Sums outcomes into the metrics of one window as they come, one at a time
 // (SPEC §7): tickets created in the window and escalations inside it; others
-// are ignored. A ticket's repeat-issue flag must be set.
+// are ignored. A ticket's repeat-issue flag must be set. What `coverage`
+// says the workspace cannot measure is marked so when finished.
 class MetricsAccumulator {
 public:
-    MetricsAccumulator(const Window& window, bool hasEventLog, const CostParameters& costs = {});
+    MetricsAccumulator(const Window& window, bool hasEventLog, const CostParameters& costs = {},
+                       const DataCoverage& coverage = {});
     ~MetricsAccumulator();
     MetricsAccumulator(MetricsAccumulator&&) noexcept;
     MetricsAccumulator& operator=(MetricsAccumulator&&) noexcept;
@@ -124,6 +130,7 @@ private:
     Window m_window;
     bool m_hasEventLog = false;
     CostParameters m_costs;
+    DataCoverage m_coverage;
     Metrics m_metrics;
     std::unique_ptr<Totals> m_totals;
 };
@@ -133,7 +140,7 @@ private:
 // Repeat-issue flags must be set (ResolvedEscalationIndex::markRepeatIssues).
 // The same as computeMetrics on the facts the outcomes were decided from.
 Metrics computeMetrics(const OutcomeRefs& outcomes, bool hasEventLog, const Window& window,
-                       const CostParameters& costs = {});
+                       const CostParameters& costs = {}, const DataCoverage& coverage = {});
 
 OutcomeRefs refsTo(const std::vector<TicketOutcome>& tickets,
                    const std::vector<EscalationOutcome>& escalations);

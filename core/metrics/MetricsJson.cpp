@@ -18,7 +18,9 @@ bool isUnavailable(const Metrics& m, const char* key) {
     return m.unavailable.count(QString::fromLatin1(key)) > 0;
 }
 
-// The value, or null when the metric was marked unavailable.
+// The value, or null when the metric (or this part of it, "key.part") was
+// marked unavailable: not measurable is null, never a count of 0 or an
+// object of empty statistics.
 QJsonValue unlessUnavailable(const Metrics& m, const char* key, QJsonValue value) {
     return isUnavailable(m, key) ? QJsonValue(QJsonValue::Null) : value;
 }
@@ -49,9 +51,10 @@ QJsonObject metricsToJson(const Metrics& m) {
 
     QJsonObject json{
         {QStringLiteral("tickets"), count(m.tickets)},
-        {QStringLiteral("escalated"), count(m.escalated)},
+        {QStringLiteral("escalated"), unlessUnavailable(m, "escalated", count(m.escalated))},
         {QStringLiteral("escalation_rate"), number(m.escalationRate)},
-        {QStringLiteral("time_to_escalate_min"), durationToJson(m.timeToEscalateMin)},
+        {QStringLiteral("time_to_escalate_min"),
+         unlessUnavailable(m, "time_to_escalate_min", durationToJson(m.timeToEscalateMin))},
         {QStringLiteral("claim_delay_min"), unlessUnavailable(m, "claim_delay_min", claim)},
         {QStringLiteral("handoff_delay_min"),
          unlessUnavailable(m, "handoff_delay_min", durationToJson(m.handoffDelayMin))},
@@ -66,10 +69,13 @@ QJsonObject metricsToJson(const Metrics& m) {
         {QStringLiteral("deflection_rate"), number(m.deflectionRate)},
         {QStringLiteral("reopen_rate"), number(m.reopenRate)},
         {QStringLiteral("resolution_time_min"),
-         QJsonObject{
-             {QStringLiteral("all"), durationToJson(m.resolutionTimeMin.all)},
-             {QStringLiteral("escalated"), durationToJson(m.resolutionTimeMin.escalated)},
-             {QStringLiteral("not_escalated"), durationToJson(m.resolutionTimeMin.notEscalated)}}},
+         QJsonObject{{QStringLiteral("all"), durationToJson(m.resolutionTimeMin.all)},
+                     {QStringLiteral("escalated"),
+                      unlessUnavailable(m, "resolution_time_min.escalated",
+                                        durationToJson(m.resolutionTimeMin.escalated))},
+                     {QStringLiteral("not_escalated"),
+                      unlessUnavailable(m, "resolution_time_min.not_escalated",
+                                        durationToJson(m.resolutionTimeMin.notEscalated))}}},
         {QStringLiteral("sla_breach_rate"),
          QJsonObject{{QStringLiteral("all"), number(m.slaBreachRateAll)},
                      {QStringLiteral("escalated"), number(m.slaBreachRateEscalated)}}},

@@ -383,7 +383,7 @@ void visitComputed(store::Database& db, const Window& window, const SlaAssessmen
                    OutcomeVisitor& visitor) {
     MetricsInput input = loadMetricsInput(db, window);
     markSlaBreaches(input, window, sla);
-    visitor.begin(input.hasEventLog, OutcomeSource::Computed);
+    visitor.begin(input.hasEventLog, input.coverage, OutcomeSource::Computed);
     std::vector<TicketOutcome> tickets;
     for (const TicketFacts& ticket : input.tickets) {
         if (window.contains(ticket.createdAt)) {
@@ -424,7 +424,7 @@ bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsO
     if (storedBasis(db) != basis.text || !allKept(db, basis.hasEventLog)) {
         return false;
     }
-    visitor.begin(basis.hasEventLog, source);
+    visitor.begin(basis.hasEventLog, workspaceCoverage(db), source);
     visitKeptTickets(db, window, basis.sla(), visitor);
     visitKeptEscalations(db, window, visitor);
     snapshot.commit();
@@ -519,8 +519,8 @@ public:
         : m_window(window)
         , m_costs(costs) {}
 
-    void begin(bool hasEventLog, OutcomeSource) override {
-        m_sum.emplace(m_window, hasEventLog, m_costs);
+    void begin(bool hasEventLog, const DataCoverage& coverage, OutcomeSource) override {
+        m_sum.emplace(m_window, hasEventLog, m_costs, coverage);
     }
     void visit(const TicketOutcome& ticket) override { m_sum->add(ticket); }
     void visit(const EscalationOutcome& escalation) override { m_sum->add(escalation); }
@@ -543,8 +543,9 @@ private:
 // Collects what it visits.
 class OutcomeCollector : public OutcomeVisitor {
 public:
-    void begin(bool hasEventLog, OutcomeSource source) override {
+    void begin(bool hasEventLog, const DataCoverage& coverage, OutcomeSource source) override {
         m_outcomes.hasEventLog = hasEventLog;
+        m_outcomes.coverage = coverage;
         m_outcomes.source = source;
     }
     void visit(const TicketOutcome& ticket) override { m_outcomes.tickets.push_back(ticket); }
@@ -596,6 +597,11 @@ WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, Utc
     OutcomeCollector collector;
     visitWindowOutcomes(db, window, slaAsOf, collector);
     return collector.take();
+}
+
+Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window,
+                       const CostParameters& costs) {
+    return computeMetrics(outcomes.refs(), outcomes.hasEventLog, window, costs, outcomes.coverage);
 }
 
 Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf,

@@ -24,13 +24,14 @@ namespace escdesk::metrics {
 // written (read-only file, or busy with another writer).
 enum class OutcomeSource { Kept, Completed, Computed };
 
-// Receives the outcomes of a window one at a time: begin() first, then
-// tickets (in creation order), then escalations (in time order). A visited
-// outcome is valid only during the call.
+// Receives the outcomes of a window one at a time: begin() first, with what
+// the workspace can measure, then tickets (in creation order), then
+// escalations (in time order). A visited outcome is valid only during the
+// call.
 class OutcomeVisitor {
 public:
     virtual ~OutcomeVisitor() = default;
-    virtual void begin(bool hasEventLog, OutcomeSource source) = 0;
+    virtual void begin(bool hasEventLog, const DataCoverage& coverage, OutcomeSource source) = 0;
     virtual void visit(const TicketOutcome& ticket) = 0;
     virtual void visit(const EscalationOutcome& escalation) = 0;
 
@@ -54,6 +55,7 @@ void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds s
 // The outcomes visitWindowOutcomes visits, collected.
 struct WindowOutcomes {
     bool hasEventLog = false;
+    DataCoverage coverage;
     OutcomeSource source = OutcomeSource::Kept;
     std::vector<TicketOutcome> tickets;
     std::vector<EscalationOutcome> escalations;
@@ -62,6 +64,10 @@ struct WindowOutcomes {
 };
 
 WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf);
+
+// The metrics of collected outcomes, with what their workspace can measure.
+Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window,
+                       const CostParameters& costs = {});
 
 // Every metric of SPEC §7 over the window, summed as the outcomes come.
 Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf,

@@ -74,6 +74,7 @@ std::vector<SegmentInput> splitBySegment(const MetricsInput& input, SegmentField
     std::vector<SegmentInput> segments;
     auto add = [&](QString value, MetricsInput&& part) {
         part.hasEventLog = input.hasEventLog;
+        part.coverage = input.coverage;
         part.resolvedEscalations = input.resolvedEscalations;
         segments.push_back(SegmentInput{std::move(value), std::move(part)});
     };

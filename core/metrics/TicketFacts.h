@@ -6,6 +6,7 @@
 
 #include "domain/EventKind.h"
 #include "domain/Instant.h"
+#include "metrics/DataCoverage.h"
 
 #include <QString>
 
@@ -70,6 +71,9 @@ struct MetricsInput {
     // False when the workspace holds no events at all: the tickets' own
     // escalated / escalated_at / tier fields then stand in for the log.
     bool hasEventLog = false;
+    // What the workspace can measure at all; everything unless the loader
+    // found otherwise.
+    DataCoverage coverage;
 };
 
 // The ticket's root cause for grouping: "Unspecified" when it has none.

@@ -147,7 +147,7 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
         Headline{QStringLiteral("Escalation rate"), formatValue(rate, ValueFormat::Percent),
                  rateChange + QStringLiteral(" vs ") + beforeLabel,
                  changeTone(rate, previousRate, rateKpi)},
-        Headline{QStringLiteral("Escalated tickets"), QString::number(now.metrics.escalated),
+        Headline{QStringLiteral("Escalated tickets"), escalatedCountText(now.metrics),
                  QStringLiteral("of %1 created")
                      .arg(QLocale(QLocale::English)
                               .toString(static_cast<qlonglong>(now.metrics.tickets))),
@@ -168,12 +168,18 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
     if (rate && previousRate && std::abs(*rate - *previousRate) >= 0.0005) {
         direction = *rate > *previousRate ? QStringLiteral("rose") : QStringLiteral("fell");
     }
-    rateSection.blocks.push_back(Paragraph{
-        QStringLiteral("The escalation rate %1: %2 of tickets created in %3 were escalated, "
-                       "against %4 in %5 (%6). The benchmark is below 10%; above 15% needs "
-                       "attention.")
-            .arg(direction, formatValue(rate, ValueFormat::Percent), nowLabel,
-                 formatValue(previousRate, ValueFormat::Percent), beforeLabel, rateChange)});
+    if (const auto notMeasurable = notMeasurableParagraph(now.metrics)) {
+        rateSection.blocks.push_back(*notMeasurable);
+    }
+    // Not measurable, the sentence on the rate's direction would only repeat "—".
+    if (notMeasurableReason(now.metrics, QStringLiteral("escalation_rate")).isEmpty()) {
+        rateSection.blocks.push_back(Paragraph{
+            QStringLiteral("The escalation rate %1: %2 of tickets created in %3 were escalated, "
+                           "against %4 in %5 (%6). The benchmark is below 10%; above 15% needs "
+                           "attention.")
+                .arg(direction, formatValue(rate, ValueFormat::Percent), nowLabel,
+                     formatValue(previousRate, ValueFormat::Percent), beforeLabel, rateChange)});
+    }
     rateSection.blocks.push_back(monthlyRateChart(trend));
     std::vector<Kpi> kpis{
         escalationRateKpi(),
@@ -188,31 +194,36 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
             ValueFormat::Count,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("escalated")},
         Kpi{QStringLiteral("Decision latency, median"),
             [](const metrics::Metrics& m) { return m.decisionLatencyMin.p50; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Resolution time of escalated, median"),
             [](const metrics::Metrics& m) { return m.resolutionTimeMin.escalated.p50; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("resolution_time_min.escalated")},
         Kpi{QStringLiteral("Bounceback rate"),
             [](const metrics::Metrics& m) { return m.bouncebackRate; }, ValueFormat::Percent, false,
             QStringLiteral("5–10%"),
-            [](double v) {
-                return v <= 0.10 ? Tone::Good : v > 0.20 ? Tone::Bad : Tone::Watch;
-            }},
+            [](double v) { return v <= 0.10  ? Tone::Good
+                                  : v > 0.20 ? Tone::Bad
+                                             : Tone::Watch; },
+            QStringLiteral("bounceback_rate")},
         Kpi{QStringLiteral("SLA breach rate, escalated"),
             [](const metrics::Metrics& m) { return m.slaBreachRateEscalated; },
             ValueFormat::Percent,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("sla_breach_rate.escalated")},
     };
     rateSection.blocks.push_back(kpiTable(QStringLiteral("key-figures"), kpis, now.metrics,
                                           before.metrics, nowLabel, beforeLabel));

@@ -202,6 +202,9 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
     };
 
     Section latency{QStringLiteral("Decision latency"), {}};
+    if (const auto notMeasurable = notMeasurableParagraph(m)) {
+        latency.blocks.push_back(*notMeasurable);
+    }
     using M = metrics::Metrics;
     const std::vector<Kpi> latencyKpis{
         Kpi{QStringLiteral("Decision latency, median"),
@@ -209,25 +212,29 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Decision latency, p90"),
             [](const M& x) { return x.decisionLatencyMin.p90; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Decision latency, mean"),
             [](const M& x) { return x.decisionLatencyMin.mean; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Critical decisions within 30 min"),
             [](const M& x) { return x.criticalDecisionsWithin30m; }, ValueFormat::Percent, true,
             QStringLiteral("all"),
-            [](double v) {
-                return v >= 0.95 ? Tone::Good : v >= 0.8 ? Tone::Watch : Tone::Bad;
-            }},
+            [](double v) { return v >= 0.95  ? Tone::Good
+                                  : v >= 0.8 ? Tone::Watch
+                                             : Tone::Bad; },
+            QStringLiteral("critical_decisions_within_30m")},
     };
     latency.blocks.push_back(
         kpiTable(QStringLiteral("decision-latency"), latencyKpis, m, b, nowLabel, beforeLabel));
@@ -260,26 +267,31 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
             ValueFormat::Percent,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("reescalated_share")},
         Kpi{QStringLiteral("Escalations per escalated ticket"),
             [](const M& x) { return x.escalationsPerEscalatedTicket; },
             ValueFormat::Count,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("escalations_per_escalated_ticket")},
         Kpi{QStringLiteral("Deflection (Tier 2 without Tier 3)"),
             [](const M& x) { return x.deflectionRate; },
             ValueFormat::Percent,
             true,
             {},
-            {}},
+            {},
+            QStringLiteral("deflection_rate")},
         Kpi{QStringLiteral("Bounceback rate"), [](const M& x) { return x.bouncebackRate; },
             ValueFormat::Percent, false, QStringLiteral("5–10%"),
-            [](double v) {
-                return v <= 0.10 ? Tone::Good : v > 0.20 ? Tone::Bad : Tone::Watch;
-            }},
+            [](double v) { return v <= 0.10  ? Tone::Good
+                                  : v > 0.20 ? Tone::Bad
+                                             : Tone::Watch; },
+            QStringLiteral("bounceback_rate")},
         Kpi{QStringLiteral("Escalation rate"), [](const M& x) { return x.escalationRate; },
-            ValueFormat::Percent, false, QStringLiteral("< 10%"), escalationRateKpi().band},
+            ValueFormat::Percent, false, QStringLiteral("< 10%"), escalationRateKpi().band,
+            QStringLiteral("escalation_rate")},
     };
     Table flowTable =
         kpiTable(QStringLiteral("reescalation-deflection"), flowKpis, m, b, nowLabel, beforeLabel);

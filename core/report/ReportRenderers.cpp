@@ -1,6 +1,6 @@
 #include "report/ReportRenderers.h"
 
-#include "text/BidiControls.h"
+#include "text/InertText.h"
 #include "text/SpreadsheetCell.h"
 
 #include <QLocale>
@@ -33,9 +33,10 @@ QString toneColor(Tone tone) {
     return inkColor;
 }
 
-// Imported text in HTML: markup escaped, bidi overrides made visible.
+// Imported text in HTML: markup escaped, controls and bidi overrides made
+// visible (text::inert).
 QString esc(const QString& text) {
-    return text::withoutBidiControls(text).toHtmlEscaped();
+    return text::inert(text).toHtmlEscaped();
 }
 
 Align alignOf(const Table& table, int column) {
@@ -268,7 +269,7 @@ QString neutralizeCsvCell(const QString& text, bool numericColumn) {
 }
 
 QString escapeMarkdown(const QString& raw) {
-    const QString text = text::withoutBidiControls(raw);
+    const QString text = text::inert(raw);
     QString out;
     out.reserve(text.size() + 8);
     for (const QChar c : text) {
@@ -435,7 +436,7 @@ QString renderPlainText(const Report& report) {
             }
         }
     }
-    return text::withoutBidiControls(text + report.generatedText + '\n');
+    return text::inert(text + report.generatedText + '\n');
 }
 
 QByteArray renderCsv(const Table& table) {

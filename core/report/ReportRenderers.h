@@ -4,7 +4,9 @@
 // subset of HTML that mail clients and Qt's rich text both lay out), Markdown
 // and CSV. Everything that comes from imported data is escaped here: HTML
 // special characters become entities, Markdown cannot open raw HTML or break
-// a table, and a CSV cell cannot start a spreadsheet formula.
+// a table, a CSV cell cannot start a spreadsheet formula, and in every
+// format control characters and bidi overrides become the visible mark of
+// text/InertText.h.
 
 #include "report/Report.h"
 
@@ -32,13 +34,14 @@ QString renderPlainText(const Report& report);
 // One CSV document (RFC 4180, CRLF line ends, UTF-8) per table.
 QByteArray renderCsv(const Table& table);
 
-// A cell safe to open in a spreadsheet (OWASP "CSV injection"): text
-// starting with = + - @, a tab or a carriage return is prefixed with a single
-// quote so it stays text. In a `numericColumn` (a right-aligned column of
+// A cell safe to open in a spreadsheet (OWASP "CSV injection"): controls
+// made visible (text::inert), then text starting with = + - @ or a tab is
+// prefixed with a single quote so it stays text. In a `numericColumn` (a right-aligned column of
 // figures) plain numbers such as "-1.5" are left as they are.
 QString neutralizeCsvCell(const QString& text, bool numericColumn = false);
 
-// Text with Markdown's special characters escaped and < > as entities.
+// Text with Markdown's special characters escaped, < > as entities, line
+// breaks as spaces and controls made visible (text::inert).
 QString escapeMarkdown(const QString& text);
 
 // Formatting shared by the builders.

@@ -10,6 +10,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 namespace escdesk::report {
@@ -67,6 +68,7 @@ metrics::Metrics metricsForPriorities(const ReportContext& context, const Period
                                       const QStringList& priorities) {
     metrics::MetricsInput subset;
     subset.hasEventLog = figures.input.hasEventLog;
+    subset.coverage = figures.input.coverage;
     subset.resolvedEscalations = figures.input.resolvedEscalations;
     for (const metrics::TicketFacts& ticket : figures.input.tickets) {
         if (priorities.contains(ticket.priority, Qt::CaseInsensitive)) {
@@ -105,6 +107,39 @@ Tone changeTone(std::optional<double> now, std::optional<double> before, const K
     return up == kpi.higherIsBetter ? Tone::Good : Tone::Bad;
 }
 
+QString notMeasurableReason(const metrics::Metrics& m, const QString& key) {
+    if (key.isEmpty()) {
+        return {};
+    }
+    for (const QString& k : {key, key.section(QLatin1Char('.'), 0, 0)}) {
+        if (const auto found = m.unavailable.find(k); found != m.unavailable.end()) {
+            return found->second;
+        }
+    }
+    return {};
+}
+
+QString escalatedCountText(const metrics::Metrics& m) {
+    return notMeasurableReason(m, QStringLiteral("escalated")).isEmpty()
+               ? QString::number(m.escalated)
+               : QStringLiteral("—");
+}
+
+std::optional<Paragraph> notMeasurableParagraph(const metrics::Metrics& m) {
+    QStringList reasons;
+    for (const auto& [key, reason] : m.unavailable) {
+        if (!reasons.contains(reason)) {
+            reasons.append(reason);
+        }
+    }
+    if (reasons.isEmpty()) {
+        return std::nullopt;
+    }
+    return Paragraph{QStringLiteral("Not measurable from this data: %1. Those figures read “—”.")
+                         .arg(reasons.join(QStringLiteral("; "))),
+                     Tone::Watch};
+}
+
 Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::Metrics& now,
                const metrics::Metrics& before, const QString& nowLabel,
                const QString& beforeLabel) {
@@ -118,11 +153,23 @@ Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::M
                      QStringLiteral("Status")};
     table.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Left, Align::Left};
     table.widths = {27, 13, 14, 13, 19, 14};
+    // Labels of the figures not measurable, by reason.
+    std::vector<std::pair<QString, QStringList>> notMeasurable;
     for (const Kpi& kpi : kpis) {
-        const std::optional<double> current = kpi.value(now);
-        const std::optional<double> previous = kpi.value(before);
+        const QString reason = notMeasurableReason(now, kpi.key);
+        const std::optional<double> current = reason.isEmpty() ? kpi.value(now) : std::nullopt;
+        const std::optional<double> previous =
+            notMeasurableReason(before, kpi.key).isEmpty() ? kpi.value(before) : std::nullopt;
         Cell status;
-        if (current && kpi.band) {
+        if (!reason.isEmpty()) {
+            status = Cell{QStringLiteral("Not measurable")};
+            auto group = std::find_if(notMeasurable.begin(), notMeasurable.end(),
+                                      [&](const auto& g) { return g.first == reason; });
+            if (group == notMeasurable.end()) {
+                group = notMeasurable.insert(notMeasurable.end(), {reason, {}});
+            }
+            group->second.append(kpi.label);
+        } else if (current && kpi.band) {
             const Tone tone = kpi.band(*current);
             status = Cell{tone == Tone::Good    ? QStringLiteral("On target")
                           : tone == Tone::Watch ? QStringLiteral("Watch")
@@ -137,6 +184,10 @@ Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::M
     }
     table.note = QStringLiteral("Arrows compare with the previous period; green means better, red "
                                 "worse. Targets are the domain benchmarks.");
+    for (const auto& [reason, labels] : notMeasurable) {
+        table.note += QStringLiteral(" Not measurable (%1): %2.")
+                          .arg(labels.join(QStringLiteral("; ")), reason);
+    }
     return table;
 }
 
@@ -156,7 +207,8 @@ Kpi escalationRateKpi() {
                        break;
                    }
                    return Tone::Bad;
-               }};
+               },
+               QStringLiteral("escalation_rate")};
 }
 
 QString effortSummary(const metrics::TicketFacts& ticket) {

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <optional>
 
 namespace escdesk::report {
 
@@ -51,7 +52,22 @@ struct Kpi {
     bool higherIsBetter = false;
     QString target;                   // "< 10%"; empty: none
     std::function<Tone(double)> band; // tone against the target
+    // The SPEC §7 key the value comes from ("key.part" for a part of one):
+    // a figure the data cannot measure reads "—", "Not measurable", with
+    // its reason under the table. Empty: always measurable.
+    QString key = {};
 };
+
+// Why the figure `key` ("key.part": the part, else the whole) is not
+// measurable in `m`; empty when it is.
+QString notMeasurableReason(const metrics::Metrics& m, const QString& key);
+
+// The escalated tickets as a headline shows them: "—" when not measurable.
+QString escalatedCountText(const metrics::Metrics& m);
+
+// "Not measurable from this data: <reasons>." — what the period's metrics
+// cannot say and why; none when every figure can be measured.
+std::optional<Paragraph> notMeasurableParagraph(const metrics::Metrics& m);
 
 // "▲ 1.3 pts", "▼ 12 min", "→ no change", "—" when either side is missing.
 QString changeText(std::optional<double> now, std::optional<double> before, ValueFormat format);

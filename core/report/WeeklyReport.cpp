@@ -32,65 +32,65 @@ std::vector<Kpi> weeklyKpis() {
             ValueFormat::Minutes,
             false,
             QStringLiteral("≤ 120% of 4-week median"),
-            {}},
+            {},
+            QStringLiteral("time_to_escalate_min")},
         Kpi{QStringLiteral("Claim delay, median"),
             [](const M& m) { return m.claimDelayMin.p50; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("claim_delay_min")},
         Kpi{QStringLiteral("Handoff delay, median (High/Critical)"),
             [](const M& m) { return m.handoffDelayMin.p50; }, ValueFormat::Minutes, false,
-            QStringLiteral("< 30 min"),
-            [](double v) {
-                return v < 30.0 ? Tone::Good : Tone::Bad;
-            }},
+            QStringLiteral("< 30 min"), [](double v) { return v < 30.0 ? Tone::Good : Tone::Bad; },
+            QStringLiteral("handoff_delay_min")},
         Kpi{QStringLiteral("Decision latency, median"),
             [](const M& m) { return m.decisionLatencyMin.p50; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Decision latency, p90"),
             [](const M& m) { return m.decisionLatencyMin.p90; },
             ValueFormat::Minutes,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Critical decisions within 30 min"),
             [](const M& m) { return m.criticalDecisionsWithin30m; }, ValueFormat::Percent, true,
             QStringLiteral("all (< 30 min)"),
-            [](double v) {
-                return v >= 0.95 ? Tone::Good : v >= 0.8 ? Tone::Watch : Tone::Bad;
-            }},
+            [](double v) { return v >= 0.95  ? Tone::Good
+                                  : v >= 0.8 ? Tone::Watch
+                                             : Tone::Bad; },
+            QStringLiteral("critical_decisions_within_30m")},
         Kpi{QStringLiteral("Bounceback rate"), [](const M& m) { return m.bouncebackRate; },
             ValueFormat::Percent, false, QStringLiteral("5–10% (over 20%: bad)"),
-            [](double v) {
-                return atMost(v, 0.10, 0.20);
-            }},
+            [](double v) { return atMost(v, 0.10, 0.20); }, QStringLiteral("bounceback_rate")},
         Kpi{QStringLiteral("Context loss (info requested)"),
             [](const M& m) { return m.contextLossRate; }, ValueFormat::Percent, false,
-            QStringLiteral("< 10%"),
-            [](double v) {
-                return v < 0.10 ? Tone::Good : Tone::Bad;
-            }},
+            QStringLiteral("< 10%"), [](double v) { return v < 0.10 ? Tone::Good : Tone::Bad; },
+            QStringLiteral("context_loss_rate")},
         Kpi{QStringLiteral("Re-escalated tickets"),
             [](const M& m) { return m.reescalatedShare; },
             ValueFormat::Percent,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("reescalated_share")},
         Kpi{QStringLiteral("Reopen rate (re-contact)"), [](const M& m) { return m.reopenRate; },
             ValueFormat::Percent, false, QStringLiteral("< 15%"),
-            [](double v) {
-                return v < 0.15 ? Tone::Good : Tone::Bad;
-            }},
+            [](double v) { return v < 0.15 ? Tone::Good : Tone::Bad; },
+            QStringLiteral("reopen_rate")},
         Kpi{QStringLiteral("SLA breach rate, escalated"),
             [](const M& m) { return m.slaBreachRateEscalated; },
             ValueFormat::Percent,
             false,
             {},
-            {}},
+            {},
+            QStringLiteral("sla_breach_rate.escalated")},
     };
 }
 
@@ -104,8 +104,13 @@ metrics::Metrics withHighCriticalHandoff(metrics::Metrics all, const metrics::Me
 // A p90 row of the regression table: the week's p90 against the median of the
 // 4 complete weeks before it, flagged past the trend analysis's threshold.
 std::vector<Cell> p90Row(const QString& label, const std::vector<analysis::TrendPoint>& weeks,
-                         const std::function<std::optional<double>(const metrics::Metrics&)>& p90) {
+                         const std::function<std::optional<double>(const metrics::Metrics&)>& p90,
+                         const QString& key) {
     const analysis::TrendPoint& latest = weeks.back();
+    if (!notMeasurableReason(latest.metrics, key).isEmpty()) {
+        return {Cell{label}, Cell{QStringLiteral("—")}, Cell{QStringLiteral("—")},
+                Cell{QStringLiteral("—")}, Cell{QStringLiteral("not measurable")}};
+    }
     std::vector<double> trailing;
     for (std::size_t i = weeks.size() - 1 -
                          std::min<std::size_t>(weeks.size() - 1, analysis::regressionTrailingWeeks);
@@ -140,14 +145,20 @@ Section p90Section(const std::vector<analysis::TrendPoint>& weeks) {
                      QStringLiteral("Flag")};
     table.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Left};
     using M = metrics::Metrics;
-    table.rows.push_back(p90Row(QStringLiteral("Time to escalate"), weeks,
-                                [](const M& m) { return m.timeToEscalateMin.p90; }));
-    table.rows.push_back(p90Row(QStringLiteral("Claim delay"), weeks,
-                                [](const M& m) { return m.claimDelayMin.p90; }));
-    table.rows.push_back(p90Row(QStringLiteral("Handoff delay"), weeks,
-                                [](const M& m) { return m.handoffDelayMin.p90; }));
-    table.rows.push_back(p90Row(QStringLiteral("Decision latency"), weeks,
-                                [](const M& m) { return m.decisionLatencyMin.p90; }));
+    table.rows.push_back(p90Row(
+        QStringLiteral("Time to escalate"), weeks,
+        [](const M& m) { return m.timeToEscalateMin.p90; },
+        QStringLiteral("time_to_escalate_min")));
+    table.rows.push_back(p90Row(
+        QStringLiteral("Claim delay"), weeks, [](const M& m) { return m.claimDelayMin.p90; },
+        QStringLiteral("claim_delay_min")));
+    table.rows.push_back(p90Row(
+        QStringLiteral("Handoff delay"), weeks, [](const M& m) { return m.handoffDelayMin.p90; },
+        QStringLiteral("handoff_delay_min")));
+    table.rows.push_back(p90Row(
+        QStringLiteral("Decision latency"), weeks,
+        [](const M& m) { return m.decisionLatencyMin.p90; },
+        QStringLiteral("decision_latency_min")));
     table.note = QStringLiteral("A regression is a week's p90 more than 20% above the median of "
                                 "the 4 weeks before it.");
     int regressions = 0;
@@ -273,7 +284,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         Headline{QStringLiteral("Escalation rate"), formatValue(rate, ValueFormat::Percent),
                  changeText(rate, before.metrics.escalationRate, ValueFormat::Percent),
                  changeTone(rate, before.metrics.escalationRate, rateKpi)},
-        Headline{QStringLiteral("Escalated tickets"), QString::number(now.metrics.escalated),
+        Headline{QStringLiteral("Escalated tickets"), escalatedCountText(now.metrics),
                  QStringLiteral("of %1 created").arg(now.metrics.tickets), Tone::Neutral},
         Headline{QStringLiteral("Decision latency, median"),
                  formatMinutes(now.metrics.decisionLatencyMin.p50),
@@ -294,6 +305,9 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
         analysis::Granularity::Week, context.zone, context.asOf);
 
     Section kpis{QStringLiteral("1. KPIs against targets"), {}};
+    if (const auto notMeasurable = notMeasurableParagraph(now.metrics)) {
+        kpis.blocks.push_back(*notMeasurable);
+    }
     kpis.blocks.push_back(
         kpiTable(QStringLiteral("kpis"), weeklyKpis(), nowKpis, beforeKpis, nowLabel, beforeLabel));
     kpis.blocks.push_back(rateChart(trend.points));

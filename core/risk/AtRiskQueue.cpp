@@ -97,6 +97,8 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
     queue.reviewFrom = current.model.reviewFrom();
     queue.flagFrom = current.model.flagFrom();
     queue.modelTrained = current.trained;
+    queue.riskUnavailable = current.model.cannotTrain();
+    const bool scored = queue.riskUnavailable.isEmpty();
 
     // Creation instants of the accounts that have open tickets.
     std::unordered_map<int, std::vector<UtcSeconds>> created;
@@ -126,7 +128,9 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
         entry.createdAt = t.createdAt;
         entry.accountId = t.account >= 0 ? data.accounts[t.account] : QString();
         entry.priority = data.value(t, RiskField::Priority);
-        entry.risk = scorer.score(t);
+        if (scored) {
+            entry.risk = scorer.score(t);
+        }
         if (entry.risk.band != RiskBand::Low) {
             entry.reasons.push_back({AtRiskReason::Kind::EscalationRisk, riskReason(entry.risk)});
         }

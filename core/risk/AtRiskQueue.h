@@ -50,6 +50,10 @@ struct AtRiskQueue {
     double reviewFrom = 0.0;
     double flagFrom = 0.0;
     bool modelTrained = false; // trained for this call rather than read from settings
+    // Why the risk model could not be trained (RiskModel::cannotTrain): no
+    // ticket then has an escalation-risk reason or a risk score to show, and
+    // reviewFrom / flagFrom mean nothing. Empty when it was.
+    QString riskUnavailable;
 };
 
 struct AtRiskOptions {

@@ -1,6 +1,7 @@
 #include "risk/RiskData.h"
 
 #include "matrix/Matrix.h"
+#include "metrics/DataCoverage.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -257,6 +258,9 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
     }
     startScoring();
     finish();
+    if (!metrics::workspaceCoverage(db).tiers) {
+        data.outcomesUnknown = metrics::noTierReason();
+    }
     if (!ticketId) {
         countRecentTickets(data.tickets);
     } else if (!data.tickets.empty() && data.tickets.front().account >= 0) {

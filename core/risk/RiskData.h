@@ -49,6 +49,10 @@ struct RiskData {
     std::array<QStringList, riskFieldCount> values;
     QStringList accounts;
     QStringList stems;
+    // Why no ticket's escalation outcome is known at all (the workspace has
+    // no tier or escalation information); empty when outcomes are known.
+    // `escalated` is then false for every ticket and means nothing.
+    QString outcomesUnknown;
 
     const QString& value(const RiskTicket& ticket, RiskField field) const;
 };

@@ -47,6 +47,18 @@ QJsonObject sentimentJson(const Sentiment& sentiment) {
 }
 
 QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model) {
+    if (!model.cannotTrain().isEmpty()) {
+        // No score rather than a score of 0: the model has learned nothing.
+        const QJsonValue none(QJsonValue::Null);
+        return QJsonObject{{QStringLiteral("probability"), none},
+                           {QStringLiteral("score"), none},
+                           {QStringLiteral("band"), none},
+                           {QStringLiteral("threshold"), none},
+                           {QStringLiteral("review_from"), none},
+                           {QStringLiteral("flag_from"), none},
+                           {QStringLiteral("contributions"), QJsonArray()},
+                           {QStringLiteral("unavailable"), model.cannotTrain()}};
+    }
     return QJsonObject{{QStringLiteral("probability"), score.probability},
                        {QStringLiteral("score"), score.score},
                        {QStringLiteral("band"), riskBandName(score.band)},
@@ -162,6 +174,11 @@ QJsonObject preEscalationJson(const PreEscalationCheck& check) {
 }
 
 QJsonObject atRiskJson(const AtRiskQueue& queue) {
+    // Without a trained model there is no risk to give: null, not 0.
+    const bool scored = queue.riskUnavailable.isEmpty();
+    const auto ifScored = [scored](const QJsonValue& value) {
+        return scored ? value : QJsonValue(QJsonValue::Null);
+    };
     QJsonArray tickets;
     for (const AtRiskEntry& e : queue.entries) {
         QJsonArray reasons;
@@ -177,9 +194,9 @@ QJsonObject atRiskJson(const AtRiskQueue& queue) {
             {QStringLiteral("priority"), e.priority},
             {QStringLiteral("status"), e.status},
             {QStringLiteral("created_at"), toIsoUtc(e.createdAt)},
-            {QStringLiteral("risk_score"), e.risk.score},
-            {QStringLiteral("probability"), e.risk.probability},
-            {QStringLiteral("band"), riskBandName(e.risk.band)},
+            {QStringLiteral("risk_score"), ifScored(e.risk.score)},
+            {QStringLiteral("probability"), ifScored(e.risk.probability)},
+            {QStringLiteral("band"), ifScored(riskBandName(e.risk.band))},
             {QStringLiteral("sla_consumed"), e.slaConsumed},
             {QStringLiteral("account_last_7_days"),
              e.surge ? QJsonValue(e.surge->lastWeek) : QJsonValue(QJsonValue::Null)},
@@ -188,11 +205,15 @@ QJsonObject atRiskJson(const AtRiskQueue& queue) {
             {QStringLiteral("reasons"), reasons},
             {QStringLiteral("top_features"), contributionsJson(e.risk.contributions)}});
     }
-    return QJsonObject{{QStringLiteral("as_of"), toIsoUtc(queue.asOf)},
-                       {QStringLiteral("open_tickets"), static_cast<double>(queue.openTickets)},
-                       {QStringLiteral("review_from"), queue.reviewFrom},
-                       {QStringLiteral("flag_from"), queue.flagFrom},
-                       {QStringLiteral("tickets"), tickets}};
+    QJsonObject json{{QStringLiteral("as_of"), toIsoUtc(queue.asOf)},
+                     {QStringLiteral("open_tickets"), static_cast<double>(queue.openTickets)},
+                     {QStringLiteral("review_from"), ifScored(queue.reviewFrom)},
+                     {QStringLiteral("flag_from"), ifScored(queue.flagFrom)},
+                     {QStringLiteral("tickets"), tickets}};
+    if (!scored) {
+        json.insert(QStringLiteral("risk_unavailable"), queue.riskUnavailable);
+    }
+    return json;
 }
 
 } // namespace escdesk::risk

@@ -117,6 +117,27 @@ std::size_t oneHotWidth(const std::array<QStringList, riskFieldCount>& categorie
     return width;
 }
 
+// Why a model learned from `known` tickets, `escalated` of them escalated,
+// cannot tell which tickets escalate; empty when it can.
+QString whyItCannotTrain(const RiskData& data, std::size_t known, double escalated) {
+    if (!data.outcomesUnknown.isEmpty()) {
+        return data.outcomesUnknown;
+    }
+    if (known == 0) {
+        return QStringLiteral("no ticket with a known outcome (escalated, resolved or closed) to "
+                              "learn from");
+    }
+    if (escalated == 0) {
+        return QStringLiteral("no ticket it learns from was escalated: there are no escalations "
+                              "to learn from");
+    }
+    if (escalated == static_cast<double>(known)) {
+        return QStringLiteral("every ticket it learns from was escalated: there are no tickets "
+                              "without an escalation to tell them from");
+    }
+    return {};
+}
+
 } // namespace
 
 QString riskBandName(RiskBand band) {
@@ -219,6 +240,7 @@ RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>&
     }
     const double n = static_cast<double>(known.size());
     model.m_baseRate = n > 0 ? escalated / n : 0.0;
+    model.m_cannotTrain = whyItCannotTrain(data, known.size(), escalated);
     const double prior = std::clamp(model.m_baseRate, 1e-6, 1.0 - 1e-6);
     for (std::size_t s = 0; s < stemCounts.size(); ++s) {
         if (stemCounts[s].tickets >= minimumStemTickets) {
@@ -365,6 +387,8 @@ QJsonObject RiskModel::toJson() const {
         {QStringLiteral("threshold"), m_threshold},
         {QStringLiteral("base_rate"), m_baseRate},
         {QStringLiteral("trained_tickets"), static_cast<double>(m_trainedTickets)},
+        {QStringLiteral("cannot_train"),
+         m_cannotTrain.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m_cannotTrain)},
     };
 }
 
@@ -394,6 +418,7 @@ RiskModel RiskModel::fromJson(const QJsonObject& json) {
     model.m_baseRate = json.value(QStringLiteral("base_rate")).toDouble();
     model.m_trainedTickets =
         static_cast<std::int64_t>(json.value(QStringLiteral("trained_tickets")).toDouble());
+    model.m_cannotTrain = json.value(QStringLiteral("cannot_train")).toString();
     const auto width = static_cast<std::size_t>(model.m_featureNames.size());
     if (width != oneHotWidth(model.m_categories) + numericCount ||
         model.m_standardizer.mean.size() != width || model.m_standardizer.scale.size() != width ||

@@ -34,7 +34,8 @@ namespace escdesk::risk {
 inline constexpr int maxCategories = 40;
 inline constexpr double reviewBandLogit = 0.5;
 inline constexpr double stemPriorWeight = 20.0; // pseudo-tickets at the base rate
-inline constexpr int modelFormat = 1;
+// 2: a model says why it could not be trained ("cannot_train").
+inline constexpr int modelFormat = 2;
 
 enum class RiskBand { Low, Review, Flag };
 // "low", "human review", "flag".
@@ -94,6 +95,11 @@ public:
     const QStringList& keywords() const { return m_keywords; }
     std::int64_t trainedTickets() const { return m_trainedTickets; }
     double trainingBaseRate() const { return m_baseRate; }
+    // Why the model could not learn what escalates: the data holds no
+    // escalation information, or the tickets it learns from are all of one
+    // outcome (none escalated, or all). Its scores then mean nothing and are
+    // not shown; this reason is. Empty for a trained model.
+    const QString& cannotTrain() const { return m_cannotTrain; }
     QString dataVersion;
 
 private:
@@ -107,6 +113,7 @@ private:
     double m_threshold = 0.5;
     double m_baseRate = 0.0;
     std::int64_t m_trainedTickets = 0;
+    QString m_cannotTrain;
 };
 
 } // namespace escdesk::risk

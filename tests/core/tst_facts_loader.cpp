@@ -12,7 +12,9 @@
 //   i = 4,999 (created B − 1 min): escalated at B + 1 min, so in E(W) only.
 // By hand: T(W) = i 5,000 .. 54,999 → 50,000 tickets; escalated among them
 // i ≡ 0 (mod 10) → 5,000, each after 5 min (mean = p50 = p90 = 5, n 5,000);
-// E(W) = those 5,000 escalations + i = 4,999's → 5,001, none claimed.
+// E(W) = those 5,000 escalations + i = 4,999's → 5,001, none claimed. No
+// claimed event exists anywhere, so claim delay is not measurable (issue #16):
+// not 5,001 unclaimed. With claims recorded, all 5,001 would be unclaimed.
 
 #include "metrics/FactsLoader.h"
 #include "metrics/MetricsEngine.h"
@@ -91,8 +93,13 @@ private slots:
         QCOMPARE(m.timeToEscalateMin.n, std::int64_t(5000));
         QCOMPARE(m.timeToEscalateMin.p50, std::optional<double>(5.0));
         QCOMPARE(m.timeToEscalateMin.p90, std::optional<double>(5.0));
-        QCOMPARE(m.unclaimed, std::int64_t(5001));
+        QVERIFY(!input.coverage.claims);
+        QCOMPARE(m.unclaimed, std::int64_t(0));
+        QCOMPARE(m.unavailable.count(QStringLiteral("claim_delay_min")), std::size_t(1));
         QCOMPARE(m.resolutionTimeMin.all.n, std::int64_t(50000));
+        MetricsInput claimsRecorded = input;
+        claimsRecorded.coverage.claims = true;
+        QCOMPARE(computeMetrics(claimsRecorded, W).unclaimed, std::int64_t(5001));
     }
 
     void theMetricFieldsAloneGiveTheSameMetrics() {

@@ -194,7 +194,7 @@ private slots:
         QCOMPARE(*metricsOfWindow(db(), W, at(1030)).slaBreachRateAll, 1.0 / 3.0);
         const WindowOutcomes later = loadWindowOutcomes(db(), W, at(1100));
         QCOMPARE(later.source, OutcomeSource::Kept);
-        QCOMPARE(*computeMetrics(later.refs(), later.hasEventLog, W).slaBreachRateAll, 2.0 / 3.0);
+        QCOMPARE(*computeMetrics(later, W).slaBreachRateAll, 2.0 / 3.0);
     }
 
     void aSettledVerdictIsDecidedAgainBeforeTheTicketsLastInstant() {
@@ -218,7 +218,7 @@ private slots:
         // T2 is now claimed 20 minutes after its escalation: (15 + 20) / 2.
         const WindowOutcomes outcomes = loadWindowOutcomes(db(), W, at(1030));
         QCOMPARE(outcomes.source, OutcomeSource::Completed);
-        const Metrics m = computeMetrics(outcomes.refs(), outcomes.hasEventLog, W);
+        const Metrics m = computeMetrics(outcomes, W);
         QCOMPARE(m.claimDelayMin.n, 2);
         QCOMPARE(*m.claimDelayMin.mean, 17.5);
         QCOMPARE(m.unclaimed, 0);
@@ -250,7 +250,7 @@ private slots:
         // far, as of @1030) all breach.
         const WindowOutcomes outcomes = loadWindowOutcomes(db(), W, at(1030));
         QCOMPARE(outcomes.source, OutcomeSource::Completed);
-        QCOMPARE(*computeMetrics(outcomes.refs(), outcomes.hasEventLog, W).slaBreachRateAll, 1.0);
+        QCOMPARE(*computeMetrics(outcomes, W).slaBreachRateAll, 1.0);
     }
 
     void aReadOnlyConnectionKeepsThroughItsOwn() {
@@ -266,7 +266,7 @@ private slots:
         store::Transaction otherWriter(db(), store::Transaction::Kind::Immediate);
         const WindowOutcomes outcomes = loadWindowOutcomes(readOnly, W, at(1030));
         QCOMPARE(outcomes.source, OutcomeSource::Computed);
-        QCOMPARE(json(computeMetrics(outcomes.refs(), outcomes.hasEventLog, W)), expected);
+        QCOMPARE(json(computeMetrics(outcomes, W)), expected);
     }
 
     // On the demo workspace (planted patterns, SLA policies of SPEC §5,

@@ -29,6 +29,7 @@
 #include "widgets/TicketListPane.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
@@ -324,10 +325,18 @@ private slots:
         QCOMPARE(panes.size(), 1);
         QCOMPARE(listedIds(panes.first()), (QStringList{"W-00", "W-01", "W-02", "W-03", "W-04",
                                                         "W-05", "W-06", "W-07", "W-10", "W-11"}));
-        // No started events: no handoff figure, and the card says so.
+        // No started events anywhere: handoff delay is not measurable, and the
+        // card says why rather than "No data" (issue #16).
         KpiCard* handoff = page.figureCard(metrics::KeyFigure::HandoffDelay);
         QCOMPARE(handoff->valueText(), QStringLiteral("—"));
-        QCOMPARE(handoff->bandText(), QString());
+        QCOMPARE(handoff->bandText(), QStringLiteral("Not measurable"));
+        const QString noStarts = QStringLiteral("no started events in the workspace: the start "
+                                                "of work after a handoff is not recorded in this "
+                                                "data");
+        const auto labels = handoff->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel* l) {
+            return l->text() == noStarts || l->toolTip() == noStarts;
+        }));
     }
 
     void chartExportWritesPngAndSvg() {

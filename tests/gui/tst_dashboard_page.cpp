@@ -6,6 +6,7 @@
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
 
+#include <QLabel>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +99,57 @@ private slots:
         QCOMPARE(m_page->comparison().current.tickets, 0);
         QCOMPARE(m_page->rateCard()->valueText(), QStringLiteral("—"));
         QCOMPARE(m_page->rateCard()->bandText(), QStringLiteral("No tickets in this period"));
+    }
+
+    void aWorkspaceWithoutTiersShowsADashAndWhy() {
+        // Tickets that say nothing about tiers or escalations (no event, no
+        // tier, no escalated flag): escalation is not measurable, not 0%.
+        QTemporaryDir dir;
+        store::Workspace workspace(dir.filePath(QStringLiteral("no-tiers.db")));
+        workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("UTC"));
+        {
+            store::Transaction transaction(workspace.db());
+            store::DataWriter writer(workspace.db());
+            for (int i = 0; i < 5; ++i) {
+                Ticket t;
+                t.ticketId = QStringLiteral("N%1").arg(i);
+                t.createdAt = utcDay(11, 2);
+                writer.insertTicket(t);
+            }
+            transaction.commit();
+        }
+        DashboardPage page;
+        page.setAsynchronous(false);
+        page.setWorkspace(&workspace);
+        page.resize(1100, 600);
+        page.show();
+        page.setCustomRange(QDate(2026, 11, 2), QDate(2026, 11, 2));
+        page.setPreset(metrics::PeriodPreset::Custom);
+        const QString reason = QStringLiteral("no ticket has a tier or an escalation: map a "
+                                              "support-level column to measure escalations");
+        QCOMPARE(page.comparison().current.tickets, 5);
+        QCOMPARE(page.comparison().current.unavailable, reason);
+        const QStringList escalationCards{"Escalated", "Escalation rate", "Time to escalate p90",
+                                          "Bounceback"};
+        int checked = 0;
+        for (KpiCard* card : page.findChildren<KpiCard*>()) {
+            if (!escalationCards.contains(card->titleText())) {
+                continue;
+            }
+            ++checked;
+            QCOMPARE(card->valueText(), QStringLiteral("—"));
+            QCOMPARE(card->bandText(), QStringLiteral("Not measurable"));
+            const auto labels = card->findChildren<QLabel*>();
+            QVERIFY2(std::any_of(labels.begin(), labels.end(),
+                                 [&](const QLabel* l) { return l->toolTip() == reason; }),
+                     qPrintable(card->titleText()));
+        }
+        QCOMPARE(checked, escalationCards.size());
+        const auto labels = page.findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel* l) {
+            return l->text() ==
+                   QStringLiteral("Escalations cannot be measured from this data: %1.").arg(reason);
+        }));
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include "../support/MessageBoxAnswer.h"
 #include "MainWindow.h"
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "models/TicketTableModel.h"
 #include "pages/EscalationsPage.h"
@@ -206,7 +207,7 @@ private slots:
         QVERIFY(item);
         QVERIFY2(item->text().startsWith(QStringLiteral("unplugged.escdesk — not found\n")),
                  qPrintable(item->text()));
-        QCOMPARE(item->toolTip(), display::plainToolTip(message));
+        QCOMPARE(item->toolTip(), shown::toolTip(message));
         QVERIFY(recentItem(window, kept)->text().startsWith(QStringLiteral("kept.escdesk\n")));
         QAction* menuEntry = recentMenuAction(window, gone);
         QVERIFY(menuEntry);

@@ -5,6 +5,7 @@
 // support/private_mounts.sh, which lets it mount the folder read-only.
 
 #include "MainWindow.h"
+#include "ShownText.h"
 #include "WorkspaceBackupTask.h"
 #include "browse/TicketQuery.h"
 #include "demo/DemoGenerator.h"
@@ -73,7 +74,7 @@ private:
         return QStringLiteral("The workspace is read-only: %1.").arg(m_reason);
     }
     // The explanation as a disabled control's tooltip shows it.
-    QString explanationTip() const { return display::plainToolTip(explanation()); }
+    QString explanationTip() const { return shown::toolTip(explanation()); }
 
 private slots:
     void initTestCase() {
@@ -124,10 +125,10 @@ private slots:
         QVERIFY(label);
         QVERIFY(!label->isHidden());
         QCOMPARE(label->text(), QStringLiteral("Read-only: %1").arg(m_reason));
-        QCOMPARE(label->toolTip(),
-                 display::plainToolTip(explanation() +
-                                       QStringLiteral(" Every page shows its data; importing, "
-                                                      "restoring and editing are disabled.")));
+        QCOMPARE(
+            label->toolTip(),
+            shown::toolTip(explanation() + QStringLiteral(" Every page shows its data; importing, "
+                                                          "restoring and editing are disabled.")));
         QCOMPARE(window.windowTitle(),
                  QStringLiteral("demo.escdesk (read-only) — Escalation Desk"));
         // Nothing was written beside it (no journal, no shared memory).
@@ -245,7 +246,7 @@ private slots:
         QVERIFY(pane.checklistShown());
         QTreeWidgetItem* first = pane.checklist()->topLevelItem(0);
         QVERIFY(!(first->flags() & Qt::ItemIsUserCheckable));
-        QVERIFY2(first->toolTip(0).contains(display::html(explanation())),
+        QVERIFY2(first->toolTip(0).contains(shown::html(explanation())),
                  qPrintable(first->toolTip(0)));
     }
 

@@ -1,5 +1,6 @@
 #include "import/ImportPreviewPage.h"
 
+#include "ShownText.h"
 #include "import/ImportWizard.h"
 #include "import/TextEncoding.h"
 #include "models/DisplayText.h"
@@ -58,9 +59,11 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard& wizard)
     m_busy->hide();
     layout->addWidget(m_busy);
     m_summary->setObjectName(QStringLiteral("previewSummary"));
+    m_summary->setTextFormat(Qt::RichText); // composed; the file name escaped
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_problem->setObjectName(QStringLiteral("previewProblem"));
+    m_problem->setTextFormat(Qt::PlainText); // quotes the file's header and values
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setStyleSheet(QStringLiteral(
@@ -163,7 +166,7 @@ void ImportPreviewPage::showPreviews(std::vector<FilePreview> previews) {
     const QSignalBlocker blocker(m_file);
     m_file->clear();
     for (const FilePreview& file : m_previews) {
-        m_file->addItem(QFileInfo(file.path).fileName());
+        m_file->addItem(shown::text(QFileInfo(file.path).fileName()));
     }
     m_file->setEnabled(m_previews.size() > 1);
     // The first refused file first: it is what needs attention.
@@ -202,7 +205,7 @@ void ImportPreviewPage::showFile(int index) {
     }
     const FilePreview& file = m_previews[static_cast<std::size_t>(index)];
     m_problem->setVisible(!file.refusal.isEmpty());
-    m_problem->setText(tr("This file cannot be imported: %1").arg(file.refusal));
+    shown::setPlainText(m_problem, tr("This file cannot be imported: %1").arg(file.refusal));
     if (!file.preview) {
         m_summary->setText(file.refusal.isEmpty()
                                ? tr("A history export has no row-by-row preview: its tickets and "
@@ -211,17 +214,17 @@ void ImportPreviewPage::showFile(int index) {
         return;
     }
     const import::ImportPreview& preview = *file.preview;
-    const auto shown = static_cast<std::int64_t>(preview.rows.size());
+    const auto previewed = static_cast<std::int64_t>(preview.rows.size());
     m_summary->setText(tr("<b>%1</b> · %2 · delimiter %3 · header on line %4 · first %5 rows: "
                           "<span style='color:#1a7f4b'>%6 to import</span>, "
                           "<span style='color:#b42318'>%7 rejected</span> · times shown in %8")
                            // One arg() for all: a file name holding "%4" is not a
                            // place for the next argument.
-                           .arg(display::html(QFileInfo(file.path).fileName()),
+                           .arg(shown::html(QFileInfo(file.path).fileName()),
                                 import::textEncodingName(preview.dialect.encoding).toHtmlEscaped(),
                                 import::delimiterName(preview.dialect.delimiter).toHtmlEscaped(),
-                                QString::number(preview.headerLine), display::count(shown),
-                                display::count(shown - preview.rejectedRows()),
+                                QString::number(preview.headerLine), display::count(previewed),
+                                display::count(previewed - preview.rejectedRows()),
                                 display::count(preview.rejectedRows()),
                                 QString::fromUtf8(m_wizard.workspace().reportingTimeZone().id())));
 
@@ -233,7 +236,7 @@ void ImportPreviewPage::showFile(int index) {
     m_table->setColumnCount(columns);
     QStringList headers{tr("Line"), tr("Status"), tr("Reason")};
     for (int c = 0; c < preview.columns.size(); ++c) {
-        headers << preview.columns[c];
+        headers << shown::text(preview.columns[c]);
     }
     m_table->setHorizontalHeaderLabels(headers);
     for (int c = 0; c < preview.columns.size(); ++c) {
@@ -241,7 +244,7 @@ void ImportPreviewPage::showFile(int index) {
         if (!preview.timestampForms.value(c).isEmpty()) {
             tip += tr("\nTimestamp form: %1").arg(preview.timestampForms[c]);
         }
-        m_table->horizontalHeaderItem(fixed + c)->setToolTip(display::plainToolTip(tip));
+        m_table->horizontalHeaderItem(fixed + c)->setToolTip(shown::toolTip(tip));
     }
     m_table->setRowCount(static_cast<int>(preview.rows.size()));
     for (int r = 0; r < static_cast<int>(preview.rows.size()); ++r) {
@@ -261,17 +264,18 @@ void ImportPreviewPage::showFile(int index) {
                             : problem.column + QStringLiteral(": ") + problem.reason);
         }
         for (int c = 0; c < row.cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(row.cells[c]);
+            auto* item = new QTableWidgetItem(shown::text(row.cells[c]));
             if (const auto p = problemColumns.indexOf(preview.columns[c]); p >= 0) {
                 item->setForeground(rejectedText);
                 item->setBackground(rejectedBackground);
-                item->setToolTip(display::plainToolTip(reasons[p]));
+                item->setToolTip(shown::toolTip(reasons[p]));
             }
             m_table->setItem(r, fixed + c, item);
         }
-        auto* reason = new QTableWidgetItem(reasons.join(QStringLiteral("; ")));
+        const QString reasonText = reasons.join(QStringLiteral("; "));
+        auto* reason = new QTableWidgetItem(shown::text(reasonText));
         reason->setForeground(rejectedText);
-        reason->setToolTip(display::plainToolTip(reason->text()));
+        reason->setToolTip(shown::toolTip(reasonText));
         m_table->setItem(r, reasonColumn, reason);
     }
     m_table->resizeColumnsToContents();

@@ -1,5 +1,6 @@
 #include "import/ImportResultPage.h"
 
+#include "ShownText.h"
 #include "import/ImportRunPage.h"
 #include "import/ImportWizard.h"
 #include "models/DisplayText.h"
@@ -104,7 +105,8 @@ void ImportResultPage::initializePage() {
     m_files->setRowCount(static_cast<int>(run.files.size()));
     for (int r = 0; r < static_cast<int>(run.files.size()); ++r) {
         const FileOutcome& file = run.files[static_cast<std::size_t>(r)];
-        m_files->setItem(r, File, new QTableWidgetItem(QFileInfo(file.path).fileName()));
+        m_files->setItem(r, File,
+                         new QTableWidgetItem(shown::text(QFileInfo(file.path).fileName())));
         QString outcome;
         QColor colour(0x1a, 0x7f, 0x4b);
         if (file.result) {
@@ -121,9 +123,9 @@ void ImportResultPage::initializePage() {
             outcome = tr("Refused — %1").arg(file.refusal);
             colour = QColor(0xb4, 0x23, 0x18);
         }
-        auto* outcomeItem = new QTableWidgetItem(outcome);
+        auto* outcomeItem = new QTableWidgetItem(shown::text(outcome));
         outcomeItem->setForeground(colour);
-        outcomeItem->setToolTip(display::plainToolTip(outcome));
+        outcomeItem->setToolTip(shown::toolTip(outcome));
         m_files->setItem(r, Outcome, outcomeItem);
         const auto number = [&](int column, const QString& text) {
             auto* item = new QTableWidgetItem(text);

@@ -1,5 +1,6 @@
 #include "import/ImportRunPage.h"
 
+#include "ShownText.h"
 #include "import/HistoryImporter.h"
 #include "import/ImportWizard.h"
 #include "store/Workspace.h"
@@ -77,7 +78,8 @@ void ImportRunPage::initializePage() {
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
     const ImportChoice choice = m_wizard.choice();
-    m_status->setText(tr("Reading %1…").arg(QFileInfo(choice.files.value(0)).fileName()));
+    shown::setPlainText(m_status,
+                        tr("Reading %1…").arg(QFileInfo(choice.files.value(0)).fileName()));
     const QString workspacePath = m_wizard.workspace().path();
     qint64 total = 0;
     for (const QString& file : choice.files) {

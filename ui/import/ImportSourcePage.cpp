@@ -1,5 +1,6 @@
 #include "import/ImportSourcePage.h"
 
+#include "ShownText.h"
 #include "import/ImportWizard.h"
 #include "store/Workspace.h"
 
@@ -184,9 +185,9 @@ void ImportSourcePage::setFiles(const QStringList& files) {
             continue;
         }
         seen << path;
-        auto* item = new QListWidgetItem(QFileInfo(path).fileName(), m_files);
+        auto* item = new QListWidgetItem(shown::text(QFileInfo(path).fileName()), m_files);
         item->setData(Qt::UserRole, path);
-        item->setToolTip(path);
+        item->setToolTip(shown::toolTip(path));
     }
     emit completeChanged();
 }
@@ -255,7 +256,7 @@ bool ImportSourcePage::validatePage() {
             choice.mapping = import::presetMapping(mapping);
         }
     } catch (const import::MappingError& error) {
-        m_problem->setText(error.message());
+        shown::setPlainText(m_problem, error.message());
         m_problem->show();
         return false;
     }

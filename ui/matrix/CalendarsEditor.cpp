@@ -1,5 +1,6 @@
 #include "matrix/CalendarsEditor.h"
 
+#include "ShownText.h"
 #include "matrix/HolidayDialog.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
@@ -238,18 +239,18 @@ void CalendarsEditor::refresh() {
                 weekly += std::max(0, opening.closeSecond - opening.openSecond);
             }
         }
-        item->setText(QStringLiteral("%1\n%2").arg(
+        item->setText(shown::text(QStringLiteral("%1\n%2").arg(
             calendar.name,
             calendar.roundTheClock
                 ? tr("Round the clock")
                 : tr("%1 · %2 h a week")
-                      .arg(calendar.timeZone, QLocale().toString(weekly / 3600.0, 'g', 4))));
+                      .arg(calendar.timeZone, QLocale().toString(weekly / 3600.0, 'g', 4)))));
         const IssueList found = issuesAt(issues, QStringLiteral("calendars[%1]").arg(i), true);
         item->setIcon(found.empty() ? QIcon()
                                     : issueIcon(hasError(found)
                                                     ? matrix::ValidationIssue::Severity::Error
                                                     : matrix::ValidationIssue::Severity::Warning));
-        item->setToolTip(issueTooltip(found));
+        item->setToolTip(shown::toolTip(issueTooltip(found)));
     }
     m_calendars->setCurrentRow(current >= 0 && current < m_calendars->count() ? current
                                : m_calendars->count() > 0                     ? 0
@@ -320,7 +321,7 @@ void CalendarsEditor::showSelected() {
     }
     enableEditing(m_removeHoliday, index >= 0 && !calendar.holidays.empty());
     m_holidays->setToolTip(canEdit() ? tr("Double-click a holiday to change it")
-                                     : display::plainToolTip(document()->readOnlyExplanation()));
+                                     : shown::toolTip(document()->readOnlyExplanation()));
     m_holidays->setVisible(!calendar.holidays.empty());
     m_noHolidays->setVisible(calendar.holidays.empty() && !calendar.roundTheClock);
 }

@@ -1,5 +1,6 @@
 #include "matrix/HistoryView.h"
 
+#include "ShownText.h"
 #include "matrix/MatrixChangeLog.h"
 #include "matrix/MatrixDocument.h"
 #include "matrix/MatrixJson.h"
@@ -193,7 +194,7 @@ void HistoryView::reload() {
         chain = matrix::verifyChangeChain(workspace->db());
         changes = matrix::readMatrixChanges(workspace->db());
     } catch (const store::StoreError& error) {
-        m_chain->setText(error.message().toHtmlEscaped());
+        m_chain->setText(shown::html(error.message()));
         m_diff->clear();
         return;
     }
@@ -205,7 +206,7 @@ void HistoryView::reload() {
             : tr("<span style='color:#c53030; font-weight:600'>✖ Change log broken at entry "
                  "%1</span> — %2")
                   .arg(chain.brokenAt.value_or(0))
-                  .arg(chain.message.toHtmlEscaped()));
+                  .arg(shown::html(chain.message)));
     std::reverse(changes.begin(), changes.end()); // newest first
     const QTimeZone zone = workspace->reportingTimeZone();
     m_table->setRowCount(int(changes.size()));
@@ -216,8 +217,8 @@ void HistoryView::reload() {
         const QString texts[] = {display::dateTime(change.changedAt, zone), change.author,
                                  sectionName, change.summary};
         for (int column = 0; column < ColumnCount; ++column) {
-            auto* item = new QTableWidgetItem(texts[column]);
-            item->setToolTip(column == SummaryColumn ? change.summary
+            auto* item = new QTableWidgetItem(shown::text(texts[column]));
+            item->setToolTip(column == SummaryColumn ? shown::toolTip(change.summary)
                                                      : tr("Entry %1").arg(change.id));
             if (chain.brokenAt && change.id >= *chain.brokenAt) {
                 item->setForeground(QColor(0xc5, 0x30, 0x30));
@@ -251,7 +252,7 @@ void HistoryView::showSelected() {
     // What changed, value by value, then the section's lines around it.
     QString summary = QStringLiteral("<ul style='margin:0 0 8px 0'>");
     for (const QString& line : changedValues(entry.before, entry.after)) {
-        summary += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+        summary += QStringLiteral("<li>%1</li>").arg(shown::html(line));
     }
     summary += QStringLiteral("</ul>");
     m_diff->setHtml(heading + summary + diffHtml(entry.before, entry.after));
@@ -326,11 +327,11 @@ QString HistoryView::diffHtml(const QString& beforeText, const QString& afterTex
         const QString colour = op == '-'   ? QStringLiteral("#9b2c2c")
                                : op == '+' ? QStringLiteral("#276749")
                                            : QStringLiteral("#52606d");
-        QString shown = line.toHtmlEscaped();
-        shown.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+        QString escaped = shown::html(line);
+        escaped.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
         html += QStringLiteral("<tr><td style='background:%1; color:%2; white-space:pre'>%3 %4</td>"
                                "</tr>")
-                    .arg(background, colour, QString(QLatin1Char(op == ' ' ? ' ' : op)), shown);
+                    .arg(background, colour, QString(QLatin1Char(op == ' ' ? ' ' : op)), escaped);
     }
     if (!any) {
         html += QStringLiteral("<tr><td>%1</td></tr>").arg(tr("No difference."));

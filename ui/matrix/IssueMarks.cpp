@@ -1,5 +1,7 @@
 #include "matrix/IssueMarks.h"
 
+#include "ShownText.h"
+
 #include <QAction>
 #include <QLineEdit>
 #include <QPainter>
@@ -79,11 +81,11 @@ QString issueTooltip(const IssueList& issues) {
 void markItem(QTableWidgetItem* item, const IssueList& issues, const QString& plainTooltip) {
     if (issues.empty()) {
         item->setIcon(QIcon());
-        item->setToolTip(plainTooltip);
+        item->setToolTip(shown::toolTip(plainTooltip));
         return;
     }
     item->setIcon(issueIcon(hasError(issues) ? Severity::Error : Severity::Warning));
-    item->setToolTip(issueTooltip(issues));
+    item->setToolTip(shown::toolTip(issueTooltip(issues)));
 }
 
 void markLineEdit(QLineEdit* edit, const IssueList& issues) {
@@ -96,9 +98,9 @@ void markLineEdit(QLineEdit* edit, const IssueList& issues) {
     action->setVisible(!issues.empty());
     if (!issues.empty()) {
         action->setIcon(issueIcon(hasError(issues) ? Severity::Error : Severity::Warning));
-        action->setToolTip(issueTooltip(issues));
+        action->setToolTip(shown::toolTip(issueTooltip(issues)));
     }
-    edit->setToolTip(issueTooltip(issues));
+    edit->setToolTip(shown::toolTip(issueTooltip(issues)));
 }
 
 std::vector<std::pair<QString, int>> pathParts(const QString& path) {
@@ -124,7 +126,7 @@ void IssueBadge::setIssues(const IssueList& issues) {
     setVisible(!issues.empty());
     if (!issues.empty()) {
         setPixmap(issueIcon(hasError(issues) ? Severity::Error : Severity::Warning).pixmap(16, 16));
-        setToolTip(issueTooltip(issues));
+        setToolTip(shown::toolTip(issueTooltip(issues)));
         setAccessibleName(issueTooltip(issues));
     }
 }

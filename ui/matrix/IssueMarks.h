@@ -27,6 +27,8 @@ IssueList issuesAt(const std::vector<matrix::ValidationIssue>& issues, const QSt
                    bool inside = false);
 
 bool hasError(const IssueList& issues);
+// The messages as plain text (they quote names from the matrix): shown
+// through shown::toolTip().
 QString issueTooltip(const IssueList& issues);
 
 // Puts the worst issue's icon and every message on the item; clears both

@@ -1,6 +1,7 @@
 #include "matrix/MatrixEditor.h"
 
 #include "EditPermission.h"
+#include "ShownText.h"
 #include "matrix/MatrixDocument.h"
 
 #include <QAction>
@@ -64,6 +65,8 @@ void MatrixEditor::setupTable(QTableWidget* table) {
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setWordWrap(false);
+    // Cells hold names from matrix files: painted inert, edited as stored.
+    table->setItemDelegate(new shown::ItemDelegate(table));
 }
 
 QTableWidgetItem* MatrixEditor::cell(const QString& text, bool editable) {
@@ -123,7 +126,7 @@ void MatrixEditor::removeOnDelete(QWidget* view, const std::function<void()>& re
 }
 
 ChoiceDelegate::ChoiceDelegate(QStringList choices, QObject* parent, bool editable)
-    : QStyledItemDelegate(parent)
+    : shown::ItemDelegate(parent)
     , m_choices(std::move(choices))
     , m_editable(editable) {}
 

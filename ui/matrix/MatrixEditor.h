@@ -7,9 +7,8 @@
 // On a read-only workspace they show the matrix with every control that
 // would change it disabled, saying why.
 
+#include "ShownText.h"
 #include "matrix/IssueMarks.h"
-
-#include <QStyledItemDelegate>
 
 #include <QWidget>
 #include <functional>
@@ -67,7 +66,7 @@ private:
 };
 
 // A table-cell editor that offers a fixed list of choices.
-class ChoiceDelegate : public QStyledItemDelegate {
+class ChoiceDelegate : public shown::ItemDelegate {
     Q_OBJECT
 public:
     ChoiceDelegate(QStringList choices, QObject* parent, bool editable = false);

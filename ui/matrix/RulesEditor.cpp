@@ -1,5 +1,6 @@
 #include "matrix/RulesEditor.h"
 
+#include "ShownText.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
 
@@ -332,11 +333,12 @@ void RulesEditor::refresh() {
         for (int i = 0; i < int(rules.size()); ++i) {
             QListWidgetItem* item = m_rules->item(i);
             const SeverityRule& rule = rules[std::size_t(i)];
-            item->setText(ruleText(i, rule)); // for accessibility and tests
-            item->setData(Qt::UserRole + 1,
-                          QStringList{QString::number(i + 1),
-                                      rule.name.isEmpty() ? tr("(unnamed rule)") : rule.name,
-                                      rule.priority, display::tier(rule.targetTier)});
+            item->setText(shown::text(ruleText(i, rule))); // for accessibility and tests
+            item->setData(
+                Qt::UserRole + 1,
+                QStringList{QString::number(i + 1),
+                            rule.name.isEmpty() ? tr("(unnamed rule)") : shown::text(rule.name),
+                            rule.priority, display::tier(rule.targetTier)});
             item->setData(Qt::UserRole, i);
             const IssueList found =
                 issuesAt(issues, QStringLiteral("severity_rules[%1]").arg(i), true);
@@ -345,7 +347,7 @@ void RulesEditor::refresh() {
                               : issueIcon(hasError(found)
                                               ? matrix::ValidationIssue::Severity::Error
                                               : matrix::ValidationIssue::Severity::Warning));
-            item->setToolTip(found.empty() ? rule.action : issueTooltip(found));
+            item->setToolTip(shown::toolTip(found.empty() ? rule.action : issueTooltip(found)));
             item->setForeground(QBrush());
         }
         m_rules->setCurrentRow(current >= 0 && current < m_rules->count() ? current

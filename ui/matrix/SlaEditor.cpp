@@ -1,5 +1,6 @@
 #include "matrix/SlaEditor.h"
 
+#include "ShownText.h"
 #include "matrix/MatrixDocument.h"
 
 #include <QComboBox>
@@ -222,11 +223,11 @@ void SlaEditor::refresh() {
                 continue;
             }
             item->setForeground(QBrush());
-            item->setText(cellText(*policy)); // for tooltips and accessibility
-            item->setData(targetsRole,
-                          QStringList{minutesText(policy->firstResponseMin),
-                                      minutesText(policy->resolutionMin),
-                                      minutesText(policy->claimMin), policy->calendar});
+            item->setText(shown::text(cellText(*policy))); // for tooltips and accessibility
+            item->setData(targetsRole, QStringList{minutesText(policy->firstResponseMin),
+                                                   minutesText(policy->resolutionMin),
+                                                   minutesText(policy->claimMin),
+                                                   shown::text(policy->calendar)});
             const int index = int(policy - m.policies.data());
             markItem(item, issuesAt(issues, QStringLiteral("sla_policies[%1]").arg(index), true),
                      policy->name());

@@ -1,5 +1,6 @@
 #include "matrix/TestTicketPanel.h"
 
+#include "ShownText.h"
 #include "browse/TicketQuery.h"
 #include "matrix/MatrixDocument.h"
 #include "matrix/RulesEditor.h"
@@ -316,7 +317,7 @@ void TestTicketPanel::evaluate() {
     const std::optional<matrix::TicketContext> context =
         matrix::loadTicketContext(workspace->db(), id);
     if (!context) {
-        m_heading->setText(tr("No ticket %1 in this workspace.").arg(id.toHtmlEscaped()));
+        m_heading->setText(tr("No ticket %1 in this workspace.").arg(shown::html(id)));
         return;
     }
     if (m_now->isChecked()) {
@@ -332,15 +333,14 @@ void TestTicketPanel::evaluate() {
     const matrix::TriageResult result = evaluator.triage(*context, asOf);
 
     m_heading->setText(QStringLiteral("%1 <span style='font-weight:400; color:#52606d'>— %2</span>")
-                           .arg(context->ticket.ticketId.toHtmlEscaped(),
-                                shortened(context->ticket.subject).toHtmlEscaped()));
+                           .arg(shown::html(context->ticket.ticketId),
+                                shown::html(shortened(context->ticket.subject))));
     if (result.ruleIndex) {
         m_firedRule = result.rule;
         m_verdict->setText(tr("Rule %1 <b>“%2”</b> fires: <b>%3</b> priority, to <b>%4</b>.<br>%5")
                                .arg(*result.ruleIndex + 1)
-                               .arg(result.rule.toHtmlEscaped(), result.priority,
-                                    display::tier(result.targetTier),
-                                    result.action.toHtmlEscaped()));
+                               .arg(shown::html(result.rule), shown::html(result.priority),
+                                    display::tier(result.targetTier), shown::html(result.action)));
     } else {
         m_verdict->setText(tr("No rule fires for this ticket: it gets no priority from the rules. "
                               "End the rules with a catch-all."));
@@ -364,7 +364,7 @@ void TestTicketPanel::evaluate() {
         const matrix::SeverityRule& rule = rules[std::size_t(r)];
         const bool fired = result.ruleIndex && *result.ruleIndex == r;
         auto* ruleItem = new QTreeWidgetItem(m_conditions);
-        ruleItem->setText(0, QStringLiteral("%1. %2").arg(r + 1).arg(rule.name));
+        ruleItem->setText(0, shown::text(QStringLiteral("%1. %2").arg(r + 1).arg(rule.name)));
         ruleItem->setText(2, fired ? tr("✔ fires") : tr("✖ no match"));
         ruleItem->setForeground(2, fired ? QColor(0x2f, 0x85, 0x5a) : QColor(0x7b, 0x87, 0x94));
         QFont font = ruleItem->font(0);
@@ -380,9 +380,9 @@ void TestTicketPanel::evaluate() {
             const QString actual = matrix::fieldValue(condition.field, input);
             const bool held = matrix::conditionHolds(condition, actual);
             auto* item = new QTreeWidgetItem(ruleItem);
-            item->setText(0, conditionText(condition));
-            item->setText(1, actual.isEmpty() ? tr("(empty)") : shortened(actual));
-            item->setToolTip(1, actual);
+            item->setText(0, shown::text(conditionText(condition)));
+            item->setText(1, actual.isEmpty() ? tr("(empty)") : shown::text(shortened(actual)));
+            item->setToolTip(1, shown::toolTip(actual));
             item->setText(2, held ? tr("holds") : tr("does not hold"));
             item->setForeground(2, held ? QColor(0x2f, 0x85, 0x5a) : QColor(0xc5, 0x30, 0x30));
         }
@@ -405,7 +405,7 @@ void TestTicketPanel::evaluate() {
                 tr("The policy follows the ticket's own priority (%1); the rules would make it %2.")
                     .arg(used, result.priority);
     }
-    m_clockNote->setText(note);
+    shown::setPlainText(m_clockNote, note); // names from the matrix and the ticket
     m_clocks->setRowCount(int(evaluation->targets.size()));
     for (int row = 0; row < int(evaluation->targets.size()); ++row) {
         const sla::TargetClock& clock = evaluation->targets[std::size_t(row)];
@@ -420,7 +420,7 @@ void TestTicketPanel::evaluate() {
             clock.breachAt ? display::dateTime(*clock.breachAt, zone) : QStringLiteral("—"),
         };
         for (int column = 0; column < ClockColumnCount; ++column) {
-            auto* item = new QTableWidgetItem(texts[column]);
+            auto* item = new QTableWidgetItem(shown::text(texts[column]));
             if (column == AtRiskColumn && clock.atRisk) {
                 item->setForeground(statusColour(clock));
             }

@@ -1,5 +1,6 @@
 #include "matrix/TiersEditor.h"
 
+#include "ShownText.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
 
@@ -177,7 +178,7 @@ void TiersEditor::showPath() {
         levelLabel->setObjectName(QStringLiteral("tierLevel"));
         cardLayout->addWidget(levelLabel);
         // Matrix text may come from a shared matrix file: shown literally.
-        auto* name = new QLabel(display::plain(tier.name), card);
+        auto* name = new QLabel(shown::text(tier.name), card);
         name->setTextFormat(Qt::PlainText);
         name->setObjectName(QStringLiteral("tierName"));
         cardLayout->addWidget(name);
@@ -189,17 +190,16 @@ void TiersEditor::showPath() {
             QStringLiteral("<span style='color:#c53030'>%1</span>").arg(tr("missing"));
         auto* people =
             new QLabel(tr("Owner: %1<br>Backup: %2")
-                           .arg(tier.owner.isEmpty() ? missing : tier.owner.toHtmlEscaped(),
-                                tier.backup.isEmpty() ? missing : tier.backup.toHtmlEscaped()),
+                           .arg(tier.owner.isEmpty() ? missing : shown::html(tier.owner),
+                                tier.backup.isEmpty() ? missing : shown::html(tier.backup)),
                        card);
         people->setTextFormat(Qt::RichText);
         cardLayout->addWidget(people);
-        auto* channel = new QLabel(display::plain(tier.channel), card);
+        auto* channel = new QLabel(shown::text(tier.channel), card);
         channel->setTextFormat(Qt::PlainText);
         channel->setObjectName(QStringLiteral("footnote"));
         cardLayout->addWidget(channel);
-        card->setToolTip(
-            display::plainToolTip(found.empty() ? tier.responsibility : issueTooltip(found)));
+        card->setToolTip(shown::toolTip(found.empty() ? tier.responsibility : issueTooltip(found)));
         // Cards share the width; long names wrap rather than widen the page.
         for (QLabel* label : card->findChildren<QLabel*>()) {
             label->setWordWrap(true);

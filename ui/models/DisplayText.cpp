@@ -1,10 +1,7 @@
 #include "models/DisplayText.h"
 
-#include "text/BidiControls.h"
-
 #include <QCoreApplication>
 #include <QLocale>
-#include <QTextDocument>
 
 #include <cmath>
 
@@ -149,26 +146,6 @@ QColor priorityColour(const QString& priority) {
 
 QColor escalatedColour() {
     return QColor(0x1d, 0x4a, 0xa8);
-}
-
-QString plain(const QString& text) {
-    if (text.size() > maxShownCharacters) {
-        return text::withoutBidiControls(text.left(maxShownCharacters)) + QChar(0x2026);
-    }
-    return text::withoutBidiControls(text);
-}
-
-QString plainToolTip(const QString& text) {
-    if (text.isEmpty()) {
-        return text; // no tooltip at all
-    }
-    // Qt::convertFromPlainText escapes the text and marks it as rich text,
-    // so the tooltip shows it literally (line breaks kept).
-    return Qt::convertFromPlainText(plain(text), Qt::WhiteSpaceNormal);
-}
-
-QString html(const QString& text) {
-    return plain(text).toHtmlEscaped();
 }
 
 } // namespace escdesk::ui::display

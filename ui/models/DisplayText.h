@@ -43,19 +43,7 @@ QString dateRange(const QDate& first, const QDate& last);
 QColor priorityColour(const QString& priority);
 QColor escalatedColour();
 
-// Imported or typed text (subjects, names, notes, file names) is never
-// interpreted: Qt shows a tooltip, and a label in its default AutoText
-// format, as HTML when the text merely looks like it ("<img src=x
-// onerror=…>" would load an image). These make such text safe where it is
-// shown; explicit bidi overrides become a visible U+FFFD, and text longer
-// than maxShownCharacters is cut there with "…" (a 1 MB one-line subject
-// would otherwise take Qt seconds to lay out; the store keeps all of it).
-inline constexpr qsizetype maxShownCharacters = 2000;
-// For a plain-text label or cell.
-QString plain(const QString& text);
-// For a tooltip: shown literally, whatever it contains.
-QString plainToolTip(const QString& text);
-// For a place inside rich text the program composes ("<b>%1</b>").
-QString html(const QString& text);
+// Imported text (subjects, names, notes, file names) is shown through
+// ShownText.h, never formatted here.
 
 } // namespace escdesk::ui::display

@@ -1,5 +1,6 @@
 #include "models/TicketListModel.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 
@@ -106,7 +107,7 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     if (role == Qt::ToolTipRole) {
-        return index.column() == SubjectColumn ? QVariant(display::plainToolTip(row->subject))
+        return index.column() == SubjectColumn ? QVariant(shown::toolTip(row->subject))
                                                : QVariant();
     }
     if (role == Qt::ForegroundRole) {
@@ -129,21 +130,21 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const {
     }
     switch (index.column()) {
     case TicketIdColumn:
-        return display::plain(row->ticketId);
+        return shown::text(row->ticketId);
     case CreatedColumn:
         return display::dateTime(row->createdAt, m_zone);
     case PriorityColumn:
-        return display::plain(row->priority);
+        return shown::text(row->priority);
     case TierColumn:
         return display::tier(row->tier);
     case EscalatedColumn:
         return row->escalated ? tr("Yes") : QString();
     case AccountColumn:
-        return display::plain(row->accountName.isEmpty() ? row->accountId : row->accountName);
+        return shown::text(row->accountName.isEmpty() ? row->accountId : row->accountName);
     case ValueColumn:
         return index.row() < m_values.size() ? m_values[index.row()] : QString();
     case SubjectColumn:
-        return display::plain(row->subject);
+        return shown::text(row->subject);
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #include "models/TicketTableModel.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 
@@ -227,27 +228,27 @@ const browse::TicketListRow* TicketTableModel::rowAt(int row) const {
 QVariant TicketTableModel::displayText(const browse::TicketListRow& row, int column) const {
     switch (column) {
     case TicketIdColumn:
-        return display::plain(row.ticketId);
+        return shown::text(row.ticketId);
     case CreatedColumn:
         return display::dateTime(row.createdAt, m_zone);
     case PriorityColumn:
-        return display::plain(row.priority);
+        return shown::text(row.priority);
     case StatusColumn:
-        return display::plain(row.status);
+        return shown::text(row.status);
     case TierColumn:
         return display::tier(row.tier);
     case EscalatedColumn:
         return row.escalated ? tr("Yes") : QString();
     case AccountColumn:
-        return display::plain(row.accountName.isEmpty() ? row.accountId : row.accountName);
+        return shown::text(row.accountName.isEmpty() ? row.accountId : row.accountName);
     case ProductAreaColumn:
-        return display::plain(row.productArea);
+        return shown::text(row.productArea);
     case RootCauseColumn:
-        return display::plain(row.rootCause);
+        return shown::text(row.rootCause);
     case AssigneeColumn:
-        return display::plain(row.assignee);
+        return shown::text(row.assignee);
     case SubjectColumn:
-        return display::plain(row.subject);
+        return shown::text(row.subject);
     default:
         return {};
     }
@@ -276,7 +277,7 @@ QVariant TicketTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return displayText(*row, index.column());
     case Qt::ToolTipRole:
-        return index.column() == SubjectColumn ? QVariant(display::plainToolTip(row->subject))
+        return index.column() == SubjectColumn ? QVariant(shown::toolTip(row->subject))
                                                : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == PriorityColumn) {

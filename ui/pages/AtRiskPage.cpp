@@ -1,5 +1,6 @@
 #include "pages/AtRiskPage.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "risk/RiskModelStore.h"
@@ -239,7 +240,7 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
         }
     }
     if (!m_figures.error.isEmpty()) {
-        m_subtitle->setText(m_figures.error);
+        shown::setPlainText(m_subtitle, m_figures.error);
     } else if (!m_workspace) {
         m_subtitle->setText(tr("No workspace is open. Use File › Open Workspace."));
     } else {
@@ -256,6 +257,13 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
     m_review->setBand(review ? KpiCard::Tone::Watch : KpiCard::Tone::Good,
                       tr("%1–%2, uncertain")
                           .arg(display::percent(q.reviewFrom, 0), display::percent(q.flagFrom, 0)));
+    if (!q.riskUnavailable.isEmpty()) {
+        // No model, no risk bands: "—" with the reason, not "risk ≥ 0%".
+        for (KpiCard* card : {m_flagged, m_review}) {
+            card->setValue(QStringLiteral("—"));
+            card->setBand(KpiCard::Tone::Neutral, tr("No risk model"), q.riskUnavailable);
+        }
+    }
     m_sla->setValue(display::count(sla));
     m_sla->setBand(sla ? KpiCard::Tone::Bad : KpiCard::Tone::Good,
                    tr("at risk or breached, still open"));
@@ -268,13 +276,16 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
     m_table->setRowCount(int(q.entries.size()));
     for (int row = 0; row < int(q.entries.size()); ++row) {
         const risk::AtRiskEntry& e = q.entries[std::size_t(row)];
-        auto* risk = parts::numberItem(QStringLiteral("%1%").arg(e.risk.score));
+        auto* risk =
+            parts::numberItem(q.riskUnavailable.isEmpty() ? QStringLiteral("%1%").arg(e.risk.score)
+                                                          : QStringLiteral("—"));
         risk->setForeground(bandColour(e.risk.band));
         QFont bold = risk->font();
         bold.setWeight(QFont::DemiBold);
         risk->setFont(bold);
         risk->setData(Qt::UserRole, QVariant::fromValue<qint64>(e.row));
-        risk->setToolTip(risk::riskBandName(e.risk.band));
+        risk->setToolTip(q.riskUnavailable.isEmpty() ? risk::riskBandName(e.risk.band)
+                                                     : q.riskUnavailable);
         m_table->setItem(row, RiskColumn, risk);
         m_table->setItem(row, TicketColumn, parts::textItem(e.ticketId));
         auto* priority = parts::textItem(e.priority);
@@ -283,7 +294,7 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
         m_table->setItem(row, AccountColumn,
                          parts::textItem(e.accountName.isEmpty() ? e.accountId : e.accountName));
         auto* subject = parts::textItem(e.subject);
-        subject->setToolTip(e.subject);
+        subject->setToolTip(shown::toolTip(e.subject));
         m_table->setItem(row, SubjectColumn, subject);
         auto* slaItem = parts::numberItem(e.slaConsumed > 0 ? display::percent(e.slaConsumed, 0)
                                                             : QStringLiteral("—"));
@@ -298,7 +309,7 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
             fullReasons.append(reason.text);
         }
         auto* reasons = parts::textItem(shortReasons.join(QStringLiteral(" · ")));
-        reasons->setToolTip(fullReasons.join(QLatin1Char('\n')));
+        reasons->setToolTip(shown::toolTip(fullReasons.join(QLatin1Char('\n'))));
         m_table->setItem(row, ReasonsColumn, reasons);
     }
 
@@ -306,7 +317,10 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
                        "on this workspace's own history; flagged from %1, %2–%1 goes to human "
                        "review.")
                         .arg(display::percent(q.flagFrom, 0), display::percent(q.reviewFrom, 0));
-    if (m_figures.heldOutAuc) {
+    if (!q.riskUnavailable.isEmpty()) {
+        model = tr("Risk: not available — the risk model cannot be trained: %1.")
+                    .arg(q.riskUnavailable);
+    } else if (m_figures.heldOutAuc) {
         model += tr(" On %1, which it did not learn from, it ranks escalations with ROC AUC "
                     "%2 (0.5 is chance; base rate %3).")
                      .arg(m_figures.heldOutMonths, QString::number(*m_figures.heldOutAuc, 'f', 2),

@@ -1,5 +1,6 @@
 #include "pages/DashboardPage.h"
 
+#include "ShownText.h"
 #include "analysis/DrillDown.h"
 #include "analysis/MetricTickets.h"
 #include "matrix/MatrixStore.h"
@@ -579,7 +580,7 @@ void DashboardPage::showFigures() {
 void DashboardPage::showCards() {
     const metrics::HeadlineComparison& c = m_figures.comparison;
     if (!m_figures.error.isEmpty()) {
-        m_periodText->setText(m_figures.error);
+        shown::setPlainText(m_periodText, m_figures.error);
     } else if (!m_workspace) {
         m_periodText->setText(tr("No workspace is open."));
     } else if (!c.currentDates.isValid()) {
@@ -636,13 +637,25 @@ void DashboardPage::showCards() {
     } else {
         m_rateCard->setBand(KpiCard::Tone::Bad, tr("Attention · > 15%"));
     }
+    // Escalations the data cannot measure read "—", never 0, with the reason.
+    const QString notMeasurable = valid ? c.current.unavailable : QString();
+    if (!notMeasurable.isEmpty()) {
+        for (KpiCard* card : {m_escalatedCard, m_rateCard}) {
+            card->setValue(QStringLiteral("—"));
+            card->clearChange(QString());
+            card->setBand(KpiCard::Tone::Neutral, tr("Not measurable"), notMeasurable);
+        }
+    }
     showKeyFigures(valid);
-    m_sourceText->setText(!valid ? QString()
-                          : c.current.fromEventLog
-                              ? tr("Escalated tickets are those with an “escalated” event in the "
-                                   "event log.")
-                              : tr("This workspace has no event log: escalated tickets come from "
-                                   "the tickets’ own escalated flag."));
+    m_sourceText->setText(
+        !valid ? QString()
+        : !notMeasurable.isEmpty()
+            ? tr("Escalations cannot be measured from this data: %1.").arg(notMeasurable)
+        : c.current.fromEventLog
+            ? tr("Escalated tickets are those with an “escalated” event in the "
+                 "event log.")
+            : tr("This workspace has no event log: escalated tickets come from "
+                 "the tickets’ own escalated flag."));
 }
 
 namespace {
@@ -732,6 +745,8 @@ void DashboardPage::showKeyFigures(bool valid) {
         }
         if (f.band) {
             card->setBand(toneOf(*f.band), bandText(f), bandToolTip(f));
+        } else if (!f.value && !f.unavailable.isEmpty()) {
+            card->setBand(KpiCard::Tone::Neutral, tr("Not measurable"), f.unavailable);
         } else {
             card->setBand(KpiCard::Tone::Neutral, QString());
         }

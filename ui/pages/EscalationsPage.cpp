@@ -1,5 +1,6 @@
 #include "pages/EscalationsPage.h"
 
+#include "ShownText.h"
 #include "metrics/Period.h"
 #include "models/DisplayText.h"
 #include "models/TicketTableModel.h"
@@ -230,10 +231,10 @@ void EscalationsPage::showFilterChoices(const browse::TicketFilterChoices& choic
     const QSignalBlocker blockStatus(m_status);
     const QSignalBlocker blockTier(m_tier);
     for (const QString& priority : choices.priorities) {
-        m_priority->addItem(priority, priority);
+        m_priority->addItem(shown::text(priority), priority);
     }
     for (const QString& status : choices.statuses) {
-        m_status->addItem(status, status);
+        m_status->addItem(shown::text(status), status);
     }
     for (const int tier : choices.tiers) {
         m_tier->addItem(display::tier(tier), tier);
@@ -333,7 +334,7 @@ void EscalationsPage::updateMatchCount() {
     const int count = m_model->rowCount();
     if (!m_model->lastError().isEmpty()) {
         m_matches->setText(tr("Could not read the tickets"));
-        m_matches->setToolTip(m_model->lastError());
+        m_matches->setToolTip(shown::toolTip(m_model->lastError()));
     } else {
         m_matches->setText(count == 1 ? tr("1 ticket")
                                       : tr("%1 tickets").arg(display::count(count)));

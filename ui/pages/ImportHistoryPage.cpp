@@ -1,6 +1,7 @@
 #include "pages/ImportHistoryPage.h"
 
 #include "EditPermission.h"
+#include "ShownText.h"
 #include "import/ImportBatches.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
@@ -117,7 +118,7 @@ void ImportHistoryPage::refresh() {
         const import::ImportBatch& batch = batches[static_cast<std::size_t>(r)];
         rejected += batch.rejected;
         const auto text = [&](int column, const QString& value, bool number = false) {
-            auto* item = new QTableWidgetItem(value);
+            auto* item = new QTableWidgetItem(shown::text(value));
             if (number) {
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             }
@@ -126,7 +127,7 @@ void ImportHistoryPage::refresh() {
         };
         text(Batch, QString::number(batch.id), true)->setData(Qt::UserRole, qint64(batch.id));
         text(When, display::dateTime(batch.startedAt, zone));
-        text(File, batch.file)->setToolTip(display::plainToolTip(batch.file));
+        text(File, batch.file)->setToolTip(shown::toolTip(batch.file));
         text(Kind, batch.kind);
         text(Preset, batch.preset.isEmpty() ? tr("—") : batch.preset);
         text(Sha, batch.sha256.left(12))->setToolTip(batch.sha256);
@@ -143,7 +144,8 @@ void ImportHistoryPage::refresh() {
     m_batches->resizeColumnsToContents();
     m_batches->horizontalHeader()->setSectionResizeMode(File, QHeaderView::Stretch);
     const QString readOnly = readOnlyExplanation(m_workspace);
-    m_subtitle->setText(
+    shown::setPlainText(
+        m_subtitle,
         batches.empty()
             ? (readOnly.isEmpty() ? tr("No imports yet. Import… brings in helpdesk, CRM or "
                                        "known-issue CSV exports.")

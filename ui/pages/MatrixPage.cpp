@@ -1,6 +1,7 @@
 #include "pages/MatrixPage.h"
 
 #include "EditPermission.h"
+#include "ShownText.h"
 #include "matrix/CalendarsEditor.h"
 #include "matrix/ChecklistsEditor.h"
 #include "matrix/CostEditor.h"
@@ -184,7 +185,7 @@ MatrixPage::MatrixPage(QWidget* parent)
 
     connect(m_document, &MatrixDocument::matrixChanged, this, &MatrixPage::showIssues);
     connect(m_document, &MatrixDocument::saveFailed, this, [this](const QString& message) {
-        QMessageBox::warning(this, tr("Matrix not saved"), message);
+        shown::warning(this, tr("Matrix not saved"), message);
     });
     connect(m_issues, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { revealPath(item->data(Qt::UserRole).toString()); });
@@ -219,12 +220,11 @@ void MatrixPage::showIssues() {
     for (const matrix::ValidationIssue& issue : issues) {
         // The message names its place; the section in front sorts it visually.
         const QString section = issue.place.section(QStringLiteral(" › "), 0, 0);
-        auto* item =
-            new QListWidgetItem(issueIcon(issue.severity),
-                                QStringLiteral("%1:  %2").arg(section, issue.message), m_issues);
+        auto* item = new QListWidgetItem(
+            issueIcon(issue.severity),
+            shown::text(QStringLiteral("%1:  %2").arg(section, issue.message)), m_issues);
         item->setData(Qt::UserRole, issue.path);
-        item->setToolTip(
-            display::plainToolTip(QStringLiteral("%1\n%2").arg(issue.place, issue.message)));
+        item->setToolTip(shown::toolTip(QStringLiteral("%1\n%2").arg(issue.place, issue.message)));
     }
     const int errors = m_document->errorCount();
     const int warnings = m_document->warningCount();
@@ -233,7 +233,7 @@ void MatrixPage::showIssues() {
     } else if (!readOnly.isEmpty()) {
         m_status->setText(tr("<span style='color:#b7791f'>%1</span> The matrix is shown as it is "
                              "stored and cannot be changed here.")
-                              .arg(display::html(readOnly)));
+                              .arg(shown::html(readOnly)));
     } else if (errors == 0 && warnings == 0) {
         m_status->setText(tr("<span style='color:#2f855a'>✔ The matrix is valid.</span> Every edit "
                              "is saved at once and recorded in the history."));
@@ -263,7 +263,7 @@ void MatrixPage::showIssues() {
                                     : issueIcon(hasError(found)
                                                     ? matrix::ValidationIssue::Severity::Error
                                                     : matrix::ValidationIssue::Severity::Warning));
-        m_tabs->setTabToolTip(tab, issueTooltip(found));
+        m_tabs->setTabToolTip(tab, shown::toolTip(issueTooltip(found)));
     }
     m_issuesTitle->setText(issues.empty() ? tr("Validation — no problems")
                                           : tr("Validation — %1").arg(counted(errors, warnings)));
@@ -323,7 +323,8 @@ QStringList MatrixPage::importFile(const QString& path, bool quiet) {
             tr("%1 was not imported; the matrix is unchanged.").arg(QDir::toNativeSeparators(path)),
             QMessageBox::Ok, this);
         box.setInformativeText(problems.mid(0, 12).join(QLatin1Char('\n')));
-        box.setDetailedText(problems.join(QLatin1Char('\n')));
+        box.setDetailedText(shown::text(problems.join(QLatin1Char('\n'))));
+        shown::makePlain(box);
         box.exec();
     }
     return problems;
@@ -338,7 +339,7 @@ QString MatrixPage::exportFile(const QString& path, bool quiet) {
             tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     }
     if (!problem.isEmpty() && !quiet) {
-        QMessageBox::warning(this, tr("Export failed"), problem);
+        shown::warning(this, tr("Export failed"), problem);
     }
     return problem;
 }

@@ -1,5 +1,6 @@
 #include "pages/PageParts.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 
@@ -76,13 +77,13 @@ void fitColumnsToHeaders(QTableView* table) {
 }
 
 QTableWidgetItem* textItem(const QString& text) {
-    auto* item = new QTableWidgetItem(text);
+    auto* item = new QTableWidgetItem(shown::text(text));
     item->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return item;
 }
 
 QTableWidgetItem* numberItem(const QString& text) {
-    auto* item = new QTableWidgetItem(text);
+    auto* item = new QTableWidgetItem(shown::text(text));
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // DejaVu Sans has equal-width digits: right-aligned numbers line up.
     return item;

@@ -20,6 +20,7 @@ class Workspace;
 namespace escdesk::ui::parts {
 
 QLabel* pageTitle(const QString& text, QWidget* parent);
+// A plain-text label: set its text with shown::setPlainText().
 QLabel* subtitle(QWidget* parent);
 QLabel* footnote(const QString& text, QWidget* parent);
 QLabel* sectionTitle(const QString& text, QWidget* parent);
@@ -28,6 +29,8 @@ QLabel* sectionTitle(const QString& text, QWidget* parent);
 void styleTable(QTableWidget* table);
 // Widens every column of `table` that is narrower than its header text.
 void fitColumnsToHeaders(QTableView* table);
+// Cells show their text as shown::text() does (ShownText.h): imported
+// values are inert.
 QTableWidgetItem* textItem(const QString& text);
 QTableWidgetItem* numberItem(const QString& text);
 

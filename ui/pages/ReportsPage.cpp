@@ -1,7 +1,9 @@
 #include "pages/ReportsPage.h"
 
 #include "EditPermission.h"
+#include "ShownText.h"
 #include "report/ReportBuilder.h"
+#include "report/output/EmailMessage.h"
 #include "report/output/ReportOutput.h"
 #include "store/Workspace.h"
 
@@ -107,12 +109,22 @@ ReportsPage::ReportsPage(QWidget* parent)
             this, tr("E-mail recipients"),
             tr("Who receives the report e-mail (addresses separated by commas):"),
             QLineEdit::Normal, m_workspace->setting(QStringLiteral("report_recipients")), &ok);
-        if (ok) {
-            try {
-                m_workspace->setSetting(QStringLiteral("report_recipients"), recipients.trimmed());
-            } catch (const store::StoreError& error) {
-                QMessageBox::warning(this, tr("E-mail recipients"), error.message());
+        if (!ok) {
+            return;
+        }
+        try {
+            // Each must be an address, alone or after a name (RFC 5322).
+            for (const QString& mailbox : report::splitMailboxList(recipients)) {
+                report::encodeMailbox(mailbox);
             }
+        } catch (const std::runtime_error& error) {
+            shown::warning(this, tr("E-mail recipients"), QString::fromUtf8(error.what()));
+            return;
+        }
+        try {
+            m_workspace->setSetting(QStringLiteral("report_recipients"), recipients.trimmed());
+        } catch (const store::StoreError& error) {
+            shown::warning(this, tr("E-mail recipients"), error.message());
         }
     });
     // A disabled E-mail recipients… says why (a read-only workspace).
@@ -267,7 +279,7 @@ void ReportsPage::showReport() {
     m_export->setEnabled(ready);
     m_print->setEnabled(ready);
     if (!ready) {
-        m_status->setText(m_error);
+        shown::setPlainText(m_status, m_error);
         m_preview->clear();
         return;
     }
@@ -286,12 +298,8 @@ QString ReportsPage::exportTo(const QString& path, int format) {
     report::WriteOptions options;
     options.pageSize = report::pageSizeForLocale(QLocale::system());
     if (m_workspace) {
-        for (const QString& recipient :
-             m_workspace->setting(QStringLiteral("report_recipients")).split(QLatin1Char(','))) {
-            if (!recipient.trimmed().isEmpty()) {
-                options.recipients << recipient.trimmed();
-            }
-        }
+        options.recipients =
+            report::splitMailboxList(m_workspace->setting(QStringLiteral("report_recipients")));
         options.sender = m_workspace->setting(QStringLiteral("report_sender"));
     }
     try {
@@ -320,10 +328,10 @@ void ReportsPage::exportAs(int format) {
     }
     const QString problem = exportTo(path, format);
     if (!problem.isEmpty()) {
-        QMessageBox::warning(this, tr("Export report"), problem);
+        shown::warning(this, tr("Export report"), problem);
         return;
     }
-    m_status->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    shown::setPlainText(m_status, tr("Saved %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void ReportsPage::print() {

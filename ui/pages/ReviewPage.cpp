@@ -1,6 +1,7 @@
 #include "pages/ReviewPage.h"
 
 #include "EditPermission.h"
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "report/ReportBuilder.h"
 #include "report/output/ReportOutput.h"
@@ -229,16 +230,23 @@ QWidget* ReviewPage::makeForms() {
         const QString problem =
             recordDecision(m_decisionType->currentText(), m_decisionOwner->text(),
                            m_decisionConcerns->text(), m_decisionNote->text());
-        m_feedback->setText(problem.isEmpty() ? tr("Decision recorded.") : problem);
+        shown::setPlainText(m_feedback, problem.isEmpty() ? tr("Decision recorded.") : problem);
         if (problem.isEmpty()) {
             m_decisionNote->clear();
             m_decisionConcerns->clear();
         }
     });
     connect(add, &QPushButton::clicked, this, [this] {
-        const QString problem = addAction(m_actionTitle->text(), m_actionAbout->currentText(),
-                                          m_actionOwner->text(), m_actionDeadline->date());
-        m_feedback->setText(problem.isEmpty() ? tr("Action added.") : problem);
+        // A root cause picked from the list is the stored name (the list
+        // shows it inert and cut); a typed one is as typed.
+        const int picked = m_actionAbout->currentIndex();
+        const QString about =
+            picked >= 0 && m_actionAbout->currentText() == m_actionAbout->itemText(picked)
+                ? m_actionAbout->itemData(picked).toString()
+                : m_actionAbout->currentText();
+        const QString problem = addAction(m_actionTitle->text(), about, m_actionOwner->text(),
+                                          m_actionDeadline->date());
+        shown::setPlainText(m_feedback, problem.isEmpty() ? tr("Action added.") : problem);
         if (problem.isEmpty()) {
             m_actionTitle->clear();
         }
@@ -267,9 +275,10 @@ void ReviewPage::setWorkspace(store::Workspace* workspace) {
     const QString readOnly = readOnlyExplanation(workspace);
     enableEdit(m_decisionForm, true, readOnly);
     enableEdit(m_actionForm, true, readOnly);
-    m_feedback->setText(
-        readOnly.isEmpty() ? QString()
-                           : tr("%1 Decisions and actions cannot be recorded here.").arg(readOnly));
+    shown::setPlainText(
+        m_feedback, readOnly.isEmpty()
+                        ? QString()
+                        : tr("%1 Decisions and actions cannot be recorded here.").arg(readOnly));
     refresh();
 }
 
@@ -365,13 +374,13 @@ void ReviewPage::showReport() {
     for (const report::Table* table : m_report.tables()) {
         if (table->id == QLatin1String("root-causes")) {
             for (const auto& row : table->rows) {
-                m_actionAbout->addItem(row.front().text);
+                m_actionAbout->addItem(shown::text(row.front().text), row.front().text);
             }
         }
     }
     m_actionAbout->setEditText(typed);
     if (!m_error.isEmpty()) {
-        m_section->setPlainText(m_error);
+        m_section->setPlainText(shown::text(m_error));
     }
     setStep(std::min(current, m_steps->count() - 1));
     showStep();
@@ -413,15 +422,15 @@ void ReviewPage::showActions() {
     m_actions->setRowCount(static_cast<int>(m_actionRows.size()));
     for (int row = 0; row < static_cast<int>(m_actionRows.size()); ++row) {
         const review::Action& action = m_actionRows[row];
-        auto* title = new QTableWidgetItem(action.title);
+        auto* title = new QTableWidgetItem(shown::text(action.title));
         if (lastReview.contains(action.createdAt)) {
-            title->setText(action.title + tr("  (agreed last week)"));
+            title->setText(shown::text(action.title + tr("  (agreed last week)")));
         }
-        title->setToolTip(display::plainToolTip(
+        title->setToolTip(shown::toolTip(
             action.subject.isEmpty() ? action.title
                                      : action.title + QStringLiteral(" — ") + action.subject));
         m_actions->setItem(row, 0, title);
-        m_actions->setItem(row, 1, new QTableWidgetItem(action.owner));
+        m_actions->setItem(row, 1, new QTableWidgetItem(shown::text(action.owner)));
         auto* deadline = new QTableWidgetItem(action.deadline.toString(QStringLiteral("d MMM")));
         if (action.isOverdueOn(today)) {
             deadline->setForeground(QColor(0xcf, 0x22, 0x2e));
@@ -440,11 +449,12 @@ void ReviewPage::showActions() {
             changed.status = static_cast<review::ActionStatus>(status->currentData().toInt());
             try {
                 review::updateAction(m_workspace->db(), changed);
-                m_feedback->setText(
+                shown::setPlainText(
+                    m_feedback,
                     tr("“%1” is now %2.")
                         .arg(changed.title, review::actionStatusLabel(changed.status).toLower()));
             } catch (const store::StoreError& error) {
-                m_feedback->setText(error.message());
+                shown::setPlainText(m_feedback, error.message());
             }
             QTimer::singleShot(0, this, [this] { refresh(); });
         });

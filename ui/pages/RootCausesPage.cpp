@@ -1,5 +1,6 @@
 #include "pages/RootCausesPage.h"
 
+#include "ShownText.h"
 #include "analysis/DrillDown.h"
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
@@ -262,18 +263,21 @@ void RootCausesPage::showFigures(RootCauseFigures figures) {
     QString line = parts::periodLine(m_figures.dates.first, m_figures.dates.last, m_workspace);
     if (!m_figures.error.isEmpty()) {
         line = m_figures.error;
+    } else if (m_workspace && m_figures.dates.isValid() && !a.unavailable.isEmpty()) {
+        line = tr("Escalations not measurable: %1 · %2").arg(a.unavailable, line);
     } else if (m_workspace && m_figures.dates.isValid()) {
         line = tr("%1 escalations (previous period %2) · %3 problem clusters · %4")
                    .arg(display::count(a.escalations), display::count(a.previousEscalations))
                    .arg(m_figures.clusters.clusters.size())
                    .arg(line);
     }
-    m_subtitle->setText(line);
+    shown::setPlainText(m_subtitle, line);
     showTable();
     showChart();
     showClusters();
-    m_tickets->clear(a.rows.empty()
-                         ? tr("No escalations in this period.")
+    m_tickets->clear(
+        !a.unavailable.isEmpty() ? tr("Escalations not measurable: %1.").arg(a.unavailable)
+        : a.rows.empty()         ? tr("No escalations in this period.")
                          : tr("Select a root cause or a cluster to list the tickets behind it."));
 }
 
@@ -289,8 +293,7 @@ void RootCausesPage::showTable() {
         QFont bold = name->font();
         bold.setWeight(QFont::DemiBold);
         name->setFont(bold);
-        name->setToolTip(
-            display::plainToolTip(tr("Recommended action: %1").arg(row.recommendedAction)));
+        name->setToolTip(shown::toolTip(tr("Recommended action: %1").arg(row.recommendedAction)));
         m_table->setItem(i, RootCauseColumn, name);
         m_table->setItem(i, CountColumn, parts::numberItem(display::count(row.count)));
         m_table->setItem(i, ShareColumn, parts::numberItem(display::percent(row.share)));
@@ -321,12 +324,12 @@ void RootCausesPage::showDetail(int index) {
     const analysis::RootCauseRow& row = rows[std::size_t(index)];
     QStringList issues;
     for (const analysis::CountedName& issue : row.knownIssues) {
-        issues << QStringLiteral("%1 (%2)").arg(display::html(issue.name)).arg(issue.count);
+        issues << QStringLiteral("%1 (%2)").arg(shown::html(issue.name)).arg(issue.count);
     }
     m_detail->setText(
         tr("<b>%1</b> — recommended action: %2<br><span style='color:#7b8794'>Known issues: %3 · "
            "%4 accounts, ARR %5</span>")
-            .arg(display::html(row.rootCause), display::html(row.recommendedAction),
+            .arg(shown::html(row.rootCause), shown::html(row.recommendedAction),
                  issues.isEmpty() ? tr("none") : issues.join(QStringLiteral(", ")),
                  display::count(row.affectedAccounts), display::amount(row.affectedArr)));
 }
@@ -338,34 +341,34 @@ void RootCausesPage::showChart() {
     if (a.rows.empty()) {
         return;
     }
-    const int shown = std::min<int>(chartRootCauses, int(a.rows.size()));
+    const int bars = std::min<int>(chartRootCauses, int(a.rows.size()));
     QStringList labels;
     auto* counts = new QBarSet(tr("Escalations"));
     counts->setColor(AnalysisChart::accentColour());
     counts->setBorderColor(AnalysisChart::accentColour());
     std::int64_t highest = 0;
     // The largest at the top: a horizontal bar chart starts at the bottom.
-    for (int i = shown - 1; i >= 0; --i) {
+    for (int i = bars - 1; i >= 0; --i) {
         const analysis::RootCauseRow& row = a.rows[std::size_t(i)];
         labels << row.rootCause;
         counts->append(double(row.count));
         highest = std::max(highest, row.count);
     }
-    auto* bars = new QHorizontalBarSeries;
-    bars->append(counts);
-    bars->setBarWidth(0.62);
-    bars->setLabelsVisible(true);
-    bars->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    auto* series = new QHorizontalBarSeries;
+    series->append(counts);
+    series->setBarWidth(0.62);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     counts->setLabelColor(Qt::white);
     m_chart->addRoundValueAxis(double(highest), 5.0, QStringLiteral("%.0f"), tr("Escalations"),
                                Qt::AlignBottom);
     m_chart->addCategoryAxis(labels, tr("Root cause"), Qt::AlignLeft);
-    m_chart->addSeries(bars);
+    m_chart->addSeries(series);
     m_chart->chart()->legend()->hide();
-    const auto rowOfBar = [shown](int index) {
-        return shown - 1 - index;
+    const auto rowOfBar = [bars](int index) {
+        return bars - 1 - index;
     };
-    connect(bars, &QHorizontalBarSeries::hovered, m_chart,
+    connect(series, &QHorizontalBarSeries::hovered, m_chart,
             [this, rowOfBar](bool status, int index, QBarSet*) {
                 const int row = rowOfBar(index);
                 if (!status || row < 0 || row >= int(m_figures.rootCauses.rows.size())) {
@@ -376,11 +379,11 @@ void RootCausesPage::showChart() {
                 m_chart->showToolTip(
                     tr("<b>%1</b><br>%2 escalations, %3 of all<br>%4 against the "
                        "period before (%5)<br>Impact %6<br><i>Click to list the tickets</i>")
-                        .arg(display::html(r.rootCause), display::count(r.count),
+                        .arg(shown::html(r.rootCause), display::count(r.count),
                              display::percent(r.share), changeText(r.change()),
                              display::count(r.previousCount), impactText(r.impact)));
             });
-    connect(bars, &QHorizontalBarSeries::clicked, m_chart,
+    connect(series, &QHorizontalBarSeries::clicked, m_chart,
             [this, rowOfBar](int index, QBarSet*) { m_table->selectRow(rowOfBar(index)); });
 }
 
@@ -397,15 +400,15 @@ void RootCausesPage::showClusters() {
                                        display::count(c.escalatedTickets)));
         m_clusters->setItem(i, ClusterSizeColumn, size);
         auto* terms = parts::textItem(cluster.topTerms.join(QStringLiteral(", ")));
-        terms->setToolTip(display::plainToolTip(m_figures.clusterSentences.value(i)));
+        terms->setToolTip(shown::toolTip(m_figures.clusterSentences.value(i)));
         m_clusters->setItem(i, ClusterTermsColumn, terms);
         QTableWidgetItem* issue = nullptr;
         if (cluster.knownIssue) {
             issue = parts::textItem(cluster.knownIssue->issueId);
-            issue->setToolTip(display::plainToolTip(tr("%1 — %2 of %3 escalations match")
-                                                        .arg(cluster.knownIssue->title)
-                                                        .arg(cluster.knownIssueMatches)
-                                                        .arg(cluster.members.size())));
+            issue->setToolTip(shown::toolTip(tr("%1 — %2 of %3 escalations match")
+                                                 .arg(cluster.knownIssue->title)
+                                                 .arg(cluster.knownIssueMatches)
+                                                 .arg(cluster.members.size())));
         } else {
             issue = parts::textItem(tr("Documentation gap"));
             issue->setForeground(AnalysisChart::watchColour());
@@ -454,7 +457,7 @@ void RootCausesPage::clusterSelected() {
         m_table->clearSelection();
     }
     const int index = selected.first()->row();
-    m_sentence->setText(m_figures.clusterSentences.value(index));
+    shown::setPlainText(m_sentence, m_figures.clusterSentences.value(index));
     const analysis::ProblemCluster& cluster = m_figures.clusters.clusters[std::size_t(index)];
     m_tickets->showTickets(
         m_workspace, tr("Cluster: %1").arg(cluster.topTerms.mid(0, 3).join(QStringLiteral(", "))),

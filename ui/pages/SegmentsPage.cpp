@@ -1,5 +1,6 @@
 #include "pages/SegmentsPage.h"
 
+#include "ShownText.h"
 #include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
@@ -30,8 +31,10 @@ using metrics::SegmentField;
 
 namespace {
 
-// Bars in the chart: the table lists every segment.
-constexpr int chartSegments = 14;
+// Bars in the chart: the table lists every segment. Ten leave each bar
+// room for its label in the chart's height; with more, Qt Charts shortens
+// every label to "...".
+constexpr int chartSegments = 10;
 
 SegmentFigures computeSegments(store::Workspace& workspace, const metrics::DateRange& dates,
                                SegmentField field) {
@@ -213,12 +216,15 @@ void SegmentsPage::showFigures(SegmentFigures figures) {
     QString line = parts::periodLine(m_figures.dates.first, m_figures.dates.last, m_workspace);
     if (!m_figures.error.isEmpty()) {
         line = m_figures.error;
+    } else if (m_workspace && m_figures.dates.isValid() && !a.unavailable.isEmpty()) {
+        line = tr("%1 tickets · escalation rate not measurable: %2 · %3")
+                   .arg(display::count(a.tickets), a.unavailable, line);
     } else if (m_workspace && m_figures.dates.isValid()) {
         line = tr("%1 of %2 tickets escalated (%3 overall) · %4")
                    .arg(display::count(a.escalated), display::count(a.tickets),
                         display::percent(a.overallRate), line);
     }
-    m_subtitle->setText(line);
+    shown::setPlainText(m_subtitle, line);
     showChart();
     showTable();
     if (m_selectFlaggedWhenShown) {
@@ -233,14 +239,16 @@ QString SegmentsPage::segmentLabel(const QString& value) const {
 void SegmentsPage::showChart() {
     const analysis::SegmentAnalysis& a = m_figures.analysis;
     const bool empty = a.rows.empty();
-    m_chart->clear(empty ? (m_workspace ? tr("No tickets in this period.") : QString())
-                         : QString());
-    if (empty) {
+    const bool measured = a.unavailable.isEmpty();
+    m_chart->clear(empty      ? (m_workspace ? tr("No tickets in this period.") : QString())
+                   : measured ? QString()
+                              : tr("Escalation rate not measurable: %1.").arg(a.unavailable));
+    if (empty || !measured) {
         return;
     }
     // Highest rate at the top: a horizontal bar chart draws its first
     // category at the bottom.
-    const int shown = std::min<int>(chartSegments, int(a.rows.size()));
+    const int barCount = std::min<int>(chartSegments, int(a.rows.size()));
     QStringList labels;
     auto* above = new QBarSet(tr("Significantly above average"));
     auto* other = new QBarSet(tr("Not significantly above"));
@@ -249,7 +257,7 @@ void SegmentsPage::showChart() {
     other->setColor(AnalysisChart::accentColour());
     other->setBorderColor(AnalysisChart::accentColour());
     double highest = a.overallRate.value_or(0.0) * 100.0;
-    for (int i = shown - 1; i >= 0; --i) {
+    for (int i = barCount - 1; i >= 0; --i) {
         const analysis::SegmentRow& row = a.rows[std::size_t(i)];
         labels << segmentLabel(row.value);
         const double percent = row.rate.value_or(0.0) * 100.0;
@@ -270,13 +278,13 @@ void SegmentsPage::showChart() {
         auto* average = new QLineSeries;
         average->setName(tr("Overall %1").arg(display::percent(a.overallRate)));
         average->append(*a.overallRate * 100.0, -0.5);
-        average->append(*a.overallRate * 100.0, shown - 0.5);
+        average->append(*a.overallRate * 100.0, barCount - 0.5);
         average->setPen(QPen(QColor(0x3e, 0x4c, 0x59), 1.5, Qt::DashLine));
         m_chart->addSeries(average);
     }
     // Tooltips and clicks name the segment's row in the table.
-    const auto rowOfBar = [shown](int index) {
-        return shown - 1 - index;
+    const auto rowOfBar = [barCount](int index) {
+        return barCount - 1 - index;
     };
     connect(bars, &QHorizontalStackedBarSeries::hovered, m_chart,
             [this, rowOfBar](bool status, int index, QBarSet*) {
@@ -289,7 +297,7 @@ void SegmentsPage::showChart() {
                 m_chart->showToolTip(
                     tr("<b>%1</b><br>%2 of %3 tickets escalated: %4<br>%5 against the overall "
                        "%6 · p = %7%8<br><i>Click to list the tickets</i>")
-                        .arg(display::html(segmentLabel(r.value)), display::count(r.escalated),
+                        .arg(shown::html(segmentLabel(r.value)), display::count(r.escalated),
                              display::count(r.tickets), display::percent(r.rate),
                              r.deviationPts ? display::signedPointValue(*r.deviationPts)
                                             : QStringLiteral("—"),
@@ -312,16 +320,22 @@ void SegmentsPage::showTable() {
         const analysis::SegmentRow& row = a.rows[std::size_t(i)];
         m_table->setItem(i, SegmentColumn, parts::textItem(segmentLabel(row.value)));
         m_table->setItem(i, TicketsColumn, parts::numberItem(display::count(row.tickets)));
-        m_table->setItem(i, EscalatedColumn, parts::numberItem(display::count(row.escalated)));
+        m_table->setItem(i, EscalatedColumn,
+                         parts::numberItem(a.unavailable.isEmpty() ? display::count(row.escalated)
+                                                                   : QStringLiteral("—")));
         m_table->setItem(i, RateColumn, parts::numberItem(display::percent(row.rate)));
         m_table->setItem(i, DeviationColumn,
                          parts::numberItem(row.deviationPts
                                                ? display::signedPointValue(*row.deviationPts)
                                                : QStringLiteral("—")));
         m_table->setItem(i, PValueColumn, parts::numberItem(display::pValue(row.pValue)));
-        auto* flag = parts::textItem(row.significantlyAbove ? tr("▲ Significantly above")
-                                     : row.pValue           ? tr("Not above")
-                                                            : tr("Too few to test"));
+        auto* flag = parts::textItem(!a.unavailable.isEmpty() ? tr("Not measurable")
+                                     : row.significantlyAbove ? tr("▲ Significantly above")
+                                     : row.pValue             ? tr("Not above")
+                                                              : tr("Too few to test"));
+        if (!a.unavailable.isEmpty()) {
+            flag->setToolTip(a.unavailable);
+        }
         if (row.significantlyAbove) {
             flag->setForeground(flagColour);
             QFont bold = flag->font();

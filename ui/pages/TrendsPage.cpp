@@ -1,5 +1,6 @@
 #include "pages/TrendsPage.h"
 
+#include "ShownText.h"
 #include "analysis/DrillDown.h"
 #include "analysis/MetricTickets.h"
 #include "metrics/FactsLoader.h"
@@ -251,7 +252,7 @@ void TrendsPage::showFigures(TrendFigures figures) {
     m_figures = std::move(figures);
     m_content->setEnabled(true);
     if (!m_figures.error.isEmpty()) {
-        m_subtitle->setText(m_figures.error);
+        shown::setPlainText(m_subtitle, m_figures.error);
     } else if (!m_workspace) {
         m_subtitle->setText(tr("No workspace is open."));
     } else {
@@ -302,10 +303,25 @@ QString TrendsPage::periodName(std::size_t index) const {
     return point.period.partial ? tr("%1 (so far)").arg(name) : name;
 }
 
+QString TrendsPage::notMeasurableReason() const {
+    // Every period shares the workspace's coverage: the first one says it.
+    if (m_figures.trend.points.empty()) {
+        return {};
+    }
+    const auto& unavailable = m_figures.trend.points.front().metrics.unavailable;
+    const auto found = unavailable.find(QStringLiteral("escalation_rate"));
+    return found == unavailable.end() ? QString() : found->second;
+}
+
 void TrendsPage::showRate(const QStringList& labels) {
     const int count = int(m_figures.trend.points.size());
-    m_rateChart->clear(count == 0 && m_workspace ? tr("No periods to show.") : QString());
-    if (count == 0) {
+    // Escalations the data cannot measure: said, not drawn as a flat 0.
+    const QString notMeasurable = notMeasurableReason();
+    m_rateChart->clear(count == 0 && m_workspace ? tr("No periods to show.")
+                       : notMeasurable.isEmpty()
+                           ? QString()
+                           : tr("Escalation rate not measurable: %1.").arg(notMeasurable));
+    if (count == 0 || !notMeasurable.isEmpty()) {
         return;
     }
     auto* rate = new QLineSeries;
@@ -358,8 +374,12 @@ void TrendsPage::showRate(const QStringList& labels) {
 void TrendsPage::showP90(const QStringList& labels) {
     const auto& points = m_figures.trend.points;
     const int count = int(points.size());
-    m_p90Chart->clear(count == 0 && m_workspace ? tr("No periods to show.") : QString());
-    if (count == 0) {
+    const QString notMeasurable = count == 0 ? QString() : notMeasurableReason();
+    m_p90Chart->clear(count == 0 && m_workspace ? tr("No periods to show.")
+                      : notMeasurable.isEmpty()
+                          ? QString()
+                          : tr("Time to escalate not measurable: %1.").arg(notMeasurable));
+    if (count == 0 || !notMeasurable.isEmpty()) {
         return;
     }
     double highest = 0.0;
@@ -437,7 +457,10 @@ void TrendsPage::showP90(const QStringList& labels) {
 void TrendsPage::showRootCauses(const QStringList& labels) {
     const analysis::StackedCategories& stacked = m_figures.rootCauses;
     const int count = int(m_figures.trend.points.size());
-    m_rootCauseChart->clear(stacked.names.isEmpty() && m_workspace
+    const QString notMeasurable = count == 0 ? QString() : notMeasurableReason();
+    m_rootCauseChart->clear(!notMeasurable.isEmpty() && m_workspace
+                                ? tr("Escalations not measurable: %1.").arg(notMeasurable)
+                            : stacked.names.isEmpty() && m_workspace
                                 ? tr("No escalations in these periods.")
                                 : QString());
     if (stacked.names.isEmpty() || count == 0) {
@@ -468,8 +491,7 @@ void TrendsPage::showRootCauses(const QStringList& labels) {
             const analysis::TrendPoint& p = m_figures.trend.points[std::size_t(index)];
             m_rootCauseChart->showToolTip(
                 tr("<b>%1</b><br>%2: %3 of %4 escalations<br><i>Click to list the tickets</i>")
-                    .arg(periodName(std::size_t(index)),
-                         display::html(m_figures.rootCauses.names[n]),
+                    .arg(periodName(std::size_t(index)), shown::html(m_figures.rootCauses.names[n]),
                          display::count(
                              m_figures.rootCauses.counts[std::size_t(n)][std::size_t(index)]),
                          display::count(p.escalations)));
@@ -501,7 +523,7 @@ void TrendsPage::showRising() {
             shares = display::percent(r.shares.front()) + arrow + display::percent(r.shares.back());
         }
         auto* name = parts::textItem(r.rootCause);
-        name->setToolTip(display::plainToolTip(r.rootCause));
+        name->setToolTip(shown::toolTip(r.rootCause));
         QFont bold = name->font();
         bold.setWeight(QFont::DemiBold);
         name->setFont(bold);

@@ -81,6 +81,8 @@ private:
     void showFigures(TrendFigures figures);
     QStringList periodLabels() const;
     QString periodName(std::size_t index) const;
+    // Why the periods' escalations cannot be measured; empty when they can.
+    QString notMeasurableReason() const;
     QString periodAxisTitle() const;
     void showRate(const QStringList& labels);
     void showRootCauses(const QStringList& labels);

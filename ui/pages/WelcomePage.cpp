@@ -1,5 +1,6 @@
 #include "pages/WelcomePage.h"
 
+#include "ShownText.h"
 #include "demo/DemoGenerator.h"
 #include "models/DisplayText.h"
 #include "store/TicketReader.h"
@@ -170,14 +171,15 @@ void WelcomePage::setRecentWorkspaces(const QStringList& paths) {
         item->setSizeHint(QSize(0, 46));
         if (file.exists()) {
             item->setIcon(QIcon(QStringLiteral(":/icons/page-matrix.svg")));
-            item->setText(file.fileName() + QLatin1Char('\n') + folder);
-            item->setToolTip(display::plainToolTip(QDir::toNativeSeparators(path)));
+            item->setText(shown::text(file.fileName() + QLatin1Char('\n') + folder));
+            item->setToolTip(shown::toolTip(QDir::toNativeSeparators(path)));
             continue;
         }
         // Still listed (its drive may come back); opening it offers to remove it.
         item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
-        item->setText(tr("%1 — not found").arg(file.fileName()) + QLatin1Char('\n') + folder);
-        item->setToolTip(display::plainToolTip(goneMessage(path)));
+        item->setText(
+            shown::text(tr("%1 — not found").arg(file.fileName()) + QLatin1Char('\n') + folder));
+        item->setToolTip(shown::toolTip(goneMessage(path)));
     }
     if (paths.isEmpty()) {
         auto* item = new QListWidgetItem(tr("No recent workspaces yet."), m_recent);
@@ -251,9 +253,9 @@ void WelcomePage::demoFinished() {
     m_progress->hide();
     m_progressLabel->hide();
     if (!result.error.isEmpty()) {
-        QMessageBox::warning(this, tr("Demo workspace"),
-                             tr("The demo workspace could not be written to %1: %2")
-                                 .arg(QDir::toNativeSeparators(result.path), result.error));
+        shown::warning(this, tr("Demo workspace"),
+                       tr("The demo workspace could not be written to %1: %2")
+                           .arg(QDir::toNativeSeparators(result.path), result.error));
         return;
     }
     emit demoReady(result.path);

@@ -1,11 +1,14 @@
 #include "widgets/AnalysisChart.h"
 
 #include "Appearance.h"
+#include "ShownText.h"
 #include "widgets/ChartExport.h"
 #include "widgets/ChartTheme.h"
 #include <QEvent>
 
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QCursor>
 #include <QGraphicsLayout>
 #include <QLabel>
@@ -70,7 +73,7 @@ void AnalysisChart::clear(const QString& emptyText) {
         chart->removeAxis(axis);
         delete axis;
     }
-    m_empty->setText(emptyText);
+    shown::setPlainText(m_empty, emptyText);
     m_empty->setVisible(!emptyText.isEmpty());
 }
 
@@ -91,7 +94,7 @@ void AnalysisChart::styleAxis(QAbstractAxis* axis, const QString& title) {
 QBarCategoryAxis* AnalysisChart::addCategoryAxis(const QStringList& labels, const QString& title,
                                                  Qt::Alignment alignment) {
     auto* axis = new QBarCategoryAxis;
-    axis->append(labels);
+    axis->append(shown::chartCategories(labels));
     styleAxis(axis, title);
     axis->setGridLineVisible(false);
     chart()->addAxis(axis, alignment);
@@ -130,6 +133,14 @@ QValueAxis* AnalysisChart::addRoundValueAxis(double highest, double minimumTop,
 }
 
 void AnalysisChart::addSeries(QAbstractSeries* series) {
+    // Qt Charts lays out names and labels as HTML: escaped here, once.
+    if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
+        for (QBarSet* set : bars->barSets()) {
+            set->setLabel(shown::chartLabel(set->label()));
+        }
+    } else {
+        series->setName(shown::chartLabel(series->name()));
+    }
     chart()->addSeries(series);
     for (QAbstractAxis* axis : chart()->axes()) {
         series->attachAxis(axis);

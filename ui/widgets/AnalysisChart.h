@@ -22,6 +22,8 @@ public:
 
     // Removes every series and axis; shows `emptyText` until series come.
     void clear(const QString& emptyText = {});
+    // `labels` as they are (imported values): made chart labels here
+    // (shown::chartCategories: inert, escaped, short and distinct).
     QBarCategoryAxis* addCategoryAxis(const QStringList& labels, const QString& title,
                                       Qt::Alignment alignment = Qt::AlignBottom);
     QValueAxis* addValueAxis(double minimum, double maximum, const QString& labelFormat,
@@ -30,7 +32,9 @@ public:
     // `minimumTop`), with ticks at round steps: 0, 5, 10, 15, 20.
     QValueAxis* addRoundValueAxis(double highest, double minimumTop, const QString& labelFormat,
                                   const QString& title, Qt::Alignment alignment = Qt::AlignLeft);
-    // Adds the series and attaches it to every axis of the chart.
+    // Adds the series and attaches it to every axis of the chart. Its name,
+    // or its bar sets' labels, are given as they are and escaped here
+    // (shown::chartLabel): Qt Charts would read them as HTML.
     void addSeries(QAbstractSeries* series);
     // Hides the series' legend entry (e.g. markers that repeat a line).
     void hideFromLegend(QAbstractSeries* series);

@@ -1,5 +1,7 @@
 #include "widgets/ChartExport.h"
 
+#include "ShownText.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
@@ -63,10 +65,10 @@ void saveAs(QChartView* view, const QString& fileStem, bool svg) {
         return;
     }
     if (!(svg ? saveSvg(view, path) : savePng(view, path))) {
-        QMessageBox::warning(view, QObject::tr("Cannot save chart"),
-                             QObject::tr("%1 could not be written. Check that the folder exists "
-                                         "and that you may write to it.")
-                                 .arg(QDir::toNativeSeparators(path)));
+        shown::warning(view, QObject::tr("Cannot save chart"),
+                       QObject::tr("%1 could not be written. Check that the folder exists "
+                                   "and that you may write to it.")
+                           .arg(QDir::toNativeSeparators(path)));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "widgets/RejectedRowsPane.h"
 
+#include "ShownText.h"
 #include "import/RejectedRows.h"
 #include "models/DisplayText.h"
 #include "store/Database.h"
@@ -64,19 +65,22 @@ void RejectedRowsPane::showBatch(store::Database* db, std::int64_t batch, const 
         auto* line = new QTableWidgetItem(QString::number(row.line));
         line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(i, 0, line);
-        m_table->setItem(i, 1,
-                         new QTableWidgetItem(row.column.isEmpty() ? tr("(row)") : row.column));
-        m_table->setItem(i, 2, new QTableWidgetItem(row.value));
-        auto* reason = new QTableWidgetItem(row.reason);
-        reason->setToolTip(display::plainToolTip(row.reason));
+        m_table->setItem(
+            i, 1,
+            new QTableWidgetItem(row.column.isEmpty() ? tr("(row)") : shown::text(row.column)));
+        m_table->setItem(i, 2, new QTableWidgetItem(shown::text(row.value)));
+        auto* reason = new QTableWidgetItem(shown::text(row.reason));
+        reason->setToolTip(shown::toolTip(row.reason));
         m_table->setItem(i, 3, reason);
     }
     if (batch <= 0) {
         m_title->setText(tr("Rejected rows"));
     } else if (rows.empty()) {
-        m_title->setText(tr("No rejected rows in batch %1 (%2)").arg(batch).arg(fileName));
+        shown::setPlainText(m_title,
+                            tr("No rejected rows in batch %1 (%2)").arg(batch).arg(fileName));
     } else {
-        m_title->setText(
+        shown::setPlainText(
+            m_title,
             tr("%1 in batch %2 (%3)")
                 .arg(rows.size() == 1
                          ? tr("1 rejected value")
@@ -117,7 +121,7 @@ void RejectedRowsPane::chooseExportFile() {
         return;
     }
     if (const QString problem = exportTo(path); !problem.isEmpty()) {
-        QMessageBox::warning(this, tr("Export Rejected Rows"), problem);
+        shown::warning(this, tr("Export Rejected Rows"), problem);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "widgets/TicketDetailPane.h"
 
 #include "EditPermission.h"
+#include "ShownText.h"
 #include "browse/TicketQuery.h"
 #include "matrix/ChecklistRuns.h"
 #include "matrix/MatrixStore.h"
@@ -89,6 +90,8 @@ TicketDetailPane::TicketDetailPane(QWidget* parent)
     m_subject->setObjectName(QStringLiteral("detailSubject"));
     m_subject->setWordWrap(true);
     m_subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    shown::fitInLayout(m_heading);
+    shown::fitInLayout(m_subject);
     left->addWidget(m_heading);
     left->addWidget(m_subject);
     left->addSpacing(8);
@@ -190,6 +193,7 @@ QLabel* TicketDetailPane::addField(const QString& label, int row, int column) {
     value->setObjectName(QStringLiteral("fieldValue"));
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
+    shown::fitInLayout(value);
     value->setAccessibleName(label);
     name->setBuddy(value);
     grid->addWidget(name, row, column);
@@ -235,19 +239,19 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
             ? ticket->accountId
             : QStringLiteral("%1 (%2)").arg(listed.front().accountName, ticket->accountId);
 
-    m_heading->setText(display::plain(ticket->ticketId));
-    m_subject->setText(display::plain(orDash(ticket->subject)));
+    m_heading->setText(shown::text(ticket->ticketId));
+    m_subject->setText(shown::text(orDash(ticket->subject)));
     m_created->setText(display::dateTime(ticket->createdAt, zone));
-    m_status->setText(display::plain(orDash(ticket->status)));
-    m_priority->setText(orDash(ticket->priority));
+    m_status->setText(shown::text(orDash(ticket->status)));
+    m_priority->setText(shown::text(orDash(ticket->priority)));
     m_tier->setText(orDash(display::tier(ticket->tier)));
     m_escalated->setText(escalated ? tr("Yes") : tr("No"));
     m_firstResponse->setText(orDash(display::dateTime(ticket->firstResponseAt, zone)));
-    m_account->setText(display::plain(orDash(account)));
-    m_productArea->setText(display::plain(orDash(ticket->productArea)));
-    m_rootCause->setText(display::plain(orDash(ticket->rootCause)));
-    m_channel->setText(display::plain(orDash(ticket->channel)));
-    m_assignee->setText(display::plain(orDash(ticket->assignee)));
+    m_account->setText(shown::text(orDash(account)));
+    m_productArea->setText(shown::text(orDash(ticket->productArea)));
+    m_rootCause->setText(shown::text(orDash(ticket->rootCause)));
+    m_channel->setText(shown::text(orDash(ticket->channel)));
+    m_assignee->setText(shown::text(orDash(ticket->assignee)));
     m_resolved->setText(orDash(display::dateTime(ticket->resolvedAt, zone)));
 
     for (const TicketEvent& event : events) {
@@ -255,10 +259,10 @@ void TicketDetailPane::showTicket(store::Workspace* workspace, std::int64_t tick
         item->setText(TimeColumn, display::dateTime(event.occurredAt, zone));
         item->setText(EventColumn, display::eventName(event.kind));
         item->setText(TiersColumn, tierMove(event.fromTier, event.toTier));
-        item->setText(ActorColumn, display::plain(event.actor));
-        item->setText(DecisionColumn, display::plain(event.decisionType));
-        item->setText(NoteColumn, display::plain(event.note));
-        item->setToolTip(NoteColumn, display::plainToolTip(event.note));
+        item->setText(ActorColumn, shown::text(event.actor));
+        item->setText(DecisionColumn, shown::text(event.decisionType));
+        item->setText(NoteColumn, shown::text(event.note));
+        item->setToolTip(NoteColumn, shown::toolTip(event.note));
         if (event.kind == EventKind::Escalated || event.kind == EventKind::Bounced) {
             QFont font = item->font(EventColumn);
             font.setWeight(QFont::DemiBold);
@@ -300,7 +304,8 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
     const QTimeZone zone = m_workspace->reportingTimeZone();
     // Ticks are kept in the workspace: shown, but not changed, when it is read-only.
     const QString readOnly = readOnlyExplanation(m_workspace);
-    m_checklistTitle->setText(
+    shown::setPlainText(
+        m_checklistTitle,
         readOnly.isEmpty()
             ? tr("Before escalating from %1 to %2: tick each check as it is "
                  "done. Required items are in red until ticked.")
@@ -324,22 +329,23 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
         item->setForeground(0, QBrush());
         item->setFlags(readOnly.isEmpty() ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable
                                           : Qt::ItemIsEnabled);
-        item->setText(0, entry.required ? entry.text : tr("%1 (optional)").arg(entry.text));
-        item->setToolTip(0, display::plainToolTip(readOnly.isEmpty()
-                                                      ? entry.text
-                                                      : entry.text + QLatin1Char('\n') + readOnly));
+        item->setText(
+            0, shown::text(entry.required ? entry.text : tr("%1 (optional)").arg(entry.text)));
+        item->setToolTip(0, shown::toolTip(readOnly.isEmpty()
+                                               ? entry.text
+                                               : entry.text + QLatin1Char('\n') + readOnly));
         item->setCheckState(0, entry.done ? Qt::Checked : Qt::Unchecked);
         item->setData(0, Qt::UserRole, entry.itemId);
         if (entry.done) {
             ++done;
             item->setText(
-                1, QStringLiteral("%1 · %2").arg(
+                1, shown::text(QStringLiteral("%1 · %2").arg(
                        entry.doneBy,
                        entry.doneAt ? display::dateTime(*entry.doneAt, zone).mid(5) // "11-26 09:30"
-                                    : QString()));
-            item->setToolTip(1, display::plainToolTip(
-                                    tr("Ticked by %1 at %2")
-                                        .arg(entry.doneBy, display::dateTime(entry.doneAt, zone))));
+                                    : QString())));
+            item->setToolTip(
+                1, shown::toolTip(tr("Ticked by %1 at %2")
+                                      .arg(entry.doneBy, display::dateTime(entry.doneAt, zone))));
         } else if (entry.required) {
             item->setForeground(0, QColor(0x9b, 0x2c, 0x2c));
         }
@@ -358,9 +364,8 @@ void TicketDetailPane::showChecklist(const std::vector<TicketEvent>& events) {
                                  .arg(next)
                                  .arg(missing));
     }
-    m_readiness->setToolTip(display::plainToolTip(run.missingRequired().join(QLatin1Char('\n'))));
-    m_readinessName->setTextFormat(Qt::PlainText);
-    m_readinessName->setText(checklist->name());
+    m_readiness->setToolTip(shown::toolTip(run.missingRequired().join(QLatin1Char('\n'))));
+    shown::setPlainText(m_readinessName, checklist->name());
     m_readinessName->show();
     m_readiness->show();
     m_tabs->setTabVisible(ChecklistTab, true);
@@ -405,7 +410,7 @@ void TicketDetailPane::checklistItemChanged(QTreeWidgetItem* item, int column) {
         // Back to what is stored, with the reason the tick was not kept.
         showChecklist(store::eventsOfTicket(m_workspace->db(), m_ticketRow));
         m_readiness->setText(QStringLiteral("<span style='color:#c53030'>%1</span>")
-                                 .arg(error.message().toHtmlEscaped()));
+                                 .arg(shown::html(error.message())));
         return;
     }
     // Reread: the pane shows what is stored, with who and when.

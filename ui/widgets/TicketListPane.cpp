@@ -1,5 +1,6 @@
 #include "widgets/TicketListPane.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 #include "models/TicketListModel.h"
 #include "widgets/TicketDetailPane.h"
@@ -30,6 +31,7 @@ TicketListPane::TicketListPane(QWidget* parent)
     header->setSpacing(8);
     m_heading->setObjectName(QStringLiteral("sectionTitle"));
     m_heading->setTextFormat(Qt::PlainText);
+    shown::fitInLayout(m_heading); // it may name a segment or root cause
     m_count->setObjectName(QStringLiteral("matchCount"));
     header->addWidget(m_heading, 1);
     header->addWidget(m_count);
@@ -97,7 +99,7 @@ void TicketListPane::showTickets(store::Workspace* workspace, const QString& hea
     m_table->setColumnHidden(TicketListModel::ValueColumn, true);
     const std::size_t count = ticketRows.size();
     m_model->setTickets(workspace, std::move(ticketRows));
-    m_heading->setText(display::plain(heading));
+    m_heading->setText(shown::text(heading));
     m_count->setText(count == 1 ? tr("1 ticket")
                                 : tr("%1 tickets").arg(display::count(std::int64_t(count))));
     m_table->setVisible(true);
@@ -122,7 +124,7 @@ void TicketListPane::openTicket(const QModelIndex& index) {
         return;
     }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Ticket %1").arg(m_model->ticketIdAt(index.row())));
+    dialog.setWindowTitle(shown::text(tr("Ticket %1").arg(m_model->ticketIdAt(index.row()))));
     dialog.resize(760, 560);
     auto* layout = new QVBoxLayout(&dialog);
     auto* detail = new TicketDetailPane(&dialog);

@@ -1,5 +1,6 @@
 #include "widgets/TicketRiskPanel.h"
 
+#include "ShownText.h"
 #include "models/DisplayText.h"
 
 #include <QHeaderView>
@@ -44,7 +45,7 @@ QString chip(const risk::SentimentDriver& d) {
     const bool negative = d.valence < 0;
     const QString background = negative ? QStringLiteral("#fde8e8") : QStringLiteral("#e6f4ea");
     const QString colour = negative ? QStringLiteral("#9b2c2c") : QStringLiteral("#276749");
-    QString label = d.words.toHtmlEscaped();
+    QString label = shown::html(d.words);
     if (d.source == risk::SentimentDriver::Source::EscalationKeyword) {
         label = QStringLiteral("<b>%1</b>").arg(label);
     }
@@ -165,7 +166,7 @@ void TicketRiskPanel::showTicket(store::Workspace* workspace, const QString& tic
         showResult({});
         return;
     }
-    m_headline->setText(tr("Assessing %1…").arg(ticketId.toHtmlEscaped()));
+    m_headline->setText(tr("Assessing %1…").arg(shown::html(ticketId)));
     m_job.run<TicketRiskResult>(
         this, workspace->path(),
         [ticketId](store::Workspace& readOnly) {
@@ -183,7 +184,7 @@ void TicketRiskPanel::showResult(TicketRiskResult result) {
         m_headline->setText(result.error.isEmpty()
                                 ? QString()
                                 : QStringLiteral("<span style='color:#c53030'>%1</span>")
-                                      .arg(result.error.toHtmlEscaped()));
+                                      .arg(shown::html(result.error)));
         m_band->clear();
         m_sentiment->clear();
         m_drivers->clear();
@@ -212,8 +213,8 @@ void TicketRiskPanel::showResult(TicketRiskResult result) {
                              display::percent(r.model.reviewFrom(), 0)));
     for (const risk::FeatureContribution& c : r.score.contributions) {
         auto* item = new QTreeWidgetItem(m_contributions);
-        item->setText(0, c.feature);
-        item->setText(1, c.value);
+        item->setText(0, shown::text(c.feature));
+        item->setText(1, shown::text(c.value));
         item->setText(2, (c.contribution >= 0 ? QStringLiteral("+") : QStringLiteral("−")) +
                              QString::number(std::abs(c.contribution), 'f', 2));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
@@ -223,6 +224,16 @@ void TicketRiskPanel::showResult(TicketRiskResult result) {
     }
     m_contributions->show();
     fitHeight(m_contributions);
+    const bool scored = r.model.cannotTrain().isEmpty();
+    if (!scored) {
+        // No score rather than 0%: the model has nothing to learn from.
+        m_headline->setText(tr("<span style='font-size:16px; font-weight:600'>Escalation risk "
+                               "not available</span>"));
+        m_band->setText(
+            tr("The risk model cannot be trained: %1.").arg(shown::html(r.model.cannotTrain())));
+        m_contributions->clear();
+        m_contributions->hide();
+    }
 
     m_sentiment->setText(
         tr("<b>%1</b> / 100 — %2 · %3 escalation keyword(s)")
@@ -241,12 +252,11 @@ void TicketRiskPanel::showResult(TicketRiskResult result) {
     const auto& v = r.verification;
     if (v.knownIssue) {
         checks.append(tr("<b>Known issue %1</b> %2 (%3)<br>Workaround: %4")
-                          .arg(v.knownIssue->issueId.toHtmlEscaped(),
-                               v.knownIssue->title.toHtmlEscaped(),
-                               v.knownIssue->status.toHtmlEscaped(),
+                          .arg(shown::html(v.knownIssue->issueId), shown::html(v.knownIssue->title),
+                               shown::html(v.knownIssue->status),
                                v.knownIssue->workaround.isEmpty()
                                    ? tr("none recorded")
-                                   : v.knownIssue->workaround.toHtmlEscaped()));
+                                   : shown::html(v.knownIssue->workaround)));
     } else {
         checks.append(tr("No known issue matches this ticket."));
     }
@@ -260,18 +270,19 @@ void TicketRiskPanel::showResult(TicketRiskResult result) {
     m_knownIssue->setText(checks.join(QStringLiteral("<br>")));
     for (const risk::SimilarCase& s : v.similarCases) {
         auto* item = new QTreeWidgetItem(m_similar);
-        item->setText(0, s.ticketId);
+        item->setText(0, shown::text(s.ticketId));
         item->setText(1, display::percent(s.similarity, 0));
-        item->setText(2, s.resolutionType.isEmpty() ? QStringLiteral("—") : s.resolutionType);
-        item->setText(3, s.resolutionNotes);
-        item->setToolTip(0, s.subject);
-        item->setToolTip(3, s.resolutionNotes);
+        item->setText(2, s.resolutionType.isEmpty() ? QStringLiteral("—")
+                                                    : shown::text(s.resolutionType));
+        item->setText(3, shown::text(s.resolutionNotes));
+        item->setToolTip(0, shown::toolTip(s.subject));
+        item->setToolTip(3, shown::toolTip(s.resolutionNotes));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_similar->setVisible(!v.similarCases.empty());
     m_noSimilar->setVisible(v.similarCases.empty());
     fitHeight(m_similar);
-    emit scoreShown(r.score.score);
+    emit scoreShown(scored ? r.score.score : -1);
 }
 
 } // namespace escdesk::ui

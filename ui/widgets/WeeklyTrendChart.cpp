@@ -121,6 +121,11 @@ void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& week
     }
     m_points = 0;
     m_weeks = weeks;
+    // Escalations the data cannot measure: no rate is drawn, and why is said.
+    const QString notMeasurable = weeks.empty() ? QString() : weeks.front().figures.unavailable;
+    setToolTip(notMeasurable.isEmpty()
+                   ? QString()
+                   : tr("Escalations cannot be measured from this data: %1.").arg(notMeasurable));
     if (m_kind == Kind::EscalationRate) {
         showRate(weeks, labels);
     } else {
@@ -204,8 +209,10 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
 void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& weeks,
                                   const QStringList& labels) {
     QChart* chart = this->chart();
+    const bool measured = weeks.empty() || weeks.front().figures.unavailable.isEmpty();
     auto* escalated = new QBarSet(tr("Escalated"));
-    auto* other = new QBarSet(tr("Not escalated"));
+    auto* other =
+        new QBarSet(measured ? tr("Not escalated") : tr("Tickets (escalations not measurable)"));
     escalated->setColor(escalatedColour);
     escalated->setBorderColor(escalatedColour);
     other->setColor(otherColour());
@@ -239,6 +246,14 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
             return;
         }
         const metrics::PeriodFigures& w = m_weeks[week];
+        if (!w.figures.unavailable.isEmpty()) {
+            QToolTip::showText(
+                QCursor::pos(),
+                tr("<b>%1</b><br>%2 tickets; escalations not measurable: %3")
+                    .arg(weekName(week), display::count(w.figures.tickets), w.figures.unavailable),
+                this);
+            return;
+        }
         QToolTip::showText(
             QCursor::pos(),
             tr("<b>%1</b><br>%2 tickets: %3 escalated, %4 not escalated<br><i>Click to "

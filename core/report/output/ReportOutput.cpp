@@ -3,6 +3,7 @@
 #include "report/ReportRenderers.h"
 #include "report/output/ChartPainter.h"
 #include "report/output/EmailMessage.h"
+#include "text/InertText.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -246,9 +247,9 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
     painter.setRenderHint(QPainter::Antialiasing);
     // Title, period and when it was made, on every page.
     const QString footerText =
-        QStringLiteral("%1 · %2 · %3")
-            .arg(report.title, report.periodText.section(QStringLiteral(" · "), 0, 0),
-                 QStringLiteral("generated ") + report.generatedOn);
+        text::inert(QStringLiteral("%1 · %2 · %3")
+                        .arg(report.title, report.periodText.section(QStringLiteral(" · "), 0, 0),
+                             QStringLiteral("generated ") + report.generatedOn));
     QFont footerFont = document->defaultFont();
     footerFont.setPixelSize(9);
     for (int page = 0; page < pages; ++page) {
@@ -303,7 +304,7 @@ QStringList writeReport(const Report& report, OutputFormat format, const QString
             buffer.open(QIODevice::WriteOnly);
             QPdfWriter writer(&buffer);
             writer.setResolution(pdfResolution);
-            writer.setTitle(report.title);
+            writer.setTitle(text::inert(report.title));
             writer.setCreator(QStringLiteral("Escalation Desk"));
             writer.setPageLayout(QPageLayout(QPageSize(options.pageSize), QPageLayout::Portrait,
                                              QMarginsF(16, 14, 16, 12), QPageLayout::Millimeter));

@@ -739,9 +739,11 @@ void DashboardPage::showKeyFigures(bool valid) {
             card->setChange(shownChange(*f.change, f.unit), figureChangeText(*f.change, f.unit),
                             previous, trend);
         } else {
+            // A figure that cannot be measured says why in its band's
+            // tooltip and the footnote: the reason does not fit a card.
             card->clearChange(f.value                   ? previous
                               : f.unavailable.isEmpty() ? tr("No data")
-                                                        : f.unavailable);
+                                                        : QString());
         }
         if (f.band) {
             card->setBand(toneOf(*f.band), bandText(f), bandToolTip(f));

@@ -26,6 +26,17 @@ constexpr int pagesPerStep = 1024;
 // to replace what that writer is producing.
 constexpr int restoreBusyTimeoutMs = 1000;
 
+// Removes the files SQLite keeps beside a database (its rollback journal,
+// write-ahead log and shared memory), and with `andDatabase` the database.
+void removeDatabaseFiles(const QString& path, bool andDatabase) {
+    if (andDatabase) {
+        QFile::remove(path);
+    }
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
+}
+
 QString sqliteMessage(sqlite3* db) {
     return QString::fromUtf8(sqlite3_errmsg(db));
 }
@@ -139,9 +150,7 @@ public:
     }
     ~StagingFile() {
         if (!m_released) {
-            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-                QFile::remove(fileName() + QLatin1String(suffix));
-            }
+            removeDatabaseFiles(fileName(), true);
         }
     }
     StagingFile(const StagingFile&) = delete;
@@ -236,9 +245,7 @@ Destination copyIntoWorkspace(const QString& stagedPath, const QString& workspac
             return Destination::Damaged;
         }
         if (!existed) { // a restore into a new file leaves no empty one behind
-            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-                QFile::remove(workspacePath + QLatin1String(suffix));
-            }
+            removeDatabaseFiles(workspacePath, true);
         }
         throw;
     }
@@ -313,9 +320,7 @@ BackupResult restoreWorkspace(const QString& workspacePath, const QString& backu
     //    replaced by the staged one instead.
     if (copyIntoWorkspace(staging.fileName(), workspacePath, progress, result) ==
         Destination::Damaged) {
-        for (const char* suffix : {"-journal", "-wal", "-shm"}) {
-            QFile::remove(workspacePath + QLatin1String(suffix));
-        }
+        removeDatabaseFiles(workspacePath, false);
         staging.moveTo(workspacePath);
     }
     result.bytes = QFileInfo(workspacePath).size();

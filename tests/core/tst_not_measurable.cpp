@@ -31,11 +31,11 @@
 #include "metrics/OutcomeStore.h"
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
+#include "support/CliJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,47 +44,14 @@ using namespace escdesk::metrics;
 
 namespace {
 
+using escdesk::testsupport::durationStats;
+using escdesk::testsupport::escdeskOutput;
+using escdesk::testsupport::sameStats;
+
 const QString historyDir = QStringLiteral(ESCDESK_TEST_DATA "/import/history/");
-
-struct Run {
-    int exitCode = 0;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ESCDESK_CLI), arguments);
-    if (!process.waitForFinished(120000)) {
-        qFatal("escdesk %s did not finish", qPrintable(arguments.join(' ')));
-    }
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-QByteArray runOk(const QStringList& arguments) {
-    const Run r = run(arguments);
-    if (r.exitCode != 0) {
-        qFatal("escdesk %s failed (%d): %s", qPrintable(arguments.join(' ')), r.exitCode,
-               r.err.constData());
-    }
-    return r.out;
-}
 
 QJsonObject json(const QByteArray& text) {
     return QJsonDocument::fromJson(text).object();
-}
-
-QJsonObject stat(double mean, int n, double p50, double p90) {
-    return QJsonObject{{"mean", mean}, {"n", n}, {"p50", p50}, {"p90", p90}};
-}
-
-bool near(const QJsonObject& actual, const QJsonObject& expected) {
-    for (const QString& key : expected.keys()) {
-        if (std::abs(actual.value(key).toDouble() - expected.value(key).toDouble()) > 1e-9) {
-            return false;
-        }
-    }
-    return actual.keys() == expected.keys();
 }
 
 // The period of both logs, as the CLI takes it.
@@ -102,18 +69,18 @@ private:
     QString m_levelsLost; // the same log, its level column not mapped
 
     QJsonObject metricsOf(const QString& db) {
-        return json(runOk(QStringList{"metrics", "--db", db, "--json"} + march));
+        return json(escdeskOutput(QStringList{"metrics", "--db", db, "--json"} + march));
     }
 
 private slots:
     void initTestCase() {
         m_noLevels = m_dir.filePath(QStringLiteral("servicenow.escdesk"));
-        runOk({"import", "--db", m_noLevels, "--kind", "history", "--map",
-               historyDir + "servicenow-incident-audit.json",
-               historyDir + "servicenow-incident-audit.csv"});
+        escdeskOutput({"import", "--db", m_noLevels, "--kind", "history", "--map",
+                       historyDir + "servicenow-incident-audit.json",
+                       historyDir + "servicenow-incident-audit.csv"});
         m_levels = m_dir.filePath(QStringLiteral("levels.escdesk"));
-        runOk({"import", "--db", m_levels, "--kind", "history", "--map",
-               historyDir + "start-tier-log.json", historyDir + "start-tier-log.csv"});
+        escdeskOutput({"import", "--db", m_levels, "--kind", "history", "--map",
+                       historyDir + "start-tier-log.json", historyDir + "start-tier-log.csv"});
 
         // A copy of the levels mapping without "tier".
         QFile mapping(historyDir + "start-tier-log.json");
@@ -127,8 +94,8 @@ private slots:
         out.write(QJsonDocument(withoutTier).toJson());
         out.close();
         m_levelsLost = m_dir.filePath(QStringLiteral("levels-lost.escdesk"));
-        runOk({"import", "--db", m_levelsLost, "--kind", "history", "--map", mapWithoutTier,
-               historyDir + "start-tier-log.csv"});
+        escdeskOutput({"import", "--db", m_levelsLost, "--kind", "history", "--map", mapWithoutTier,
+                       historyDir + "start-tier-log.csv"});
     }
 
     void aLogWithoutLevelsHasNoEscalationFigures() {
@@ -156,8 +123,9 @@ private slots:
         QVERIFY(cost.value("engineering_interruptions").isNull());
         // What does not need a tier is measured as before.
         const QJsonObject resolution = m.value("resolution_time_min").toObject();
-        QVERIFY2(near(resolution.value("all").toObject(), stat(3768.75, 4, 4515, 5910)),
-                 QJsonDocument(resolution.value("all").toObject()).toJson().constData());
+        QVERIFY2(
+            sameStats(resolution.value("all").toObject(), durationStats(3768.75, 4, 4515, 5910)),
+            QJsonDocument(resolution.value("all").toObject()).toJson().constData());
         QVERIFY(resolution.value("escalated").isNull());
         QVERIFY(resolution.value("not_escalated").isNull());
         QCOMPARE(m.value("reopen_rate").toDouble(), 0.25);
@@ -274,7 +242,7 @@ private slots:
     }
 
     void segmentsSayWhy() {
-        const QJsonObject s = json(runOk(
+        const QJsonObject s = json(escdeskOutput(
             QStringList{"segments", "--db", m_noLevels, "--by", "priority", "--json"} + march));
         const QJsonObject overall = s.value("overall").toObject();
         QCOMPARE(overall.value("tickets").toInt(), 4);
@@ -289,7 +257,7 @@ private slots:
             QVERIFY(segment.toObject().value("escalated").isNull());
         }
         const QByteArray text =
-            runOk(QStringList{"segments", "--db", m_noLevels, "--by", "priority"} + march);
+            escdeskOutput(QStringList{"segments", "--db", m_noLevels, "--by", "priority"} + march);
         QVERIFY2(text.contains("escalation rate not measurable: " + noTierReason().toUtf8()),
                  text.constData());
         QVERIFY2(!text.contains("0.0%"), text.constData());
@@ -297,14 +265,14 @@ private slots:
 
     void theMetricsTableSaysWhyOnce() {
         const QString text =
-            QString::fromUtf8(runOk(QStringList{"metrics", "--db", m_noLevels} + march));
+            QString::fromUtf8(escdeskOutput(QStringList{"metrics", "--db", m_noLevels} + march));
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("escalated\\s+—\\n"))),
                  qPrintable(text));
         QCOMPARE(text.count(noTierReason()), 1);
     }
 
     void theTrendSaysWhy() {
-        const QJsonObject t = json(runOk(
+        const QJsonObject t = json(escdeskOutput(
             QStringList{"trend", "--db", m_noLevels, "--granularity", "week", "--json"} + march));
         const QJsonArray periods = t.value("periods").toArray();
         QVERIFY(!periods.isEmpty());
@@ -324,35 +292,35 @@ private slots:
     }
 
     void theRiskModelSaysWhyItCannotTrain() {
-        const QByteArray text = runOk({"risk", "--db", m_noLevels});
+        const QByteArray text = escdeskOutput({"risk", "--db", m_noLevels});
         QVERIFY2(text.contains("The risk model cannot be trained on 4 tickets: " +
                                noTierReason().toUtf8()),
                  text.constData());
-        const QJsonObject model = json(runOk({"risk", "--db", m_noLevels, "--json"}));
+        const QJsonObject model = json(escdeskOutput({"risk", "--db", m_noLevels, "--json"}));
         QCOMPARE(model.value("cannot_train").toString(), noTierReason());
 
         const QJsonObject ticket =
-            json(runOk({"risk", "--db", m_noLevels, "--ticket", "INC0000101", "--json"}));
+            json(escdeskOutput({"risk", "--db", m_noLevels, "--ticket", "INC0000101", "--json"}));
         const QJsonObject risk = ticket.value("risk").toObject();
         QVERIFY(risk.value("score").isNull());
         QVERIFY(risk.value("probability").isNull());
         QCOMPARE(risk.value("unavailable").toString(), noTierReason());
 
-        const QJsonObject queue = json(runOk({"at-risk", "--db", m_noLevels, "--json"}));
+        const QJsonObject queue = json(escdeskOutput({"at-risk", "--db", m_noLevels, "--json"}));
         QCOMPARE(queue.value("risk_unavailable").toString(), noTierReason());
         QVERIFY(queue.value("flag_from").isNull());
         QVERIFY(queue.value("review_from").isNull());
 
         // With levels it learns: B escalated, A, C and D did not.
-        const QJsonObject trained = json(runOk({"risk", "--db", m_levels, "--json"}));
+        const QJsonObject trained = json(escdeskOutput({"risk", "--db", m_levels, "--json"}));
         QVERIFY(trained.value("cannot_train").isNull());
         QCOMPARE(trained.value("base_rate").toDouble(), 0.25);
     }
 
     void aReportShowsADashAndWhy() {
         const QString file = m_dir.filePath(QStringLiteral("weekly.md"));
-        runOk({"report", "weekly", "--db", m_noLevels, "--from", "2026-03-02", "--to", "2026-03-09",
-               "--tz", "UTC", "--format", "md", "--out", file});
+        escdeskOutput({"report", "weekly", "--db", m_noLevels, "--from", "2026-03-02", "--to",
+                       "2026-03-09", "--tz", "UTC", "--format", "md", "--out", file});
         QFile report(file);
         QVERIFY(report.open(QIODevice::ReadOnly));
         const QString md = QString::fromUtf8(report.readAll());

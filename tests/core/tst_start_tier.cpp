@@ -14,9 +14,10 @@
 // tier 2: 20, 60, 120 (mean 66.66…, p50 60, p90 60 + 0.8 × 60 = 108);
 // tier 3: 60. Only B rose a tier: 1 escalated ticket of 4.
 
+#include "support/CliJson.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,28 +28,9 @@ namespace {
 const QString logFile = QStringLiteral(ESCDESK_TEST_DATA "/import/history/start-tier-log.csv");
 const QString mappingFile = QStringLiteral(ESCDESK_TEST_DATA "/import/history/start-tier-log.json");
 
-QByteArray runEscdesk(const QStringList& arguments, int expectedExit = 0) {
-    QProcess process;
-    process.start(QStringLiteral(ESCDESK_CLI), arguments);
-    if (!process.waitForFinished(60000) || process.exitCode() != expectedExit) {
-        qFatal("escdesk %s failed: %s", qPrintable(arguments.join(' ')),
-               process.readAllStandardError().constData());
-    }
-    return process.readAllStandardOutput();
-}
-
-QJsonObject stat(double mean, int n, double p50, double p90) {
-    return QJsonObject{{"mean", mean}, {"n", n}, {"p50", p50}, {"p90", p90}};
-}
-
-bool near(const QJsonObject& actual, const QJsonObject& expected) {
-    for (const QString& key : expected.keys()) {
-        if (std::abs(actual.value(key).toDouble() - expected.value(key).toDouble()) > 1e-9) {
-            return false;
-        }
-    }
-    return actual.keys() == expected.keys();
-}
+using escdesk::testsupport::durationStats;
+using escdesk::testsupport::escdeskOutput;
+using escdesk::testsupport::sameStats;
 
 } // namespace
 
@@ -63,10 +45,10 @@ private:
 private slots:
     void initTestCase() {
         m_db = m_dir.filePath(QStringLiteral("levels.escdesk"));
-        runEscdesk({"import", "--db", m_db, "--kind", "history", "--map", mappingFile, logFile});
+        escdeskOutput({"import", "--db", m_db, "--kind", "history", "--map", mappingFile, logFile});
         m_metrics =
-            QJsonDocument::fromJson(runEscdesk({"metrics", "--db", m_db, "--from", "2026-03-02",
-                                                "--to", "2026-03-03", "--tz", "UTC", "--json"}))
+            QJsonDocument::fromJson(escdeskOutput({"metrics", "--db", m_db, "--from", "2026-03-02",
+                                                   "--to", "2026-03-03", "--tz", "UTC", "--json"}))
                 .object();
         QVERIFY(!m_metrics.isEmpty());
     }
@@ -79,11 +61,11 @@ private slots:
 
     void itsFirstStayIsAtTheTierItStartedAt() {
         const QJsonObject stays = m_metrics.value("time_at_tier_min").toObject();
-        QVERIFY2(near(stays.value("1").toObject(), stat(115.0 / 3.0, 3, 40, 44)),
+        QVERIFY2(sameStats(stays.value("1").toObject(), durationStats(115.0 / 3.0, 3, 40, 44)),
                  QJsonDocument(stays.value("1").toObject()).toJson().constData());
-        QVERIFY2(near(stays.value("2").toObject(), stat(200.0 / 3.0, 3, 60, 108)),
+        QVERIFY2(sameStats(stays.value("2").toObject(), durationStats(200.0 / 3.0, 3, 60, 108)),
                  QJsonDocument(stays.value("2").toObject()).toJson().constData());
-        QVERIFY2(near(stays.value("3").toObject(), stat(60, 1, 60, 60)),
+        QVERIFY2(sameStats(stays.value("3").toObject(), durationStats(60, 1, 60, 60)),
                  QJsonDocument(stays.value("3").toObject()).toJson().constData());
     }
 
@@ -108,7 +90,7 @@ private slots:
     }
 
     void aReimportChangesNothing() {
-        const QByteArray again = runEscdesk(
+        const QByteArray again = escdeskOutput(
             {"import", "--db", m_db, "--kind", "history", "--map", mappingFile, "--json", logFile});
         const QJsonObject result = QJsonDocument::fromJson(again).object();
         QCOMPARE(result.value("inserted").toInt(), 0);

@@ -50,7 +50,7 @@ void printEvaluation(const sla::SlaEvaluation& evaluation, UtcSeconds asOf) {
           << evaluation.calendar << ", as of " << toIsoUtc(asOf) << '\n';
     for (const sla::TargetClock& clock : evaluation.targets) {
         out() << "  " << qSetFieldWidth(15) << Qt::left << sla::slaTargetName(clock.target)
-              << qSetFieldWidth(9) << sla::clockStatusName(clock.status) << qSetFieldWidth(0)
+              << qSetFieldWidth(11) << sla::clockStatusName(clock.status) << qSetFieldWidth(0)
               << minutesText(clock.elapsedBusinessMin) << " of " << clock.targetMin
               << " business min (" << QString::number(clock.consumed * 100.0, 'f', 0) << "%)";
         if (clock.breachAt) {

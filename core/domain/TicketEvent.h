@@ -22,4 +22,10 @@ struct TicketEvent {
     QString note;
 };
 
+// The canonical order of a ticket's events (eventOrderKey).
+inline bool comesBefore(const TicketEvent& a, const TicketEvent& b) {
+    return eventOrderKey(a.occurredAt, a.kind, a.fromTier, a.toTier) <
+           eventOrderKey(b.occurredAt, b.kind, b.fromTier, b.toTier);
+}
+
 } // namespace escdesk

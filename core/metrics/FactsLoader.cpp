@@ -313,19 +313,17 @@ struct LoadedEvent {
     FactEvent event;
 };
 
-// Ticket, then time; at one instant `escalated` first, then in insertion
-// (id) order — so that events at the same instant pair with the escalation.
+// Ticket, then the canonical event order (eventOrderKey: at one instant
+// `escalated` first, so that events at the same instant pair with the
+// escalation), the store id only for what that cannot tell apart.
 bool comesFirst(const LoadedEvent& a, const LoadedEvent& b) {
     if (a.ticket != b.ticket) {
         return a.ticket < b.ticket;
     }
-    if (a.event.at != b.event.at) {
-        return a.event.at < b.event.at;
-    }
-    const bool aEscalated = a.event.kind == EventKind::Escalated;
-    const bool bEscalated = b.event.kind == EventKind::Escalated;
-    if (aEscalated != bEscalated) {
-        return aEscalated;
+    const auto aKey = eventOrderKey(a.event.at, a.event.kind, a.event.fromTier, a.event.toTier);
+    const auto bKey = eventOrderKey(b.event.at, b.event.kind, b.event.fromTier, b.event.toTier);
+    if (aKey != bKey) {
+        return aKey < bKey;
     }
     return a.id < b.id;
 }

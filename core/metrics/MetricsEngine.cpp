@@ -338,6 +338,13 @@ Metrics MetricsAccumulator::finish() {
     // The one place where what the data cannot measure is said, for every
     // surface that shows these metrics.
     markUnmeasurable(m, m_coverage, m_hasEventLog);
+    if (!m_hasEventLog && m.escalated > 0 && m.timeToEscalateMin.n == 0) {
+        // Escalated tickets without a time of escalation: the figure is not
+        // zero and not merely empty, it needs data the workspace lacks.
+        m.unavailable.emplace(QStringLiteral("time_to_escalate_min"),
+                              QStringLiteral("needs escalated_at on escalated tickets, or an event "
+                                             "log"));
+    }
     return m;
 }
 

@@ -35,9 +35,6 @@ QJsonObject durationToJson(const DurationStats& stats) {
 }
 
 QJsonObject metricsToJson(const Metrics& m) {
-    QJsonObject claim = durationToJson(m.claimDelayMin);
-    claim.insert(QStringLiteral("unclaimed"), count(m.unclaimed));
-
     QJsonObject timeAtTier;
     for (int tier = 1; tier <= 3; ++tier) {
         timeAtTier.insert(QString::number(tier),
@@ -55,7 +52,11 @@ QJsonObject metricsToJson(const Metrics& m) {
         {QStringLiteral("escalation_rate"), number(m.escalationRate)},
         {QStringLiteral("time_to_escalate_min"),
          unlessUnavailable(m, "time_to_escalate_min", durationToJson(m.timeToEscalateMin))},
-        {QStringLiteral("claim_delay_min"), unlessUnavailable(m, "claim_delay_min", claim)},
+        {QStringLiteral("claim_delay_min"),
+         unlessUnavailable(m, "claim_delay_min", durationToJson(m.claimDelayMin))},
+        // SPEC §7: escalations without a claim are left out of the claim delay
+        // and counted here; not measurable where the claim delay is not.
+        {QStringLiteral("unclaimed"), unlessUnavailable(m, "claim_delay_min", count(m.unclaimed))},
         {QStringLiteral("handoff_delay_min"),
          unlessUnavailable(m, "handoff_delay_min", durationToJson(m.handoffDelayMin))},
         {QStringLiteral("decision_latency_min"),

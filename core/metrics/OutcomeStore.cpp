@@ -22,8 +22,10 @@ namespace escdesk::metrics {
 namespace {
 
 // Bumped whenever what an outcome row means changes: kept rows of another
-// format are decided again.
-constexpr int outcomeFormat = 1;
+// format are decided again. 2: events at one instant in lifecycle order
+// (eventOrderKey); zero business minutes from outside hours end at the next
+// opening.
+constexpr int outcomeFormat = 2;
 constexpr const char* basisKey = "metric_outcomes_basis";
 
 // How the `sla` column holds a verdict.

@@ -53,7 +53,8 @@ std::optional<SlaReading> readSla(const TicketFacts& ticket, const SlaAssessment
         return c.status == sla::ClockStatus::Breached;
     });
     reading.settled = std::none_of(clocks.begin(), clocks.end(), [](const sla::TargetClock& c) {
-        return c.status == sla::ClockStatus::Running || c.status == sla::ClockStatus::Paused;
+        return c.status == sla::ClockStatus::Running || c.status == sla::ClockStatus::Paused ||
+               c.status == sla::ClockStatus::NotStarted;
     });
     return reading;
 }

@@ -306,9 +306,11 @@ std::int64_t CalendarClock::elapsedBusinessSeconds(UtcSeconds from, UtcSeconds t
 
 std::optional<UtcSeconds> CalendarClock::addBusinessSeconds(UtcSeconds start, std::int64_t amount,
                                                             const std::vector<Span>& pauses) const {
-    if (amount <= 0) {
+    if (amount < 0) {
         return start;
     }
+    // Zero too goes through the spans: from outside business hours (or
+    // inside a pause) it ends at the next instant the clock runs (SPEC §6).
     const std::vector<Span> merged = normalizedSpans(pauses);
     std::int64_t remaining = amount;
     // Uses up the free part of one business span; the due instant when the

@@ -66,9 +66,7 @@ std::optional<Escalation> firstEscalation(const std::vector<TicketEvent>& events
 }
 
 std::vector<TicketEvent> sortedEvents(std::vector<TicketEvent> events) {
-    std::stable_sort(events.begin(), events.end(), [](const TicketEvent& a, const TicketEvent& b) {
-        return a.occurredAt < b.occurredAt;
-    });
+    std::stable_sort(events.begin(), events.end(), comesBefore);
     return events;
 }
 
@@ -84,6 +82,8 @@ QString clockStatusName(ClockStatus status) {
         return QStringLiteral("running");
     case ClockStatus::Paused:
         return QStringLiteral("paused");
+    case ClockStatus::NotStarted:
+        return QStringLiteral("not_started");
     }
     return {};
 }
@@ -131,6 +131,12 @@ TargetClock evaluateTarget(const CalendarClock& calendar, SlaTarget target, int 
     clock.startedAt = start;
     clock.stoppedAt = knownBy(stop, asOf);
     const std::int64_t targetSeconds = std::int64_t{targetMin} * 60;
+    if (asOf < start) {
+        // Before the ticket existed nothing has run, and nothing is due yet.
+        clock.status = ClockStatus::NotStarted;
+        clock.remainingBusinessMin = static_cast<double>(targetMin);
+        return clock;
+    }
     const UtcSeconds end = clock.stoppedAt.value_or(asOf);
     const std::int64_t elapsed = calendar.elapsedBusinessSeconds(start, end, pauses);
     const std::optional<UtcSeconds> due = calendar.addBusinessSeconds(start, targetSeconds, pauses);

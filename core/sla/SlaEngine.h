@@ -26,9 +26,11 @@
 
 namespace escdesk::sla {
 
-enum class ClockStatus { Met, Breached, Running, Paused };
+// NotStarted: evaluated at an instant before the clock's start (before the
+// ticket existed), so nothing has run yet.
+enum class ClockStatus { Met, Breached, Running, Paused, NotStarted };
 
-// "met", "breached", "running", "paused".
+// "met", "breached", "running", "paused", "not_started".
 QString clockStatusName(ClockStatus status);
 
 // A clock at or above this share consumed, still running, is at risk.

@@ -93,6 +93,9 @@ std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow) {
         e.note = rows.text(7);
         events.push_back(std::move(e));
     }
+    // The canonical order, not the file's: a claim stamped with its
+    // escalation's instant follows it whichever came first in the export.
+    std::stable_sort(events.begin(), events.end(), comesBefore);
     return events;
 }
 

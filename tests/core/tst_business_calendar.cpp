@@ -165,6 +165,30 @@ private slots:
             75 * minute);
     }
 
+    // SPEC §6: adding business time from outside business hours starts at
+    // the next opening — zero minutes as well (an "immediately" target set
+    // on a Saturday is due at Monday's opening, not on Saturday).
+    void zeroMinutesFromOutsideHoursIsTheNextOpening() {
+        const CalendarClock clock(officeHours("Europe/Berlin"));
+        // Sat 21 Nov 10:00 CET → Mon 23 Nov 09:00 CET = 08:00Z.
+        QCOMPARE(clock.addBusinessSeconds(utc("2026-11-21T09:00:00Z"), 0),
+                 utc("2026-11-23T08:00:00Z"));
+        // Mon 06:00 CET → 09:00 CET the same day.
+        QCOMPARE(clock.addBusinessSeconds(utc("2026-11-23T05:00:00Z"), 0),
+                 utc("2026-11-23T08:00:00Z"));
+        // At the closing instant (17:00 CET, excluded) → Tue 09:00 CET.
+        QCOMPARE(clock.addBusinessSeconds(utc("2026-11-23T16:00:00Z"), 0),
+                 utc("2026-11-24T08:00:00Z"));
+        // Inside business hours, zero is the start itself.
+        QCOMPARE(clock.addBusinessSeconds(utc("2026-11-23T10:17:00Z"), 0),
+                 utc("2026-11-23T10:17:00Z"));
+        // Inside a pause 10:00–11:00 CET: the clock runs again at 11:00 CET.
+        QCOMPARE(
+            clock.addBusinessSeconds(utc("2026-11-23T09:30:00Z"), 0,
+                                     {{utc("2026-11-23T09:00:00Z"), utc("2026-11-23T10:00:00Z")}}),
+            utc("2026-11-23T10:00:00Z"));
+    }
+
     void reversedRangeIsZero() {
         const CalendarClock clock(officeHours("Europe/Berlin"));
         QCOMPARE(

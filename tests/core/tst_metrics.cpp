@@ -224,6 +224,12 @@ private slots:
         // [0, 10, 20, 60]: mean 22.5, p50 15, p90 20 + 0.7·40 = 48
         compareStats(m_metrics.claimDelayMin, 22.5, 15, 48, 4);
         QCOMPARE(m_metrics.unclaimed, 1);
+        // SPEC §7 names `unclaimed` as a figure of its own: at the top level,
+        // beside the statistics it is left out of.
+        const QJsonObject json = metricsToJson(m_metrics);
+        QCOMPARE(json.value(QStringLiteral("unclaimed")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("claim_delay_min")).toObject().keys(),
+                 (QStringList{"mean", "n", "p50", "p90"}));
     }
 
     void handoffDelay() {
@@ -315,6 +321,7 @@ private slots:
                              QStringLiteral("escalation_rate"),
                              QStringLiteral("time_to_escalate_min"),
                              QStringLiteral("claim_delay_min"),
+                             QStringLiteral("unclaimed"),
                              QStringLiteral("handoff_delay_min"),
                              QStringLiteral("decision_latency_min"),
                              QStringLiteral("critical_decisions_within_30m"),
@@ -410,6 +417,34 @@ private slots:
         QCOMPARE(m.unavailable.at(QStringLiteral("bounceback_rate")),
                  QStringLiteral("needs event log"));
         QVERIFY(metricsToJson(m).value(QStringLiteral("claim_delay_min")).isNull());
+        QVERIFY(metricsToJson(m).value(QStringLiteral("unclaimed")).isNull());
+    }
+
+    // Tickets that say they escalated but not when: time to escalate cannot
+    // be measured, and says why, rather than being an empty sample.
+    void escalatedFlagsWithoutTimesSayWhyTimeToEscalateIsMissing() {
+        Workspace workspace(m_dir.filePath(QStringLiteral("flags-only.db")));
+        DataWriter writer(workspace.db());
+        for (const char* id : {"A", "B"}) {
+            Ticket t;
+            t.ticketId = QString::fromLatin1(id);
+            t.createdAt = at(0);
+            t.escalated = std::string_view(id) == "A";
+            t.tier = t.escalated ? 2 : 1;
+            writer.insertTicket(t);
+        }
+        const Metrics m = computeMetrics(loadMetricsInput(workspace.db(), week), week);
+        QCOMPARE(m.escalated, 1);
+        QCOMPARE(m.timeToEscalateMin.n, 0);
+        QCOMPARE(m.unavailable.at(QStringLiteral("time_to_escalate_min")),
+                 QStringLiteral("needs escalated_at on escalated tickets, or an event log"));
+        const QJsonObject json = metricsToJson(m);
+        QVERIFY(json.value(QStringLiteral("time_to_escalate_min")).isNull());
+        QCOMPARE(json.value(QStringLiteral("unavailable"))
+                     .toObject()
+                     .value(QStringLiteral("time_to_escalate_min"))
+                     .toString(),
+                 QStringLiteral("needs escalated_at on escalated tickets, or an event log"));
     }
 
     void windowIsCutInTheReportingZone() {

@@ -91,6 +91,29 @@ private slots:
         QVERIFY(!response.atRisk);
     }
 
+    // Asked about an instant before the ticket existed (sla --as-of), its
+    // clocks have not started: nothing elapsed, the whole target remains,
+    // nothing due — not "running".
+    void clocksBeforeTheTicketExistedHaveNotStarted() {
+        Ticket ticket = ticketCreatedAt("2026-11-23T09:00:00Z");
+        ticket.firstResponseAt = utc("2026-11-23T10:30:00Z");
+        const auto result =
+            evaluateSla(ticket, {}, standardPolicy(), m_berlin, utc("2026-11-22T12:00:00Z"));
+        QCOMPARE(result.targets.size(), size_t(2));
+        for (const SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::Resolution}) {
+            const TargetClock& clock = clockOf(result, target);
+            QCOMPARE(clock.status, ClockStatus::NotStarted);
+            QCOMPARE(clockStatusName(clock.status), QStringLiteral("not_started"));
+            QCOMPARE(clock.elapsedBusinessMin, 0.0);
+            QCOMPARE(clock.consumed, 0.0);
+            QCOMPARE(clock.breachAt, std::nullopt);
+            QCOMPARE(clock.stoppedAt, std::nullopt);
+            QVERIFY(!clock.atRisk);
+        }
+        QCOMPARE(clockOf(result, SlaTarget::FirstResponse).remainingBusinessMin, 240.0);
+        QCOMPARE(clockOf(result, SlaTarget::Resolution).remainingBusinessMin, 1440.0);
+    }
+
     void lateResponseOverWeekendIsBreached() {
         // Created Fri 20 Nov 15:00 CET, answered Mon 23 Nov 14:00 CET:
         // Fri 15–17 (2 h) + Mon 09–14 (5 h) = 420 min of 240. Due: Fri 2 h,

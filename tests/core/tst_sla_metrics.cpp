@@ -21,7 +21,9 @@
 #include "store/Workspace.h"
 
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <algorithm>
 
 using namespace escdesk;
 using namespace escdesk::store;
@@ -107,6 +109,64 @@ private slots:
         QVERIFY(qFuzzyCompare(*m.slaBreachRateAll, 3.0 / 5.0));
         QVERIFY(qFuzzyCompare(*m.slaBreachRateEscalated, 1.0 / 2.0));
         QCOMPARE(m.unavailable.count(QStringLiteral("sla_breach_rate")), std::size_t(0));
+    }
+
+    // A claim stamped with its escalation's instant pairs with it whatever
+    // the order of the rows: the per-ticket clock (sla --ticket, triage, the
+    // ticket pane) and the metrics agree in both orders. F: created T, first
+    // response +20, escalated and claimed and started at +10, resolved +100:
+    // claim 0 min of 30 → met; nothing breached; claim delay n 1, mean 0.
+    void sameInstantEventsDoNotDependOnTheirOrderInTheFile() {
+        using K = EventKind;
+        const std::vector<std::vector<K>> orders{{K::Escalated, K::Claimed, K::Started},
+                                                 {K::Claimed, K::Started, K::Escalated},
+                                                 {K::Started, K::Escalated, K::Claimed}};
+        for (const auto& order : orders) {
+            QTemporaryDir dir;
+            Workspace workspace(dir.filePath(QStringLiteral("order.db")));
+            {
+                DataWriter writer(workspace.db());
+                Ticket t;
+                t.ticketId = QStringLiteral("F");
+                t.createdAt = T;
+                t.priority = QStringLiteral("High");
+                t.firstResponseAt = T + 20 * 60;
+                t.resolvedAt = T + 100 * 60;
+                const auto row = writer.insertTicket(t);
+                for (const K kind : order) {
+                    TicketEvent e;
+                    e.occurredAt = T + 10 * 60;
+                    e.kind = kind;
+                    if (kind == K::Escalated) {
+                        e.fromTier = 1;
+                        e.toTier = 2;
+                    }
+                    writer.insertEvent(row, e);
+                }
+            }
+            const matrix::Matrix policy = roundTheClockMatrix();
+            const auto context = matrix::loadTicketContext(workspace.db(), QStringLiteral("F"));
+            QVERIFY(context);
+            const auto clocks = matrix::assessSla(policy, *context, T + 300 * 60);
+            QVERIFY(clocks);
+            const auto claim = std::find_if(
+                clocks->targets.begin(), clocks->targets.end(),
+                [](const sla::TargetClock& c) { return c.target == sla::SlaTarget::Claim; });
+            QVERIFY(claim != clocks->targets.end());
+            QCOMPARE(sla::clockStatusName(claim->status), QStringLiteral("met"));
+            QCOMPARE(claim->elapsedBusinessMin, 0.0);
+
+            const Window day{T - 3600, T + 86400};
+            metrics::MetricsInput input = metrics::loadMetricsInput(workspace.db(), day);
+            const matrix::MatrixEvaluator evaluator(policy);
+            metrics::markSlaBreaches(input, day, {evaluator, T + 300 * 60});
+            const metrics::Metrics m = metrics::computeMetrics(input, day);
+            QCOMPARE(*m.slaBreachRateAll, 0.0);
+            QCOMPARE(m.claimDelayMin.n, 1);
+            QCOMPARE(*m.claimDelayMin.mean, 0.0);
+            QCOMPARE(m.handoffDelayMin.n, 1);
+            QCOMPARE(m.unclaimed, 0);
+        }
     }
 
     void withoutPoliciesTheRateSaysWhy() {

@@ -70,6 +70,8 @@ QString statusLabel(const sla::TargetClock& clock) {
                             : TestTicketPanel::tr("Running");
     case sla::ClockStatus::Paused:
         return TestTicketPanel::tr("Paused");
+    case sla::ClockStatus::NotStarted:
+        return TestTicketPanel::tr("Not started");
     }
     return {};
 }

@@ -5,7 +5,10 @@
 #include "EditPermission.h"
 #include "HelpWindow.h"
 #include "ShownText.h"
+#include "import/HistoryMappingEditor.h"
+#include "import/HistoryMappingPage.h"
 #include "import/ImportPreviewPage.h"
+#include "import/ImportSourcePage.h"
 #include "import/ImportWizard.h"
 #include "matrix/MatrixDocument.h"
 #include "models/DisplayText.h"
@@ -751,6 +754,32 @@ QString MainWindow::saveImportPreviewScreenshot(const QString& csvFile, const QS
         QStringLiteral("%1-import-preview.png").arg(pageCount() + 1, 2, 10, QLatin1Char('0')));
     const bool saved =
         wizard->currentId() == ImportWizard::PreviewPageId && wizard->grab().save(file);
+    finishImport(wizard);
+    return saved ? file : QString();
+}
+
+QString MainWindow::saveHistoryMappingScreenshot(const QString& csvFile, const QString& directory) {
+    ImportWizard* wizard = openImportWizard({csvFile}, false);
+    if (!wizard) {
+        return {};
+    }
+    wizard->resize(1100, 720);
+    wizard->show();
+    wizard->sourcePage()->setKind(QStringLiteral("history")); // mapped in the editor
+    wizard->next();
+    HistoryMappingPage* page = wizard->historyMappingPage();
+    page->editor()->selectRole(QStringLiteral("tier"));
+    // The preview is derived on a worker thread.
+    QDeadlineTimer deadline(30000);
+    while (page->isPreviewPending() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    QApplication::processEvents();
+    const QString file =
+        QDir(directory).filePath(QStringLiteral("%1-import-history-mapping.png")
+                                     .arg(pageCount() + 2, 2, 10, QLatin1Char('0')));
+    const bool saved =
+        wizard->currentId() == ImportWizard::HistoryMappingPageId && wizard->grab().save(file);
     finishImport(wizard);
     return saved ? file : QString();
 }

@@ -80,6 +80,10 @@ public:
     // Saves the import wizard's preview of `csvFile` (nothing is imported)
     // as NN-import-preview.png; returns the file, empty on failure.
     QString saveImportPreviewScreenshot(const QString& csvFile, const QString& directory);
+    // The wizard's mapping editor for the history export `csvFile`, its
+    // guessed mapping previewed and the tier's value map shown, saved as a
+    // PNG in `directory` (nothing is imported); the file, or empty.
+    QString saveHistoryMappingScreenshot(const QString& csvFile, const QString& directory);
 
     static QStringList recentWorkspaces();
 

@@ -123,14 +123,18 @@ QJsonObject resultJson(const ImportResult& r) {
         {QStringLiteral("updated"), qint64(r.updated)},
         {QStringLiteral("unchanged"), qint64(r.unchanged)},
         {QStringLiteral("rejected"), qint64(r.rejected)},
+        {QStringLiteral("warnings"), qint64(r.warnings)},
         {QStringLiteral("seconds"), r.seconds},
     };
 }
 
 void printSummary(const ImportResult& r) {
     out() << r.file << ": " << r.rows << " rows: " << r.inserted << " inserted, " << r.updated
-          << " updated, " << r.unchanged << " unchanged, " << r.rejected << " rejected (batch "
-          << r.batch << ", " << QString::number(r.seconds, 'f', 2) << " s, "
+          << " updated, " << r.unchanged << " unchanged, " << r.rejected << " rejected";
+    if (r.warnings > 0) {
+        out() << ", " << r.warnings << (r.warnings == 1 ? " warning" : " warnings");
+    }
+    out() << " (batch " << r.batch << ", " << QString::number(r.seconds, 'f', 2) << " s, "
           << import::textEncodingName(r.dialect.encoding) << ", "
           << import::delimiterName(r.dialect.delimiter) << "-separated)\n";
 }
@@ -141,9 +145,35 @@ bool noRowRead(const ImportResult& r) {
     return r.rows > 0 && r.rejected == r.rows;
 }
 
-// The first rejected rows, so that a user sees what went wrong at once.
+// The first few of a batch's rejections or warnings, one line each.
+void printFirstProblems(const ImportResult& r, const std::vector<import::RejectedRow>& rows,
+                        bool warnings) {
+    constexpr std::int64_t shown = 5;
+    std::int64_t printed = 0;
+    std::int64_t total = 0;
+    for (const auto& row : rows) {
+        if (row.warning != warnings) {
+            continue;
+        }
+        if (++total > shown) {
+            continue;
+        }
+        ++printed;
+        err() << r.file << ": line " << row.line;
+        if (!row.column.isEmpty()) {
+            err() << ", column " << row.column;
+        }
+        err() << (warnings ? ": warning: " : ": ") << row.reason << '\n';
+    }
+    if (total > printed) {
+        err() << "  ... and " << total - printed << " more\n";
+    }
+}
+
+// The first rejected rows and warnings, so that a user sees what went wrong
+// at once.
 void printRejections(store::Database& db, const ImportResult& r) {
-    if (r.rejected == 0) {
+    if (r.rejected == 0 && r.warnings == 0) {
         return;
     }
     if (noRowRead(r)) {
@@ -152,19 +182,14 @@ void printRejections(store::Database& db, const ImportResult& r) {
               << "). The first reasons:\n";
     }
     const auto rows = import::rejectedRowsOf(db, r.batch);
-    constexpr std::size_t shown = 5;
-    for (std::size_t i = 0; i < std::min(rows.size(), shown); ++i) {
-        const auto& row = rows[i];
-        err() << r.file << ": line " << row.line;
-        if (!row.column.isEmpty()) {
-            err() << ", column " << row.column;
-        }
-        err() << ": " << row.reason << '\n';
+    printFirstProblems(r, rows, false);
+    if (r.warnings > 0) {
+        err() << r.file << ": " << r.warnings << (r.warnings == 1 ? " value was" : " values were")
+              << " stored as empty (or kept, for times far ahead) with a warning; the rows are "
+                 "stored:\n";
+        printFirstProblems(r, rows, true);
     }
-    if (rows.size() > shown) {
-        err() << "  ... and " << rows.size() - shown << " more\n";
-    }
-    err() << "  All rejected rows: escdesk import-rejects --batch " << r.batch
+    err() << "  All rejected rows and warnings: escdesk import-rejects --batch " << r.batch
           << " --out rejected.csv\n";
     err().flush();
 }
@@ -191,9 +216,12 @@ int runImport(const QStringList& arguments) {
     parser.setApplicationDescription(QStringLiteral(
         "Import CSV files of one kind into the workspace. Each file is one transaction and one "
         "batch: rows are matched by id, unchanged rows are left alone, changed rows are updated, "
-        "new rows are added; rows that cannot be stored are kept as rejected rows (see "
-        "escdesk import-rejects). With --json, one file prints one object {batch, kind, file, "
-        "rows, inserted, updated, unchanged, rejected, seconds}; several files print "
+        "new rows are added. Only what identifies a row (its id and creation time; for events "
+        "the ticket, time and kind) can reject it: rows that cannot be stored are kept as "
+        "rejected rows, and any other value that cannot be read is stored as empty with a "
+        "warning (see escdesk import-rejects). With --json, one file prints one object {batch, "
+        "kind, file, rows, inserted, updated, unchanged, rejected, warnings, seconds}; several "
+        "files print "
         "{\"files\": [those objects]}, a refused file as {file, kind, refused}. Exit status: 0 "
         "imported, 1 a file was refused (stderr names file, line, column and reason) or none of "
         "its rows could be read (all are kept as rejected rows; stderr shows the first reasons), "
@@ -291,7 +319,9 @@ int runImport(const QStringList& arguments) {
 int runImportRejects(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Export the rejected rows of an import batch as CSV: line, column, value, reason."));
+        "Export the rejected rows and warnings of an import batch as CSV: line, outcome "
+        "(rejected: the row was not stored; warning: the row was stored with this value "
+        "empty), column, value, reason."));
     addDatabaseOption(parser);
     parser.addOption(
         {QStringLiteral("batch"), QStringLiteral("The import batch number."), QStringLiteral("N")});
@@ -322,8 +352,8 @@ int runImportRejects(const QStringList& arguments) {
     const std::int64_t rows = import::writeRejectedRowsCsv(workspace->db(), *batch, file);
     file.close();
     if (parser.isSet(QStringLiteral("out"))) {
-        err() << rows << " rejected rows of batch " << *batch << " written to " << file.fileName()
-              << '\n';
+        err() << rows << " rejected rows and warnings of batch " << *batch << " written to "
+              << file.fileName() << '\n';
     }
     return Success;
 }
@@ -332,9 +362,9 @@ int runImportBatches(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "List the import batches of the workspace, newest first: kind, file, preset, source "
-        "zone, when, and rows read / inserted / updated / unchanged / rejected. With --json, "
-        "{\"batches\": [{batch, kind, file, sha256, preset, source_tz, started_at, seconds, rows, "
-        "inserted, updated, unchanged, rejected}]}."));
+        "zone, when, and rows read / inserted / updated / unchanged / rejected, and warnings. "
+        "With --json, {\"batches\": [{batch, kind, file, sha256, preset, source_tz, started_at, "
+        "seconds, rows, inserted, updated, unchanged, rejected, warnings}]}."));
     addDatabaseOption(parser);
     addJsonOption(parser);
     parseOrThrow(parser, arguments);
@@ -362,6 +392,7 @@ int runImportBatches(const QStringList& arguments) {
                 {QStringLiteral("updated"), qint64(batch.updated)},
                 {QStringLiteral("unchanged"), qint64(batch.unchanged)},
                 {QStringLiteral("rejected"), qint64(batch.rejected)},
+                {QStringLiteral("warnings"), qint64(batch.warnings)},
             });
             continue;
         }
@@ -372,7 +403,11 @@ int runImportBatches(const QStringList& arguments) {
         }
         out() << "\n    " << batch.rows << " rows: " << batch.inserted << " inserted, "
               << batch.updated << " updated, " << batch.unchanged << " unchanged, "
-              << batch.rejected << " rejected\n";
+              << batch.rejected << " rejected";
+        if (batch.warnings > 0) {
+            out() << ", " << batch.warnings << (batch.warnings == 1 ? " warning" : " warnings");
+        }
+        out() << '\n';
     }
     if (json) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("batches"), list}})

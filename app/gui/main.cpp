@@ -132,6 +132,12 @@ int main(int argc, char* argv[]) {
                                          "preview of the CSV FILE (nothing is imported)."),
          QStringLiteral("FILE")});
     parser.addOption(
+        {QStringLiteral("screenshot-history"),
+         QApplication::translate("main", "With --screenshots, also save the import wizard's "
+                                         "mapping editor for the history export FILE (nothing "
+                                         "is imported)."),
+         QStringLiteral("FILE")});
+    parser.addOption(
         {QStringLiteral("theme"),
          QApplication::translate("main", "Use the THEME: system (follow the desktop), light or "
                                          "dark. The default is the one chosen last."),
@@ -195,6 +201,15 @@ int main(int argc, char* argv[]) {
             ++expected;
             const QString shot = window.saveImportPreviewScreenshot(
                 parser.value(QStringLiteral("screenshot-import")),
+                parser.value(QStringLiteral("screenshots")));
+            if (!shot.isEmpty()) {
+                files << shot;
+            }
+        }
+        if (parser.isSet(QStringLiteral("screenshot-history"))) {
+            ++expected;
+            const QString shot = window.saveHistoryMappingScreenshot(
+                parser.value(QStringLiteral("screenshot-history")),
                 parser.value(QStringLiteral("screenshots")));
             if (!shot.isEmpty()) {
                 files << shot;

@@ -2,6 +2,7 @@
 
 #include "import/CsvReader.h"
 #include "import/FieldValue.h"
+#include "import/HistoryCases.h"
 #include "import/MappingFile.h"
 #include "import/TableWriter.h"
 
@@ -17,75 +18,17 @@
 
 namespace escdesk::import {
 
+namespace history {
+
 namespace {
 
 QString qs(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-// One change row of a case, as read.
-struct Change {
-    UtcSeconds time = 0;
-    std::int64_t line = 0;
-    std::string status;
-    std::optional<int> tier;
-    std::string group;
-    std::string priority;            // canonical, or empty
-    std::vector<std::string> fields; // the mapping's other ticket fields, mapped
-};
-
 bool sameSnapshot(const Change& a, const Change& b) {
     return a.time == b.time && a.status == b.status && a.tier == b.tier && a.group == b.group &&
            a.priority == b.priority;
-}
-
-struct DerivedEvent {
-    UtcSeconds time = 0;
-    std::string_view kind;
-    std::optional<int> fromTier;
-    std::optional<int> toTier;
-    std::string note;
-};
-
-// The ticket and events of one case, by the rules in HistoryImporter.h.
-struct Derived {
-    UtcSeconds created = 0;
-    std::optional<UtcSeconds> resolvedAt;
-    std::optional<UtcSeconds> closedAt;
-    std::optional<UtcSeconds> escalatedAt;
-    bool escalated = false;
-    std::string status;
-    std::string group;
-    std::string priority;
-    std::optional<int> tier;
-    std::optional<int> startTier; // the first known support level
-    std::vector<DerivedEvent> events;
-    std::vector<std::string> fields; // of the mapping's other ticket fields: the latest non-empty
-};
-
-// The store keeps one event per (ticket, time, event, tiers). Changes of a
-// case at the same instant (two group changes stamped 10:00) derive events
-// of the same identity: one event each, their notes joined, so that the
-// second does not overwrite the first — and a re-import of the same file
-// does not update them back and forth.
-std::vector<DerivedEvent> mergedByIdentity(const std::vector<DerivedEvent>& events) {
-    std::vector<DerivedEvent> merged;
-    std::map<std::tuple<UtcSeconds, std::string_view, int, int>, std::size_t> byIdentity;
-    for (const DerivedEvent& e : events) {
-        const auto identity =
-            std::make_tuple(e.time, e.kind, e.fromTier.value_or(-1), e.toTier.value_or(-1));
-        const auto [found, added] = byIdentity.emplace(identity, merged.size());
-        if (added) {
-            merged.push_back(e);
-            continue;
-        }
-        std::string& note = merged[found->second].note;
-        if (!e.note.empty() && note.find(e.note) == std::string::npos) {
-            note += note.empty() ? "" : "; ";
-            note += e.note;
-        }
-    }
-    return merged;
 }
 
 class StatusSet {
@@ -104,18 +47,15 @@ private:
     std::vector<std::string> m_names;
 };
 
-class HistoryImport {
+// Reads a history export's change rows (HistoryCases.h).
+class ChangeReader {
 public:
-    HistoryImport(store::Database& db, const QString& path, const HistoryMapping& mapping,
-                  const ImportOptions& options, bool afterNotUtf8)
-        : m_db(db)
-        , m_path(path)
+    ChangeReader(const QString& path, const HistoryMapping& mapping, const ImportOptions& options,
+                 bool afterNotUtf8)
+        : m_path(path)
         , m_mapping(mapping)
         , m_options(options)
         , m_zone(options.sourceZone)
-        , m_waiting(mapping.waitingStatuses)
-        , m_resolved(mapping.resolvedStatuses + mapping.closedStatuses)
-        , m_closed(mapping.closedStatuses)
         , m_afterNotUtf8(afterNotUtf8) {
         const auto addNulls = [this](const FieldSource& source) {
             m_nulls.emplace(&source, NullTokens(nullsOf(&source, m_mapping.nulls)));
@@ -133,7 +73,7 @@ public:
         }
     }
 
-    ImportResult run();
+    HistoryChanges read();
 
 private:
     [[noreturn]] void refuse(std::int64_t line, const QString& column, const QString& reason) {
@@ -149,19 +89,11 @@ private:
     bool isNull(const FieldSource& source, std::string_view text) const {
         return m_nulls.at(&source).matches(text);
     }
-    std::vector<std::string> latestFields(const std::vector<Change>& changes) const;
-    Derived derive(std::vector<Change>& changes) const;
-    void write(const std::string& caseId, const Derived& derived);
-    void count(TableWriter::Outcome outcome);
 
-    store::Database& m_db;
     QString m_path;
     const HistoryMapping& m_mapping;
     const ImportOptions& m_options;
     SourceTimeZone m_zone;
-    StatusSet m_waiting;
-    StatusSet m_resolved;
-    StatusSet m_closed;
     bool m_afterNotUtf8; // a first read found bytes past the sample that are not UTF-8
 
     CsvDialect m_dialect;
@@ -178,21 +110,16 @@ private:
     std::map<const FieldSource*, NullTokens> m_nulls; // of each column entry
     std::optional<TimestampForm> m_timeForm;
 
-    struct Rejection {
-        std::int64_t line;
-        QString column;
-        QString value;
-        QString reason;
-    };
     std::vector<Rejection> m_rejections;
-    std::map<std::string, std::vector<Change>> m_cases; // ordered: deterministic writes
-    std::optional<TableWriter> m_tickets;
-    std::optional<TableWriter> m_events;
-    ImportResult m_result;
+    // Later than this, a change time is kept with a warning.
+    const UtcSeconds m_farFuture = QDateTime::currentSecsSinceEpoch() + 365 * 86400;
+    std::map<std::string, std::vector<Change>> m_cases;
+    std::int64_t m_rows = 0;
+    QByteArray m_sha256Hex;
 };
 
-int HistoryImport::findColumn(const std::vector<std::string>& header, const FieldSource& source,
-                              bool required) {
+int ChangeReader::findColumn(const std::vector<std::string>& header, const FieldSource& source,
+                             bool required) {
     for (const QString& name : source.columns) {
         const std::string wanted = normalizedHeader(name.toStdString());
         for (std::size_t field = 0; field < header.size(); ++field) {
@@ -217,7 +144,7 @@ int HistoryImport::findColumn(const std::vector<std::string>& header, const Fiel
     return -1;
 }
 
-void HistoryImport::readHeader() {
+void ChangeReader::readHeader() {
     if (!m_options.sourceZone.isValid()) {
         refuse(0, {}, invalidSourceZoneReason());
     }
@@ -267,7 +194,7 @@ void HistoryImport::readHeader() {
     }
 }
 
-void HistoryImport::detectTimeForm() {
+void ChangeReader::detectTimeForm() {
     if (m_mapping.time.form) {
         m_timeForm = m_mapping.time.form;
         return;
@@ -296,7 +223,7 @@ void HistoryImport::detectTimeForm() {
     }
 }
 
-std::string_view HistoryImport::mapped(const FieldSource& source, std::string_view text) const {
+std::string_view ChangeReader::mapped(const FieldSource& source, std::string_view text) const {
     if (isNull(source, text)) {
         return {};
     }
@@ -310,7 +237,7 @@ std::string_view HistoryImport::mapped(const FieldSource& source, std::string_vi
     return trimmed;
 }
 
-std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
+std::optional<Change> ChangeReader::readChange(const CsvRecord& record) {
     const auto fieldText = [&record](int field) -> std::string_view {
         return field >= 0 ? record.fields[static_cast<std::size_t>(field)] : std::string_view{};
     };
@@ -318,6 +245,12 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
                             const QString& reason) {
         m_rejections.push_back({record.line, source.field, qs(value), reason});
         return std::nullopt;
+    };
+    // What does not identify the change only loses its own value: the rest
+    // of the row's change is kept.
+    const auto warn = [&](const FieldSource& source, std::string_view value,
+                          const QString& reason) {
+        m_rejections.push_back({record.line, source.field, qs(value), reason, true});
     };
     if (record.fields.size() < m_headerFields) {
         m_rejections.push_back({record.line,
@@ -371,6 +304,11 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
         return reject(m_mapping.time, timeText,
                       QStringLiteral("'%1' is before 1970").arg(qs(timeText)));
     }
+    if (change.time > m_farFuture) {
+        warn(m_mapping.time, timeText,
+             QStringLiteral("'%1' is more than a year after the import; kept as it is")
+                 .arg(qs(timeText)));
+    }
     if (m_statusField >= 0) {
         change.status = mapped(*m_mapping.status, fieldText(m_statusField));
     }
@@ -382,24 +320,26 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
         if (!tier.empty()) {
             change.tier = parseTier(tier);
             if (!change.tier) {
-                return reject(*m_mapping.tier, fieldText(m_tierField),
-                              QStringLiteral("'%1' is not a tier or support level (1 to 4; map "
-                                             "other names in the mapping's \"values\")")
-                                  .arg(qs(fieldText(m_tierField))));
+                warn(*m_mapping.tier, fieldText(m_tierField),
+                     QStringLiteral("'%1' is not a tier or support level (1 to 4; map other "
+                                    "names in the mapping's \"values\"); the row's other "
+                                    "changes are kept")
+                         .arg(qs(fieldText(m_tierField))));
             }
         }
     }
     if (m_priorityField >= 0) {
         const std::string_view priority = mapped(*m_mapping.priority, fieldText(m_priorityField));
         if (!priority.empty()) {
-            const auto canonical = parsePriority(priority);
-            if (!canonical) {
-                return reject(*m_mapping.priority, fieldText(m_priorityField),
-                              QStringLiteral("'%1' is not a priority (Critical, High, Medium, "
-                                             "Low)")
-                                  .arg(qs(fieldText(m_priorityField))));
+            if (const auto canonical = parsePriority(priority)) {
+                change.priority = *canonical;
+            } else {
+                warn(*m_mapping.priority, fieldText(m_priorityField),
+                     QStringLiteral("'%1' is not a priority (Critical, High, Medium, Low; map "
+                                    "other names in the mapping's \"values\"); the row's other "
+                                    "changes are kept")
+                         .arg(qs(fieldText(m_priorityField))));
             }
-            change.priority = *canonical;
         }
     }
     for (std::size_t i = 0; i < m_ticketFieldColumns.size(); ++i) {
@@ -409,7 +349,7 @@ std::optional<Change> HistoryImport::readChange(const CsvRecord& record) {
     return change;
 }
 
-void HistoryImport::readChanges() {
+void ChangeReader::readChanges() {
     CsvReader reader(m_path, m_dialect);
     reader.setCancelFlag(m_options.cancel);
     reader.setComputeSha256(true);
@@ -422,7 +362,7 @@ void HistoryImport::readChanges() {
                         [](std::string_view f) { return trimBlanks(f).empty(); })) {
             return true;
         }
-        ++m_result.rows;
+        ++m_rows;
         if (auto change = readChange(record)) {
             const std::string caseId(
                 trimBlanks(record.fields[static_cast<std::size_t>(m_caseField)]));
@@ -430,10 +370,92 @@ void HistoryImport::readChanges() {
         }
         return true;
     });
-    m_result.sha256Hex = reader.sha256Hex();
+    m_sha256Hex = reader.sha256Hex();
 }
 
-Derived HistoryImport::derive(std::vector<Change>& changes) const {
+HistoryChanges ChangeReader::read() {
+    readHeader();
+    try {
+        detectTimeForm();
+        readChanges();
+    } catch (const CsvError& error) {
+        refuse(error.line(), {}, error.message());
+    } catch (const ReadCancelled&) {
+        throw ImportCancelled{};
+    }
+    if (m_rows == 0) {
+        refuse(m_headerLine, {},
+               QStringLiteral("the file has a header row but no data rows; nothing to import"));
+    }
+    HistoryChanges changes;
+    changes.dialect = m_dialect;
+    changes.headerLine = m_headerLine;
+    changes.headerNames = m_headerNames;
+    changes.timeForm = m_timeForm;
+    changes.rows = m_rows;
+    changes.sha256Hex = m_sha256Hex;
+    changes.cases = std::move(m_cases);
+    changes.rejections = std::move(m_rejections);
+    return changes;
+}
+
+// Of each of the mapping's other ticket fields, the value of the latest
+// change (in time order, then line) that has one.
+std::vector<std::string> latestFields(const std::vector<Change>& changes, std::size_t fieldCount) {
+    std::vector<std::string> latest(fieldCount);
+    for (const Change& change : changes) {
+        for (std::size_t i = 0; i < change.fields.size(); ++i) {
+            if (!change.fields[i].empty()) {
+                latest[i] = change.fields[i];
+            }
+        }
+    }
+    return latest;
+}
+
+} // namespace
+
+// The store keeps one event per (ticket, time, event, tiers). Changes of a
+// case at the same instant (two group changes stamped 10:00) derive events
+// of the same identity: one event each, their notes joined, so that the
+// second does not overwrite the first — and a re-import of the same file
+// does not update them back and forth.
+std::vector<DerivedEvent> mergedByIdentity(const std::vector<DerivedEvent>& events) {
+    std::vector<DerivedEvent> merged;
+    std::map<std::tuple<UtcSeconds, std::string_view, int, int>, std::size_t> byIdentity;
+    for (const DerivedEvent& e : events) {
+        const auto identity =
+            std::make_tuple(e.time, e.kind, e.fromTier.value_or(-1), e.toTier.value_or(-1));
+        const auto [found, added] = byIdentity.emplace(identity, merged.size());
+        if (added) {
+            merged.push_back(e);
+            continue;
+        }
+        std::string& note = merged[found->second].note;
+        if (!e.note.empty() && note.find(e.note) == std::string::npos) {
+            note += note.empty() ? "" : "; ";
+            note += e.note;
+        }
+    }
+    return merged;
+}
+
+struct CaseDeriver::Statuses {
+    StatusSet waiting;
+    StatusSet resolved; // closed statuses included
+    StatusSet closed;
+};
+
+CaseDeriver::CaseDeriver(const HistoryMapping& mapping)
+    : m_mapping(mapping)
+    , m_statuses(std::make_unique<const Statuses>(
+          Statuses{StatusSet(mapping.waitingStatuses),
+                   StatusSet(mapping.resolvedStatuses + mapping.closedStatuses),
+                   StatusSet(mapping.closedStatuses)})) {}
+
+CaseDeriver::~CaseDeriver() = default;
+
+Derived CaseDeriver::derive(std::vector<Change>& changes) const {
     std::stable_sort(changes.begin(), changes.end(),
                      [](const Change& a, const Change& b) { return a.time < b.time; });
     Derived d;
@@ -464,8 +486,8 @@ Derived HistoryImport::derive(std::vector<Change>& changes) const {
             d.group = change.group;
         }
         if (!change.status.empty()) {
-            const bool nowWaiting = m_waiting.contains(change.status);
-            const bool nowResolved = m_resolved.contains(change.status);
+            const bool nowWaiting = m_statuses->waiting.contains(change.status);
+            const bool nowResolved = m_statuses->resolved.contains(change.status);
             if (nowWaiting && !waiting) {
                 d.events.push_back({t, "paused", std::nullopt, std::nullopt, change.status});
             } else if (!nowWaiting && waiting) {
@@ -479,7 +501,7 @@ Derived HistoryImport::derive(std::vector<Change>& changes) const {
                 d.resolvedAt.reset();
                 d.closedAt.reset();
             }
-            if (m_closed.contains(change.status) && !d.closedAt) {
+            if (m_statuses->closed.contains(change.status) && !d.closedAt) {
                 d.closedAt = t;
             }
             waiting = nowWaiting;
@@ -491,22 +513,55 @@ Derived HistoryImport::derive(std::vector<Change>& changes) const {
         }
         previous = &change;
     }
+    d.fields = latestFields(changes, m_mapping.ticketFields.size());
     return d;
 }
 
-// Of each of the mapping's other ticket fields, the value of the latest
-// change (in time order, then line) that has one.
-std::vector<std::string> HistoryImport::latestFields(const std::vector<Change>& changes) const {
-    std::vector<std::string> latest(m_mapping.ticketFields.size());
-    for (const Change& change : changes) {
-        for (std::size_t i = 0; i < change.fields.size(); ++i) {
-            if (!change.fields[i].empty()) {
-                latest[i] = change.fields[i];
-            }
-        }
+HistoryChanges readHistoryChanges(const QString& path, const HistoryMapping& mapping,
+                                  const ImportOptions& options) {
+    try {
+        return ChangeReader(path, mapping, options, false).read();
+    } catch (const NotUtf8&) {
+        // Past the sample, bytes that are not UTF-8: read the file again.
     }
-    return latest;
+    return ChangeReader(path, mapping, options, true).read();
 }
+
+} // namespace history
+
+namespace {
+
+using history::Derived;
+using history::DerivedEvent;
+using history::Rejection;
+
+// Writes the tickets and events derived from a history export, with its
+// rejected rows, as one transaction and one batch.
+class HistoryImport {
+public:
+    HistoryImport(store::Database& db, const QString& path, const HistoryMapping& mapping,
+                  const ImportOptions& options)
+        : m_db(db)
+        , m_path(path)
+        , m_mapping(mapping)
+        , m_options(options) {}
+
+    ImportResult run();
+
+private:
+    void write(const std::string& caseId, const Derived& derived);
+    void count(TableWriter::Outcome outcome);
+
+    store::Database& m_db;
+    QString m_path;
+    const HistoryMapping& m_mapping;
+    const ImportOptions& m_options;
+    CsvDialect m_dialect;
+    std::vector<Rejection> m_rejections;
+    std::optional<TableWriter> m_tickets;
+    std::optional<TableWriter> m_events;
+    ImportResult m_result;
+};
 
 void HistoryImport::count(TableWriter::Outcome outcome) {
     switch (outcome) {
@@ -541,7 +596,7 @@ void HistoryImport::write(const std::string& caseId, const Derived& d) {
     ticket[6] = text(d.priority);
     ticket[15] = text(d.group);
     ticket[16] = d.tier ? Value::ofInteger(*d.tier) : Value{};
-    if (m_tierField >= 0) {
+    if (m_mapping.tier) {
         ticket[17] = Value::ofInteger(d.escalated ? 1 : 0);
         ticket[18] = instant(d.escalatedAt);
         // Tier 1 is every ticket's start unless said otherwise: stored only
@@ -573,19 +628,11 @@ ImportResult HistoryImport::run() {
     timer.start();
     m_result.kind = ImportKind::History;
     m_result.file = m_path;
-    readHeader();
-    try {
-        detectTimeForm();
-        readChanges();
-    } catch (const CsvError& error) {
-        refuse(error.line(), {}, error.message());
-    } catch (const ReadCancelled&) {
-        throw ImportCancelled{};
-    }
-    if (m_result.rows == 0) {
-        refuse(m_headerLine, {},
-               QStringLiteral("the file has a header row but no data rows; nothing to import"));
-    }
+    history::HistoryChanges changes = history::readHistoryChanges(m_path, m_mapping, m_options);
+    m_result.rows = changes.rows;
+    m_result.sha256Hex = changes.sha256Hex;
+    m_dialect = changes.dialect;
+    m_rejections = std::move(changes.rejections);
     store::Transaction transaction(m_db);
     m_db.prepare("INSERT INTO import_batches(kind, file_name, preset, source_tz, started_at) "
                  "VALUES (?, ?, ?, ?, ?)")
@@ -596,30 +643,30 @@ ImportResult HistoryImport::run() {
     m_result.batch = m_db.lastInsertRowId();
     m_tickets.emplace(m_db, layoutOf(ImportKind::Tickets));
     m_events.emplace(m_db, layoutOf(ImportKind::Events));
-    for (auto& [caseId, changes] : m_cases) {
+    const history::CaseDeriver deriver(m_mapping);
+    for (auto& [caseId, caseChanges] : changes.cases) {
         if (m_options.cancel && m_options.cancel->load()) {
             throw ImportCancelled{};
         }
-        Derived derived = derive(changes); // sorts the changes by time
-        derived.fields = latestFields(changes);
-        write(caseId, derived);
+        write(caseId, deriver.derive(caseChanges));
     }
-    store::Statement reject = m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, "
-                                           "value, reason) VALUES (?, ?, ?, ?, ?)");
+    store::Statement reject =
+        m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason, "
+                     "outcome) VALUES (?, ?, ?, ?, ?, ?)");
     for (const Rejection& r : m_rejections) {
         reject
             .bindAll(m_result.batch, r.line, r.column, r.value.isEmpty() ? QString() : r.value,
-                     r.reason)
+                     r.reason, r.warning ? QStringLiteral("warning") : QStringLiteral("rejected"))
             .run();
+        ++(r.warning ? m_result.warnings : m_result.rejected);
     }
-    m_result.rejected = static_cast<std::int64_t>(m_rejections.size());
     m_result.dialect = m_dialect;
     m_result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
-                 "updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
+                 "updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?")
         .bindAll(QString::fromLatin1(m_result.sha256Hex), m_result.seconds, m_result.rows,
                  m_result.inserted, m_result.updated, m_result.unchanged, m_result.rejected,
-                 m_result.batch)
+                 m_result.warnings, m_result.batch)
         .run();
     transaction.commit();
     return m_result;
@@ -629,13 +676,7 @@ ImportResult HistoryImport::run() {
 
 ImportResult importHistoryCsv(store::Database& db, const QString& path,
                               const HistoryMapping& mapping, const ImportOptions& options) {
-    try {
-        HistoryImport import(db, path, mapping, options, false);
-        return import.run();
-    } catch (const NotUtf8&) {
-        // Past the sample, bytes that are not UTF-8: read the file again.
-    }
-    HistoryImport import(db, path, mapping, options, true);
+    HistoryImport import(db, path, mapping, options);
     return import.run();
 }
 

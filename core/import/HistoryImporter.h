@@ -78,6 +78,15 @@ QStringList historyTicketFields();
 // Reads a history mapping file ("kind": "history"; MappingFile.cpp); throws
 // MappingError.
 HistoryMapping readHistoryMappingFile(const QString& path);
+// The mapping as a history mapping file that readHistoryMappingFile() reads
+// back to the same mapping (MappingFile.cpp): one key a line, in the order
+// of the example above. A time form that a mapping file cannot name
+// ("format": iso, mdy, dmy, dotted, jira, epoch, epoch_ms) is left to be
+// detected; the status lists are written only with a status column.
+QByteArray historyMappingJson(const HistoryMapping& mapping);
+// Writes historyMappingJson() to `path` (whole or not at all); throws
+// MappingError naming the file when it cannot be written.
+void writeHistoryMappingFile(const HistoryMapping& mapping, const QString& path);
 
 // Imports a history export; throws ImportRefused, ImportCancelled or
 // store::StoreError like importCsv(). options.kind and options.mapping are

@@ -5,7 +5,7 @@ namespace escdesk::import {
 std::vector<ImportBatch> importBatches(store::Database& db) {
     store::Statement query = db.prepare(
         "SELECT id, kind, file_name, sha256, preset, source_tz, started_at, seconds, rows_read, "
-        "inserted, updated, unchanged, rejected FROM import_batches ORDER BY id DESC");
+        "inserted, updated, unchanged, rejected, warnings FROM import_batches ORDER BY id DESC");
     std::vector<ImportBatch> batches;
     while (query.step()) {
         ImportBatch batch;
@@ -22,6 +22,7 @@ std::vector<ImportBatch> importBatches(store::Database& db) {
         batch.updated = query.int64(10);
         batch.unchanged = query.int64(11);
         batch.rejected = query.int64(12);
+        batch.warnings = query.int64(13);
         batches.push_back(std::move(batch));
     }
     return batches;

@@ -27,6 +27,7 @@ struct ImportBatch {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::int64_t warnings = 0; // values stored as empty (or kept) with a warning
 };
 
 // Every batch, newest first.

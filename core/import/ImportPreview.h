@@ -23,13 +23,16 @@ struct PreviewProblem {
     QString column; // canonical column; empty for the whole row
     QString value;
     QString reason;
+    // A warning: the row is stored, this value as empty (or kept, for a
+    // time far in the future). Otherwise the problem rejects the row.
+    bool warning = false;
 };
 
 struct PreviewRow {
     std::int64_t line = 0; // the file line on which the record starts
     QStringList cells;     // one per ImportPreview::columns, as stored
     std::vector<PreviewProblem> problems;
-    bool rejected() const { return !problems.empty(); }
+    bool rejected() const; // a problem that is not a warning
 };
 
 struct ImportPreview {
@@ -41,6 +44,7 @@ struct ImportPreview {
     QStringList timestampForms; // per column: the detected form, empty if not a time
     std::vector<PreviewRow> rows;
     std::int64_t rejectedRows() const;
+    std::int64_t warnings() const; // of the rows that would be stored
 };
 
 // Reads up to maxRows data rows of `path` as importCsv() would with

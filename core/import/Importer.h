@@ -44,6 +44,8 @@ struct ImportResult {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    // Values stored as empty (or kept) with a warning, in rows that were stored.
+    std::int64_t warnings = 0;
     double seconds = 0;
     CsvDialect dialect;
     QByteArray sha256Hex;

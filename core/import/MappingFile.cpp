@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <vector>
@@ -89,22 +90,33 @@ int editDistance(const QString& a, const QString& b) {
     return at(n, m);
 }
 
+// The forms a mapping file's "format" can name.
+const std::pair<const char*, TimestampForm> namedForms[] = {
+    {"iso", TimestampForm::Iso8601},
+    {"mdy", TimestampForm::SlashMonthFirst},
+    {"dmy", TimestampForm::SlashDayFirst},
+    {"dotted", TimestampForm::Dotted},
+    {"jira", TimestampForm::Jira},
+    {"epoch", TimestampForm::EpochSeconds},
+    {"epoch_ms", TimestampForm::EpochMillis},
+};
+
 std::optional<TimestampForm> formNamed(const QString& name) {
-    static const std::pair<const char*, TimestampForm> forms[] = {
-        {"iso", TimestampForm::Iso8601},
-        {"mdy", TimestampForm::SlashMonthFirst},
-        {"dmy", TimestampForm::SlashDayFirst},
-        {"dotted", TimestampForm::Dotted},
-        {"jira", TimestampForm::Jira},
-        {"epoch", TimestampForm::EpochSeconds},
-        {"epoch_ms", TimestampForm::EpochMillis},
-    };
-    for (const auto& [formName, form] : forms) {
+    for (const auto& [formName, form] : namedForms) {
         if (name == QLatin1String(formName)) {
             return form;
         }
     }
     return std::nullopt;
+}
+
+QString nameOfForm(TimestampForm wanted) {
+    for (const auto& [formName, form] : namedForms) {
+        if (form == wanted) {
+            return QString::fromLatin1(formName);
+        }
+    }
+    return {};
 }
 
 // A mapping file parsed, with the positions of its keys and values; every
@@ -615,6 +627,95 @@ HistoryMapping readHistoryMappingFile(const QString& path) {
         mapping.name = QFileInfo(path).fileName();
     }
     return mapping;
+}
+
+namespace {
+
+// A value as compact JSON ("text", ["a", "b"], {"k": "v"}).
+QByteArray compactJson(const QJsonValue& value) {
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+// A column entry as readFieldSource() reads it: the column's name alone
+// when it says nothing more.
+QJsonValue fieldSourceJson(const FieldSource& source) {
+    const QString form = source.form ? nameOfForm(*source.form) : QString();
+    const QJsonValue columns = source.columns.size() == 1
+                                   ? QJsonValue(source.columns.first())
+                                   : QJsonValue(QJsonArray::fromStringList(source.columns));
+    if (form.isEmpty() && source.values.empty() && !source.nulls) {
+        return columns;
+    }
+    QJsonObject entry;
+    entry.insert(source.columns.size() == 1 ? QStringLiteral("column") : QStringLiteral("columns"),
+                 columns);
+    if (!form.isEmpty()) {
+        entry.insert(QStringLiteral("format"), form);
+    }
+    if (!source.values.empty()) {
+        QJsonObject values;
+        for (const auto& [from, to] : source.values) {
+            values.insert(QString::fromStdString(from), QString::fromStdString(to));
+        }
+        entry.insert(QStringLiteral("values"), values);
+    }
+    if (source.nulls) {
+        entry.insert(QStringLiteral("nulls"), QJsonArray::fromStringList(*source.nulls));
+    }
+    return entry;
+}
+
+} // namespace
+
+QByteArray historyMappingJson(const HistoryMapping& mapping) {
+    std::vector<std::pair<QString, QJsonValue>> keys;
+    if (!mapping.name.isEmpty()) {
+        keys.emplace_back(QStringLiteral("name"), mapping.name);
+    }
+    keys.emplace_back(QStringLiteral("kind"), QStringLiteral("history"));
+    if (mapping.dateOrder != DateOrder::Unknown) {
+        keys.emplace_back(QStringLiteral("date_order"), mapping.dateOrder == DateOrder::DayFirst
+                                                            ? QStringLiteral("dmy")
+                                                            : QStringLiteral("mdy"));
+    }
+    if (!mapping.nulls.isEmpty()) {
+        keys.emplace_back(QStringLiteral("nulls"), QJsonArray::fromStringList(mapping.nulls));
+    }
+    keys.emplace_back(QStringLiteral("case"), fieldSourceJson(mapping.caseId));
+    keys.emplace_back(QStringLiteral("time"), fieldSourceJson(mapping.time));
+    for (const auto* source : {&mapping.status, &mapping.tier, &mapping.group, &mapping.priority}) {
+        if (*source) {
+            keys.emplace_back((*source)->field, fieldSourceJson(**source));
+        }
+    }
+    for (const FieldSource& source : mapping.ticketFields) {
+        keys.emplace_back(source.field, fieldSourceJson(source));
+    }
+    const std::pair<const char*, const QStringList*> statusLists[] = {
+        {"waiting_statuses", &mapping.waitingStatuses},
+        {"resolved_statuses", &mapping.resolvedStatuses},
+        {"closed_statuses", &mapping.closedStatuses}};
+    for (const auto& [key, statuses] : statusLists) {
+        if (mapping.status && !statuses->isEmpty()) {
+            keys.emplace_back(QString::fromLatin1(key), QJsonArray::fromStringList(*statuses));
+        }
+    }
+    QByteArray json = "{\n";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        json += "  " + compactJson(keys[i].first) + ": " + compactJson(keys[i].second);
+        json += i + 1 < keys.size() ? ",\n" : "\n";
+    }
+    return json + "}\n";
+}
+
+void writeHistoryMappingFile(const HistoryMapping& mapping, const QString& path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(historyMappingJson(mapping)) < 0 ||
+        !file.commit()) {
+        throw MappingError(
+            QStringLiteral("Cannot write the mapping file %1: %2").arg(path, file.errorString()));
+    }
 }
 
 } // namespace escdesk::import

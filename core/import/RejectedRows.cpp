@@ -35,21 +35,23 @@ std::vector<RejectedRow> rejectedRowsOf(store::Database& db, std::int64_t batch)
             QStringLiteral("There is no import batch %1 in the workspace.").arg(batch));
     }
     store::Statement rows =
-        db.prepare("SELECT line, column_name, value, reason FROM rejected_rows WHERE batch = ? "
-                   "ORDER BY line, id");
+        db.prepare("SELECT line, column_name, value, reason, outcome = 'warning' FROM "
+                   "rejected_rows WHERE batch = ? ORDER BY line, id");
     rows.bind(1, batch);
     std::vector<RejectedRow> result;
     while (rows.step()) {
-        result.push_back({rows.int64(0), rows.text(1), rows.text(2), rows.text(3)});
+        result.push_back(
+            {rows.int64(0), rows.text(1), rows.text(2), rows.text(3), rows.int64(4) != 0});
     }
     return result;
 }
 
 std::int64_t writeRejectedRowsCsv(store::Database& db, std::int64_t batch, QIODevice& out) {
     const std::vector<RejectedRow> rows = rejectedRowsOf(db, batch);
-    out.write("line,column,value,reason\r\n");
+    out.write("line,outcome,column,value,reason\r\n");
     for (const RejectedRow& row : rows) {
         std::string line = std::to_string(row.line);
+        appendField(line, row.warning ? QStringLiteral("warning") : QStringLiteral("rejected"));
         appendField(line, row.column);
         appendField(line, row.value);
         appendField(line, row.reason);

@@ -1,7 +1,8 @@
 #pragma once
 
-// The rows an import could not store, kept per batch so that none is lost
-// without a word, and their export as CSV for fixing at the source.
+// The rows an import could not store, and the values it stored as empty
+// (warnings), kept per batch so that nothing is lost without a word, and
+// their export as CSV for fixing at the source.
 
 #include "store/Database.h"
 
@@ -18,14 +19,18 @@ struct RejectedRow {
     QString column;
     QString value;
     QString reason;
+    // The row was stored, this value as empty (or kept, for a time far in
+    // the future); otherwise the row was rejected.
+    bool warning = false;
 };
 
-// The rejected rows of a batch in line order; throws StoreError when the
-// batch does not exist.
+// The rejected rows and warnings of a batch in line order; throws
+// StoreError when the batch does not exist.
 std::vector<RejectedRow> rejectedRowsOf(store::Database& db, std::int64_t batch);
 
-// Writes them as CSV with the header line,column,value,reason (RFC 4180,
-// UTF-8, CRLF line ends); returns the number of rows written.
+// Writes them as CSV with the header line,outcome,column,value,reason
+// (outcome "rejected" or "warning"; RFC 4180, UTF-8, CRLF line ends);
+// returns the number of rows written.
 std::int64_t writeRejectedRowsCsv(store::Database& db, std::int64_t batch, QIODevice& out);
 
 } // namespace escdesk::import

@@ -30,6 +30,15 @@ void StagedBatch::addRejected(std::int64_t line, const QString& column, std::str
     m_problems.push_back({column, addText(value), value.size(), reason});
 }
 
+void StagedBatch::addWarning(const QString& column, std::string_view value, const QString& reason) {
+    Entry& row = m_entries.back();
+    if (row.warningCount == 0) {
+        row.firstWarning = m_problems.size();
+    }
+    ++row.warningCount;
+    m_problems.push_back({column, addText(value), value.size(), reason});
+}
+
 void StagedBatch::addUnchanged(std::int64_t line, std::string_view id, std::int64_t rowid) {
     m_entries.push_back({line, Kind::Unchanged, addText(id), id.size(), std::nullopt, rowid});
 }

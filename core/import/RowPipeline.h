@@ -53,12 +53,17 @@ public:
         std::size_t count = 0;
         std::optional<std::uint64_t> sourceHash;
         std::int64_t rowid = 0; // unchanged rows: the stored row, when known
+        // Rows: the warnings about values stored as empty (problems).
+        std::size_t firstWarning = 0;
+        std::size_t warningCount = 0;
     };
 
     void addRow(std::int64_t line, const std::vector<Value>& values,
                 std::optional<std::uint64_t> sourceHash);
     void addRejected(std::int64_t line, const QString& column, std::string_view value,
                      const QString& reason, bool firstProblemOfRow);
+    // A warning about the row added last (addRow).
+    void addWarning(const QString& column, std::string_view value, const QString& reason);
     void addUnchanged(std::int64_t line, std::string_view id, std::int64_t rowid);
 
     const std::vector<Entry>& entries() const { return m_entries; }

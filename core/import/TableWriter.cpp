@@ -1,5 +1,7 @@
 #include "import/TableWriter.h"
 
+#include "import/DuplicateRows.h"
+
 #include <algorithm>
 #include <string>
 
@@ -424,8 +426,8 @@ TableWriter::Outcome TableWriter::write(const std::vector<Value>& values, std::i
         if (m_select.step()) {
             m_lastRowId = m_select.int64(0);
             if (isRepeat(m_lastRowId)) {
-                // An event's identity again with the same details is harmless.
-                const bool twin = keys > 1 && sameAsStored(m_select, 1, values);
+                // The same row again is harmless (DuplicateRows.h).
+                const bool twin = isHarmlessRepeat(m_layout, sameAsStored(m_select, 1, values));
                 m_select.reset();
                 return twin ? Outcome::Unchanged : Outcome::Repeated;
             }

@@ -89,7 +89,7 @@ public:
     // several columns (an event's identity) may come again with the same
     // other values, harmlessly: Unchanged. The store's unique index on the
     // key tells the repeat, so memory does not hold the keys
-    // (SourceLines.h).
+    // (SourceLines.h). The rule, shared with the preview: DuplicateRows.h.
     enum class RepeatedKeys { Written, Rejected };
     TableWriter(store::Database& db, const Layout& layout, BulkLoad bulk = BulkLoad::Off,
                 RepeatedKeys repeated = RepeatedKeys::Written);

@@ -312,10 +312,21 @@ constexpr std::string_view schemaV9 = R"sql(
 ALTER TABLE tickets ADD COLUMN start_tier INTEGER;
 )sql";
 
+// Version 10: warnings beside rejections. A value an import cannot read is
+// stored as empty and kept in rejected_rows as a warning (outcome
+// 'warning'); only what identifies a row can reject it. Each batch counts its
+// warnings.
+constexpr std::string_view schemaV10 = R"sql(
+ALTER TABLE rejected_rows ADD COLUMN outcome TEXT NOT NULL DEFAULT 'rejected'
+    CHECK (outcome IN ('rejected', 'warning'));
+ALTER TABLE import_batches ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr std::array migrations{
-    Migration{1, schemaV1}, Migration{2, schemaV2}, Migration{3, schemaV3},
-    Migration{4, schemaV4}, Migration{5, schemaV5}, Migration{6, schemaV6},
-    Migration{7, schemaV7}, Migration{8, schemaV8}, Migration{9, schemaV9},
+    Migration{1, schemaV1},   Migration{2, schemaV2}, Migration{3, schemaV3},
+    Migration{4, schemaV4},   Migration{5, schemaV5}, Migration{6, schemaV6},
+    Migration{7, schemaV7},   Migration{8, schemaV8}, Migration{9, schemaV9},
+    Migration{10, schemaV10},
 };
 
 // Versions ascend and the last one is the current version.

@@ -8,9 +8,11 @@
 // levels. Expected instants were worked out with Python's datetime.
 
 #include "import/HistoryImporter.h"
+#include "import/RejectedRows.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -138,6 +140,57 @@ private slots:
                      "SELECT count(*) FROM import_batches WHERE kind = 'history' AND preset = "
                      "'ServiceNow incident log'"),
                  1);
+    }
+
+    // An unreadable support level or priority costs that value only: the
+    // row's other changes (here a waiting status) are kept, with a warning.
+    void anUnreadableLevelOrPriorityIsAWarningNotALostChange() {
+        const QString csv = m_dir.filePath(QStringLiteral("levels.csv"));
+        const QString map = m_dir.filePath(QStringLiteral("levels.json"));
+        QFile data(csv);
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write("case,time,level,priority,status\n"
+                   "C-1,2026-03-02 09:00,L1,Major,Active\n"
+                   "C-1,2026-03-02 10:00,L2,High,Active\n"
+                   "C-1,2026-03-02 11:00,Tier X,High,Awaiting Customer\n"
+                   "C-1,2026-03-02 12:00,L2,High,Active\n"
+                   "C-1,2026-03-02 13:00,L2,High,Resolved\n");
+        data.close();
+        QFile mapping(map);
+        QVERIFY(mapping.open(QIODevice::WriteOnly));
+        mapping.write(R"({"name": "levels", "kind": "history", "case": "case", "time": "time",
+                          "status": "status", "priority": "priority",
+                          "tier": {"column": "level", "values": {"L1": "1", "L2": "2"}},
+                          "waiting_statuses": ["Awaiting Customer"],
+                          "resolved_statuses": ["Resolved"]})");
+        mapping.close();
+        auto workspace = freshWorkspace();
+        const ImportResult result =
+            importHistoryCsv(workspace->db(), csv, readHistoryMappingFile(map), ImportOptions{});
+        QCOMPARE(result.rows, 5);
+        QCOMPARE(result.rejected, 0);
+        QCOMPARE(result.warnings, 2);
+        // 2026-03-02 00:00 UTC = 1772409600: 09:00 = 1772442000, 10:00 = 1772445600,
+        // 11:00 = 1772449200, 12:00 = 1772452800, 13:00 = 1772456400. The 11:00 row
+        // says nothing about the level, so the ticket stays at tier 2 (no bounce);
+        // its waiting status still pauses the ticket until 12:00.
+        QCOMPARE(
+            events(*workspace, "C-1"),
+            (QStringList{"escalated@1772445600 1>2", "paused@1772449200 ->- Awaiting Customer",
+                         "resumed@1772452800 ->- Active", "resolved@1772456400 ->- Resolved"}));
+        QCOMPARE(ticket(*workspace, "C-1"),
+                 QStringLiteral("1772442000|1772456400|NULL|Resolved|High||2|1|1772445600"));
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].line, 2);
+        QVERIFY(rows[0].warning);
+        QCOMPARE(rows[0].column, QStringLiteral("priority"));
+        QCOMPARE(rows[0].value, QStringLiteral("Major"));
+        QCOMPARE(rows[1].line, 4);
+        QVERIFY(rows[1].warning);
+        QCOMPARE(rows[1].column, QStringLiteral("tier"));
+        QCOMPARE(rows[1].value, QStringLiteral("Tier X"));
+        QCOMPARE(workspace->db().queryInt64("SELECT warnings FROM import_batches WHERE id = 1"), 2);
     }
 
     void derivesFromASupportLevelEventLog() {

@@ -51,7 +51,7 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(json.keys(), (QStringList{"batch", "file", "inserted", "kind", "rejected", "rows",
-                                           "seconds", "unchanged", "updated"}));
+                                           "seconds", "unchanged", "updated", "warnings"}));
         QCOMPARE(json.value("batch").toInt(), 1);
         QCOMPARE(json.value("kind").toString(), QStringLiteral("tickets"));
         QCOMPARE(json.value("file").toString(), dataFile("ragged.csv"));
@@ -123,11 +123,64 @@ private slots:
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(),
-                 QByteArray("line,column,value,reason\r\n"
-                            "4,\"ticket_id\",\"T-1\",\"duplicate ticket_id T-1: the same id is on "
-                            "line 2, which is kept\"\r\n"));
+                 QByteArray("line,outcome,column,value,reason\r\n"
+                            "4,\"rejected\",\"ticket_id\",\"T-1\",\"duplicate ticket_id T-1: the "
+                            "same id is on line 2, which is kept\"\r\n"));
         // An unknown batch is a refused request, not a crash.
         QCOMPARE(escdesk({"import-rejects", "--db", db, "--batch", "9"}).exitCode, 1);
+    }
+
+    // A value that cannot be read costs that value only: the row is stored, and
+    // every surface of the command line says so beside the rejections.
+    void warningsAreShownBesideTheRejections() {
+        const QString db = freshDb();
+        const QString csv = m_dir.filePath(QStringLiteral("jira-dc-priorities.csv"));
+        QFile source(csv);
+        QVERIFY(source.open(QIODevice::WriteOnly));
+        source.write("ticket_id,created_at,priority,csat\n"
+                     "T-1,2026-03-02 09:00,High,5\n"
+                     "T-2,2026-03-02 09:30,Whenever,five\n"
+                     ",2026-03-02 10:00,Low,4\n");
+        source.close();
+        const Run run = escdesk({"import", "--db", db, "--kind", "tickets", csv});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(run.out).section(QLatin1Char('('), 0, 0),
+                 QStringLiteral("%1: 3 rows: 2 inserted, 0 updated, 0 unchanged, 1 rejected, 2 "
+                                "warnings ")
+                     .arg(csv));
+        const QString err = QString::fromUtf8(run.err);
+        QVERIFY2(err.contains(
+                     QStringLiteral("%1: line 4, column ticket_id: ticket_id is empty\n").arg(csv)),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("%1: 2 values were stored as empty").arg(csv)),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("%1: line 3, column priority: warning: 'Whenever' is "
+                                             "not a priority")
+                                  .arg(csv)),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("%1: line 3, column csat: warning: 'five' is not a "
+                                             "number\n")
+                                  .arg(csv)),
+                 qPrintable(err));
+
+        const QString out = m_dir.filePath(QStringLiteral("problems.csv"));
+        QCOMPARE(escdesk({"import-rejects", "--db", db, "--batch", "1", "--out", out}).exitCode, 0);
+        QFile problems(out);
+        QVERIFY(problems.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = problems.readAll().split('\n');
+        QCOMPARE(lines.value(0), QByteArray("line,outcome,column,value,reason\r"));
+        QVERIFY2(lines.value(1).startsWith("3,\"warning\",\"priority\",\"Whenever\","),
+                 lines.value(1).constData());
+        QVERIFY2(lines.value(2).startsWith("3,\"warning\",\"csat\",\"five\","),
+                 lines.value(2).constData());
+        QVERIFY2(lines.value(3).startsWith("4,\"rejected\",\"ticket_id\","),
+                 lines.value(3).constData());
+
+        const Run batches = escdesk({"import-batches", "--db", db, "--json"});
+        const QJsonObject batch =
+            QJsonDocument::fromJson(batches.out).object().value("batches").toArray()[0].toObject();
+        QCOMPARE(batch.value("rejected").toInt(), 1);
+        QCOMPARE(batch.value("warnings").toInt(), 2);
     }
 
     void listsTheBatches() {
@@ -192,7 +245,8 @@ private slots:
                      "Escalation Desk reads\n"
                      "%2: line 3, column created_at: 'later' is not a date and time in a form "
                      "Escalation Desk reads\n"
-                     "  All rejected rows: escdesk import-rejects --batch 1 --out rejected.csv")
+                     "  All rejected rows and warnings: escdesk import-rejects --batch 1 --out "
+                     "rejected.csv")
                      .arg(db, csv));
         // The batch and its rejected rows are kept.
         const Run batches = escdesk({"import-batches", "--db", db, "--json"});

@@ -56,7 +56,8 @@ private slots:
             QVERIFY2(preview.columns.contains(QLatin1String(column)), column);
         }
         QCOMPARE(preview.rows.size(), 5U);
-        QCOMPARE(preview.rejectedRows(), 2);
+        QCOMPARE(preview.rejectedRows(), 1); // W-4: no creation time
+        QCOMPARE(preview.warnings(), 1);     // W-2's resolved_at
 
         // W-1: 09:15 and 11:00 in Berlin in March (CET, UTC+1) are 08:15 and
         // 10:00 UTC; Urgent → Critical, T2 → 2, yes → yes.
@@ -71,9 +72,12 @@ private slots:
                  QStringLiteral("{\"Region\":\"EMEA\"}"));
         QVERIFY(!preview.rows[0].rejected());
 
-        // W-2 (line 3) resolved a day before it was created: rejected.
+        // W-2 (line 3) resolved a day before it was created: stored without
+        // its resolution time, with a warning.
         QCOMPARE(preview.rows[1].line, 3);
-        QVERIFY(preview.rows[1].rejected());
+        QVERIFY(!preview.rows[1].rejected());
+        QCOMPARE(preview.rows[1].problems.size(), 1U);
+        QVERIFY(preview.rows[1].problems.front().warning);
         QCOMPARE(preview.rows[1].problems.front().column, QStringLiteral("resolved_at"));
         QVERIFY(preview.rows[1].problems.front().reason.contains(
             QStringLiteral("is before created_at")));
@@ -149,10 +153,12 @@ private slots:
         const auto batches = importBatches(workspace.db());
         QCOMPARE(batches.size(), 2U);
         QCOMPARE(batches[0].file, QStringLiteral("wizard-tickets.csv"));
-        // wizard-tickets.csv: 5 rows, W-2 and W-4 rejected, 3 new tickets.
+        // wizard-tickets.csv: 5 rows, W-4 rejected (no creation time), 4 new
+        // tickets, W-2 among them without its resolution time (a warning).
         QCOMPARE(batches[0].rows, 5);
-        QCOMPARE(batches[0].inserted, 3);
-        QCOMPARE(batches[0].rejected, 2);
+        QCOMPARE(batches[0].inserted, 4);
+        QCOMPARE(batches[0].rejected, 1);
+        QCOMPARE(batches[0].warnings, 1);
         QCOMPARE(batches[0].sha256.size(), 64);
         // ragged.csv: 3 rows, one ragged.
         QCOMPARE(batches[1].file, QStringLiteral("ragged.csv"));

@@ -13,6 +13,7 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -321,11 +322,6 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("ragged row") << QStringLiteral("ragged.csv") << 2 << qint64(3) << QString()
                                     << QStringLiteral("the row has 2 fields; the header row has 3");
-        QTest::newRow("resolved before created")
-            << QStringLiteral("resolved-before-created.csv") << 1 << qint64(3)
-            << QStringLiteral("resolved_at")
-            << QStringLiteral("resolved_at (2026-03-04T10:00:00Z) is before created_at "
-                              "(2026-03-05T10:00:00Z)");
         QTest::newRow("duplicate id")
             << QStringLiteral("duplicate-id.csv") << 2 << qint64(4) << QStringLiteral("ticket_id")
             << QStringLiteral("duplicate ticket_id T-1: the same id is on line 2, which is kept");
@@ -356,7 +352,9 @@ private slots:
                  QStringLiteral("first"));
     }
 
-    void rejectsTimesBefore1970AndUnreadableValues() {
+    // Only the id and the creation time can reject a ticket; any other value
+    // that cannot be read is stored as empty with a warning.
+    void rejectsOnlyWhatIdentifiesARow() {
         auto workspace = freshWorkspace();
         const QString path = writeFile("ticket_id,created_at,priority,escalated\n"
                                        "A,1969-12-31 23:00,High,yes\n"
@@ -365,16 +363,123 @@ private slots:
                                        "D,2026-02-30 09:15,High,no\n"
                                        "E,2026-03-02 09:15,High,no\n");
         const ImportResult result = run(*workspace, path);
-        QCOMPARE(result.inserted, 1);
-        QCOMPARE(result.rejected, 4);
+        QCOMPARE(result.inserted, 3); // B, C, E
+        QCOMPARE(result.rejected, 2); // A, D: their creation time
+        QCOMPARE(result.warnings, 2); // B's priority, C's escalated
         const auto rows = rejectedRowsOf(workspace->db(), result.batch);
         QCOMPARE(rows.size(), std::size_t(4));
         QCOMPARE(rows[0].line, 2);
+        QVERIFY(!rows[0].warning);
         QCOMPARE(rows[0].reason, QStringLiteral("'1969-12-31 23:00' is before 1970"));
+        QCOMPARE(rows[1].line, 3);
+        QVERIFY(rows[1].warning);
         QCOMPARE(rows[1].column, QStringLiteral("priority"));
         QCOMPARE(rows[1].value, QStringLiteral("Whenever"));
+        QCOMPARE(rows[2].line, 4);
+        QVERIFY(rows[2].warning);
         QCOMPARE(rows[2].column, QStringLiteral("escalated"));
+        QCOMPARE(rows[3].line, 5);
+        QVERIFY(!rows[3].warning);
         QCOMPARE(rows[3].reason, QStringLiteral("'2026-02-30 09:15' is not a valid date and time"));
+        // The rest of a warned row is stored; the unreadable value is empty.
+        QCOMPARE(textOf(*workspace, "SELECT coalesce(priority, 'null') || '/' || escalated FROM "
+                                    "tickets WHERE ticket_id = 'B'"),
+                 QStringLiteral("null/1"));
+        QCOMPARE(textOf(*workspace, "SELECT priority || '/' || coalesce(escalated, 'null') FROM "
+                                    "tickets WHERE ticket_id = 'C'"),
+                 QStringLiteral("High/null"));
+        QCOMPARE(count(*workspace, "SELECT warnings FROM import_batches"), 2);
+        QCOMPARE(count(*workspace, "SELECT rejected FROM import_batches"), 2);
+    }
+
+    void aResolutionBeforeCreationIsDroppedWithAWarning() {
+        auto workspace = freshWorkspace();
+        const ImportResult result =
+            run(*workspace, dataFile(QStringLiteral("resolved-before-created.csv")));
+        QCOMPARE(result.inserted, 2);
+        QCOMPARE(result.rejected, 0);
+        QCOMPARE(result.warnings, 1);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, 3);
+        QCOMPARE(rows[0].column, QStringLiteral("resolved_at"));
+        QCOMPARE(rows[0].reason, QStringLiteral("resolved_at (2026-03-04T10:00:00Z) is before "
+                                                "created_at (2026-03-05T10:00:00Z); stored as "
+                                                "empty"));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM tickets WHERE ticket_id = 'T-2' AND "
+                                   "resolved_at IS NULL"),
+                 1);
+    }
+
+    void aTimeMoreThanAYearAheadIsKeptWithAWarning() {
+        auto workspace = freshWorkspace();
+        // 2099-01-01 00:00 UTC = 4070908800, surely more than a year after
+        // any run of this test; next week's date is not.
+        const QString nextWeek =
+            QDateTime::currentDateTimeUtc().addDays(7).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString path = writeFile("ticket_id,created_at,resolved_at\n"
+                                       "A,2099-01-01 00:00,\n"
+                                       "B," +
+                                       nextWeek.toUtf8() + ",\n");
+        const ImportResult result = run(*workspace, path);
+        QCOMPARE(result.inserted, 2);
+        QCOMPARE(result.warnings, 1);
+        const auto rows = rejectedRowsOf(workspace->db(), result.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, 2);
+        QVERIFY(rows[0].warning);
+        QCOMPARE(rows[0].column, QStringLiteral("created_at"));
+        QCOMPARE(rows[0].reason, QStringLiteral("'2099-01-01 00:00' is more than a year after the "
+                                                "import; kept as it is"));
+        QCOMPARE(count(*workspace, "SELECT created_at FROM tickets WHERE ticket_id = 'A'"),
+                 4070908800);
+    }
+
+    // SPEC §4: escalated / escalated_at stand in for an event log only where
+    // there is none; when both exist the event log wins, and the import says so
+    // once per file.
+    void escalationColumnsBesideAnEventLogAreNamedOnce() {
+        auto workspace = freshWorkspace();
+        const QString tickets = writeFile("ticket_id,created_at,escalated,escalated_at\n"
+                                          "T-1,2026-03-02 09:00,no,\n"
+                                          "T-2,2026-03-02 09:00,yes,2026-03-02 10:00\n"
+                                          "T-3,2026-03-02 09:00,yes,2026-03-02 11:00\n");
+        ImportResult first = run(*workspace, tickets);
+        QCOMPARE(first.warnings, 0); // no event log yet: the columns are the source
+        const QString events = writeFile("ticket_id,occurred_at,event,from_tier,to_tier\n"
+                                         "T-2,2026-03-02 10:05,escalated,1,2\n"
+                                         "T-3,2026-03-02 11:05,escalated,1,2\n");
+        const ImportResult log = run(*workspace, events, ImportKind::Events);
+        QCOMPARE(log.inserted, 2);
+        QCOMPARE(log.warnings, 1);
+        auto rows = rejectedRowsOf(workspace->db(), log.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, 2);
+        QVERIFY(rows[0].reason.contains(QLatin1String("from this import on, escalation figures "
+                                                      "come from the event log")));
+        // A second events file: the log already wins, nothing to say.
+        QCOMPARE(run(*workspace,
+                     writeFile("ticket_id,occurred_at,event\n"
+                               "T-1,2026-03-02 12:00,claimed\n"),
+                     ImportKind::Events)
+                     .warnings,
+                 0);
+        // The tickets again, changed: one warning, on the first row with a value
+        // in either column (line 2 has escalated = no).
+        const QString newer = writeFile("ticket_id,created_at,escalated,escalated_at,subject\n"
+                                        "T-1,2026-03-02 09:00,no,,x\n"
+                                        "T-2,2026-03-02 09:00,yes,2026-03-02 10:00,y\n");
+        const ImportResult again = run(*workspace, newer);
+        QCOMPARE(again.updated, 2);
+        QCOMPARE(again.warnings, 1);
+        rows = rejectedRowsOf(workspace->db(), again.batch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].line, 2);
+        QCOMPARE(rows[0].column, QStringLiteral("escalated"));
+        QVERIFY(rows[0].reason.startsWith(QLatin1String("the workspace has an event log, so "
+                                                        "escalation figures come from it")));
+        // The values are stored as the file has them.
+        QCOMPARE(count(*workspace, "SELECT escalated FROM tickets WHERE ticket_id = 'T-2'"), 1);
     }
 
     void eventsNeedTheirTicketAndACanonicalKind() {
@@ -950,15 +1055,20 @@ private slots:
                       "ACC-1,Acme,Enterprise,Retail,EMEA,120000,Europe/Berlin,2027-01-31,Kim\n"
                       "ACC-2,Beta,SMB,Health,AMER,9000.50,Mars/Olympus,2027-02-30,\n");
         const ImportResult result = run(*workspace, accounts, ImportKind::Accounts);
-        QCOMPARE(result.inserted, 1);
-        QCOMPARE(result.rejected, 1);
+        QCOMPARE(result.inserted, 2);
+        QCOMPARE(result.rejected, 0);
+        QCOMPARE(result.warnings, 2);
         const auto rows = rejectedRowsOf(workspace->db(), result.batch);
-        QCOMPARE(rows.size(), std::size_t(2)); // both problems of line 3
+        QCOMPARE(rows.size(), std::size_t(2)); // both problems of line 3, stored as empty
         QCOMPARE(rows[0].column, QStringLiteral("timezone"));
         QCOMPARE(rows[1].column, QStringLiteral("renewal_date"));
-        QCOMPARE(textOf(*workspace, "SELECT attributes FROM accounts"),
+        QCOMPARE(textOf(*workspace, "SELECT name || '/' || coalesce(timezone, 'null') || '/' || "
+                                    "coalesce(renewal_date, 'null') FROM accounts WHERE "
+                                    "account_id = 'ACC-2'"),
+                 QStringLiteral("Beta/null/null"));
+        QCOMPARE(textOf(*workspace, "SELECT attributes FROM accounts WHERE account_id = 'ACC-1'"),
                  QStringLiteral("{\"owner\":\"Kim\"}"));
-        QCOMPARE(run(*workspace, accounts, ImportKind::Accounts).unchanged, 1);
+        QCOMPARE(run(*workspace, accounts, ImportKind::Accounts).unchanged, 2);
 
         const QString issues = writeFile("issue_id,title,status,kb_article\n"
                                          "KI-1,Sync stalls on large files,Open,KB-12\n"
@@ -1012,11 +1122,11 @@ private slots:
         // form comes from its only readable value (ISO 8601).
         QCOMPARE(QString::fromUtf8(buffer.data()),
                  QStringLiteral(
-                     "line,column,value,reason\r\n"
-                     "3,\"ticket_id\",\"A\",\"duplicate ticket_id A: the same id is on line 2, "
-                     "which is kept\"\r\n"
-                     "4,\"created_at\",\"not a date\",\"'not a date' is not in the column's form "
-                     "ISO 8601 (YYYY-MM-DD HH:MM:SS)\"\r\n"));
+                     "line,outcome,column,value,reason\r\n"
+                     "3,\"rejected\",\"ticket_id\",\"A\",\"duplicate ticket_id A: the same id "
+                     "is on line 2, which is kept\"\r\n"
+                     "4,\"rejected\",\"created_at\",\"not a date\",\"'not a date' is not in the "
+                     "column's form ISO 8601 (YYYY-MM-DD HH:MM:SS)\"\r\n"));
         QVERIFY_THROWS_EXCEPTION(store::StoreError, rejectedRowsOf(workspace->db(), 999));
     }
 

@@ -35,9 +35,12 @@
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <map>
 
 using namespace escdesk;
 using namespace escdesk::metrics;
@@ -183,6 +186,54 @@ private slots:
         QCOMPARE(count(db(), "SELECT count(*) FROM ticket_outcomes"), 4);
         QCOMPARE(count(db(), "SELECT count(*) FROM escalation_outcomes"), 2);
         QCOMPARE(json(m), json(fromFacts(at(1030))));
+    }
+
+    // Kept outcome rows are reused as long as the workspace's basis holds:
+    // the format of a row (outcomeFormat in core/metrics/OutcomeStore.cpp,
+    // the first field of the stored basis), the event log and the matrix. A
+    // change to how an outcome is decided must bump the format, or rows kept
+    // under the old rule would be summed as if decided by the new one. The
+    // rows kept for this suite's hand-worked workspace, and the tables'
+    // columns, are fingerprinted; when this fails, bump outcomeFormat and
+    // add the new fingerprint under the new format (keep the old lines).
+    void keptOutcomesAreVersioned() {
+        static const std::map<int, QString> fingerprintOfFormat{
+            {2, QStringLiteral("cbc2fe0b20d65397")},
+        };
+        metricsOfWindow(db(), W, at(1030));
+        QCryptographicHash rows(QCryptographicHash::Sha1);
+        for (const char* table : {"ticket_outcomes", "escalation_outcomes"}) {
+            store::Statement columns =
+                db().prepare(std::string("SELECT name, type FROM pragma_table_info('") + table +
+                             "') ORDER BY cid");
+            QStringList quoted;
+            while (columns.step()) {
+                rows.addData((columns.text(0) + QLatin1Char(' ') + columns.text(1)).toUtf8());
+                quoted << QStringLiteral("quote(\"%1\")").arg(columns.text(0));
+            }
+            store::Statement kept = db().prepare(
+                QStringLiteral("SELECT %1 AS row FROM %2 ORDER BY row")
+                    .arg(quoted.join(QStringLiteral(" || '|' || ")), QString::fromLatin1(table))
+                    .toStdString());
+            while (kept.step()) {
+                rows.addData(kept.text(0).toUtf8());
+                rows.addData("\n");
+            }
+        }
+        store::Statement basis =
+            db().prepare("SELECT value FROM settings WHERE key = 'metric_outcomes_basis'");
+        QVERIFY(basis.step());
+        const int format = basis.text(0).section(QLatin1Char(';'), 0, 0).toInt();
+        const QString fingerprint = QString::fromLatin1(rows.result().toHex().left(16));
+        const auto expected = fingerprintOfFormat.find(format);
+        QVERIFY2(expected != fingerprintOfFormat.end() && expected->second == fingerprint,
+                 qPrintable(QStringLiteral("the kept outcomes changed (fingerprint %1 under "
+                                           "format %2): bump outcomeFormat in "
+                                           "core/metrics/OutcomeStore.cpp and add {%3, \"%1\"} "
+                                           "here")
+                                .arg(fingerprint)
+                                .arg(format)
+                                .arg(format + 1)));
     }
 
     void aSecondReadUsesTheKeptRows() {

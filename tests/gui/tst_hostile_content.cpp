@@ -851,9 +851,9 @@ private slots:
         QVERIFY(rows.size() >= 2); // the header and the rejected rows
         bool timeRejected = false;
         for (const QStringList& row : rows.mid(1)) {
-            if (row.value(1) == QLatin1String("created_at")) {
+            if (row.value(2) == QLatin1String("created_at")) { // line,outcome,column,value,…
                 timeRejected = true;
-                QCOMPARE(row.value(2), visibleForm(entry("§19").text));
+                QCOMPARE(row.value(3), visibleForm(entry("§19").text));
             }
             for (const QString& cell : row) {
                 problems << problemsIn(QStringLiteral("rejected.csv"), cell, nullptr, nulQuoted());

@@ -2,9 +2,14 @@
 // the preview shows the rows as they will be stored (nothing written), the
 // import gives the batch figures and the rows in the store, Cancel rolls
 // back, a refused file shows its message and writes nothing, and the
-// history page lists the batch.
+// history page lists the batch. A change log goes through the mapping
+// editor: columns chosen, a value map and a null token added, the preview
+// following each edit, the mapping saved and loaded, then imported.
 
 #include "MainWindow.h"
+#include "import/HistoryMappingEditor.h"
+#include "import/HistoryMappingPage.h"
+#include "import/HistoryPreviewView.h"
 #include "import/ImportPreviewPage.h"
 #include "import/ImportResultPage.h"
 #include "import/ImportRunPage.h"
@@ -16,15 +21,19 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUrl>
 
 using namespace escdesk;
@@ -46,6 +55,27 @@ int columnOf(const QTableWidget* table, const QString& header) {
     for (int c = 0; c < table->columnCount(); ++c) {
         if (table->horizontalHeaderItem(c)->text() == header) {
             return c;
+        }
+    }
+    return -1;
+}
+
+// The text of a preview tree item under the column headed `header`.
+QString treeCell(const QTreeWidgetItem* item, const QString& header) {
+    const QTreeWidgetItem* headers = item->treeWidget()->headerItem();
+    for (int c = 0; c < headers->columnCount(); ++c) {
+        if (headers->text(c) == header) {
+            return item->text(c);
+        }
+    }
+    return QStringLiteral("<no %1>").arg(header);
+}
+
+// The row of the mapping editor's value table that holds `value`.
+int valueRow(const QTableWidget* values, const QString& value) {
+    for (int r = 0; r < values->rowCount(); ++r) {
+        if (values->item(r, 0)->data(Qt::UserRole).toString() == value) {
+            return r;
         }
     }
     return -1;
@@ -100,6 +130,19 @@ class TestImportWizard : public QObject {
         QCoreApplication::processEvents(); // the watcher's finished signal
     }
 
+    // The mapping editor's preview is derived on a worker thread a moment
+    // after the last edit.
+    static void waitForHistoryPreview(HistoryMappingPage* page) {
+        if (!QTest::qWaitFor([page] { return !page->isPreviewPending(); }, 20000)) {
+            qFatal("the history preview did not finish");
+        }
+        QCoreApplication::processEvents();
+    }
+
+    static QString historyFile(const char* name) {
+        return QStringLiteral(ESCDESK_TEST_DATA "/import/history/") + QLatin1String(name);
+    }
+
 private slots:
     void previewShowsRowsAsTheyWillBeStored() {
         auto window = freshWindow();
@@ -118,8 +161,9 @@ private slots:
         QCOMPARE(cell(table, 0, QStringLiteral("Status")), QStringLiteral("Import"));
         // W-3 on 30 March is after the switch to CEST (UTC+2): 08:30 → 06:30.
         QCOMPARE(cell(table, 2, QStringLiteral("created_at")), QStringLiteral("2026-03-30 06:30"));
-        // W-2 (resolved before created) and W-4 (no date) will be rejected.
-        QCOMPARE(cell(table, 1, QStringLiteral("Status")), QStringLiteral("Rejected"));
+        // W-2 (resolved before created) is imported without its resolution
+        // time, with a warning; W-4 (no date) will be rejected.
+        QCOMPARE(cell(table, 1, QStringLiteral("Status")), QStringLiteral("Import, with warning"));
         QVERIFY(cell(table, 1, QStringLiteral("Reason"))
                     .contains(QStringLiteral("is before created_at")));
         QCOMPARE(cell(table, 3, QStringLiteral("Line")), QStringLiteral("5"));
@@ -144,18 +188,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::ResultPageId), 20000);
         const QTableWidget* files = wizard->resultPage()->filesTable();
         QCOMPARE(files->rowCount(), 1);
-        // 5 data rows: W-1, W-3, W-5 inserted; W-2 and W-4 rejected.
+        // 5 data rows: W-1, W-2 (without its resolution time), W-3, W-5
+        // inserted; W-4 rejected.
         QCOMPARE(cell(files, 0, QStringLiteral("Rows")), QStringLiteral("5"));
-        QCOMPARE(cell(files, 0, QStringLiteral("Inserted")), QStringLiteral("3"));
+        QCOMPARE(cell(files, 0, QStringLiteral("Inserted")), QStringLiteral("4"));
         QCOMPARE(cell(files, 0, QStringLiteral("Updated")), QStringLiteral("0"));
         QCOMPARE(cell(files, 0, QStringLiteral("Unchanged")), QStringLiteral("0"));
-        QCOMPARE(cell(files, 0, QStringLiteral("Rejected")), QStringLiteral("2"));
-        // One problem each: lines 3 and 5.
+        QCOMPARE(cell(files, 0, QStringLiteral("Rejected")), QStringLiteral("1"));
+        QCOMPARE(cell(files, 0, QStringLiteral("Warnings")), QStringLiteral("1"));
+        // One problem each: the warning on line 3, the rejection on line 5.
         const QTableWidget* rejected = wizard->resultPage()->rejectedRows()->table();
         QCOMPARE(rejected->rowCount(), 2);
-        QCOMPARE(rejected->item(0, 0)->text(), QStringLiteral("3"));
-        QCOMPARE(rejected->item(1, 0)->text(), QStringLiteral("5"));
-        QVERIFY(wizard->resultPage()->countsText().contains(QStringLiteral("0 → 3")));
+        QCOMPARE(cell(rejected, 0, QStringLiteral("Line")), QStringLiteral("3"));
+        QCOMPARE(cell(rejected, 0, QStringLiteral("Outcome")), QStringLiteral("Warning"));
+        QCOMPARE(cell(rejected, 1, QStringLiteral("Line")), QStringLiteral("5"));
+        QCOMPARE(cell(rejected, 1, QStringLiteral("Outcome")), QStringLiteral("Rejected"));
+        QVERIFY(wizard->resultPage()->countsText().contains(QStringLiteral("0 → 4")));
         // The export writes the header and both rows.
         const QString exported = m_dir.filePath(QStringLiteral("rejected.csv"));
         QCOMPARE(wizard->resultPage()->rejectedRows()->exportTo(exported), QString());
@@ -163,9 +211,9 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        QVERIFY(lines[0].startsWith("line,column,value,reason"));
+        QVERIFY(lines[0].startsWith("line,outcome,column,value,reason"));
         // In the store: 2026-03-30 06:30 UTC = 1774852200 (20542 days × 86400 + 23400).
-        QCOMPARE(count(*window->workspace(), "SELECT count(*) FROM tickets"), 3);
+        QCOMPARE(count(*window->workspace(), "SELECT count(*) FROM tickets"), 4);
         QCOMPARE(
             count(*window->workspace(), "SELECT created_at FROM tickets WHERE ticket_id = 'W-3'"),
             1774852200);
@@ -182,8 +230,9 @@ private slots:
         QTRY_COMPARE(batches->rowCount(), 1);
         QCOMPARE(cell(batches, 0, QStringLiteral("File")), QStringLiteral("wizard-tickets.csv"));
         QCOMPARE(cell(batches, 0, QStringLiteral("Kind")), QStringLiteral("tickets"));
-        QCOMPARE(cell(batches, 0, QStringLiteral("Inserted")), QStringLiteral("3"));
-        QCOMPARE(cell(batches, 0, QStringLiteral("Rejected")), QStringLiteral("2"));
+        QCOMPARE(cell(batches, 0, QStringLiteral("Inserted")), QStringLiteral("4"));
+        QCOMPARE(cell(batches, 0, QStringLiteral("Rejected")), QStringLiteral("1"));
+        QCOMPARE(cell(batches, 0, QStringLiteral("Warnings")), QStringLiteral("1"));
         QCOMPARE(history->rejectedRows()->rowCount(), 2);
     }
 
@@ -266,6 +315,162 @@ private slots:
         QCOMPARE(count(*window->workspace(),
                        "SELECT count(*) FROM import_batches WHERE kind = 'history'"),
                  1);
+        window->finishImport(wizard);
+    }
+
+    void historyMappingEditorPreviewsSavesAndImports() {
+        auto window = freshWindow();
+        ImportWizard* wizard = window->openImportWizard({historyFile("wizard-history.csv")}, false);
+        wizard->show();
+        // Case ids repeat over the rows: a change log, mapped in the next step.
+        const auto* kind =
+            wizard->sourcePage()->findChild<QComboBox*>(QStringLiteral("importKind"));
+        QCOMPARE(kind->currentData().toString(), QStringLiteral("history"));
+        wizard->sourcePage()->setSourceZone("UTC");
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(ImportWizard::HistoryMappingPageId));
+        HistoryMappingPage* page = wizard->historyMappingPage();
+        HistoryMappingEditor* editor = page->editor();
+        waitForHistoryPreview(page);
+
+        // Guessed from the column names.
+        const auto column = [editor](const char* role) {
+            return editor->columnChoice(QLatin1String(role))->currentData().toString();
+        };
+        QCOMPARE(column("case"), QStringLiteral("Case"));
+        QCOMPARE(column("time"), QStringLiteral("Changed"));
+        QCOMPARE(column("status"), QStringLiteral("State"));
+        QCOMPARE(column("tier"), QStringLiteral("Level"));
+        QCOMPARE(column("group"), QStringLiteral("Team"));
+        QCOMPARE(column("priority"), QStringLiteral("Urgency"));
+        QCOMPARE(column("product_area"), QString());
+        QVERIFY(page->isComplete());
+
+        // The tier chosen again, without the guessed value map: "1st" and
+        // "2nd" are no tiers.
+        QComboBox* tier = editor->columnChoice(QStringLiteral("tier"));
+        tier->setCurrentIndex(0);
+        tier->setCurrentIndex(tier->findData(QStringLiteral("Level")));
+        QVERIFY(!page->isComplete()); // until the preview follows
+        waitForHistoryPreview(page);
+        const QTreeWidget* tickets = page->preview()->tickets();
+        QCOMPARE(tickets->topLevelItemCount(), 3);
+        const QTreeWidgetItem* c1 = tickets->topLevelItem(0);
+        QCOMPARE(treeCell(c1, QStringLiteral("Case")), QStringLiteral("C-1"));
+        QCOMPARE(treeCell(c1, QStringLiteral("Tier")), QString());
+        // paused, reassigned ×2, resumed, resolved: no escalation, no bounce.
+        QCOMPARE(c1->childCount(), 5);
+        // Lines 2–10 warn of their level ("?" is no null token yet); line 11
+        // is rejected for its time.
+        QCOMPARE(page->preview()->problems()->rowCount(), 10);
+
+        // The value map: 1st → tier 1, 2nd → tier 2.
+        QCOMPARE(editor->selectedRole(), QStringLiteral("tier"));
+        QTableWidget* values = editor->valueTable();
+        QCOMPARE(values->rowCount(), 4); // 1st, 2nd, ?, Level X
+        values->item(valueRow(values, QStringLiteral("1st")), 1)->setText(QStringLiteral("1"));
+        values->item(valueRow(values, QStringLiteral("2nd")), 1)->setText(QStringLiteral("2"));
+        waitForHistoryPreview(page);
+        c1 = tickets->topLevelItem(0);
+        QCOMPARE(treeCell(c1, QStringLiteral("Start tier")), QStringLiteral("1"));
+        QCOMPARE(treeCell(c1, QStringLiteral("Tier")), QStringLiteral("1"));
+        QCOMPARE(treeCell(c1, QStringLiteral("Status")), QStringLiteral("Resolved"));
+        QCOMPARE(treeCell(c1, QStringLiteral("Created / time")),
+                 QStringLiteral("2026-03-02 09:00"));
+        QCOMPARE(c1->childCount(), 7);
+        QCOMPARE(treeCell(c1->child(0), QStringLiteral("Event")), QStringLiteral("escalated"));
+        QCOMPARE(treeCell(c1->child(0), QStringLiteral("Tier")), QStringLiteral("1 → 2"));
+        QCOMPARE(treeCell(c1->child(0), QStringLiteral("Created / time")),
+                 QStringLiteral("2026-03-02 10:00"));
+        QCOMPARE(treeCell(c1->child(2), QStringLiteral("Event")), QStringLiteral("paused"));
+        QCOMPARE(treeCell(c1->child(3), QStringLiteral("Event")), QStringLiteral("bounced"));
+        QCOMPARE(treeCell(tickets->topLevelItem(1), QStringLiteral("Start tier")),
+                 QStringLiteral("2"));
+        // "?" and "Level X" warn, line 11 is rejected.
+        QCOMPARE(page->preview()->problems()->rowCount(), 3);
+        // "?" as a null token: no value, no warning.
+        editor->commonNull(QStringLiteral("?"))->setChecked(true);
+        waitForHistoryPreview(page);
+        const QTableWidget* problems = page->preview()->problems();
+        QCOMPARE(problems->rowCount(), 2);
+        QCOMPARE(cell(problems, 0, QStringLiteral("Line")), QStringLiteral("10"));
+        QCOMPARE(cell(problems, 0, QStringLiteral("Value")), QStringLiteral("Level X"));
+        QVERIFY(cell(problems, 0, QStringLiteral("Outcome")).startsWith(QStringLiteral("Warning")));
+        QCOMPARE(cell(problems, 1, QStringLiteral("Line")), QStringLiteral("11"));
+        QCOMPARE(cell(problems, 1, QStringLiteral("Outcome")), QStringLiteral("Rejected"));
+        // The category as the product area, with a name for the mapping.
+        QComboBox* area = editor->columnChoice(QStringLiteral("product_area"));
+        area->setCurrentIndex(area->findData(QStringLiteral("Category")));
+        editor->findChild<QLineEdit*>(QStringLiteral("historyMappingName"))
+            ->setText(QStringLiteral("Wizard history"));
+        waitForHistoryPreview(page);
+        QCOMPARE(treeCell(tickets->topLevelItem(0), QStringLiteral("Other fields")),
+                 QStringLiteral("product_area: Invoices"));
+        // Previewing wrote nothing.
+        QCOMPARE(count(*window->workspace(), "SELECT count(*) FROM tickets"), 0);
+
+        // Saved, the mapping reads back as edited.
+        const QString saved = m_dir.filePath(QStringLiteral("wizard-history.json"));
+        QCOMPARE(page->saveMappingTo(saved), QString());
+        const import::HistoryMapping read = import::readHistoryMappingFile(saved);
+        QCOMPARE(read.name, QStringLiteral("Wizard history"));
+        QCOMPARE(read.nulls, QStringList{QStringLiteral("?")});
+        QCOMPARE(read.tier->values,
+                 (std::map<std::string, std::string>{{"1st", "1"}, {"2nd", "2"}}));
+        QCOMPARE(read.waitingStatuses, QStringList{QStringLiteral("Waiting for customer")});
+        QCOMPARE(read.closedStatuses, QStringList{QStringLiteral("Closed")});
+        QCOMPARE(read.ticketFields.size(), std::size_t{1});
+
+        // Imported with the mapping as edited.
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPageId));
+        waitForPreview(wizard);
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::ResultPageId), 20000);
+        QCOMPARE(cell(wizard->resultPage()->filesTable(), 0, QStringLiteral("Rows")),
+                 QStringLiteral("10"));
+        store::Workspace& workspace = *window->workspace();
+        QCOMPARE(count(workspace, "SELECT count(*) FROM tickets"), 3);
+        // C-1: escalated 1 → 2 at 10:00 on 2 March 2026 (1772445600), back
+        // at tier 1, resolved the next day at 09:00 (1772528400).
+        QCOMPARE(count(workspace, "SELECT escalated_at FROM tickets WHERE ticket_id = 'C-1'"),
+                 1772445600);
+        QCOMPARE(count(workspace, "SELECT resolved_at FROM tickets WHERE ticket_id = 'C-1'"),
+                 1772528400);
+        QCOMPARE(count(workspace, "SELECT tier FROM tickets WHERE ticket_id = 'C-1'"), 1);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM tickets WHERE ticket_id = 'C-1' AND "
+                                  "product_area = 'Invoices' AND priority = 'High'"),
+                 1);
+        QCOMPARE(count(workspace, "SELECT start_tier FROM tickets WHERE ticket_id = 'C-2'"), 2);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = "
+                                  "e.ticket WHERE t.ticket_id = 'C-1'"),
+                 7);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = "
+                                  "e.ticket WHERE t.ticket_id = 'C-1' AND e.event = 'paused'"),
+                 1);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM import_batches WHERE kind = 'history' "
+                                  "AND preset = 'Wizard history'"),
+                 1);
+        window->finishImport(wizard);
+
+        // Next time: the saved mapping fills the editor.
+        wizard = window->openImportWizard({historyFile("wizard-history.csv")}, false);
+        wizard->show();
+        wizard->next();
+        page = wizard->historyMappingPage();
+        editor = page->editor();
+        QCOMPARE(page->loadMappingFrom(saved), QString());
+        QCOMPARE(editor->columnChoice(QStringLiteral("product_area"))->currentData().toString(),
+                 QStringLiteral("Category"));
+        QVERIFY(editor->commonNull(QStringLiteral("?"))->isChecked());
+        editor->selectRole(QStringLiteral("tier"));
+        values = editor->valueTable();
+        QCOMPARE(values->item(valueRow(values, QStringLiteral("2nd")), 1)->text(),
+                 QStringLiteral("2"));
+        waitForHistoryPreview(page);
+        // The tickets are stored now: the preview says it would update them.
+        QCOMPARE(treeCell(page->preview()->tickets()->topLevelItem(0), QStringLiteral("Event")),
+                 QStringLiteral("updates the stored ticket"));
         window->finishImport(wizard);
     }
 

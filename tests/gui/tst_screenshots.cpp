@@ -100,7 +100,9 @@ private slots:
         app.start(QStringLiteral(ESCALATION_DESK),
                   {QStringLiteral("--db"), db, QStringLiteral("--screenshots"), shots,
                    QStringLiteral("--screenshot-import"),
-                   QStringLiteral(ESCDESK_TEST_DATA "/import/wizard-tickets.csv")});
+                   QStringLiteral(ESCDESK_TEST_DATA "/import/wizard-tickets.csv"),
+                   QStringLiteral("--screenshot-history"),
+                   QStringLiteral(ESCDESK_TEST_DATA "/import/history/wizard-history.csv")});
         QVERIFY(app.waitForFinished(120000));
         const QString output = QString::fromUtf8(app.readAllStandardOutput());
         QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
@@ -168,6 +170,15 @@ private slots:
         const QImage previewImage(preview);
         QVERIFY(!previewImage.isNull());
         QVERIFY(greyVariance(previewImage) > 50.0);
+        // And its mapping editor of a history export.
+        const QStringList mappings = QDir(shots).entryList(
+            {QStringLiteral("[0-9][0-9]-import-history-mapping.png")}, QDir::Files);
+        QCOMPARE(mappings.size(), 1);
+        const QString mapping = QDir(shots).filePath(mappings.first());
+        QVERIFY2(output.contains(mapping), qPrintable(output));
+        const QImage mappingImage(mapping);
+        QVERIFY(!mappingImage.isNull());
+        QVERIFY(greyVariance(mappingImage) > 50.0);
     }
 };
 

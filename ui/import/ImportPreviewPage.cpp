@@ -23,6 +23,8 @@ namespace {
 
 const QColor rejectedBackground(0xfd, 0xec, 0xea);
 const QColor rejectedText(0xb4, 0x23, 0x18);
+const QColor warningBackground(0xfe, 0xf4, 0xe2);
+const QColor warningText(0x93, 0x4a, 0x00);
 const QColor acceptedText(0x1a, 0x7f, 0x4b);
 
 } // namespace
@@ -36,7 +38,9 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard& wizard)
     , m_table(new QTableWidget(this)) {
     setTitle(tr("Preview"));
     setSubTitle(tr("The first rows as they will be stored. Rows marked Rejected are kept with "
-                   "their reason in the batch instead of being imported."));
+                   "their reason in the batch instead of being imported; a value marked with a "
+                   "warning cannot be read and is stored as empty, the rest of its row is "
+                   "imported."));
     setCommitPage(true);
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -217,7 +221,8 @@ void ImportPreviewPage::showFile(int index) {
     const auto previewed = static_cast<std::int64_t>(preview.rows.size());
     m_summary->setText(tr("<b>%1</b> · %2 · delimiter %3 · header on line %4 · first %5 rows: "
                           "<span style='color:#1a7f4b'>%6 to import</span>, "
-                          "<span style='color:#b42318'>%7 rejected</span> · times shown in %8")
+                          "<span style='color:#b42318'>%7 rejected</span>, "
+                          "<span style='color:#934a00'>%8 warnings</span> · times shown in %9")
                            // One arg() for all: a file name holding "%4" is not a
                            // place for the next argument.
                            .arg(shown::html(QFileInfo(file.path).fileName()),
@@ -226,6 +231,7 @@ void ImportPreviewPage::showFile(int index) {
                                 QString::number(preview.headerLine), display::count(previewed),
                                 display::count(previewed - preview.rejectedRows()),
                                 display::count(preview.rejectedRows()),
+                                display::count(preview.warnings()),
                                 QString::fromUtf8(m_wizard.workspace().reportingTimeZone().id())));
 
     // Line, Status, Reason (where a rejected row is explained), then the
@@ -252,8 +258,11 @@ void ImportPreviewPage::showFile(int index) {
         auto* line = new QTableWidgetItem(QString::number(row.line));
         line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(r, 0, line);
-        auto* status = new QTableWidgetItem(row.rejected() ? tr("Rejected") : tr("Import"));
-        status->setForeground(row.rejected() ? rejectedText : acceptedText);
+        const bool warned = !row.rejected() && !row.problems.empty();
+        auto* status = new QTableWidgetItem(row.rejected() ? tr("Rejected")
+                                            : warned       ? tr("Import, with warning")
+                                                           : tr("Import"));
+        status->setForeground(row.rejected() ? rejectedText : warned ? warningText : acceptedText);
         m_table->setItem(r, 1, status);
         QStringList problemColumns;
         QStringList reasons;
@@ -266,15 +275,16 @@ void ImportPreviewPage::showFile(int index) {
         for (int c = 0; c < row.cells.size(); ++c) {
             auto* item = new QTableWidgetItem(shown::text(row.cells[c]));
             if (const auto p = problemColumns.indexOf(preview.columns[c]); p >= 0) {
-                item->setForeground(rejectedText);
-                item->setBackground(rejectedBackground);
+                const bool warning = row.problems[static_cast<std::size_t>(p)].warning;
+                item->setForeground(warning ? warningText : rejectedText);
+                item->setBackground(warning ? warningBackground : rejectedBackground);
                 item->setToolTip(shown::toolTip(reasons[p]));
             }
             m_table->setItem(r, fixed + c, item);
         }
         const QString reasonText = reasons.join(QStringLiteral("; "));
         auto* reason = new QTableWidgetItem(shown::text(reasonText));
-        reason->setForeground(rejectedText);
+        reason->setForeground(warned ? warningText : rejectedText);
         reason->setToolTip(shown::toolTip(reasonText));
         m_table->setItem(r, reasonColumn, reason);
     }

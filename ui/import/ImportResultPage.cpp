@@ -18,7 +18,18 @@ namespace escdesk::ui {
 
 namespace {
 
-enum Column { File, Outcome, Rows, Inserted, Updated, Unchanged, Rejected, Seconds, ColumnCount };
+enum Column {
+    File,
+    Outcome,
+    Rows,
+    Inserted,
+    Updated,
+    Unchanged,
+    Rejected,
+    Warnings,
+    Seconds,
+    ColumnCount
+};
 
 QString countChange(std::int64_t before, std::int64_t after) {
     if (before == after) {
@@ -36,8 +47,8 @@ ImportResultPage::ImportResultPage(ImportWizard& wizard)
     , m_files(new QTableWidget(0, ColumnCount, this))
     , m_rejected(new RejectedRowsPane(this)) {
     setTitle(tr("Import finished"));
-    setSubTitle(tr("Every file is one batch in Import history; its rejected rows stay there "
-                   "and can be exported at any time."));
+    setSubTitle(tr("Every file is one batch in Import history; its rejected rows and warnings "
+                   "(values stored as empty) stay there and can be exported at any time."));
     setFinalPage(true);
     auto* layout = new QVBoxLayout(this);
     m_headline->setObjectName(QStringLiteral("resultHeadline"));
@@ -50,7 +61,7 @@ ImportResultPage::ImportResultPage(ImportWizard& wizard)
     m_files->setObjectName(QStringLiteral("resultFiles"));
     m_files->setHorizontalHeaderLabels({tr("File"), tr("Result"), tr("Rows"), tr("Inserted"),
                                         tr("Updated"), tr("Unchanged"), tr("Rejected"),
-                                        tr("Seconds")});
+                                        tr("Warnings"), tr("Seconds")});
     m_files->verticalHeader()->hide();
     m_files->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_files->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -139,6 +150,7 @@ void ImportResultPage::initializePage() {
             number(Updated, display::count(result.updated));
             number(Unchanged, display::count(result.unchanged));
             number(Rejected, display::count(result.rejected));
+            number(Warnings, display::count(result.warnings));
             number(Seconds, QString::number(result.seconds, 'f', 2));
         }
     }

@@ -1,6 +1,7 @@
 #include "import/ImportSourcePage.h"
 
 #include "ShownText.h"
+#include "import/HistoryPreview.h"
 #include "import/ImportWizard.h"
 #include "store/Workspace.h"
 
@@ -23,6 +24,8 @@ namespace {
 using import::ImportKind;
 
 const QString customMapping = QStringLiteral("custom");
+// A history export's mapping set up in the wizard's mapping editor.
+const QString editedMapping = QStringLiteral("editor");
 
 QString presetLabel(const QString& name) {
     if (name == QLatin1String("zendesk")) {
@@ -131,6 +134,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard& wizard, const QStringList& file
     layout->addWidget(m_problem);
     layout->addStretch(1);
 
+    connect(m_kind, &QComboBox::activated, this, [this] { m_kindChosen = true; });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         updateMappingChoices();
         emit completeChanged();
@@ -158,7 +162,9 @@ void ImportSourcePage::updateMappingChoices() {
     const QString kind = m_kind->currentData().toString();
     m_mapping->clear();
     if (kind == QLatin1String("history")) {
-        m_mapping->addItem(tr("Custom mapping file (case, time, status, tier…)"), customMapping);
+        m_mapping->addItem(tr("Map the columns in the next step (case, time, status, tier…)"),
+                           editedMapping);
+        m_mapping->addItem(tr("History mapping file…"), customMapping);
         return;
     }
     m_mapping->addItem(tr("Escalation Desk layout (canonical column names)"), QString());
@@ -189,7 +195,28 @@ void ImportSourcePage::setFiles(const QStringList& files) {
         item->setData(Qt::UserRole, path);
         item->setToolTip(shown::toolTip(path));
     }
+    guessKind();
     emit completeChanged();
+}
+
+void ImportSourcePage::guessKind() {
+    if (m_kindChosen || m_files->count() == 0) {
+        return;
+    }
+    try {
+        // The first 256 KB of the first file: quick enough for the GUI thread.
+        if (import::looksLikeChangeLog(import::sampleHistoryCsv(files().first()))) {
+            setKind(QStringLiteral("history"));
+        }
+    } catch (const import::ImportRefused&) {
+        // Not a readable CSV file: the preview will say why.
+    }
+}
+
+int ImportSourcePage::nextId() const {
+    const bool edited = m_kind->currentData().toString() == QLatin1String("history") &&
+                        m_mapping->currentData().toString() == editedMapping;
+    return edited ? ImportWizard::HistoryMappingPageId : ImportWizard::PreviewPageId;
 }
 
 QStringList ImportSourcePage::files() const {
@@ -242,7 +269,9 @@ bool ImportSourcePage::validatePage() {
     choice.dateOrder = static_cast<import::DateOrder>(m_dateOrder->currentData().toInt());
     const QString mapping = m_mapping->currentData().toString();
     try {
-        if (choice.kind == ImportKind::History) {
+        if (choice.kind == ImportKind::History && mapping == editedMapping) {
+            // Set up on the next page.
+        } else if (choice.kind == ImportKind::History) {
             choice.history = import::readHistoryMappingFile(m_mappingFile->text().trimmed());
         } else if (mapping == customMapping) {
             choice.mapping = import::readMappingFile(m_mappingFile->text().trimmed());

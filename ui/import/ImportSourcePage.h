@@ -1,8 +1,11 @@
 #pragma once
 
 // The wizard's first page: the files, their kind, the mapping (canonical
-// layout, a helpdesk preset or a custom mapping file), the source time zone
-// and the day/month order of slash dates.
+// layout, a helpdesk preset or a custom mapping file; for a history export
+// a mapping file or the mapping editor of the next step), the source time
+// zone and the day/month order of slash dates. A first file that looks like
+// a change log (HistoryPreview.h) makes the kind history until the user
+// chooses one.
 
 #include <QWizardPage>
 
@@ -34,10 +37,12 @@ public:
 
     bool isComplete() const override;
     bool validatePage() override;
+    int nextId() const override;
 
 private:
     void addFiles();
     void updateMappingChoices();
+    void guessKind();
 
     ImportWizard& m_wizard;
     QListWidget* m_files;
@@ -48,6 +53,7 @@ private:
     QComboBox* m_zone;
     QComboBox* m_dateOrder;
     QLabel* m_problem;
+    bool m_kindChosen = false; // by the user: no longer guessed from the files
 };
 
 } // namespace escdesk::ui

@@ -31,6 +31,7 @@ enum Column {
     Updated,
     Unchanged,
     Rejected,
+    Warnings,
     Seconds,
     ColumnCount
 };
@@ -63,7 +64,7 @@ ImportHistoryPage::ImportHistoryPage(QWidget* parent)
     m_batches->setHorizontalHeaderLabels({tr("Batch"), tr("Imported"), tr("File"), tr("Kind"),
                                           tr("Preset"), tr("SHA-256"), tr("Rows"), tr("Inserted"),
                                           tr("Updated"), tr("Unchanged"), tr("Rejected"),
-                                          tr("Seconds")});
+                                          tr("Warnings"), tr("Seconds")});
     m_batches->verticalHeader()->hide();
     m_batches->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_batches->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -113,10 +114,12 @@ void ImportHistoryPage::refresh() {
     const auto batches = import::importBatches(m_workspace->db());
     const QTimeZone zone = m_workspace->reportingTimeZone();
     std::int64_t rejected = 0;
+    std::int64_t warnings = 0;
     m_batches->setRowCount(static_cast<int>(batches.size()));
     for (int r = 0; r < static_cast<int>(batches.size()); ++r) {
         const import::ImportBatch& batch = batches[static_cast<std::size_t>(r)];
         rejected += batch.rejected;
+        warnings += batch.warnings;
         const auto text = [&](int column, const QString& value, bool number = false) {
             auto* item = new QTableWidgetItem(shown::text(value));
             if (number) {
@@ -139,6 +142,12 @@ void ImportHistoryPage::refresh() {
         if (batch.rejected > 0) {
             rejectedItem->setForeground(QColor(0xb4, 0x23, 0x18));
         }
+        auto* warningsItem = text(Warnings, display::count(batch.warnings), true);
+        warningsItem->setToolTip(tr("Values that could not be read and were stored as empty; "
+                                    "their rows were imported."));
+        if (batch.warnings > 0) {
+            warningsItem->setForeground(QColor(0x93, 0x4a, 0x00));
+        }
         text(Seconds, QString::number(batch.seconds, 'f', 2), true);
     }
     m_batches->resizeColumnsToContents();
@@ -150,9 +159,11 @@ void ImportHistoryPage::refresh() {
             ? (readOnly.isEmpty() ? tr("No imports yet. Import… brings in helpdesk, CRM or "
                                        "known-issue CSV exports.")
                                   : tr("No imports yet. %1").arg(readOnly))
-            : tr("%1 import batches, newest first · %2 rejected rows kept · times in %3")
+            : tr("%1 import batches, newest first · %2 rejected rows and %3 warnings kept · "
+                 "times in %4")
                   .arg(display::count(static_cast<std::int64_t>(batches.size())),
-                       display::count(rejected), QString::fromUtf8(zone.id())));
+                       display::count(rejected), display::count(warnings),
+                       QString::fromUtf8(zone.id())));
     if (!batches.empty()) {
         m_batches->setCurrentCell(0, 0);
     }
@@ -169,9 +180,11 @@ void ImportHistoryPage::showBatchAt(int row) {
 }
 
 void ImportHistoryPage::prepareScreenshot() {
-    // The newest batch with rejected rows shows what the lower pane is for.
+    // The newest batch with rejected rows or warnings shows what the lower
+    // pane is for.
     for (int r = 0; r < m_batches->rowCount(); ++r) {
-        if (m_batches->item(r, Rejected)->text() != QLatin1String("0")) {
+        if (m_batches->item(r, Rejected)->text() != QLatin1String("0") ||
+            m_batches->item(r, Warnings)->text() != QLatin1String("0")) {
             m_batches->setCurrentCell(r, 0);
             return;
         }

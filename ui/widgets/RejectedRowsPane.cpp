@@ -17,12 +17,14 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace escdesk::ui {
 
 RejectedRowsPane::RejectedRowsPane(QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_table(new QTableWidget(0, 4, this))
+    , m_table(new QTableWidget(0, 5, this))
     , m_export(new QPushButton(tr("Export as CSV…"), this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -32,8 +34,9 @@ RejectedRowsPane::RejectedRowsPane(QWidget* parent)
     header->addWidget(m_export);
     layout->addLayout(header);
     m_table->setObjectName(QStringLiteral("rejectedRows"));
-    m_table->setAccessibleName(tr("Rejected rows"));
-    m_table->setHorizontalHeaderLabels({tr("Line"), tr("Column"), tr("Value"), tr("Reason")});
+    m_table->setAccessibleName(tr("Rejected rows and warnings"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Line"), tr("Outcome"), tr("Column"), tr("Value"), tr("Reason")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -42,8 +45,9 @@ RejectedRowsPane::RejectedRowsPane(QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setColumnWidth(0, 70);
-    m_table->setColumnWidth(1, 130);
-    m_table->setColumnWidth(2, 200);
+    m_table->setColumnWidth(1, 90);
+    m_table->setColumnWidth(2, 130);
+    m_table->setColumnWidth(3, 200);
     layout->addWidget(m_table, 1);
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, &RejectedRowsPane::chooseExportFile);
@@ -65,31 +69,48 @@ void RejectedRowsPane::showBatch(store::Database* db, std::int64_t batch, const 
         auto* line = new QTableWidgetItem(QString::number(row.line));
         line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(i, 0, line);
+        auto* outcome = new QTableWidgetItem(row.warning ? tr("Warning") : tr("Rejected"));
+        outcome->setToolTip(row.warning ? tr("The row was imported with this value empty.")
+                                        : tr("The row was not imported."));
+        outcome->setForeground(row.warning ? QColor(0x93, 0x4a, 0x00) : QColor(0xb4, 0x23, 0x18));
+        m_table->setItem(i, 1, outcome);
         m_table->setItem(
-            i, 1,
+            i, 2,
             new QTableWidgetItem(row.column.isEmpty() ? tr("(row)") : shown::text(row.column)));
-        m_table->setItem(i, 2, new QTableWidgetItem(shown::text(row.value)));
+        m_table->setItem(i, 3, new QTableWidgetItem(shown::text(row.value)));
         auto* reason = new QTableWidgetItem(shown::text(row.reason));
         reason->setToolTip(shown::toolTip(row.reason));
-        m_table->setItem(i, 3, reason);
+        m_table->setItem(i, 4, reason);
     }
-    if (batch <= 0) {
-        m_title->setText(tr("Rejected rows"));
-    } else if (rows.empty()) {
-        shown::setPlainText(m_title,
-                            tr("No rejected rows in batch %1 (%2)").arg(batch).arg(fileName));
-    } else {
-        shown::setPlainText(
-            m_title,
-            tr("%1 in batch %2 (%3)")
-                .arg(rows.size() == 1
-                         ? tr("1 rejected value")
-                         : tr("%1 rejected values")
-                               .arg(display::count(static_cast<std::int64_t>(rows.size()))))
-                .arg(batch)
-                .arg(fileName));
-    }
+    shown::setPlainText(m_title, titleOf(rows, batch, fileName));
     m_export->setEnabled(!rows.empty());
+}
+
+// "2 rejected values · 3 warnings in batch 4 (tickets.csv)"
+QString RejectedRowsPane::titleOf(const std::vector<import::RejectedRow>& rows, std::int64_t batch,
+                                  const QString& fileName) const {
+    if (batch <= 0) {
+        return tr("Rejected rows and warnings");
+    }
+    if (rows.empty()) {
+        return tr("No rejected rows or warnings in batch %1 (%2)").arg(batch).arg(fileName);
+    }
+    const auto warnings = std::count_if(rows.begin(), rows.end(),
+                                        [](const import::RejectedRow& row) { return row.warning; });
+    const auto rejected = static_cast<std::int64_t>(rows.size()) - warnings;
+    QStringList parts;
+    if (rejected > 0) {
+        parts << (rejected == 1 ? tr("1 rejected value")
+                                : tr("%1 rejected values").arg(display::count(rejected)));
+    }
+    if (warnings > 0) {
+        parts << (warnings == 1 ? tr("1 warning")
+                                : tr("%1 warnings").arg(display::count(warnings)));
+    }
+    return tr("%1 in batch %2 (%3)")
+        .arg(parts.join(QStringLiteral(" · ")))
+        .arg(batch)
+        .arg(fileName);
 }
 
 int RejectedRowsPane::rowCount() const {
@@ -112,11 +133,11 @@ QString RejectedRowsPane::exportTo(const QString& path) {
 }
 
 void RejectedRowsPane::chooseExportFile() {
-    const QString suggested = QStringLiteral("%1-rejected-batch-%2.csv")
+    const QString suggested = QStringLiteral("%1-problems-batch-%2.csv")
                                   .arg(QFileInfo(m_fileName).completeBaseName())
                                   .arg(m_batch);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Rejected Rows"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Rejected Rows and Warnings"),
+                                                      suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty()) {
         return;
     }

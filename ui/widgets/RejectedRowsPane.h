@@ -1,12 +1,13 @@
 #pragma once
 
-// The rejected rows of one import batch (line, column, value, reason) in a
-// table, with an Export button that writes them as CSV for fixing at the
-// source.
+// The rejected rows and warnings of one import batch (line, outcome,
+// column, value, reason) in a table, with an Export button that writes them
+// as CSV for fixing at the source.
 
 #include <QWidget>
 
 #include <cstdint>
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -14,6 +15,9 @@ class QTableWidget;
 
 namespace escdesk::store {
 class Database;
+}
+namespace escdesk::import {
+struct RejectedRow;
 }
 
 namespace escdesk::ui {
@@ -23,7 +27,7 @@ class RejectedRowsPane : public QWidget {
 public:
     explicit RejectedRowsPane(QWidget* parent = nullptr);
 
-    // Shows the batch's rejected rows (batch 0: none).
+    // Shows the batch's rejected rows and warnings (batch 0: none).
     void showBatch(store::Database* db, std::int64_t batch, const QString& fileName);
     int rowCount() const;
     QTableWidget* table() const { return m_table; }
@@ -32,6 +36,8 @@ public:
 
 private:
     void chooseExportFile();
+    QString titleOf(const std::vector<import::RejectedRow>& rows, std::int64_t batch,
+                    const QString& fileName) const;
 
     store::Database* m_db = nullptr;
     std::int64_t m_batch = 0;

@@ -28,6 +28,9 @@ packages=(
     qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     # storage, dates, CSV
     libsqlite3-dev sqlite3 libboost-date-time-dev libcsv-dev libssl-dev
+    # Fisher's exact test for small segments (Boost.Math's hypergeometric
+    # distribution, header-only)
+    libboost-math-dev
     # time zone data for QTimeZone (IANA names)
     tzdata
     # fonts for rendering under the offscreen platform (screenshots, tests)

@@ -51,8 +51,10 @@ void printAnalysis(const analysis::SegmentAnalysis& result) {
 int runSegments(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Escalation rate per segment against the overall rate, with a two-proportion "
-        "z-test (default period: the last 90 days)."));
+        "Escalation rate per segment against the overall rate, each segment tested against "
+        "all other tickets (two-proportion z-test, or Fisher's exact test where an expected "
+        "count is below 5; a segment needs at least 10 tickets to be called significantly "
+        "above; default period: the last 90 days)."));
     addDatabaseOption(parser);
     addPeriodOptions(parser);
     addJsonOption(parser);

@@ -42,8 +42,12 @@ void printTrend(const analysis::Trend& trend) {
     out() << '\n';
     for (std::size_t i = 0; i < trend.points.size(); ++i) {
         const analysis::TrendPeriod& period = trend.points[i].period;
+        // A period the range cuts is marked: the first one may start inside
+        // its week or month, the last one end inside it.
         out() << (period.firstDay.toString(Qt::ISODate) +
-                  (period.partial ? QStringLiteral(" (so far)") : QString()))
+                  (period.startsLate  ? QStringLiteral(" (from here)")
+                   : period.endsEarly ? QStringLiteral(" (so far)")
+                                      : QString()))
                      .leftJustified(24);
         for (const auto& [key, values] : series) {
             if (shown.contains(key)) {

@@ -148,6 +148,19 @@ trendSeries(const Trend& trend) {
     return series;
 }
 
+namespace {
+
+// "z" or "fisher"; null where the segment could not be tested.
+QJsonValue testName(const std::optional<ProportionTestKind>& test) {
+    if (!test) {
+        return QJsonValue(QJsonValue::Null);
+    }
+    return *test == ProportionTestKind::FisherExact ? QStringLiteral("fisher")
+                                                    : QStringLiteral("z");
+}
+
+} // namespace
+
 QJsonObject segmentAnalysisToJson(const SegmentAnalysis& analysis) {
     // Escalations not measurable: null counts, as the metrics say it.
     const bool measured = analysis.unavailable.isEmpty();
@@ -162,6 +175,7 @@ QJsonObject segmentAnalysisToJson(const SegmentAnalysis& analysis) {
                                 {QStringLiteral("rate"), number(row.rate)},
                                 {QStringLiteral("deviation_pts"), number(row.deviationPts)},
                                 {QStringLiteral("p_value"), number(row.pValue)},
+                                {QStringLiteral("test"), testName(row.test)},
                                 {QStringLiteral("significantly_above"), row.significantlyAbove}});
     }
     QJsonObject json{
@@ -171,8 +185,10 @@ QJsonObject segmentAnalysisToJson(const SegmentAnalysis& analysis) {
                      {QStringLiteral("escalated"), escalated(analysis.escalated)},
                      {QStringLiteral("rate"), number(analysis.overallRate)}}},
         {QStringLiteral("test"),
-         QStringLiteral("two-proportion z-test of each segment against all other tickets, "
-                        "two-sided, significant at p < 0.05")},
+         QStringLiteral("each segment against all other tickets, two-sided: two-proportion "
+                        "z-test, or Fisher's exact test where an expected count is below 5; "
+                        "significant at p < 0.05 in segments of at least %1 tickets")
+             .arg(smallestSegmentToCall)},
         {QStringLiteral("segments"), rows}};
     if (!measured) {
         json.insert(QStringLiteral("unavailable"),

@@ -58,6 +58,7 @@ SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field
             row.rate.reset();
             row.deviationPts.reset();
             row.pValue.reset();
+            row.test.reset();
             row.significantlyAbove = false;
         }
         std::sort(analysis.rows.begin(), analysis.rows.end(), ranksBefore);
@@ -91,9 +92,14 @@ SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field
         const std::int64_t restTickets = analysis.tickets - row.tickets;
         const std::int64_t restEscalated = analysis.escalated - row.escalated;
         if (const auto test =
-                twoProportionZTest(row.escalated, row.tickets, restEscalated, restTickets)) {
+                compareProportions(row.escalated, row.tickets, restEscalated, restTickets)) {
             row.pValue = test->pValue;
-            row.significantlyAbove = test->z > 0.0 && test->pValue < significanceLevel;
+            row.test = test->kind;
+            // Above the rest: this segment's rate against the other tickets'.
+            const bool above =
+                row.escalated * restTickets > restEscalated * row.tickets; // x1/n1 > x2/n2
+            row.significantlyAbove =
+                above && test->pValue < significanceLevel && row.tickets >= smallestSegmentToCall;
         }
         analysis.rows.push_back(row);
     };

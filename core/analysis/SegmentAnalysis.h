@@ -4,6 +4,7 @@
 // account tiers, segments, product areas… escalate more than the rest, and
 // whether the difference is more than noise.
 
+#include "analysis/Significance.h"
 #include "metrics/Segmentation.h"
 #include "store/Database.h"
 
@@ -13,6 +14,9 @@
 namespace escdesk::analysis {
 
 inline constexpr double significanceLevel = 0.05;
+// A segment with fewer tickets is never called significantly above, whatever
+// its p: one or two tickets say nothing a lead should act on.
+inline constexpr std::int64_t smallestSegmentToCall = 10;
 
 struct SegmentRow {
     QString value; // null for tickets without a value
@@ -21,10 +25,13 @@ struct SegmentRow {
     std::optional<double> rate;
     // rate − overall rate, in percentage points
     std::optional<double> deviationPts;
-    // Two-sided p of the two-proportion z-test of this segment against all
-    // other tickets; empty when it cannot be tested.
+    // Two-sided p of this segment against all other tickets: the
+    // two-proportion z-test, or Fisher's exact test where an expected count
+    // is below 5 (compareProportions); empty when it cannot be tested.
     std::optional<double> pValue;
-    // rate above the rest of the tickets' rate with p < 0.05
+    std::optional<ProportionTestKind> test;
+    // rate above the rest of the tickets' rate with p < 0.05, in a segment of
+    // at least smallestSegmentToCall tickets
     bool significantlyAbove = false;
 };
 

@@ -37,9 +37,11 @@ std::vector<TrendPeriod> trendPeriods(const QDate& fromDay, const QDate& toDay,
     for (QDate start = periodStart(fromDay, granularity); start < toDay;
          start = nextPeriodStart(start, granularity)) {
         TrendPeriod period;
-        period.firstDay = start;
+        period.firstDay = std::max(start, fromDay);
         period.endDay = std::min(nextPeriodStart(start, granularity), toDay);
-        period.partial = period.endDay < nextPeriodStart(start, granularity);
+        period.startsLate = period.firstDay > start;
+        period.endsEarly = period.endDay < nextPeriodStart(start, granularity);
+        period.partial = period.startsLate || period.endsEarly;
         period.window = windowOfLocalDates(period.firstDay, period.endDay, zone);
         periods.push_back(period);
     }

@@ -73,6 +73,83 @@ private slots:
         QVERIFY(!twoProportionZTest(1, 0, 1, 10).has_value());  // empty group
     }
 
+    void fisherExactTestMatchesHandComputation() {
+        // 1 of 1 against 100 of 1,000 (issue #17): margins 101 of 1,001. P(X = 1)
+        // = 101/1001, P(X = 0) = 900/1001; tables no more likely than X = 1:
+        // only itself, p = 101/1001 = 0.1009 (the z-test said 0.003).
+        QVERIFY(qAbs(*fisherExactPValue(1, 1, 100, 1000) - 101.0 / 1001.0) < 1e-12);
+        // Fisher's tea: 3 of 4 against 1 of 4; P(k) = C(4,k)·C(4,4−k)/70 =
+        // 1, 16, 36, 16, 1 (/70); p = (1 + 16 + 16 + 1)/70 = 0.4857.
+        QVERIFY(qAbs(*fisherExactPValue(3, 4, 1, 4) - 34.0 / 70.0) < 1e-12);
+        QVERIFY(!fisherExactPValue(1, 0, 1, 10).has_value());
+        // Which test: the smallest expected count of 1 vs 1,000 is 1 · 101/1001
+        // = 0.1 < 5 → exact; of 100 vs 200 with 50 escalated, 100 · 50/300 =
+        // 16.7 → the z-test.
+        const auto small = compareProportions(1, 1, 100, 1000);
+        QCOMPARE(small->kind, ProportionTestKind::FisherExact);
+        QVERIFY(qAbs(small->pValue - 101.0 / 1001.0) < 1e-12);
+        const auto large = compareProportions(30, 100, 20, 200);
+        QCOMPARE(large->kind, ProportionTestKind::ZTest);
+        QVERIFY(qAbs(large->pValue - 1.17713e-5) < 1e-9);
+    }
+
+    // A handful of tickets is never "significantly above": Solo (1 of 1)
+    // against the other 1,015 tickets (25 escalated): margins 26 of 1,016,
+    // P(X = 1) = 26/1016, P(X = 0) = 990/1016, so p = 26/1016 = 0.026; Five
+    // (5 of 5) far less; yet neither reaches 10 tickets. Ten (10 of 10) does,
+    // by Fisher's test (expected escalations 10 · 26/1016 = 0.26).
+    void smallSegmentsAreTestedExactlyAndNotCalled() {
+        Workspace workspace(m_dir.filePath(QStringLiteral("small-segments.db")));
+        {
+            Transaction transaction(workspace.db());
+            DataWriter writer(workspace.db());
+            const UtcSeconds created = utcTime(QDate(2026, 11, 3), 10);
+            const auto addSegment = [&](const char* name, int tickets, int escalated) {
+                addAccount(writer, name, name);
+                for (int i = 0; i < tickets; ++i) {
+                    addFlagged(writer, QStringLiteral("%1-%2").arg(QLatin1String(name)).arg(i),
+                               created, i < escalated ? std::optional(created + 600) : std::nullopt,
+                               QString::fromLatin1(name));
+                }
+            };
+            addSegment("Solo", 1, 1);
+            addSegment("Five", 5, 5);
+            addSegment("Ten", 10, 10);
+            addSegment("Rest", 1000, 10);
+            transaction.commit();
+        }
+        const Window week = windowOfLocalDates(QDate(2026, 11, 2), QDate(2026, 11, 9), utc);
+        const SegmentAnalysis result =
+            analyseSegments(metrics::loadMetricsInput(workspace.db(), week), week,
+                            metrics::SegmentField::AccountSegment);
+        const auto row = [&](const char* name) {
+            for (const SegmentRow& r : result.rows) {
+                if (r.value == QLatin1String(name)) {
+                    return r;
+                }
+            }
+            qFatal("no segment %s", name);
+        };
+        const SegmentRow solo = row("Solo");
+        QCOMPARE(*solo.test, ProportionTestKind::FisherExact);
+        QVERIFY(qAbs(*solo.pValue - 26.0 / 1016.0) < 1e-12);
+        QVERIFY(!solo.significantlyAbove);
+        QVERIFY(*row("Five").pValue < 0.05);
+        QVERIFY(!row("Five").significantlyAbove);
+        QCOMPARE(*row("Ten").test, ProportionTestKind::FisherExact);
+        QVERIFY(row("Ten").significantlyAbove);
+        QVERIFY(!row("Rest").significantlyAbove); // 1 % against 100 %: below
+        // The same analysis counted by the store agrees.
+        const SegmentAnalysis counted =
+            analyseSegments(workspace.db(), week, metrics::SegmentField::AccountSegment);
+        QCOMPARE(counted.rows.size(), result.rows.size());
+        for (std::size_t i = 0; i < counted.rows.size(); ++i) {
+            QCOMPARE(counted.rows[i].value, result.rows[i].value);
+            QCOMPARE(counted.rows[i].pValue, result.rows[i].pValue);
+            QCOMPARE(counted.rows[i].significantlyAbove, result.rows[i].significantlyAbove);
+        }
+    }
+
     void segmentsFlagTheOneSignificantlyAbove() {
         Workspace workspace(m_dir.filePath(QStringLiteral("segments.db")));
         {
@@ -118,24 +195,41 @@ private slots:
     }
 
     void periodsAreCalendarWeeksAndMonths() {
-        // Wednesday 2026-10-07 to Tuesday 2026-10-20 (exclusive): the weeks
-        // starting Monday 10-05 and 10-12, then Monday 10-19 cut at 10-20.
+        // Wednesday 2026-10-07 to Tuesday 2026-10-20 (exclusive): the week of
+        // Monday 10-05 from 10-07 on (partial), the week of 10-12 whole, then
+        // Monday 10-19 cut at 10-20 (partial). Together exactly the range.
         const auto weeks =
             trendPeriods(QDate(2026, 10, 7), QDate(2026, 10, 20), Granularity::Week, utc);
         QCOMPARE(weeks.size(), std::size_t(3));
-        QCOMPARE(weeks[0].firstDay, QDate(2026, 10, 5));
+        QCOMPARE(weeks[0].firstDay, QDate(2026, 10, 7));
         QCOMPARE(weeks[0].endDay, QDate(2026, 10, 12));
+        QVERIFY(weeks[0].partial);
+        QVERIFY(weeks[0].startsLate);
+        QVERIFY(!weeks[0].endsEarly);
+        QCOMPARE(weeks[1].firstDay, QDate(2026, 10, 12));
         QVERIFY(!weeks[1].partial);
         QCOMPARE(weeks[2].firstDay, QDate(2026, 10, 19));
         QCOMPARE(weeks[2].endDay, QDate(2026, 10, 20));
         QVERIFY(weeks[2].partial);
+        QVERIFY(weeks[2].endsEarly);
+        QVERIFY(!weeks[2].startsLate);
+        // 2026-10-07T00:00Z = 1791331200 and 2026-10-20T00:00Z = 1792454400.
+        QCOMPARE(weeks.front().window.from, UtcSeconds{1791331200});
+        QCOMPARE(weeks.back().window.to, UtcSeconds{1792454400});
 
         const auto months =
             trendPeriods(QDate(2026, 1, 15), QDate(2026, 3, 10), Granularity::Month, utc);
         QCOMPARE(months.size(), std::size_t(3));
-        QCOMPARE(months[0].firstDay, QDate(2026, 1, 1));
+        QCOMPARE(months[0].firstDay, QDate(2026, 1, 15));
+        QVERIFY(months[0].startsLate);
+        QCOMPARE(months[1].firstDay, QDate(2026, 2, 1));
         QCOMPARE(months[1].endDay, QDate(2026, 3, 1));
+        QVERIFY(!months[1].partial);
         QVERIFY(months[2].partial);
+        // A range that starts on a Monday has no partial first week.
+        QVERIFY(!trendPeriods(QDate(2026, 10, 5), QDate(2026, 10, 19), Granularity::Week, utc)
+                     .front()
+                     .partial);
         // A Berlin month is cut at local midnight: 2026-03-01T00:00+01:00.
         const auto berlin = trendPeriods(QDate(2026, 3, 1), QDate(2026, 4, 1), Granularity::Month,
                                          QTimeZone("Europe/Berlin"));
@@ -200,6 +294,25 @@ private slots:
                                            Granularity::Month, utc, asOfEnd);
         QCOMPARE(monthly.p90.weekStart, QDate(2026, 11, 2));
         QVERIFY(monthly.p90.regressed);
+
+        // From Wednesday 10-07: the first week is cut there and marked, and
+        // its Tuesday 10-06 tickets are outside the range — the weeks hold the
+        // 8 tickets created in [10-07, 11-09), as the range does.
+        const Trend fromWednesday =
+            analyseTrend(workspace.db(), QDate(2026, 10, 7), QDate(2026, 11, 9), Granularity::Week,
+                         utc, asOfEnd);
+        QCOMPARE(fromWednesday.points.size(), std::size_t(5));
+        QVERIFY(fromWednesday.points[0].period.partial);
+        QCOMPARE(fromWednesday.points[0].metrics.tickets, 0);
+        std::int64_t tickets = 0;
+        for (const TrendPoint& point : fromWednesday.points) {
+            tickets += point.metrics.tickets;
+        }
+        QCOMPARE(tickets, 8);
+        // The regression check compares whole weeks only: before 11-02 there
+        // are now three (10-12, 10-19, 10-26), too few for the 4-week median.
+        QVERIFY(!fromWednesday.p90.trailingMedian.has_value());
+        QVERIFY(!fromWednesday.p90.regressed);
     }
 
     void risingRootCauses() {

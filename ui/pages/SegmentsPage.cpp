@@ -329,12 +329,22 @@ void SegmentsPage::showTable() {
                                                ? display::signedPointValue(*row.deviationPts)
                                                : QStringLiteral("—")));
         m_table->setItem(i, PValueColumn, parts::numberItem(display::pValue(row.pValue)));
-        auto* flag = parts::textItem(!a.unavailable.isEmpty() ? tr("Not measurable")
-                                     : row.significantlyAbove ? tr("▲ Significantly above")
-                                     : row.pValue             ? tr("Not above")
-                                                              : tr("Too few to test"));
+        const bool tooSmall = row.tickets < analysis::smallestSegmentToCall;
+        auto* flag = parts::textItem(!a.unavailable.isEmpty()  ? tr("Not measurable")
+                                     : row.significantlyAbove  ? tr("▲ Significantly above")
+                                     : !row.pValue || tooSmall ? tr("Too few to test")
+                                                               : tr("Not above"));
         if (!a.unavailable.isEmpty()) {
             flag->setToolTip(a.unavailable);
+        } else if (row.pValue) {
+            flag->setToolTip(
+                (row.test == analysis::ProportionTestKind::FisherExact
+                     ? tr("Fisher's exact test against all other tickets (an expected count is "
+                          "below 5)")
+                     : tr("Two-proportion z-test against all other tickets")) +
+                (tooSmall ? tr("; fewer than %1 tickets are never called significant")
+                                .arg(analysis::smallestSegmentToCall)
+                          : QString()));
         }
         if (row.significantlyAbove) {
             flag->setForeground(flagColour);

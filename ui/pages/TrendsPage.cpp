@@ -295,12 +295,18 @@ QString TrendsPage::periodAxisTitle() const {
 QString TrendsPage::periodName(std::size_t index) const {
     const analysis::TrendPoint& point = m_figures.trend.points[index];
     const QLocale locale;
+    // The whole week or month, named by its first day even where the range
+    // starts inside it.
+    const QDate start = analysis::periodStart(point.period.firstDay, m_figures.trend.granularity);
     const QString name =
         m_figures.trend.granularity == Granularity::Week
-            ? tr("Week of %1")
-                  .arg(locale.toString(point.period.firstDay, QStringLiteral("d MMM yyyy")))
-            : locale.toString(point.period.firstDay, QStringLiteral("MMMM yyyy"));
-    return point.period.partial ? tr("%1 (so far)").arg(name) : name;
+            ? tr("Week of %1").arg(locale.toString(start, QStringLiteral("d MMM yyyy")))
+            : locale.toString(start, QStringLiteral("MMMM yyyy"));
+    if (point.period.startsLate) {
+        return tr("%1 (from %2)")
+            .arg(name, locale.toString(point.period.firstDay, QStringLiteral("d MMM")));
+    }
+    return point.period.endsEarly ? tr("%1 (so far)").arg(name) : name;
 }
 
 QString TrendsPage::notMeasurableReason() const {

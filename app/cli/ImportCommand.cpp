@@ -184,9 +184,9 @@ void printRejections(store::Database& db, const ImportResult& r) {
     const auto rows = import::rejectedRowsOf(db, r.batch);
     printFirstProblems(r, rows, false);
     if (r.warnings > 0) {
-        err() << r.file << ": " << r.warnings << (r.warnings == 1 ? " value was" : " values were")
-              << " stored as empty (or kept, for times far ahead) with a warning; the rows are "
-                 "stored:\n";
+        err() << r.file << ": " << r.warnings << (r.warnings == 1 ? " warning" : " warnings")
+              << " (the rows are stored; a value that could not be read is stored as "
+                 "empty):\n";
         printFirstProblems(r, rows, true);
     }
     err() << "  All rejected rows and warnings: escdesk import-rejects --batch " << r.batch

@@ -6,9 +6,11 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
+#include "metrics/DataEnd.h"
 #include "risk/AtRiskQueue.h"
 #include "risk/RiskJson.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -29,7 +31,14 @@ int runAtRisk(const QStringList& arguments) {
     parseOrThrow(parser, arguments);
     rejectPositionalArguments(parser);
     auto workspace = openWorkspace(parser);
-    const UtcSeconds asOf = asOfInstant(parser, workspace->reportingTimeZone());
+    // Without --as-of: now, or where the workspace's data ends when it is
+    // older than the analyses' default window (as the At risk page does).
+    const bool asOfGiven = parser.isSet(QStringLiteral("as-of"));
+    const metrics::ChosenInstant chosen =
+        asOfGiven
+            ? metrics::ChosenInstant{asOfInstant(parser, workspace->reportingTimeZone()), false}
+            : metrics::asOfFollowingData(workspace->db(), QDateTime::currentSecsSinceEpoch());
+    const UtcSeconds asOf = chosen.asOf;
     risk::AtRiskOptions options;
     options.everyOpenTicket = parser.isSet(QStringLiteral("all"));
     risk::AtRiskQueue queue = risk::buildAtRiskQueue(workspace->db(), asOf, options);
@@ -39,11 +48,17 @@ int runAtRisk(const QStringList& arguments) {
         }
     }
     if (parser.isSet(QStringLiteral("json"))) {
-        out() << QJsonDocument(risk::atRiskJson(queue)).toJson(QJsonDocument::Compact) << '\n';
+        QJsonObject json = risk::atRiskJson(queue);
+        json.insert(QStringLiteral("as_of_follows_data"), chosen.followsData);
+        out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         return Success;
     }
     out() << queue.entries.size() << " of " << queue.openTickets
-          << " open tickets need attention as of " << toIsoUtc(asOf) << '\n';
+          << " open tickets need attention as of " << toIsoUtc(asOf)
+          << (chosen.followsData ? ", where the workspace's data ends (its newest ticket or event; "
+                                   "give --as-of for another instant)"
+                                 : "")
+          << '\n';
     if (!queue.riskUnavailable.isEmpty()) {
         out() << "No escalation risk: the risk model cannot be trained: " << queue.riskUnavailable
               << ".\n";

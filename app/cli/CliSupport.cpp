@@ -1,5 +1,7 @@
 #include "cli/CliSupport.h"
 
+#include "metrics/DataEnd.h"
+
 #include "text/InertText.h"
 
 #include <QCoreApplication>
@@ -192,23 +194,38 @@ QDate dateOption(const QCommandLineParser& parser, const QString& name) {
 
 } // namespace
 
-DateRange reportingDates(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays) {
+DateRange reportingDates(const QCommandLineParser& parser, store::Database& db,
+                         const QTimeZone& zone, int defaultDays) {
+    const bool fromSet = parser.isSet(QStringLiteral("from"));
+    const bool toSet = parser.isSet(QStringLiteral("to"));
     const QDate today = QDateTime::currentDateTime().toTimeZone(zone).date();
-    const QDate to = parser.isSet(QStringLiteral("to")) ? dateOption(parser, QStringLiteral("to"))
-                                                        : today.addDays(1);
-    const QDate from = parser.isSet(QStringLiteral("from"))
-                           ? dateOption(parser, QStringLiteral("from"))
-                           : to.addDays(-defaultDays);
+    if (!fromSet && !toSet) {
+        const metrics::ChosenPeriod chosen =
+            metrics::lastDaysFollowingData(defaultDays, today, metrics::lastDataDay(db, zone));
+        return {chosen.dates.first, chosen.dates.last.addDays(1), chosen.followsData,
+                chosen.dataEnd};
+    }
+    const QDate to = toSet ? dateOption(parser, QStringLiteral("to")) : today.addDays(1);
+    const QDate from =
+        fromSet ? dateOption(parser, QStringLiteral("from")) : to.addDays(-defaultDays);
     if (from >= to) {
         throw UsageProblem{QStringLiteral("--from must be before --to (the period is half-open: "
                                           "--to is the day after the last day).")};
     }
-    return {from, to};
+    return {from, to, false, {}};
 }
 
-Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays) {
-    const DateRange dates = reportingDates(parser, zone, defaultDays);
+Window windowOf(const DateRange& dates, const QTimeZone& zone) {
     return windowOfLocalDates(dates.from, dates.to, zone);
+}
+
+QJsonObject periodJson(const DateRange& dates, const QTimeZone& zone) {
+    QJsonObject json = periodJson(windowOf(dates, zone), zone);
+    json.insert(QStringLiteral("follows_data"), dates.followsData);
+    if (dates.followsData) {
+        json.insert(QStringLiteral("data_ends"), dates.dataEnd.toString(Qt::ISODate));
+    }
+    return json;
 }
 
 QJsonObject periodJson(const Window& window, const QTimeZone& zone) {
@@ -216,6 +233,17 @@ QJsonObject periodJson(const Window& window, const QTimeZone& zone) {
         {QStringLiteral("from"), toDateTime(window.from, zone).date().toString(Qt::ISODate)},
         {QStringLiteral("to"), toDateTime(window.to, zone).date().toString(Qt::ISODate)},
         {QStringLiteral("tz"), QString::fromUtf8(zone.id())}};
+}
+
+void notePeriodFollowsData(const DateRange& dates) {
+    if (!dates.followsData) {
+        return;
+    }
+    out() << "Period: " << dates.from.toString(Qt::ISODate) << " to "
+          << dates.to.addDays(-1).toString(Qt::ISODate) << ", the last "
+          << dates.from.daysTo(dates.to) << " days of data (the newest ticket was created "
+          << dates.dataEnd.toString(Qt::ISODate)
+          << "; give --from and --to for another period)\n\n";
 }
 
 QString formatPercent(const std::optional<double>& rate) {

@@ -74,17 +74,31 @@ QTimeZone reportingZone(const QCommandLineParser& parser, store::Workspace& work
 struct DateRange {
     QDate from;
     QDate to; // exclusive
+    // No --from/--to, and the workspace's data ends before the default
+    // window ending today would start: the window ends where the data ends
+    // (metrics::lastDaysFollowingData), on dataEnd.
+    bool followsData = false;
+    QDate dataEnd;
 };
 
 // The --from/--to dates; without them, the `defaultDays` days ending today
-// (today included).
-DateRange reportingDates(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays);
+// (today included) — or, when the workspace's data is older than that, the
+// `defaultDays` days ending on its last day with data. A missing --from
+// counts `defaultDays` back from --to; a missing --to is tomorrow.
+DateRange reportingDates(const QCommandLineParser& parser, store::Database& db,
+                         const QTimeZone& zone, int defaultDays);
 
 // The half-open window of reportingDates() in `zone`.
-Window reportingWindow(const QCommandLineParser& parser, const QTimeZone& zone, int defaultDays);
+Window windowOf(const DateRange& dates, const QTimeZone& zone);
 
-// The "period" object of the JSON outputs: {"from", "to", "tz"}.
+// The "period" object of the JSON outputs: {"from", "to", "tz"}, and
+// "follows_data" (with "data_ends", the last day with data, when true).
+QJsonObject periodJson(const DateRange& dates, const QTimeZone& zone);
 QJsonObject periodJson(const Window& window, const QTimeZone& zone);
+
+// For text output: a line saying the default window follows the data, when
+// it does ("Period: ... the last 30 days of data ..."); nothing otherwise.
+void notePeriodFollowsData(const DateRange& dates);
 
 // A rate as "12.3%", or "—" when there is none.
 QString formatPercent(const std::optional<double>& rate);

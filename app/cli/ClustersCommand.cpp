@@ -53,14 +53,16 @@ int runClusters(const QStringList& arguments) {
 
     auto workspace = openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
-    const Window window = reportingWindow(parser, zone, 30);
+    const DateRange dates = reportingDates(parser, workspace->db(), zone, 30);
+    const Window window = windowOf(dates, zone);
     const analysis::ClusterAnalysis result = analysis::analyseClusters(workspace->db(), window);
     if (!parser.isSet(QStringLiteral("json"))) {
+        notePeriodFollowsData(dates);
         printClusters(result, zone, static_cast<int>(top));
         return Success;
     }
     QJsonObject json = analysis::clustersToJson(result, zone);
-    json.insert(QStringLiteral("period"), periodJson(window, zone));
+    json.insert(QStringLiteral("period"), periodJson(dates, zone));
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return Success;
 }

@@ -4,8 +4,8 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
-#include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/MetricInputs.h"
 #include "metrics/MetricsJson.h"
 #include "metrics/OutcomeStore.h"
 #include "metrics/Segmentation.h"
@@ -78,6 +78,7 @@ metrics::SegmentField segmentOption(const QCommandLineParser& parser) {
 }
 
 struct MetricsRequest {
+    DateRange dates;
     Window window;
     QTimeZone zone;
     UtcSeconds slaAsOf = 0;
@@ -87,11 +88,12 @@ struct MetricsRequest {
 int reportOverall(store::Database& db, const MetricsRequest& request) {
     const metrics::Metrics result = metrics::metricsOfWindow(db, request.window, request.slaAsOf);
     if (!request.json) {
+        notePeriodFollowsData(request.dates);
         printMetrics(result);
         return Success;
     }
     QJsonObject object = metrics::metricsToJson(result);
-    object.insert(QStringLiteral("period"), periodJson(request.window, request.zone));
+    object.insert(QStringLiteral("period"), periodJson(request.dates, request.zone));
     out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
     return Success;
 }
@@ -99,11 +101,15 @@ int reportOverall(store::Database& db, const MetricsRequest& request) {
 int reportSegments(store::Database& db, const MetricsRequest& request,
                    metrics::SegmentField field) {
     metrics::MetricsInput input = metrics::loadMetricsInput(db, request.window);
-    const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
-    metrics::markSlaBreaches(input, request.window, {evaluator, request.slaAsOf});
+    const metrics::MetricInputs matrixInputs = metrics::metricInputsOf(db);
+    metrics::markSlaBreaches(input, request.window, matrixInputs.slaAsOf(request.slaAsOf));
+    if (!request.json) {
+        notePeriodFollowsData(request.dates);
+    }
     QJsonArray segments;
     for (const metrics::SegmentInput& segment : metrics::splitBySegment(input, field)) {
-        const metrics::Metrics result = metrics::computeMetrics(segment.input, request.window);
+        const metrics::Metrics result =
+            metrics::computeMetrics(segment.input, request.window, matrixInputs.costs);
         if (!request.json) {
             out() << (segment.value.isNull() ? QStringLiteral("(none)") : segment.value) << '\n';
             printMetrics(result);
@@ -119,7 +125,7 @@ int reportSegments(store::Database& db, const MetricsRequest& request,
         const QJsonObject object{
             {QStringLiteral("segments"), segments},
             {QStringLiteral("segment_by"), segmentFieldName(field)},
-            {QStringLiteral("period"), periodJson(request.window, request.zone)}};
+            {QStringLiteral("period"), periodJson(request.dates, request.zone)}};
         out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
     }
     return Success;
@@ -147,7 +153,8 @@ int runMetrics(const QStringList& arguments) {
     auto workspace = openWorkspace(parser);
     MetricsRequest request;
     request.zone = reportingZone(parser, *workspace);
-    request.window = reportingWindow(parser, request.zone, 30);
+    request.dates = reportingDates(parser, workspace->db(), request.zone, 30);
+    request.window = windowOf(request.dates, request.zone);
     request.slaAsOf = QDateTime::currentSecsSinceEpoch();
     request.json = parser.isSet(QStringLiteral("json"));
     return segmented ? reportSegments(workspace->db(), request, field)

@@ -96,16 +96,18 @@ int runRootCauses(const QStringList& arguments) {
 
     auto workspace = openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
-    const Window window = reportingWindow(parser, zone, 30);
+    const DateRange dates = reportingDates(parser, workspace->db(), zone, 30);
+    const Window window = windowOf(dates, zone);
     const analysis::RootCauseAnalysis result = analysis::analyseRootCauses(
         workspace->db(), window, matrix::loadMatrix(workspace->db()).taxonomy);
     if (!parser.isSet(QStringLiteral("json"))) {
+        notePeriodFollowsData(dates);
         printTable(result);
         printDetail(result);
         return Success;
     }
     QJsonObject json = analysis::rootCausesToJson(result);
-    json.insert(QStringLiteral("period"), periodJson(window, zone));
+    json.insert(QStringLiteral("period"), periodJson(dates, zone));
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return Success;
 }

@@ -73,15 +73,17 @@ int runSegments(const QStringList& arguments) {
 
     auto workspace = openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
-    const Window window = reportingWindow(parser, zone, 90);
+    const DateRange dates = reportingDates(parser, workspace->db(), zone, 90);
+    const Window window = windowOf(dates, zone);
     const analysis::SegmentAnalysis result =
         analysis::analyseSegments(workspace->db(), window, *field);
     if (!parser.isSet(QStringLiteral("json"))) {
+        notePeriodFollowsData(dates);
         printAnalysis(result);
         return Success;
     }
     QJsonObject json = analysis::segmentAnalysisToJson(result);
-    json.insert(QStringLiteral("period"), periodJson(window, zone));
+    json.insert(QStringLiteral("period"), periodJson(dates, zone));
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return Success;
 }

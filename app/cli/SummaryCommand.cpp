@@ -37,7 +37,8 @@ int runSummary(const QStringList& arguments) {
 
     auto workspace = openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
-    const Window window = reportingWindow(parser, zone, 30);
+    const DateRange dates = reportingDates(parser, workspace->db(), zone, 30);
+    const Window window = windowOf(dates, zone);
     const store::WorkspaceCounts counts = store::countRecords(workspace->db());
     const metrics::HeadlineFigures figures = metrics::headlineFigures(workspace->db(), window);
     const QString from = toDateTime(window.from, zone).date().toString(Qt::ISODate);
@@ -52,7 +53,7 @@ int runSummary(const QStringList& arguments) {
                          {QStringLiteral("events"), qint64(counts.events)},
                          {QStringLiteral("accounts"), qint64(counts.accounts)},
                          {QStringLiteral("known_issues"), qint64(counts.knownIssues)}}},
-            {QStringLiteral("period"), periodJson(window, zone)},
+            {QStringLiteral("period"), periodJson(dates, zone)},
             {QStringLiteral("tickets"), qint64(figures.tickets)},
             {QStringLiteral("escalated"),
              measured ? QJsonValue(qint64(figures.escalated)) : QJsonValue(QJsonValue::Null)},
@@ -71,7 +72,13 @@ int runSummary(const QStringList& arguments) {
     out() << "Workspace " << workspace->path() << '\n'
           << "  " << counts.tickets << " tickets, " << counts.events << " events, "
           << counts.accounts << " accounts, " << counts.knownIssues << " known issues\n"
-          << "Period " << from << " to " << to << " (exclusive), " << zone.id() << '\n'
+          << "Period " << from << " to " << to << " (exclusive), " << zone.id()
+          << (dates.followsData ? QStringLiteral(", the last %1 days of data (the newest ticket "
+                                                 "was created %2)")
+                                      .arg(dates.from.daysTo(dates.to))
+                                      .arg(dates.dataEnd.toString(Qt::ISODate))
+                                : QString())
+          << '\n'
           << "  tickets created     " << figures.tickets << '\n'
           << "  escalated           "
           << (measured ? QString::number(figures.escalated) : QStringLiteral("—")) << '\n'

@@ -23,6 +23,10 @@ QString formatValue(const QString& key, const std::optional<double>& value) {
         key.endsWith(QLatin1String("30m"))) {
         return QStringLiteral("%1%").arg(*value * 100.0, 0, 'f', 1);
     }
+    // The series' durations are percentiles of minutes: said so beside each.
+    if (key.endsWith(QLatin1String("_p50")) || key.endsWith(QLatin1String("_p90"))) {
+        return QStringLiteral("%1 min").arg(*value, 0, 'f', 1);
+    }
     return QString::number(
         *value, 'f', key == QLatin1String("tickets") || key == QLatin1String("escalated") ? 0 : 1);
 }
@@ -112,17 +116,17 @@ int runTrend(const QStringList& arguments) {
     auto workspace = openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
     const int defaultDays = *granularity == analysis::Granularity::Week ? 13 * 7 : 6 * 31;
-    const DateRange dates = reportingDates(parser, zone, defaultDays);
+    const DateRange dates = reportingDates(parser, workspace->db(), zone, defaultDays);
     const analysis::Trend trend =
         analysis::analyseTrend(workspace->db(), dates.from, dates.to, *granularity, zone,
                                QDateTime::currentSecsSinceEpoch());
     if (!parser.isSet(QStringLiteral("json"))) {
+        notePeriodFollowsData(dates);
         printTrend(trend);
         return Success;
     }
     QJsonObject json = analysis::trendToJson(trend);
-    json.insert(QStringLiteral("period"),
-                periodJson(windowOfLocalDates(dates.from, dates.to, zone), zone));
+    json.insert(QStringLiteral("period"), periodJson(dates, zone));
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return Success;
 }

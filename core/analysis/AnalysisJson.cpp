@@ -107,10 +107,14 @@ const std::vector<std::pair<QString, Extract>>& seriesExtractors() {
     return extractors;
 }
 
-std::vector<std::optional<double>> changes(const std::vector<std::optional<double>>& series) {
+// The change from each period to the next; none into or out of a partial
+// period: a week cut to one day is not compared with a whole week.
+std::vector<std::optional<double>> changes(const std::vector<std::optional<double>>& series,
+                                           const std::vector<TrendPoint>& points) {
     std::vector<std::optional<double>> result(series.size());
     for (std::size_t i = 1; i < series.size(); ++i) {
-        if (series[i] && series[i - 1]) {
+        const bool whole = !points[i].period.partial && !points[i - 1].period.partial;
+        if (whole && series[i] && series[i - 1]) {
             result[i] = *series[i] - *series[i - 1];
         }
     }
@@ -206,7 +210,7 @@ QJsonObject trendToJson(const Trend& trend) {
     for (const auto& [key, values] : trendSeries(trend)) {
         series.insert(key, numbers(values));
         average.insert(key, numbers(movingAverage3(values)));
-        change.insert(key, numbers(changes(values)));
+        change.insert(key, numbers(changes(values, trend.points)));
     }
     QJsonArray rising;
     for (const RisingCategory& category : trend.rising) {

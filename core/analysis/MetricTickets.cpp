@@ -1,9 +1,8 @@
 #include "analysis/MetricTickets.h"
 
-#include "matrix/MatrixStore.h"
-#include "matrix/TicketAssessment.h"
 #include "metrics/EscalationPairing.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/MetricInputs.h"
 #include "metrics/MetricsEngine.h"
 #include "metrics/SlaOutcomes.h"
 #include "metrics/TicketEscalations.h"
@@ -241,8 +240,8 @@ FigureTickets figureTicketsOf(store::Database& db, const Window& window, MetricF
                               UtcSeconds slaAsOf) {
     metrics::MetricsInput input = metrics::loadMetricsInput(db, window);
     if (figure == MetricFigure::SlaBreachRate) {
-        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db));
-        metrics::markSlaBreaches(input, window, {evaluator, slaAsOf});
+        const metrics::MetricInputs matrixInputs = metrics::metricInputsOf(db);
+        metrics::markSlaBreaches(input, window, matrixInputs.slaAsOf(slaAsOf));
     }
     return figureTickets(input, window, figure);
 }

@@ -1,5 +1,6 @@
 #include "analysis/Trend.h"
 
+#include "metrics/MetricInputs.h"
 #include "metrics/OutcomeStore.h"
 
 #include <algorithm>
@@ -107,8 +108,9 @@ std::optional<std::size_t> periodOf(const std::vector<TrendPeriod>& periods, Utc
 // range: tickets by creation, escalations by their instant.
 class PeriodSums : public metrics::OutcomeVisitor {
 public:
-    explicit PeriodSums(const std::vector<TrendPeriod>& periods)
+    PeriodSums(const std::vector<TrendPeriod>& periods, const metrics::CostParameters& costs)
         : m_periods(periods)
+        , m_costs(costs)
         , m_points(periods.size()) {}
 
     void begin(bool hasEventLog, const metrics::DataCoverage& coverage,
@@ -117,8 +119,7 @@ public:
         for (std::size_t i = 0; i < m_periods.size(); ++i) {
             m_points[i] = TrendPoint{};
             m_points[i].period = m_periods[i];
-            m_sums.emplace_back(m_periods[i].window, hasEventLog, metrics::CostParameters{},
-                                coverage);
+            m_sums.emplace_back(m_periods[i].window, hasEventLog, m_costs, coverage);
         }
     }
 
@@ -137,7 +138,7 @@ public:
     }
 
     std::unique_ptr<metrics::OutcomeVisitor> helper() const override {
-        return std::make_unique<PeriodSums>(m_periods);
+        return std::make_unique<PeriodSums>(m_periods, m_costs);
     }
 
     void join(metrics::OutcomeVisitor&& helper) override {
@@ -160,6 +161,7 @@ public:
 
 private:
     const std::vector<TrendPeriod>& m_periods;
+    metrics::CostParameters m_costs;
     std::vector<TrendPoint> m_points;
     std::vector<metrics::MetricsAccumulator> m_sums;
 };
@@ -171,7 +173,7 @@ std::vector<TrendPoint> measurePeriods(store::Database& db, const std::vector<Tr
         return {};
     }
     const Window range{periods.front().window.from, periods.back().window.to};
-    PeriodSums sums(periods);
+    PeriodSums sums(periods, metrics::metricInputsOf(db).costs);
     metrics::visitWindowOutcomes(db, range, slaAsOf, sums);
     return sums.finish();
 }

@@ -42,4 +42,11 @@ std::optional<BenchmarkBand> under30MinutesBand(const std::optional<double>& p90
     return *p90Minutes < durationBenchmarkMin ? BenchmarkBand::Good : BenchmarkBand::NeedsAttention;
 }
 
+std::optional<BenchmarkBand> criticalWithin30mBand(const std::optional<double>& share) {
+    if (!share) {
+        return std::nullopt;
+    }
+    return *share >= criticalWithin30mTarget ? BenchmarkBand::Good : BenchmarkBand::NeedsAttention;
+}
+
 } // namespace escdesk::metrics

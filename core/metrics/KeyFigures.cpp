@@ -61,8 +61,10 @@ std::vector<KeyFigureValue> keyFigures(const Metrics& current, const Metrics& pr
         figure(KeyFigure::CriticalDecisionsWithin30m,
                QStringLiteral("critical_decisions_within_30m"), FigureUnit::Fraction,
                Better::Higher, c.criticalDecisionsWithin30m, p.criticalDecisionsWithin30m, c);
+    // The band judges the share on the card; the p90 it stands for is kept
+    // for the tooltip.
     critical.benchmarkValue = criticalDecisionP90;
-    critical.band = under30MinutesBand(criticalDecisionP90);
+    critical.band = criticalWithin30mBand(c.criticalDecisionsWithin30m);
     figures.push_back(critical);
 
     KeyFigureValue bounce =
@@ -111,12 +113,13 @@ KeyFigureComparison compareKeyFigures(store::Database& db, const Window& current
     comparison.current = computeMetrics(now, current);
     comparison.previous = metricsOfWindow(db, previous, slaAsOf);
     const QStringList highCritical{QStringLiteral("High"), QStringLiteral("Critical")};
-    comparison.highCriticalHandoffMin = computeMetrics(withPriorities(now, highCritical),
-                                                       now.hasEventLog, current, {}, now.coverage)
-                                            .handoffDelayMin;
+    comparison.highCriticalHandoffMin =
+        computeMetrics(withPriorities(now, highCritical), now.hasEventLog, current, now.costs,
+                       now.coverage)
+            .handoffDelayMin;
     comparison.criticalDecisionMin =
         computeMetrics(withPriorities(now, {QStringLiteral("Critical")}), now.hasEventLog, current,
-                       {}, now.coverage)
+                       now.costs, now.coverage)
             .decisionLatencyMin;
     comparison.figures =
         keyFigures(comparison.current, comparison.previous, comparison.highCriticalHandoffMin.p90,

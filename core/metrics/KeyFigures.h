@@ -45,9 +45,10 @@ struct KeyFigureValue {
     // "+2 points"). Empty when either is empty.
     std::optional<double> change;
     std::int64_t n = 0; // the sample of a duration
-    // What the band judges when it is not `value` itself: the p90 handoff
-    // delay of High/Critical escalations, the p90 decision latency of
-    // Critical ones.
+    // The p90 a duration benchmark is about when it is not `value` itself:
+    // the handoff delay of High/Critical escalations (which the band
+    // judges), the decision latency of Critical ones (which the band on the
+    // share decided within 30 minutes stands for).
     std::optional<double> benchmarkValue;
     std::optional<BenchmarkBand> band;
     // Why there is no value (e.g. "needs event log"); empty otherwise.

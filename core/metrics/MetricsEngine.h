@@ -18,7 +18,9 @@
 
 namespace escdesk::metrics {
 
-// The cost parameters of SPEC §5 with their defaults.
+// The cost parameters of SPEC §5. The defaults serve hand-built inputs
+// (tests) only: every surface prices at the workspace matrix's rates, built
+// by metricInputsOf (MetricInputs.h).
 struct CostParameters {
     double agentCostPerHour = 45.0;
     double engineerCostPerHour = 95.0;

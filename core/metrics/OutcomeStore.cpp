@@ -2,6 +2,7 @@
 
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/MetricInputs.h"
 #include "metrics/SlaOutcomes.h"
 #include "store/StringPool.h"
 
@@ -601,17 +602,18 @@ void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds s
 WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
     OutcomeCollector collector;
     visitWindowOutcomes(db, window, slaAsOf, collector);
-    return collector.take();
+    WindowOutcomes outcomes = collector.take();
+    outcomes.costs = metricInputsOf(db).costs;
+    return outcomes;
 }
 
-Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window,
-                       const CostParameters& costs) {
-    return computeMetrics(outcomes.refs(), outcomes.hasEventLog, window, costs, outcomes.coverage);
+Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window) {
+    return computeMetrics(outcomes.refs(), outcomes.hasEventLog, window, outcomes.costs,
+                          outcomes.coverage);
 }
 
-Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf,
-                        const CostParameters& costs) {
-    OutcomeSum sum(window, costs);
+Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
+    OutcomeSum sum(window, metricInputsOf(db).costs);
     visitWindowOutcomes(db, window, slaAsOf, sum);
     return sum.finish();
 }

@@ -57,6 +57,7 @@ struct WindowOutcomes {
     bool hasEventLog = false;
     DataCoverage coverage;
     OutcomeSource source = OutcomeSource::Kept;
+    CostParameters costs; // the workspace matrix's rates (MetricInputs.h)
     std::vector<TicketOutcome> tickets;
     std::vector<EscalationOutcome> escalations;
 
@@ -65,12 +66,12 @@ struct WindowOutcomes {
 
 WindowOutcomes loadWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf);
 
-// The metrics of collected outcomes, with what their workspace can measure.
-Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window,
-                       const CostParameters& costs = {});
+// The metrics of collected outcomes, with what their workspace can measure,
+// priced at its matrix's cost rates.
+Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window);
 
-// Every metric of SPEC §7 over the window, summed as the outcomes come.
-Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf,
-                        const CostParameters& costs = {});
+// Every metric of SPEC §7 over the window, summed as the outcomes come; the
+// costs at the workspace matrix's rates.
+Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf);
 
 } // namespace escdesk::metrics

@@ -42,6 +42,10 @@ DateRange periodDates(PeriodPreset preset, const QDate& today) {
     }
     case PeriodPreset::ThisQuarter:
         return {firstDayOfQuarter(today), today};
+    case PeriodPreset::Last12Weeks:
+        return {today.addDays(1 - today.dayOfWeek()).addDays(-7 * 11), today};
+    case PeriodPreset::Last12Months:
+        return {firstDayOfMonth(today).addMonths(-11), today};
     case PeriodPreset::Custom:
         break;
     }
@@ -68,6 +72,8 @@ DateRange previousPeriod(PeriodPreset preset, const DateRange& current) {
     case PeriodPreset::Last7Days:
     case PeriodPreset::Last30Days:
     case PeriodPreset::Last90Days:
+    case PeriodPreset::Last12Weeks:
+    case PeriodPreset::Last12Months:
     case PeriodPreset::Custom:
         break;
     }

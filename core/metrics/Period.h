@@ -22,6 +22,10 @@ enum class PeriodPreset {
     LastMonth,
     ThisQuarter,
     Custom,
+    // Whole weeks and months for trend series (after Custom: settings keep
+    // the presets' numbers).
+    Last12Weeks,
+    Last12Months,
 };
 
 // An inclusive range of local dates, first..last.
@@ -36,8 +40,10 @@ struct DateRange {
 
 // The dates `preset` means when the local date is `today`. Rolling presets
 // end with today ("Last 7 days" on the 26th is the 20th..26th); "This month"
-// and "This quarter" run from their first day to today. Custom has no dates
-// of its own and gives an invalid range.
+// and "This quarter" run from their first day to today; "Last 12 weeks"
+// and "Last 12 months" from the Monday or the 1st eleven weeks or months
+// before the one holding today. Custom has no dates of its own and gives an
+// invalid range.
 DateRange periodDates(PeriodPreset preset, const QDate& today);
 
 // The period `current` is compared against:

@@ -66,8 +66,8 @@ Table latencyByPriority(const ReportContext& context, const PeriodFigures& figur
              Cell{formatMinutes(m.decisionLatencyMin.p90)},
              Cell{formatMinutes(m.decisionLatencyMin.mean)},
              critical ? Cell{formatValue(m.criticalDecisionsWithin30m, ValueFormat::Percent),
-                             m.criticalDecisionsWithin30m && *m.criticalDecisionsWithin30m < 0.8
-                                 ? Tone::Bad
+                             m.criticalDecisionsWithin30m
+                                 ? criticalWithin30mTone(*m.criticalDecisionsWithin30m)
                                  : Tone::Neutral}
                       : Cell{QStringLiteral("")}});
     }
@@ -230,10 +230,7 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
             QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Critical decisions within 30 min"),
             [](const M& x) { return x.criticalDecisionsWithin30m; }, ValueFormat::Percent, true,
-            QStringLiteral("all"),
-            [](double v) { return v >= 0.95  ? Tone::Good
-                                  : v >= 0.8 ? Tone::Watch
-                                             : Tone::Bad; },
+            criticalWithin30mTargetText(), criticalWithin30mTone,
             QStringLiteral("critical_decisions_within_30m")},
     };
     latency.blocks.push_back(

@@ -1,10 +1,11 @@
 #include "report/ReportSupport.h"
 
-#include "matrix/MatrixStore.h"
 #include "metrics/Benchmarks.h"
 #include "metrics/EscalationPairing.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/MetricInputs.h"
 #include "metrics/SlaOutcomes.h"
+#include "metrics/Vocabulary.h"
 #include "report/ReportRenderers.h"
 #include "store/TicketReader.h"
 
@@ -31,6 +32,16 @@ bool negligible(double delta, ValueFormat format) {
     return std::abs(delta) < 0.5;
 }
 
+// The two counts of escalation, as every surface defines them
+// (metrics/Vocabulary.h), for the footnote of each KPI table.
+QString glossaryText() {
+    QString text;
+    for (const metrics::Term& term : metrics::glossaryTerms()) {
+        text += QLatin1Char(' ') + QString::fromUtf8(term.definition);
+    }
+    return text;
+}
+
 QString plural(int n, const char* one, const char* many) {
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
@@ -38,19 +49,14 @@ QString plural(int n, const char* one, const char* many) {
 } // namespace
 
 ReportContext makeContext(store::Workspace& workspace, const QTimeZone& zone, UtcSeconds asOf) {
-    const matrix::Matrix matrix = matrix::loadMatrix(workspace.db());
-    metrics::CostParameters costs;
-    costs.agentCostPerHour = matrix.cost.agentCostPerHour;
-    costs.engineerCostPerHour = matrix.cost.engineerCostPerHour;
-    costs.interruptionMinutes = matrix.cost.interruptionMinutes;
-    costs.recoveryMinutes = matrix.cost.recoveryMinutes;
+    metrics::MetricInputs inputs = metrics::metricInputsOf(workspace.db());
     return ReportContext{workspace,
                          zone,
                          asOf,
                          toDateTime(asOf, zone).date(),
-                         matrix::MatrixEvaluator(matrix),
-                         costs,
-                         matrix.cost.currency};
+                         std::move(inputs.evaluator),
+                         inputs.costs,
+                         inputs.currency};
 }
 
 PeriodFigures loadFigures(ReportContext& context, const QDate& first, const QDate& last) {
@@ -183,12 +189,24 @@ Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::M
              Cell{kpi.target}, status});
     }
     table.note = QStringLiteral("Arrows compare with the previous period; green means better, red "
-                                "worse. Targets are the domain benchmarks.");
+                                "worse. Targets are the domain benchmarks.") +
+                 glossaryText();
     for (const auto& [reason, labels] : notMeasurable) {
         table.note += QStringLiteral(" Not measurable (%1): %2.")
                           .arg(labels.join(QStringLiteral("; ")), reason);
     }
     return table;
+}
+
+QString criticalWithin30mTargetText() {
+    return QStringLiteral("≥ %1% (p90 < %2 min)")
+        .arg(metrics::criticalWithin30mTarget * 100.0, 0, 'f', 0)
+        .arg(metrics::durationBenchmarkMin, 0, 'f', 0);
+}
+
+Tone criticalWithin30mTone(double share) {
+    return *metrics::criticalWithin30mBand(share) == metrics::BenchmarkBand::Good ? Tone::Good
+                                                                                  : Tone::Bad;
 }
 
 Kpi escalationRateKpi() {

@@ -80,6 +80,11 @@ Table kpiTable(const QString& id, const std::vector<Kpi>& kpis, const metrics::M
 // The benchmark KPIs of SPEC §7 (weekly and monthly reports).
 Kpi escalationRateKpi();
 
+// The Critical decision benchmark on the share decided within 30 minutes,
+// as the dashboard reads it (metrics::criticalWithin30mBand).
+QString criticalWithin30mTargetText(); // "≥ 90% (p90 < 30 min)"
+Tone criticalWithin30mTone(double share);
+
 // One escalation in the period, with the ticket's effort.
 struct EscalationCase {
     std::int64_t row = 0;

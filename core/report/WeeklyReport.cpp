@@ -61,10 +61,7 @@ std::vector<Kpi> weeklyKpis() {
             QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Critical decisions within 30 min"),
             [](const M& m) { return m.criticalDecisionsWithin30m; }, ValueFormat::Percent, true,
-            QStringLiteral("all (< 30 min)"),
-            [](double v) { return v >= 0.95  ? Tone::Good
-                                  : v >= 0.8 ? Tone::Watch
-                                             : Tone::Bad; },
+            criticalWithin30mTargetText(), criticalWithin30mTone,
             QStringLiteral("critical_decisions_within_30m")},
         Kpi{QStringLiteral("Bounceback rate"), [](const M& m) { return m.bouncebackRate; },
             ValueFormat::Percent, false, QStringLiteral("5–10% (over 20%: bad)"),

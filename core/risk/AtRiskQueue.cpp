@@ -2,11 +2,13 @@
 
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
+#include "risk/OpenAsOf.h"
 #include "risk/RiskModelStore.h"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace escdesk::risk {
 
@@ -100,10 +102,17 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
     queue.riskUnavailable = current.model.cannotTrain();
     const bool scored = queue.riskUnavailable.isEmpty();
 
+    // The tickets open then, from what was known then: as of a past instant
+    // that is not the tickets open now.
+    const std::unordered_set<std::int64_t> open = openUnescalatedTicketsAt(db, asOf);
+    const auto openThen = [&open](const RiskTicket& t) {
+        return open.count(t.row) > 0;
+    };
+
     // Creation instants of the accounts that have open tickets.
     std::unordered_map<int, std::vector<UtcSeconds>> created;
     for (const RiskTicket& t : data.tickets) {
-        if (t.open && !t.escalated && t.account >= 0) {
+        if (openThen(t) && t.account >= 0) {
             created.try_emplace(t.account);
         }
     }
@@ -118,7 +127,7 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
     }
 
     for (const RiskTicket& t : data.tickets) {
-        if (!t.open || t.escalated || t.createdAt > asOf) {
+        if (!openThen(t)) {
             continue;
         }
         ++queue.openTickets;

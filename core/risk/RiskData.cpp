@@ -2,6 +2,7 @@
 
 #include "matrix/Matrix.h"
 #include "metrics/DataCoverage.h"
+#include "risk/OpenAsOf.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -75,12 +76,6 @@ private:
     QHash<QString, int> m_codes;
     std::unordered_map<std::string, int, Hash, std::equal_to<>> m_raw;
 };
-
-bool isClosedStatus(const QString& status) {
-    const QString s = status.trimmed().toLower();
-    return s == QLatin1String("solved") || s == QLatin1String("closed") ||
-           s == QLatin1String("resolved");
-}
 
 } // namespace
 

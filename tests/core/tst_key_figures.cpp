@@ -100,6 +100,11 @@ private slots:
         QCOMPARE(under30MinutesBand(29.9), BenchmarkBand::Good);
         QCOMPARE(under30MinutesBand(30.0), BenchmarkBand::NeedsAttention);
         QVERIFY(!under30MinutesBand(std::nullopt));
+        // Critical decisions within 30 min: 90% or more (a p90 within them).
+        QCOMPARE(criticalWithin30mBand(0.9), BenchmarkBand::Good);
+        QCOMPARE(criticalWithin30mBand(0.899), BenchmarkBand::NeedsAttention);
+        QCOMPARE(criticalWithin30mBand(0.109), BenchmarkBand::NeedsAttention);
+        QVERIFY(!criticalWithin30mBand(std::nullopt));
     }
 
     // Week W (created W + 1 h … W + 5 h), escalations to tier 2 unless said:
@@ -176,6 +181,7 @@ private slots:
         QVERIFY(!critical.previous);
         QVERIFY(!critical.change);
         compareOptional(critical.benchmarkValue, 43.0);
+        // The band is on the share: 50% decided within 30 min is under 90%.
         QCOMPARE(*critical.band, BenchmarkBand::NeedsAttention);
         QCOMPARE(critical.better, Better::Higher);
 

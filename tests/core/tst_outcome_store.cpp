@@ -29,6 +29,7 @@
 #include "demo/DemoGenerator.h"
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/MetricInputs.h"
 #include "metrics/MetricsJson.h"
 #include "metrics/OutcomeStore.h"
 #include "metrics/SlaOutcomes.h"
@@ -116,9 +117,9 @@ private:
     // The metrics by the facts path, for the same window and instant.
     Metrics fromFacts(UtcSeconds asOf) {
         MetricsInput input = loadMetricsInput(db(), W);
-        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db()));
-        markSlaBreaches(input, W, {evaluator, asOf});
-        return computeMetrics(input, W);
+        const MetricInputs matrixInputs = metricInputsOf(db());
+        markSlaBreaches(input, W, matrixInputs.slaAsOf(asOf));
+        return computeMetrics(input, W, matrixInputs.costs);
     }
 
 private slots:
@@ -336,14 +337,14 @@ private slots:
         const auto day = [&zone](int month, int dayOfMonth) {
             return QDateTime(QDate(2026, month, dayOfMonth), QTime(0, 0), zone).toSecsSinceEpoch();
         };
-        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(demoDb));
+        const MetricInputs matrixInputs = metricInputsOf(demoDb);
         for (const Window window : {Window{day(10, 27), day(11, 26)},
                                     Window{day(5, 1), day(11, 27)}, Window{day(9, 1), day(9, 8)}}) {
             for (const UtcSeconds asOf : {day(11, 20), day(11, 27)}) {
                 MetricsInput input = loadMetricsInput(demoDb, window);
-                markSlaBreaches(input, window, {evaluator, asOf});
+                markSlaBreaches(input, window, matrixInputs.slaAsOf(asOf));
                 QCOMPARE(json(metricsOfWindow(demoDb, window, asOf)),
-                         json(computeMetrics(input, window)));
+                         json(computeMetrics(input, window, matrixInputs.costs)));
             }
         }
     }
@@ -374,9 +375,9 @@ WHERE ticket_id LIKE 'L-%' AND id % 7 = 0;
         const Window all{B, B + 120000 * 60};
         QCOMPARE(json(metricsOfWindow(db(), all, at(200000))), json([&] {
                      MetricsInput input = loadMetricsInput(db(), all);
-                     const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db()));
-                     markSlaBreaches(input, all, {evaluator, at(200000)});
-                     return computeMetrics(input, all);
+                     const MetricInputs matrixInputs = metricInputsOf(db());
+                     markSlaBreaches(input, all, matrixInputs.slaAsOf(at(200000)));
+                     return computeMetrics(input, all, matrixInputs.costs);
                  }()));
         const QTimeZone utc = QTimeZone::utc();
         const QDate first = QDateTime::fromSecsSinceEpoch(B, utc).date();
@@ -384,10 +385,11 @@ WHERE ticket_id LIKE 'L-%' AND id % 7 = 0;
             db(), first, first.addDays(84), analysis::Granularity::Week, utc, at(200000));
         QCOMPARE(trend.points.size(), std::size_t(12));
         MetricsInput input = loadMetricsInput(db(), all);
-        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(db()));
-        markSlaBreaches(input, all, {evaluator, at(200000)});
+        const MetricInputs matrixInputs = metricInputsOf(db());
+        markSlaBreaches(input, all, matrixInputs.slaAsOf(at(200000)));
         for (const analysis::TrendPoint& point : trend.points) {
-            QCOMPARE(json(point.metrics), json(computeMetrics(input, point.period.window)));
+            QCOMPARE(json(point.metrics),
+                     json(computeMetrics(input, point.period.window, matrixInputs.costs)));
         }
     }
 

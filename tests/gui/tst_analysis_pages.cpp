@@ -339,6 +339,93 @@ private slots:
         }));
     }
 
+    // A workspace of last year's exports (its newest ticket created on
+    // Friday 14 Mar 2025) opens on its data: the default "Last 30 days" are
+    // 13 Feb .. 14 Mar 2025 on every analysis page, and the label says so.
+    void pagesOpenOnALastYearWorkspacesData() {
+        QTemporaryDir dir;
+        store::Workspace workspace(dir.filePath(QStringLiteral("last-year.db")));
+        workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("UTC"));
+        {
+            store::Transaction transaction(workspace.db());
+            store::DataWriter w(workspace.db());
+            const QString subject = QStringLiteral("Webhook signature rejected by endpoint");
+            add(w, QStringLiteral("L1"), at(QDate(2025, 3, 14), 10), QStringLiteral("High"),
+                QStringLiteral("Integration Issue"), subject, 30);
+            add(w, QStringLiteral("L2"), at(QDate(2025, 3, 3), 9), QStringLiteral("Low"), {},
+                QStringLiteral("Password reset"), std::nullopt);
+            add(w, QStringLiteral("L3"), at(QDate(2025, 2, 13), 0, 30), QStringLiteral("Low"), {},
+                QStringLiteral("Invoice copy"), std::nullopt);
+            // The day before the 30 days: not in them.
+            add(w, QStringLiteral("L4"), at(QDate(2025, 2, 12), 23), QStringLiteral("High"),
+                QStringLiteral("Integration Issue"), subject, 10);
+            transaction.commit();
+        }
+        const metrics::DateRange expected{QDate(2025, 2, 13), QDate(2025, 3, 14)};
+        const QString label = QStringLiteral("Last 30 days of data (to 14 Mar 2025)");
+
+        SegmentsPage segments;
+        segments.setAsynchronous(false);
+        segments.setWorkspace(&workspace);
+        segments.resize(1100, 760);
+        segments.show();
+        QVERIFY(segments.figures().period.followsData);
+        QCOMPARE(segments.figures().dates, expected);
+        QCOMPARE(segments.figures().analysis.tickets, std::int64_t(3));
+        QVERIFY2(segments.findChild<QLabel*>(QStringLiteral("subtitle"))->text().contains(label),
+                 qPrintable(segments.findChild<QLabel*>(QStringLiteral("subtitle"))->text()));
+        QCOMPARE(segments.periodPicker()->dataEndText(), QStringLiteral("to 14 Mar 2025"));
+        // Custom dates are the user's own: no "of data".
+        segments.periodPicker()->setCustomRange(QDate(2026, 1, 1), QDate(2026, 1, 31));
+        segments.periodPicker()->setPreset(metrics::PeriodPreset::Custom);
+        QVERIFY(!segments.figures().period.followsData);
+        QCOMPARE(segments.figures().analysis.tickets, std::int64_t(0));
+        QVERIFY(segments.periodPicker()->dataEndText().isEmpty());
+
+        RootCausesPage causes;
+        causes.setAsynchronous(false);
+        causes.setWorkspace(&workspace);
+        causes.resize(1100, 760);
+        causes.show();
+        QCOMPARE(causes.figures().dates, expected);
+        QCOMPARE(causes.figures().rootCauses.escalations, std::int64_t(1)); // L1
+        QVERIFY(causes.findChild<QLabel*>(QStringLiteral("subtitle"))->text().contains(label));
+        QCOMPARE(causes.periodPicker()->dataEndText(), QStringLiteral("to 14 Mar 2025"));
+
+        // Trends has the same picker, on the last 12 weeks: Monday
+        // 23 Dec 2024 .. Friday 14 Mar 2025, the week of 10 Mar partial.
+        TrendsPage trends;
+        trends.setAsynchronous(false);
+        trends.setWorkspace(&workspace);
+        trends.resize(1100, 760);
+        trends.show();
+        QVERIFY(trends.periodPicker());
+        QCOMPARE(trends.periodPicker()->preset(), metrics::PeriodPreset::Last12Weeks);
+        const TrendFigures& f = trends.figures();
+        QVERIFY(f.period.followsData);
+        QCOMPARE(f.firstDay, QDate(2024, 12, 23));
+        QCOMPARE(f.lastDay, QDate(2025, 3, 14));
+        QCOMPARE(int(f.trend.points.size()), 12);
+        QVERIFY(f.trend.points.back().period.partial);
+        QVERIFY(!f.trend.points.front().period.partial);
+        QVERIFY2(trends.subtitleText().startsWith(
+                     QStringLiteral("Last 12 weeks of data (to 14 Mar 2025)")),
+                 qPrintable(trends.subtitleText()));
+        QVERIFY(trends.subtitleText().contains(QStringLiteral("* partial week")));
+        // Monthly switches to the last 12 months: Apr 2024 .. Mar 2025.
+        trends.setGranularity(analysis::Granularity::Month);
+        QCOMPARE(trends.periodPicker()->preset(), metrics::PeriodPreset::Last12Months);
+        QCOMPARE(trends.figures().firstDay, QDate(2024, 4, 1));
+        QCOMPARE(int(trends.figures().trend.points.size()), 12);
+        // Any other preset of the picker: the last 30 days of data, in weeks
+        // cut at both ends (from Thursday 13 Feb, to Friday 14 Mar).
+        trends.setGranularity(analysis::Granularity::Week);
+        trends.periodPicker()->setPreset(metrics::PeriodPreset::Last30Days);
+        QCOMPARE(trends.figures().firstDay, expected.first);
+        QVERIFY(trends.figures().trend.points.front().period.startsLate);
+        QVERIFY(trends.figures().trend.points.back().period.endsEarly);
+    }
+
     void chartExportWritesPngAndSvg() {
         AnalysisChart chart(QStringLiteral("Export"), QStringLiteral("export"));
         auto* line = new QLineSeries;

@@ -5,9 +5,12 @@
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
+#include "widgets/PeriodPicker.h"
+#include "widgets/WeeklyTrendChart.h"
 
 #include <QLabel>
 #include <QLocale>
+#include <QScatterSeries>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -129,8 +132,8 @@ private slots:
                                               "support-level column to measure escalations");
         QCOMPARE(page.comparison().current.tickets, 5);
         QCOMPARE(page.comparison().current.unavailable, reason);
-        const QStringList escalationCards{"Escalated", "Escalation rate", "Time to escalate p90",
-                                          "Bounceback"};
+        const QStringList escalationCards{"Escalated tickets", "Escalation rate",
+                                          "Time to escalate p90", "Bounceback"};
         int checked = 0;
         for (KpiCard* card : page.findChildren<KpiCard*>()) {
             if (!escalationCards.contains(card->titleText())) {
@@ -150,6 +153,73 @@ private slots:
             return l->text() ==
                    QStringLiteral("Escalations cannot be measured from this data: %1.").arg(reason);
         }));
+    }
+
+    // A workspace of last year's exports, its newest ticket created on Friday
+    // 14 Mar 2025: the dashboard opens on the 30 days ending then and says
+    // so; its weekly charts end on the 14th, the week of 10 Mar marked as
+    // the week so far (Mon..Fri, 5 of 7 days), never drawn as a whole week.
+    void aLastYearWorkspaceOpensOnItsDataWithThePartialWeekMarked() {
+        QTemporaryDir dir;
+        store::Workspace workspace(dir.filePath(QStringLiteral("last-year.db")));
+        workspace.setSetting(QStringLiteral("reporting_tz"), QStringLiteral("UTC"));
+        const auto day = [](int month, int d) {
+            return QDateTime(QDate(2025, month, d), QTime(12, 0), QTimeZone::utc())
+                .toSecsSinceEpoch();
+        };
+        {
+            store::Transaction transaction(workspace.db());
+            store::DataWriter writer(workspace.db());
+            addTickets(writer, QStringLiteral("F"), day(3, 14), 1, 1); // the week so far
+            addTickets(writer, QStringLiteral("M"), day(3, 4), 10, 1); // week of 3 Mar
+            addTickets(writer, QStringLiteral("J"), day(2, 13), 4, 2); // first day of 30
+            addTickets(writer, QStringLiteral("X"), day(2, 12), 5, 5); // the day before
+            transaction.commit();
+        }
+        DashboardPage page;
+        page.setAsynchronous(false);
+        page.setWorkspace(&workspace);
+        page.resize(1100, 700);
+        page.show();
+        QCOMPARE(page.periodPicker()->preset(), metrics::PeriodPreset::Last30Days);
+        QVERIFY(page.period().followsData);
+        QCOMPARE(page.period().dataEnd, QDate(2025, 3, 14));
+        QCOMPARE(page.comparison().currentDates,
+                 (metrics::DateRange{QDate(2025, 2, 13), QDate(2025, 3, 14)}));
+        // 1 + 10 + 4 tickets, 1 + 1 + 2 escalated; before: 14 Jan .. 12 Feb.
+        QCOMPARE(page.comparison().current.tickets, 15);
+        QCOMPARE(page.comparison().current.escalated, 4);
+        QCOMPARE(page.comparison().previous.tickets, 5);
+        QVERIFY2(page.periodText().startsWith(QStringLiteral(
+                     "Last 30 days of data (to 14 Mar 2025) · 13 Feb – 14 Mar 2025")),
+                 qPrintable(page.periodText()));
+        QCOMPARE(page.periodPicker()->dataEndText(), QStringLiteral("to 14 Mar 2025"));
+
+        const auto& weeks = page.weeks();
+        QCOMPARE(int(weeks.size()), DashboardPage::trendWeeks);
+        QCOMPARE(weeks.back().dates, (metrics::DateRange{QDate(2025, 3, 10), QDate(2025, 3, 14)}));
+        QVERIFY(weeks.back().partial);
+        QCOMPARE(weeks.back().figures.tickets, 1);
+        QVERIFY(!weeks[weeks.size() - 2].partial);
+        QCOMPARE(weeks[weeks.size() - 2].figures.tickets, 10);
+        // Marked on both charts: "*" on its label, drawn apart.
+        for (WeeklyTrendChart* chart : {page.rateChart(), page.volumeChart()}) {
+            QCOMPARE(chart->weekLabels().back(), QStringLiteral("10*<br>Mar"));
+            QCOMPARE(chart->weekLabels()[chart->weekLabels().size() - 2],
+                     QStringLiteral("3<br>Mar"));
+            QVERIFY(!chart->partialSeries().isEmpty());
+        }
+        // The rate line stops at the last whole week; the week so far (1 of
+        // 1 escalated, 100%) is a hollow point of its own.
+        QScatterSeries* hollow = nullptr;
+        for (QAbstractSeries* series : page.rateChart()->partialSeries()) {
+            if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
+                hollow = scatter;
+            }
+        }
+        QVERIFY(hollow);
+        QCOMPARE(hollow->count(), 1);
+        QCOMPARE(hollow->at(0), QPointF(DashboardPage::trendWeeks - 1, 100.0));
     }
 };
 

@@ -116,6 +116,19 @@ QString pValue(const std::optional<double>& p) {
     return QLocale().toString(*p, 'f', 3);
 }
 
+QString termName(const metrics::Term& term) {
+    return QCoreApplication::translate("Vocabulary", term.name);
+}
+
+QString termDefinition(const metrics::Term& term) {
+    return QCoreApplication::translate("Vocabulary", term.definition);
+}
+
+QString populationDefinition(const QString& metricKey) {
+    const metrics::Term* term = metrics::populationOf(metricKey);
+    return term ? termDefinition(*term) : QString();
+}
+
 QString amount(double value) {
     return QLocale().toString(value, 'f', 0);
 }

@@ -5,6 +5,7 @@
 
 #include "domain/EventKind.h"
 #include "domain/Instant.h"
+#include "metrics/Vocabulary.h"
 
 #include <QColor>
 #include <QString>
@@ -39,6 +40,14 @@ QString pValue(const std::optional<double>& p);
 QString amount(double value);
 // A short date range: "1 Nov – 26 Nov 2026".
 QString dateRange(const QDate& first, const QDate& last);
+
+// A term of the vocabulary (metrics/Vocabulary.h), translated: its name,
+// its one-sentence definition.
+QString termName(const metrics::Term& term);
+QString termDefinition(const metrics::Term& term);
+// The definitions of the counts a metric is over, for its tooltip: empty
+// for a metric over all tickets.
+QString populationDefinition(const QString& metricKey);
 
 QColor priorityColour(const QString& priority);
 QColor escalatedColour();

@@ -1,6 +1,7 @@
 #include "pages/AtRiskPage.h"
 
 #include "ShownText.h"
+#include "metrics/DataEnd.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "risk/RiskModelStore.h"
@@ -35,8 +36,12 @@ AtRiskFigures computeAtRisk(store::Workspace& workspace, bool everyOpenTicket) {
     const QStringList keywords = risk::workspaceKeywords(workspace.db());
     const risk::RiskData data =
         risk::loadRiskData(workspace.db(), risk::SentimentScorer::withAfinn(keywords));
-    figures.queue = risk::buildAtRiskQueue(workspace.db(), data, keywords,
-                                           QDateTime::currentSecsSinceEpoch(), options);
+    // Tickets open now in last year's export are not open now: the queue
+    // is taken where such data ends, with the tickets open then.
+    const metrics::ChosenInstant asOf =
+        metrics::asOfFollowingData(workspace.db(), QDateTime::currentSecsSinceEpoch());
+    figures.asOfFollowsData = asOf.followsData;
+    figures.queue = risk::buildAtRiskQueue(workspace.db(), data, keywords, asOf.asOf, options);
     // How the model does on the latest months it has not seen.
     if (const auto e = risk::evaluateHeldOut(data, keywords, zone)) {
         figures.heldOutAuc = e->auc;
@@ -245,10 +250,13 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
         m_subtitle->setText(tr("No workspace is open. Use File › Open Workspace."));
     } else {
         const QTimeZone zone = m_workspace->reportingTimeZone();
-        m_subtitle->setText(tr("%1 of %2 open tickets need attention · as of %3")
-                                .arg(display::count(std::int64_t(q.entries.size())),
-                                     display::count(q.openTickets),
-                                     display::dateTime(q.asOf, zone)));
+        m_subtitle->setText(
+            (m_figures.asOfFollowsData
+                 ? tr("%1 of %2 tickets open then need attention · as of %3, where the "
+                      "workspace’s data ends (its newest ticket or event)")
+                 : tr("%1 of %2 open tickets need attention · as of %3"))
+                .arg(display::count(std::int64_t(q.entries.size())), display::count(q.openTickets),
+                     display::dateTime(q.asOf, zone)));
     }
     m_flagged->setValue(display::count(flagged));
     m_flagged->setBand(flagged ? KpiCard::Tone::Bad : KpiCard::Tone::Good,

@@ -24,6 +24,9 @@ class TicketDetailPane;
 
 struct AtRiskFigures {
     risk::AtRiskQueue queue;
+    // The queue is taken where the workspace's data ends, not now: its data
+    // is older than metrics::staleDataDays.
+    bool asOfFollowsData = false;
     std::optional<double> heldOutAuc;
     std::optional<double> heldOutBaseRate;
     QString heldOutMonths; // "Oct–Nov 2026"

@@ -8,6 +8,7 @@
 #include "metrics/Benchmarks.h"
 #include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
+#include "pages/PageParts.h"
 #include "store/Workspace.h"
 #include "widgets/FigureTicketsDialog.h"
 #include "widgets/KpiCard.h"
@@ -96,8 +97,8 @@ FigureText figureText(metrics::KeyFigure figure) {
                                   "escalations of Critical tickets with a decision latency of at "
                                   "most 30 minutes."),
                 QT_TRANSLATE_NOOP("DashboardPage",
-                                  "Benchmark: Critical decision latency under 30 min, judged on "
-                                  "the p90.")};
+                                  "Benchmark: Critical decision latency under 30 min, so at "
+                                  "least 90% decided within 30 min (a p90 under 30 min).")};
     case KeyFigure::BouncebackRate:
         return {
             QT_TRANSLATE_NOOP("DashboardPage", "Bounceback"),
@@ -162,7 +163,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     , m_periodText(new QLabel(this))
     , m_sourceText(new QLabel(this))
     , m_ticketsCard(new KpiCard(tr("Tickets"), this))
-    , m_escalatedCard(new KpiCard(tr("Escalated"), this))
+    , m_escalatedCard(new KpiCard(display::termName(metrics::escalatedTicketsTerm), this))
     , m_rateCard(new KpiCard(tr("Escalation rate"), this))
     , m_rateChart(new WeeklyTrendChart(WeeklyTrendChart::Kind::EscalationRate,
                                        tr("Escalation rate by week"), this))
@@ -191,17 +192,23 @@ DashboardPage::DashboardPage(QWidget* parent)
     std::vector<KpiCard*> all{m_ticketsCard, m_escalatedCard, m_rateCard};
     m_ticketsCard->setToolTip(tr("tickets: the tickets created in the period. Click to list "
                                  "them."));
-    m_escalatedCard->setToolTip(tr("escalated: the tickets created in the period with an "
-                                   "“escalated” event (without an event log, the escalated "
-                                   "flag). Click to list them."));
+    // The two counts of escalation are told apart by their one definition.
+    m_escalatedCard->setToolTip(tr("escalated: %1\nClick to list them.")
+                                    .arg(display::termDefinition(metrics::escalatedTicketsTerm)));
     m_rateCard->setToolTip(
-        tr("escalation_rate: escalated / tickets.\nBenchmark: below 10% is "
-           "good, above 15% needs attention.\nClick to list the escalated tickets."));
+        tr("escalation_rate = escalated / tickets: %1\nBenchmark: below 10% is good, above 15% "
+           "needs attention.\nClick to list the escalated tickets.")
+            .arg(display::termDefinition(metrics::escalationRateTerm)));
+    // The figures' SPEC §7 keys, in card order, say what each counts over.
+    const std::vector<metrics::KeyFigureValue> keys =
+        metrics::keyFigures({}, {}, std::nullopt, std::nullopt);
     for (int i = 0; i <= int(metrics::KeyFigure::DeflectionRate); ++i) {
         const FigureText text = figureText(static_cast<metrics::KeyFigure>(i));
         auto* card = new KpiCard(trText(text.title), this);
         const QString benchmark = trText(text.benchmark);
+        const QString population = display::populationDefinition(keys[std::size_t(i)].key);
         card->setToolTip(trText(text.definition) +
+                         (population.isEmpty() ? QString() : QStringLiteral("\n") + population) +
                          (benchmark.isEmpty() ? QString() : QStringLiteral("\n") + benchmark));
         m_figureCards.push_back(card);
         all.push_back(card);
@@ -223,8 +230,9 @@ DashboardPage::DashboardPage(QWidget* parent)
 
     auto* benchmark = new QLabel(
         tr("Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under "
-           "30 min (High/Critical p90); Critical decisions under 30 min (p90); bounceback 5–10% "
-           "healthy, above 20% bad; context loss below 10%. Hover a card for its definition."),
+           "30 min (High/Critical p90); Critical decisions within 30 min for at least 90%; "
+           "bounceback 5–10% healthy, above 20% bad; context loss below 10%. Hover a card for its "
+           "definition."),
         this);
     benchmark->setObjectName(QStringLiteral("footnote"));
     benchmark->setWordWrap(true);
@@ -296,17 +304,31 @@ QDate DashboardPage::today() const {
 
 namespace {
 
+// The last day of the weekly charts: where the cards' period ends when it
+// follows the data, else today — or the data's end when the 12 weeks ending
+// today would hold none of it.
+QDate lastChartDay(const metrics::ChosenPeriod& period, const std::optional<QDate>& dataEnd,
+                   const QDate& today) {
+    if (period.followsData) {
+        return period.dataEnd;
+    }
+    return metrics::periodFollowingData(PeriodPreset::Last12Weeks, today, dataEnd).dates.last;
+}
+
 DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
-                                const metrics::DateRange& dates, const QDate& today,
+                                const metrics::DateRange& picked, const QDate& today,
                                 const QTimeZone& zone) {
     DashboardFigures figures;
+    const std::optional<QDate> dataEnd = metrics::lastDataDay(db, zone);
+    figures.period = metrics::choosePeriod(db, preset, picked, today, zone);
+    const metrics::DateRange dates = figures.period.dates;
     if (dates.isValid()) {
         figures.comparison = metrics::compareHeadline(db, preset, dates, zone);
     } else {
         figures.comparison.currentDates = dates;
     }
-    figures.weeks =
-        metrics::headlineSeries(db, metrics::recentWeeks(today, DashboardPage::trendWeeks), zone);
+    figures.weeks = metrics::recentWeekFigures(db, lastChartDay(figures.period, dataEnd, today),
+                                               DashboardPage::trendWeeks, zone);
     if (dates.isValid()) {
         figures.slaAsOf = QDateTime::currentSecsSinceEpoch();
         figures.keyFigures = metrics::compareKeyFigures(
@@ -571,7 +593,12 @@ KpiCard* DashboardPage::figureCard(metrics::KeyFigure figure) const {
     return m_figureCards[std::size_t(figure)];
 }
 
+QString DashboardPage::periodText() const {
+    return m_periodText->text();
+}
+
 void DashboardPage::showFigures() {
+    m_period->showDataEnd(m_figures.period.followsData ? m_figures.period.dataEnd : QDate());
     showCards();
     m_rateChart->setSeries(m_figures.weeks);
     m_volumeChart->setSeries(m_figures.weeks);
@@ -586,7 +613,10 @@ void DashboardPage::showCards() {
     } else if (!c.currentDates.isValid()) {
         m_periodText->setText(tr("The first day must not be after the last day."));
     } else {
+        const QString followsData =
+            parts::followsDataText(m_figures.period, m_period->presetText());
         m_periodText->setText(
+            (followsData.isEmpty() ? QString() : followsData + QStringLiteral(" · ")) +
             tr("%1 (%2 days), compared with the previous period %3 · times in %4")
                 .arg(display::dateRange(c.currentDates.first, c.currentDates.last))
                 .arg(c.currentDates.days())
@@ -652,8 +682,8 @@ void DashboardPage::showCards() {
         : !notMeasurable.isEmpty()
             ? tr("Escalations cannot be measured from this data: %1.").arg(notMeasurable)
         : c.current.fromEventLog
-            ? tr("Escalated tickets are those with an “escalated” event in the "
-                 "event log.")
+            ? display::termDefinition(metrics::escalatedTicketsTerm) + QLatin1Char(' ') +
+                  display::termDefinition(metrics::escalationsTerm)
             : tr("This workspace has no event log: escalated tickets come from "
                  "the tickets’ own escalated flag."));
 }
@@ -685,10 +715,15 @@ QString bandText(const metrics::KeyFigureValue& f) {
     case KeyFigure::ContextLossRate:
         return band == BenchmarkBand::Good ? DashboardPage::tr("Good · < 10%")
                                            : DashboardPage::tr("Attention · ≥ 10%");
+    // The handoff band judges High and Critical escalations, not every one
+    // in the p90 on the card: the badge names them.
     case KeyFigure::HandoffDelay:
+        return band == BenchmarkBand::Good ? DashboardPage::tr("High/Crit. < 30 min")
+                                           : DashboardPage::tr("High/Crit. ≥ 30 min");
+    // The card is a share: its badge speaks of the share.
     case KeyFigure::CriticalDecisionsWithin30m:
-        return band == BenchmarkBand::Good ? DashboardPage::tr("Good · under 30 min")
-                                           : DashboardPage::tr("Above 30 min");
+        return band == BenchmarkBand::Good ? DashboardPage::tr("Good · ≥ 90%")
+                                           : DashboardPage::tr("Attention · < 90%");
     default:
         return {};
     }
@@ -702,8 +737,9 @@ QString bandToolTip(const metrics::KeyFigureValue& f) {
                                  "(benchmark: under 30 min)")
             .arg(display::minutes(f.benchmarkValue));
     case metrics::KeyFigure::CriticalDecisionsWithin30m:
-        return DashboardPage::tr("p90 decision latency of Critical escalations: %1 (benchmark: "
-                                 "under 30 min)")
+        return DashboardPage::tr("Benchmark: Critical decisions in under 30 min, so at least 90% "
+                                 "of Critical escalations decided within 30 min (their p90 now: "
+                                 "%1)")
             .arg(display::minutes(f.benchmarkValue));
     default:
         return {};

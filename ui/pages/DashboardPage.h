@@ -6,6 +6,7 @@
 // re-escalation, SLA breaches, deflection) against the previous period,
 // each judged by its benchmark where the spec gives one.
 
+#include "metrics/DataEnd.h"
 #include "metrics/HeadlineComparison.h"
 #include "metrics/HeadlineSeries.h"
 #include "metrics/KeyFigures.h"
@@ -26,6 +27,9 @@ class WeeklyTrendChart;
 
 // Everything the dashboard shows, computed by core in one go.
 struct DashboardFigures {
+    // The period shown: the picked preset's, following the data when the
+    // workspace's data ends before it (metrics::choosePeriod).
+    metrics::ChosenPeriod period;
     metrics::HeadlineComparison comparison;
     std::vector<metrics::PeriodFigures> weeks;
     metrics::KeyFigureComparison keyFigures;
@@ -60,6 +64,11 @@ public:
     const metrics::HeadlineComparison& comparison() const { return m_figures.comparison; }
     const std::vector<metrics::PeriodFigures>& weeks() const { return m_figures.weeks; }
     KpiCard* rateCard() const { return m_rateCard; }
+    const metrics::ChosenPeriod& period() const { return m_figures.period; }
+    QString periodText() const;
+    PeriodPicker* periodPicker() const { return m_period; }
+    WeeklyTrendChart* rateChart() const { return m_rateChart; }
+    WeeklyTrendChart* volumeChart() const { return m_volumeChart; }
     KpiCard* figureCard(metrics::KeyFigure figure) const;
     const metrics::KeyFigureComparison& keyFigures() const { return m_figures.keyFigures; }
     // Lists the period's tickets (the Tickets card) or its escalated tickets

@@ -107,4 +107,21 @@ QString periodLine(const QDate& first, const QDate& last, store::Workspace* work
         .arg(QString::fromUtf8(workspace->reportingTimeZone().id()));
 }
 
+QString followsDataText(const metrics::ChosenPeriod& period, const QString& presetName) {
+    if (!period.followsData) {
+        return {};
+    }
+    return QObject::tr("%1 of data (to %2)")
+        .arg(presetName, display::dateRange(period.dataEnd, period.dataEnd));
+}
+
+QString periodLine(const metrics::ChosenPeriod& period, const QString& presetName,
+                   store::Workspace* workspace) {
+    const QString line = periodLine(period.dates.first, period.dates.last, workspace);
+    if (!workspace || !period.followsData) {
+        return line;
+    }
+    return followsDataText(period, presetName) + QStringLiteral(" · ") + line;
+}
+
 } // namespace escdesk::ui::parts

@@ -4,6 +4,8 @@
 // table cells (numbers right-aligned in a fixed-width figure font), and the
 // local date the period presets count from.
 
+#include "metrics/DataEnd.h"
+
 #include <QDate>
 #include <QString>
 
@@ -39,5 +41,12 @@ QDate today(store::Workspace* workspace);
 
 // The period and zone line under a page title.
 QString periodLine(const QDate& first, const QDate& last, store::Workspace* workspace);
+// The same, first saying when the preset follows the data rather than
+// today: "Last 30 days of data (to 14 Mar 2025) · 13 Feb – 14 Mar 2025 …".
+QString periodLine(const metrics::ChosenPeriod& period, const QString& presetName,
+                   store::Workspace* workspace);
+// "Last 30 days of data (to 14 Mar 2025)"; empty when the period does not
+// follow the data.
+QString followsDataText(const metrics::ChosenPeriod& period, const QString& presetName);
 
 } // namespace escdesk::ui::parts

@@ -30,13 +30,16 @@ namespace {
 // Bars in the chart: the table ranks every root cause.
 constexpr int chartRootCauses = 10;
 
-RootCauseFigures computeRootCauses(store::Workspace& workspace, const metrics::DateRange& dates) {
+RootCauseFigures computeRootCauses(store::Workspace& workspace, metrics::PeriodPreset preset,
+                                   const metrics::DateRange& picked, const QDate& today) {
     RootCauseFigures figures;
+    const QTimeZone zone = workspace.reportingTimeZone();
+    figures.period = metrics::choosePeriod(workspace.db(), preset, picked, today, zone);
+    const metrics::DateRange dates = figures.period.dates;
     figures.dates = dates;
     if (!dates.isValid()) {
         return figures;
     }
-    const QTimeZone zone = workspace.reportingTimeZone();
     const Window window = metrics::windowOf(dates, zone);
     store::Database& db = workspace.db();
     figures.rootCauses = analysis::analyseRootCauses(db, window, matrix::loadMatrix(db).taxonomy);
@@ -164,7 +167,8 @@ RootCausesPage::RootCausesPage(QWidget* parent)
     }
     m_table->horizontalHeader()->setStretchLastSection(true);
     parts::fitColumnsToHeaders(m_table);
-    m_table->horizontalHeaderItem(CountColumn)->setToolTip(tr("Escalations in the period"));
+    m_table->horizontalHeaderItem(CountColumn)
+        ->setToolTip(display::termDefinition(metrics::escalationsTerm));
     m_table->horizontalHeaderItem(ChangeColumn)
         ->setToolTip(tr("Escalations more or fewer than in the period before"));
     m_table->horizontalHeaderItem(KnownIssuesColumn)
@@ -240,7 +244,9 @@ void RootCausesPage::refresh() {
         return;
     }
     m_stale = false;
-    const metrics::DateRange dates = m_period->dates(parts::today(m_workspace));
+    const QDate today = parts::today(m_workspace);
+    const metrics::DateRange dates = m_period->dates(today);
+    const metrics::PeriodPreset preset = m_period->preset();
     if (!m_workspace) {
         m_job.cancel();
         RootCauseFigures none;
@@ -252,7 +258,9 @@ void RootCausesPage::refresh() {
     m_content->setEnabled(false);
     m_job.run<RootCauseFigures>(
         this, m_workspace->path(),
-        [dates](store::Workspace& workspace) { return computeRootCauses(workspace, dates); },
+        [preset, dates, today](store::Workspace& workspace) {
+            return computeRootCauses(workspace, preset, dates, today);
+        },
         [this](RootCauseFigures figures) { showFigures(std::move(figures)); });
 }
 
@@ -260,7 +268,8 @@ void RootCausesPage::showFigures(RootCauseFigures figures) {
     m_figures = std::move(figures);
     m_content->setEnabled(true);
     const analysis::RootCauseAnalysis& a = m_figures.rootCauses;
-    QString line = parts::periodLine(m_figures.dates.first, m_figures.dates.last, m_workspace);
+    m_period->showDataEnd(m_figures.period.followsData ? m_figures.period.dataEnd : QDate());
+    QString line = parts::periodLine(m_figures.period, m_period->presetText(), m_workspace);
     if (!m_figures.error.isEmpty()) {
         line = m_figures.error;
     } else if (m_workspace && m_figures.dates.isValid() && !a.unavailable.isEmpty()) {

@@ -6,6 +6,7 @@
 
 #include "analysis/ProblemClusters.h"
 #include "analysis/RootCauses.h"
+#include "metrics/DataEnd.h"
 #include "metrics/Period.h"
 #include "pages/BackgroundJob.h"
 #include "pages/WorkspacePage.h"
@@ -23,6 +24,7 @@ class TicketListPane;
 
 struct RootCauseFigures {
     metrics::DateRange dates;
+    metrics::ChosenPeriod period; // how the dates were chosen (following the data?)
     analysis::RootCauseAnalysis rootCauses;
     analysis::ClusterAnalysis clusters;
     QStringList clusterSentences; // one per cluster

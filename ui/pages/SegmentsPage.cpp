@@ -36,9 +36,13 @@ namespace {
 // every label to "...".
 constexpr int chartSegments = 10;
 
-SegmentFigures computeSegments(store::Workspace& workspace, const metrics::DateRange& dates,
+SegmentFigures computeSegments(store::Workspace& workspace, metrics::PeriodPreset preset,
+                               const metrics::DateRange& picked, const QDate& today,
                                SegmentField field) {
     SegmentFigures figures;
+    figures.period =
+        metrics::choosePeriod(workspace.db(), preset, picked, today, workspace.reportingTimeZone());
+    const metrics::DateRange dates = figures.period.dates;
     figures.dates = dates;
     if (!dates.isValid()) {
         return figures;
@@ -115,7 +119,10 @@ SegmentsPage::SegmentsPage(QWidget* parent)
     content->addWidget(parts::footnote(
         tr("Deviation: the segment’s rate minus the overall rate, in percentage points. "
            "Significantly above: the segment escalates more than all other tickets together "
-           "with p < 0.05 (two-proportion z-test, two-sided). Tickets: created in the period."),
+           "with p < 0.05 (two-sided; two-proportion z-test, or Fisher’s exact test where an "
+           "expected count is below 5) and has at least %1 tickets. Tickets: created in the "
+           "period.")
+            .arg(analysis::smallestSegmentToCall),
         m_content));
     layout->addWidget(m_content, 1);
 
@@ -136,6 +143,10 @@ SegmentsPage::SegmentsPage(QWidget* parent)
                        int(DeviationColumn), int(PValueColumn)}) {
         m_table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
+    m_table->horizontalHeaderItem(EscalatedColumn)
+        ->setToolTip(display::termDefinition(metrics::escalatedTicketsTerm));
+    m_table->horizontalHeaderItem(RateColumn)
+        ->setToolTip(display::termDefinition(metrics::escalationRateTerm));
     m_escalatedOnly->setChecked(true);
     m_escalatedOnly->setAccessibleName(tr("List escalated tickets only"));
     m_tickets->addHeaderWidget(m_escalatedOnly);
@@ -190,7 +201,9 @@ void SegmentsPage::refresh() {
         return;
     }
     m_stale = false;
-    const metrics::DateRange dates = m_period->dates(parts::today(m_workspace));
+    const QDate today = parts::today(m_workspace);
+    const metrics::DateRange dates = m_period->dates(today);
+    const metrics::PeriodPreset preset = m_period->preset();
     const auto field = static_cast<SegmentField>(m_field->currentData().toInt());
     if (!m_workspace) {
         m_job.cancel();
@@ -203,8 +216,8 @@ void SegmentsPage::refresh() {
     m_content->setEnabled(false);
     m_job.run<SegmentFigures>(
         this, m_workspace->path(),
-        [dates, field](store::Workspace& workspace) {
-            return computeSegments(workspace, dates, field);
+        [preset, dates, today, field](store::Workspace& workspace) {
+            return computeSegments(workspace, preset, dates, today, field);
         },
         [this](SegmentFigures figures) { showFigures(std::move(figures)); });
 }
@@ -213,7 +226,8 @@ void SegmentsPage::showFigures(SegmentFigures figures) {
     m_figures = std::move(figures);
     m_content->setEnabled(true);
     const analysis::SegmentAnalysis& a = m_figures.analysis;
-    QString line = parts::periodLine(m_figures.dates.first, m_figures.dates.last, m_workspace);
+    m_period->showDataEnd(m_figures.period.followsData ? m_figures.period.dataEnd : QDate());
+    QString line = parts::periodLine(m_figures.period, m_period->presetText(), m_workspace);
     if (!m_figures.error.isEmpty()) {
         line = m_figures.error;
     } else if (m_workspace && m_figures.dates.isValid() && !a.unavailable.isEmpty()) {
@@ -270,7 +284,7 @@ void SegmentsPage::showChart() {
     bars->append(other);
     bars->setBarWidth(0.62);
 
-    m_chart->addRoundValueAxis(highest, 5.0, QStringLiteral("%g%%"), tr("Escalation rate"),
+    m_chart->addRoundValueAxis(highest, 5.0, QStringLiteral("%g%%"), tr("Escalation rate (%)"),
                                Qt::AlignBottom);
     m_chart->addCategoryAxis(labels, m_field->currentText(), Qt::AlignLeft);
     m_chart->addSeries(bars);

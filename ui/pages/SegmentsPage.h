@@ -7,6 +7,7 @@
 
 #include "analysis/DrillDown.h"
 #include "analysis/SegmentAnalysis.h"
+#include "metrics/DataEnd.h"
 #include "metrics/Period.h"
 #include "pages/BackgroundJob.h"
 #include "pages/WorkspacePage.h"
@@ -24,6 +25,7 @@ class TicketListPane;
 
 struct SegmentFigures {
     metrics::DateRange dates;
+    metrics::ChosenPeriod period; // how the dates were chosen (following the data?)
     analysis::SegmentAnalysis analysis;
     std::map<QString, analysis::SegmentTickets> tickets;
     QString error;

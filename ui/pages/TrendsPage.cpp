@@ -8,6 +8,7 @@
 #include "pages/PageParts.h"
 #include "widgets/AnalysisChart.h"
 #include "widgets/FigureTicketsDialog.h"
+#include "widgets/PeriodPicker.h"
 #include "widgets/TicketListPane.h"
 
 #include <QBarSet>
@@ -37,16 +38,22 @@ using analysis::Granularity;
 namespace {
 
 TrendFigures computeTrend(store::Workspace& workspace, Granularity granularity,
+                          metrics::PeriodPreset preset, const metrics::DateRange& picked,
                           const QDate& today) {
     TrendFigures figures;
-    const QDate start = granularity == Granularity::Week
-                            ? today.addDays(-7 * (TrendsPage::weeksShown - 1))
-                            : today.addMonths(-(TrendsPage::monthsShown - 1));
-    figures.firstDay = analysis::periodStart(start, granularity);
-    figures.lastDay = today;
+    const QTimeZone zone = workspace.reportingTimeZone();
+    figures.period = metrics::choosePeriod(workspace.db(), preset, picked, today, zone);
+    figures.trend.granularity = granularity;
+    if (!figures.period.dates.isValid()) {
+        return figures;
+    }
+    // Periods cut by the range (a first week starting mid-week, the week so
+    // far) come back partial and are marked.
+    figures.firstDay = figures.period.dates.first;
+    figures.lastDay = figures.period.dates.last;
     figures.trend =
-        analysis::analyseTrend(workspace.db(), figures.firstDay, today.addDays(1), granularity,
-                               workspace.reportingTimeZone(), QDateTime::currentSecsSinceEpoch());
+        analysis::analyseTrend(workspace.db(), figures.firstDay, figures.lastDay.addDays(1),
+                               granularity, zone, QDateTime::currentSecsSinceEpoch());
     figures.rootCauses = analysis::stackedRootCauses(figures.trend, TrendsPage::stackedRootCauses);
     for (const analysis::TrendPoint& point : figures.trend.points) {
         figures.rate.push_back(point.metrics.escalationRate);
@@ -82,6 +89,7 @@ QLineSeries* guideLine(const QString& name, double value, int points, const QCol
 TrendsPage::TrendsPage(QWidget* parent)
     : WorkspacePage(parent)
     , m_granularity(new QButtonGroup(this))
+    , m_period(new PeriodPicker(this))
     , m_subtitle(parts::subtitle(this))
     , m_content(new QWidget(this))
     , m_rateChart(new AnalysisChart(tr("Escalation rate"), QStringLiteral("escalation-rate-trend"),
@@ -111,6 +119,11 @@ TrendsPage::TrendsPage(QWidget* parent)
         header->addWidget(button);
         return button;
     };
+    m_period->offerTrendPresets();
+    m_period->setPreset(metrics::PeriodPreset::Last12Weeks);
+    m_period->setTodayProvider([this] { return today(); });
+    header->addWidget(m_period);
+    header->addSpacing(16);
     addToggle(tr("&Weekly"), Granularity::Week)->setChecked(true);
     addToggle(tr("&Monthly"), Granularity::Month);
     layout->addLayout(header);
@@ -165,6 +178,8 @@ TrendsPage::TrendsPage(QWidget* parent)
     m_rising->setColumnCount(3);
     m_rising->setHorizontalHeaderLabels({tr("Root cause"), tr("Escalations"), tr("Share")});
     m_rising->setAccessibleName(tr("Rising root causes"));
+    m_rising->horizontalHeaderItem(1)->setToolTip(
+        display::termDefinition(metrics::escalationsTerm));
     // A narrow panel: the counts and shares keep their width, the name
     // gives way (its full text is in the tooltip).
     QHeaderView* risingHeader = m_rising->horizontalHeader();
@@ -173,7 +188,9 @@ TrendsPage::TrendsPage(QWidget* parent)
     risingHeader->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_rising->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    connect(m_granularity, &QButtonGroup::idClicked, this, &TrendsPage::refresh);
+    connect(m_granularity, &QButtonGroup::idClicked, this,
+            [this](int id) { setGranularity(static_cast<Granularity>(id)); });
+    connect(m_period, &PeriodPicker::changed, this, &TrendsPage::refresh);
     connect(m_rising, &QTableWidget::cellActivated, this,
             [this](int row, int) { showRisingTickets(row); });
     connect(m_rising, &QTableWidget::cellClicked, this,
@@ -204,6 +221,7 @@ void TrendsPage::showEvent(QShowEvent* event) {
 void TrendsPage::saveSettings(QSettings& settings) const {
     settings.setValue(QStringLiteral("trends/granularity"),
                       analysis::granularityName(granularity()));
+    m_period->saveSettings(settings, QStringLiteral("trends"));
 }
 
 void TrendsPage::restoreSettings(QSettings& settings) {
@@ -211,11 +229,33 @@ void TrendsPage::restoreSettings(QSettings& settings) {
             settings.value(QStringLiteral("trends/granularity")).toString())) {
         m_granularity->button(int(*g))->setChecked(true);
     }
+    if (settings.contains(QStringLiteral("trends/period"))) {
+        m_period->restoreSettings(settings, QStringLiteral("trends"));
+    } else if (granularity() == Granularity::Month) {
+        m_period->setPreset(metrics::PeriodPreset::Last12Months);
+    }
 }
 
 void TrendsPage::setGranularity(Granularity granularity) {
     m_granularity->button(int(granularity))->setChecked(true);
+    // The default twelve periods follow the granularity: twelve weeks are
+    // three months, twelve months fifty-two weeks.
+    const metrics::PeriodPreset preset = m_period->preset();
+    const QSignalBlocker block(m_period);
+    if (granularity == Granularity::Month && preset == metrics::PeriodPreset::Last12Weeks) {
+        m_period->setPreset(metrics::PeriodPreset::Last12Months);
+    } else if (granularity == Granularity::Week && preset == metrics::PeriodPreset::Last12Months) {
+        m_period->setPreset(metrics::PeriodPreset::Last12Weeks);
+    }
     refresh();
+}
+
+QDate TrendsPage::today() const {
+    return m_today.isValid() ? m_today : parts::today(m_workspace);
+}
+
+QString TrendsPage::subtitleText() const {
+    return m_subtitle->text();
 }
 
 Granularity TrendsPage::granularity() const {
@@ -238,13 +278,17 @@ void TrendsPage::refresh() {
         showFigures({});
         return;
     }
-    const QDate today = m_today.isValid() ? m_today : parts::today(m_workspace);
+    const QDate today = this->today();
     const Granularity g = granularity();
+    const metrics::PeriodPreset preset = m_period->preset();
+    const metrics::DateRange picked = m_period->dates(today);
     m_subtitle->setText(tr("Calculating…"));
     m_content->setEnabled(false);
     m_job.run<TrendFigures>(
         this, m_workspace->path(),
-        [g, today](store::Workspace& workspace) { return computeTrend(workspace, g, today); },
+        [g, preset, picked, today](store::Workspace& workspace) {
+            return computeTrend(workspace, g, preset, picked, today);
+        },
         [this](TrendFigures figures) { showFigures(std::move(figures)); });
 }
 
@@ -255,14 +299,32 @@ void TrendsPage::showFigures(TrendFigures figures) {
         shown::setPlainText(m_subtitle, m_figures.error);
     } else if (!m_workspace) {
         m_subtitle->setText(tr("No workspace is open."));
+    } else if (!m_figures.period.dates.isValid()) {
+        m_subtitle->setText(tr("The first day must not be after the last day."));
     } else {
         const bool weekly = m_figures.trend.granularity == Granularity::Week;
-        m_subtitle->setText(tr("%1 %2, %3 · the latest is so far (*) · times in %4")
-                                .arg(m_figures.trend.points.size())
-                                .arg(weekly ? tr("weeks (Monday to Sunday)") : tr("months"))
-                                .arg(display::dateRange(m_figures.firstDay, m_figures.lastDay))
-                                .arg(QString::fromUtf8(m_workspace->reportingTimeZone().id())));
+        const bool partial =
+            std::any_of(m_figures.trend.points.begin(), m_figures.trend.points.end(),
+                        [](const analysis::TrendPoint& p) { return p.period.partial; });
+        const QString followsData =
+            parts::followsDataText(m_figures.period, m_period->presetText());
+        m_subtitle->setText(
+            (followsData.isEmpty() ? QString() : followsData + QStringLiteral(" · ")) +
+            tr("%1 %2, %3%4 · times in %5")
+                .arg(m_figures.trend.points.size())
+                .arg(weekly && followsData.isEmpty() ? tr("weeks (Monday to Sunday)")
+                     : weekly                        ? tr("weeks")
+                                                     : tr("months"))
+                .arg(display::dateRange(m_figures.firstDay, m_figures.lastDay))
+                .arg(partial ? (weekly ? tr(" · * partial week") : tr(" · * partial month"))
+                             : QString())
+                .arg(QString::fromUtf8(m_workspace->reportingTimeZone().id())));
+        m_subtitle->setToolTip(
+            partial ? tr("A period marked * is only part of its week or month: the range starts "
+                         "or ends inside it. It is drawn, but never compared as a whole one.")
+                    : QString());
     }
+    m_period->showDataEnd(m_figures.period.followsData ? m_figures.period.dataEnd : QDate());
     const QStringList labels = periodLabels();
     showRate(labels);
     showP90(labels);
@@ -348,8 +410,9 @@ void TrendsPage::showRate(const QStringList& labels) {
             average->append(i, *value * 100.0);
         }
     }
-    m_rateChart->addCategoryAxis(labels, periodAxisTitle());
-    m_rateChart->addRoundValueAxis(highest, 20.0, QStringLiteral("%g%%"), tr("Escalated tickets"));
+    m_rateChart->addPeriodAxis(labels, periodAxisTitle());
+    m_rateChart->addRoundValueAxis(highest, 20.0, QStringLiteral("%g%%"),
+                                   tr("Escalation rate (%)"));
     m_rateChart->addSeries(guideLine(tr("10% good"), 10.0, count, AnalysisChart::goodColour()));
     m_rateChart->addSeries(guideLine(tr("15% attention"), 15.0, count, AnalysisChart::badColour()));
     m_rateChart->addSeries(average);
@@ -421,9 +484,9 @@ void TrendsPage::showP90(const QStringList& labels) {
             median->append(i, *p.trailingMedianP90 / unit);
         }
     }
-    m_p90Chart->addCategoryAxis(labels, periodAxisTitle());
+    m_p90Chart->addPeriodAxis(labels, periodAxisTitle());
     m_p90Chart->addRoundValueAxis(highest / unit, hours ? 4.0 : 30.0, QStringLiteral("%g"),
-                                  hours ? tr("Hours") : tr("Minutes"));
+                                  hours ? tr("p90 (hours)") : tr("p90 (min)"));
     m_p90Chart->addSeries(median);
     m_p90Chart->addSeries(p90);
     m_p90Chart->addSeries(regressions);
@@ -505,7 +568,7 @@ void TrendsPage::showRootCauses(const QStringList& labels) {
         connect(set, &QBarSet::clicked, this, [this, n](int index) { showBarTickets(index, n); });
         bars->append(set);
     }
-    m_rootCauseChart->addCategoryAxis(labels, periodAxisTitle());
+    m_rootCauseChart->addPeriodAxis(labels, periodAxisTitle());
     m_rootCauseChart->addRoundValueAxis(double(highest), 10.0, QStringLiteral("%.0f"),
                                         tr("Escalations"));
     m_rootCauseChart->addSeries(bars);

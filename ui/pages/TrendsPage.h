@@ -7,6 +7,7 @@
 
 #include "analysis/Trend.h"
 #include "analysis/TrendCategories.h"
+#include "metrics/DataEnd.h"
 #include "pages/BackgroundJob.h"
 #include "pages/WorkspacePage.h"
 
@@ -17,8 +18,12 @@ class QTableWidget;
 namespace escdesk::ui {
 
 class AnalysisChart;
+class PeriodPicker;
 
 struct TrendFigures {
+    // The range shown: the picked preset's, following the data when the
+    // workspace's data ends before it (metrics::choosePeriod).
+    metrics::ChosenPeriod period;
     analysis::Trend trend;
     analysis::StackedCategories rootCauses;
     std::vector<std::optional<double>> rate;
@@ -31,7 +36,8 @@ struct TrendFigures {
 class TrendsPage : public WorkspacePage {
     Q_OBJECT
 public:
-    // How far back the page looks.
+    // How far back the page looks by default: "Last 12 weeks" weekly,
+    // "Last 12 months" monthly.
     static constexpr int weeksShown = 12; // as on the dashboard
     static constexpr int monthsShown = 12;
     // Root causes stacked by name; the rest as "All other".
@@ -54,6 +60,8 @@ public:
     analysis::Granularity granularity() const;
     // Shows the periods up to and including `today` (default: the real today).
     void setToday(const QDate& today);
+    PeriodPicker* periodPicker() const { return m_period; }
+    QString subtitleText() const;
     const TrendFigures& figures() const { return m_figures; }
     AnalysisChart* rateChart() const { return m_rateChart; }
     AnalysisChart* rootCauseChart() const { return m_rootCauseChart; }
@@ -77,6 +85,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QDate today() const;
     void refresh();
     void showFigures(TrendFigures figures);
     QStringList periodLabels() const;
@@ -96,6 +105,7 @@ private:
     BackgroundJob m_drillJob;
     TrendFigures m_figures;
     QButtonGroup* m_granularity;
+    PeriodPicker* m_period;
     QLabel* m_subtitle;
     QWidget* m_content;
     AnalysisChart* m_rateChart;

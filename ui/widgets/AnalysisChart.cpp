@@ -101,6 +101,16 @@ QBarCategoryAxis* AnalysisChart::addCategoryAxis(const QStringList& labels, cons
     return axis;
 }
 
+QBarCategoryAxis* AnalysisChart::addPeriodAxis(const QStringList& markupLabels,
+                                               const QString& title) {
+    auto* axis = new QBarCategoryAxis;
+    axis->append(markupLabels);
+    styleAxis(axis, title);
+    axis->setGridLineVisible(false);
+    chart()->addAxis(axis, Qt::AlignBottom);
+    return axis;
+}
+
 QValueAxis* AnalysisChart::addValueAxis(double minimum, double maximum, const QString& labelFormat,
                                         const QString& title, Qt::Alignment alignment) {
     auto* axis = new QValueAxis;

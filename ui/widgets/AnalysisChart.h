@@ -26,6 +26,10 @@ public:
     // (shown::chartCategories: inert, escaped, short and distinct).
     QBarCategoryAxis* addCategoryAxis(const QStringList& labels, const QString& title,
                                       Qt::Alignment alignment = Qt::AlignBottom);
+    // Labels the application wrote itself as rich text (period names with
+    // "<br>" between day and month, "*" for a partial period): kept as
+    // they are, so the line break is not escaped into the label's text.
+    QBarCategoryAxis* addPeriodAxis(const QStringList& markupLabels, const QString& title);
     QValueAxis* addValueAxis(double minimum, double maximum, const QString& labelFormat,
                              const QString& title, Qt::Alignment alignment = Qt::AlignLeft);
     // A value axis from 0 to a round number above `highest` (at least

@@ -4,6 +4,7 @@
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSettings>
 
 namespace escdesk::ui {
@@ -13,6 +14,7 @@ using metrics::PeriodPreset;
 PeriodPicker::PeriodPicker(QWidget* parent)
     : QWidget(parent)
     , m_period(new QComboBox(this))
+    , m_dataEnd(new QLabel(this))
     , m_custom(new QWidget(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this)) {
@@ -53,6 +55,12 @@ PeriodPicker::PeriodPicker(QWidget* parent)
     custom->addWidget(m_to);
     m_custom->setVisible(false);
     layout->addWidget(m_custom);
+    m_dataEnd->setObjectName(QStringLiteral("periodDataEnd"));
+    m_dataEnd->setToolTip(tr("The workspace’s data ends before this period would end today, so "
+                             "it ends on the last day with tickets instead. Choose Custom… for "
+                             "other dates."));
+    m_dataEnd->setVisible(false);
+    layout->addWidget(m_dataEnd);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &PeriodPicker::presetChanged);
     connect(m_from, &QDateEdit::dateChanged, this, &PeriodPicker::changed);
@@ -65,6 +73,28 @@ PeriodPreset PeriodPicker::preset() const {
 
 void PeriodPicker::setPreset(PeriodPreset preset) {
     m_period->setCurrentIndex(m_period->findData(int(preset)));
+}
+
+void PeriodPicker::offerTrendPresets() {
+    const int custom = m_period->findData(int(PeriodPreset::Custom));
+    m_period->insertItem(custom, tr("Last 12 weeks"), int(PeriodPreset::Last12Weeks));
+    m_period->insertItem(custom + 1, tr("Last 12 months"), int(PeriodPreset::Last12Months));
+}
+
+QString PeriodPicker::presetText() const {
+    return m_period->currentText();
+}
+
+void PeriodPicker::showDataEnd(const QDate& dataEnd) {
+    const bool shown = dataEnd.isValid() && preset() != PeriodPreset::Custom;
+    m_dataEnd->setText(
+        shown ? tr("to %1").arg(QLocale().toString(dataEnd, QStringLiteral("d MMM yyyy")))
+              : QString());
+    m_dataEnd->setVisible(shown);
+}
+
+QString PeriodPicker::dataEndText() const {
+    return m_dataEnd->text();
 }
 
 void PeriodPicker::setCustomRange(const QDate& first, const QDate& last) {
@@ -97,6 +127,9 @@ void PeriodPicker::presetChanged() {
         m_to->setDate(start.last);
     }
     m_custom->setVisible(custom);
+    if (custom) {
+        showDataEnd({}); // custom dates are the user's own
+    }
     emit changed();
 }
 

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace escdesk::ui {
 
@@ -102,9 +103,51 @@ QString WeeklyTrendChart::weekName(std::size_t index) const {
     if (index >= m_weeks.size()) {
         return {};
     }
-    return tr("Week of %1")
-        .arg(QLocale().toString(m_weeks[index].dates.first, QStringLiteral("d MMM yyyy")));
+    const metrics::PeriodFigures& week = m_weeks[index];
+    const QString first = QLocale().toString(week.dates.first, QStringLiteral("d MMM yyyy"));
+    if (week.partial) {
+        return tr("Week of %1 — so far: %2 of 7 days, not a whole week")
+            .arg(first)
+            .arg(week.dates.days());
+    }
+    return tr("Week of %1").arg(first);
 }
+
+QStringList WeeklyTrendChart::weekLabels() const {
+    QStringList labels;
+    const QLocale locale;
+    for (const metrics::PeriodFigures& week : m_weeks) {
+        // Day over month on two lines: twelve weeks fit a half-width chart;
+        // a partial week's "*" on the first, shorter line.
+        labels << locale.toString(week.dates.first, week.partial ? QStringLiteral("d'*<br>'MMM")
+                                                                 : QStringLiteral("d'<br>'MMM"));
+    }
+    return labels;
+}
+
+QList<QAbstractSeries*> WeeklyTrendChart::partialSeries() const {
+    QList<QAbstractSeries*> partial;
+    for (QAbstractSeries* series : chart()->series()) {
+        if (series->property("partialWeek").toBool()) {
+            partial << series;
+        }
+    }
+    return partial;
+}
+
+namespace {
+
+bool anyPartial(const std::vector<metrics::PeriodFigures>& weeks) {
+    return std::any_of(weeks.begin(), weeks.end(),
+                       [](const metrics::PeriodFigures& week) { return week.partial; });
+}
+
+QString weekAxisTitle(const std::vector<metrics::PeriodFigures>& weeks) {
+    return anyPartial(weeks) ? WeeklyTrendChart::tr("Week starting (* so far, not a whole week)")
+                             : WeeklyTrendChart::tr("Week starting");
+}
+
+} // namespace
 
 void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& weeks) {
     QChart* chart = this->chart();
@@ -113,14 +156,9 @@ void WeeklyTrendChart::setSeries(const std::vector<metrics::PeriodFigures>& week
         chart->removeAxis(axis);
         delete axis;
     }
-    QStringList labels;
-    const QLocale locale;
-    for (const metrics::PeriodFigures& week : weeks) {
-        // Day over month on two lines: twelve weeks fit a half-width chart.
-        labels << locale.toString(week.dates.first, QStringLiteral("d'<br>'MMM"));
-    }
     m_points = 0;
     m_weeks = weeks;
+    const QStringList labels = weekLabels();
     // Escalations the data cannot measure: no rate is drawn, and why is said.
     const QString notMeasurable = weeks.empty() ? QString() : weeks.front().figures.unavailable;
     setToolTip(notMeasurable.isEmpty()
@@ -143,21 +181,56 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
     dots->setMarkerSize(7);
     dots->setColor(rateColour());
     dots->setBorderColor(themeColours().card);
+    // A partial week hangs off the line on a dashed stretch, its point
+    // hollow: a one-day week's rate is not a whole week's.
+    auto* partialLine = new QLineSeries;
+    partialLine->setPen(QPen(rateColour(), 1.6, Qt::DashLine));
+    partialLine->setProperty("partialWeek", true);
+    auto* partialDots = new QScatterSeries;
+    partialDots->setName(tr("Week so far (partial)"));
+    partialDots->setMarkerSize(9);
+    partialDots->setColor(themeColours().card);
+    partialDots->setPen(QPen(rateColour(), 2.0));
+    partialDots->setProperty("partialWeek", true);
     double highest = 0;
+    std::optional<QPointF> previous;
     for (std::size_t i = 0; i < weeks.size(); ++i) {
         // A week without tickets has no rate: it leaves a gap, not a zero.
-        if (const auto& value = weeks[i].figures.escalationRate) {
-            rate->append(double(i), *value * 100.0);
-            dots->append(double(i), *value * 100.0);
-            highest = std::max(highest, *value * 100.0);
-            ++m_points;
+        const auto& value = weeks[i].figures.escalationRate;
+        if (!value) {
+            previous.reset();
+            continue;
         }
+        const QPointF point(double(i), *value * 100.0);
+        if (weeks[i].partial) {
+            if (previous) {
+                partialLine->append(*previous);
+            }
+            partialLine->append(point);
+            partialDots->append(point);
+        } else {
+            rate->append(point);
+            dots->append(point);
+        }
+        previous = point;
+        highest = std::max(highest, point.y());
+        ++m_points;
     }
     const int count = static_cast<int>(weeks.size());
     chart->addSeries(guideLine(tr("10% good"), 10.0, count, goodColour));
     chart->addSeries(guideLine(tr("15% needs attention"), 15.0, count, badColour));
     chart->addSeries(rate);
     chart->addSeries(dots);
+    const bool partialDrawn = partialDots->count() > 0;
+    if (partialDrawn) {
+        chart->addSeries(partialLine);
+        chart->addSeries(partialDots);
+    } else {
+        delete partialLine;
+        delete partialDots;
+        partialLine = nullptr;
+        partialDots = nullptr;
+    }
 
     auto* x = new QBarCategoryAxis;
     x->append(labels);
@@ -167,8 +240,8 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
     y->setRange(0, top);
     y->setLabelFormat(QStringLiteral("%.0f%%"));
     y->setTickCount(int(top / (top <= 20.0 ? 5.0 : 10.0)) + 1);
-    styleAxis(x, tr("Week starting"));
-    styleAxis(y, tr("Escalated tickets"));
+    styleAxis(x, weekAxisTitle(weeks));
+    styleAxis(y, tr("Escalation rate (%)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     const auto tip = [this](const QPointF& point, bool state) {
@@ -188,6 +261,15 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
     };
     connect(rate, &QLineSeries::hovered, this, tip);
     connect(dots, &QScatterSeries::hovered, this, tip);
+    if (partialDrawn) {
+        connect(partialDots, &QScatterSeries::hovered, this, tip);
+        connect(partialDots, &QScatterSeries::clicked, this, [this](const QPointF& point) {
+            const long index = std::lround(point.x());
+            if (index >= 0 && index < long(m_weeks.size())) {
+                emit weekActivated(int(index), true);
+            }
+        });
+    }
     const auto activate = [this](const QPointF& point) {
         const long index = std::lround(point.x());
         if (index >= 0 && index < long(m_weeks.size())) {
@@ -200,9 +282,15 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    // The dots repeat the line: keep them out of the legend.
-    for (QLegendMarker* marker : chart->legend()->markers(dots)) {
-        marker->setVisible(false);
+    // The dots repeat the line, the dashed stretch the hollow point: keep
+    // them out of the legend.
+    for (QAbstractSeries* repeated :
+         {static_cast<QAbstractSeries*>(dots), static_cast<QAbstractSeries*>(partialLine)}) {
+        if (repeated) {
+            for (QLegendMarker* marker : chart->legend()->markers(repeated)) {
+                marker->setVisible(false);
+            }
+        }
     }
 }
 
@@ -217,18 +305,44 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
     escalated->setBorderColor(escalatedColour);
     other->setColor(otherColour());
     other->setBorderColor(otherColour());
+    // A partial week's bar is hatched (its own two sets, zero elsewhere):
+    // a short week's volume is not a drop.
+    auto* escalatedSoFar = new QBarSet(tr("Escalated, week so far"));
+    auto* otherSoFar = new QBarSet(tr("Week so far (partial)"));
+    escalatedSoFar->setBrush(QBrush(escalatedColour, Qt::BDiagPattern));
+    escalatedSoFar->setBorderColor(escalatedColour);
+    otherSoFar->setBrush(QBrush(rateColour(), Qt::BDiagPattern));
+    otherSoFar->setBorderColor(rateColour());
     std::int64_t highest = 0;
     for (const metrics::PeriodFigures& week : weeks) {
-        escalated->append(double(week.figures.escalated));
-        other->append(double(week.notEscalated()));
+        const double escalatedCount = double(week.figures.escalated);
+        const double otherCount = double(week.notEscalated());
+        escalated->append(week.partial ? 0.0 : escalatedCount);
+        other->append(week.partial ? 0.0 : otherCount);
+        escalatedSoFar->append(week.partial ? escalatedCount : 0.0);
+        otherSoFar->append(week.partial ? otherCount : 0.0);
         highest = std::max(highest, week.figures.tickets);
         ++m_points;
     }
     auto* bars = new QStackedBarSeries;
     bars->append(escalated);
     bars->append(other);
+    const bool partialDrawn = anyPartial(weeks);
+    if (partialDrawn) {
+        bars->append(escalatedSoFar);
+        bars->append(otherSoFar);
+    } else {
+        delete escalatedSoFar;
+        delete otherSoFar;
+        escalatedSoFar = nullptr;
+    }
     bars->setBarWidth(0.6);
     chart->addSeries(bars);
+    if (partialDrawn) {
+        // One legend entry for the hatching is enough.
+        bars->setProperty("partialWeek", true);
+        chart->legend()->markers(bars).at(2)->setVisible(false);
+    }
 
     auto* x = new QBarCategoryAxis;
     x->append(labels);
@@ -237,7 +351,7 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTickCount(5);
     y->applyNiceNumbers();
-    styleAxis(x, tr("Week starting"));
+    styleAxis(x, weekAxisTitle(weeks));
     styleAxis(y, tr("Tickets"));
     const auto tip = [this](bool status, int index, QBarSet*) {
         const auto week = static_cast<std::size_t>(std::max(0, index));
@@ -263,11 +377,12 @@ void WeeklyTrendChart::showVolume(const std::vector<metrics::PeriodFigures>& wee
             this);
     };
     connect(bars, &QStackedBarSeries::hovered, this, tip);
-    connect(bars, &QStackedBarSeries::clicked, this, [this, escalated](int index, QBarSet* set) {
-        if (index >= 0 && index < int(m_weeks.size())) {
-            emit weekActivated(index, set == escalated);
-        }
-    });
+    connect(bars, &QStackedBarSeries::clicked, this,
+            [this, escalated, escalatedSoFar](int index, QBarSet* set) {
+                if (index >= 0 && index < int(m_weeks.size())) {
+                    emit weekActivated(index, set == escalated || set == escalatedSoFar);
+                }
+            });
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);

@@ -2,7 +2,10 @@
 
 // The dashboard's weekly trend: escalation rate per week against the
 // benchmark lines (10% and 15%), or tickets per week split into escalated
-// and not escalated. It draws what core computed; no arithmetic here.
+// and not escalated. It draws what core computed; no arithmetic here. A
+// week the series cuts short (the week so far) is drawn apart — a hollow
+// point on a dashed stretch of the line, a hatched bar, "*" on its label —
+// so it never reads as a whole week.
 
 #include "metrics/HeadlineSeries.h"
 
@@ -19,6 +22,11 @@ public:
 
     void setSeries(const std::vector<metrics::PeriodFigures>& weeks);
     int pointCount() const { return m_points; }
+    // The labels of the week axis ("7*<br>Dec" for a partial week).
+    QStringList weekLabels() const;
+    // The series drawn for partial weeks (the dashed line, the hollow point,
+    // the hatched bars): empty when every week is whole.
+    QList<QAbstractSeries*> partialSeries() const;
 
 signals:
     // A week's point or bar was clicked: list its tickets (`escalatedOnly`

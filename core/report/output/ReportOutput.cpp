@@ -33,6 +33,7 @@ namespace {
 // full resolution.
 constexpr int pdfResolution = 96;
 constexpr qreal footerHeight = 28;
+constexpr int linesKeptTogether = 2;
 
 QString chartResourceName(const Chart& chart) {
     return QStringLiteral("chart:%1").arg(chart.id);
@@ -61,7 +62,8 @@ struct PageBreak {
 std::vector<PageBreak> safeBreaks(QTextDocument& document) {
     QAbstractTextDocumentLayout* layout = document.documentLayout();
     std::vector<PageBreak> breaks;
-    bool afterHeading = false;
+    bool afterHeading = false; // no break before the next block
+    bool headingAbove = false; // the last block with text was a heading
     qreal headerTop = 0;
     qreal headerBottom = 0;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
@@ -83,18 +85,30 @@ std::vector<PageBreak> safeBreaks(QTextDocument& document) {
                 }
                 // A header row stays with the first row under it.
                 afterHeading = cell.row() < std::max(1, table->format().headerRowCount());
+                headingAbove = false;
             }
             continue;
         }
         if (!afterHeading) {
             breaks.push_back(PageBreak{rect.top()});
         }
-        if (QTextLayout* lines = block.layout()) {
-            for (int i = 1; i < lines->lineCount(); ++i) {
+        // An empty block (a spacer, or the one Qt puts after a table) holds
+        // nothing a heading could be kept with: a heading above it still
+        // holds what comes next.
+        if (block.text().trimmed().isEmpty()) {
+            afterHeading = headingAbove;
+            continue;
+        }
+        // Inside a paragraph, only where two lines stay on either side: a
+        // short paragraph moves whole, and no page ends on a lone line.
+        const bool heading = block.blockFormat().headingLevel() > 0;
+        if (QTextLayout* lines = block.layout(); lines && !heading) {
+            for (int i = linesKeptTogether; i <= lines->lineCount() - linesKeptTogether; ++i) {
                 breaks.push_back(PageBreak{rect.top() + lines->lineAt(i).y()});
             }
         }
-        afterHeading = block.blockFormat().headingLevel() > 0;
+        afterHeading = heading;
+        headingAbove = heading;
     }
     std::sort(breaks.begin(), breaks.end());
     return breaks;
@@ -214,6 +228,11 @@ std::unique_ptr<QTextDocument> reportDocument(const Report& report, qreal pageWi
                       QStringLiteral("Arial"), QStringLiteral("DejaVu Sans")});
     font.setPixelSize(12);
     document->setDefaultFont(font);
+    // Lines wrap at spaces only: a narrow column widens to its longest word
+    // rather than breaking it ("Chang e").
+    QTextOption wrapAtSpaces = document->defaultTextOption();
+    wrapAtSpaces.setWrapMode(QTextOption::WordWrap);
+    document->setDefaultTextOption(wrapAtSpaces);
     const int imageWidth = static_cast<int>(std::min<qreal>(pageWidth, 720));
     for (const Chart* chart : report.charts()) {
         document->addResource(QTextDocument::ImageResource, QUrl(chartResourceName(*chart)),
@@ -262,8 +281,11 @@ int paintReport(const Report& report, QPagedPaintDevice& device) {
         auto paintSlice = [&](qreal from, qreal to, qreal at) {
             painter.save();
             painter.translate(0, at - from);
-            context.clip = QRectF(0, from, pageSize.width(), to - from);
-            painter.setClipRect(context.clip);
+            painter.setClipRect(QRectF(0, from, pageSize.width(), to - from));
+            // Only blocks inside the slice are drawn: one that merely touches
+            // its edge would be clipped from sight but its text still written
+            // to the PDF, where search and copy would find it twice.
+            context.clip = QRectF(0, from + 1, pageSize.width(), std::max<qreal>(to - from - 2, 0));
             document->documentLayout()->draw(&painter, context);
             painter.restore();
         };

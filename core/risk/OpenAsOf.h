@@ -1,0 +1,51 @@
+#pragma once
+
+// Which tickets were open, and not yet escalated, at an instant (issue #17):
+// the at-risk queue as of a past instant lists the tickets open then — from
+// what was known then — not the tickets open now.
+
+#include "domain/Instant.h"
+#include "store/Database.h"
+
+#include <optional>
+#include <unordered_set>
+
+namespace escdesk::risk {
+
+// What says when a ticket was open and when it escalated.
+struct TicketLifecycle {
+    UtcSeconds createdAt = 0;
+    std::optional<UtcSeconds> resolvedAt;
+    std::optional<UtcSeconds> closedAt;
+    // The status field says solved, resolved or closed (an undated closing).
+    bool closedStatus = false;
+    // The latest `resolved` and `reopened` events at or before the instant
+    // asked about (later ones were not known then).
+    std::optional<UtcSeconds> lastResolvedEvent;
+    std::optional<UtcSeconds> lastReopenedEvent;
+    // Any `resolved` event at all, also after the instant: the closing is dated.
+    bool anyResolvedEvent = false;
+    bool escalatedFlag = false;
+    std::optional<UtcSeconds> escalatedAt;
+    std::optional<UtcSeconds> firstEscalatedEvent;
+};
+
+// A status that says the ticket is done: solved, resolved or closed.
+bool isClosedStatus(const QString& status);
+
+// Open at `asOf`: created at or before it, and its latest resolution or
+// reopening at or before it (resolved_at, closed_at, `resolved` and
+// `reopened` events; a reopening at the same instant as a resolution comes
+// after it) is a reopening, or there is none yet. A ticket whose only sign
+// of closing is its status closed at an unknown time: never open.
+bool openAt(const TicketLifecycle& ticket, UtcSeconds asOf);
+
+// Escalated at or before `asOf`: its first `escalated` event or its
+// escalated_at by then. An escalated flag with neither instant counts as
+// escalated at an unknown time: always.
+bool escalatedBy(const TicketLifecycle& ticket, UtcSeconds asOf);
+
+// The rows of the tickets open and not escalated at `asOf`.
+std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, UtcSeconds asOf);
+
+} // namespace escdesk::risk

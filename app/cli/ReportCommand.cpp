@@ -6,6 +6,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
+#include "metrics/DataEnd.h"
 #include "report/ReportBuilder.h"
 #include "report/output/EmailMessage.h"
 #include "report/output/ReportOutput.h"
@@ -30,9 +31,10 @@ QDate dateArgument(const QCommandLineParser& parser, const QString& name) {
 
 // --from and --to give the period (half-open); --to alone reports the last
 // complete week, month or quarter before that day; --from alone the one
-// starting on it; neither: the last complete one before today.
+// starting on it; neither: the last complete one before today, or where the
+// workspace's data ends before that one starts, the last complete one with data.
 std::pair<QDate, QDate> reportPeriod(const QCommandLineParser& parser, report::ReportKind kind,
-                                     const QDate& today) {
+                                     const QDate& today, const std::optional<QDate>& lastDataDay) {
     const bool hasFrom = parser.isSet(QStringLiteral("from"));
     const bool hasTo = parser.isSet(QStringLiteral("to"));
     if (hasFrom && hasTo) {
@@ -55,8 +57,17 @@ std::pair<QDate, QDate> reportPeriod(const QCommandLineParser& parser, report::R
             return {from, from.addMonths(3).addDays(-1)};
         }
     }
-    return report::defaultReportPeriod(kind,
-                                       hasTo ? dateArgument(parser, QStringLiteral("to")) : today);
+    if (hasTo) {
+        return report::defaultReportPeriod(kind, dateArgument(parser, QStringLiteral("to")));
+    }
+    const auto period = report::defaultReportPeriod(kind, today, lastDataDay);
+    if (period.followsData) {
+        err() << "escdesk report: the workspace's data ends " << lastDataDay->toString(Qt::ISODate)
+              << ": reporting its last complete period with data, "
+              << period.first.toString(Qt::ISODate) << " to " << period.last.toString(Qt::ISODate)
+              << " (give --from/--to for another)\n";
+    }
+    return {period.first, period.last};
 }
 
 QPageSize::PageSizeId pageSizeOption(const QCommandLineParser& parser) {
@@ -131,7 +142,8 @@ int runReport(const QStringList& arguments) {
     request.zone = reportingZone(parser, *workspace);
     request.asOf = asOfInstant(parser, request.zone);
     const QDate today = toDateTime(request.asOf, request.zone).date();
-    std::tie(request.first, request.last) = reportPeriod(parser, *kind, today);
+    std::tie(request.first, request.last) =
+        reportPeriod(parser, *kind, today, metrics::lastDataDay(workspace->db(), request.zone));
     options.recipients =
         report::splitMailboxList(workspace->setting(QStringLiteral("report_recipients")));
     options.sender = workspace->setting(QStringLiteral("report_sender"));

@@ -3,6 +3,8 @@
 #include "metrics/Period.h"
 #include "report/ReportSupport.h"
 
+#include <tuple>
+
 namespace escdesk::report {
 
 namespace {
@@ -33,6 +35,16 @@ std::pair<QDate, QDate> defaultReportPeriod(ReportKind kind, const QDate& today)
     }
     }
     return {today, today};
+}
+
+DefaultReportPeriod defaultReportPeriod(ReportKind kind, const QDate& today,
+                                        const std::optional<QDate>& lastDataDay) {
+    auto [first, last] = defaultReportPeriod(kind, today);
+    if (!lastDataDay || *lastDataDay >= first) {
+        return {first, last, false};
+    }
+    std::tie(first, last) = defaultReportPeriod(kind, lastDataDay->addDays(1));
+    return {first, last, true};
 }
 
 std::pair<QDate, QDate> comparisonPeriod(ReportKind kind, const QDate& first, const QDate& last) {

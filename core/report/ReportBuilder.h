@@ -10,6 +10,8 @@
 
 #include <QTimeZone>
 
+#include <optional>
+
 namespace escdesk::report {
 
 struct ReportRequest {
@@ -24,6 +26,19 @@ struct ReportRequest {
 // The period a report covers by default on `today`: the last complete week
 // (Monday to Sunday), calendar month or calendar quarter before today.
 std::pair<QDate, QDate> defaultReportPeriod(ReportKind kind, const QDate& today);
+
+struct DefaultReportPeriod {
+    QDate first;
+    QDate last;
+    bool followsData = false; // the data ends before the usual period starts
+};
+
+// The same for a workspace whose data ends on `lastDataDay`: a workspace of
+// last year's exports reports its last complete week, month or quarter that
+// holds data (up to and including lastDataDay), not an empty one before
+// today.
+DefaultReportPeriod defaultReportPeriod(ReportKind kind, const QDate& today,
+                                        const std::optional<QDate>& lastDataDay);
 
 // The period of equal kind just before [first, last]: the previous week,
 // calendar month or quarter when the period is one, else as many days before.

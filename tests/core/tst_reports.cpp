@@ -261,6 +261,30 @@ private slots:
                  (std::pair{QDate(2026, 2, 1), QDate(2026, 2, 28)}));
     }
 
+    // Data that ends on Friday 14 March 2025, reported on 24 Nov 2026: the
+    // last complete week with data is Mon 3 – Sun 9 March 2025, the month
+    // February 2025, the quarter October–December 2024. Data that reaches
+    // into the usual period changes nothing.
+    void defaultPeriodsFollowDataThatEndedEarlier() {
+        const QDate today(2026, 11, 24);
+        const QDate dataEnd(2025, 3, 14);
+        const auto week = defaultReportPeriod(ReportKind::Weekly, today, dataEnd);
+        QVERIFY(week.followsData);
+        QCOMPARE(week.first, QDate(2025, 3, 3));
+        QCOMPARE(week.last, QDate(2025, 3, 9));
+        const auto month = defaultReportPeriod(ReportKind::Monthly, today, dataEnd);
+        QCOMPARE(month.first, QDate(2025, 2, 1));
+        QCOMPARE(month.last, QDate(2025, 2, 28));
+        const auto quarter = defaultReportPeriod(ReportKind::Quarterly, today, dataEnd);
+        QCOMPARE(quarter.first, QDate(2024, 10, 1));
+        QCOMPARE(quarter.last, QDate(2024, 12, 31));
+        // Data up to the week before: the usual last week (16–22 Nov 2026).
+        const auto usual = defaultReportPeriod(ReportKind::Weekly, today, QDate(2026, 11, 16));
+        QVERIFY(!usual.followsData);
+        QCOMPARE(usual.first, QDate(2026, 11, 16));
+        QVERIFY(!defaultReportPeriod(ReportKind::Weekly, today, std::nullopt).followsData);
+    }
+
     void weeklyKpisMatchTheHandWorkedFigures() {
         const Report report = weekly();
         const Table* kpis = tableWithId(report, QStringLiteral("kpis"));

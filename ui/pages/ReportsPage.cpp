@@ -2,6 +2,7 @@
 
 #include "EditPermission.h"
 #include "ShownText.h"
+#include "metrics/DataEnd.h"
 #include "report/ReportBuilder.h"
 #include "report/output/EmailMessage.h"
 #include "report/output/ReportOutput.h"
@@ -205,16 +206,20 @@ void ReportsPage::showEvent(QShowEvent* event) {
 }
 
 // A new kind starts from its usual period: the last complete week, month or
-// quarter.
+// quarter (with data, where the workspace's data ends earlier).
 void ReportsPage::kindChanged() {
     const QTimeZone zone =
         m_workspace ? m_workspace->reportingTimeZone() : QTimeZone::systemTimeZone();
     const QDate today = QDateTime::currentDateTime().toTimeZone(zone).date();
-    const auto [first, last] = report::defaultReportPeriod(currentKind(), today);
+    // Last year's exports report their last period with data, not an empty one.
+    const auto lastDataDay =
+        m_workspace ? metrics::lastDataDay(m_workspace->db(), zone) : std::optional<QDate>();
+    const report::DefaultReportPeriod period =
+        report::defaultReportPeriod(currentKind(), today, lastDataDay);
     const QSignalBlocker blockFrom(m_from);
     const QSignalBlocker blockTo(m_to);
-    m_from->setDate(first);
-    m_to->setDate(last);
+    m_from->setDate(period.first);
+    m_to->setDate(period.last);
     refresh();
 }
 

@@ -40,10 +40,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Benchmark: Critical decision latency under 30 min, judged on the p90.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bounceback</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,6 +175,10 @@
         <source>All that reached tier 2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Benchmark: Critical decision latency under 30 min, so at least 90% decided within 30 min (a p90 under 30 min).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditPermission</name>
@@ -188,6 +188,77 @@
     </message>
     <message>
         <source>The workspace is read-only: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryMappingEditor</name>
+    <message>
+        <source>Case id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier (support level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,6 +328,10 @@
         <source>Save as &amp;SVG…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 of data (to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -278,6 +353,33 @@
     </message>
     <message>
         <source>CSV tables (folder)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations are the “escalated” events in the period: a ticket escalated twice counts twice, whenever it was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets are the tickets created in the period that were escalated at least once (an “escalated” event, or without an event log the escalated flag).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The escalation rate is escalated tickets divided by the tickets created in the period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -415,6 +517,18 @@
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No risk model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: not available — the risk model cannot be trained: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets open then need attention · as of %3, where the workspace’s data ends (its newest ticket or event)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::CalendarsEditor</name>
@@ -427,14 +541,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a business-hours calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,19 +549,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add holiday…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a holiday or a holiday rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove the selected holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SLA clocks count only business hours of a policy&apos;s calendar, in its time zone. A holiday is a whole local day off. Write the hours of a day as intervals, e.g. 09:00–12:00, 13:00–17:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a business-hours calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -495,6 +601,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add holiday…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a holiday or a holiday rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,6 +618,10 @@
     </message>
     <message>
         <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a holiday to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -528,10 +646,6 @@
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click a holiday to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -590,22 +704,6 @@
 <context>
     <name>escdesk::ui::ChecklistsEditor</name>
     <message>
-        <source>Add checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a checklist for another transition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an item to the checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,6 +733,22 @@
     </message>
     <message>
         <source>Transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a checklist for another transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item to the checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -795,20 +909,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>escalated: the tickets created in the period with an “escalated” event (without an event log, the escalated flag). Click to list them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>escalation_rate: escalated / tickets.
-Benchmark: below 10% is good, above 15% needs attention.
-Click to list the escalated tickets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under 30 min (High/Critical p90); Critical decisions under 30 min (p90); bounceback 5–10% healthy, above 20% bad; context loss below 10%. Hover a card for its definition.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>
 Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
@@ -870,10 +970,6 @@ Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalated tickets are those with an “escalated” event in the event log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This workspace has no event log: escalated tickets come from the tickets’ own escalated flag.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,19 +990,7 @@ Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Good · under 30 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Above 30 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>p90 handoff delay of High and Critical escalations: %1 (benchmark: under 30 min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p90 decision latency of Critical escalations: %1 (benchmark: under 30 min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -915,6 +999,49 @@ Click to list the tickets behind it.</source>
     </message>
     <message>
         <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measurable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations cannot be measured from this data: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated: %1
+Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under 30 min (High/Critical p90); Critical decisions within 30 min for at least 90%; bounceback 5–10% healthy, above 20% bad; context loss below 10%. Hover a card for its definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High/Crit. &lt; 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High/Crit. ≥ 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good · ≥ 90%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention · &lt; 90%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark: Critical decisions in under 30 min, so at least 90% of Critical escalations decided within 30 min (their p90 now: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation_rate = escalated / tickets: %1
+Benchmark: below 10% is good, above 15% needs attention.
+Click to list the escalated tickets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1065,6 +1192,369 @@ Click to list the tickets behind it.</source>
     </message>
 </context>
 <context>
+    <name>escdesk::ui::HistoryMappingEditor</name>
+    <message>
+        <source>Store each support level as a tier 1 to 4. 1, L1, T1, Tier 1 and Level 1 are read as they stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store each value as Critical, High, Medium or Low. Urgent, Normal, P1–P4 and Sev1–Sev4 are read as they stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which statuses mean waiting (the ticket is paused), resolved or closed. Leave &quot;Stored as&quot; empty to keep a value as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as they stand; a null token makes the row unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest value of a case is stored. Leave &quot;Stored as&quot; empty to keep a value as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own null tokens for this field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Null tokens (every field):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value &quot;%1&quot; means no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other null tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>others, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect from the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 8601 (2026-03-02 09:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first (02/03/2026 09:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first (03/02/2026 9:00 AM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dotted (02.03.2026 09:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jira (02/Mar/26 9:00 AM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2026)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2026)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date &amp;order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field&apos;s own null tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas; none when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the case id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the time of each change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a status, tier or group column: the tickets&apos; events are derived from their changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not mapped —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in this file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mapped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>own null tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 resolved, %3 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::HistoryMappingPage</name>
+    <message>
+        <source>Load Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the change log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which column holds what. Each case&apos;s ticket and its escalation events are derived from its changes; the preview follows your edits and nothing is written until you import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the editor from a history mapping file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mapping as a file, for the next export of this kind (escdesk import --kind history --mapping FILE reads it too).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more file(s), read with the same mapping</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deriving the tickets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::HistoryPreviewView</name>
+    <message>
+        <source>updates the stored ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change rows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created / time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived tickets and events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 change rows of %3 cases; the first %4 shown · %5 rejected, %6 warnings · change times read as %7 · times shown in %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: kept without the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows and warnings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>escdesk::ui::HistoryView</name>
     <message>
         <source>(none)</source>
@@ -1209,11 +1699,11 @@ Click to list the tickets behind it.</source>
 <context>
     <name>escdesk::ui::ImportHistoryPage</name>
     <message>
-        <source>Import…</source>
+        <source>Import history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import history</source>
+        <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1281,11 +1771,19 @@ Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 import batches, newest first · %2 rejected rows kept · times in %3</source>
+        <source>No imports yet. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No imports yet. %1</source>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values that could not be read and were stored as empty; their rows were imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 import batches, newest first · %2 rejected rows and %3 warnings kept · times in %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1293,10 +1791,6 @@ Click to list the tickets behind it.</source>
     <name>escdesk::ui::ImportPreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first rows as they will be stored. Rows marked Rejected are kept with their reason in the batch instead of being imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1317,10 +1811,6 @@ Click to list the tickets behind it.</source>
     </message>
     <message>
         <source>A history export has no row-by-row preview: its tickets and events are derived from all its rows when it is imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · delimiter %3 · header on line %4 · first %5 rows: &lt;span style=&apos;color:#1a7f4b&apos;&gt;%6 to import&lt;/span&gt;, &lt;span style=&apos;color:#b42318&apos;&gt;%7 rejected&lt;/span&gt; · times shown in %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1352,15 +1842,23 @@ Timestamp form: %1</source>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The first rows as they will be stored. Rows marked Rejected are kept with their reason in the batch instead of being imported; a value marked with a warning cannot be read and is stored as empty, the rest of its row is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · delimiter %3 · header on line %4 · first %5 rows: &lt;span style=&apos;color:#1a7f4b&apos;&gt;%6 to import&lt;/span&gt;, &lt;span style=&apos;color:#b42318&apos;&gt;%7 rejected&lt;/span&gt;, &lt;span style=&apos;color:#934a00&apos;&gt;%8 warnings&lt;/span&gt; · times shown in %9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import, with warning</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::ImportResultPage</name>
     <message>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every file is one batch in Import history; its rejected rows stay there and can be exported at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1437,6 +1935,14 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Refused — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file is one batch in Import history; its rejected rows and warnings (values stored as empty) stay there and can be exported at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1558,10 +2064,6 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Custom mapping file (case, time, status, tier…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Escalation Desk layout (canonical column names)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,6 +2081,14 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>The mapping %1 is for %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the columns in the next step (case, time, status, tier…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History mapping file…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1747,35 +2257,11 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot create workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (read-only) — Escalation Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — Escalation Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workspace not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove it from the recent workspaces, or keep it to open it once its drive is connected again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove from list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep</source>
+        <source>%1 — Escalation Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1796,18 +2282,6 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Escalation Desk workspaces (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (not found)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Every page shows its data; importing, restoring and editing are disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1836,10 +2310,6 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Open or create a workspace first: File › Open Workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 To import, save a copy in a folder you can write (File › Back Up…) and open the copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1878,6 +2348,46 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from the recent workspaces, or keep it to open it once its drive is connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Every page shows its data; importing, restoring and editing are disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 To import, save a copy in a folder you can write (File › Back Up…) and open the copy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1991,10 +2501,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b7791f&apos;&gt;%1&lt;/span&gt; The matrix is shown as it is stored and cannot be changed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;span style=&apos;color:#2f855a&apos;&gt;✔ The matrix is valid.&lt;/span&gt; Every edit is saved at once and recorded in the history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,6 +2560,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <source>Export matrix file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b7791f&apos;&gt;%1&lt;/span&gt; The matrix is shown as it is stored and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::PeriodPicker</name>
@@ -2109,15 +2619,27 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <source>&amp;to</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The workspace’s data ends before this period would end today, so it ends on the last day with tickets instead. Choose Custom… for other dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::RejectedRowsPane</name>
     <message>
         <source>Export as CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2138,10 +2660,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>(row)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No rejected rows in batch %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2170,6 +2688,46 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row was imported with this value empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rejected rows or warnings in batch %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Rejected Rows and Warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2279,14 +2837,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record a decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New long-term action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reviewed week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,6 +2869,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Who owns it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,6 +2902,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>Record decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New long-term action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2474,10 +3032,6 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalations in the period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Escalations more or fewer than in the period before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2581,6 +3135,14 @@ issues</source>
         <source>Cluster: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Escalations not measurable: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::RulesEditor</name>
@@ -2633,14 +3195,6 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a rule before the catch-all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2657,14 +3211,6 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a condition to the rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove condition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2674,6 +3220,14 @@ issues</source>
     </message>
     <message>
         <source>Rules are tried in order; the first rule whose conditions all hold gives the ticket its priority, target tier and action. Drag a rule to change the order. End with a rule without conditions as the catch-all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule before the catch-all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2706,6 +3260,14 @@ issues</source>
     </message>
     <message>
         <source>Conditions — all must hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to the rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2840,10 +3402,6 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deviation: the segment’s rate minus the overall rate, in percentage points. Significantly above: the segment escalates more than all other tickets together with p &lt; 0.05 (two-proportion z-test, two-sided). Tickets: created in the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Segment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2908,10 +3466,6 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalation rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Overall %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2941,6 +3495,38 @@ issues</source>
     </message>
     <message>
         <source>Tickets of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets · escalation rate not measurable: %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measurable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s exact test against all other tickets (an expected count is below 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-proportion z-test against all other tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; fewer than %1 tickets are never called significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviation: the segment’s rate minus the overall rate, in percentage points. Significantly above: the segment escalates more than all other tickets together with p &lt; 0.05 (two-sided; two-proportion z-test, or Fisher’s exact test where an expected count is below 5) and has at least %1 tickets. Tickets: created in the period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3053,14 +3639,6 @@ Claim  %3
 <context>
     <name>escdesk::ui::TaxonomyEditor</name>
     <message>
-        <source>Add category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a root-cause category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3070,6 +3648,14 @@ Claim  %3
     </message>
     <message>
         <source>Root-cause taxonomy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a root-cause category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3279,6 +3865,10 @@ Claim  %3
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::TicketDetailPane</name>
@@ -3411,10 +4001,6 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Before escalating from %1 to %2. %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3436,6 +4022,10 @@ Claim  %3
     </message>
     <message>
         <source>Checklist %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before escalating from %1 to %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3645,6 +4235,14 @@ Claim  %3
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c53030&apos;&gt;✖ Tier 2 → 3 checklist: %1 required item(s) open&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:16px; font-weight:600&apos;&gt;Escalation risk not available&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The risk model cannot be trained: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3901,10 +4499,6 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2, %3 · the latest is so far (*) · times in %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>weeks (Monday to Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3962,14 +4556,6 @@ Claim  %3
     </message>
     <message>
         <source>Regression (&gt; +20%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4064,6 +4650,58 @@ Claim  %3
         <source>%1 — escalated over the last %2 complete periods</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Escalation rate not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to escalate not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day must not be after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3%4 · times in %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · * partial week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · * partial month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period marked * is only part of its week or month: the range starts or ends inside it. It is drawn, but never compared as a whole one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::WeeklyTrendChart</name>
@@ -4088,10 +4726,6 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalated tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Escalation rate %2 (%3 of %4 tickets)&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4109,6 +4743,38 @@ Claim  %3
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets: %3 escalated, %4 not escalated&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations cannot be measured from this data: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets (escalations not measurable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets; escalations not measurable: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1 — so far: %2 of 7 days, not a whole week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting (* so far, not a whole week)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week so far (partial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated, week so far</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4167,15 +4833,7 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No recent workspaces yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 no longer exists. It was moved or deleted, or is on a drive that is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4188,6 +4846,14 @@ Claim  %3
     </message>
     <message>
         <source>The demo workspace could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists. It was moved or deleted, or is on a drive that is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4282,6 +4948,10 @@ Claim  %3
     </message>
     <message>
         <source>Name the workspace with --db FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshots, also save the import wizard&apos;s mapping editor for the history export FILE (nothing is imported).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -305,10 +305,14 @@ QDate DashboardPage::today() const {
 namespace {
 
 // The last day of the weekly charts: where the cards' period ends when it
-// follows the data, else today — or the data's end when the 12 weeks ending
-// today would hold none of it.
-QDate lastChartDay(const metrics::ChosenPeriod& period, const std::optional<QDate>& dataEnd,
-                   const QDate& today) {
+// is a custom one or follows the data (the charts show the weeks up to the
+// cards' period, not others), else today — or the data's end when the 12
+// weeks ending today would hold none of it.
+QDate lastChartDay(PeriodPreset preset, const metrics::ChosenPeriod& period,
+                   const std::optional<QDate>& dataEnd, const QDate& today) {
+    if (preset == PeriodPreset::Custom && period.dates.isValid()) {
+        return period.dates.last;
+    }
     if (period.followsData) {
         return period.dataEnd;
     }
@@ -327,8 +331,8 @@ DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
     } else {
         figures.comparison.currentDates = dates;
     }
-    figures.weeks = metrics::recentWeekFigures(db, lastChartDay(figures.period, dataEnd, today),
-                                               DashboardPage::trendWeeks, zone);
+    figures.weeks = metrics::recentWeekFigures(
+        db, lastChartDay(preset, figures.period, dataEnd, today), DashboardPage::trendWeeks, zone);
     if (dates.isValid()) {
         figures.slaAsOf = QDateTime::currentSecsSinceEpoch();
         figures.keyFigures = metrics::compareKeyFigures(

@@ -366,8 +366,12 @@ void attachEvents(store::Database& db, std::span<TicketFacts> tickets) {
     } else {
         for (std::size_t begin = 0; begin < rows.size(); begin += rowsPerQuery) {
             const std::size_t count = std::min(rowsPerQuery, rows.size() - begin);
-            store::Statement row =
-                db.prepare(std::string(eventColumns) + "WHERE ticket IN " + parameterList(count));
+            // Appended piece by piece: GCC 12 warns falsely (-Warray-bounds)
+            // on a chain of std::string operator+ once more of it is inlined.
+            std::string sql = eventColumns;
+            sql += "WHERE ticket IN ";
+            sql += parameterList(count);
+            store::Statement row = db.prepare(sql);
             for (std::size_t i = 0; i < count; ++i) {
                 row.bind(static_cast<int>(i + 1), rows[begin + i]);
             }

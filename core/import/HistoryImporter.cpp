@@ -4,6 +4,7 @@
 #include "import/FieldValue.h"
 #include "import/HistoryCases.h"
 #include "import/MappingFile.h"
+#include "import/RejectedRows.h"
 #include "import/TableWriter.h"
 
 #include <QDateTime>
@@ -112,7 +113,7 @@ private:
 
     std::vector<Rejection> m_rejections;
     // Later than this, a change time is kept with a warning.
-    const UtcSeconds m_farFuture = QDateTime::currentSecsSinceEpoch() + 365 * 86400;
+    const UtcSeconds m_farFuture = farFutureFromNow();
     std::map<std::string, std::vector<Change>> m_cases;
     std::int64_t m_rows = 0;
     QByteArray m_sha256Hex;
@@ -305,9 +306,7 @@ std::optional<Change> ChangeReader::readChange(const CsvRecord& record) {
                       QStringLiteral("'%1' is before 1970").arg(qs(timeText)));
     }
     if (change.time > m_farFuture) {
-        warn(m_mapping.time, timeText,
-             QStringLiteral("'%1' is more than a year after the import; kept as it is")
-                 .arg(qs(timeText)));
+        warn(m_mapping.time, timeText, farFutureReason(timeText));
     }
     if (m_statusField >= 0) {
         change.status = mapped(*m_mapping.status, fieldText(m_statusField));
@@ -650,14 +649,12 @@ ImportResult HistoryImport::run() {
         }
         write(caseId, deriver.derive(caseChanges));
     }
-    store::Statement reject =
-        m_db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason, "
-                     "outcome) VALUES (?, ?, ?, ?, ?, ?)");
+    RejectedRowRecorder problems(m_db);
     for (const Rejection& r : m_rejections) {
-        reject
-            .bindAll(m_result.batch, r.line, r.column, r.value.isEmpty() ? QString() : r.value,
-                     r.reason, r.warning ? QStringLiteral("warning") : QStringLiteral("rejected"))
-            .run();
+        const QByteArray value = r.value.toUtf8();
+        problems.record(m_result.batch, r.line, r.column,
+                        std::string_view(value.constData(), std::size_t(value.size())), r.reason,
+                        r.warning);
         ++(r.warning ? m_result.warnings : m_result.rejected);
     }
     m_result.dialect = m_dialect;

@@ -27,6 +27,23 @@ void appendField(std::string& line, const QString& text) {
 
 } // namespace
 
+RejectedRowRecorder::RejectedRowRecorder(store::Database& db)
+    : m_insert(db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, reason, "
+                          "outcome) VALUES (?, ?, ?, ?, ?, ?)")) {}
+
+void RejectedRowRecorder::record(std::int64_t batch, std::int64_t line, const QString& column,
+                                 std::string_view value, const QString& reason, bool warning) {
+    m_insert.bind(1, batch).bind(2, line).bind(3, column);
+    if (value.empty()) {
+        m_insert.bindNull(4);
+    } else {
+        m_insert.bind(4, value);
+    }
+    m_insert.bind(5, reason)
+        .bind(6, warning ? std::string_view("warning") : std::string_view("rejected"))
+        .run();
+}
+
 std::vector<RejectedRow> rejectedRowsOf(store::Database& db, std::int64_t batch) {
     store::Statement exists = db.prepare("SELECT 1 FROM import_batches WHERE id = ?");
     exists.bind(1, batch);

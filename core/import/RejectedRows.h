@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace escdesk::import {
@@ -22,6 +23,19 @@ struct RejectedRow {
     // The row was stored, this value as empty (or kept, for a time far in
     // the future); otherwise the row was rejected.
     bool warning = false;
+};
+
+// Writes rejected rows and warnings into rejected_rows, for every kind of
+// import: the one place their outcome is spelled ("rejected", "warning").
+class RejectedRowRecorder {
+public:
+    explicit RejectedRowRecorder(store::Database& db);
+    // An empty value is stored as NULL.
+    void record(std::int64_t batch, std::int64_t line, const QString& column,
+                std::string_view value, const QString& reason, bool warning);
+
+private:
+    store::Statement m_insert;
 };
 
 // The rejected rows and warnings of a batch in line order; throws

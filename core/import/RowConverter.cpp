@@ -48,10 +48,6 @@ QString supersededEscalationSource(ImportKind kind, bool mapsEscalation,
     return {};
 }
 
-UtcSeconds farFutureFromNow() {
-    return QDateTime::currentSecsSinceEpoch() + 365 * 86400;
-}
-
 RowConverter::RowConverter(const HeaderMapping& header, ConversionContext context)
     : m_header(header)
     , m_layout(header.layout())
@@ -320,13 +316,8 @@ Value RowConverter::convertTimestamp(std::size_t column, std::string_view text) 
         return unreadable(column, text, QStringLiteral("'%1' is before 1970").arg(qs(text)));
     }
     if (utc > m_context.farFuture) {
-        // Kept as written (a test system's clock, a typo in the year): the
-        // user decides, but is told.
         m_problems.push_back(
-            {qs(m_layout.columns[column].header), text,
-             QStringLiteral("'%1' is more than a year after the import; kept as it is")
-                 .arg(qs(text)),
-             true});
+            {qs(m_layout.columns[column].header), text, farFutureReason(text), true});
     }
     return Value::ofInteger(utc);
 }

@@ -65,16 +65,13 @@ using TicketLookup = std::function<std::optional<std::int64_t>(std::string_view 
 struct ConversionContext {
     ImportKind kind = ImportKind::Tickets;
     QTimeZone sourceZone = QTimeZone::utc(); // naive times are read in it
-    // Later than this, a time is kept with a warning.
+    // Later than this, a time is kept with a warning (farFutureFromNow()).
     UtcSeconds farFuture = 0;
     // The file is UTF-8 with damaged bytes: rows holding some are rejected.
     bool damagedUtf8 = false;
     TicketLookup ticketRowOf;      // events files
     QString supersededSource = {}; // supersededEscalationSource()
 };
-
-// A year after now: the usual ConversionContext::farFuture.
-UtcSeconds farFutureFromNow();
 
 class RowConverter {
 public:

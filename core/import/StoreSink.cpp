@@ -10,8 +10,7 @@ StoreSink::StoreSink(store::Database& db, const Layout& layout)
     : m_layout(layout)
     // Repeated ids are told by the store's unique index, not a set in memory.
     , m_writer(db, layout, TableWriter::BulkLoad::Allowed, TableWriter::RepeatedKeys::Rejected)
-    , m_storeProblem(db.prepare("INSERT INTO rejected_rows(batch, line, column_name, value, "
-                                "reason, outcome) VALUES (?, ?, ?, ?, ?, ?)")) {}
+    , m_problems(db) {}
 
 // Ticket rows convert without reading the store, so the store is free for
 // a writing thread (events look their tickets up while they convert).
@@ -167,15 +166,7 @@ void StoreSink::storeRejected(std::int64_t line, const std::vector<RowProblem>& 
 
 void StoreSink::storeProblem(std::int64_t line, const QString& column, std::string_view value,
                              const QString& reason, bool warning) {
-    m_storeProblem.bind(1, m_batch).bind(2, line).bind(3, column);
-    if (value.empty()) {
-        m_storeProblem.bindNull(4);
-    } else {
-        m_storeProblem.bind(4, value);
-    }
-    m_storeProblem.bind(5, reason)
-        .bind(6, warning ? std::string_view("warning") : std::string_view("rejected"))
-        .run();
+    m_problems.record(m_batch, line, column, value, reason, warning);
     if (warning) {
         ++m_counts.warnings;
     }

@@ -7,6 +7,7 @@
 // rows are written on a second thread (RowPipeline.h) while the file is
 // read; other kinds on the reading thread.
 
+#include "import/RejectedRows.h"
 #include "import/RowPipeline.h"
 #include "import/RowSink.h"
 #include "import/TableWriter.h"
@@ -71,7 +72,7 @@ private:
 
     const Layout& m_layout;
     TableWriter m_writer;
-    store::Statement m_storeProblem;
+    RejectedRowRecorder m_problems;
     std::int64_t m_batch = 0;
     StoredCounts m_counts;
     // Set while rows are written on a second thread.

@@ -1,5 +1,7 @@
 #include "import/Timestamp.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -397,6 +399,15 @@ std::int64_t daysFromCivil(int year, int month, int day) {
                          static_cast<unsigned>(day) - 1;
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+UtcSeconds farFutureFromNow() {
+    return QDateTime::currentSecsSinceEpoch() + 365 * 86400;
+}
+
+QString farFutureReason(std::string_view text) {
+    return QStringLiteral("'%1' is more than a year after the import; kept as it is")
+        .arg(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
 }
 
 QString timestampFormName(TimestampForm form) {

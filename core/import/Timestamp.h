@@ -41,6 +41,12 @@ enum class TimestampForm {
 
 QString timestampFormName(TimestampForm form);
 
+// A time later than a year after now is kept as written (a test system's
+// clock, a typo in the year) but with a warning: the user decides, but is
+// told. The limit, and the warning for `text`.
+UtcSeconds farFutureFromNow();
+QString farFutureReason(std::string_view text);
+
 enum class DateOrder { Unknown, DayFirst, MonthFirst };
 
 // A value read in its form: either an instant (the value carried an offset,

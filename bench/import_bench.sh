@@ -6,10 +6,15 @@
 #   3. escdesk import of the same file again            (all unchanged; <= 0.5x)
 #   4. escdesk import of an export with 1% changed rows (1% updated)
 #   5. the sqlite3 reference again, to show the machine's drift
+#   6. a file of ROWS / 10 rows, into an empty workspace and by the sqlite3
+#      shell, for the scaling check
 # Wall times from /usr/bin/time; peak memory is the maximum resident set size
 # (target < 300 MB). Ratios are against the mean of the two reference runs,
 # for wall time and, in parentheses, for CPU time (user + sys), which a busy
-# machine disturbs less.
+# machine disturbs less. The tickets ratio (issue #19 item 5: target <= 1.0
+# in wall time) is printed last, then the scaling check: the per-row CPU time
+# of the large import into an empty workspace may not exceed the small one's
+# by more than 30 % (exit status 1).
 #
 # usage: bench/import_bench.sh BUILD_DIR [ROWS] [WORK_DIR]
 set -eu
@@ -30,6 +35,8 @@ measure() { # LABEL COMMAND... → prints "seconds kilobytes" into $work/LABEL.t
 echo "generating $rows tickets in $work ..."
 "$generate" "$rows" "$work/tickets.csv"
 "$generate" "$rows" "$work/tickets-1pct.csv" 10
+small=$((rows / 10))
+"$generate" "$small" "$work/tickets-small.csv"
 sync
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -52,6 +59,10 @@ CREATE INDEX t_created ON t(created_at); CREATE INDEX t_account ON t(account_id)
 measure sqlite_indexed sqlite3 -cmd ".mode csv" "$work/indexed.db" ".import --skip 1 $work/tickets.csv t"
 rm -f "$work/reference.db"
 measure sqlite_after sqlite3 -cmd ".mode csv" "$work/reference.db" ".import $work/tickets.csv t"
+rm -f "$work/reference.db"
+measure sqlite_small sqlite3 -cmd ".mode csv" "$work/reference.db" ".import $work/tickets-small.csv t"
+rm -f "$work/small.db" "$work/small.db-wal" "$work/small.db-shm"
+measure small "$escdesk" import --db "$work/small.db" --kind tickets --json "$work/tickets-small.csv"
 
 seconds() { cut -d' ' -f1 "$work/$1.time"; }
 megabytes() { awk '{ printf "%.0f", $2 / 1024 }' "$work/$1.time"; }
@@ -82,6 +93,20 @@ row "escdesk re-import, all unchanged" unchanged 0.5
 row "escdesk import, 1% changed" changed
 row "reader alone (parse, SHA-256)" read_only
 row "sqlite3 .import, indexed, WAL" sqlite_indexed
-for run in full unchanged changed; do
+row "sqlite3 .import, $small rows" sqlite_small
+row "escdesk import, $small rows, empty" small
+for run in full unchanged changed small; do
     echo "$run: $(cat "$work/$run.out")"
 done
+echo "tickets import into an empty workspace: $(ratio full) x sqlite3 .import in wall time" \
+    "($(cpuRatio full) in CPU time; target <= 1.0 in wall time)"
+perRow() { awk -v c="$(cpu "$1")" -v n="$2" 'BEGIN { printf "%.3f", c / n * 1e6 }'; }
+large=$(perRow full "$rows")
+smallCost=$(perRow small "$small")
+growth=$(awk -v a="$large" -v b="$smallCost" 'BEGIN { printf "%.2f", a / b }')
+echo "per-row cpu, empty workspace: $smallCost us at $small rows, $large us at $rows rows:" \
+    "x$growth (limit 1.30)"
+if awk -v g="$growth" 'BEGIN { exit !(g > 1.30) }'; then
+    echo "FAIL: the per-row cost grows with the size of the import"
+    exit 1
+fi

@@ -6,6 +6,7 @@
 #include "import/PreviewSink.h"
 #include "import/RowConverter.h"
 #include "import/StoreSink.h"
+#include "import/TicketRows.h"
 #include "import/UnchangedRecords.h"
 #include "store/Workspace.h"
 
@@ -78,6 +79,52 @@ private:
     bool m_switched = false;
 };
 
+// What the converter has checked of each event the store would check again
+// on every insert, off for the events import's transaction and on again
+// after:
+// - its ticket: the converter found the row in this transaction
+//   (RowConverter: TicketRef), and the foreign-key check would look it up
+//   once more, by the tickets table's rowid — a random read of a table far
+//   larger than the page cache when the file is not in ticket order (SQLite
+//   switches the checks only outside a transaction);
+// - its kind: the converter writes only the names of SPEC §4's list
+//   (parseEventName), and the table's CHECK (event IN (...)) builds a
+//   temporary table of the list on every single-row insert, about a sixth
+//   of the whole import.
+class EventChecksDoneByConverter {
+public:
+    EventChecksDoneByConverter(store::Database& db, bool eventsImport)
+        : m_db(db)
+        , m_foreignKeys(eventsImport && db.queryInt64("PRAGMA foreign_keys") != 0)
+        , m_checks(eventsImport && db.queryInt64("PRAGMA ignore_check_constraints") == 0) {
+        if (m_foreignKeys) {
+            db.exec("PRAGMA foreign_keys = OFF");
+        }
+        if (m_checks) {
+            db.exec("PRAGMA ignore_check_constraints = ON");
+        }
+    }
+    ~EventChecksDoneByConverter() {
+        try {
+            if (m_foreignKeys) {
+                m_db.exec("PRAGMA foreign_keys = ON");
+            }
+            if (m_checks) {
+                m_db.exec("PRAGMA ignore_check_constraints = OFF");
+            }
+        } catch (const store::StoreError&) {
+            // The next opening of the workspace sets them again.
+        }
+    }
+    EventChecksDoneByConverter(const EventChecksDoneByConverter&) = delete;
+    EventChecksDoneByConverter& operator=(const EventChecksDoneByConverter&) = delete;
+
+private:
+    store::Database& m_db;
+    bool m_foreignKeys;
+    bool m_checks;
+};
+
 // ---- One file -----------------------------------------------------------------
 
 // Reads one file through the importer's stages: the dialect and header
@@ -136,7 +183,9 @@ private:
     UnchangedRecords* m_unchanged = nullptr; // re-import: null when not hashing
     std::int64_t m_rows = 0;                 // data rows read
 
-    // Events: their tickets' rows, the last one remembered.
+    // Events: their tickets' rows, the last one remembered; all of them in
+    // memory for a large file (TicketRows.h).
+    std::optional<TicketRows> m_ticketRows;
     std::optional<Statement> m_ticketLookup;
     std::string m_lastTicketId;
     std::optional<std::int64_t> m_lastTicketRow;
@@ -210,6 +259,9 @@ std::optional<std::int64_t> FileImport::ticketRowOf(std::string_view ticketId) {
     // Event logs list a ticket's events together: remember the last one.
     if (m_lastTicketRow && ticketId == m_lastTicketId) {
         return m_lastTicketRow;
+    }
+    if (m_ticketRows) {
+        return m_ticketRows->rowOf(ticketId);
     }
     m_ticketLookup->bind(1, ticketId);
     std::optional<std::int64_t> row;
@@ -323,11 +375,19 @@ ImportResult FileImport::run() {
     const bool emptyTable = m_db.queryInt64("SELECT NOT EXISTS (SELECT 1 FROM " +
                                             std::string(m_layout.table) + ")") != 0;
     const RollbackJournalForBulkLoad journal(m_db, emptyTable);
+    const EventChecksDoneByConverter checks(m_db, m_options.kind == ImportKind::Events);
     store::Transaction transaction(m_db);
     // A 64 MiB page cache for the import: index pages stay cached, and a
     // million-ticket import peaks near 220 MB of memory.
     m_db.exec("PRAGMA cache_size = -65536");
     StoreSink sink(m_db, m_layout);
+    if (m_options.kind == ImportKind::Events &&
+        TicketRows::worthLoading(m_db, QFileInfo(m_path).size())) {
+        m_ticketRows.emplace(m_db);
+        if (!m_ticketRows->complete()) {
+            m_ticketRows.reset();
+        }
+    }
     prepareConverter();
     UnchangedRecords unchanged(m_db, m_header,
                                m_header.readingSalt(m_options.kind, m_options.sourceZone));
@@ -351,7 +411,11 @@ ImportResult FileImport::run() {
             StoreSink& sink;
             ~StopWritingThread() { sink.stopWritingThread(); }
         } stopWritingThread{sink};
-        sink.startWritingThread(m_options.kind);
+        // Rows that convert without the store (tickets; events whose
+        // tickets are in memory) are written on a second thread.
+        if (m_options.kind == ImportKind::Tickets || m_ticketRows) {
+            sink.startWritingThread();
+        }
         try {
             readRows(sink, &unchanged, reader);
         } catch (const CsvError& error) {

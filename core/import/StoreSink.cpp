@@ -12,13 +12,9 @@ StoreSink::StoreSink(store::Database& db, const Layout& layout)
     , m_writer(db, layout, TableWriter::BulkLoad::Allowed, TableWriter::RepeatedKeys::Rejected)
     , m_problems(db) {}
 
-// Ticket rows convert without reading the store, so the store is free for
-// a writing thread (events look their tickets up while they convert).
-void StoreSink::startWritingThread(ImportKind kind) {
-    if (kind == ImportKind::Tickets) {
-        m_pipeline =
-            std::make_unique<RowPipeline>([this](const StagedBatch& batch) { writeStaged(batch); });
-    }
+void StoreSink::startWritingThread() {
+    m_pipeline =
+        std::make_unique<RowPipeline>([this](const StagedBatch& batch) { writeStaged(batch); });
 }
 
 void StoreSink::finishWritingThread() {
@@ -90,7 +86,7 @@ void StoreSink::writeStaged(const StagedBatch& batch) {
             const auto outcome =
                 m_writer.write(m_stagedValues, m_batch, entry.sourceHash, entry.line);
             if (outcome == TableWriter::Outcome::Repeated) {
-                rejectRepeatedKey(m_stagedValues[0].text, entry.line);
+                rejectRepeatedStaged(batch, entry);
                 break;
             }
             count(outcome);
@@ -155,6 +151,24 @@ void StoreSink::rejectRepeatedKey(std::string_view key, std::int64_t line) {
     ++m_counts.rejected;
     const RowProblem problem = repeatedKeyProblem(m_layout, key, m_writer.repeatedLine());
     storeProblem(line, problem.column, problem.value, problem.reason, false);
+}
+
+// A staged row the writer found Repeated, as writeRow() rejects it: a single
+// key names only the duplicate; an identity of several columns (an event)
+// is rejected with its warnings and then the repeat.
+void StoreSink::rejectRepeatedStaged(const StagedBatch& batch, const StagedBatch::Entry& entry) {
+    if (m_layout.keyCount == 1) {
+        rejectRepeatedKey(m_stagedValues[0].text, entry.line);
+        return;
+    }
+    ++m_counts.rejected;
+    for (std::size_t i = entry.firstWarning; i < entry.firstWarning + entry.warningCount; ++i) {
+        const StagedBatch::Problem& problem = batch.problem(i);
+        storeProblem(entry.line, problem.column,
+                     batch.text(problem.valueOffset, problem.valueLength), problem.reason, false);
+    }
+    const RowProblem repeat = repeatProblem(m_layout, m_stagedValues, m_writer.repeatedLine());
+    storeProblem(entry.line, repeat.column, repeat.value, repeat.reason, false);
 }
 
 void StoreSink::storeRejected(std::int64_t line, const std::vector<RowProblem>& problems) {

@@ -4,8 +4,9 @@
 // (TableWriter.h), rejected rows and warnings kept in rejected_rows
 // (outcome 'rejected' or 'warning') under the batch, and the counts the
 // batch records. Duplicates are told by the store (DuplicateRows.h). Ticket
-// rows are written on a second thread (RowPipeline.h) while the file is
-// read; other kinds on the reading thread.
+// rows, and event rows whose tickets are in memory (TicketRows.h), are
+// written on a second thread (RowPipeline.h) while the file is read; other
+// kinds on the reading thread.
 
 #include "import/RejectedRows.h"
 #include "import/RowPipeline.h"
@@ -40,9 +41,9 @@ public:
     // reach the writer: its scan in storage order would only fall behind.
     void expectMostUnchanged() { m_writer.preferKeyLookups(); }
 
-    // Writes the rows of `kind` on a second thread from now on, where their
-    // conversion does not need the store (tickets).
-    void startWritingThread(ImportKind kind);
+    // Writes the rows on a second thread from now on: only for rows whose
+    // conversion does not need the store (the writing thread has it).
+    void startWritingThread();
     // Waits until every staged row is written; rethrows the thread's failure.
     void finishWritingThread();
     // Stops the writing thread, dropping what is staged (before a rollback).
@@ -66,6 +67,7 @@ private:
     void keepStored(std::int64_t line, std::string_view key, std::int64_t rowid);
     void count(TableWriter::Outcome outcome);
     void rejectRepeatedKey(std::string_view key, std::int64_t line);
+    void rejectRepeatedStaged(const StagedBatch& batch, const StagedBatch::Entry& entry);
     void storeRejected(std::int64_t line, const std::vector<RowProblem>& problems);
     void storeProblem(std::int64_t line, const QString& column, std::string_view value,
                       const QString& reason, bool warning);

@@ -5,6 +5,7 @@
 // value, and write only when something differs (insert when new).
 
 #include "import/ImportKind.h"
+#include "import/RowIdentities.h"
 #include "import/SourceLines.h"
 #include "store/Database.h"
 
@@ -76,7 +77,9 @@ public:
     // Prepares the statements; the caller owns the transaction. When the
     // table is empty at this point and rows have a single key, lookups are
     // skipped (the caller guarantees each key is written once, or rejects
-    // repeats).
+    // repeats). Keys of several columns (events) into an empty table with
+    // RepeatedKeys::Rejected are told apart in memory (RowIdentities.h), so
+    // the table needs no index during the load either.
     // With BulkLoad::Allowed and an empty table, the table's secondary
     // indexes are dropped for the load and built again by finish(), which
     // is much cheaper than maintaining them row by row (a rollback restores
@@ -117,6 +120,7 @@ public:
     std::int64_t lastRowId() const { return m_lastRowId; }
 
 private:
+    static bool skipsLookups(store::Database& db, const Layout& layout, RepeatedKeys repeated);
     void restartScanAfter(std::int64_t rowid);
     std::optional<Outcome> writeAtScan(const std::vector<Value>& values, std::int64_t batch);
     bool sameAsStored(const store::Statement& row, int firstColumn,
@@ -124,6 +128,11 @@ private:
     Outcome update(const std::vector<Value>& values, std::int64_t batch);
     Outcome unchanged(const store::Statement& row, int hashColumn);
     bool isRepeat(std::int64_t rowid);
+    std::uint64_t identityHash(const std::vector<Value>& values);
+    bool sameIdentity(const store::Statement& row, int firstColumn,
+                      const std::vector<Value>& values) const;
+    std::optional<Outcome> writeRepeatedIdentity(const std::vector<Value>& values,
+                                                 std::uint64_t hash);
     Outcome insert(const std::vector<Value>& values, std::int64_t batch);
     Outcome written(Outcome outcome, std::int64_t line);
 
@@ -146,6 +155,12 @@ private:
     std::optional<store::Statement> m_rowIdOfKey;
     std::optional<SourceLines> m_lines;
     std::int64_t m_repeatedLine = 0;
+    // Keys of several columns into a table empty at the start: the rows
+    // written, by identity, and a row read by rowid (its other columns,
+    // then its key).
+    std::optional<RowIdentities> m_identities;
+    std::optional<store::Statement> m_rowById;
+    std::string m_identityBytes;
 };
 
 } // namespace escdesk::import

@@ -6,13 +6,17 @@
 
 namespace escdesk::matrix {
 
-std::optional<Account> accountById(store::Database& db, const QString& accountId) {
+namespace {
+
+constexpr const char* accountSql =
+    "SELECT account_id, name, tier, segment, region, arr, timezone, renewal_date, "
+    "attributes FROM accounts WHERE account_id = ?";
+
+std::optional<Account> readAccount(store::Statement& query, const QString& accountId) {
     if (accountId.trimmed().isEmpty()) {
         return std::nullopt;
     }
-    store::Statement query =
-        db.prepare("SELECT account_id, name, tier, segment, region, arr, timezone, renewal_date, "
-                   "attributes FROM accounts WHERE account_id = ?");
+    query.reset();
     query.bind(1, accountId);
     if (!query.step()) {
         return std::nullopt;
@@ -27,20 +31,43 @@ std::optional<Account> accountById(store::Database& db, const QString& accountId
     account.timezone = query.text(6);
     account.renewalDate = QDate::fromString(query.text(7), Qt::ISODate);
     account.attributes = query.text(8);
+    query.reset();
     return account;
 }
 
-std::optional<TicketContext> loadTicketContext(store::Database& db, std::int64_t row) {
-    auto ticket = store::ticketByRow(db, row);
+} // namespace
+
+std::optional<Account> accountById(store::Database& db, const QString& accountId) {
+    store::Statement query = db.prepare(accountSql);
+    return readAccount(query, accountId);
+}
+
+TicketContextReader::TicketContextReader(store::Database& db)
+    : m_rows(db)
+    , m_account(db.prepare(accountSql)) {}
+
+std::optional<TicketContext> TicketContextReader::load(std::int64_t row) {
+    auto ticket = m_rows.ticket(row);
     if (!ticket) {
         return std::nullopt;
     }
     TicketContext context;
     context.row = row;
     context.ticket = std::move(*ticket);
-    context.events = store::eventsOfTicket(db, row);
-    context.account = accountById(db, context.ticket.accountId);
+    context.events = m_rows.events(row);
+    auto known = m_accounts.find(context.ticket.accountId);
+    if (known == m_accounts.end()) {
+        known =
+            m_accounts
+                .emplace(context.ticket.accountId, readAccount(m_account, context.ticket.accountId))
+                .first;
+    }
+    context.account = known->second;
     return context;
+}
+
+std::optional<TicketContext> loadTicketContext(store::Database& db, std::int64_t row) {
+    return TicketContextReader(db).load(row);
 }
 
 std::optional<TicketContext> loadTicketContext(store::Database& db, const QString& ticketId) {

@@ -15,7 +15,9 @@
 #include "matrix/SeverityRules.h"
 #include "sla/SlaEngine.h"
 #include "store/Database.h"
+#include "store/TicketReader.h"
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -34,6 +36,20 @@ std::optional<TicketContext> loadTicketContext(store::Database& db, const QStrin
 // Rows of unresolved tickets (or every ticket), oldest first.
 std::vector<std::int64_t> ticketRows(store::Database& db, bool unresolvedOnly);
 std::optional<TicketContext> loadTicketContext(store::Database& db, std::int64_t row);
+
+// loadTicketContext for many rows, with statements prepared once and each
+// account read once (the reader is meant for one read of the workspace:
+// accounts changed meanwhile are not read again).
+class TicketContextReader {
+public:
+    explicit TicketContextReader(store::Database& db);
+    std::optional<TicketContext> load(std::int64_t row);
+
+private:
+    store::TicketRowReader m_rows;
+    store::Statement m_account;
+    std::map<QString, std::optional<Account>> m_accounts;
+};
 
 QString customerTierOf(const TicketContext& context);
 QString priorityOf(const Matrix& matrix, const TicketContext& context);

@@ -3,6 +3,7 @@
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
 #include "risk/OpenAsOf.h"
+#include "risk/RiskFeatureStore.h"
 #include "risk/RiskModelStore.h"
 
 #include <algorithm>
@@ -81,16 +82,41 @@ QString reasonKindName(AtRiskReason::Kind kind) {
     return {};
 }
 
-AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskOptions& options) {
-    const QStringList keywords = workspaceKeywords(db);
-    const RiskData data = loadRiskData(db, SentimentScorer::withAfinn(keywords));
-    return buildAtRiskQueue(db, data, keywords, asOf, options);
+namespace {
+
+// Each account's surge as of `asOf`, for the accounts of `open`: its
+// tickets created in the 9 weeks before (the last week and the baseline's
+// eight), a range of the (account, created_at) index.
+std::unordered_map<int, AccountSurge> surgesOf(store::Database& db, const RiskData& data,
+                                               const std::vector<const RiskTicket*>& open,
+                                               UtcSeconds asOf) {
+    std::unordered_map<int, AccountSurge> surges;
+    store::Statement created = db.prepare("SELECT created_at FROM tickets WHERE account_id = ?1 "
+                                          "AND created_at >= ?2 AND created_at < ?3");
+    std::vector<UtcSeconds> times;
+    for (const RiskTicket* t : open) {
+        if (t->account < 0 || surges.count(t->account) > 0) {
+            continue;
+        }
+        created.bindAll(data.accounts[t->account], asOf - (baselineWeeks + 1) * weekSeconds, asOf);
+        times.clear();
+        while (created.step()) {
+            times.push_back(created.int64(0));
+        }
+        created.reset();
+        surges.emplace(t->account, accountSurge(times, asOf));
+    }
+    return surges;
 }
 
-AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QStringList& keywords,
-                             UtcSeconds asOf, const AtRiskOptions& options) {
+// The queue of the tickets `open` (open and unescalated at `asOf`, in
+// creation order) scored by `current`.
+AtRiskQueue queueOf(store::Database& db, const RiskData& data,
+                    const std::vector<const RiskTicket*>& open,
+                    const std::unordered_map<int, AccountSurge>& surges,
+                    const CurrentRiskModel& current, UtcSeconds asOf,
+                    const AtRiskOptions& options) {
     const matrix::Matrix policy = matrix::loadMatrix(db);
-    const CurrentRiskModel current = currentRiskModel(db, data, keywords, options.saveModel);
     const RiskScorer scorer(current.model, data);
     const matrix::MatrixEvaluator evaluator(policy);
 
@@ -101,35 +127,10 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
     queue.modelTrained = current.trained;
     queue.riskUnavailable = current.model.cannotTrain();
     const bool scored = queue.riskUnavailable.isEmpty();
+    matrix::TicketContextReader contexts(db);
 
-    // The tickets open then, from what was known then: as of a past instant
-    // that is not the tickets open now.
-    const std::unordered_set<std::int64_t> open = openUnescalatedTicketsAt(db, asOf);
-    const auto openThen = [&open](const RiskTicket& t) {
-        return open.count(t.row) > 0;
-    };
-
-    // Creation instants of the accounts that have open tickets.
-    std::unordered_map<int, std::vector<UtcSeconds>> created;
-    for (const RiskTicket& t : data.tickets) {
-        if (openThen(t) && t.account >= 0) {
-            created.try_emplace(t.account);
-        }
-    }
-    for (const RiskTicket& t : data.tickets) {
-        if (const auto it = created.find(t.account); it != created.end()) {
-            it->second.push_back(t.createdAt);
-        }
-    }
-    std::unordered_map<int, AccountSurge> surges;
-    for (const auto& [account, times] : created) {
-        surges.emplace(account, accountSurge(times, asOf));
-    }
-
-    for (const RiskTicket& t : data.tickets) {
-        if (!openThen(t)) {
-            continue;
-        }
+    for (const RiskTicket* ticket : open) {
+        const RiskTicket& t = *ticket;
         ++queue.openTickets;
         AtRiskEntry entry;
         entry.row = t.row;
@@ -143,7 +144,7 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
         if (entry.risk.band != RiskBand::Low) {
             entry.reasons.push_back({AtRiskReason::Kind::EscalationRisk, riskReason(entry.risk)});
         }
-        const auto context = matrix::loadTicketContext(db, t.row);
+        const auto context = contexts.load(t.row);
         if (context) {
             entry.subject = context->ticket.subject;
             entry.status = context->ticket.status;
@@ -176,6 +177,42 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
                          return a.slaConsumed > b.slaConsumed;
                      });
     return queue;
+}
+
+} // namespace
+
+AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskOptions& options) {
+    const QStringList keywords = workspaceKeywords(db);
+    const CurrentRiskModel current = currentRiskModel(db, keywords, options.saveModel);
+    // The open tickets' few thousand rows, in one read transaction.
+    const FileMapOff readNotMapped(db);
+    const ReadSnapshot snapshot(db);
+    const OpenRiskTickets open = loadOpenRiskData(db, keywords, asOf);
+    std::vector<const RiskTicket*> tickets;
+    tickets.reserve(open.data.tickets.size());
+    for (const RiskTicket& t : open.data.tickets) {
+        tickets.push_back(&t);
+    }
+    std::unordered_map<int, AccountSurge> surges;
+    for (const auto& [account, times] : open.accountCreations) {
+        surges.emplace(account, accountSurge(times, asOf));
+    }
+    return queueOf(db, open.data, tickets, surges, current, asOf, options);
+}
+
+AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QStringList& keywords,
+                             UtcSeconds asOf, const AtRiskOptions& options) {
+    const CurrentRiskModel current = currentRiskModel(db, data, keywords, options.saveModel);
+    // The tickets open then, from what was known then: as of a past instant
+    // that is not the tickets open now.
+    const std::unordered_set<std::int64_t> open = openUnescalatedTicketsAt(db, asOf);
+    std::vector<const RiskTicket*> tickets;
+    for (const RiskTicket& t : data.tickets) {
+        if (open.count(t.row) > 0) {
+            tickets.push_back(&t);
+        }
+    }
+    return queueOf(db, data, tickets, surgesOf(db, data, tickets, asOf), current, asOf, options);
 }
 
 } // namespace escdesk::risk

@@ -1,8 +1,11 @@
 #include "risk/OpenAsOf.h"
 
+#include "risk/RiskFeatureStore.h"
+
 #include <QString>
 
 #include <algorithm>
+#include <string>
 
 namespace escdesk::risk {
 
@@ -48,9 +51,31 @@ bool escalatedBy(const TicketLifecycle& ticket, UtcSeconds asOf) {
     return ticket.escalatedFlag;
 }
 
-std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, UtcSeconds asOf) {
+UtcSeconds watchedUntil(const TicketLifecycle& ticket) {
+    UtcSeconds until = stillWatched;
+    if (ticket.firstEscalatedEvent || ticket.escalatedAt) {
+        until = std::min(ticket.firstEscalatedEvent.value_or(stillWatched),
+                         ticket.escalatedAt.value_or(stillWatched));
+    } else if (ticket.escalatedFlag) {
+        return ticket.createdAt; // escalated at an unknown time: always
+    }
+    const std::optional<UtcSeconds> closing =
+        latestBy({ticket.resolvedAt, ticket.closedAt, ticket.lastResolvedEvent}, stillWatched);
+    if (closing) {
+        const bool reopenedLast = ticket.lastReopenedEvent && *ticket.lastReopenedEvent >= *closing;
+        if (!reopenedLast) {
+            until = std::min(until, *closing);
+        }
+    } else if (ticket.closedStatus) {
+        return ticket.createdAt; // closed at an unknown time: never open
+    }
+    return std::max(until, ticket.createdAt);
+}
+
+std::unordered_set<std::int64_t> openUnescalatedTicketsAmong(store::Database& db, UtcSeconds asOf,
+                                                             std::string_view candidates) {
     // Each event lookup is a range of the (ticket, occurred_at, event) index.
-    store::Statement query = db.prepare(
+    std::string sql =
         "SELECT t.id, t.created_at, t.resolved_at, t.closed_at, t.status, t.escalated, "
         "t.escalated_at, "
         "(SELECT max(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id "
@@ -60,7 +85,16 @@ std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, U
         "EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id AND e.event = 'resolved'), "
         "(SELECT min(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id "
         " AND e.event = 'escalated') "
-        "FROM tickets t WHERE t.created_at <= ?1");
+        "FROM tickets t WHERE ";
+    if (candidates.empty()) {
+        sql += "t.created_at <= ?1";
+    } else {
+        // The candidates by row, not every ticket created before the instant.
+        sql += "+t.created_at <= ?1 AND t.id IN (";
+        sql += candidates;
+        sql += ')';
+    }
+    store::Statement query = db.prepare(sql);
     query.bind(1, std::int64_t{asOf});
     std::unordered_set<std::int64_t> open;
     while (query.step()) {
@@ -80,6 +114,10 @@ std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, U
         }
     }
     return open;
+}
+
+std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, UtcSeconds asOf) {
+    return openUnescalatedTicketsAmong(db, asOf, watchedTicketsSql(db, asOf));
 }
 
 } // namespace escdesk::risk

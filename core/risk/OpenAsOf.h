@@ -7,7 +7,9 @@
 #include "domain/Instant.h"
 #include "store/Database.h"
 
+#include <limits>
 #include <optional>
+#include <string_view>
 #include <unordered_set>
 
 namespace escdesk::risk {
@@ -45,7 +47,22 @@ bool openAt(const TicketLifecycle& ticket, UtcSeconds asOf);
 // escalated at an unknown time: always.
 bool escalatedBy(const TicketLifecycle& ticket, UtcSeconds asOf);
 
-// The rows of the tickets open and not escalated at `asOf`.
+// The instant from which the ticket is not open and unescalated at any
+// instant asked about, from its lifecycle with every event (lastResolvedEvent
+// and lastReopenedEvent the latest of all): its first escalation, or its last
+// closing when no reopening follows it. `stillWatched` when it may be open
+// and unescalated at every later instant; its creation when it never is.
+inline constexpr UtcSeconds stillWatched = std::numeric_limits<std::int64_t>::max();
+UtcSeconds watchedUntil(const TicketLifecycle& ticket);
+
+// The rows of the tickets open and not escalated at `asOf`. With the risk
+// features kept (RiskFeatureStore.h) only the tickets watched at `asOf`
+// are looked at, not every ticket.
 std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, UtcSeconds asOf);
+
+// The same among the tickets `candidates` selects (an SQL query of ticket
+// rows, ?1 bound to `asOf`; empty: every ticket).
+std::unordered_set<std::int64_t> openUnescalatedTicketsAmong(store::Database& db, UtcSeconds asOf,
+                                                             std::string_view candidates);
 
 } // namespace escdesk::risk

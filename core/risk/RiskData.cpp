@@ -3,6 +3,7 @@
 #include "matrix/Matrix.h"
 #include "metrics/DataCoverage.h"
 #include "risk/OpenAsOf.h"
+#include "risk/RiskFeatureStore.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -10,7 +11,9 @@
 #include <QHash>
 
 #include <algorithm>
+#include <functional>
 #include <future>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -169,25 +172,61 @@ constexpr std::size_t chunkRows = 8192;
 
 } // namespace
 
-RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
-                      const std::optional<QString>& ticketId) {
-    RiskData data;
-    std::array<Interner, riskFieldCount> fields{Interner(data.values[0]), Interner(data.values[1]),
-                                                Interner(data.values[2]), Interner(data.values[3]),
-                                                Interner(data.values[4])};
-    Interner accounts(data.accounts);
-    Interner stems(data.stems);
-    std::string sql =
-        "SELECT t.id, t.ticket_id, t.created_at, t.priority, a.tier, a.segment, t.product_area, "
-        "t.channel, t.account_id, a.arr, t.subject, t.description, t.resolved_at, t.closed_at, "
-        "t.status, t.escalated, EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id "
-        "AND e.event = 'escalated') "
-        "FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id";
-    sql += ticketId ? " WHERE t.ticket_id = ?1" : " ORDER BY t.created_at, t.id";
-    store::Statement query = db.prepare(sql);
-    if (ticketId) {
-        query.bind(1, *ticketId);
+struct RiskDataBuilder::Interners {
+    explicit Interners(RiskData& data)
+        : fields{Interner(data.values[0]), Interner(data.values[1]), Interner(data.values[2]),
+                 Interner(data.values[3]), Interner(data.values[4])}
+        , accounts(data.accounts)
+        , stems(data.stems) {}
+
+    std::array<Interner, riskFieldCount> fields;
+    Interner accounts;
+    Interner stems;
+};
+
+RiskDataBuilder::RiskDataBuilder(RiskData& data)
+    : m_codes(std::make_unique<Interners>(data)) {}
+
+RiskDataBuilder::~RiskDataBuilder() = default;
+
+int RiskDataBuilder::fieldCode(RiskField field, std::string_view utf8) {
+    switch (field) {
+    case RiskField::Priority:
+        return m_codes->fields[0].code(utf8, &matrix::canonicalPriority);
+    case RiskField::AccountTier:
+        return m_codes->fields[1].code(utf8, &matrix::canonicalCustomerTier);
+    case RiskField::Segment:
+    case RiskField::ProductArea:
+    case RiskField::Channel:
+        break;
     }
+    return m_codes->fields[static_cast<std::size_t>(field)].code(utf8);
+}
+
+int RiskDataBuilder::canonicalFieldCode(RiskField field, std::string_view utf8) {
+    return m_codes->fields[static_cast<std::size_t>(field)].code(utf8);
+}
+
+int RiskDataBuilder::accountCode(std::string_view utf8) {
+    return m_codes->accounts.code(utf8);
+}
+
+int RiskDataBuilder::stemCode(const QString& stem) {
+    return m_codes->stems.code(stem);
+}
+
+int RiskDataBuilder::stemCode(std::string_view utf8) {
+    return m_codes->stems.code(utf8);
+}
+
+const char* const ticketFeatureColumns =
+    "t.id, t.ticket_id, t.created_at, t.priority, a.tier, a.segment, t.product_area, "
+    "t.channel, t.account_id, a.arr, t.subject, t.description, t.resolved_at, t.closed_at, "
+    "t.status, t.escalated, EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id "
+    "AND e.event = 'escalated')";
+
+void computeRiskTickets(store::Statement& query, const SentimentScorer& scorer, RiskData& data,
+                        RiskDataBuilder& codes, const std::function<void(std::size_t)>& onRow) {
     // A pipeline: while two workers score one chunk's text, this thread reads
     // the next chunk; features are copied into the tickets here.
     std::vector<TextFeatures> reading;
@@ -207,7 +246,7 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
             t.keywordHits = scoring[k].keywordHits;
             t.negativeTerms = scoring[k].negativeTerms;
             for (const QString& stem : scoring[k].stems) {
-                t.stems.push_back(stems.code(stem));
+                t.stems.push_back(codes.stemCode(stem));
             }
         }
         scoring.clear();
@@ -233,17 +272,20 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
         t.row = query.int64(0);
         t.ticketId = query.text(1);
         t.createdAt = query.int64(2);
-        t.fields[0] = fields[0].code(query.textView(3), &matrix::canonicalPriority);
-        t.fields[1] = fields[1].code(query.textView(4), &matrix::canonicalCustomerTier);
+        t.fields[0] = codes.fieldCode(RiskField::Priority, query.textView(3));
+        t.fields[1] = codes.fieldCode(RiskField::AccountTier, query.textView(4));
         for (int f = 2; f < 5; ++f) {
             t.fields[static_cast<std::size_t>(f)] =
-                fields[static_cast<std::size_t>(f)].code(query.textView(f + 3));
+                codes.fieldCode(static_cast<RiskField>(f), query.textView(f + 3));
         }
-        t.account = accounts.code(query.textView(8));
+        t.account = codes.accountCode(query.textView(8));
         t.arr = query.optionalReal(9);
         t.open = query.isNull(12) && query.isNull(13) && !isClosedStatus(query.text(14));
         t.escalated = query.int64(16) != 0 || (!query.isNull(15) && query.int64(15) != 0);
         data.tickets.push_back(std::move(t));
+        if (onRow) {
+            onRow(data.tickets.size() - 1);
+        }
         TextFeatures& text = reading.emplace_back();
         text.subject = query.text(10);
         text.description = query.text(11);
@@ -253,24 +295,58 @@ RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
     }
     startScoring();
     finish();
+}
+
+void countRecentTicketsInStore(store::Database& db, const RiskData& data, RiskTicket& t) {
+    if (t.account < 0) {
+        return;
+    }
+    store::Statement recent =
+        db.prepare("SELECT count(*) FROM tickets WHERE account_id = ?1 AND created_at >= ?2 "
+                   "AND created_at < ?3");
+    recent.bindAll(data.accounts[t.account], t.createdAt - recentWindowSeconds, t.createdAt);
+    recent.step();
+    t.recentTickets = static_cast<int>(recent.int64(0));
+}
+
+RiskData computeRiskData(store::Database& db, const SentimentScorer& scorer,
+                         const std::optional<QString>& ticketId) {
+    RiskData data;
+    RiskDataBuilder codes(data);
+    std::string sql = "SELECT ";
+    sql += ticketFeatureColumns;
+    sql += " FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id";
+    sql += ticketId ? " WHERE t.ticket_id = ?1" : " ORDER BY t.created_at, t.id";
+    store::Statement query = db.prepare(sql);
+    if (ticketId) {
+        query.bind(1, *ticketId);
+    }
+    computeRiskTickets(query, scorer, data, codes);
     if (!metrics::workspaceCoverage(db).tiers) {
         data.outcomesUnknown = metrics::noTierReason();
     }
     if (!ticketId) {
         countRecentTickets(data.tickets);
-    } else if (!data.tickets.empty() && data.tickets.front().account >= 0) {
-        RiskTicket& t = data.tickets.front();
-        store::Statement recent =
-            db.prepare("SELECT count(*) FROM tickets WHERE account_id = ?1 AND created_at >= ?2 "
-                       "AND created_at < ?3");
-        recent.bindAll(data.accounts[t.account], t.createdAt - recentWindowSeconds, t.createdAt);
-        recent.step();
-        t.recentTickets = static_cast<int>(recent.int64(0));
+    } else if (!data.tickets.empty()) {
+        countRecentTicketsInStore(db, data, data.tickets.front());
     }
     return data;
 }
 
+RiskData loadRiskData(store::Database& db, const SentimentScorer& scorer,
+                      const std::optional<QString>& ticketId) {
+    if (!ticketId && scorer.afinnKeywords()) {
+        return loadAllRiskData(db, scorer, *scorer.afinnKeywords());
+    }
+    return computeRiskData(db, scorer, ticketId);
+}
+
 QString riskDataVersion(store::Database& db, const QStringList& keywords) {
+    if (auto kept = keptRiskDataVersion(db, keywords)) {
+        return *kept;
+    }
+    // Some tickets' features are not kept (a read-only workspace): a
+    // fingerprint of the tables themselves.
     store::Statement query = db.prepare(
         "SELECT (SELECT count(*) FROM tickets), (SELECT ifnull(max(id), 0) FROM tickets), "
         "(SELECT ifnull(max(created_at), 0) FROM tickets), (SELECT count(*) FROM ticket_events), "

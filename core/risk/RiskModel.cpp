@@ -329,11 +329,25 @@ RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) cons
     result.probability = m_model.m_logistic.probability(row.data());
     result.score = static_cast<int>(std::lround(100.0 * result.probability));
     result.band = m_model.bandOf(result.probability);
-    const std::size_t numericStart = width - numericCount;
+    // The largest |contribution| first (ties in column order); only the
+    // ones kept are spelled out.
+    std::vector<double> contribution(width);
+    std::vector<std::size_t> columns(width);
     for (std::size_t j = 0; j < width; ++j) {
+        contribution[j] = m_model.m_logistic.weights[j] * row[j];
+        columns[j] = j;
+    }
+    std::stable_sort(columns.begin(), columns.end(), [&](std::size_t a, std::size_t b) {
+        return std::abs(contribution[a]) > std::abs(contribution[b]);
+    });
+    if (columns.size() > static_cast<std::size_t>(topContributions)) {
+        columns.resize(static_cast<std::size_t>(topContributions));
+    }
+    const std::size_t numericStart = width - numericCount;
+    for (const std::size_t j : columns) {
         FeatureContribution c;
         c.feature = m_model.m_featureNames[static_cast<qsizetype>(j)];
-        c.contribution = m_model.m_logistic.weights[j] * row[j];
+        c.contribution = contribution[j];
         c.column = static_cast<int>(j);
         if (j < numericStart) {
             c.value = raw[j] > 0 ? QStringLiteral("yes") : QStringLiteral("no");
@@ -351,13 +365,6 @@ RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) cons
             }
         }
         result.contributions.push_back(c);
-    }
-    std::stable_sort(result.contributions.begin(), result.contributions.end(),
-                     [](const FeatureContribution& a, const FeatureContribution& b) {
-                         return std::abs(a.contribution) > std::abs(b.contribution);
-                     });
-    if (result.contributions.size() > static_cast<std::size_t>(topContributions)) {
-        result.contributions.resize(static_cast<std::size_t>(topContributions));
     }
     return result;
 }

@@ -1,6 +1,7 @@
 #include "risk/RiskModelStore.h"
 
 #include "matrix/MatrixStore.h"
+#include "risk/RiskFeatureStore.h"
 #include "risk/Sentiment.h"
 
 #include <QElapsedTimer>
@@ -75,13 +76,10 @@ std::recursive_mutex& riskTrainingMutex() {
     return mutex;
 }
 
-CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
-                                  const QStringList& keywords, bool save) {
-    const std::lock_guard lock(riskTrainingMutex());
-    const QString version = riskDataVersion(db, keywords);
-    if (auto stored = storedRiskModel(db, version)) {
-        return {std::move(*stored), false, 0.0};
-    }
+namespace {
+
+CurrentRiskModel trainAndKeep(store::Database& db, const RiskData& data,
+                              const QStringList& keywords, const QString& version, bool save) {
     std::vector<std::size_t> all(data.tickets.size());
     std::iota(all.begin(), all.end(), std::size_t{0});
     QElapsedTimer timer;
@@ -98,6 +96,29 @@ CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
         }
     }
     return result;
+}
+
+} // namespace
+
+CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
+                                  const QStringList& keywords, bool save) {
+    const std::lock_guard lock(riskTrainingMutex());
+    const QString version = riskDataVersion(db, keywords);
+    if (auto stored = storedRiskModel(db, version)) {
+        return {std::move(*stored), false, 0.0};
+    }
+    return trainAndKeep(db, data, keywords, version, save);
+}
+
+CurrentRiskModel currentRiskModel(store::Database& db, const QStringList& keywords, bool save) {
+    const std::lock_guard lock(riskTrainingMutex());
+    keepRiskFeatures(db, keywords); // first, so that the version is of kept features
+    const QString version = riskDataVersion(db, keywords);
+    if (auto stored = storedRiskModel(db, version)) {
+        return {std::move(*stored), false, 0.0};
+    }
+    const RiskData data = loadAllRiskData(db, SentimentScorer::withAfinn(keywords), keywords);
+    return trainAndKeep(db, data, keywords, version, save);
 }
 
 void forgetRiskModel(store::Database& db) {

@@ -33,6 +33,10 @@ struct CurrentRiskModel {
 CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
                                   const QStringList& keywords, bool save);
 
+// The same, reading every ticket's features (loadAllRiskData) only when
+// the model has to be trained.
+CurrentRiskModel currentRiskModel(store::Database& db, const QStringList& keywords, bool save);
+
 // Held while a model is trained, so that two views of one workspace asking
 // at once (the At risk page and a ticket's detail) train once: the second
 // waits and finds the first one's model.

@@ -1,7 +1,12 @@
 #include "risk/RiskValidation.h"
 
+#include "risk/RiskFeatureStore.h"
+
 #include <QDate>
 #include <QElapsedTimer>
+
+#include <map>
+#include <mutex>
 
 namespace escdesk::risk {
 
@@ -17,7 +22,8 @@ std::optional<HeldOutEvaluation> evaluateHeldOut(const RiskData& data, const QSt
         return std::nullopt;
     }
     HeldOutEvaluation result;
-    result.testFrom = heldOutFrom(data.tickets.back().createdAt, zone, testMonths);
+    result.newestCreated = data.tickets.back().createdAt;
+    result.testFrom = heldOutFrom(result.newestCreated, zone, testMonths);
     std::vector<std::size_t> train;
     std::vector<std::size_t> test;
     for (std::size_t i = 0; i < data.tickets.size(); ++i) {
@@ -82,6 +88,33 @@ std::optional<HeldOutEvaluation> evaluateHeldOut(const RiskData& data, const QSt
     }
     result.calibration = calibrationBins(probabilities, labels);
     return result;
+}
+
+std::optional<HeldOutEvaluation> currentHeldOutEvaluation(store::Database& db,
+                                                          const QStringList& keywords,
+                                                          const QTimeZone& zone, int testMonths) {
+    struct Remembered {
+        QString version;
+        std::optional<HeldOutEvaluation> evaluation;
+    };
+    static std::mutex mutex;
+    static std::map<QString, Remembered> remembered; // by file, zone and months
+    const QString key = db.path() + QLatin1Char('|') + QString::fromUtf8(zone.id()) +
+                        QLatin1Char('|') + QString::number(testMonths);
+    keepRiskFeatures(db, keywords); // first, so that the version is of kept features
+    const QString version = riskDataVersion(db, keywords);
+    {
+        const std::lock_guard lock(mutex);
+        if (const auto it = remembered.find(key);
+            it != remembered.end() && it->second.version == version) {
+            return it->second.evaluation;
+        }
+    }
+    const RiskData data = loadRiskData(db, SentimentScorer::withAfinn(keywords));
+    auto evaluation = evaluateHeldOut(data, keywords, zone, testMonths);
+    const std::lock_guard lock(mutex);
+    remembered.insert_or_assign(key, Remembered{version, evaluation});
+    return evaluation;
 }
 
 } // namespace escdesk::risk

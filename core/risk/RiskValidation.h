@@ -11,6 +11,7 @@
 
 #include "risk/RiskEvaluation.h"
 #include "risk/RiskModel.h"
+#include "store/Database.h"
 
 #include <QTimeZone>
 
@@ -39,12 +40,22 @@ struct HeldOutEvaluation {
     std::optional<double> recallWithReview;  // escalations flagged or in the band
     std::vector<CalibrationBin> calibration; // ten bins
     double trainSeconds = 0.0;
-    RiskModel model; // trained on the older months
+    RiskModel model;              // trained on the older months
+    UtcSeconds newestCreated = 0; // the newest ticket's creation
 };
 
 // None when there are no tickets before the held-out months.
 std::optional<HeldOutEvaluation> evaluateHeldOut(const RiskData& data, const QStringList& keywords,
                                                  const QTimeZone& zone,
                                                  int testMonths = defaultTestMonths);
+
+// The same for the workspace as it is, remembered per workspace file and
+// data version (riskDataVersion): a view shown again without a change of
+// the data reads no ticket and trains nothing. Every ticket's features are
+// read (loadRiskData) only when it must be evaluated anew.
+std::optional<HeldOutEvaluation> currentHeldOutEvaluation(store::Database& db,
+                                                          const QStringList& keywords,
+                                                          const QTimeZone& zone,
+                                                          int testMonths = defaultTestMonths);
 
 } // namespace escdesk::risk

@@ -170,7 +170,9 @@ bool SentimentScorer::mayStartKeyword(const QString& word) const {
 }
 
 SentimentScorer SentimentScorer::withAfinn(const QStringList& keywords) {
-    return SentimentScorer(afinnLexicon(), keywords);
+    SentimentScorer scorer(afinnLexicon(), keywords);
+    scorer.m_afinnKeywords = keywords;
+    return scorer;
 }
 
 SentimentScorer::Match SentimentScorer::matchAt(const QStringList& words,

@@ -28,6 +28,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace escdesk::risk {
@@ -95,6 +96,10 @@ public:
 
     Sentiment score(const QStringList& texts) const;
 
+    // The escalation keywords of a scorer made by withAfinn, whose scores
+    // are the workspace's (and may be kept there); none for another lexicon.
+    const std::optional<QStringList>& afinnKeywords() const { return m_afinnKeywords; }
+
 private:
     struct Phrase {
         QStringList words; // beyond the first
@@ -121,6 +126,7 @@ private:
     QHash<QString, WordEntry> m_words;
     QHash<QString, std::vector<Phrase>> m_keywords; // by first stem, longest first
     std::vector<QString> m_keywordPrefixes;         // first two letters of their first stems
+    std::optional<QStringList> m_afinnKeywords;
 };
 
 // The shared AFINN lexicon, parsed once.

@@ -322,11 +322,53 @@ ALTER TABLE rejected_rows ADD COLUMN outcome TEXT NOT NULL DEFAULT 'rejected'
 ALTER TABLE import_batches ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 11: what the escalation risk model reads of each ticket
+// (risk/RiskData.h) — its fields, the sentiment, escalation keyword hits and
+// negative terms of its text, its subject's stems, whether it escalated or
+// is still open — kept so that the at-risk queue and a model's training
+// read small rows instead of tokenising every ticket's text again
+// (risk/RiskFeatureStore.h). Rows are clustered by creation time, as
+// training reads them; watch_until is the instant from which the ticket is
+// never again open and unescalated, so the tickets open at a recent instant
+// are a short range of its index, and at any instant those watched longer
+// than 14 days (few) a range of the partial index and the rest the last 14
+// days of creation. A ticket whose row went (the triggers that
+// remove rows, made with the first ones, also list the ticket in
+// ticket_risk_stale) is computed again. The account's tier, segment and ARR
+// are read from accounts, not kept.
+constexpr std::string_view schemaV11 = R"sql(
+CREATE TABLE ticket_risk_features (
+    created_at     INTEGER NOT NULL,
+    ticket         INTEGER NOT NULL,
+    ticket_id      TEXT NOT NULL,
+    priority       TEXT,
+    product_area   TEXT,
+    channel        TEXT,
+    account_id     TEXT,
+    sentiment      REAL NOT NULL,
+    keyword_hits   INTEGER NOT NULL,
+    negative_terms INTEGER NOT NULL,
+    stems          TEXT NOT NULL,
+    escalated      INTEGER NOT NULL,
+    open           INTEGER NOT NULL,
+    watch_until    INTEGER NOT NULL,
+    PRIMARY KEY (created_at, ticket)
+) WITHOUT ROWID;
+CREATE INDEX ticket_risk_features_by_ticket ON ticket_risk_features(ticket);
+CREATE INDEX ticket_risk_features_by_watch_until ON ticket_risk_features(watch_until);
+CREATE INDEX ticket_risk_features_watched_long ON ticket_risk_features(watch_until)
+    WHERE watch_until - created_at > 1209600;
+
+CREATE TABLE ticket_risk_stale (
+    ticket INTEGER PRIMARY KEY
+);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2}, Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5}, Migration{6, schemaV6},
     Migration{7, schemaV7},   Migration{8, schemaV8}, Migration{9, schemaV9},
-    Migration{10, schemaV10},
+    Migration{10, schemaV10}, Migration{11, schemaV11},
 };
 
 // Versions ascend and the last one is the current version.

@@ -24,12 +24,20 @@ WorkspaceCounts countRecords(Database& db) {
     return counts;
 }
 
-std::optional<Ticket> ticketByRow(Database& db, std::int64_t ticketRow) {
-    Statement row = db.prepare(
-        "SELECT ticket_id, created_at, first_response_at, resolved_at, closed_at, status, "
-        "priority, channel, account_id, product_area, root_cause, reason_code, subject, "
-        "description, assignee, group_name, tier, escalated, escalated_at, resolution_type, "
-        "resolution_notes, handle_time_min, csat, tags, attributes FROM tickets WHERE id = ?");
+TicketRowReader::TicketRowReader(Database& db)
+    : m_ticket(db.prepare(
+          "SELECT ticket_id, created_at, first_response_at, resolved_at, closed_at, status, "
+          "priority, channel, account_id, product_area, root_cause, reason_code, subject, "
+          "description, assignee, group_name, tier, escalated, escalated_at, resolution_type, "
+          "resolution_notes, handle_time_min, csat, tags, attributes FROM tickets WHERE id = ?"))
+    , m_events(db.prepare(
+          "SELECT t.ticket_id, e.occurred_at, e.event, e.from_tier, e.to_tier, e.actor, "
+          "e.decision_type, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket "
+          "WHERE e.ticket = ? ORDER BY e.occurred_at, e.id")) {}
+
+std::optional<Ticket> TicketRowReader::ticket(std::int64_t ticketRow) {
+    Statement& row = m_ticket;
+    row.reset();
     row.bind(1, ticketRow);
     if (!row.step()) {
         return std::nullopt;
@@ -62,7 +70,12 @@ std::optional<Ticket> ticketByRow(Database& db, std::int64_t ticketRow) {
     t.csat = row.optionalReal(22);
     t.tags = row.text(23);
     t.attributes = row.text(24);
+    row.reset();
     return t;
+}
+
+std::optional<Ticket> ticketByRow(Database& db, std::int64_t ticketRow) {
+    return TicketRowReader(db).ticket(ticketRow);
 }
 
 std::optional<std::int64_t> ticketRowOf(Database& db, const QString& ticketId) {
@@ -74,11 +87,9 @@ std::optional<std::int64_t> ticketRowOf(Database& db, const QString& ticketId) {
     return row.int64(0);
 }
 
-std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow) {
-    Statement rows =
-        db.prepare("SELECT t.ticket_id, e.occurred_at, e.event, e.from_tier, e.to_tier, e.actor, "
-                   "e.decision_type, e.note FROM ticket_events e JOIN tickets t ON t.id = e.ticket "
-                   "WHERE e.ticket = ? ORDER BY e.occurred_at, e.id");
+std::vector<TicketEvent> TicketRowReader::events(std::int64_t ticketRow) {
+    Statement& rows = m_events;
+    rows.reset();
     rows.bind(1, ticketRow);
     std::vector<TicketEvent> events;
     while (rows.step()) {
@@ -96,7 +107,12 @@ std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow) {
     // The canonical order, not the file's: a claim stamped with its
     // escalation's instant follows it whichever came first in the export.
     std::stable_sort(events.begin(), events.end(), comesBefore);
+    rows.reset();
     return events;
+}
+
+std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow) {
+    return TicketRowReader(db).events(ticketRow);
 }
 
 std::vector<KnownIssue> allKnownIssues(Database& db) {

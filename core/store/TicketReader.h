@@ -28,6 +28,20 @@ std::optional<std::int64_t> ticketRowOf(Database& db, const QString& ticketId);
 // The ticket's events in time order (ties in insertion order).
 std::vector<TicketEvent> eventsOfTicket(Database& db, std::int64_t ticketRow);
 
+// Reads tickets and their events by row with statements prepared once, for
+// a caller that reads many (the at-risk queue reads thousands).
+class TicketRowReader {
+public:
+    explicit TicketRowReader(Database& db);
+    std::optional<Ticket> ticket(std::int64_t ticketRow);
+    // The ticket's events in time order (ties in insertion order).
+    std::vector<TicketEvent> events(std::int64_t ticketRow);
+
+private:
+    Statement m_ticket;
+    Statement m_events;
+};
+
 // Every known issue, ordered by id.
 std::vector<KnownIssue> allKnownIssues(Database& db);
 

@@ -175,6 +175,33 @@ private slots:
         QVERIFY(risk->score.probability > 0 && risk->score.probability < 1);
         QCOMPARE(risk->score.contributions.size(), std::size_t(5));
     }
+
+    // The At risk page's held-out figures: the evaluation of the workspace
+    // as it is, remembered until its data changes.
+    void heldOutEvaluationIsRememberedPerDataVersion() {
+        store::Workspace workspace(m_path);
+        auto& db = workspace.db();
+        const QStringList keywords = workspaceKeywords(db);
+        const auto first = currentHeldOutEvaluation(db, keywords, newYork, 2);
+        const auto direct = evaluateHeldOut(loadRiskData(db, SentimentScorer::withAfinn(keywords)),
+                                            keywords, newYork, 2);
+        QVERIFY(first.has_value() && direct.has_value());
+        QCOMPARE(*first->auc, *direct->auc);
+        QCOMPARE(first->testEscalated, direct->testEscalated);
+        QCOMPARE(first->newestCreated, db.queryInt64("SELECT max(created_at) FROM tickets"));
+        const auto again = currentHeldOutEvaluation(db, keywords, newYork, 2);
+        QCOMPARE(again->trainSeconds, first->trainSeconds); // not trained again
+        // One more held-out ticket escalates: the evaluation follows.
+        db.exec("UPDATE tickets SET escalated = 1 WHERE id = (SELECT t.id FROM tickets t "
+                "WHERE t.created_at >= " +
+                std::to_string(first->testFrom) +
+                " AND t.resolved_at IS NOT NULL AND ifnull(t.escalated, 0) = 0 AND NOT EXISTS "
+                "(SELECT 1 FROM ticket_events e WHERE e.ticket = t.id AND e.event = 'escalated') "
+                "ORDER BY t.id LIMIT 1)");
+        QCOMPARE(db.changes(), 1);
+        const auto changed = currentHeldOutEvaluation(db, keywords, newYork, 2);
+        QCOMPARE(changed->testEscalated, first->testEscalated + 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(RiskDemoTest)

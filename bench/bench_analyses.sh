@@ -15,6 +15,17 @@
 # 13 weeks — ending on the workspace's last day; 30d: the same 30 days for
 # every command; full: the whole workspace).
 #
+# Each row ends with a verdict against issue #19's target: "met" when the
+# command takes at most 100 ms wall and no longer than its plain-SQL
+# yardstick (ratio <= 1.0), else "MISSED". `report weekly` is timed against
+# the SQL of the figures a weekly report shows.
+#
+# Scaling check: the whole-range `metrics` is timed on a second workspace of
+# ESCDESK_BENCH_SCALE_TICKETS tickets (default 100000, built alike when
+# missing; ESCDESK_BENCH_SCALE_DB names it). The script exits 1 when the
+# CPU time per ticket on the large workspace exceeds the small one's by
+# more than 30 % (ESCDESK_BENCH_SCALE=0 skips the check).
+#
 # On a shared machine compare the CPU columns.
 set -euo pipefail
 
@@ -108,7 +119,30 @@ WHERE id IN (SELECT ticket FROM ticket_events WHERE event = 'escalated'
              AND occurred_at >= $from AND occurred_at < $to);
 SQL
         ;;
+    summary)
+        cat <<SQL
+SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM ticket_events),
+       (SELECT count(*) FROM accounts), (SELECT count(*) FROM known_issues);
+SELECT count(*), sum($escalated)
+FROM tickets t WHERE t.created_at >= $from AND t.created_at < $to;
+SQL
+        ;;
+    report-weekly)
+        # A weekly report shows the week's metrics against the week before,
+        # its root causes and clusters, and the 13 weeks' trend.
+        local week=$((7 * 24 * 3600))
+        sql_for metrics "$from" "$to"
+        sql_for metrics "$((from - week))" "$from"
+        sql_for root-causes "$from" "$to"
+        sql_for clusters "$from" "$to"
+        sql_for trend "$((to - 13 * week))" "$to"
+        ;;
     esac
+}
+
+# met: at most 100 ms wall and no slower than the yardstick.
+verdict_of() {
+    awk -v wall="$1" -v ref="$2" 'BEGIN { print (wall <= 0.10 && wall <= ref) ? "met" : "MISSED" }'
 }
 
 ratio_of() {
@@ -124,11 +158,10 @@ bench_range() {
     echo
     echo "Range $from_day .. $to_day (exclusive)$([[ $trend_day != "$from_day" ]] &&
         echo ", trend from $trend_day"), $zone, $runs runs each"
-    printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' command "wall (s)" "cpu (s)" "RSS (MB)" \
-        "sqlite3 wall" "sqlite3 cpu" "ratio" "cpu"
+    print_header
     local sqlfile
     sqlfile=$(mktemp)
-    for command in metrics segments root-causes trend clusters; do
+    for command in metrics segments root-causes trend clusters summary; do
         local extra=() first=$from_day
         [[ $command == trend ]] && extra=(--granularity week) && first=$trend_day
         from=$(epoch_of "$first")
@@ -136,10 +169,72 @@ bench_range() {
             --to "$to_day" --json "${extra[@]}")
         sql_for "$command" "$from" "$to" >"$sqlfile"
         read -r sql_wall sql_cpu _ < <(measure sqlite3 -readonly "$db" -init "$sqlfile" .quit)
-        printf '%-12s %9s %9s %9s %12s %12s %7s %7s\n' "$command" "$wall" "$cpu" "$rss" \
-            "$sql_wall" "$sql_cpu" "$(ratio_of "$wall" "$sql_wall")" "$(ratio_of "$cpu" "$sql_cpu")"
+        print_row "$command" "$wall" "$cpu" "$rss" "$sql_wall" "$sql_cpu"
     done
     rm -f "$sqlfile"
+}
+
+print_header() {
+    printf '%-14s %9s %9s %9s %12s %12s %7s %7s  %s\n' command "wall (s)" "cpu (s)" "RSS (MB)" \
+        "sqlite3 wall" "sqlite3 cpu" "ratio" "cpu" "target"
+}
+
+# print_row COMMAND WALL CPU RSS SQL_WALL SQL_CPU
+print_row() {
+    printf '%-14s %9s %9s %9s %12s %12s %7s %7s  %s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
+        "$(ratio_of "$2" "$5")" "$(ratio_of "$3" "$6")" "$(verdict_of "$2" "$5")"
+}
+
+# The weekly report as of the day after the last one, against its SQL.
+bench_report() {
+    local as_of week_end week_start from to sqlfile out
+    as_of="$(date -d "$end_day + 1 day" +%F)T00:00:00Z"
+    # The report's week: the last complete Monday-to-Monday week before as_of.
+    local after_end weekday
+    after_end=$(date -d "$end_day + 1 day" +%F)
+    weekday=$(date -d "$after_end" +%u) # 1 = Monday
+    week_end=$(date -d "$after_end - $((weekday - 1)) days" +%F)
+    week_start=$(date -d "$week_end - 7 days" +%F)
+    from=$(epoch_of "$week_start")
+    to=$(epoch_of "$week_end")
+    sqlfile=$(mktemp)
+    out=$(mktemp --suffix=.md)
+    echo
+    echo "Weekly report as of $as_of (week $week_start .. $week_end), $runs runs each"
+    print_header
+    read -r wall cpu rss < <(measure "$escdesk" report weekly --db "$db" --format md \
+        --as-of "$as_of" --out "$out")
+    sql_for report-weekly "$from" "$to" >"$sqlfile"
+    read -r sql_wall sql_cpu _ < <(measure sqlite3 -readonly "$db" -init "$sqlfile" .quit)
+    print_row "report weekly" "$wall" "$cpu" "$rss" "$sql_wall" "$sql_cpu"
+    rm -f "$sqlfile" "$out"
+}
+
+# scaling_check: CPU per ticket of the whole-range metrics, small vs large.
+scaling_check() {
+    local small_tickets=${ESCDESK_BENCH_SCALE_TICKETS:-100000}
+    local small_db=${ESCDESK_BENCH_SCALE_DB:-/tmp/escdesk-bench-$small_tickets.db}
+    if [[ ! -s $small_db ]]; then
+        echo "Building the demo workspace $small_db ($small_tickets tickets)…"
+        "$escdesk" demo --db "$small_db" --tickets "$small_tickets" --end "$end_day" >/dev/null
+    fi
+    "$escdesk" metrics --db "$small_db" --json >/dev/null # keeps its outcomes
+    local large_count small_count
+    large_count=$(sqlite3 "$db" 'SELECT count(*) FROM tickets')
+    small_count=$(sqlite3 "$small_db" 'SELECT count(*) FROM tickets')
+    local args=(metrics --from 2026-05-01 --to 2026-11-27 --json)
+    read -r small_wall small_cpu _ < <(measure "$escdesk" "${args[@]}" --db "$small_db")
+    read -r large_wall large_cpu _ < <(measure "$escdesk" "${args[@]}" --db "$db")
+    echo
+    echo "Scaling, whole-range metrics: $small_count tickets ${small_wall} s wall" \
+        "${small_cpu} s cpu; $large_count tickets ${large_wall} s wall ${large_cpu} s cpu"
+    awk -v sc="$small_cpu" -v sn="$small_count" -v lc="$large_cpu" -v ln="$large_count" 'BEGIN {
+        small = sc / sn; large = lc / ln
+        growth = small > 0 ? large / small : 0
+        printf "CPU per ticket: %.3g s small, %.3g s large (x%.2f): %s\n", small, large, growth,
+            growth <= 1.3 ? "linear (within 30 %)" : "MISSED: grows more than 30 %"
+        exit growth <= 1.3 ? 0 : 1
+    }'
 }
 
 echo "escdesk analyses on $db ($(sqlite3 "$db" 'SELECT count(*) FROM tickets') tickets," \
@@ -164,4 +259,7 @@ after_end=$(date -d "$end_day + 1 day" +%F)
         "$(date -d "$after_end - 91 days" +%F)"
 [[ $ranges == *30d* ]] && bench_range 2026-10-27 "$end_day"
 [[ $ranges == *full* ]] && bench_range 2026-05-01 2026-11-27
-exit 0
+bench_report
+echo "(load: $(cut -d' ' -f1-3 /proc/loadavg))"
+[[ ${ESCDESK_BENCH_SCALE:-1} == 0 ]] && exit 0
+scaling_check

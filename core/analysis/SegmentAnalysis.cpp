@@ -1,5 +1,7 @@
 #include "analysis/SegmentAnalysis.h"
 
+#include "metrics/SegmentRollup.h"
+
 #include "analysis/Significance.h"
 #include "metrics/Statistics.h"
 
@@ -111,30 +113,6 @@ SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field
     return analysis;
 }
 
-// The SQL expression of a segmenting field over tickets t and accounts a.
-const char* fieldColumn(metrics::SegmentField field) {
-    switch (field) {
-    case metrics::SegmentField::AccountTier:
-        return "a.tier";
-    case metrics::SegmentField::AccountSegment:
-        return "a.segment";
-    case metrics::SegmentField::Priority:
-        return "t.priority";
-    case metrics::SegmentField::ProductArea:
-        return "t.product_area";
-    case metrics::SegmentField::RootCause:
-        return "t.root_cause";
-    case metrics::SegmentField::Group:
-        return "t.group_name";
-    }
-    return "t.group_name";
-}
-
-bool needsAccounts(metrics::SegmentField field) {
-    return field == metrics::SegmentField::AccountTier ||
-           field == metrics::SegmentField::AccountSegment;
-}
-
 } // namespace
 
 SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
@@ -160,22 +138,11 @@ SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window
 SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
                                 metrics::SegmentField field) {
     const bool hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
-    // Escalated as the facts decide it: an `escalated` event, or without any
-    // event log the ticket's own flag read as an integer.
-    const std::string escalated = hasEventLog ? "EXISTS (SELECT 1 FROM ticket_events e "
-                                                "WHERE e.ticket = t.id AND e.event = 'escalated')"
-                                              : "coalesce(CAST(t.escalated AS INTEGER), 0) != 0";
-    const std::string sql =
-        std::string("SELECT ") + fieldColumn(field) + ", count(*), sum(" + escalated +
-        ") FROM tickets t " +
-        (needsAccounts(field) ? "LEFT JOIN accounts a ON a.account_id = t.account_id " : "") +
-        "WHERE t.created_at >= ?1 AND t.created_at < ?2 GROUP BY 1";
-    store::Statement row = db.prepare(sql);
-    row.bindAll(window.from, window.to);
     SegmentCounts counts;
-    while (row.step()) {
-        counts.add(row.text(0), row.int64(1), row.int64(2));
-    }
+    metrics::countSegments(db, window, field, hasEventLog,
+                           [&](const QString& value, std::int64_t tickets, std::int64_t escalated) {
+                               counts.add(value, tickets, escalated);
+                           });
     return analyse(counts, field, metrics::workspaceCoverage(db));
 }
 

@@ -17,8 +17,21 @@ std::optional<QDate> lastDataDay(store::Database& db, const QTimeZone& zone) {
 }
 
 std::optional<UtcSeconds> lastDataInstant(store::Database& db) {
-    store::Statement query = db.prepare("SELECT max((SELECT max(created_at) FROM tickets), "
-                                        "ifnull((SELECT max(occurred_at) FROM ticket_events), 0))");
+    // The newest event is the newest of each kind's: a seek at the end of
+    // each kind in the index by kind and instant, where max(occurred_at) over
+    // the whole log would read all of that index (0.14 s for a million
+    // events, paid by every command that picks a period). The kinds are
+    // those the table's CHECK admits (store/Schema.cpp).
+    store::Statement query = db.prepare(R"sql(
+SELECT max((SELECT max(created_at) FROM tickets), ifnull((
+    SELECT max(newest) FROM (
+        SELECT (SELECT max(occurred_at) FROM ticket_events WHERE event = kind) AS newest
+        FROM (SELECT 'escalated' AS kind UNION ALL SELECT 'claimed' UNION ALL SELECT 'started'
+              UNION ALL SELECT 'decision' UNION ALL SELECT 'bounced'
+              UNION ALL SELECT 'info_requested' UNION ALL SELECT 'paused'
+              UNION ALL SELECT 'resumed' UNION ALL SELECT 'resolved'
+              UNION ALL SELECT 'reopened' UNION ALL SELECT 'reassigned'))), 0))
+)sql");
     if (!query.step()) {
         return std::nullopt;
     }

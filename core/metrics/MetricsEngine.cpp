@@ -16,7 +16,7 @@ std::optional<double> meanOf(std::vector<double> values) {
     if (values.empty()) {
         return std::nullopt;
     }
-    std::sort(values.begin(), values.end());
+    sortAscending(values);
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 

@@ -9,12 +9,14 @@
 #include "metrics/Statistics.h"
 #include "metrics/TicketFacts.h"
 
+#include <QHashFunctions>
 #include <QString>
 
 #include <array>
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace escdesk::metrics {
 
@@ -90,7 +92,13 @@ public:
     void markRepeatIssues(std::vector<TicketOutcome>& outcomes) const;
 
 private:
-    std::map<std::pair<QString, QString>, std::vector<UtcSeconds>> m_times;
+    // Hashed: a large window looks up every escalated ticket's pair.
+    struct PairHash {
+        std::size_t operator()(const std::pair<QString, QString>& key) const {
+            return qHashMulti(0, key.first, key.second);
+        }
+    };
+    std::unordered_map<std::pair<QString, QString>, std::vector<UtcSeconds>, PairHash> m_times;
 };
 
 // The tickets of an input that a window needs (those created in it or with

@@ -3,6 +3,7 @@
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
 #include "metrics/MetricInputs.h"
+#include "metrics/OutcomePacks.h"
 #include "metrics/SlaOutcomes.h"
 #include "store/StringPool.h"
 
@@ -31,6 +32,11 @@ namespace {
 // opening.
 constexpr int outcomeFormat = 2;
 constexpr const char* basisKey = "metric_outcomes_basis";
+// Holds the basis while every ticket's outcomes are known to be kept, so a
+// read need not count every ticket and every kept row to find out. Whatever
+// could leave a ticket without its rows removes it: a removed outcome row
+// (the trigger of schema version 12) and a new ticket (forgetTriggers).
+constexpr const char* completeKey = "metric_outcomes_complete";
 
 // How the `sla` column holds a verdict.
 enum StoredSla : int { SlaMet = 0, SlaBreached = 1, SlaRunning = 2 };
@@ -67,6 +73,9 @@ END;
 CREATE TRIGGER IF NOT EXISTS outcomes_after_account_update AFTER UPDATE ON accounts BEGIN
     DELETE FROM ticket_outcomes
     WHERE ticket IN (SELECT id FROM tickets WHERE account_id IN (OLD.account_id, NEW.account_id));
+END;
+CREATE TRIGGER IF NOT EXISTS outcomes_incomplete_after_ticket_insert AFTER INSERT ON tickets BEGIN
+    DELETE FROM settings WHERE key = 'metric_outcomes_complete';
 END;
 CREATE TRIGGER IF NOT EXISTS outcomes_after_account_delete AFTER DELETE ON accounts BEGIN
     DELETE FROM ticket_outcomes
@@ -112,6 +121,24 @@ bool allKept(store::Database& db, bool hasEventLog) {
     return db.queryInt64(sql) != 0;
 }
 
+bool markedComplete(store::Database& db, const QString& basis) {
+    store::Statement complete = db.prepare("SELECT value FROM settings WHERE key = ?1");
+    complete.bind(1, std::string_view(completeKey));
+    return complete.step() && complete.text(0) == basis;
+}
+
+// Marks the outcomes complete under `basis` if they are, counted; in the
+// caller's write transaction, which has made forgetTriggers.
+void markCompleteIfAllKept(store::Database& db, const QString& basis, bool hasEventLog) {
+    if (!allKept(db, hasEventLog)) {
+        return;
+    }
+    store::Statement set =
+        db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)");
+    set.bind(1, std::string_view(completeKey)).bind(2, basis);
+    set.run();
+}
+
 // Stays as "tier:minutes" pairs, minutes in the shortest text that reads
 // back as the same double.
 std::string staysText(const std::vector<TierStay>& stays) {
@@ -125,19 +152,6 @@ std::string staysText(const std::vector<TierStay>& stays) {
         text += std::to_string(stay.tier) + ':' + std::string(minutes, end);
     }
     return text;
-}
-
-void appendStays(std::string_view text, std::vector<TierStay>& stays) {
-    const char* at = text.data();
-    const char* end = text.data() + text.size();
-    while (at < end) {
-        TierStay stay;
-        at = std::from_chars(at, end, stay.tier).ptr + 1;    // past ':'
-        at = std::from_chars(at, end, stay.minutes).ptr + 1; // past ' '
-        if (stay.tier >= 1 && stay.tier <= 3) {
-            stays.push_back(stay);
-        }
-    }
 }
 
 // The SLA verdicts of the window's tickets whose kept verdict does not
@@ -190,66 +204,24 @@ void visitKeptTickets(store::Database& db, const Window& window, const SlaAssess
                       OutcomeVisitor& visitor) {
     const std::unordered_map<std::int64_t, bool> decided = verdictsToDecide(db, window, sla);
     const ResolvedEscalationIndex repeats(keptResolvedEscalations(db, window));
-    store::Statement row = db.prepare(
-        "SELECT created_at, ticket, escalated, time_to_escalate_min, escalation_events, "
-        "highest_tier, tier3_escalations, resolution_min, reopened, csat, handle_time_min, "
-        "priority, root_cause, product_area, sla, sla_settled_at, stays FROM ticket_outcomes "
-        "WHERE created_at >= ?1 AND created_at < ?2");
-    row.bindAll(window.from, window.to);
-    store::StringPool pool;
-    TicketOutcome t; // one, reused: the visitor sums it or copies it
-    while (row.step()) {
-        t.createdAt = row.int64(0);
-        t.ticket = row.int64(1);
-        t.escalated = row.int64(2) != 0;
-        t.timeToEscalateMin = row.optionalReal(3);
-        t.escalationEvents = static_cast<int>(row.int64(4));
-        t.highestTier = static_cast<int>(row.int64(5));
-        t.tier3Escalations = static_cast<int>(row.int64(6));
-        t.resolutionMin = row.optionalReal(7);
-        t.reopened = row.int64(8) != 0;
-        t.csat = row.optionalReal(9);
-        t.handleTimeMin = row.optionalReal(10);
-        t.priority = pool.get(row, 11);
-        t.rootCause = pool.get(row, 12);
-        t.productArea = pool.get(row, 13);
+    forEachKeptTicket(db, window, [&](KeptTicket& kept) {
+        TicketOutcome& t = kept.outcome;
         t.slaBreached.reset();
-        if (!row.isNull(14)) {
-            if (row.int64(15) <= sla.asOf) {
-                t.slaBreached = row.int64(14) == SlaBreached;
+        if (kept.hasSla) {
+            if (kept.slaSettledAt <= sla.asOf) {
+                t.slaBreached = kept.sla == SlaBreached;
             } else if (const auto found = decided.find(t.ticket); found != decided.end()) {
                 t.slaBreached = found->second;
             }
         }
-        t.stays.clear();
-        if (!row.isNull(16)) {
-            appendStays(row.textView(16), t.stays);
-        }
         t.repeatIssue =
             t.escalated && repeats.isRepeatIssue(t.rootCause, t.productArea, t.createdAt);
         visitor.visit(t);
-    }
+    });
 }
 
 void visitKeptEscalations(store::Database& db, const Window& window, OutcomeVisitor& visitor) {
-    store::Statement row = db.prepare(
-        "SELECT at, ticket, claim_min, handoff_min, decision_min, bounced, info_requested, "
-        "priority, root_cause FROM escalation_outcomes WHERE at >= ?1 AND at < ?2");
-    row.bindAll(window.from, window.to);
-    store::StringPool pool;
-    EscalationOutcome e;
-    while (row.step()) {
-        e.at = row.int64(0);
-        e.ticket = row.int64(1);
-        e.claimMin = row.optionalReal(2);
-        e.handoffMin = row.optionalReal(3);
-        e.decisionMin = row.optionalReal(4);
-        e.bounced = row.int64(5) != 0;
-        e.infoRequested = row.int64(6) != 0;
-        e.priority = pool.get(row, 7);
-        e.rootCause = pool.get(row, 8);
-        visitor.visit(e);
-    }
+    forEachKeptEscalation(db, window, [&](const EscalationOutcome& e) { visitor.visit(e); });
 }
 
 // Up to `limit` tickets after row `after` without kept rows, ascending.
@@ -289,6 +261,7 @@ public:
 
     void write(const TicketFacts& facts, bool hasEventLog, const std::optional<SlaReading>& sla) {
         const TicketOutcome t = ticketOutcomeOf(facts, hasEventLog);
+        m_touched.tickets.insert(hourOf(t.createdAt));
         m_ticket.bindAll(t.createdAt, t.ticket, facts.resolvedAt, t.escalated ? 1 : 0,
                          t.timeToEscalateMin, t.escalationEvents, t.highestTier, t.tier3Escalations,
                          t.resolutionMin, t.reopened ? 1 : 0, t.csat, t.handleTimeMin, t.priority,
@@ -309,6 +282,7 @@ public:
         m_ticket.run();
         int ordinal = 0;
         for (const EscalationOutcome& e : escalationOutcomesOf(facts, hasEventLog)) {
+            m_touched.escalations.insert(hourOf(e.at));
             m_escalation.bindAll(e.at, e.ticket, ordinal++, e.claimMin, e.handoffMin, e.decisionMin,
                                  e.bounced ? 1 : 0, e.infoRequested ? 1 : 0, e.priority,
                                  e.rootCause);
@@ -316,14 +290,27 @@ public:
         }
     }
 
+    // The hours whose rows were written: their packs no longer hold them.
+    const TouchedHours& touched() const { return m_touched; }
+
 private:
+    // As SQLite's instant / 3600, which the packs are keyed by.
+    static std::int64_t hourOf(UtcSeconds at) { return at / 3600; }
+
     store::Statement m_ticket;
     store::Statement m_escalation;
+    TouchedHours m_touched;
 };
 
 void forgetAll(store::Database& db, const QString& basis) {
-    // Escalation rows first: each ticket row removed would look for them.
+    // Packs first, so the trigger that forgets a removed row's packs finds
+    // none; escalation rows before ticket rows: each ticket row removed would
+    // look for them.
+    forgetAllPacks(db);
     db.exec("DELETE FROM escalation_outcomes; DELETE FROM ticket_outcomes");
+    store::Statement incomplete = db.prepare("DELETE FROM settings WHERE key = ?1");
+    incomplete.bind(1, std::string_view(completeKey));
+    incomplete.run();
     store::Statement set =
         db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)");
     set.bind(1, std::string_view(basisKey)).bind(2, basis);
@@ -361,6 +348,7 @@ std::optional<std::int64_t> keepSomeMissing(store::Database& db, std::int64_t af
     db.exec(forgetTriggers);
     const std::vector<std::int64_t> missing = missingRows(db, after, limit);
     if (missing.empty()) {
+        markCompleteIfAllKept(db, basis.text, basis.hasEventLog);
         write.commit();
         return std::nullopt;
     }
@@ -370,6 +358,7 @@ std::optional<std::int64_t> keepSomeMissing(store::Database& db, std::int64_t af
     for (std::size_t i = 0; i < facts.size(); ++i) {
         writer.write(facts[i], basis.hasEventLog, slas[i]);
     }
+    forgetPacksOf(db, writer.touched());
     write.commit();
     return missing.back();
 }
@@ -427,7 +416,8 @@ bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsO
                     OutcomeSource source, OutcomeVisitor& visitor) {
     store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
     const Basis basis(db, slaAsOf);
-    if (storedBasis(db) != basis.text || !allKept(db, basis.hasEventLog)) {
+    if (storedBasis(db) != basis.text ||
+        !(markedComplete(db, basis.text) || allKept(db, basis.hasEventLog))) {
         return false;
     }
     visitor.begin(basis.hasEventLog, workspaceCoverage(db), source);
@@ -565,11 +555,63 @@ private:
     WindowOutcomes m_outcomes;
 };
 
+// Marks the outcomes read complete unless they are marked already.
+void markCompleteAfterRead(store::Database& db, UtcSeconds slaAsOf) {
+    store::Transaction write(db, store::Transaction::Kind::Immediate);
+    const Basis basis(db, slaAsOf);
+    if (storedBasis(db) == basis.text && !markedComplete(db, basis.text)) {
+        db.exec(forgetTriggers);
+        markCompleteIfAllKept(db, basis.text, basis.hasEventLog);
+    }
+    write.commit();
+}
+
+// Whether the kept outcomes are not marked complete under their basis.
+bool needsMarkingComplete(store::Database& db) {
+    store::Statement marked = db.prepare("SELECT (SELECT value FROM settings WHERE key = ?1) IS "
+                                         "(SELECT value FROM settings WHERE key = ?2)");
+    marked.bind(1, std::string_view(completeKey)).bind(2, std::string_view(basisKey));
+    marked.step();
+    return marked.int64(0) == 0;
+}
+
+// After a read of kept outcomes: marks them complete, so the next read need
+// not count them, and packs the window's hours that lack a pack, so the next
+// read of those hours is of their packs. Left for another read when the
+// workspace cannot be written now.
+void keepAfterRead(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
+    const bool unmarked = needsMarkingComplete(db);
+    if (!unmarked && !packsMissing(db, window)) {
+        return;
+    }
+    std::unique_ptr<store::Database> own;
+    store::Database* writer = &db;
+    if (sqlite3_db_readonly(db.handle(), "main") != 0) {
+        own = ownWriter(db);
+        writer = own.get();
+    }
+    if (!writer) {
+        return;
+    }
+    try {
+        if (unmarked) {
+            markCompleteAfterRead(*writer, slaAsOf);
+        }
+        keepMissingPacks(*writer, window);
+    } catch (const store::StoreError& error) {
+        if (error.kind() != store::StoreError::Kind::Busy &&
+            error.kind() != store::StoreError::Kind::ReadOnly) {
+            throw;
+        }
+    }
+}
+
 } // namespace
 
 void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf,
                          OutcomeVisitor& visitor) {
     if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Kept, visitor)) {
+        keepAfterRead(db, window, slaAsOf);
         return;
     }
     std::unique_ptr<store::Database> own;
@@ -592,6 +634,7 @@ void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds s
             break;
         }
         if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Completed, visitor)) {
+            keepAfterRead(db, window, slaAsOf);
             return;
         }
     }
@@ -616,6 +659,76 @@ Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds sl
     OutcomeSum sum(window, metricInputsOf(db).costs);
     visitWindowOutcomes(db, window, slaAsOf, sum);
     return sum.finish();
+}
+
+namespace {
+
+// How many tickets lack kept outcomes: all of them when the kept ones were
+// decided on another basis (they will be forgotten), else those without a
+// row.
+std::int64_t ticketsLackingOutcomes(store::Database& db) {
+    store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
+    const std::int64_t tickets = db.queryInt64("SELECT count(*) FROM tickets");
+    if (storedBasis(db) != basisOf(db, workspaceHasEventLog(db))) {
+        return tickets;
+    }
+    const std::int64_t kept = db.queryInt64("SELECT count(*) FROM ticket_outcomes");
+    snapshot.commit();
+    return std::max<std::int64_t>(0, tickets - kept);
+}
+
+} // namespace
+
+bool keepMissingOutcomes(store::Database& db, UtcSeconds slaAsOf, const OutcomeProgress& progress) {
+    // Rounds small enough that progress moves every percent or two on a
+    // million tickets; each is a transaction of its own, as in keepAllMissing.
+    constexpr int ticketsPerRound = 20000;
+    std::unique_ptr<store::Database> own;
+    store::Database* writer = &db;
+    if (sqlite3_db_readonly(db.handle(), "main") != 0) {
+        own = ownWriter(db);
+        writer = own.get();
+        if (writer) {
+            // A caller showing progress waits for another writer's moment
+            // (a rollup kept meanwhile) rather than deciding in memory.
+            writer->exec("PRAGMA busy_timeout = 10000");
+        }
+    }
+    if (!writer) {
+        return false;
+    }
+    // Every ticket is read once: a map of the file would count the whole of
+    // it against the caller's memory (a window's, for the Dashboard).
+    const FileMapOff readNotMapped(*writer);
+    try {
+        const std::int64_t lacking = ticketsLackingOutcomes(*writer);
+        if (lacking == 0) {
+            return true;
+        }
+        if (!progress(0, lacking)) {
+            return false;
+        }
+        std::int64_t decided = 0;
+        std::int64_t after = 0;
+        // Every round but the last decides a full round's tickets.
+        while (const auto last = keepSomeMissing(*writer, after, ticketsPerRound, slaAsOf)) {
+            after = *last;
+            decided = std::min(decided + ticketsPerRound, lacking);
+            if (!progress(decided, lacking)) {
+                return false;
+            }
+        }
+        if (decided < lacking) {
+            progress(lacking, lacking);
+        }
+    } catch (const store::StoreError& error) {
+        if (error.kind() != store::StoreError::Kind::Busy &&
+            error.kind() != store::StoreError::Kind::ReadOnly) {
+            throw;
+        }
+        return false;
+    }
+    return true;
 }
 
 } // namespace escdesk::metrics

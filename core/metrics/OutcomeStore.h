@@ -15,6 +15,7 @@
 #include "metrics/MetricsEngine.h"
 #include "store/Database.h"
 
+#include <functional>
 #include <memory>
 
 namespace escdesk::metrics {
@@ -73,5 +74,20 @@ Metrics computeMetrics(const WindowOutcomes& outcomes, const Window& window);
 // Every metric of SPEC §7 over the window, summed as the outcomes come; the
 // costs at the workspace matrix's rates.
 Metrics metricsOfWindow(store::Database& db, const Window& window, UtcSeconds slaAsOf);
+
+// How far keepMissingOutcomes has come: of the `lacking` tickets that had no
+// kept outcomes when it began, `decided` are decided and kept so far. It
+// returns false to stop after that round (what is decided stays kept).
+using OutcomeProgress = std::function<bool(std::int64_t decided, std::int64_t lacking)>;
+
+// Decides and keeps the outcomes of every ticket that lacks them, as the
+// first window read would, telling `progress` before the first round of
+// tickets and after each — for a page that shows how far the first read
+// after an import has come. Calls nothing when none is missing. `db` may be
+// read-only (outcomes are written through a connection of their own).
+// Returns whether every ticket's outcomes are kept now: false when stopped,
+// or when the workspace cannot be written now (a later read then decides
+// the missing ones in memory).
+bool keepMissingOutcomes(store::Database& db, UtcSeconds slaAsOf, const OutcomeProgress& progress);
 
 } // namespace escdesk::metrics

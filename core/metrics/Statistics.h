@@ -20,6 +20,14 @@ struct DurationStats {
 // The q-th quantile (0 ≤ q ≤ 1) of an ascending sample; empty for no values.
 std::optional<double> percentileOfSorted(const std::vector<double>& sorted, double q);
 
+// Sorts a sample ascending, as std::sort would (equal values are the same
+// bits, but for -0 and +0, which sort -0 first): a radix sort on the bits of
+// each value for large samples, linear in their number, so the window's
+// percentiles and its mean (summed in ascending order, so that the figure
+// does not depend on the order the outcomes come in) need no n log n
+// comparison sort. No NaN is expected.
+void sortAscending(std::vector<double>& values);
+
 // Mean, p50, p90 and n of a sample (in any order; it is sorted here).
 DurationStats summarize(std::vector<double> values);
 

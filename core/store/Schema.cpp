@@ -364,11 +364,53 @@ CREATE TABLE ticket_risk_stale (
 );
 )sql";
 
+// Version 12: tickets and escalated tickets per segment value and UTC hour of
+// creation (metrics/SegmentRollup.h), so a window's segment analysis is a
+// sum over its hours. segment_hours lists the (hour, field) pairs whose
+// counts are kept; the triggers made with the first counts forget an hour
+// when one of its tickets, their events or their accounts change. `field` is
+// metrics::SegmentField; `value` keeps the field's value as stored.
+// outcome_packs: the kept outcome rows of each UTC hour in one value
+// (metrics/OutcomePacks.h; kind 0 tickets by creation, 1 escalations by
+// instant). A ticket's outcome row going takes the packs of its hours with
+// it (before, while its escalation rows still say which hours they are in);
+// whoever inserts outcome rows forgets their hours' packs. It also takes the
+// mark that every ticket's outcomes are kept (metrics/OutcomeStore.cpp).
+constexpr std::string_view schemaV12 = R"sql(
+CREATE TABLE segment_hours (
+    hour  INTEGER NOT NULL,
+    field INTEGER NOT NULL,
+    PRIMARY KEY (hour, field)
+) WITHOUT ROWID;
+CREATE TABLE segment_counts (
+    field     INTEGER NOT NULL,
+    hour      INTEGER NOT NULL,
+    value,
+    tickets   INTEGER NOT NULL,
+    escalated INTEGER NOT NULL
+);
+CREATE INDEX segment_counts_by_field_hour
+    ON segment_counts(field, hour, value, tickets, escalated);
+
+CREATE TABLE outcome_packs (
+    kind INTEGER NOT NULL,
+    hour INTEGER NOT NULL,
+    pack BLOB NOT NULL,
+    PRIMARY KEY (kind, hour)
+) WITHOUT ROWID;
+CREATE TRIGGER ticket_outcome_before_delete BEFORE DELETE ON ticket_outcomes BEGIN
+    DELETE FROM outcome_packs WHERE kind = 0 AND hour = OLD.created_at / 3600;
+    DELETE FROM outcome_packs WHERE kind = 1 AND hour IN
+        (SELECT at / 3600 FROM escalation_outcomes WHERE ticket = OLD.ticket);
+    DELETE FROM settings WHERE key = 'metric_outcomes_complete';
+END;
+)sql";
+
 constexpr std::array migrations{
-    Migration{1, schemaV1},   Migration{2, schemaV2}, Migration{3, schemaV3},
-    Migration{4, schemaV4},   Migration{5, schemaV5}, Migration{6, schemaV6},
-    Migration{7, schemaV7},   Migration{8, schemaV8}, Migration{9, schemaV9},
-    Migration{10, schemaV10}, Migration{11, schemaV11},
+    Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
+    Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
+    Migration{7, schemaV7},   Migration{8, schemaV8},   Migration{9, schemaV9},
+    Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
 };
 
 // Versions ascend and the last one is the current version.

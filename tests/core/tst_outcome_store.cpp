@@ -393,6 +393,156 @@ WHERE ticket_id LIKE 'L-%' AND id % 7 = 0;
         }
     }
 
+    // The first read of a window packs each of its whole hours' outcomes
+    // (metrics/OutcomePacks.h); later reads take them from the packs and
+    // give the hand-worked figures, the same as from the rows.
+    void packedHoursGiveTheHandWorkedFigures() {
+        metricsOfWindow(db(), W, at(1030));
+        // 24 hours of tickets from @0 (T1) to @1000 (T3): hours 0 to 16; escalations @20
+        // and @110: hours 0 to 1.
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 0"), 17);
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 1"), 2);
+        const Metrics packed = metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(packed.tickets, 4);
+        QCOMPARE(*packed.timeToEscalateMin.p90, 19.0);
+        QCOMPARE(*packed.claimDelayMin.mean, 15.0);
+        QCOMPARE(*packed.resolutionTimeMin.all.mean, 220.0);
+        QCOMPARE(*packed.slaBreachRateAll, 1.0 / 3.0);
+        QCOMPARE(json(packed), json(fromFacts(at(1030))));
+        // The running clock is still decided again at each read.
+        QCOMPARE(*metricsOfWindow(db(), W, at(1100)).slaBreachRateAll, 2.0 / 3.0);
+        // The outcomes come in the same order, with the same fields.
+        const WindowOutcomes fromPacks = loadWindowOutcomes(db(), W, at(1030));
+        db().exec("DELETE FROM outcome_packs");
+        const WindowOutcomes fromRows = [&] {
+            store::Database readOnly(db().path(), store::Database::Access::ReadOnly);
+            store::Transaction busy(db(), store::Transaction::Kind::Immediate); // packs not kept
+            return loadWindowOutcomes(readOnly, W, at(1030));
+        }();
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs"), 0);
+        QCOMPARE(fromPacks.tickets.size(), std::size_t(4));
+        QCOMPARE(fromRows.tickets.size(), fromPacks.tickets.size());
+        for (std::size_t i = 0; i < fromRows.tickets.size(); ++i) {
+            const TicketOutcome& a = fromRows.tickets[i];
+            const TicketOutcome& b = fromPacks.tickets[i];
+            QCOMPARE(b.ticket, a.ticket);
+            QCOMPARE(b.createdAt, a.createdAt);
+            QCOMPARE(b.escalated, a.escalated);
+            QCOMPARE(b.timeToEscalateMin, a.timeToEscalateMin);
+            QCOMPARE(b.resolutionMin, a.resolutionMin);
+            QCOMPARE(b.priority, a.priority);
+            QCOMPARE(b.rootCause.isNull(), a.rootCause.isNull());
+            QCOMPARE(b.slaBreached, a.slaBreached);
+            QCOMPARE(b.stays.size(), a.stays.size());
+            for (std::size_t s = 0; s < a.stays.size(); ++s) {
+                QCOMPARE(b.stays[s].tier, a.stays[s].tier);
+                QCOMPARE(b.stays[s].minutes, a.stays[s].minutes);
+            }
+        }
+        QCOMPARE(fromRows.escalations.size(), std::size_t(2));
+        QCOMPARE(fromPacks.escalations.size(), fromRows.escalations.size());
+        for (std::size_t i = 0; i < fromRows.escalations.size(); ++i) {
+            QCOMPARE(fromPacks.escalations[i].ticket, fromRows.escalations[i].ticket);
+            QCOMPARE(fromPacks.escalations[i].claimMin, fromRows.escalations[i].claimMin);
+            QCOMPARE(fromPacks.escalations[i].decisionMin, fromRows.escalations[i].decisionMin);
+        }
+    }
+
+    // A window that starts and ends inside hours reads those parts from the
+    // rows: @10 to @590 holds T2 (@100) and T4 (@500), and the escalations
+    // @20 (T1) and @110 (T2).
+    void partHoursAreReadFromTheRows() {
+        const Window part{at(10), at(590)};
+        metricsOfWindow(db(), part, at(1030));
+        const Metrics m = metricsOfWindow(db(), part, at(1030));
+        QCOMPARE(m.tickets, 2);
+        QCOMPARE(m.escalated, 1);
+        QCOMPARE(*m.timeToEscalateMin.mean, 10.0);
+        QCOMPARE(m.claimDelayMin.n, 1); // T1's claim, 15 minutes after its escalation @20
+        QCOMPARE(m.unclaimed, 1);
+        QCOMPARE(*m.resolutionTimeMin.all.mean, 180.0); // T2 300, T4 60
+    }
+
+    // Packs follow their rows: a changed ticket, a new ticket in a packed
+    // hour, a new event and a matrix change each change the figures.
+    void packsFollowEveryChange() {
+        metricsOfWindow(db(), W, at(1030)); // keeps the rows
+        metricsOfWindow(db(), W, at(1030)); // and the packs
+        db().exec("UPDATE tickets SET resolved_at = resolved_at + 3600 WHERE ticket_id = 'T4'");
+        // T4 (@500, hour 8) lost its hour's pack with its row.
+        std::string t4Hour = "SELECT count(*) FROM outcome_packs WHERE kind = 0 AND hour = ";
+        t4Hour += std::to_string(at(500) / 3600);
+        QCOMPARE(db().queryInt64(t4Hour), 0);
+        // T4 now takes 120 minutes: (300 + 300 + 120) / 3.
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).resolutionTimeMin.all.mean, 240.0);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).resolutionTimeMin.all.mean, 240.0);
+        {
+            // T5 in T1's hour, resolved after 60 minutes: (300 + 300 + 120 + 60) / 4.
+            store::DataWriter writer(db());
+            Ticket t5 = ticket("T5", "Low", 5);
+            t5.resolvedAt = at(65);
+            writer.insertTicket(t5);
+        }
+        const Metrics withT5 = metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(withT5.tickets, 5);
+        QCOMPARE(*withT5.resolutionTimeMin.all.mean, 195.0);
+        QCOMPARE(metricsOfWindow(db(), W, at(1030)).tickets, 5);
+        {
+            // T2 claimed 20 minutes after its escalation: (15 + 20) / 2.
+            store::DataWriter writer(db());
+            writer.insertEvent(m_t2, eventAt(EventKind::Claimed, 130));
+        }
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).claimDelayMin.mean, 17.5);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).claimDelayMin.mean, 17.5);
+        matrix::saveMatrix(db(), matrixWithFirstResponse(20), QStringLiteral("test"), QString(),
+                           B + 60);
+        // First response within 20 minutes: T1, T2 and T3 breach.
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).slaBreachRateAll, 1.0);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).slaBreachRateAll, 1.0);
+    }
+
+    // A read that finds every ticket's outcomes kept marks them complete, so
+    // the next read need not count them; a new ticket, a changed event,
+    // ticket or account takes the mark, and the figures follow.
+    void theCompleteMarkGoesWithEveryChange() {
+        const auto marked = [&] {
+            return count(db(), "SELECT count(*) FROM settings WHERE key = "
+                               "'metric_outcomes_complete' AND value = "
+                               "(SELECT value FROM settings WHERE key = 'metric_outcomes_basis')");
+        };
+        QCOMPARE(metricsOfWindow(db(), W, at(1030)).tickets, 4);
+        QCOMPARE(marked(), 1);
+        {
+            store::DataWriter writer(db());
+            writer.insertTicket(ticket("T5", "Low", 5));
+        }
+        QCOMPARE(marked(), 0);
+        QCOMPARE(metricsOfWindow(db(), W, at(1030)).tickets, 5);
+        QCOMPARE(marked(), 1);
+        {
+            store::DataWriter writer(db());
+            writer.insertEvent(m_t2, eventAt(EventKind::Claimed, 130));
+        }
+        QCOMPARE(marked(), 0);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).claimDelayMin.mean, 17.5);
+        QCOMPARE(marked(), 1);
+        db().exec("UPDATE accounts SET tier = 'SMB' WHERE account_id = 'A1'");
+        QCOMPARE(marked(), 0);
+        QVERIFY(!metricsOfWindow(db(), W, at(1030)).slaBreachRateAll);
+        QCOMPARE(marked(), 1);
+        db().exec("DELETE FROM tickets WHERE ticket_id = 'T5'");
+        QCOMPARE(marked(), 0);
+        QCOMPARE(metricsOfWindow(db(), W, at(1030)).tickets, 4);
+        // A read-only reader marks them through a connection of its own.
+        db().exec("UPDATE tickets SET resolved_at = resolved_at + 3600 WHERE ticket_id = 'T4'");
+        QCOMPARE(marked(), 0);
+        store::Database readOnly(db().path(), store::Database::Access::ReadOnly);
+        QCOMPARE(*computeMetrics(loadWindowOutcomes(readOnly, W, at(1030)), W)
+                      .resolutionTimeMin.all.mean,
+                 240.0);
+        QCOMPARE(marked(), 1);
+    }
+
     void withoutEventLogTheFlagsStandIn() {
         db().exec("DELETE FROM ticket_events");
         db().exec("UPDATE tickets SET escalated = 1, escalated_at = created_at + 300 "

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace escdesk::risk {
 
@@ -78,51 +79,107 @@ std::optional<PreEscalationCheck> preEscalationCheck(store::Database& db,
         check.knownIssue = matcher.issues()[*match];
     }
 
-    // The resolved escalations, their term counts and document frequencies.
+    // The resolved escalations' term counts, by interned term, and the
+    // document frequencies: a candidate keeps only its row and its counts
+    // (on a million-ticket workspace some 140,000 of them), its details are
+    // read for the few most similar.
     struct Candidate {
-        SimilarCase info;
-        std::vector<std::pair<QString, int>> counts;
+        std::int64_t row = 0;
+        std::vector<std::pair<int, int>> counts; // (term, count) in term order
+        double similarity = 0.0;
     };
     std::vector<Candidate> candidates;
-    QHash<QString, int> documentFrequency;
+    std::unordered_map<QString, int> termIds;
+    std::vector<int> documentFrequency; // by term id
     store::Statement query = db.prepare(
-        "SELECT t.ticket_id, t.subject, t.description, t.root_cause, t.resolution_type, "
-        "t.resolution_notes, t.tier, t.resolved_at FROM tickets t "
+        "SELECT t.id, t.subject, t.description FROM tickets t "
         "WHERE t.id <> ?1 AND t.resolved_at IS NOT NULL AND (t.escalated = 1 OR EXISTS "
         "(SELECT 1 FROM ticket_events e WHERE e.ticket = t.id AND e.event = 'escalated'))");
     query.bind(1, *row);
     while (query.step()) {
         Candidate c;
-        c.info.ticketId = query.text(0);
-        c.info.subject = query.text(1);
-        c.counts = termCounts(c.info.subject + QLatin1Char(' ') + query.text(2));
-        c.info.rootCause = query.text(3);
-        c.info.resolutionType = query.text(4);
-        c.info.resolutionNotes = query.text(5);
-        if (!query.isNull(6)) {
-            c.info.tier = static_cast<int>(query.int64(6));
-        }
-        c.info.resolvedAt = query.optionalInt64(7);
-        for (const auto& [term, count] : c.counts) {
-            ++documentFrequency[term];
+        c.row = query.int64(0);
+        for (const auto& [term, count] :
+             termCounts(query.text(1) + QLatin1Char(' ') + query.text(2))) {
+            const auto [entry, added] = termIds.try_emplace(term, int(documentFrequency.size()));
+            if (added) {
+                documentFrequency.push_back(0);
+            }
+            ++documentFrequency[std::size_t(entry->second)];
+            c.counts.emplace_back(entry->second, count);
         }
         candidates.push_back(std::move(c));
     }
     const int documents = static_cast<int>(candidates.size());
-    const Vector target =
-        tfidf(termCounts(ticket->subject + QLatin1Char(' ') + ticket->description),
-              documentFrequency, documents);
-    for (Candidate& c : candidates) {
-        c.info.similarity = text::dot(target, tfidf(c.counts, documentFrequency, documents));
-        if (c.info.similarity >= minimumCaseSimilarity) {
-            check.similarCases.push_back(std::move(c.info));
+    const auto idf = [&](int frequency) {
+        return std::log((1.0 + documents) / (1.0 + frequency)) + 1.0;
+    };
+    // The ticket's own unit vector, by term id (terms no candidate has
+    // cannot add to a similarity).
+    std::unordered_map<int, double> target;
+    {
+        QHash<QString, int> frequencyByTerm;
+        for (const auto& [term, id] : termIds) {
+            frequencyByTerm.insert(term, documentFrequency[std::size_t(id)]);
+        }
+        for (const auto& [term, weight] :
+             tfidf(termCounts(ticket->subject + QLatin1Char(' ') + ticket->description),
+                   frequencyByTerm, documents)) {
+            if (const auto entry = termIds.find(term); entry != termIds.end()) {
+                target.emplace(entry->second, weight);
+            }
         }
     }
-    std::stable_sort(
-        check.similarCases.begin(), check.similarCases.end(),
-        [](const SimilarCase& a, const SimilarCase& b) { return a.similarity > b.similarity; });
-    if (check.similarCases.size() > static_cast<std::size_t>(similarCases)) {
-        check.similarCases.resize(static_cast<std::size_t>(similarCases));
+    // Each candidate's cosine with it, summed in term order as
+    // text::dot does, so a similarity keeps every bit.
+    std::vector<const Candidate*> similar;
+    for (Candidate& c : candidates) {
+        double norm = 0.0;
+        for (const auto& [id, count] : c.counts) {
+            const double i = idf(documentFrequency[std::size_t(id)]);
+            norm += count * i * count * i; // as tfidf() sums it
+        }
+        norm = std::sqrt(norm);
+        double sum = 0.0;
+        for (const auto& [id, count] : c.counts) {
+            if (const auto t = target.find(id); t != target.end()) {
+                const double weight = count * idf(documentFrequency[std::size_t(id)]);
+                sum += t->second * (norm > 0 ? weight / norm : weight);
+            }
+        }
+        c.similarity = sum;
+        if (c.similarity >= minimumCaseSimilarity) {
+            similar.push_back(&c);
+        }
+    }
+    std::stable_sort(similar.begin(), similar.end(), [](const Candidate* a, const Candidate* b) {
+        return a->similarity > b->similarity;
+    });
+    if (similar.size() > static_cast<std::size_t>(similarCases)) {
+        similar.resize(static_cast<std::size_t>(similarCases));
+    }
+    store::Statement details = db.prepare(
+        "SELECT ticket_id, subject, root_cause, resolution_type, resolution_notes, tier, "
+        "resolved_at FROM tickets WHERE id = ?1");
+    for (const Candidate* c : similar) {
+        details.bind(1, c->row);
+        if (!details.step()) {
+            details.reset();
+            continue;
+        }
+        SimilarCase info;
+        info.ticketId = details.text(0);
+        info.subject = details.text(1);
+        info.rootCause = details.text(2);
+        info.resolutionType = details.text(3);
+        info.resolutionNotes = details.text(4);
+        if (!details.isNull(5)) {
+            info.tier = static_cast<int>(details.int64(5));
+        }
+        info.resolvedAt = details.optionalInt64(6);
+        info.similarity = c->similarity;
+        check.similarCases.push_back(std::move(info));
+        details.reset();
     }
     return check;
 }

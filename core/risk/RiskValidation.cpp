@@ -4,8 +4,13 @@
 
 #include <QDate>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sqlite3.h>
 
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace escdesk::risk {
@@ -115,6 +120,95 @@ std::optional<HeldOutEvaluation> currentHeldOutEvaluation(store::Database& db,
     const std::lock_guard lock(mutex);
     remembered.insert_or_assign(key, Remembered{version, evaluation});
     return evaluation;
+}
+
+namespace {
+
+QString heldOutSummaryKey(const QTimeZone& zone, int testMonths) {
+    return QStringLiteral("risk_held_out_summary|%1|%2")
+        .arg(QString::fromUtf8(zone.id()))
+        .arg(testMonths);
+}
+
+QJsonValue optionalNumber(const std::optional<double>& value) {
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+std::optional<double> optionalNumber(const QJsonValue& value) {
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+
+// The summary kept for `version`; none when another version's (or none) is.
+std::optional<std::optional<HeldOutSummary>>
+readHeldOutSummary(store::Database& db, const QString& key, const QString& version) {
+    store::Statement query = db.prepare("SELECT value FROM settings WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    const QJsonObject kept = QJsonDocument::fromJson(query.text(0).toUtf8()).object();
+    if (kept.value(QLatin1String("version")).toString() != version) {
+        return std::nullopt;
+    }
+    if (!kept.value(QLatin1String("evaluated")).toBool()) {
+        return std::optional<HeldOutSummary>(); // nothing to evaluate on
+    }
+    HeldOutSummary summary;
+    summary.testFrom = static_cast<UtcSeconds>(kept.value(QLatin1String("test_from")).toDouble());
+    summary.newestCreated =
+        static_cast<UtcSeconds>(kept.value(QLatin1String("newest_created")).toDouble());
+    summary.auc = optionalNumber(kept.value(QLatin1String("auc")));
+    summary.baseRate = optionalNumber(kept.value(QLatin1String("base_rate")));
+    return std::optional<HeldOutSummary>(summary);
+}
+
+void keepHeldOutSummary(store::Database& db, const QString& key, const QString& version,
+                        const std::optional<HeldOutSummary>& summary) {
+    QJsonObject kept{{QLatin1String("version"), version},
+                     {QLatin1String("evaluated"), summary.has_value()}};
+    if (summary) {
+        kept.insert(QLatin1String("test_from"), static_cast<double>(summary->testFrom));
+        kept.insert(QLatin1String("newest_created"), static_cast<double>(summary->newestCreated));
+        kept.insert(QLatin1String("auc"), optionalNumber(summary->auc));
+        kept.insert(QLatin1String("base_rate"), optionalNumber(summary->baseRate));
+    }
+    std::unique_ptr<store::Database> own;
+    store::Database* writer = &db;
+    if (sqlite3_db_readonly(db.handle(), "main") != 0) {
+        own = db.openAgain(store::Database::Access::ReadWrite);
+        writer = own.get();
+    }
+    if (!writer) {
+        return;
+    }
+    try {
+        writer->exec("PRAGMA busy_timeout = 250");
+        writer
+            ->prepare("INSERT INTO settings(key, value) VALUES (?1, ?2) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .bindAll(key, QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)))
+            .run();
+    } catch (const store::StoreError&) {
+        // Busy or read-only: the next view evaluates again.
+    }
+}
+
+} // namespace
+
+std::optional<HeldOutSummary> keptHeldOutSummary(store::Database& db, const QStringList& keywords,
+                                                 const QTimeZone& zone, int testMonths) {
+    keepRiskFeatures(db, keywords); // first, so that the version is of kept features
+    const QString version = riskDataVersion(db, keywords);
+    const QString key = heldOutSummaryKey(zone, testMonths);
+    if (auto kept = readHeldOutSummary(db, key, version)) {
+        return *kept;
+    }
+    std::optional<HeldOutSummary> summary;
+    if (const auto e = currentHeldOutEvaluation(db, keywords, zone, testMonths)) {
+        summary = HeldOutSummary{e->testFrom, e->newestCreated, e->auc, e->baseRate};
+    }
+    keepHeldOutSummary(db, key, version, summary);
+    return summary;
 }
 
 } // namespace escdesk::risk

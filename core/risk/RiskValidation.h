@@ -58,4 +58,23 @@ std::optional<HeldOutEvaluation> currentHeldOutEvaluation(store::Database& db,
                                                           const QTimeZone& zone,
                                                           int testMonths = defaultTestMonths);
 
+// What the At risk page says of the model's held-out evaluation: the
+// months held out, the AUC on them and their escalated share.
+struct HeldOutSummary {
+    UtcSeconds testFrom = 0;
+    UtcSeconds newestCreated = 0;
+    std::optional<double> auc;
+    std::optional<double> baseRate;
+};
+
+// currentHeldOutEvaluation's summary, kept in the workspace's settings per
+// data version, zone and held-out months: a view opened in a new process
+// trains nothing (on a million tickets the evaluation takes seconds and
+// hundreds of megabytes) while the data is unchanged. Kept through a
+// connection of its own when `db` is read-only; computed, not kept, when
+// the workspace cannot be written.
+std::optional<HeldOutSummary> keptHeldOutSummary(store::Database& db, const QStringList& keywords,
+                                                 const QTimeZone& zone,
+                                                 int testMonths = defaultTestMonths);
+
 } // namespace escdesk::risk

@@ -202,6 +202,37 @@ private slots:
         const auto changed = currentHeldOutEvaluation(db, keywords, newYork, 2);
         QCOMPARE(changed->testEscalated, first->testEscalated + 1);
     }
+
+    void heldOutSummaryIsKeptInTheWorkspace() {
+        store::Workspace workspace(m_path);
+        auto& db = workspace.db();
+        const QStringList keywords = workspaceKeywords(db);
+        const auto direct = evaluateHeldOut(loadRiskData(db, SentimentScorer::withAfinn(keywords)),
+                                            keywords, newYork, 2);
+        QVERIFY(direct.has_value());
+        const auto summary = keptHeldOutSummary(db, keywords, newYork, 2);
+        QVERIFY(summary.has_value());
+        QCOMPARE(*summary->auc, *direct->auc);
+        QCOMPARE(*summary->baseRate, *direct->baseRate);
+        QCOMPARE(summary->testFrom, direct->testFrom);
+        QCOMPARE(summary->newestCreated, direct->newestCreated);
+
+        // Another process finds it in the settings: forged figures there are
+        // what it reads, so nothing was evaluated again.
+        const QString key = QStringLiteral("risk_held_out_summary|America/New_York|2");
+        db.prepare("UPDATE settings SET value = json_set(value, '$.auc', 0.123) WHERE key = ?1")
+            .bindAll(key)
+            .run();
+        QCOMPARE(db.changes(), 1);
+        QCOMPARE(*keptHeldOutSummary(db, keywords, newYork, 2)->auc, 0.123);
+
+        // A changed ticket changes the data version: evaluated again.
+        db.exec("UPDATE tickets SET subject = subject || ' again' WHERE id = "
+                "(SELECT max(id) FROM tickets)");
+        const auto after = keptHeldOutSummary(db, keywords, newYork, 2);
+        QVERIFY(after.has_value());
+        QVERIFY(*after->auc != 0.123);
+    }
 };
 
 QTEST_GUILESS_MAIN(RiskDemoTest)

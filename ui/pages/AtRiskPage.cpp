@@ -34,20 +34,20 @@ AtRiskFigures computeAtRisk(store::Workspace& workspace, bool everyOpenTicket) {
     options.saveModel = false; // a read-only connection; the model is kept in memory
     const QTimeZone zone = workspace.reportingTimeZone();
     const QStringList keywords = risk::workspaceKeywords(workspace.db());
-    const risk::RiskData data =
-        risk::loadRiskData(workspace.db(), risk::SentimentScorer::withAfinn(keywords));
     // Tickets open now in last year's export are not open now: the queue
-    // is taken where such data ends, with the tickets open then.
+    // is taken where such data ends, with the tickets open then. The queue
+    // reads the open tickets' kept features only, not every ticket.
     const metrics::ChosenInstant asOf =
         metrics::asOfFollowingData(workspace.db(), QDateTime::currentSecsSinceEpoch());
     figures.asOfFollowsData = asOf.followsData;
-    figures.queue = risk::buildAtRiskQueue(workspace.db(), data, keywords, asOf.asOf, options);
-    // How the model does on the latest months it has not seen.
-    if (const auto e = risk::evaluateHeldOut(data, keywords, zone)) {
+    figures.queue = risk::buildAtRiskQueue(workspace.db(), asOf.asOf, options);
+    // How the model does on the latest months it has not seen: kept per
+    // data version, so a view without new data trains nothing.
+    if (const auto e = risk::keptHeldOutSummary(workspace.db(), keywords, zone)) {
         figures.heldOutAuc = e->auc;
         figures.heldOutBaseRate = e->baseRate;
         const QDate first = toDateTime(e->testFrom, zone).date();
-        const QDate last = toDateTime(data.tickets.back().createdAt, zone).date();
+        const QDate last = toDateTime(e->newestCreated, zone).date();
         const QLocale locale;
         figures.heldOutMonths = QStringLiteral("%1–%2 %3")
                                     .arg(locale.monthName(first.month(), QLocale::ShortFormat),

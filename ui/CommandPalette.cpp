@@ -1,6 +1,7 @@
 #include "CommandPalette.h"
 
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "browse/TicketQuery.h"
 #include "store/Workspace.h"
 
@@ -127,6 +128,7 @@ void CommandPalette::search(const QString& text) {
         result.generation = generation;
         try {
             store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            readWithoutFileMap(workspace.db());
             browse::TicketFilter filter;
             filter.text = query;
             const std::vector<std::int64_t> ids =

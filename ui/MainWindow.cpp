@@ -5,6 +5,7 @@
 #include "EditPermission.h"
 #include "HelpWindow.h"
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "import/HistoryMappingEditor.h"
 #include "import/HistoryMappingPage.h"
 #include "import/ImportPreviewPage.h"
@@ -77,6 +78,19 @@ QKeySequence pageShortcut(int index) {
     }
     return QKeySequence(
         QKeyCombination(Qt::CTRL, Qt::Key(index == 9 ? Qt::Key_0 : Qt::Key_1 + index)));
+}
+
+// Lets the shown page load its data (up to a minute), then the layout and
+// chart updates its results post run.
+void settlePage(WorkspacePage* shown) {
+    QDeadlineTimer deadline(60000);
+    do {
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+    } while (shown->isBusy() && !deadline.hasExpired());
+    QDeadlineTimer layout(150);
+    while (!layout.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
 }
 
 } // namespace
@@ -424,6 +438,7 @@ QString MainWindow::createWorkspace(const QString& path, bool quiet) {
 
 // Hands the opened workspace to every page in place of the current one.
 void MainWindow::showOpened(std::unique_ptr<store::Workspace> opened) {
+    readWithoutFileMap(opened->db());
     for (WorkspacePage* page : m_pages) {
         page->setWorkspace(opened.get());
     }
@@ -589,50 +604,41 @@ void MainWindow::showAbout() {
             .arg(QApplication::applicationVersion()));
 }
 
-QStringList MainWindow::saveScreenshots(const QString& directory) {
-    QDir().mkpath(directory);
-    QStringList files;
-    const auto settle = [](WorkspacePage* shown) {
-        QDeadlineTimer deadline(60000);
-        do {
-            QApplication::processEvents(QEventLoop::AllEvents, 10);
-        } while (shown->isBusy() && !deadline.hasExpired());
-        // Showing results posts layout and chart updates: let them run
-        // before the picture is taken.
-        QDeadlineTimer layout(150);
-        while (!layout.hasExpired()) {
-            QApplication::processEvents(QEventLoop::AllEvents, 10);
-        }
-    };
-    const auto save = [&](const QString& stem) {
-        const QString file = QDir(directory).filePath(stem + QStringLiteral(".png"));
-        if (grab().save(file)) {
-            files << file;
-        }
-    };
+void MainWindow::visitEveryPage(const std::function<void(const QString& stem)>& visited) {
     for (int index = 0; index < pageCount(); ++index) {
         WorkspacePage* shown = page(index);
         setCurrentPage(index);
-        settle(shown);
+        settlePage(shown);
         shown->prepareScreenshot();
-        settle(shown);
+        settlePage(shown);
         const QString stem = QStringLiteral("%1-%2")
                                  .arg(index + 1, 2, 10, QLatin1Char('0'))
                                  .arg(shown->screenshotName());
         const QStringList views = shown->screenshotViews();
         if (views.isEmpty()) {
-            save(stem);
+            visited(stem);
         }
         for (int view = 0; view < views.size(); ++view) {
             shown->showScreenshotView(view);
-            settle(shown);
-            save(QStringLiteral("%1-%2-%3")
-                     .arg(stem)
-                     .arg(view + 1, 2, 10, QLatin1Char('0'))
-                     .arg(views[view]));
+            settlePage(shown);
+            visited(QStringLiteral("%1-%2-%3")
+                        .arg(stem)
+                        .arg(view + 1, 2, 10, QLatin1Char('0'))
+                        .arg(views[view]));
         }
     }
-    saveExtraScreenshots(directory, files, settle);
+}
+
+QStringList MainWindow::saveScreenshots(const QString& directory) {
+    QDir().mkpath(directory);
+    QStringList files;
+    visitEveryPage([&](const QString& stem) {
+        const QString file = QDir(directory).filePath(stem + QStringLiteral(".png"));
+        if (grab().save(file)) {
+            files << file;
+        }
+    });
+    saveExtraScreenshots(directory, files, settlePage);
     return files;
 }
 

@@ -74,6 +74,11 @@ public:
     // (98-help.png) and the dashboard in the dark theme
     // (99-dashboard-dark.png); returns the files written.
     QStringList saveScreenshots(const QString& directory);
+    // Shows every page in turn, and each view of a page that has several,
+    // as saveScreenshots does: `visited(stem)` is called once each has
+    // loaded its data, with its file-name stem ("01-dashboard",
+    // "04-matrix-02-rules").
+    void visitEveryPage(const std::function<void(const QString& stem)>& visited);
     // How many PNGs saveScreenshots writes: one per page, or per view of a
     // page that has several, and the three above.
     int screenshotCount() const;

@@ -5,8 +5,10 @@
 // FILE is the same as --db FILE (the desktop entry passes the file opened).
 // Without either it opens the last workspace, or the per-user default one.
 // --screenshots saves a PNG of every page and exits; --measure-startup
-// prints the milliseconds from start until the window is shown with the
-// Escalations table's first rows loaded, and exits.
+// prints the milliseconds from start until the Dashboard, the page users
+// land on, has painted every figure (and the window, and the longest stall
+// of the event loop meanwhile), and exits; --measure-memory visits every
+// page and prints the peak memory of each (Measurements.h).
 //
 // The last workspace is one that still exists, and the per-user default one
 // only if it exists: without any, the window shows the Welcome page.
@@ -14,19 +16,15 @@
 
 #include "Appearance.h"
 #include "MainWindow.h"
-#include "models/TicketTableModel.h"
-#include "pages/EscalationsPage.h"
+#include "Measurements.h"
 #include "store/Workspace.h"
 #include "text/InertText.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileInfo>
-#include <QTableView>
 #include <QTextStream>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -61,27 +59,6 @@ QString workspaceToOpen(const QCommandLineParser& parser) {
     }
     const QString fallback = escdesk::store::Workspace::defaultPath();
     return QFileInfo::exists(fallback) ? fallback : QString();
-}
-
-// Waits until the Escalations table has loaded the rows it shows, polling
-// from the event loop (not spinning, which would steal the worker's core).
-bool waitForFirstRows(escdesk::ui::MainWindow& window) {
-    const auto* model = window.escalationsPage()->model();
-    const auto ready = [model] {
-        return !model->isLoading() && (model->rowCount() == 0 || model->loadedPageCount() > 0);
-    };
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(2);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (ready()) {
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return ready();
 }
 
 // Whether the arguments ask only for the help or the version text.
@@ -144,8 +121,12 @@ int main(int argc, char* argv[]) {
          QStringLiteral("THEME")});
     parser.addOption(
         {QStringLiteral("measure-startup"),
-         QApplication::translate("main", "Print the milliseconds until the Escalations table "
-                                         "shows its first rows, then exit.")});
+         QApplication::translate("main", "Print the milliseconds until the Dashboard shows "
+                                         "every figure, then exit.")});
+    parser.addOption(
+        {QStringLiteral("measure-memory"),
+         QApplication::translate("main", "Show every page in turn, print the peak memory of "
+                                         "each, then exit.")});
     parser.addPositionalArgument(
         QStringLiteral("FILE"), QApplication::translate("main", "The workspace to open (as --db)."),
         QStringLiteral("[FILE]"));
@@ -153,7 +134,8 @@ int main(int argc, char* argv[]) {
 
     const bool screenshots = parser.isSet(QStringLiteral("screenshots"));
     const bool measure = parser.isSet(QStringLiteral("measure-startup"));
-    const bool batch = screenshots || measure;
+    const bool measureMemory = parser.isSet(QStringLiteral("measure-memory"));
+    const bool batch = screenshots || measure || measureMemory;
     const QString theme = parser.value(QStringLiteral("theme"));
     if (!theme.isEmpty() && theme != QLatin1String("system") && theme != QLatin1String("light") &&
         theme != QLatin1String("dark")) {
@@ -168,8 +150,8 @@ int main(int argc, char* argv[]) {
     if (batch) {
         window.resize(screenshotSize);
     }
-    if (measure) {
-        window.setCurrentPage(1);
+    if (measure || measureMemory) {
+        window.setCurrentPage(0); // the Dashboard, where users land
     }
     const QString path = workspaceToOpen(parser);
     if (batch && path.isEmpty()) {
@@ -182,17 +164,14 @@ int main(int argc, char* argv[]) {
         err() << escdesk::text::inert(problem) << Qt::endl; // it names the file
         return 1;
     }
+    if (measure) {
+        return escdesk::gui::measureStartup(window, sinceStart, out(), err());
+    }
+    if (measureMemory) {
+        return escdesk::gui::measureMemory(window, out());
+    }
     window.show();
 
-    if (measure) {
-        if (!waitForFirstRows(window)) {
-            err() << "The first rows did not load within 30 s." << Qt::endl;
-            return 1;
-        }
-        out() << "startup_ms " << sinceStart.elapsed() << " rows "
-              << window.escalationsPage()->model()->rowCount() << Qt::endl;
-        return 0;
-    }
     if (screenshots) {
         QApplication::processEvents();
         QStringList files = window.saveScreenshots(parser.value(QStringLiteral("screenshots")));

@@ -1,6 +1,8 @@
 #include "models/TicketTableModel.h"
 
+#include "FreedMemory.h"
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 
@@ -28,6 +30,7 @@ IdQueryResult queryIds(const QString& path, const browse::TicketFilter& filter,
                        const std::shared_ptr<std::atomic<bool>>& cancelled) {
     try {
         store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+        readWithoutFileMap(workspace.db());
         return {browse::ticketRowIds(workspace.db(), filter, sort, cancelled.get()), {}};
     } catch (const store::StoreError& error) {
         return {{}, error.message()};
@@ -131,6 +134,7 @@ void TicketTableModel::reload() {
     auto* watcher = new QFutureWatcher<IdQueryResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        releaseFreedMemory(); // what the worker freed
         // Only the latest query counts: the user may have typed on.
         if (generation == m_generation) {
             IdQueryResult result = watcher->result();

@@ -6,6 +6,8 @@
 // later is dropped. Result types carry an `error` message for the store's
 // failures.
 
+#include "FreedMemory.h"
+#include "WorkspaceReading.h"
 #include "store/Workspace.h"
 
 #include <QFutureWatcher>
@@ -33,6 +35,7 @@ public:
         const auto guarded = [path, compute]() -> Result {
             try {
                 store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+                readWithoutFileMap(workspace.db());
                 return compute(workspace);
             } catch (const store::StoreError& error) {
                 Result failed;
@@ -54,6 +57,7 @@ public:
         QObject::connect(watcher, &QFutureWatcherBase::finished, owner,
                          [this, watcher, generation, show] {
                              watcher->deleteLater();
+                             releaseFreedMemory(); // what the worker freed
                              if (generation == m_generation) {
                                  m_running = false;
                                  show(watcher->result());

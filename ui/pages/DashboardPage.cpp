@@ -1,12 +1,15 @@
 #include "pages/DashboardPage.h"
 
+#include "FreedMemory.h"
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "analysis/DrillDown.h"
 #include "analysis/MetricTickets.h"
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
 #include "metrics/Benchmarks.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "store/Workspace.h"
@@ -27,6 +30,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -162,6 +166,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     , m_period(new PeriodPicker(this))
     , m_periodText(new QLabel(this))
     , m_sourceText(new QLabel(this))
+    , m_progress(new QProgressBar(this))
     , m_ticketsCard(new KpiCard(tr("Tickets"), this))
     , m_escalatedCard(new KpiCard(display::termName(metrics::escalatedTicketsTerm), this))
     , m_rateCard(new KpiCard(tr("Escalation rate"), this))
@@ -184,6 +189,9 @@ DashboardPage::DashboardPage(QWidget* parent)
 
     m_periodText->setObjectName(QStringLiteral("subtitle"));
     layout->addWidget(m_periodText);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    layout->addWidget(m_progress);
 
     // Two rows of six: the headline, then the handling and quality figures.
     auto* cards = new QGridLayout;
@@ -271,9 +279,25 @@ void DashboardPage::setWorkspace(store::Workspace* workspace) {
 
 void DashboardPage::showEvent(QShowEvent* event) {
     WorkspacePage::showEvent(event);
-    if (m_stale) {
-        refresh();
+    if (!m_stale) {
+        return;
     }
+    if (!m_asynchronous) {
+        refresh();
+        return;
+    }
+    // After the paint the showing posted: the window appears before its
+    // workers take the processor (the first open after an import keeps
+    // both busy for a while). Busy from now on: the figures are on their way.
+    m_loading = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_stale) {
+                refresh();
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void DashboardPage::saveSettings(QSettings& settings) const {
@@ -319,26 +343,45 @@ QDate lastChartDay(PeriodPreset preset, const metrics::ChosenPeriod& period,
     return metrics::periodFollowingData(PeriodPreset::Last12Weeks, today, dataEnd).dates.last;
 }
 
-DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
-                                const metrics::DateRange& picked, const QDate& today,
-                                const QTimeZone& zone) {
+// The headline counts and the weekly charts of the chosen period: plain
+// counts of tickets, shown first — they need no metric outcomes.
+DashboardFigures computeHeadline(store::Database& db, PeriodPreset preset,
+                                 const metrics::ChosenPeriod& period, const QDate& today,
+                                 const QTimeZone& zone) {
     DashboardFigures figures;
+    figures.period = period;
     const std::optional<QDate> dataEnd = metrics::lastDataDay(db, zone);
-    figures.period = metrics::choosePeriod(db, preset, picked, today, zone);
-    const metrics::DateRange dates = figures.period.dates;
+    const metrics::DateRange dates = period.dates;
     if (dates.isValid()) {
         figures.comparison = metrics::compareHeadline(db, preset, dates, zone);
     } else {
         figures.comparison.currentDates = dates;
     }
-    figures.weeks = metrics::recentWeekFigures(
-        db, lastChartDay(preset, figures.period, dataEnd, today), DashboardPage::trendWeeks, zone);
-    if (dates.isValid()) {
-        figures.slaAsOf = QDateTime::currentSecsSinceEpoch();
-        figures.keyFigures = metrics::compareKeyFigures(
-            db, metrics::windowOf(dates, zone),
-            metrics::windowOf(figures.comparison.previousDates, zone), figures.slaAsOf);
+    figures.weeks = metrics::recentWeekFigures(db, lastChartDay(preset, period, dataEnd, today),
+                                               DashboardPage::trendWeeks, zone);
+    return figures;
+}
+
+// The key figures of the period and the one before (as compareHeadline
+// compares with), from the metric outcomes.
+void addKeyFigures(store::Database& db, PeriodPreset preset, DashboardFigures& figures,
+                   const QTimeZone& zone) {
+    const metrics::DateRange dates = figures.period.dates;
+    if (!dates.isValid()) {
+        return;
     }
+    figures.slaAsOf = QDateTime::currentSecsSinceEpoch();
+    figures.keyFigures = metrics::compareKeyFigures(
+        db, metrics::windowOf(dates, zone),
+        metrics::windowOf(metrics::previousPeriod(preset, dates), zone), figures.slaAsOf);
+}
+
+DashboardFigures computeFigures(store::Database& db, PeriodPreset preset,
+                                const metrics::DateRange& picked, const QDate& today,
+                                const QTimeZone& zone) {
+    DashboardFigures figures = computeHeadline(
+        db, preset, metrics::choosePeriod(db, preset, picked, today, zone), today, zone);
+    addKeyFigures(db, preset, figures, zone);
     return figures;
 }
 
@@ -457,7 +500,7 @@ FigureListText figureListText(metrics::KeyFigure figure) {
 
 void DashboardPage::showFigureTickets(metrics::KeyFigure figure) {
     const metrics::DateRange dates = m_figures.comparison.currentDates;
-    if (!m_workspace || !dates.isValid() || !m_figures.error.isEmpty()) {
+    if (!m_workspace || !dates.isValid() || !m_figures.error.isEmpty() || m_keyFiguresPending) {
         return;
     }
     const Window window = metrics::windowOf(dates, m_workspace->reportingTimeZone());
@@ -536,19 +579,23 @@ void DashboardPage::showWeekTickets(int week, bool escalatedOnly) {
 
 DashboardPage::~DashboardPage() {
     m_drillJob.finish();
+    m_latestRequest.store(0); // a request deciding outcomes stops after its round
     if (m_watcher) {
         m_watcher->disconnect(this);
-        m_watcher->waitForFinished();
     }
+    m_future.waitForFinished(); // it waits for any earlier one first
 }
 
 void DashboardPage::refresh() {
     if (!isVisible()) {
         m_stale = true;
+        m_loading = m_future.isRunning(); // no longer waiting to be shown
         return;
     }
     m_stale = false;
+    m_keyFiguresPending = false;
     const quint64 generation = ++m_generation;
+    m_latestRequest.store(generation); // stops the work of an earlier one
     const PeriodPreset preset = currentPreset();
     const QDate today = this->today();
     const metrics::DateRange dates = m_period->dates(today);
@@ -563,34 +610,135 @@ void DashboardPage::refresh() {
     if (!m_asynchronous) {
         m_figures = computeFigures(m_workspace->db(), preset, dates, today, zone);
         showFigures();
+        emit figuresShown();
         return;
     }
     m_loading = true;
+    m_keyFiguresPending = true;
     m_periodText->setText(tr("Calculating…"));
+    showOutcomeProgress(0, 0);
     auto* watcher = new QFutureWatcher<DashboardFigures>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        releaseFreedMemory(); // what the worker freed
         // Only the latest request counts: the user may have picked again.
         if (generation == m_generation) {
             m_loading = false;
+            m_keyFiguresPending = false;
             m_figures = watcher->result();
+            showOutcomeProgress(0, 0);
             showFigures();
+            emit figuresShown();
         }
     });
+    // An earlier request still deciding outcomes stops after its round and
+    // this one waits for it: two would contend for the workspace's one writer.
+    QFuture<DashboardFigures> earlier = m_future;
     m_watcher = watcher;
-    // A pass over a period's tickets: on a worker thread with its own
-    // read-only connection, so a million-ticket workspace never blocks.
-    watcher->setFuture(QtConcurrent::run([path = m_workspace->path(), preset, dates, today, zone] {
-        try {
-            store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
-            return computeFigures(workspace.db(), preset, dates, today, zone);
-        } catch (const store::StoreError& error) {
-            DashboardFigures failed;
-            failed.comparison.currentDates = dates;
-            failed.error = error.message();
-            return failed;
+    // Passes over a period's tickets: on a worker thread with its own
+    // read-only connection, so a million-ticket workspace never blocks. The
+    // headline is shown as soon as it is counted; the key figures follow,
+    // after the outcomes missing since an import are decided, with progress.
+    const DashboardRequest request{generation, m_workspace->path(), preset, dates, today, zone};
+    m_future = QtConcurrent::run([this, earlier, request]() mutable {
+        earlier.waitForFinished();
+        return loadFigures(request);
+    });
+    watcher->setFuture(m_future);
+}
+
+bool DashboardPage::isSuperseded(const DashboardRequest& request) const {
+    return m_latestRequest.load() != request.generation;
+}
+
+DashboardFigures DashboardPage::loadFigures(const DashboardRequest& request) {
+    DashboardFigures figures;
+    figures.comparison.currentDates = request.dates;
+    QFuture<DashboardFigures> headline;
+    try {
+        store::Workspace workspace(request.path, store::Workspace::Access::ReadOnly);
+        readWithoutFileMap(workspace.db());
+        figures.period = metrics::choosePeriod(workspace.db(), request.preset, request.dates,
+                                               request.today, request.zone);
+        // The headline on another thread and connection: its counts and the
+        // key figures' outcomes are separate reads.
+        headline = QtConcurrent::run(
+            [this, request, period = figures.period] { return loadHeadline(request, period); });
+        if (figures.period.dates.isValid() && !isSuperseded(request)) {
+            decideMissingOutcomes(workspace.db(), request);
         }
-    }));
+        DashboardFigures keys;
+        keys.period = figures.period;
+        if (!isSuperseded(request)) {
+            addKeyFigures(workspace.db(), request.preset, keys, request.zone);
+        }
+        figures = headline.result();
+        if (figures.error.isEmpty()) {
+            figures.slaAsOf = keys.slaAsOf;
+            figures.keyFigures = std::move(keys.keyFigures);
+        }
+    } catch (const store::StoreError& error) {
+        headline.waitForFinished(); // it posts to this page: done before the page may go
+        figures.error = error.message();
+    }
+    return figures;
+}
+
+DashboardFigures DashboardPage::loadHeadline(const DashboardRequest& request,
+                                             const metrics::ChosenPeriod& period) {
+    DashboardFigures figures;
+    try {
+        store::Workspace workspace(request.path, store::Workspace::Access::ReadOnly);
+        readWithoutFileMap(workspace.db());
+        figures =
+            computeHeadline(workspace.db(), request.preset, period, request.today, request.zone);
+        QMetaObject::invokeMethod(
+            this, [this, request, figures] { showHeadline(request.generation, figures); },
+            Qt::QueuedConnection);
+    } catch (const store::StoreError& error) {
+        figures.comparison.currentDates = request.dates;
+        figures.error = error.message();
+    }
+    return figures;
+}
+
+void DashboardPage::decideMissingOutcomes(store::Database& db, const DashboardRequest& request) {
+    const auto progress = [this, request](std::int64_t decided, std::int64_t lacking) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation = request.generation, decided, lacking] {
+                if (generation == m_generation) {
+                    showOutcomeProgress(decided, lacking);
+                }
+            },
+            Qt::QueuedConnection);
+        return !isSuperseded(request); // a later request stops this one
+    };
+    metrics::keepMissingOutcomes(db, QDateTime::currentSecsSinceEpoch(), progress);
+}
+
+void DashboardPage::showHeadline(quint64 generation, const DashboardFigures& headline) {
+    if (generation != m_generation || !m_loading) {
+        return;
+    }
+    m_figures = headline;
+    showFigures();
+    emit headlineShown();
+}
+
+void DashboardPage::showOutcomeProgress(std::int64_t decided, std::int64_t lacking) {
+    const bool deciding = m_keyFiguresPending && lacking > 0;
+    m_progress->setVisible(deciding);
+    if (!deciding) {
+        return;
+    }
+    // In thousandths: the counts themselves may not fit the bar's int.
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(decided * 1000 / lacking));
+    m_progress->setFormat(tr("Deciding the key figures’ outcomes after the import: %1 of %2 "
+                             "tickets (%p%)")
+                              .arg(display::count(decided), display::count(lacking)));
+    emit outcomeProgress(decided, lacking);
 }
 
 KpiCard* DashboardPage::figureCard(metrics::KeyFigure figure) const {
@@ -756,6 +904,12 @@ void DashboardPage::showKeyFigures(bool valid) {
     const auto& figures = m_figures.keyFigures.figures;
     for (std::size_t i = 0; i < m_figureCards.size(); ++i) {
         KpiCard* card = m_figureCards[i];
+        if (valid && m_keyFiguresPending) {
+            card->setValue(QStringLiteral("…"));
+            card->clearChange(tr("Calculating…"));
+            card->setBand(KpiCard::Tone::Neutral, QString());
+            continue;
+        }
         if (!valid || i >= figures.size()) {
             card->setValue(QStringLiteral("—"));
             card->clearChange(QString());

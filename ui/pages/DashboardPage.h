@@ -13,10 +13,14 @@
 #include "pages/BackgroundJob.h"
 #include "pages/WorkspacePage.h"
 
+#include <QFuture>
 #include <QFutureWatcherBase>
 #include <QPointer>
 
+#include <atomic>
+
 class QLabel;
+class QProgressBar;
 
 namespace escdesk::ui {
 
@@ -38,6 +42,16 @@ struct DashboardFigures {
     QString error;
 };
 
+// What one refresh asks for, handed to the worker threads.
+struct DashboardRequest {
+    quint64 generation = 0;
+    QString path;
+    metrics::PeriodPreset preset = metrics::PeriodPreset::Last30Days;
+    metrics::DateRange dates;
+    QDate today;
+    QTimeZone zone;
+};
+
 class DashboardPage : public WorkspacePage {
     Q_OBJECT
 public:
@@ -53,6 +67,11 @@ public:
         m_drillJob.setAsynchronous(asynchronous);
     }
     bool isBusy() const override { return m_loading; }
+    // Whether the key figures are still being computed: on the first open
+    // after an import the headline shows first, the key figures' cards read
+    // "…" and a bar counts the tickets whose outcomes are decided so far.
+    bool keyFiguresPending() const { return m_keyFiguresPending; }
+    QProgressBar* outcomeProgressBar() const { return m_progress; }
 
     void setWorkspace(store::Workspace* workspace) override;
     QString screenshotName() const override { return QStringLiteral("dashboard"); }
@@ -63,6 +82,7 @@ public:
     void setCustomRange(const QDate& first, const QDate& last);
     const metrics::HeadlineComparison& comparison() const { return m_figures.comparison; }
     const std::vector<metrics::PeriodFigures>& weeks() const { return m_figures.weeks; }
+    KpiCard* ticketsCard() const { return m_ticketsCard; }
     KpiCard* rateCard() const { return m_rateCard; }
     const metrics::ChosenPeriod& period() const { return m_figures.period; }
     QString periodText() const;
@@ -81,6 +101,16 @@ public:
     // first (`escalatedOnly`) or all of them.
     void showWeekTickets(int week, bool escalatedOnly);
 
+signals:
+    // The period, the headline cards and the weekly charts are shown (their
+    // key figures may still be pending).
+    void headlineShown();
+    // Every figure of the latest request is shown.
+    void figuresShown();
+    // The bar shows that `decided` of the `lacking` tickets whose outcomes
+    // were not kept are decided.
+    void outcomeProgress(qint64 decided, qint64 lacking);
+
 protected:
     void showEvent(QShowEvent* event) override;
 
@@ -89,6 +119,16 @@ private:
     QDate today() const;
     void refresh();
     void showFigures();
+    // On worker threads: every figure, the headline on a thread of its own
+    // and shown as soon as counted, the outcomes missing since an import
+    // decided first with progress; stopped early once a later request came.
+    DashboardFigures loadFigures(const DashboardRequest& request);
+    DashboardFigures loadHeadline(const DashboardRequest& request,
+                                  const metrics::ChosenPeriod& period);
+    void decideMissingOutcomes(store::Database& db, const DashboardRequest& request);
+    bool isSuperseded(const DashboardRequest& request) const;
+    void showHeadline(quint64 generation, const DashboardFigures& headline);
+    void showOutcomeProgress(std::int64_t decided, std::int64_t lacking);
     void showCards();
     void showKeyFigures(bool valid);
 
@@ -96,13 +136,19 @@ private:
     bool m_stale = true;
     bool m_asynchronous = true;
     bool m_loading = false;
+    bool m_keyFiguresPending = false;
     quint64 m_generation = 0;
+    // m_generation for the worker thread, which stops work that a later
+    // request made useless.
+    std::atomic<quint64> m_latestRequest = 0;
     QPointer<QFutureWatcherBase> m_watcher;
+    QFuture<DashboardFigures> m_future; // the latest request's, which the next waits for
     BackgroundJob m_drillJob;
     DashboardFigures m_figures;
     PeriodPicker* m_period;
     QLabel* m_periodText;
     QLabel* m_sourceText;
+    QProgressBar* m_progress;
     KpiCard* m_ticketsCard;
     KpiCard* m_escalatedCard;
     KpiCard* m_rateCard;

@@ -1,6 +1,8 @@
 #include "pages/EscalationsPage.h"
 
+#include "FreedMemory.h"
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "metrics/Period.h"
 #include "models/DisplayText.h"
 #include "models/TicketTableModel.h"
@@ -211,6 +213,7 @@ void EscalationsPage::loadFilterChoices() {
     const quint64 generation = m_choicesGeneration;
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        releaseFreedMemory(); // what the worker freed
         if (generation == m_choicesGeneration) {
             showFilterChoices(watcher->result());
         }
@@ -219,6 +222,7 @@ void EscalationsPage::loadFilterChoices() {
     watcher->setFuture(QtConcurrent::run([path = m_workspace->path()] {
         try {
             store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            readWithoutFileMap(workspace.db());
             return browse::ticketFilterChoices(workspace.db());
         } catch (const store::StoreError&) {
             return browse::TicketFilterChoices{}; // the filters keep their "All" entries

@@ -1,7 +1,9 @@
 #include "pages/ReportsPage.h"
 
 #include "EditPermission.h"
+#include "FreedMemory.h"
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "metrics/DataEnd.h"
 #include "report/ReportBuilder.h"
 #include "report/output/EmailMessage.h"
@@ -260,6 +262,7 @@ void ReportsPage::refresh() {
     auto* watcher = new QFutureWatcher<Built>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        releaseFreedMemory(); // what the worker freed
         if (generation == m_generation) {
             m_loading = false;
             m_report = watcher->result().report;
@@ -272,6 +275,7 @@ void ReportsPage::refresh() {
     watcher->setFuture(QtConcurrent::run([path = m_workspace->path(), request] {
         try {
             store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            readWithoutFileMap(workspace.db());
             return buildIn(workspace, request);
         } catch (const store::StoreError& error) {
             return Built{{}, error.message()};

@@ -1,7 +1,9 @@
 #include "pages/ReviewPage.h"
 
 #include "EditPermission.h"
+#include "FreedMemory.h"
 #include "ShownText.h"
+#include "WorkspaceReading.h"
 #include "models/DisplayText.h"
 #include "report/ReportBuilder.h"
 #include "report/output/ReportOutput.h"
@@ -337,6 +339,7 @@ void ReviewPage::refresh() {
     auto* watcher = new QFutureWatcher<Built>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        releaseFreedMemory(); // what the worker freed
         if (generation == m_generation) {
             m_loading = false;
             m_report = watcher->result().report;
@@ -348,6 +351,7 @@ void ReviewPage::refresh() {
     watcher->setFuture(QtConcurrent::run([path = m_workspace->path(), monday = m_weekStart, now] {
         try {
             store::Workspace workspace(path, store::Workspace::Access::ReadOnly);
+            readWithoutFileMap(workspace.db());
             return buildWeekly(workspace, monday, now);
         } catch (const store::StoreError& error) {
             return Built{{}, error.message()};

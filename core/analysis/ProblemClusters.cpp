@@ -1,17 +1,20 @@
 #include "analysis/ProblemClusters.h"
 
 #include "analysis/KnownIssueMatcher.h"
+#include "analysis/TextFeatureStore.h"
 #include "metrics/FactsLoader.h"
 #include "store/TicketReader.h"
 #include "text/SparseVector.h"
-#include "text/StopWords.h"
 #include "text/Words.h"
 
 #include <QHash>
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -26,23 +29,24 @@ using text::dot;
 struct Document {
     const metrics::TicketFacts* ticket;
     UtcSeconds escalatedAt;
-    const store::TicketText* text;
+    const TicketTextFeatures* text;
     SparseVector vector;
 };
 
 // Term ids, document frequencies and the most common spelling of each stem.
 class Vocabulary {
 public:
-    std::map<int, int> countTerms(const QString& text) {
+    // The term counts of a ticket's term words (TextFeatureStore.h).
+    std::map<int, int> countTerms(std::string_view terms) {
         std::map<int, int> counts;
-        for (const QString& word : text::lowerWords(text)) {
-            const int term = termOf(word);
-            if (term < 0) {
-                continue;
+        forEachTermWord(terms, [&](std::string_view word) {
+            const Word& known = wordOf(word);
+            if (known.term < 0) {
+                return;
             }
-            ++m_spellings[static_cast<std::size_t>(term)][word];
-            ++counts[term];
-        }
+            ++*known.spellingCount;
+            ++counts[known.term];
+        });
         for (const auto& [term, count] : counts) {
             ++m_documentFrequency[static_cast<std::size_t>(term)];
         }
@@ -62,35 +66,42 @@ public:
     }
 
 private:
-    // The term id of a word, -1 for words that are no term. Each distinct
-    // word is checked and stemmed once: escalations repeat their words.
-    int termOf(const QString& word) {
-        const auto known = m_wordTerms.find(word);
-        if (known != m_wordTerms.end()) {
+    struct Word {
+        int term = -1;                // -1 for a word that is no term
+        int* spellingCount = nullptr; // its count among its term's spellings
+    };
+    struct BytesHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view bytes) const {
+            return std::hash<std::string_view>()(bytes);
+        }
+    };
+
+    // Each distinct word is decoded, checked and stemmed once: escalations
+    // repeat their words.
+    const Word& wordOf(std::string_view bytes) {
+        const auto known = m_words.find(bytes);
+        if (known != m_words.end()) {
             return known->second;
         }
-        int term = -1;
-        if (word.size() >= 2 && !text::isStopWord(word) && !isShortNumber(word)) {
+        const QString word = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        Word entry;
+        if (isTermWord(word)) {
             const QString stem = text::stemWord(word);
             auto [it, added] = m_ids.try_emplace(stem, static_cast<int>(m_spellings.size()));
             if (added) {
                 m_spellings.emplace_back();
                 m_documentFrequency.push_back(0);
             }
-            term = it->second;
+            entry.term = it->second;
+            entry.spellingCount = &m_spellings[static_cast<std::size_t>(entry.term)][word];
         }
-        m_wordTerms.emplace(word, term);
-        return term;
-    }
-
-    static bool isShortNumber(const QString& word) {
-        return word.size() < 3 &&
-               std::all_of(word.begin(), word.end(), [](QChar c) { return c.isDigit(); });
+        return m_words.emplace(std::string(bytes), entry).first->second;
     }
 
     std::unordered_map<QString, int> m_ids;
-    std::unordered_map<QString, int> m_wordTerms;
-    std::vector<std::map<QString, int>> m_spellings;
+    std::unordered_map<std::string, Word, BytesHash, std::equal_to<>> m_words;
+    std::deque<std::map<QString, int>> m_spellings; // a deque: counts are pointed at
     std::vector<int> m_documentFrequency;
 };
 
@@ -130,7 +141,7 @@ struct Forming {
 
 std::vector<Document>
 escalatedDocuments(const metrics::MetricsInput& input, const Window& window,
-                   const std::unordered_map<std::int64_t, store::TicketText>& texts) {
+                   const std::unordered_map<std::int64_t, TicketTextFeatures>& texts) {
     std::vector<Document> documents;
     std::unordered_set<std::int64_t> seen;
     metrics::forEachEscalationIn(input, window,
@@ -162,36 +173,49 @@ std::vector<std::int64_t> escalatedRows(const metrics::MetricsInput& input, cons
 // ticket joins only a cluster scoring above 0), so each ticket is compared
 // with those alone, found through the clusters of each term; each score is
 // summed over the ticket's terms in the same order as a full comparison.
+// The sums' weights are pointed at while the clusters grow: moving a
+// cluster must keep its map's nodes, not copy them.
+static_assert(std::is_nothrow_move_constructible_v<Forming>);
+
 std::vector<Forming> formClusters(const std::vector<Document>& documents) {
     std::vector<Forming> clusters;
-    std::unordered_map<int, std::vector<std::size_t>> clustersOfTerm;
+    // Per term id (dense from 0): the clusters holding the term, each with
+    // its sum's weight of it (map nodes stay put as the clusters grow).
+    std::size_t terms = 0;
+    for (const Document& d : documents) {
+        for (const auto& [term, weight] : d.vector) {
+            terms = std::max(terms, static_cast<std::size_t>(term) + 1);
+        }
+    }
+    std::vector<std::vector<std::pair<std::size_t, const double*>>> clustersOfTerm(terms);
     std::vector<double> products;
     std::vector<char> isTouched;
     std::vector<std::size_t> touched;
     auto addTo = [&](std::size_t c, std::size_t document, const SparseVector& v,
                      double similarity) {
+        std::vector<int> newTerms;
         for (const auto& [term, weight] : v) {
             if (!clusters[c].sum.contains(term)) {
-                clustersOfTerm[term].push_back(c);
+                newTerms.push_back(term);
             }
         }
         clusters[c].add(document, v, similarity);
+        for (int term : newTerms) {
+            clustersOfTerm[static_cast<std::size_t>(term)].emplace_back(
+                c, &clusters[c].sum.find(term)->second);
+        }
     };
     for (std::size_t i = 0; i < documents.size(); ++i) {
         const SparseVector& v = documents[i].vector;
         touched.clear();
         for (const auto& [term, weight] : v) {
-            const auto found = clustersOfTerm.find(term);
-            if (found == clustersOfTerm.end()) {
-                continue;
-            }
-            for (std::size_t c : found->second) {
+            for (const auto& [c, termWeight] : clustersOfTerm[static_cast<std::size_t>(term)]) {
                 if (!isTouched[c]) {
                     isTouched[c] = 1;
                     products[c] = 0.0;
                     touched.push_back(c);
                 }
-                products[c] += weight * clusters[c].sum.find(term)->second;
+                products[c] += weight * *termWeight;
             }
         }
         std::sort(touched.begin(), touched.end());
@@ -248,25 +272,29 @@ ProblemCluster describe(const Forming& forming, const std::vector<Document>& doc
     std::map<QString, int> areas, causes;
     std::map<std::size_t, int> issues;
     std::vector<std::optional<std::size_t>> matches;
+    std::unordered_map<QString, std::vector<std::size_t>> earlierOfAccount;
     for (std::size_t k = 0; k < forming.documents.size(); ++k) {
         const Document& d = documents[forming.documents[k]];
         ClusterMember member{
             d.text->ticketId, d.text->subject, d.escalatedAt, forming.similarities[k], {}};
-        for (std::size_t earlier = 0; earlier < k; ++earlier) {
-            const Document& e = documents[forming.documents[earlier]];
-            const bool sameAccount =
-                !d.ticket->accountId.isEmpty() && d.ticket->accountId == e.ticket->accountId;
-            if (sameAccount && dot(d.vector, e.vector) >= duplicateThreshold) {
-                member.duplicateOf = e.text->ticketId;
-                ++cluster.duplicates;
-                break;
+        // Only earlier members of the same account can be duplicates: they
+        // are looked at alone, in the order of the cluster.
+        if (!d.ticket->accountId.isEmpty()) {
+            std::vector<std::size_t>& sameAccount = earlierOfAccount[d.ticket->accountId];
+            for (std::size_t earlier : sameAccount) {
+                const Document& e = documents[forming.documents[earlier]];
+                if (dot(d.vector, e.vector) >= duplicateThreshold) {
+                    member.duplicateOf = e.text->ticketId;
+                    ++cluster.duplicates;
+                    break;
+                }
             }
+            sameAccount.push_back(k);
         }
         cluster.members.push_back(std::move(member));
         ++areas[d.ticket->productArea];
         ++causes[metrics::rootCauseOf(*d.ticket)];
-        matches.push_back(
-            matcher.bestMatch(d.ticket->productArea, d.text->subject, d.text->description));
+        matches.push_back(d.text->knownIssue);
         if (matches.back()) {
             ++issues[*matches.back()];
         }
@@ -309,21 +337,20 @@ ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     ClusterAnalysis analysis;
     analysis.window = window;
     const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
-    const auto texts = store::ticketTexts(db, escalatedRows(input, window));
+    const KnownIssueMatcher matcher(store::allKnownIssues(db));
+    const auto texts = ticketTextFeatures(db, escalatedRows(input, window), matcher);
     std::vector<Document> documents = escalatedDocuments(input, window, texts);
     analysis.escalatedTickets = static_cast<std::int64_t>(documents.size());
 
     Vocabulary vocabulary;
     std::vector<std::map<int, int>> counts;
     for (const Document& d : documents) {
-        counts.push_back(
-            vocabulary.countTerms(d.text->subject + QLatin1Char('\n') + d.text->description));
+        counts.push_back(vocabulary.countTerms(d.text->terms));
     }
     for (std::size_t i = 0; i < documents.size(); ++i) {
         documents[i].vector = tfidf(counts[i], vocabulary, documents.size());
     }
 
-    const KnownIssueMatcher matcher(store::allKnownIssues(db));
     for (const Forming& forming : formClusters(documents)) {
         if (forming.documents.size() >= 2) {
             analysis.clusters.push_back(describe(forming, documents, vocabulary, matcher));

@@ -1,5 +1,6 @@
 #include "analysis/RootCauses.h"
 
+#include "analysis/TextFeatureStore.h"
 #include "analysis/Trend.h"
 #include "metrics/FactsLoader.h"
 #include "store/TicketReader.h"
@@ -69,7 +70,7 @@ public:
     }
 
     RootCauseRow build(const QString& rootCause, std::int64_t total,
-                       const std::unordered_map<std::int64_t, store::TicketText>& texts) {
+                       const std::unordered_map<std::int64_t, TicketTextFeatures>& texts) {
         RootCauseRow row;
         row.rootCause = rootCause;
         row.count = m_count;
@@ -174,16 +175,15 @@ RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
     }
 
     const KnownIssueMatcher matcher(store::allKnownIssues(db));
-    const auto texts = store::ticketTexts(db, ticketRowsOf(escalations));
+    const auto texts = ticketTextFeatures(db, ticketRowsOf(escalations), matcher);
     std::map<QString, RootCauseBuilder> builders;
     for (const EscalationRef& e : escalations) {
         const auto text = texts.find(e.ticket->row);
-        const auto matched = text == texts.end()
-                                 ? std::nullopt
-                                 : matcher.bestMatch(e.ticket->productArea, text->second.subject,
-                                                     text->second.description);
-        builders[metrics::rootCauseOf(*e.ticket)].add(e, matched ? &matcher.issues()[*matched]
-                                                                 : nullptr);
+        const KnownIssue* matched = nullptr;
+        if (text != texts.end() && text->second.knownIssue) {
+            matched = &matcher.issues()[*text->second.knownIssue];
+        }
+        builders[metrics::rootCauseOf(*e.ticket)].add(e, matched);
     }
     for (auto& [cause, builder] : builders) {
         RootCauseRow row = builder.build(cause, analysis.escalations, texts);

@@ -406,11 +406,29 @@ CREATE TRIGGER ticket_outcome_before_delete BEFORE DELETE ON ticket_outcomes BEG
 END;
 )sql";
 
+// Version 13: the text features of escalated tickets that root causes and
+// problem clusters read (analysis/TextFeatureStore.h): each ticket's id,
+// subject, the words of its subject and description that are terms, and the
+// known issue it matches best under `basis` (the known issues and feature
+// set it was computed with). Rows are made on first read; the triggers that
+// drop a row when its ticket changes are made with the first rows.
+constexpr std::string_view schemaV13 = R"sql(
+CREATE TABLE ticket_text_features (
+    ticket      INTEGER PRIMARY KEY,
+    ticket_id   TEXT NOT NULL,
+    subject     TEXT,
+    terms       TEXT,
+    known_issue TEXT,
+    basis       INTEGER NOT NULL
+);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
     Migration{7, schemaV7},   Migration{8, schemaV8},   Migration{9, schemaV9},
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
+    Migration{13, schemaV13},
 };
 
 // Versions ascend and the last one is the current version.

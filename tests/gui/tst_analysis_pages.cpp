@@ -199,6 +199,27 @@ private slots:
         QCOMPARE(listedIds(page.tickets()), (QStringList{"W-10", "W-11"}));
     }
 
+    // The counts come first; a segment's tickets are read when it is first
+    // selected, on a worker, and listed when they arrive.
+    void segmentTicketsAreListedWhenFirstSelected() {
+        SegmentsPage page;
+        page.setField(metrics::SegmentField::Priority);
+        page.periodPicker()->setCustomRange(weekStart, weekEnd);
+        page.periodPicker()->setPreset(metrics::PeriodPreset::Custom);
+        page.setWorkspace(m_workspace.get());
+        page.resize(1100, 760);
+        page.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 20000);
+        QCOMPARE(column(page.table(), SegmentsPage::TicketsColumn), (QStringList{"10", "30"}));
+        QVERIFY(page.selectSegment(QStringLiteral("Low")));
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 20000);
+        QCOMPARE(listedIds(page.tickets()), (QStringList{"W-10", "W-11"}));
+        // Another segment of the same figures: no second read.
+        QVERIFY(page.selectSegment(QStringLiteral("High")));
+        QVERIFY(!page.isBusy());
+        QCOMPARE(listedIds(page.tickets()).size(), 8);
+    }
+
     void rootCausesRankedWithClusters() {
         RootCausesPage page;
         page.setAsynchronous(false);

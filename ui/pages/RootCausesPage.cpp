@@ -43,8 +43,10 @@ RootCauseFigures computeRootCauses(store::Workspace& workspace, metrics::PeriodP
     const Window window = metrics::windowOf(dates, zone);
     store::Database& db = workspace.db();
     figures.rootCauses = analysis::analyseRootCauses(db, window, matrix::loadMatrix(db).taxonomy);
+    // Only the escalated tickets' facts: what the listing visits, without
+    // every ticket of the period.
     figures.rootCauseTickets =
-        analysis::ticketRowsByRootCause(metrics::loadMetricsInput(db, window), window);
+        analysis::ticketRowsByRootCause(metrics::loadEscalationsInput(db, window), window);
     figures.clusters = analysis::analyseClusters(db, window);
     for (const analysis::ProblemCluster& cluster : figures.clusters.clusters) {
         figures.clusterSentences << analysis::clusterSentence(figures.clusters, cluster, zone);

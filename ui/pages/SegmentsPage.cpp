@@ -47,11 +47,21 @@ SegmentFigures computeSegments(store::Workspace& workspace, metrics::PeriodPrese
     if (!dates.isValid()) {
         return figures;
     }
-    const Window window = metrics::windowOf(dates, workspace.reportingTimeZone());
-    const metrics::MetricsInput input = metrics::loadMetricsInput(workspace.db(), window);
-    figures.analysis = analysis::analyseSegments(input, window, field);
-    figures.tickets = analysis::ticketRowsBySegment(input, window, field);
+    figures.field = field;
+    // The kept counts per hour and segment (metrics/SegmentRollup.h), as
+    // `escdesk segments` reads them: the same figures, without reading
+    // every ticket of the period.
+    figures.analysis = analysis::analyseSegments(
+        workspace.db(), metrics::windowOf(dates, workspace.reportingTimeZone()), field);
     return figures;
+}
+
+SegmentTicketRows computeSegmentTickets(store::Workspace& workspace,
+                                        const metrics::DateRange& dates, SegmentField field) {
+    const Window window = metrics::windowOf(dates, workspace.reportingTimeZone());
+    return {analysis::ticketRowsBySegment(metrics::loadMetricsInput(workspace.db(), window), window,
+                                          field),
+            {}};
 }
 
 } // namespace
@@ -160,12 +170,14 @@ SegmentsPage::SegmentsPage(QWidget* parent)
 
 SegmentsPage::~SegmentsPage() {
     m_job.finish();
+    m_ticketsJob.finish();
 }
 
 void SegmentsPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
     m_stale = true;
     m_job.cancel();
+    m_ticketsJob.cancel();
     if (isVisible()) {
         refresh();
     }
@@ -201,6 +213,7 @@ void SegmentsPage::refresh() {
         return;
     }
     m_stale = false;
+    m_ticketsJob.cancel(); // of the figures about to be replaced
     const QDate today = parts::today(m_workspace);
     const metrics::DateRange dates = m_period->dates(today);
     const metrics::PeriodPreset preset = m_period->preset();
@@ -224,6 +237,7 @@ void SegmentsPage::refresh() {
 
 void SegmentsPage::showFigures(SegmentFigures figures) {
     m_figures = std::move(figures);
+    m_segmentTickets.reset();
     m_content->setEnabled(true);
     const analysis::SegmentAnalysis& a = m_figures.analysis;
     m_period->showDataEnd(m_figures.period.followsData ? m_figures.period.dataEnd : QDate());
@@ -392,11 +406,19 @@ void SegmentsPage::showSelectedTickets() {
         m_tickets->clear(tr("Select a segment to list its tickets."));
         return;
     }
+    if (!m_segmentTickets) {
+        loadSegmentTickets();
+        return;
+    }
+    if (!m_segmentTickets->error.isEmpty()) {
+        m_tickets->clear(m_segmentTickets->error);
+        return;
+    }
     const int row = selected.first()->row();
     const QString value = m_table->item(row, SegmentColumn)->data(Qt::UserRole).toString();
-    const auto found = m_figures.tickets.find(value);
+    const auto found = m_segmentTickets->bySegment.find(value);
     std::vector<std::int64_t> rows;
-    if (found != m_figures.tickets.end()) {
+    if (found != m_segmentTickets->bySegment.end()) {
         rows = m_escalatedOnly->isChecked() ? found->second.escalated : found->second.all;
     }
     m_tickets->setEscalatedColumnVisible(!m_escalatedOnly->isChecked());
@@ -405,6 +427,26 @@ void SegmentsPage::showSelectedTickets() {
                                ? tr("Escalated tickets of “%1”").arg(segmentLabel(value))
                                : tr("Tickets of “%1”").arg(segmentLabel(value)),
                            std::move(rows));
+}
+
+void SegmentsPage::loadSegmentTickets() {
+    if (!m_workspace || !m_figures.dates.isValid()) {
+        m_segmentTickets = SegmentTicketRows{};
+        showSelectedTickets();
+        return;
+    }
+    m_tickets->clear(tr("Listing the tickets…"));
+    const metrics::DateRange dates = m_figures.dates;
+    const SegmentField field = m_figures.field;
+    m_ticketsJob.run<SegmentTicketRows>(
+        this, m_workspace->path(),
+        [dates, field](store::Workspace& workspace) {
+            return computeSegmentTickets(workspace, dates, field);
+        },
+        [this](SegmentTicketRows rows) {
+            m_segmentTickets = std::move(rows);
+            showSelectedTickets();
+        });
 }
 
 void SegmentsPage::prepareScreenshot() {

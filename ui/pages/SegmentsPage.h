@@ -26,8 +26,16 @@ class TicketListPane;
 struct SegmentFigures {
     metrics::DateRange dates;
     metrics::ChosenPeriod period; // how the dates were chosen (following the data?)
+    metrics::SegmentField field = metrics::SegmentField::Priority;
     analysis::SegmentAnalysis analysis;
-    std::map<QString, analysis::SegmentTickets> tickets;
+    QString error;
+};
+
+// The tickets behind each segment's counts, read when a segment is first
+// selected: listing them needs every ticket's facts of the period, which on
+// a large workspace costs more memory than the counts the page lands on.
+struct SegmentTicketRows {
+    std::map<QString, analysis::SegmentTickets> bySegment;
     QString error;
 };
 
@@ -48,11 +56,14 @@ public:
     explicit SegmentsPage(QWidget* parent = nullptr);
     ~SegmentsPage() override;
 
-    void setAsynchronous(bool asynchronous) { m_job.setAsynchronous(asynchronous); }
+    void setAsynchronous(bool asynchronous) {
+        m_job.setAsynchronous(asynchronous);
+        m_ticketsJob.setAsynchronous(asynchronous);
+    }
     void setWorkspace(store::Workspace* workspace) override;
     QString screenshotName() const override { return QStringLiteral("segments"); }
     void prepareScreenshot() override;
-    bool isBusy() const override { return m_job.isRunning(); }
+    bool isBusy() const override { return m_job.isRunning() || m_ticketsJob.isRunning(); }
     void saveSettings(QSettings& settings) const override;
     void restoreSettings(QSettings& settings) override;
 
@@ -75,6 +86,7 @@ private:
     void showChart();
     void showTable();
     void showSelectedTickets();
+    void loadSegmentTickets();
     void selectFlagged();
     QString segmentLabel(const QString& value) const;
 
@@ -83,6 +95,8 @@ private:
     bool m_selectFlaggedWhenShown = false;
     BackgroundJob m_job;
     SegmentFigures m_figures;
+    BackgroundJob m_ticketsJob;
+    std::optional<SegmentTicketRows> m_segmentTickets; // of m_figures, once read
     QComboBox* m_field;
     PeriodPicker* m_period;
     QLabel* m_subtitle;

@@ -1,5 +1,6 @@
 #include "metrics/OutcomePacks.h"
 
+#include "metrics/HourSpan.h"
 #include "store/StringPool.h"
 
 #include <algorithm>
@@ -14,8 +15,6 @@
 namespace escdesk::metrics {
 
 namespace {
-
-constexpr std::int64_t secondsPerHour = 3600;
 
 // Bumped whenever the layout of a pack changes: packs of another layout
 // are read from their rows until packed again.
@@ -43,28 +42,6 @@ void forgetPacksOfOtherFormats(store::Database& db) {
 
 // outcome_packs.kind
 enum PackKind : int { TicketPack = 0, EscalationPack = 1 };
-
-// The whole UTC hours [first, end) of a window, from the epoch on (SQLite's
-// integer division truncates: instant / 3600 is the hour only from 1970).
-struct HourSpan {
-    std::int64_t first = 0;
-    std::int64_t end = 0;
-
-    bool empty() const { return first >= end; }
-    UtcSeconds from() const { return first * secondsPerHour; }
-    UtcSeconds to() const { return end * secondsPerHour; }
-};
-
-HourSpan wholeHoursOf(const Window& window) {
-    const UtcSeconds from = std::max<UtcSeconds>(window.from, 0);
-    HourSpan span;
-    span.first = (from + secondsPerHour - 1) / secondsPerHour;
-    span.end = window.to > 0 ? window.to / secondsPerHour : 0;
-    if (span.empty()) {
-        span = HourSpan{};
-    }
-    return span;
-}
 
 // --- Rows -----------------------------------------------------------------
 

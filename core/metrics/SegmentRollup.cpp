@@ -1,5 +1,7 @@
 #include "metrics/SegmentRollup.h"
 
+#include "metrics/HourSpan.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@ namespace escdesk::metrics {
 
 namespace {
 
-constexpr std::int64_t secondsPerHour = 3600;
 constexpr const char* basisKey = "segment_counts_basis";
 
 // Bumped whenever what a kept count means changes: kept counts of another
@@ -88,37 +89,18 @@ bool basisHolds(store::Database& db, bool hasEventLog) {
     return basis.step() && basis.textView(0) == basisText(hasEventLog);
 }
 
-// The whole UTC hours [first, end) a window covers, limited to those that
-// can hold tickets (from the workspace's first ticket to its last): hours
-// outside hold none, so need no counts. Empty (first >= end) when no whole
-// hour of the window can.
-struct HourSpan {
-    std::int64_t first = 0;
-    std::int64_t end = 0;
-
-    bool empty() const { return first >= end; }
-    UtcSeconds from() const { return first * secondsPerHour; }
-    UtcSeconds to() const { return end * secondsPerHour; }
-};
-
-HourSpan wholeHoursOf(const Window& window) {
-    // Hours from the epoch on only: SQLite's integer division truncates, so
-    // created_at / 3600 is the hour only for instants from 1970 on.
-    const UtcSeconds from = std::max<UtcSeconds>(window.from, 0);
-    HourSpan span;
-    span.first = (from + secondsPerHour - 1) / secondsPerHour;
-    span.end = window.to > 0 ? window.to / secondsPerHour : 0;
-    return span;
-}
-
+// The hours of the span that can hold tickets (from the workspace's first
+// ticket to its last): hours outside hold none, so need no counts. Empty
+// when none can.
 HourSpan withTickets(store::Database& db, HourSpan span) {
     store::Statement bounds = db.prepare( // apart, so each is a seek at one end of the index
         "SELECT (SELECT min(created_at) FROM tickets), (SELECT max(created_at) FROM tickets)");
     if (!bounds.step() || bounds.isNull(0)) {
         return HourSpan{};
     }
-    const std::int64_t firstTicketHour = std::max<std::int64_t>(bounds.int64(0), 0) / 3600;
-    const std::int64_t lastTicketHour = std::max<std::int64_t>(bounds.int64(1), 0) / 3600;
+    const std::int64_t firstTicketHour =
+        std::max<std::int64_t>(bounds.int64(0), 0) / secondsPerHour;
+    const std::int64_t lastTicketHour = std::max<std::int64_t>(bounds.int64(1), 0) / secondsPerHour;
     span.first = std::max(span.first, firstTicketHour);
     span.end = std::min(span.end, lastTicketHour + 1);
     return span;

@@ -1,0 +1,36 @@
+#pragma once
+
+// Whole UTC hours, the unit the kept outcome packs (OutcomePacks.h) and the
+// kept segment counts (SegmentRollup.h) are stored by.
+
+#include "domain/Instant.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace escdesk::metrics {
+
+inline constexpr std::int64_t secondsPerHour = 3600;
+
+// The UTC hours [first, end), counted from the epoch.
+struct HourSpan {
+    std::int64_t first = 0;
+    std::int64_t end = 0;
+
+    bool empty() const { return first >= end; }
+    UtcSeconds from() const { return first * secondsPerHour; }
+    UtcSeconds to() const { return end * secondsPerHour; }
+};
+
+// The whole hours inside a window; an empty span when it holds none. Hours
+// from the epoch on only: SQLite's integer division truncates, so
+// instant / 3600 is the hour only for instants from 1970 on.
+inline HourSpan wholeHoursOf(const Window& window) {
+    const UtcSeconds from = std::max<UtcSeconds>(window.from, 0);
+    HourSpan span;
+    span.first = (from + secondsPerHour - 1) / secondsPerHour;
+    span.end = window.to > 0 ? window.to / secondsPerHour : 0;
+    return span.empty() ? HourSpan{} : span;
+}
+
+} // namespace escdesk::metrics

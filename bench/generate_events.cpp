@@ -8,6 +8,8 @@
 // deterministic permutation), so an import cannot rely on a ticket's events
 // coming together.
 
+#include "IsoTime.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -33,23 +35,6 @@ const char* const actors[] = {"Grace Petrov", "Victor Jensen", "Amara Okafor", "
                               "Tomás Ruiz",   "Yuki Sato",     "Omar Haddad",  "Nina Kowalski"};
 const char* const decisions[] = {"needs product decision", "workaround given", "bug confirmed",
                                  "configuration fixed"};
-
-void isoTime(char* out, std::int64_t t) {
-    std::int64_t days = t / 86400;
-    const auto secs = static_cast<unsigned>(t % 86400);
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    const std::int64_t era = days / 146097;
-    const unsigned doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    std::snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02uZ", static_cast<unsigned>(y) % 10000u,
-                  m % 100u, d % 100u, secs / 3600 % 100u, secs / 60 % 60, secs % 60);
-}
 
 // The lines of the file, one after another, and where each starts.
 struct Lines {

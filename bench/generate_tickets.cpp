@@ -3,6 +3,8 @@
 // CHANGED_PER_MILLE, that many rows per thousand differ from the base file
 // (a newer export: status, resolution and csat changed), the rest are equal.
 
+#include "IsoTime.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -28,23 +30,6 @@ const char* const channels[] = {"email", "web", "chat", "phone"};
 const char* const areas[] = {"Billing", "Login", "Sync", "Reports", "API", "Mobile"};
 const char* const causes[] = {"Bug", "Configuration", "How-to", "Outage", "Data"};
 const char* const groups[] = {"Tier 1 EMEA", "Tier 1 AMER", "Tier 2", "Engineering"};
-
-void isoTime(char* out, std::int64_t t) {
-    std::int64_t days = t / 86400;
-    const auto secs = static_cast<unsigned>(t % 86400);
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    const std::int64_t era = days / 146097;
-    const unsigned doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    std::snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02uZ", static_cast<unsigned>(y) % 10000u,
-                  m % 100u, d % 100u, secs / 3600 % 100u, secs / 60 % 60, secs % 60);
-}
 
 } // namespace
 

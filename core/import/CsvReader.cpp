@@ -19,8 +19,9 @@ namespace {
 
 constexpr std::int64_t blockSize = 1 << 20;
 
-// libcsv's state inside a field (libcsv.c FIELD_BEGUN; the state is part of
-// the public struct).
+// libcsv's states between records and inside a field (libcsv.c
+// ROW_NOT_BEGUN, FIELD_BEGUN; the state is part of the public struct).
+constexpr int rowNotBegun = 0;
 constexpr int fieldBegun = 2;
 
 int isBlank(unsigned char c) {
@@ -34,7 +35,8 @@ int isBlank(unsigned char c) {
 class RecordParser {
 public:
     RecordParser(char delimiter, const CsvReader::RecordHandler& handler)
-        : m_handler(handler) {
+        : m_delimiter(delimiter)
+        , m_handler(handler) {
         if (csv_init(&m_parser, CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
             throw CsvError(0, QStringLiteral("Out of memory while starting the CSV parser."));
         }
@@ -60,12 +62,18 @@ public:
         // the chunk and the buffer so far makes it a few.
         csv_set_blk_size(&m_parser,
                          std::max({m_parser.blk_size, m_parser.entry_size, text.size()}));
-        const std::size_t done =
-            csv_parse(&m_parser, text.data(), text.size(), onField, onRecord, this);
-        rethrow();
-        if (done != text.size() && !m_stopped) {
-            throw CsvError(m_line, QString::fromUtf8(csv_strerror(csv_error(&m_parser))));
+        std::size_t at = 0;
+        while (at < text.size() && !m_stopped) {
+            if (atRecordStart()) {
+                if (const auto end = readPlainRecord(text, at)) {
+                    at = *end;
+                    continue;
+                }
+                m_arena.clear(); // what the attempt unescaped
+            }
+            at = feedLibcsvLine(text, at);
         }
+        rethrow();
         return !m_stopped;
     }
 
@@ -88,6 +96,140 @@ public:
     }
 
 private:
+    // Between records, with nothing of the last one pending.
+    bool atRecordStart() const { return m_parser.pstate == rowNotBegun && !m_afterCarriageReturn; }
+
+    // Hands libcsv the text from `at` up to and including the next line
+    // feed (all of it when there is none): libcsv then ends the record
+    // there or is inside a quoted field. Returns where it stopped.
+    std::size_t feedLibcsvLine(std::string_view text, std::size_t at) {
+        const std::size_t lineFeed = text.find('\n', at);
+        const std::size_t end = lineFeed == std::string_view::npos ? text.size() : lineFeed + 1;
+        const std::size_t done =
+            csv_parse(&m_parser, text.data() + at, end - at, onField, onRecord, this);
+        rethrow();
+        if (done != end - at && !m_stopped) {
+            throw CsvError(m_line, QString::fromUtf8(csv_strerror(csv_error(&m_parser))));
+        }
+        return end;
+    }
+
+    // libcsv takes every byte through a state machine and copies every
+    // field twice (into its buffer, then ours): 40 % of reading a large
+    // export. Most records are plain — fields either unquoted without
+    // quotes, line breaks or blanks at their ends (which libcsv trims), or
+    // quoted and followed at once by the delimiter or the line's end — and
+    // read here with the fields in place. A record that is anything else,
+    // or not complete in `text`, is left to libcsv (nullopt), so what each
+    // record reads as is libcsv's, tests/core/tst_csvreader.cpp checks both.
+    // Returns the position after the record's line break.
+    std::optional<std::size_t> readPlainRecord(std::string_view text, std::size_t at) {
+        m_plain.clear();
+        m_arena.clear();
+        if (text[at] == '\n' || text[at] == '\r') {
+            return std::nullopt; // an empty row: libcsv counts its line
+        }
+        std::int64_t lineBreaksInFields = 0;
+        for (;;) {
+            if (at >= text.size()) {
+                return std::nullopt;
+            }
+            std::optional<std::size_t> next = text[at] == '"'
+                                                  ? readQuotedField(text, at, lineBreaksInFields)
+                                                  : readUnquotedField(text, at);
+            if (!next) {
+                return std::nullopt;
+            }
+            at = *next;
+            // `at` is on the delimiter or the line break after the field.
+            if (text[at] == m_delimiter) {
+                ++at;
+                continue;
+            }
+            if (text[at] == '\r') {
+                if (at + 1 >= text.size() || text[at + 1] != '\n') {
+                    return std::nullopt; // a lone CR, or its LF in the next block
+                }
+                ++at;
+            }
+            break; // at the line feed
+        }
+        m_recordLine = m_line;
+        m_record.line = m_line;
+        m_record.fields.clear();
+        for (const PlainField& field : m_plain) {
+            m_record.fields.push_back(
+                field.inArena ? std::string_view(m_arena).substr(field.offset, field.length)
+                              : text.substr(field.offset, field.length));
+        }
+        m_line += lineBreaksInFields + 1;
+        deliver();
+        return at + 1;
+    }
+
+    // An unquoted field without quotes, CRs or blanks at its ends, up to
+    // the delimiter or the line break; nullopt for anything else.
+    std::optional<std::size_t> readUnquotedField(std::string_view text, std::size_t at) {
+        std::size_t end = at;
+        while (end < text.size()) {
+            const char c = text[end];
+            if (c == m_delimiter || c == '\n' || c == '\r') {
+                break;
+            }
+            if (c == '"') {
+                return std::nullopt; // a literal quote: libcsv's rules
+            }
+            ++end;
+        }
+        if (end == text.size()) {
+            return std::nullopt;
+        }
+        if (end > at && (isTrimmed(text[at]) || isTrimmed(text[end - 1]))) {
+            return std::nullopt;
+        }
+        m_plain.push_back({false, at, end - at});
+        return end;
+    }
+
+    // A quoted field ("" for a quote) followed at once by the delimiter or
+    // a line break; nullopt for anything else.
+    std::optional<std::size_t> readQuotedField(std::string_view text, std::size_t at,
+                                               std::int64_t& lineBreaks) {
+        const std::size_t start = at + 1;
+        std::size_t close = start;
+        bool doubledQuotes = false;
+        for (;;) {
+            close = text.find('"', close);
+            if (close == std::string_view::npos || close + 1 >= text.size()) {
+                return std::nullopt;
+            }
+            if (text[close + 1] != '"') {
+                break;
+            }
+            doubledQuotes = true;
+            close += 2;
+        }
+        const char after = text[close + 1];
+        if (after != m_delimiter && after != '\n' && after != '\r') {
+            return std::nullopt;
+        }
+        const std::string_view content = text.substr(start, close - start);
+        lineBreaks += std::count(content.begin(), content.end(), '\n');
+        if (!doubledQuotes) {
+            m_plain.push_back({false, start, content.size()});
+        } else {
+            const std::size_t offset = m_arena.size();
+            for (std::size_t i = 0; i < content.size(); ++i) {
+                m_arena += content[i];
+                i += content[i] == '"' ? 1 : 0; // the second of a pair
+            }
+            m_plain.push_back({true, offset, m_arena.size() - offset});
+        }
+        return close + 1;
+    }
+
+    bool isTrimmed(char c) const { return c == ' ' || (c == '\t' && m_delimiter != '\t'); }
+
     void rethrow() {
         if (m_failure) {
             std::rethrow_exception(std::exchange(m_failure, nullptr));
@@ -143,6 +285,10 @@ private:
         for (const auto& [offset, length] : m_bounds) {
             m_record.fields.emplace_back(m_arena.data() + offset, length);
         }
+        deliver();
+    }
+
+    void deliver() {
         // A byte-order mark at the start of a line (exports pasted together
         // by a tool that writes one each time) is not part of the first value.
         constexpr std::string_view byteOrderMark = "\xEF\xBB\xBF";
@@ -160,7 +306,15 @@ private:
         }
     }
 
+    struct PlainField {
+        bool inArena = false; // unescaped into m_arena, else in place in the text
+        std::size_t offset = 0;
+        std::size_t length = 0;
+    };
+
     csv_parser m_parser{};
+    char m_delimiter;
+    std::vector<PlainField> m_plain;
     const CsvReader::RecordHandler& m_handler;
     std::string m_arena;
     std::vector<std::pair<std::size_t, std::size_t>> m_bounds;

@@ -12,12 +12,22 @@ void StagedBatch::addRow(std::int64_t line, const std::vector<Value>& values,
                          std::optional<std::uint64_t> sourceHash) {
     m_entries.push_back({line, Kind::Row, m_values.size(), values.size(), sourceHash});
     for (const Value& value : values) {
-        StagedValue staged{value.kind, value.integer, value.real, 0, 0};
-        if (value.kind == Value::Kind::Text) {
+        StagedValue& staged = m_values.emplace_back();
+        staged.kind = value.kind;
+        switch (value.kind) {
+        case Value::Kind::Null:
+            break;
+        case Value::Kind::Integer:
+            staged.integer = value.integer;
+            break;
+        case Value::Kind::Real:
+            staged.real = value.real;
+            break;
+        case Value::Kind::Text:
             staged.offset = addText(value.text);
             staged.length = value.text.size();
+            break;
         }
-        m_values.push_back(staged);
     }
 }
 
@@ -47,12 +57,20 @@ void StagedBatch::valuesOf(const Entry& entry, std::vector<Value>& values) const
     values.resize(entry.count);
     for (std::size_t i = 0; i < entry.count; ++i) {
         const StagedValue& staged = m_values[entry.first + i];
-        Value& value = values[i];
-        value.kind = staged.kind;
-        value.integer = staged.integer;
-        value.real = staged.real;
-        value.text = staged.kind == Value::Kind::Text ? text(staged.offset, staged.length)
-                                                      : std::string_view{};
+        switch (staged.kind) {
+        case Value::Kind::Null:
+            values[i] = Value{};
+            break;
+        case Value::Kind::Integer:
+            values[i] = Value::ofInteger(staged.integer);
+            break;
+        case Value::Kind::Real:
+            values[i] = Value::ofReal(staged.real);
+            break;
+        case Value::Kind::Text:
+            values[i] = Value::ofText(text(staged.offset, staged.length));
+            break;
+        }
     }
 }
 

@@ -79,12 +79,17 @@ public:
     void clear();
 
 private:
+    // 24 bytes instead of Value's 40: a million rows of 26 values pass
+    // through these, and the copies in and out were 10 % of the reading
+    // thread's time.
     struct StagedValue {
         Value::Kind kind = Value::Kind::Null;
-        std::int64_t integer = 0;
-        double real = 0;
-        std::size_t offset = 0;
-        std::size_t length = 0;
+        union {
+            std::int64_t integer = 0;
+            double real;
+            std::size_t offset; // of text, in m_text
+        };
+        std::size_t length = 0; // of text
     };
     std::size_t addText(std::string_view text);
 

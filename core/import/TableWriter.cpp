@@ -4,6 +4,7 @@
 #include "import/RecordHash.h"
 
 #include <algorithm>
+#include <regex>
 #include <string>
 
 namespace escdesk::import {
@@ -263,17 +264,191 @@ bool tableIsEmpty(store::Database& db, const Layout& layout) {
            0;
 }
 
-// Drops the secondary indexes of an empty table and returns their SQL.
-std::vector<std::string> dropIndexesForBulkLoad(store::Database& db, const Layout& layout) {
-    std::vector<std::string> created;
-    for (const auto& [name, sql] : secondaryIndexes(db, layout.table)) {
-        db.exec("DROP INDEX \"" + name + "\"");
-        created.push_back(sql);
+void dropIndex(store::Database& db, const std::string& name) {
+    db.exec("DROP INDEX \"" + name + "\"");
+}
+
+// The layout column an index starts with; nullopt when it starts with
+// anything else (an expression, a column the layout does not write).
+std::optional<std::size_t> leadingColumn(store::Database& db, const Layout& layout,
+                                         const std::string& index) {
+    Statement query = db.prepare("SELECT name FROM pragma_index_info(?) WHERE seqno = 0");
+    query.bind(1, std::string_view(index));
+    if (!query.step() || query.isNull(0)) {
+        return std::nullopt;
     }
-    return created;
+    const std::string_view column = query.textView(0);
+    const auto& columns = layout.columns;
+    const auto found = std::find_if(columns.begin(), columns.end(), [column](const ColumnSpec& c) {
+        return c.column == column && c.type != FieldType::Attributes;
+    });
+    if (found == columns.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(found - columns.begin());
+}
+
+// SQLite's order of values of different types: NULL, numbers, text.
+int typeRank(Value::Kind kind) {
+    switch (kind) {
+    case Value::Kind::Null:
+        return 0;
+    case Value::Kind::Integer:
+    case Value::Kind::Real:
+        return 1;
+    case Value::Kind::Text:
+        return 2;
+    }
+    return 0;
+}
+
+double numberOf(const Value& value) {
+    return value.kind == Value::Kind::Integer ? static_cast<double>(value.integer) : value.real;
 }
 
 } // namespace
+
+bool AppendedIndex::belowHighest(const Value& value) const {
+    const int rank = typeRank(value.kind);
+    const int highestRank = typeRank(m_highest.kind);
+    if (rank != highestRank) {
+        return rank < highestRank;
+    }
+    switch (value.kind) {
+    case Value::Kind::Null:
+        return false;
+    case Value::Kind::Integer:
+        if (m_highest.kind == Value::Kind::Integer) {
+            return value.integer < m_highest.integer;
+        }
+        return numberOf(value) < numberOf(m_highest);
+    case Value::Kind::Real:
+        return numberOf(value) < numberOf(m_highest);
+    case Value::Kind::Text:
+        return value.text < m_highest.text; // BINARY collation: bytes
+    }
+    return false;
+}
+
+void AppendedIndex::raiseHighest(const Value& value) {
+    m_highest = value;
+    if (value.kind == Value::Kind::Text) {
+        m_highestText.assign(value.text);
+        m_highest.text = m_highestText;
+    }
+}
+
+bool AppendedIndex::stillInOrder(const std::vector<Value>& values) {
+    const Value& value = values[m_column];
+    if (m_anyRow && belowHighest(value)) {
+        ++m_windowBelow;
+    } else {
+        raiseHighest(value);
+        m_anyRow = true;
+    }
+    if (++m_windowRows < windowRows) {
+        return true;
+    }
+    const bool inOrder = m_windowBelow <= tolerated;
+    m_windowRows = 0;
+    m_windowBelow = 0;
+    return inOrder;
+}
+
+namespace {
+
+struct InsertTrigger {
+    std::string name;
+    std::string created; // its CREATE statement
+    std::string rest;    // what follows "AFTER INSERT ON table": FOR EACH ROW, WHEN, body
+};
+
+// The triggers that run after each insert into the table. One spelled in a
+// way this does not read (a quoted name with blanks) is not deferred.
+std::vector<InsertTrigger> afterInsertTriggers(store::Database& db, std::string_view table) {
+    Statement query = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+                                 "tbl_name = ? AND sql IS NOT NULL");
+    query.bind(1, table);
+    std::string pattern = R"(^\s*CREATE\s+TRIGGER\s+(IF\s+NOT\s+EXISTS\s+)?\S+\s+AFTER\s+)";
+    pattern += R"(INSERT\s+ON\s+("?main"?\s*\.\s*)?"?)";
+    pattern += table;
+    pattern += R"("?\s)";
+    const std::regex afterInsert(pattern, std::regex::icase);
+    std::vector<InsertTrigger> triggers;
+    while (query.step()) {
+        InsertTrigger trigger{std::string(query.textView(0)), std::string(query.textView(1)), {}};
+        std::smatch match;
+        if (std::regex_search(trigger.created, match, afterInsert)) {
+            trigger.rest = match.suffix().str();
+            triggers.push_back(std::move(trigger));
+        }
+    }
+    return triggers;
+}
+
+} // namespace
+
+// Drops the table's AFTER INSERT triggers for the load; finish() runs them
+// over the rows inserted. Deferred, a trigger sees the whole load rather
+// than the rows before its own; the workspace's triggers each act on their
+// row's ticket, hour or setting, never on the other rows being loaded.
+void TableWriter::deferInsertTriggers() {
+    for (InsertTrigger& trigger : afterInsertTriggers(m_db, m_layout.table)) {
+        m_db.exec("DROP TRIGGER \"" + trigger.name + "\"");
+        m_deferredTriggers.emplace_back(std::move(trigger.created), std::move(trigger.rest));
+    }
+}
+
+// Each deferred trigger, as an INSTEAD OF trigger of a view of the table,
+// fires once for every row of the table (all inserted by this load) in one
+// INSERT; then the triggers are made again as they were.
+void TableWriter::runDeferredTriggers() {
+    if (m_deferredTriggers.empty()) {
+        return;
+    }
+    const std::string table = "main.\"" + std::string(m_layout.table) + "\"";
+    m_db.exec("CREATE TEMP VIEW escdesk_loaded_rows AS SELECT * FROM " + table);
+    for (std::size_t i = 0; i < m_deferredTriggers.size(); ++i) {
+        m_db.exec("CREATE TEMP TRIGGER escdesk_deferred_" + std::to_string(i) +
+                  " INSTEAD OF INSERT ON escdesk_loaded_rows " + m_deferredTriggers[i].second);
+    }
+    m_db.exec("INSERT INTO escdesk_loaded_rows SELECT * FROM " + table);
+    m_db.exec("DROP VIEW escdesk_loaded_rows"); // and its triggers
+    for (const auto& [created, rest] : m_deferredTriggers) {
+        m_db.exec(created);
+    }
+    m_deferredTriggers.clear();
+}
+
+// Drops the secondary indexes of the empty table, keeping their SQL for
+// finish(); a single-key table keeps those that start with a column it
+// writes for as long as the rows come in that column's order.
+void TableWriter::prepareIndexesForBulkLoad() {
+    for (const auto& [name, sql] : secondaryIndexes(m_db, m_layout.table)) {
+        const std::optional<std::size_t> column =
+            m_layout.keyCount == 1 ? leadingColumn(m_db, m_layout, name) : std::nullopt;
+        if (column) {
+            m_appendedIndexes.emplace_back(name, sql, *column);
+        } else {
+            dropIndex(m_db, name);
+            m_droppedIndexes.push_back(sql);
+        }
+    }
+}
+
+// An index whose rows stopped coming in its order is dropped now, before
+// inserts at random places outgrow the cache, and built by finish().
+void TableWriter::dropIndexesOutOfOrder(const std::vector<Value>& values) {
+    for (auto index = m_appendedIndexes.begin(); index != m_appendedIndexes.end();) {
+        if (index->stillInOrder(values)) {
+            ++index;
+            continue;
+        }
+        dropIndex(m_db, index->name());
+        m_droppedIndexes.push_back(index->sql());
+        index = m_appendedIndexes.erase(index);
+    }
+}
 
 // Whether rows go into the table without looking their key up: into an
 // empty table, where a single key's unique index refuses a repeat (ON
@@ -286,14 +461,15 @@ TableWriter::TableWriter(store::Database& db, const Layout& layout, BulkLoad bul
                          RepeatedKeys repeated)
     : m_db(db)
     , m_layout(layout)
-    , m_droppedIndexes(bulk == BulkLoad::Allowed && skipsLookups(db, layout, repeated)
-                           ? dropIndexesForBulkLoad(db, layout)
-                           : std::vector<std::string>{})
     , m_select(db.prepare(selectSql(layout)))
     , m_insert(
           db.prepare(insertSql(layout, repeated == RepeatedKeys::Rejected && layout.keyCount == 1)))
     , m_update(db.prepare(updateSql(layout))) {
     m_skipLookup = skipsLookups(db, layout, repeated);
+    if (bulk == BulkLoad::Allowed && m_skipLookup) {
+        prepareIndexesForBulkLoad();
+        deferInsertTriggers();
+    }
     if (repeated == RepeatedKeys::Rejected) {
         m_lines.emplace();
         if (layout.keyCount == 1) {
@@ -338,6 +514,8 @@ void TableWriter::finish() {
                   "; PRAGMA threads = " + std::to_string(threads));
     }
     m_droppedIndexes.clear();
+    m_appendedIndexes.clear();
+    runDeferredTriggers();
 }
 
 void TableWriter::restartScanAfter(std::int64_t rowid) {
@@ -593,6 +771,9 @@ TableWriter::Outcome TableWriter::insert(const std::vector<Value>& values, std::
         return Outcome::Repeated;
     }
     m_lastRowId = m_db.lastInsertRowId();
+    if (!m_appendedIndexes.empty()) {
+        dropIndexesOutOfOrder(values);
+    }
     return Outcome::Inserted;
 }
 

@@ -166,6 +166,83 @@ private slots:
         QCOMPARE(read.lines, (std::vector<std::int64_t>{1, 2, 3, 5}));
     }
 
+    void readsPlainAndUnusualRecordsAlike() {
+        // Plain records (unquoted fields, or quoted ones followed at once by
+        // the delimiter or the line's end) are read in place; any other
+        // record the RFC 4180 way as before. Mixed, each reads as it should
+        // and starts on its own line.
+        const QString path = m_dir.filePath(QStringLiteral("mixed.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,text,n\n"                // line 1, plain
+                   "1, padded ,x\n"             // 2, blanks around a value are trimmed
+                   "2,\"say \"\"hi\"\"\",y\r\n" // 3, doubled quotes, CRLF
+                   "3,5\" disk,z\n"             // 4, a quote inside an unquoted value
+                   "\n"                         // 5, an empty row: no record
+                   "4,\"two\nlines\",w\n"       // 6-7, a line break in a quoted value
+                   "5,\"q\" ,v\n"               // 8, a blank after the closing quote
+                   "6,last,\n"                  // 9, an empty last value
+                   "7,\"a\",b");                // 10, no line break at the end
+        file.close();
+        CsvDialect dialect;
+        const Read read = readAll(path, dialect);
+        QCOMPARE(read.records, (std::vector<Fields>{{"id", "text", "n"},
+                                                    {"1", "padded", "x"},
+                                                    {"2", "say \"hi\"", "y"},
+                                                    {"3", "5\" disk", "z"},
+                                                    {"4", "two\nlines", "w"},
+                                                    {"5", "q", "v"},
+                                                    {"6", "last", ""},
+                                                    {"7", "a", "b"}}));
+        QCOMPARE(read.lines, (std::vector<std::int64_t>{1, 2, 3, 4, 6, 8, 9, 10}));
+        // With tab as the delimiter only spaces are blanks.
+        const QString tabs = m_dir.filePath(QStringLiteral("tabs.tsv"));
+        QFile tabFile(tabs);
+        QVERIFY(tabFile.open(QIODevice::WriteOnly));
+        tabFile.write("x\ty\n1\t b\n\t\n");
+        tabFile.close();
+        dialect.delimiter = '\t';
+        const Read tabRead = readAll(tabs, dialect);
+        QCOMPARE(tabRead.records, (std::vector<Fields>{{"x", "y"}, {"1", "b"}, {"", ""}}));
+    }
+
+    void readsManyPlainRecordsAcrossBlocks() {
+        // 100,000 records (2.4 MB) across the reader's 1 MiB blocks: record
+        // i holds i, a quoted text with a comma and a doubled quote every
+        // seventh record, and a line break in it every 1000th.
+        const QString path = m_dir.filePath(QStringLiteral("many.csv"));
+        QByteArray content;
+        std::vector<Fields> expected;
+        std::vector<std::int64_t> lines;
+        std::int64_t line = 1;
+        for (int i = 0; i < 100000; ++i) {
+            const std::string n = std::to_string(i);
+            std::string text = "text " + n + ", more";
+            std::string quoted = text;
+            if (i % 7 == 0) {
+                text += " \"x\"";
+                quoted += " \"\"x\"\"";
+            }
+            if (i % 1000 == 0) {
+                text += "\nnext";
+                quoted += "\nnext";
+            }
+            content += QByteArray::fromStdString(n + ",\"" + quoted + "\"," + n + "\n");
+            expected.push_back({n, text, n});
+            lines.push_back(line);
+            line += i % 1000 == 0 ? 2 : 1;
+        }
+        QVERIFY(content.size() > (2 << 20));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const Read read = readAll(path, CsvDialect{});
+        QCOMPARE(read.records.size(), expected.size());
+        QVERIFY(read.records == expected);
+        QVERIFY(read.lines == lines);
+    }
+
     void reportsInvalidUtf8BeyondTheSample() {
         // ASCII for the sniffed part, then a Windows-1252 byte further on.
         const QString path = m_dir.filePath(QStringLiteral("late-1252.csv"));

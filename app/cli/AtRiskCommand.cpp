@@ -11,8 +11,6 @@
 #include "risk/RiskJson.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace escdesk::cli {
 
@@ -48,9 +46,7 @@ int runAtRisk(const QStringList& arguments) {
         }
     }
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject json = risk::atRiskJson(queue);
-        json.insert(QStringLiteral("as_of_follows_data"), chosen.followsData);
-        out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        out() << risk::atRiskJsonText(queue, chosen.followsData) << '\n';
         return Success;
     }
     out() << queue.entries.size() << " of " << queue.openTickets

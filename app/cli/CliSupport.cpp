@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace escdesk::cli {
@@ -35,7 +36,15 @@ public:
 protected:
     qint64 readData(char*, qint64) override { return -1; }
     qint64 writeData(const char* data, qint64 size) override {
-        QString text = m_decoder.decode(QByteArrayView(data, size));
+        const QByteArrayView bytes(data, size);
+        if (!m_heldCarriageReturn && !m_midCharacter && isPlainPrintableAscii(bytes)) {
+            // Nothing to decode or neutralise: most output (a JSON queue of
+            // thousands of tickets) is written through as it is.
+            putBytes(bytes);
+            return size;
+        }
+        m_midCharacter = endsMidCharacter(bytes);
+        QString text = m_decoder.decode(bytes);
         // A carriage return at the end waits for the next write: with the
         // line feed that may follow it, it is one line break.
         if (m_heldCarriageReturn) {
@@ -51,9 +60,33 @@ protected:
     }
 
 private:
-    void put(const QString& text) {
-        const QByteArray bytes = text.toUtf8();
-        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), m_file);
+    // Printable ASCII, tab and line feed: characters inert() and
+    // jsonEscapedControls() keep as they are.
+    static bool isPlainPrintableAscii(QByteArrayView bytes) {
+        return std::all_of(bytes.begin(), bytes.end(), [](char byte) {
+            const auto c = static_cast<unsigned char>(byte);
+            return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+        });
+    }
+
+    // Whether the bytes end inside a UTF-8 sequence that the next write
+    // completes: the decoder holds its first bytes until then.
+    static bool endsMidCharacter(QByteArrayView bytes) {
+        for (qsizetype back = 1; back <= std::min<qsizetype>(3, bytes.size()); ++back) {
+            const auto c = static_cast<unsigned char>(bytes[bytes.size() - back]);
+            if ((c & 0xC0) == 0x80) {
+                continue; // a continuation byte: look further back for its lead
+            }
+            const qsizetype length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            return length > back;
+        }
+        return false;
+    }
+
+    void put(const QString& text) { putBytes(text.toUtf8()); }
+
+    void putBytes(QByteArrayView bytes) {
+        std::fwrite(bytes.data(), 1, std::size_t(bytes.size()), m_file);
         std::fflush(m_file);
     }
 
@@ -61,6 +94,7 @@ private:
     QStringDecoder m_decoder{QStringDecoder::Utf8};
     bool m_json = false;
     bool m_heldCarriageReturn = false;
+    bool m_midCharacter = false;
 };
 
 InertStream& standardOutput() {

@@ -2,12 +2,14 @@
 
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
+#include "risk/FastText.h"
 #include "risk/OpenAsOf.h"
 #include "risk/RiskFeatureStore.h"
 #include "risk/RiskModelStore.h"
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -28,7 +30,7 @@ QString slaReason(const sla::TargetClock& clock) {
     text = text.arg(target, percent(clock.consumed));
     if (clock.breachAt) {
         text += (breached ? QStringLiteral(", since ") : QStringLiteral(", breaches at ")) +
-                toIsoUtc(*clock.breachAt);
+                isoUtc(*clock.breachAt);
     }
     return text;
 }
@@ -109,10 +111,17 @@ std::unordered_map<int, AccountSurge> surgesOf(store::Database& db, const RiskDa
     return surges;
 }
 
+// Whether matrix::priorityOf takes the ticket's own priority rather than
+// the one the severity rules give (which read every field of the ticket).
+bool priorityIsGiven(const QString& priority) {
+    return matrix::priorities.contains(priority) ||
+           matrix::priorities.contains(matrix::canonicalPriority(priority));
+}
+
 // The queue of the tickets `open` (open and unescalated at `asOf`, in
 // creation order) scored by `current`.
 AtRiskQueue queueOf(store::Database& db, const RiskData& data,
-                    const std::vector<const RiskTicket*>& open,
+                    const std::vector<const RiskTicket*>& open, const TicketContexts& contexts,
                     const std::unordered_map<int, AccountSurge>& surges,
                     const CurrentRiskModel& current, UtcSeconds asOf,
                     const AtRiskOptions& options) {
@@ -127,7 +136,8 @@ AtRiskQueue queueOf(store::Database& db, const RiskData& data,
     queue.modelTrained = current.trained;
     queue.riskUnavailable = current.model.cannotTrain();
     const bool scored = queue.riskUnavailable.isEmpty();
-    matrix::TicketContextReader contexts(db);
+    // For a ticket whose priority the severity rules must give: every field.
+    std::optional<matrix::TicketContextReader> fullContexts;
 
     for (const RiskTicket* ticket : open) {
         const RiskTicket& t = *ticket;
@@ -144,7 +154,18 @@ AtRiskQueue queueOf(store::Database& db, const RiskData& data,
         if (entry.risk.band != RiskBand::Low) {
             entry.reasons.push_back({AtRiskReason::Kind::EscalationRisk, riskReason(entry.risk)});
         }
-        const auto context = contexts.load(t.row);
+        const matrix::TicketContext* context = nullptr;
+        std::optional<matrix::TicketContext> full;
+        if (const auto it = contexts.find(t.row); it != contexts.end()) {
+            context = &it->second;
+            if (!priorityIsGiven(context->ticket.priority)) {
+                if (!fullContexts) {
+                    fullContexts.emplace(db);
+                }
+                full = fullContexts->load(t.row);
+                context = full ? &*full : nullptr;
+            }
+        }
         if (context) {
             entry.subject = context->ticket.subject;
             entry.status = context->ticket.status;
@@ -193,11 +214,7 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskO
     for (const RiskTicket& t : open.data.tickets) {
         tickets.push_back(&t);
     }
-    std::unordered_map<int, AccountSurge> surges;
-    for (const auto& [account, times] : open.accountCreations) {
-        surges.emplace(account, accountSurge(times, asOf));
-    }
-    return queueOf(db, open.data, tickets, surges, current, asOf, options);
+    return queueOf(db, open.data, tickets, open.contexts, open.surges, current, asOf, options);
 }
 
 AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QStringList& keywords,
@@ -205,14 +222,19 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QS
     const CurrentRiskModel current = currentRiskModel(db, data, keywords, options.saveModel);
     // The tickets open then, from what was known then: as of a past instant
     // that is not the tickets open now.
+    const ReadSnapshot snapshot(db);
     const std::unordered_set<std::int64_t> open = openUnescalatedTicketsAt(db, asOf);
     std::vector<const RiskTicket*> tickets;
+    std::vector<std::int64_t> rows;
     for (const RiskTicket& t : data.tickets) {
         if (open.count(t.row) > 0) {
             tickets.push_back(&t);
+            rows.push_back(t.row);
         }
     }
-    return queueOf(db, data, tickets, surgesOf(db, data, tickets, asOf), current, asOf, options);
+    const TicketContexts contexts = slaContextsAmong(db, asOf, ticketRowsSql(rows));
+    return queueOf(db, data, tickets, contexts, surgesOf(db, data, tickets, asOf), current, asOf,
+                   options);
 }
 
 } // namespace escdesk::risk

@@ -5,12 +5,16 @@
 // what was known then — not the tickets open now.
 
 #include "domain/Instant.h"
+#include "matrix/TicketAssessment.h"
 #include "store/Database.h"
 
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace escdesk::risk {
 
@@ -64,5 +68,28 @@ std::unordered_set<std::int64_t> openUnescalatedTicketsAt(store::Database& db, U
 // rows, ?1 bound to `asOf`; empty: every ticket).
 std::unordered_set<std::int64_t> openUnescalatedTicketsAmong(store::Database& db, UtcSeconds asOf,
                                                              std::string_view candidates);
+
+// What the at-risk queue reads of tickets besides their risk features, by
+// ticket row: the fields that say whether a ticket is open and unescalated,
+// that its SLA clocks use and that the queue shows — ticket id, instants
+// (created, first response, resolved, closed, escalated), status, escalated
+// flag, priority, subject, account id; the account's id, name and tier —
+// and its events' instants, kinds and tiers in canonical order. Every other
+// field is left empty (matrix::TicketContextReader reads them all).
+using TicketContexts = std::unordered_map<std::int64_t, matrix::TicketContext>;
+
+// The contexts of the tickets `candidates` selects (an SQL query of ticket
+// rows, ?1 bound to `asOf`) that were created by `asOf`: two set-based
+// reads, one of the tickets and one of their events, for all of them.
+TicketContexts slaContextsAmong(store::Database& db, UtcSeconds asOf, std::string_view candidates);
+
+// The same of the tickets open and not escalated at `asOf` among the
+// candidates, decided from the contexts as openUnescalatedTicketsAmong
+// decides it.
+TicketContexts openUnescalatedContextsAmong(store::Database& db, UtcSeconds asOf,
+                                            std::string_view candidates);
+
+// A query of these ticket rows, for the functions above.
+std::string ticketRowsSql(const std::vector<std::int64_t>& rows);
 
 } // namespace escdesk::risk

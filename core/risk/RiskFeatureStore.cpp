@@ -218,9 +218,14 @@ bool allKept(store::Database& db, const QString& basis) {
     return setting(db, riskFeatureBasisSetting) == basis && !hasStaleTickets(db);
 }
 
-// Reads kept rows (columns keptColumns, then anything else) into `data`.
-void readKept(store::Statement& query, RiskData& data, RiskDataBuilder& codes) {
+// Reads kept rows (columns keptColumns, then anything else) into `data`:
+// those of the tickets `wanted` (by row) when given, every one otherwise.
+void readKept(store::Statement& query, RiskData& data, RiskDataBuilder& codes,
+              const TicketContexts* wanted = nullptr) {
     while (query.step()) {
+        if (wanted && wanted->count(query.int64(1)) == 0) {
+            continue; // not decoded: its stems are many small strings
+        }
         RiskTicket t;
         t.createdAt = query.int64(0);
         t.row = query.int64(1);
@@ -312,9 +317,13 @@ void computeInto(store::Database& db, const QStringList& keywords, std::string_v
     computeRiskTickets(query, scorer, data, codes);
 }
 
-// OpenRiskTickets::accountCreations of the open tickets, one range of the
-// (account, created_at) index per account.
-void readAccountCreations(store::Database& db, OpenRiskTickets& open, UtcSeconds asOf) {
+// The surges of the open tickets' accounts and each open ticket's recent
+// tickets, from the creation instants of each account's tickets from 9 weeks
+// before the instant — or 7 days before its oldest open ticket, if earlier
+// — up to the instant: one range of the (account, created_at) index per
+// account. (Counting the ranges inside SQLite instead costs as much: the
+// index steps are the cost, not the rows handed over.)
+void countAccountTickets(store::Database& db, OpenRiskTickets& open, UtcSeconds asOf) {
     const UtcSeconds surgeFrom = asOf - (baselineWeeks + 1) * weekSeconds;
     std::unordered_map<int, UtcSeconds> from;
     for (const RiskTicket& t : open.data.tickets) {
@@ -326,13 +335,24 @@ void readAccountCreations(store::Database& db, OpenRiskTickets& open, UtcSeconds
     }
     store::Statement created = db.prepare("SELECT created_at FROM tickets WHERE account_id = ?1 "
                                           "AND created_at >= ?2 AND created_at < ?3");
+    std::unordered_map<int, std::vector<UtcSeconds>> creations;
     for (const auto& [account, since] : from) {
         created.bindAll(open.data.accounts[account], since, asOf);
-        std::vector<UtcSeconds>& times = open.accountCreations[account];
+        std::vector<UtcSeconds>& times = creations[account];
         while (created.step()) {
             times.push_back(created.int64(0));
         }
         created.reset();
+        open.surges.emplace(account, accountSurge(times, asOf));
+    }
+    for (RiskTicket& t : open.data.tickets) {
+        if (const auto it = creations.find(t.account); it != creations.end()) {
+            const std::vector<UtcSeconds>& times = it->second;
+            const auto end = std::lower_bound(times.begin(), times.end(), t.createdAt);
+            const auto begin =
+                std::lower_bound(times.begin(), end, t.createdAt - recentWindowSeconds);
+            t.recentTickets = static_cast<int>(end - begin);
+        }
     }
 }
 
@@ -505,16 +525,25 @@ OpenRiskTickets loadOpenRiskData(store::Database& db, const QStringList& keyword
     RiskData& data = open.data;
     RiskDataBuilder codes(data);
     const bool basisHolds = setting(db, riskFeatureBasisSetting) == riskFeatureBasis(keywords);
-    std::unordered_set<std::int64_t> missing = openUnescalatedTicketsAmong(
-        db, asOf, basisHolds ? watchedTicketsSql(db, asOf) : std::string());
+    // Which tickets are open, from the fields and events the queue reads of
+    // them anyway: with the features kept, those of the few tickets watched
+    // at the instant; else every ticket is looked at, and only the open
+    // ones read.
+    if (basisHolds) {
+        open.contexts = openUnescalatedContextsAmong(db, asOf, watchedTicketsSql(db, asOf));
+    } else {
+        const std::unordered_set<std::int64_t> rows = openUnescalatedTicketsAmong(db, asOf, {});
+        open.contexts = slaContextsAmong(
+            db, asOf, ticketRowsSql(std::vector<std::int64_t>(rows.begin(), rows.end())));
+    }
+    std::unordered_set<std::int64_t> missing;
+    for (const auto& [row, context] : open.contexts) {
+        missing.insert(row);
+    }
     if (basisHolds) {
         store::Statement kept = db.prepare(watchedKeptSql(db, asOf, keptColumns));
         kept.bind(1, std::int64_t{asOf});
-        readKept(kept, data, codes);
-        data.tickets.erase(
-            std::remove_if(data.tickets.begin(), data.tickets.end(),
-                           [&](const RiskTicket& t) { return !missing.count(t.row); }),
-            data.tickets.end());
+        readKept(kept, data, codes, &open.contexts);
         readAccountFields(db, data, codes, 0, data.tickets.size(), false);
         for (const RiskTicket& t : data.tickets) {
             missing.erase(t.row);
@@ -530,17 +559,7 @@ OpenRiskTickets loadOpenRiskData(store::Database& db, const QStringList& keyword
         computeInto(db, keywords, where, data, codes);
     }
     sortByCreation(data.tickets);
-    readAccountCreations(db, open, asOf);
-    for (RiskTicket& t : data.tickets) {
-        if (const auto it = open.accountCreations.find(t.account);
-            it != open.accountCreations.end()) {
-            const std::vector<UtcSeconds>& times = it->second;
-            const auto end = std::lower_bound(times.begin(), times.end(), t.createdAt);
-            const auto begin =
-                std::lower_bound(times.begin(), end, t.createdAt - recentWindowSeconds);
-            t.recentTickets = static_cast<int>(end - begin);
-        }
-    }
+    countAccountTickets(db, open, asOf);
     return open;
 }
 

@@ -21,6 +21,8 @@
 // rows are computed in memory at each read.
 
 #include "domain/Instant.h"
+#include "risk/AccountSurge.h"
+#include "risk/OpenAsOf.h"
 #include "risk/RiskData.h"
 #include "store/Database.h"
 
@@ -87,11 +89,12 @@ struct OpenRiskTickets {
     // In creation order, each as loadAllRiskData would give it.
     // `outcomesUnknown` is not set.
     RiskData data;
-    // By account code: the creation instants (ascending) of the account's
-    // tickets from 9 weeks before the instant — or 7 days before its oldest
-    // open ticket, if earlier — up to the instant (AccountSurge's weeks and
-    // each open ticket's recent tickets).
-    std::unordered_map<int, std::vector<UtcSeconds>> accountCreations;
+    // By account code: the surge as of the instant of each account with
+    // open tickets.
+    std::unordered_map<int, AccountSurge> surges;
+    // By ticket row: what the queue reads of each ticket besides its
+    // features (OpenAsOf.h).
+    TicketContexts contexts;
 };
 
 OpenRiskTickets loadOpenRiskData(store::Database& db, const QStringList& keywords, UtcSeconds asOf);

@@ -1,6 +1,9 @@
 #include "risk/RiskJson.h"
 
+#include "risk/FastText.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -214,6 +217,234 @@ QJsonObject atRiskJson(const AtRiskQueue& queue) {
         json.insert(QStringLiteral("risk_unavailable"), queue.riskUnavailable);
     }
     return json;
+}
+
+} // namespace escdesk::risk
+
+namespace escdesk::risk {
+
+namespace {
+
+// Writes compact JSON text as QJsonDocument::toJson(Compact) spells it,
+// value by value, without building the document: the at-risk queue of a
+// large workspace has thousands of tickets, and the QJsonObject tree of
+// them cost a third of the call. The caller gives each object's keys in
+// the order QJsonObject keeps them (sorted), and commas follow from
+// `first`.
+class CompactJsonText {
+public:
+    QString& text() { return m_text; }
+
+    void beginObject() { open(QLatin1Char('{')); }
+    void endObject() { close(QLatin1Char('}')); }
+    void beginArray() { open(QLatin1Char('[')); }
+    void endArray() { close(QLatin1Char(']')); }
+
+    // A key, ready for its value.
+    CompactJsonText& key(QLatin1String name) {
+        separate();
+        m_text += QLatin1Char('"');
+        m_text += name; // our keys need no escaping
+        m_text += QLatin1String("\":");
+        m_afterKey = true;
+        return *this;
+    }
+
+    void string(const QString& value) {
+        separate();
+        appendQuoted(value);
+    }
+    void integer(qint64 value) {
+        separate();
+        m_text += QString::number(value);
+    }
+    void number(double value) {
+        separate();
+        appendNumber(value);
+    }
+    void boolean(bool value) {
+        separate();
+        m_text += value ? QLatin1String("true") : QLatin1String("false");
+    }
+    void null() {
+        separate();
+        m_text += QLatin1String("null");
+    }
+
+private:
+    void open(QLatin1Char bracket) {
+        separate();
+        m_text += bracket;
+        m_first = true;
+    }
+    void close(QLatin1Char bracket) {
+        m_text += bracket;
+        m_first = false;
+        m_afterKey = false;
+    }
+    // A comma before every value of an array or object but the first; none
+    // between a key and its value.
+    void separate() {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (!m_first) {
+            m_text += QLatin1Char(',');
+        }
+        m_first = false;
+    }
+
+    // QJsonValue keeps an integral double below 2^53 as an integer, which
+    // the writer spells without exponent or sign of zero ("4000000000000000",
+    // "0" for -0.0); other doubles in their shortest form, infinities and
+    // NaN as null.
+    void appendNumber(double value) {
+        if (!std::isfinite(value)) {
+            m_text += QLatin1String("null");
+        } else if (std::trunc(value) == value && std::abs(value) < 9007199254740992.0) {
+            m_text += QString::number(static_cast<qint64>(value));
+        } else {
+            m_text += shortestNumber(value);
+        }
+    }
+
+    void appendQuoted(const QString& value) {
+        const qsizetype start = m_text.size();
+        m_text += QLatin1Char('"');
+        const QChar* run = value.constData();
+        const QChar* const end = run + value.size();
+        for (const QChar* c = run; c != end; ++c) {
+            const char16_t u = c->unicode();
+            if (u >= 0x20 && u != u'"' && u != u'\\' && !c->isSurrogate()) {
+                continue; // written as it is, with the rest of its run
+            }
+            if (c->isSurrogate()) {
+                // Pairs are written as they are, a lone half as \uXXXX:
+                // left to Qt's own writer, as rare as it is.
+                m_text.truncate(start);
+                appendQuotedByQt(value);
+                return;
+            }
+            m_text.append(run, c - run);
+            run = c + 1;
+            appendEscaped(u);
+        }
+        m_text.append(run, end - run);
+        m_text += QLatin1Char('"');
+    }
+
+    void appendEscaped(char16_t u) {
+        m_text += QLatin1Char('\\');
+        switch (u) {
+        case u'"':
+        case u'\\':
+            m_text += QChar(u);
+            break;
+        case u'\b':
+            m_text += QLatin1Char('b');
+            break;
+        case u'\f':
+            m_text += QLatin1Char('f');
+            break;
+        case u'\n':
+            m_text += QLatin1Char('n');
+            break;
+        case u'\r':
+            m_text += QLatin1Char('r');
+            break;
+        case u'\t':
+            m_text += QLatin1Char('t');
+            break;
+        default:
+            m_text += QLatin1String("u00");
+            m_text += QLatin1Char("0123456789abcdef"[u >> 4]);
+            m_text += QLatin1Char("0123456789abcdef"[u & 0xf]);
+        }
+    }
+
+    void appendQuotedByQt(const QString& value) {
+        const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        m_text += QString::fromUtf8(array.mid(1, array.size() - 2));
+    }
+
+    QString m_text;
+    bool m_first = true;
+    bool m_afterKey = false;
+};
+
+void writeContributions(CompactJsonText& json, const std::vector<FeatureContribution>& list) {
+    json.beginArray();
+    for (const FeatureContribution& c : list) {
+        json.beginObject();
+        json.key(QLatin1String("contribution")).number(c.contribution);
+        json.key(QLatin1String("feature")).string(c.feature);
+        json.key(QLatin1String("value")).string(c.value);
+        json.endObject();
+    }
+    json.endArray();
+}
+
+void writeAtRiskEntry(CompactJsonText& json, const AtRiskEntry& e, bool scored) {
+    json.beginObject();
+    json.key(QLatin1String("account_id")).string(e.accountId);
+    json.key(QLatin1String("account_last_7_days"));
+    e.surge ? json.integer(e.surge->lastWeek) : json.null();
+    json.key(QLatin1String("account_name")).string(e.accountName);
+    json.key(QLatin1String("account_weekly_median"));
+    e.surge ? json.number(e.surge->baselineMedian) : json.null();
+    json.key(QLatin1String("band"));
+    scored ? json.string(riskBandName(e.risk.band)) : json.null();
+    json.key(QLatin1String("created_at")).string(isoUtc(e.createdAt));
+    json.key(QLatin1String("priority")).string(e.priority);
+    json.key(QLatin1String("probability"));
+    scored ? json.number(e.risk.probability) : json.null();
+    json.key(QLatin1String("reasons")).beginArray();
+    for (const AtRiskReason& r : e.reasons) {
+        json.beginObject();
+        json.key(QLatin1String("kind")).string(reasonKindName(r.kind));
+        json.key(QLatin1String("text")).string(r.text);
+        json.endObject();
+    }
+    json.endArray();
+    json.key(QLatin1String("risk_score"));
+    scored ? json.integer(e.risk.score) : json.null();
+    json.key(QLatin1String("sla_consumed")).number(e.slaConsumed);
+    json.key(QLatin1String("status")).string(e.status);
+    json.key(QLatin1String("subject")).string(e.subject);
+    json.key(QLatin1String("ticket_id")).string(e.ticketId);
+    json.key(QLatin1String("top_features"));
+    writeContributions(json, e.risk.contributions);
+    json.endObject();
+}
+
+} // namespace
+
+QString atRiskJsonText(const AtRiskQueue& queue, std::optional<bool> asOfFollowsData) {
+    // The keys in atRiskJson's order, which QJsonObject sorts.
+    const bool scored = queue.riskUnavailable.isEmpty();
+    CompactJsonText json;
+    json.text().reserve(static_cast<qsizetype>(queue.entries.size()) * 600 + 256);
+    json.beginObject();
+    json.key(QLatin1String("as_of")).string(isoUtc(queue.asOf));
+    if (asOfFollowsData) {
+        json.key(QLatin1String("as_of_follows_data")).boolean(*asOfFollowsData);
+    }
+    json.key(QLatin1String("flag_from"));
+    scored ? json.number(queue.flagFrom) : json.null();
+    json.key(QLatin1String("open_tickets")).number(static_cast<double>(queue.openTickets));
+    json.key(QLatin1String("review_from"));
+    scored ? json.number(queue.reviewFrom) : json.null();
+    if (!scored) {
+        json.key(QLatin1String("risk_unavailable")).string(queue.riskUnavailable);
+    }
+    json.key(QLatin1String("tickets")).beginArray();
+    for (const AtRiskEntry& e : queue.entries) {
+        writeAtRiskEntry(json, e, scored);
+    }
+    json.endArray();
+    json.endObject();
+    return std::move(json.text());
 }
 
 } // namespace escdesk::risk

@@ -10,6 +10,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace escdesk::risk {
 
 QJsonObject sentimentJson(const Sentiment& sentiment);
@@ -17,5 +19,10 @@ QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model);
 QJsonObject evaluationJson(const HeldOutEvaluation& evaluation);
 QJsonObject preEscalationJson(const PreEscalationCheck& check);
 QJsonObject atRiskJson(const AtRiskQueue& queue);
+
+// The same as compact JSON text, as QJsonDocument::toJson(Compact) gives it
+// (with "as_of_follows_data" when given), written directly: for the
+// thousands of tickets of a large workspace's queue without the document.
+QString atRiskJsonText(const AtRiskQueue& queue, std::optional<bool> asOfFollowsData = {});
 
 } // namespace escdesk::risk

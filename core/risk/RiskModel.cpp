@@ -337,12 +337,19 @@ RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) cons
         contribution[j] = m_model.m_logistic.weights[j] * row[j];
         columns[j] = j;
     }
-    std::stable_sort(columns.begin(), columns.end(), [&](std::size_t a, std::size_t b) {
-        return std::abs(contribution[a]) > std::abs(contribution[b]);
-    });
-    if (columns.size() > static_cast<std::size_t>(topContributions)) {
-        columns.resize(static_cast<std::size_t>(topContributions));
-    }
+    // Only the first few are kept: sorted partly, ties broken by column as a
+    // stable sort of all of them would.
+    const auto before = [&](std::size_t a, std::size_t b) {
+        const double ca = std::abs(contribution[a]);
+        const double cb = std::abs(contribution[b]);
+        return ca != cb ? ca > cb : a < b;
+    };
+    const std::size_t kept =
+        topContributions < 0 ? columns.size()
+                             : std::min(columns.size(), static_cast<std::size_t>(topContributions));
+    std::partial_sort(columns.begin(), columns.begin() + static_cast<std::ptrdiff_t>(kept),
+                      columns.end(), before);
+    columns.resize(kept);
     const std::size_t numericStart = width - numericCount;
     for (const std::size_t j : columns) {
         FeatureContribution c;

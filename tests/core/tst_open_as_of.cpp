@@ -4,6 +4,8 @@
 // than re-evaluating the clocks of the tickets open now. A small hand-made
 // workspace; every expectation worked out by hand.
 
+#include "matrix/MatrixStore.h"
+#include "matrix/TicketAssessment.h"
 #include "risk/AtRiskQueue.h"
 #include "risk/OpenAsOf.h"
 #include "store/DataWriter.h"
@@ -49,6 +51,14 @@ std::set<QString> idsOf(const std::unordered_set<std::int64_t>& rows, const Fixt
         }
     }
     return ids;
+}
+
+std::set<QString> idsOf(const TicketContexts& contexts, const Fixture& fixture) {
+    std::unordered_set<std::int64_t> rows;
+    for (const auto& [row, context] : contexts) {
+        rows.insert(row);
+    }
+    return idsOf(rows, fixture);
 }
 
 } // namespace
@@ -132,6 +142,36 @@ private slots:
         QCOMPARE(idsOf(open, m_fixture), (std::set<QString>{"C", "D", "F"}));
     }
 
+    // The same sets decided from the fields and events the at-risk queue
+    // reads of each ticket (all tickets as candidates).
+    void openFromTheQueuesContexts() {
+        Database& db = m_workspace->db();
+        const char* every = "SELECT id FROM tickets";
+        QCOMPARE(idsOf(openUnescalatedContextsAmong(db, march(10), every), m_fixture),
+                 (std::set<QString>{"B", "D", "E", "H"}));
+        QCOMPARE(idsOf(openUnescalatedContextsAmong(db, march(13), every), m_fixture),
+                 (std::set<QString>{"C", "D", "E", "F"}));
+        QCOMPARE(idsOf(openUnescalatedContextsAmong(db, march(30), every), m_fixture),
+                 (std::set<QString>{"C", "D", "F"}));
+        // Candidates given by row; C was not created yet on the 10th.
+        const std::int64_t c = m_fixture.rows.at(QStringLiteral("C"));
+        const std::int64_t e = m_fixture.rows.at(QStringLiteral("E"));
+        const TicketContexts read = slaContextsAmong(db, march(10), ticketRowsSql({c, e}));
+        QCOMPARE(read.size(), std::size_t(1));
+        const matrix::TicketContext& context = read.at(e);
+        QCOMPARE(context.ticket.ticketId, QStringLiteral("E"));
+        QCOMPARE(context.ticket.subject, QStringLiteral("Ticket E"));
+        QCOMPARE(context.ticket.status, QStringLiteral("closed"));
+        QCOMPARE(context.ticket.resolvedAt, std::optional<UtcSeconds>(march(15)));
+        // Its three events, in time order.
+        QCOMPARE(context.events.size(), std::size_t(3));
+        QCOMPARE(context.events[0].kind, EventKind::Resolved);
+        QCOMPARE(context.events[0].occurredAt, march(3));
+        QCOMPARE(context.events[1].kind, EventKind::Reopened);
+        QCOMPARE(context.events[2].occurredAt, march(15));
+        QVERIFY(!context.account.has_value());
+    }
+
     void lifecycleRules() {
         TicketLifecycle t;
         t.createdAt = march(1);
@@ -170,6 +210,42 @@ private slots:
             listed.insert(entry.ticketId);
         }
         QCOMPARE(listed, (std::set<QString>{"B", "D", "E", "H"}));
+    }
+
+    // These tickets have no priority: the severity rules give it, from every
+    // field of the ticket read in full, and the clocks follow from it as for
+    // the ticket read alone.
+    void aTicketWithoutPriorityIsTimedAsReadInFull() {
+        AtRiskOptions options;
+        options.everyOpenTicket = true;
+        options.saveModel = false;
+        const AtRiskQueue queue = buildAtRiskQueue(m_workspace->db(), march(13), options);
+        QCOMPARE(queue.entries.size(), std::size_t(4));
+        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(m_workspace->db()));
+        for (const AtRiskEntry& entry : queue.entries) {
+            QCOMPARE(entry.subject, QStringLiteral("Ticket ") + entry.ticketId);
+            const auto full = matrix::loadTicketContext(m_workspace->db(), entry.row);
+            QVERIFY(full.has_value());
+            const auto evaluation = evaluator.sla(*full, march(13));
+            QVERIFY(evaluation.has_value());
+            // The share of the clocks still counting (running, or breached
+            // while open).
+            double consumed = 0;
+            for (const sla::TargetClock& clock : evaluation->targets) {
+                if (clock.status == sla::ClockStatus::Running ||
+                    (clock.status == sla::ClockStatus::Breached && !clock.stoppedAt)) {
+                    consumed = std::max(consumed, clock.consumed);
+                }
+            }
+            if (entry.ticketId == QLatin1String("F")) {
+                // resolved_at (the 3rd) stopped its clocks, reopened or not.
+                QCOMPARE(consumed, 0.0);
+            } else {
+                // Open since the 1st or the 11th without a response: breached.
+                QVERIFY(consumed > 1.0);
+            }
+            QCOMPARE(entry.slaConsumed, consumed);
+        }
     }
 };
 

@@ -6,14 +6,19 @@
 
 #include "demo/DemoGenerator.h"
 #include "matrix/MatrixStore.h"
+#include "matrix/TicketAssessment.h"
 #include "risk/AtRiskQueue.h"
+#include "risk/RiskJson.h"
 #include "risk/RiskModelStore.h"
 #include "risk/RiskValidation.h"
 #include "risk/TicketRisk.h"
 #include "store/Workspace.h"
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <limits>
 
 using namespace escdesk;
 using namespace escdesk::risk;
@@ -24,6 +29,67 @@ const QTimeZone newYork("America/New_York");
 
 UtcSeconds nyMidnight(const QDate& date) {
     return QDateTime(date, QTime(0, 0), newYork).toSecsSinceEpoch();
+}
+
+// What `escdesk at-risk --json` printed before the queue's JSON was
+// written directly: the document of atRiskJson, compact.
+QString qtCompactJson(const AtRiskQueue& queue, std::optional<bool> asOfFollowsData) {
+    QJsonObject json = atRiskJson(queue);
+    if (asOfFollowsData) {
+        json.insert(QStringLiteral("as_of_follows_data"), *asOfFollowsData);
+    }
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+// A queue of awkward values: strings with every kind of character JSON
+// escapes or passes through (quotes, backslashes, controls, accents, a
+// character beyond the BMP, a lone surrogate, a line separator), and numbers
+// at the edges of how QJsonValue keeps them (integral doubles below and at
+// 2^53, -0, tiny, huge, non-finite).
+AtRiskQueue awkwardQueue() {
+    AtRiskQueue queue;
+    queue.asOf = 1'764'180'000;
+    queue.openTickets = 3;
+    queue.reviewFrom = 0.35;
+    queue.flagFrom = 0.6;
+    AtRiskEntry first;
+    first.ticketId = QStringLiteral("T-\"1\"");
+    first.subject = QStringLiteral("Can't log in \\ \"SSO\"\t\n\r\b\f") + QChar(0x01) +
+                    QChar(0x1f) + QChar(0x7f) +
+                    QStringLiteral(" caf\u00e9 \u20ac \U0001F600 \u2028 \u202e /");
+    first.accountId = QStringLiteral("ACC-1");
+    first.accountName = QStringLiteral("Acme ") + QChar(0xD800) + QStringLiteral(" (lone half)");
+    first.priority = QStringLiteral("High");
+    first.status = QString();
+    first.createdAt = 1'764'000'000;
+    first.risk.probability = 0.123456789012345;
+    first.risk.score = 12;
+    first.risk.band = RiskBand::Review;
+    const double values[] = {-0.0,
+                             1e-7,
+                             4e15,
+                             9007199254740991.0,
+                             9007199254740992.0,
+                             1e16,
+                             1e300,
+                             -2.5,
+                             1.0 / 3.0,
+                             std::numeric_limits<double>::infinity(),
+                             std::numeric_limits<double>::quiet_NaN()};
+    for (const double value : values) {
+        first.risk.contributions.push_back(
+            {QStringLiteral("feature %1").arg(value), QStringLiteral("yes"), value, 0});
+    }
+    first.slaConsumed = 1.0;
+    first.surge = AccountSurge{12, {}, 2.5, true};
+    first.reasons = {{AtRiskReason::Kind::EscalationRisk, QStringLiteral("Escalation risk 12%")},
+                     {AtRiskReason::Kind::SlaClock, QStringLiteral("SLA resolution 94% consumed")},
+                     {AtRiskReason::Kind::AccountSurge, QStringLiteral("Account filed 12")}};
+    AtRiskEntry second;
+    second.ticketId = QStringLiteral("T-2");
+    second.slaConsumed = 0.95;
+    queue.entries = {first, second};
+    return queue;
 }
 
 } // namespace
@@ -128,6 +194,68 @@ private slots:
         QVERIFY(sla > 0);
         qInfo("%zu of %lld open tickets in the queue; %d SLA clocks, %d account surges",
               queue.entries.size(), static_cast<long long>(queue.openTickets), sla, surges);
+    }
+
+    // The queue's JSON, written directly, is the compact text of the
+    // QJsonDocument the command printed before, byte for byte.
+    void atRiskJsonTextIsTheDocumentsText() {
+        store::Workspace workspace(m_path);
+        const AtRiskQueue queue = buildAtRiskQueue(workspace.db(), m_asOf);
+        QVERIFY(queue.entries.size() > 10);
+        QCOMPARE(atRiskJsonText(queue, true), qtCompactJson(queue, true));
+        QCOMPARE(atRiskJsonText(queue), qtCompactJson(queue, std::nullopt));
+
+        AtRiskQueue awkward = awkwardQueue();
+        QCOMPARE(atRiskJsonText(awkward, false), qtCompactJson(awkward, false));
+        // Unscored: nulls, and why.
+        awkward.riskUnavailable = QStringLiteral("no escalated tickets \"yet\"");
+        QCOMPARE(atRiskJsonText(awkward, true), qtCompactJson(awkward, true));
+        awkward.entries.clear();
+        QCOMPARE(atRiskJsonText(awkward, true), qtCompactJson(awkward, true));
+        // Spelled out once by hand: an empty, unscored queue.
+        QCOMPARE(atRiskJsonText(awkward, true),
+                 QStringLiteral("{\"as_of\":\"2025-11-26T18:00:00Z\",\"as_of_follows_data\":true,"
+                                "\"flag_from\":null,\"open_tickets\":3,\"review_from\":null,"
+                                "\"risk_unavailable\":\"no escalated tickets \\\"yet\\\"\","
+                                "\"tickets\":[]}"));
+    }
+
+    // The queue reads only some fields of each open ticket (and of its
+    // account and events): its SLA clocks, subject, status and account name
+    // are those of the ticket read in full.
+    void queueEntriesAgreeWithTheTicketsReadInFull() {
+        store::Workspace workspace(m_path);
+        AtRiskOptions options;
+        options.everyOpenTicket = true;
+        const AtRiskQueue queue = buildAtRiskQueue(workspace.db(), m_asOf, options);
+        QCOMPARE(static_cast<std::int64_t>(queue.entries.size()), queue.openTickets);
+        const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(workspace.db()));
+        int clocks = 0;
+        for (const AtRiskEntry& e : queue.entries) {
+            const auto full = matrix::loadTicketContext(workspace.db(), e.row);
+            QVERIFY(full.has_value());
+            QCOMPARE(e.ticketId, full->ticket.ticketId);
+            QCOMPARE(e.subject, full->ticket.subject);
+            QCOMPARE(e.status, full->ticket.status);
+            QCOMPARE(e.accountName, full->account ? full->account->name : QString());
+            std::vector<sla::TargetClock> expected;
+            if (const auto evaluation = evaluator.sla(*full, m_asOf)) {
+                for (const sla::TargetClock& clock : evaluation->targets) {
+                    if (clock.atRisk ||
+                        (clock.status == sla::ClockStatus::Breached && !clock.stoppedAt)) {
+                        expected.push_back(clock);
+                    }
+                }
+            }
+            QCOMPARE(e.slaAtRisk.size(), expected.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                QCOMPARE(e.slaAtRisk[i].target, expected[i].target);
+                QCOMPARE(e.slaAtRisk[i].consumed, expected[i].consumed);
+                QCOMPARE(e.slaAtRisk[i].breachAt, expected[i].breachAt);
+                ++clocks;
+            }
+        }
+        QVERIFY(clocks > 0);
     }
 
     void oneTicketScoresAsInTheQueue() {

@@ -3,6 +3,7 @@
 // recent ticket count, and the model end to end on a small separable
 // history.
 
+#include "risk/FastText.h"
 #include "risk/LogisticRegression.h"
 #include "risk/RiskEvaluation.h"
 #include "risk/RiskModel.h"
@@ -11,7 +12,9 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <numeric>
+#include <random>
 
 using namespace escdesk;
 using namespace escdesk::risk;
@@ -264,6 +267,53 @@ private slots:
         QCOMPARE(model.bandOf(model.flagFrom()), RiskBand::Flag);
         QCOMPARE(model.bandOf(t), RiskBand::Review);
         QCOMPARE(model.bandOf(model.reviewFrom() / 2), RiskBand::Low);
+    }
+
+    // The queue's own spelling of instants and numbers is Qt's, character
+    // for character: hand-picked edges, then many random values.
+    void fastTextSpellsAsQt() {
+        QCOMPARE(isoUtc(0), QStringLiteral("1970-01-01T00:00:00Z"));
+        QCOMPARE(isoUtc(951'782'400), QStringLiteral("2000-02-29T00:00:00Z"));
+        QCOMPARE(isoUtc(1'764'180'000), QStringLiteral("2025-11-26T18:00:00Z"));
+        QCOMPARE(isoUtc(253'402'300'799), QStringLiteral("9999-12-31T23:59:59Z"));
+        // After a long number, a short one (what follows its exponent in the
+        // buffer is not the number's).
+        QCOMPARE(shortestNumber(-1.2345678901234567e-300),
+                 QString::number(-1.2345678901234567e-300, 'g', QLocale::FloatingPointShortest));
+        QCOMPARE(shortestNumber(1.63638373519695), QStringLiteral("1.63638373519695"));
+        QCOMPARE(shortestNumber(0.5), QStringLiteral("0.5"));
+        QCOMPARE(shortestNumber(-16.75), QStringLiteral("-16.75"));
+        QCOMPARE(shortestNumber(0.05), QStringLiteral("0.05"));
+        QCOMPARE(shortestNumber(1.0 / 3.0), QStringLiteral("0.3333333333333333"));
+        std::mt19937_64 random(19);
+        std::uniform_int_distribution<UtcSeconds> instants(-100'000'000'000, 300'000'000'000);
+        for (int i = 0; i < 200000; ++i) {
+            const UtcSeconds instant =
+                i < 100000 ? instants(random) : instants(random) % 4'000'000'000;
+            QCOMPARE(isoUtc(instant), toIsoUtc(instant));
+        }
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        std::uniform_real_distribution<double> exponent(-12.0, 20.0);
+        for (int i = 0; i < 300000; ++i) {
+            double value = 0;
+            switch (i % 4) {
+            case 0:
+                value = unit(random);
+                break;
+            case 1:
+                value = (unit(random) - 0.5) * std::pow(10.0, exponent(random));
+                break;
+            case 2:
+                value = std::round(unit(random) * 1e6) / 1e4; // few digits: 12.34
+                break;
+            default: { // any bit pattern
+                const std::uint64_t bits = random();
+                std::memcpy(&value, &bits, sizeof value);
+            }
+            }
+            QCOMPARE(shortestNumber(value),
+                     QString::number(value, 'g', QLocale::FloatingPointShortest));
+        }
     }
 };
 

@@ -10,7 +10,8 @@
 #   gui_memory.sh ESCDESK ESCALATION_DESK [TICKETS [FILE]]
 #
 # Warm: after a first visit has kept what the pages keep (the metric
-# outcomes); the first visit's own peak is printed too. The workspace is
+# outcomes, the segment counts, the risk features and the risk model); the
+# first visit's own peak is printed too. The workspace is
 # built once (bench/make_workspace.sh) and reused while it holds TICKETS
 # tickets; the runs use a copy of it, removed afterwards.
 set -eu

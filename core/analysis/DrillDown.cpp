@@ -1,9 +1,12 @@
 #include "analysis/DrillDown.h"
 
+#include "metrics/FactsLoader.h"
+#include "metrics/SegmentRollup.h"
 #include "store/TicketReader.h"
 
 #include <algorithm>
 #include <set>
+#include <string>
 
 namespace escdesk::analysis {
 
@@ -17,6 +20,14 @@ bool isEscalated(const metrics::TicketFacts& ticket, bool hasEventLog) {
     }
     return std::any_of(ticket.events.begin(), ticket.events.end(),
                        [](const metrics::FactEvent& e) { return e.kind == EventKind::Escalated; });
+}
+
+// SPEC §7 in SQL, as isEscalated decides it from the facts: an `escalated`
+// event, or without any event log the ticket's own flag read as an integer.
+std::string escalatedSql(bool hasEventLog) {
+    return hasEventLog ? "EXISTS (SELECT 1 FROM ticket_events e "
+                         "WHERE e.ticket = t.id AND e.event = 'escalated')"
+                       : "coalesce(CAST(t.escalated AS INTEGER), 0) != 0";
 }
 
 // T(W) in order of creation (ties by row).
@@ -82,6 +93,45 @@ SegmentTickets ticketRowsOfWindow(const metrics::MetricsInput& input, const Wind
         rows.all.push_back(ticket->row);
         if (isEscalated(*ticket, input.hasEventLog)) {
             rows.escalated.push_back(ticket->row);
+        }
+    }
+    return rows;
+}
+
+SegmentTickets segmentTicketRows(store::Database& db, const Window& window,
+                                 metrics::SegmentField field, const QString& value) {
+    SegmentTickets rows;
+    if (window.from >= window.to) {
+        return rows;
+    }
+    const char* column = metrics::segmentFieldColumn(field);
+    std::string sql = "SELECT t.id, ";
+    sql += escalatedSql(metrics::workspaceHasEventLog(db));
+    sql += " FROM tickets t ";
+    if (metrics::segmentFieldNeedsAccounts(field)) {
+        // An exact match of the id, as the facts take a ticket's account.
+        sql += "LEFT JOIN accounts a ON a.account_id = t.account_id ";
+    }
+    sql += "WHERE t.created_at >= ?1 AND t.created_at < ?2 AND ";
+    // The facts read a null and an empty value alike: no value.
+    if (value.isEmpty()) {
+        sql += "coalesce(";
+        sql += column;
+        sql += ", '') = ''";
+    } else {
+        sql += column;
+        sql += " = ?3";
+    }
+    sql += " ORDER BY t.created_at, t.id";
+    store::Statement row = db.prepare(sql);
+    row.bindAll(window.from, window.to);
+    if (!value.isEmpty()) {
+        row.bind(3, value);
+    }
+    while (row.step()) {
+        rows.all.push_back(row.int64(0));
+        if (row.int64(1) != 0) {
+            rows.escalated.push_back(row.int64(0));
         }
     }
     return rows;

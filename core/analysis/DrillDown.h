@@ -31,6 +31,14 @@ std::map<QString, SegmentTickets> ticketRowsBySegment(const metrics::MetricsInpu
                                                       const Window& window,
                                                       metrics::SegmentField field);
 
+// The tickets of one segment: those created in the window whose value of the
+// field is `value` (a null or empty QString: the tickets without one), in
+// order of creation, and those of them escalated (SPEC §7) — what
+// ticketRowsBySegment lists for that value, read by the store from the
+// tickets of the segment alone instead of every ticket's facts of the window.
+SegmentTickets segmentTicketRows(store::Database& db, const Window& window,
+                                 metrics::SegmentField field, const QString& value);
+
 // The tickets created in the window (T(W)) and those of them escalated, in
 // order of creation — what the dashboard's tickets and escalated count.
 SegmentTickets ticketRowsOfWindow(const metrics::MetricsInput& input, const Window& window);

@@ -8,8 +8,10 @@
 #include <QJsonDocument>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <numeric>
+#include <string>
 
 namespace escdesk::risk {
 
@@ -132,6 +134,23 @@ void forgetRiskModel(store::Database& db) {
             .run();
     } catch (const store::StoreError&) {
         // Read-only: the stored model stays; it is replaced when next trained with write access.
+    }
+}
+
+void keepRiskModel(store::Database& db) {
+    const std::int64_t fileMapBytes = db.queryInt64("PRAGMA mmap_size");
+    const std::unique_ptr<store::Database> writer =
+        db.openAgain(store::Database::Access::ReadWrite);
+    if (!writer) {
+        return; // a read-only file or folder
+    }
+    try {
+        std::string settings = "PRAGMA busy_timeout = 250; PRAGMA mmap_size = ";
+        settings += std::to_string(fileMapBytes);
+        writer->exec(settings);
+        currentRiskModel(*writer, workspaceKeywords(*writer), true);
+    } catch (const store::StoreError&) {
+        // Busy, or read-only after all: the caller trains in memory.
     }
 }
 

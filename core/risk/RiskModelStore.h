@@ -37,6 +37,16 @@ CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
 // the model has to be trained.
 CurrentRiskModel currentRiskModel(store::Database& db, const QStringList& keywords, bool save);
 
+// Trains the model when the data has changed since it was last trained and
+// keeps it in the workspace, through a connection of its own that can write,
+// reading the file as `db` does (its file map setting). For callers whose
+// connection is read-only, the application's views: a model they train is
+// only remembered in memory, so every start of the application trained it
+// again from every ticket's features (half a gigabyte and tens of seconds on
+// a million tickets). Does nothing when the workspace cannot be written now;
+// the caller's read-only work then trains in memory, as before.
+void keepRiskModel(store::Database& db);
+
 // Held while a model is trained, so that two views of one workspace asking
 // at once (the At risk page and a ticket's detail) train once: the second
 // waits and finds the first one's model.

@@ -280,6 +280,31 @@ private slots:
         QCOMPARE(byCauseSegment.at(QString()).all, (std::vector<std::int64_t>{d4, d5}));
         QCOMPARE(byCauseSegment.at(QString()).escalated, (std::vector<std::int64_t>{d5}));
 
+        // One segment at a time, from the store: the same lists.
+        const auto high = analysis::segmentTicketRows(workspace.db(), week, SegmentField::Priority,
+                                                      QStringLiteral("High"));
+        QCOMPARE(high.all, (std::vector<std::int64_t>{d1, d4}));
+        QCOMPARE(high.escalated, (std::vector<std::int64_t>{d1}));
+        const auto low = analysis::segmentTicketRows(workspace.db(), week, SegmentField::Priority,
+                                                     QStringLiteral("Low"));
+        QCOMPARE(low.all, (std::vector<std::int64_t>{d2, d5}));
+        QCOMPARE(low.escalated, (std::vector<std::int64_t>{d2, d5}));
+        // No value: D4 and D5 have no root cause (D3, without a priority,
+        // was created before W).
+        const auto noCause =
+            analysis::segmentTicketRows(workspace.db(), week, SegmentField::RootCause, QString());
+        QCOMPARE(noCause.all, (std::vector<std::int64_t>{d4, d5}));
+        QCOMPARE(noCause.escalated, (std::vector<std::int64_t>{d5}));
+        const auto noPriority =
+            analysis::segmentTicketRows(workspace.db(), week, SegmentField::Priority, QString());
+        QVERIFY(noPriority.all.empty());
+        QVERIFY(analysis::segmentTicketRows(workspace.db(), week, SegmentField::Priority,
+                                            QStringLiteral("Critical"))
+                    .all.empty());
+        QVERIFY(analysis::segmentTicketRows(workspace.db(), weekBefore, SegmentField::Priority,
+                                            QStringLiteral("High"))
+                    .all.empty());
+
         // The whole window: T(W) is D1, D2, D4, D5 (D3 was created before).
         const analysis::SegmentTickets period = analysis::ticketRowsOfWindow(input, week);
         QCOMPARE(period.all, (std::vector<std::int64_t>{d1, d2, d4, d5}));
@@ -294,6 +319,56 @@ private slots:
         }
         QCOMPARE(analysis::clusterTicketRows(workspace.db(), cluster),
                  (std::vector<std::int64_t>{d2, d1}));
+    }
+
+    // Without an event log a ticket is escalated by its own flag; account
+    // fields come from the ticket's account, by its exact id.
+    //   F1 account ACME (Enterprise), flag 1, created W+1h
+    //   F2 account ACME, flag 0, created W+2h
+    //   F3 account acme (no such account: no tier), flag 1, created W+3h
+    //   F4 no account, flag unset, created W+30min
+    //   F5 account ACME, flag 1, created the week before
+    void segmentTicketRowsWithoutEventLog() {
+        QTemporaryDir dir;
+        store::Workspace workspace(dir.filePath(QStringLiteral("f.db")));
+        std::int64_t f1 = 0, f2 = 0, f3 = 0, f4 = 0;
+        {
+            store::Transaction transaction(workspace.db());
+            store::DataWriter w(workspace.db());
+            Account acme;
+            acme.accountId = QStringLiteral("ACME");
+            acme.tier = QStringLiteral("Enterprise");
+            w.insertAccount(acme);
+            const auto add = [&](const char* id, UtcSeconds created, const char* account,
+                                 std::optional<bool> escalated) {
+                Ticket t;
+                t.ticketId = QString::fromLatin1(id);
+                t.createdAt = created;
+                t.accountId = QString::fromLatin1(account);
+                t.escalated = escalated;
+                return w.insertTicket(t);
+            };
+            f1 = add("F1", W + hour, "ACME", true);
+            f2 = add("F2", W + 2 * hour, "ACME", false);
+            f3 = add("F3", W + 3 * hour, "acme", true);
+            f4 = add("F4", W + 30 * minute, nullptr, std::nullopt);
+            add("F5", W - 86400, "ACME", true);
+            transaction.commit();
+        }
+        const auto enterprise = analysis::segmentTicketRows(
+            workspace.db(), week, SegmentField::AccountTier, QStringLiteral("Enterprise"));
+        QCOMPARE(enterprise.all, (std::vector<std::int64_t>{f1, f2}));
+        QCOMPARE(enterprise.escalated, (std::vector<std::int64_t>{f1}));
+        const auto noTier =
+            analysis::segmentTicketRows(workspace.db(), week, SegmentField::AccountTier, QString());
+        QCOMPARE(noTier.all, (std::vector<std::int64_t>{f4, f3}));
+        QCOMPARE(noTier.escalated, (std::vector<std::int64_t>{f3}));
+        // As the facts list them.
+        const auto bySegment = analysis::ticketRowsBySegment(loadMetricsInput(workspace.db(), week),
+                                                             week, SegmentField::AccountTier);
+        QCOMPARE(bySegment.at(QStringLiteral("Enterprise")).all, enterprise.all);
+        QCOMPARE(bySegment.at(QString()).all, noTier.all);
+        QCOMPARE(bySegment.at(QString()).escalated, noTier.escalated);
     }
 
     // Totals A 8, C 6, B 3, D 2, E 2 over three periods.

@@ -4,6 +4,7 @@
 
 #include "demo/DemoGenerator.h"
 #include "pages/AtRiskPage.h"
+#include "risk/RiskModelStore.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
 #include "widgets/TicketDetailPane.h"
@@ -45,7 +46,12 @@ private slots:
         page.detail()->riskPanel()->setAsynchronous(false);
         page.resize(1200, 800);
         page.setWorkspace(&workspace);
+        const QString modelKey = QString::fromLatin1(risk::riskModelSetting);
+        QVERIFY(workspace.setting(modelKey).isEmpty()); // never trained yet
         page.show();
+        // The model trained for the page is kept in the workspace, so the
+        // next start of the application does not train it again.
+        QVERIFY(!workspace.setting(modelKey).isEmpty());
         const auto& entries = page.figures().queue.entries;
         QVERIFY(!entries.empty());
         QCOMPARE(page.table()->rowCount(), int(entries.size()));
@@ -76,6 +82,21 @@ private slots:
                  qPrintable(headline));
         QCOMPARE(page.detail()->riskPanel()->contributions()->topLevelItemCount(), 5);
         QVERIFY(page.detail()->riskPanel()->sentiment()->text().contains(QStringLiteral("/ 100")));
+    }
+
+    // A ticket's Early warning tab keeps the model it needs too, whichever
+    // view asks first.
+    void ticketRiskKeepsTheModel() {
+        const QString copy = m_dir.filePath(QStringLiteral("copy.db"));
+        QVERIFY(QFile::copy(m_path, copy));
+        store::Workspace workspace(copy);
+        const QString modelKey = QString::fromLatin1(risk::riskModelSetting);
+        workspace.db().prepare("DELETE FROM settings WHERE key = ?1").bind(1, modelKey).run();
+        TicketRiskPanel panel;
+        panel.setAsynchronous(false);
+        panel.showTicket(&workspace, QStringLiteral("SUP-100001"));
+        QVERIFY(panel.headline()->text().contains(QLatin1Char('%')));
+        QVERIFY(!workspace.setting(modelKey).isEmpty());
     }
 
     void allOpenTicketsListsMore() {

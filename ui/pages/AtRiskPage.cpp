@@ -31,7 +31,8 @@ AtRiskFigures computeAtRisk(store::Workspace& workspace, bool everyOpenTicket) {
     AtRiskFigures figures;
     risk::AtRiskOptions options;
     options.everyOpenTicket = everyOpenTicket;
-    options.saveModel = false; // a read-only connection; the model is kept in memory
+    options.saveModel = false; // a read-only connection: kept by risk::keepRiskModel
+    risk::keepRiskModel(workspace.db());
     const QTimeZone zone = workspace.reportingTimeZone();
     const QStringList keywords = risk::workspaceKeywords(workspace.db());
     // Tickets open now in last year's export are not open now: the queue

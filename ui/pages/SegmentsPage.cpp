@@ -1,7 +1,6 @@
 #include "pages/SegmentsPage.h"
 
 #include "ShownText.h"
-#include "metrics/FactsLoader.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "widgets/AnalysisChart.h"
@@ -57,11 +56,15 @@ SegmentFigures computeSegments(store::Workspace& workspace, metrics::PeriodPrese
 }
 
 SegmentTicketRows computeSegmentTickets(store::Workspace& workspace,
-                                        const metrics::DateRange& dates, SegmentField field) {
+                                        const metrics::DateRange& dates, SegmentField field,
+                                        const QString& value) {
     const Window window = metrics::windowOf(dates, workspace.reportingTimeZone());
-    return {analysis::ticketRowsBySegment(metrics::loadMetricsInput(workspace.db(), window), window,
-                                          field),
-            {}};
+    return {value, analysis::segmentTicketRows(workspace.db(), window, field, value), {}};
+}
+
+// Whether two segment values are the same segment (a null value is none).
+bool sameSegment(const QString& a, const QString& b) {
+    return a.isNull() == b.isNull() && a == b;
 }
 
 } // namespace
@@ -406,21 +409,18 @@ void SegmentsPage::showSelectedTickets() {
         m_tickets->clear(tr("Select a segment to list its tickets."));
         return;
     }
-    if (!m_segmentTickets) {
-        loadSegmentTickets();
+    const int row = selected.first()->row();
+    const QString value = m_table->item(row, SegmentColumn)->data(Qt::UserRole).toString();
+    if (!m_segmentTickets || !sameSegment(m_segmentTickets->value, value)) {
+        loadSegmentTickets(value);
         return;
     }
     if (!m_segmentTickets->error.isEmpty()) {
         m_tickets->clear(m_segmentTickets->error);
         return;
     }
-    const int row = selected.first()->row();
-    const QString value = m_table->item(row, SegmentColumn)->data(Qt::UserRole).toString();
-    const auto found = m_segmentTickets->bySegment.find(value);
-    std::vector<std::int64_t> rows;
-    if (found != m_segmentTickets->bySegment.end()) {
-        rows = m_escalatedOnly->isChecked() ? found->second.escalated : found->second.all;
-    }
+    const analysis::SegmentTickets& listed = m_segmentTickets->tickets;
+    std::vector<std::int64_t> rows = m_escalatedOnly->isChecked() ? listed.escalated : listed.all;
     m_tickets->setEscalatedColumnVisible(!m_escalatedOnly->isChecked());
     m_tickets->showTickets(m_workspace,
                            m_escalatedOnly->isChecked()
@@ -429,9 +429,9 @@ void SegmentsPage::showSelectedTickets() {
                            std::move(rows));
 }
 
-void SegmentsPage::loadSegmentTickets() {
+void SegmentsPage::loadSegmentTickets(const QString& value) {
     if (!m_workspace || !m_figures.dates.isValid()) {
-        m_segmentTickets = SegmentTicketRows{};
+        m_segmentTickets = SegmentTicketRows{value, {}, {}};
         showSelectedTickets();
         return;
     }
@@ -440,10 +440,11 @@ void SegmentsPage::loadSegmentTickets() {
     const SegmentField field = m_figures.field;
     m_ticketsJob.run<SegmentTicketRows>(
         this, m_workspace->path(),
-        [dates, field](store::Workspace& workspace) {
-            return computeSegmentTickets(workspace, dates, field);
+        [dates, field, value](store::Workspace& workspace) {
+            return computeSegmentTickets(workspace, dates, field, value);
         },
-        [this](SegmentTicketRows rows) {
+        [this, value](SegmentTicketRows rows) {
+            rows.value = value; // a failed read too, so that its error shows once
             m_segmentTickets = std::move(rows);
             showSelectedTickets();
         });

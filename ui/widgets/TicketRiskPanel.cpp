@@ -2,6 +2,7 @@
 
 #include "ShownText.h"
 #include "models/DisplayText.h"
+#include "risk/RiskModelStore.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -171,6 +172,7 @@ void TicketRiskPanel::showTicket(store::Workspace* workspace, const QString& tic
         this, workspace->path(),
         [ticketId](store::Workspace& readOnly) {
             TicketRiskResult result;
+            risk::keepRiskModel(readOnly.db());
             result.risk = risk::assessTicketRisk(readOnly.db(), ticketId, false);
             return result;
         },

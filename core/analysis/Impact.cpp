@@ -1,5 +1,7 @@
 #include "analysis/Impact.h"
 
+#include <algorithm>
+
 namespace escdesk::analysis {
 
 QString impactFormula() {
@@ -11,14 +13,18 @@ QString impactFormula() {
 
 void ImpactTally::add(const QString& accountId, double accountArr, const KnownIssue* matchedIssue) {
     ++m_escalations;
-    if (!accountId.isEmpty() && m_accounts.insert(accountId).second) {
+    if (!accountId.isEmpty() && !m_accounts.contains(accountId)) {
+        m_accounts.insert(accountId);
         m_arr += accountArr;
     }
     if (!matchedIssue) {
         m_weights += weightUnknownProblem;
     } else {
-        m_weights += matchedIssue->workaround.trimmed().isEmpty() ? weightWithoutWorkaround
-                                                                  : weightWithWorkaround;
+        // trimmed().isEmpty() without a copy per escalation.
+        const QString& workaround = matchedIssue->workaround;
+        const bool blank =
+            std::all_of(workaround.begin(), workaround.end(), [](QChar c) { return c.isSpace(); });
+        m_weights += blank ? weightWithoutWorkaround : weightWithWorkaround;
     }
 }
 

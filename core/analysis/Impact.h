@@ -11,10 +11,10 @@
 
 #include "domain/KnownIssue.h"
 
+#include <QSet>
 #include <QString>
 
 #include <cstdint>
-#include <set>
 
 namespace escdesk::analysis {
 
@@ -42,7 +42,9 @@ private:
     std::int64_t m_escalations = 0;
     double m_weights = 0.0;
     double m_arr = 0.0;
-    std::set<QString> m_accounts;
+    // A hash: only its size is read, and the ARR is summed in the order
+    // accounts are first seen whatever the container.
+    QSet<QString> m_accounts;
 };
 
 } // namespace escdesk::analysis

@@ -2,7 +2,7 @@
 
 #include "analysis/KnownIssueMatcher.h"
 #include "analysis/TextFeatureStore.h"
-#include "metrics/FactsLoader.h"
+#include "analysis/WindowEscalations.h"
 #include "store/TicketReader.h"
 #include "text/SparseVector.h"
 #include "text/Words.h"
@@ -16,7 +16,6 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace escdesk::analysis {
 
@@ -27,7 +26,7 @@ using text::dot;
 
 // One escalated ticket: its first escalation in the window and its facts.
 struct Document {
-    const metrics::TicketFacts* ticket;
+    const EscalationRecord* ticket;
     UtcSeconds escalatedAt;
     const TicketTextFeatures* text;
     SparseVector vector;
@@ -139,33 +138,23 @@ struct Forming {
     }
 };
 
-std::vector<Document>
-escalatedDocuments(const metrics::MetricsInput& input, const Window& window,
-                   const std::unordered_map<std::int64_t, TicketTextFeatures>& texts) {
+// Each ticket's first escalation in the window (they come by ticket, each
+// ticket's in time order), then all in order of escalation.
+std::vector<Document> escalatedDocuments(const WindowEscalations& input) {
     std::vector<Document> documents;
-    std::unordered_set<std::int64_t> seen;
-    metrics::forEachEscalationIn(input, window,
-                                 [&](const metrics::TicketFacts& ticket, UtcSeconds at) {
-                                     const auto text = texts.find(ticket.row);
-                                     if (text == texts.end() || !seen.insert(ticket.row).second) {
-                                         return;
-                                     }
-                                     documents.push_back(Document{&ticket, at, &text->second, {}});
-                                 });
+    const EscalationRecord* previous = nullptr;
+    for (const EscalationRecord& e : input.escalations) {
+        const bool again = previous && previous->ticket == e.ticket;
+        previous = &e;
+        if (again || !e.text) {
+            continue;
+        }
+        documents.push_back(Document{&e, e.at, e.text, {}});
+    }
     std::stable_sort(documents.begin(), documents.end(), [](const Document& a, const Document& b) {
         return a.escalatedAt < b.escalatedAt;
     });
     return documents;
-}
-
-std::vector<std::int64_t> escalatedRows(const metrics::MetricsInput& input, const Window& window) {
-    std::vector<std::int64_t> rows;
-    metrics::forEachEscalationIn(
-        input, window,
-        [&](const metrics::TicketFacts& ticket, UtcSeconds) { rows.push_back(ticket.row); });
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    return rows;
 }
 
 // Forms the clusters in order of escalation. Only clusters that share a
@@ -293,7 +282,7 @@ ProblemCluster describe(const Forming& forming, const std::vector<Document>& doc
         }
         cluster.members.push_back(std::move(member));
         ++areas[d.ticket->productArea];
-        ++causes[metrics::rootCauseOf(*d.ticket)];
+        ++causes[d.ticket->rootCause];
         matches.push_back(d.text->knownIssue);
         if (matches.back()) {
             ++issues[*matches.back()];
@@ -311,7 +300,7 @@ ProblemCluster describe(const Forming& forming, const std::vector<Document>& doc
     }
     ImpactTally impact;
     for (std::size_t k = 0; k < forming.documents.size(); ++k) {
-        const metrics::TicketFacts& t = *documents[forming.documents[k]].ticket;
+        const EscalationRecord& t = *documents[forming.documents[k]].ticket;
         impact.add(t.accountId, t.accountArr.value_or(0.0),
                    matches[k] ? &matcher.issues()[*matches[k]] : nullptr);
     }
@@ -336,10 +325,9 @@ QString periodPhrase(const Window& window, const QTimeZone& zone) {
 ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     ClusterAnalysis analysis;
     analysis.window = window;
-    const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
     const KnownIssueMatcher matcher(store::allKnownIssues(db));
-    const auto texts = ticketTextFeatures(db, escalatedRows(input, window), matcher);
-    std::vector<Document> documents = escalatedDocuments(input, window, texts);
+    const WindowEscalations input = loadWindowEscalations(db, window, matcher, TextColumns::All);
+    std::vector<Document> documents = escalatedDocuments(input);
     analysis.escalatedTickets = static_cast<std::int64_t>(documents.size());
 
     Vocabulary vocabulary;

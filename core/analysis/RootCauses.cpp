@@ -1,32 +1,19 @@
 #include "analysis/RootCauses.h"
 
-#include "analysis/TextFeatureStore.h"
 #include "analysis/Trend.h"
+#include "analysis/WindowEscalations.h"
+#include "metrics/DataCoverage.h"
 #include "metrics/FactsLoader.h"
 #include "store/TicketReader.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
 namespace escdesk::analysis {
 
 namespace {
-
-// One escalation in the window with the facts of its ticket.
-struct EscalationRef {
-    const metrics::TicketFacts* ticket;
-    UtcSeconds at;
-};
-
-std::vector<EscalationRef> escalationsIn(const metrics::MetricsInput& input, const Window& window) {
-    std::vector<EscalationRef> refs;
-    metrics::forEachEscalationIn(input, window,
-                                 [&](const metrics::TicketFacts& ticket, UtcSeconds at) {
-                                     refs.push_back({&ticket, at});
-                                 });
-    return refs;
-}
 
 std::vector<CountedName> ranked(const std::map<QString, std::int64_t>& counts) {
     std::vector<CountedName> names;
@@ -52,17 +39,20 @@ QString recommendedActionFor(const QString& rootCause,
 // Gathers the rows of one root cause from its escalations.
 class RootCauseBuilder {
 public:
-    void add(const EscalationRef& e, const KnownIssue* matchedIssue) {
+    void add(const EscalationRecord& e, const KnownIssue* matchedIssue) {
         ++m_count;
-        const metrics::TicketFacts& t = *e.ticket;
-        if (!t.productArea.isEmpty()) {
-            ++m_productAreas[t.productArea];
+        if (!e.productArea.isEmpty()) {
+            ++m_productAreas[e.productArea];
         }
-        if (m_tickets.insert(t.row).second && t.resolvedAt) {
-            m_resolutionMinutes.push_back(static_cast<double>(*t.resolvedAt - t.createdAt) / 60.0);
+        // A ticket's escalations come one after another (WindowEscalations
+        // orders them by ticket), and all go to its one root cause.
+        const bool firstOfTicket = m_count == 1 || m_lastTicket != e.ticket;
+        m_lastTicket = e.ticket;
+        if (firstOfTicket && e.resolvedAt) {
+            m_resolutionMinutes.push_back(static_cast<double>(*e.resolvedAt - e.createdAt) / 60.0);
         }
-        m_impact.add(t.accountId, t.accountArr.value_or(0.0), matchedIssue);
-        m_latest.push_back({e.at, t.row});
+        m_impact.add(e.accountId, e.accountArr.value_or(0.0), matchedIssue);
+        m_latest.push_back({e.at, e.ticket});
         if (matchedIssue) {
             ++m_knownIssueMatches;
             ++m_issues[matchedIssue->issueId];
@@ -111,7 +101,7 @@ private:
     ImpactTally m_impact;
     std::map<QString, std::int64_t> m_productAreas;
     std::map<QString, std::int64_t> m_issues;
-    std::set<std::int64_t> m_tickets;
+    std::int64_t m_lastTicket = 0;
     std::vector<double> m_resolutionMinutes;
     std::vector<std::pair<UtcSeconds, std::int64_t>> m_latest;
 };
@@ -144,14 +134,43 @@ GROUP BY root_cause
     return counts;
 }
 
-std::vector<std::int64_t> ticketRowsOf(const std::vector<EscalationRef>& escalations) {
-    std::vector<std::int64_t> rows;
-    for (const EscalationRef& e : escalations) {
-        rows.push_back(e.ticket->row);
+// The same counts from the kept escalation outcomes, when they are complete
+// (escalationOutcomesComplete): a range of their time-ordered key, each
+// row's root cause already "Unspecified" when its ticket has none.
+std::map<QString, std::int64_t> keptEscalationsByRootCauseIn(store::Database& db,
+                                                             const Window& window) {
+    store::Statement row = db.prepare("SELECT root_cause, count(*) FROM escalation_outcomes "
+                                      "WHERE at >= ?1 AND at < ?2 GROUP BY root_cause");
+    row.bindAll(window.from, window.to);
+    std::map<QString, std::int64_t> counts;
+    while (row.step()) {
+        const QString cause = row.text(0);
+        counts[cause.isEmpty() ? QStringLiteral("Unspecified") : cause] += row.int64(1);
     }
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    return rows;
+    return counts;
+}
+
+// The previous window's counts: from the kept escalation outcomes when they
+// are complete (a short range scan, here). Else escalationsByRootCauseIn on
+// a second read connection, in another thread, while this one reads the
+// window itself: both are lookups of the tickets of escalated events; here,
+// in this thread, when there is no second connection (a workspace in memory).
+std::future<std::map<QString, std::int64_t>> escalationsByRootCauseAside(store::Database& db,
+                                                                         const Window& window) {
+    if (metrics::workspaceHasEventLog(db) && escalationOutcomesComplete(db)) {
+        std::promise<std::map<QString, std::int64_t>> kept;
+        kept.set_value(keptEscalationsByRootCauseIn(db, window));
+        return kept.get_future();
+    }
+    std::shared_ptr<store::Database> other = db.openAgain(store::Database::Access::ReadOnly);
+    if (other) {
+        return std::async(std::launch::async, [other, window] {
+            return escalationsByRootCauseIn(*other, window, metrics::workspaceHasEventLog(*other));
+        });
+    }
+    std::promise<std::map<QString, std::int64_t>> here;
+    here.set_value(escalationsByRootCauseIn(db, window, metrics::workspaceHasEventLog(db)));
+    return here.get_future();
 }
 
 } // namespace
@@ -160,30 +179,30 @@ RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
                                     const std::vector<matrix::RootCauseCategory>& taxonomy) {
     RootCauseAnalysis analysis;
     analysis.window = window;
-    const metrics::MetricsInput input = metrics::loadEscalationsInput(db, window);
-    const std::vector<EscalationRef> escalations = escalationsIn(input, window);
+    const Window previous{window.from - (window.to - window.from), window.from};
+    auto previousAside = escalationsByRootCauseAside(db, previous);
+    const KnownIssueMatcher matcher(store::allKnownIssues(db));
+    const WindowEscalations input =
+        loadWindowEscalations(db, window, matcher, TextColumns::IdAndMatch);
+    const std::vector<EscalationRecord>& escalations = input.escalations;
+    const auto& texts = input.texts;
     analysis.escalations = static_cast<std::int64_t>(escalations.size());
     if (!input.coverage.tiers) {
         analysis.unavailable = metrics::noTierReason();
     }
 
-    const Window previous{window.from - (window.to - window.from), window.from};
-    const std::map<QString, std::int64_t> previousCounts =
-        escalationsByRootCauseIn(db, previous, input.hasEventLog);
+    const std::map<QString, std::int64_t> previousCounts = previousAside.get();
     for (const auto& [cause, count] : previousCounts) {
         analysis.previousEscalations += count;
     }
 
-    const KnownIssueMatcher matcher(store::allKnownIssues(db));
-    const auto texts = ticketTextFeatures(db, ticketRowsOf(escalations), matcher);
     std::map<QString, RootCauseBuilder> builders;
-    for (const EscalationRef& e : escalations) {
-        const auto text = texts.find(e.ticket->row);
+    for (const EscalationRecord& e : escalations) {
         const KnownIssue* matched = nullptr;
-        if (text != texts.end() && text->second.knownIssue) {
-            matched = &matcher.issues()[*text->second.knownIssue];
+        if (e.text && e.text->knownIssue) {
+            matched = &matcher.issues()[*e.text->knownIssue];
         }
-        builders[metrics::rootCauseOf(*e.ticket)].add(e, matched);
+        builders[e.rootCause].add(e, matched);
     }
     for (auto& [cause, builder] : builders) {
         RootCauseRow row = builder.build(cause, analysis.escalations, texts);

@@ -1,5 +1,6 @@
 #include "analysis/TextFeatureStore.h"
 
+#include "store/StringPool.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -15,14 +16,15 @@ namespace escdesk::analysis {
 namespace {
 
 // Drop a ticket's kept row whenever what it was computed from changes,
-// whichever program writes. An insert drops one too: a ticket replaced
+// whichever program writes: any column, as the row keeps several of the
+// ticket's fields (and schema version 14 dropped the older trigger that
+// listed the text columns only). An insert drops one too: a ticket replaced
 // under the same row id must not inherit the old ticket's row.
 constexpr const char* staleTriggers = R"sql(
 CREATE TRIGGER IF NOT EXISTS text_features_after_ticket_insert AFTER INSERT ON tickets BEGIN
     DELETE FROM ticket_text_features WHERE ticket = NEW.id;
 END;
-CREATE TRIGGER IF NOT EXISTS text_features_after_ticket_update
-AFTER UPDATE OF id, ticket_id, subject, description, product_area ON tickets BEGIN
+CREATE TRIGGER IF NOT EXISTS text_features_after_ticket_update AFTER UPDATE ON tickets BEGIN
     DELETE FROM ticket_text_features WHERE ticket IN (OLD.id, NEW.id);
 END;
 CREATE TRIGGER IF NOT EXISTS text_features_after_ticket_delete AFTER DELETE ON tickets BEGIN
@@ -73,10 +75,27 @@ void forRowsIn(store::Database& db, const char* head, const std::vector<std::int
     }
 }
 
+// The table with the columns of schema version 14 (the ticket's fields).
 bool hasFeatureTable(store::Database& db) {
-    store::Statement query = db.prepare(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_text_features'");
+    store::Statement query = db.prepare("SELECT 1 FROM pragma_table_info('ticket_text_features') "
+                                        "WHERE name = 'account_id'");
     return query.step();
+}
+
+// Reads the ticket's fields from `first` on: created_at, resolved_at,
+// root_cause, product_area, account_id.
+// root_cause, product_area, account_id; their few distinct values shared
+// through `pool`.
+EscalatedTicketFields fieldsOf(const store::Statement& row, int first, store::StringPool& pool) {
+    EscalatedTicketFields fields;
+    fields.createdAt = row.int64(first);
+    fields.resolvedAt = row.optionalInt64(first + 1);
+    fields.rootCause = pool.get(row, first + 2);
+    fields.productArea = pool.get(row, first + 3);
+    if (!row.isNull(first + 4)) {
+        fields.accountId = pool.get(row, first + 4);
+    }
+    return fields;
 }
 
 std::string termsOf(const QString& subject, const QString& description) {
@@ -115,8 +134,9 @@ void keep(store::Database& db, const std::unordered_map<std::int64_t, TicketText
         db.exec(staleTriggers);
         store::Statement insert =
             db.prepare("INSERT OR REPLACE INTO ticket_text_features "
-                       "(ticket, ticket_id, subject, terms, known_issue, basis) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                       "(ticket, ticket_id, subject, terms, known_issue, basis, created_at, "
+                       "resolved_at, root_cause, product_area, account_id) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         for (const auto& [row, features] : rows) {
             insert.bindAll(row, features.ticketId, features.subject,
                            std::string_view(features.terms));
@@ -126,6 +146,11 @@ void keep(store::Database& db, const std::unordered_map<std::int64_t, TicketText
                 insert.bindNull(5);
             }
             insert.bind(6, basis);
+            const EscalatedTicketFields& fields = features.fields;
+            insert.bind(7, fields.createdAt).bind(8, fields.resolvedAt);
+            insert.bind(9, fields.rootCause)
+                .bind(10, fields.productArea)
+                .bind(11, fields.accountId);
             insert.run();
         }
         transaction.commit();
@@ -166,9 +191,13 @@ computeTicketTextFeatures(store::Database& db, const std::vector<std::int64_t>& 
                           const KnownIssueMatcher& matcher) {
     std::unordered_map<std::int64_t, TicketTextFeatures> features;
     features.reserve(rows.size());
-    forRowsIn(db, "SELECT id, ticket_id, subject, description, product_area FROM tickets WHERE id",
+    store::StringPool pool;
+    forRowsIn(db,
+              "SELECT id, ticket_id, subject, description, product_area, created_at, "
+              "resolved_at, root_cause, product_area, account_id FROM tickets WHERE id",
               rows, [&](const store::Statement& query) {
                   TicketTextFeatures f;
+                  f.fields = fieldsOf(query, 5, pool);
                   f.ticketId = query.text(1);
                   f.subject = query.text(2);
                   const QString description = query.text(3);
@@ -179,36 +208,77 @@ computeTicketTextFeatures(store::Database& db, const std::vector<std::int64_t>& 
     return features;
 }
 
+bool hasKeptTextFeatures(store::Database& db) {
+    return hasFeatureTable(db);
+}
+
+KeptTextFeatureReader::KeptTextFeatureReader(const KnownIssueMatcher& matcher)
+    : m_basis(textFeatureBasis(matcher)) {
+    // By the id's UTF-8 bytes, so a kept row's is looked up without a copy.
+    for (const auto& [id, index] : issueIndexes(matcher)) {
+        m_issueIndexes.emplace(id.toStdString(), index);
+    }
+}
+
+std::string keptTextFeatureColumns(std::string_view table, bool withText) {
+    std::string columns;
+    for (const char* column : {"basis", "ticket_id", "known_issue", "created_at", "resolved_at",
+                               "root_cause", "product_area", "account_id", "subject", "terms"}) {
+        if (!withText && std::string_view(column) == "subject") {
+            break;
+        }
+        if (!columns.empty()) {
+            columns += ", ";
+        }
+        columns += table;
+        columns += '.';
+        columns += column;
+    }
+    return columns;
+}
+
+std::optional<TicketTextFeatures> KeptTextFeatureReader::read(const store::Statement& row,
+                                                              int firstColumn, bool withText) {
+    // No row (NULL basis), another basis, or no fields kept (a row kept
+    // before schema version 14).
+    if (row.isNull(firstColumn) || row.int64(firstColumn) != m_basis ||
+        row.isNull(firstColumn + 3)) {
+        return std::nullopt;
+    }
+    TicketTextFeatures f;
+    f.ticketId = row.text(firstColumn + 1);
+    if (!row.isNull(firstColumn + 2)) {
+        const auto issue = m_issueIndexes.find(row.textView(firstColumn + 2));
+        if (issue == m_issueIndexes.end()) {
+            return std::nullopt; // cannot be under this basis; computed again
+        }
+        f.knownIssue = issue->second;
+    }
+    f.fields = fieldsOf(row, firstColumn + 3, m_pool);
+    if (withText) {
+        f.subject = row.text(firstColumn + 8);
+        f.terms = std::string(row.textView(firstColumn + 9));
+    }
+    return f;
+}
+
 std::unordered_map<std::int64_t, TicketTextFeatures>
 ticketTextFeatures(store::Database& db, const std::vector<std::int64_t>& rows,
                    const KnownIssueMatcher& matcher) {
     if (!hasFeatureTable(db)) {
         return computeTicketTextFeatures(db, rows, matcher);
     }
-    const std::int64_t basis = textFeatureBasis(matcher);
-    const auto indexes = issueIndexes(matcher);
+    KeptTextFeatureReader reader(matcher);
     std::unordered_map<std::int64_t, TicketTextFeatures> features;
     features.reserve(rows.size());
-    forRowsIn(db,
-              "SELECT ticket, ticket_id, subject, terms, known_issue, basis "
-              "FROM ticket_text_features WHERE ticket",
-              rows, [&](const store::Statement& query) {
-                  if (query.int64(5) != basis) {
-                      return;
-                  }
-                  TicketTextFeatures f;
-                  f.ticketId = query.text(1);
-                  f.subject = query.text(2);
-                  f.terms = std::string(query.textView(3));
-                  if (!query.isNull(4)) {
-                      const auto issue = indexes.find(query.text(4));
-                      if (issue == indexes.end()) {
-                          return; // cannot be under this basis; computed again
-                      }
-                      f.knownIssue = issue->second;
-                  }
-                  features.emplace(query.int64(0), std::move(f));
-              });
+    std::string keptRowsHead = "SELECT f.ticket, ";
+    keptRowsHead += keptTextFeatureColumns("f", true);
+    keptRowsHead += " FROM ticket_text_features f WHERE f.ticket";
+    forRowsIn(db, keptRowsHead.c_str(), rows, [&](const store::Statement& query) {
+        if (auto kept = reader.read(query, 1, true)) {
+            features.emplace(query.int64(0), std::move(*kept));
+        }
+    });
     std::vector<std::int64_t> missing;
     for (std::int64_t row : rows) {
         if (!features.contains(row)) {
@@ -219,7 +289,7 @@ ticketTextFeatures(store::Database& db, const std::vector<std::int64_t>& rows,
         return features;
     }
     auto computed = computeTicketTextFeatures(db, missing, matcher);
-    keep(db, computed, matcher, basis);
+    keep(db, computed, matcher, textFeatureBasis(matcher));
     features.merge(computed);
     return features;
 }

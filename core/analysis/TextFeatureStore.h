@@ -7,18 +7,23 @@
 // - the helpdesk id and the subject (shown as they are);
 // - the words of subject and description that the clusters weigh
 //   (isTermWord), lower-case, in order;
-// - the known issue the ticket matches best (KnownIssueMatcher).
+// - the known issue the ticket matches best (KnownIssueMatcher);
+// - the ticket's own fields those analyses show (schema version 15), so a
+//   window's escalations are read without a lookup into the large tickets
+//   rows.
 // A row is made the first time a window needs its ticket, and kept while
 // what it was computed from is unchanged: triggers (made with the first
 // rows, so a workspace that never kept any imports without them) drop it
-// when its ticket is inserted, changed or deleted; each row carries the
+// when its ticket is inserted, changed (any column) or deleted; each row carries the
 // basis it was computed under — the feature set and every known issue's
 // id, product area and keywords — so a row of another basis (a known issue
 // added, changed or removed) is computed again. A workspace that cannot be
 // written computes the rows it lacks in memory at each read.
 
 #include "analysis/KnownIssueMatcher.h"
+#include "domain/Instant.h"
 #include "store/Database.h"
+#include "store/StringPool.h"
 
 #include <QString>
 
@@ -35,11 +40,23 @@ namespace escdesk::analysis {
 // words, stemming, matching): rows of another set are computed again.
 inline constexpr int textFeatureSet = 1;
 
+// The ticket's fields as stored (empty for NULL, but for the account).
+struct EscalatedTicketFields {
+    UtcSeconds createdAt = 0;
+    std::optional<UtcSeconds> resolvedAt;
+    QString rootCause;
+    QString productArea;
+    std::optional<QString> accountId;
+
+    bool operator==(const EscalatedTicketFields&) const = default;
+};
+
 struct TicketTextFeatures {
     QString ticketId;
     QString subject;
     std::string terms;                     // the term words, UTF-8, one space between
     std::optional<std::size_t> knownIssue; // index into the matcher's issues()
+    EscalatedTicketFields fields;
 
     bool operator==(const TicketTextFeatures&) const = default;
 };
@@ -62,6 +79,32 @@ template <typename Visit> void forEachTermWord(std::string_view terms, Visit&& v
 
 // The basis rows are kept under for these known issues.
 std::int64_t textFeatureBasis(const KnownIssueMatcher& matcher);
+
+// Whether the workspace has the table of kept rows with the ticket's fields
+// (a read-only workspace of an older schema has not).
+bool hasKeptTextFeatures(store::Database& db);
+
+// The columns of a kept row KeptTextFeatureReader reads, in its order: with
+// `withText` the subject and terms as well. `table` names the table in the
+// query.
+std::string keptTextFeatureColumns(std::string_view table, bool withText);
+
+// Reads kept rows selected elsewhere (joined into another query): the
+// columns of keptTextFeatureColumns from `firstColumn` on.
+class KeptTextFeatureReader {
+public:
+    explicit KeptTextFeatureReader(const KnownIssueMatcher& matcher);
+
+    // The row's features; empty when there is none (NULL basis) or it was
+    // kept under another basis, so it must be computed again.
+    std::optional<TicketTextFeatures> read(const store::Statement& row, int firstColumn,
+                                           bool withText);
+
+private:
+    std::int64_t m_basis;
+    std::unordered_map<std::string, std::size_t, store::BytesHash, std::equal_to<>> m_issueIndexes;
+    store::StringPool m_pool; // the fields' few distinct values
+};
 
 // The features of the tickets of `rows`: kept rows read, the others
 // computed from the tickets (and kept when the workspace can be written).

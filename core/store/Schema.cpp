@@ -423,12 +423,28 @@ CREATE TABLE ticket_text_features (
 );
 )sql";
 
+// Version 14: each escalated ticket's kept text row also keeps the ticket's
+// fields root causes and problem clusters show (analysis/TextFeatureStore.h),
+// so a window's escalations need no lookup into the large tickets rows. Rows
+// kept before lack them and go; so does the trigger that dropped a row on a
+// change of the text columns only (the first rows kept make the one that
+// drops it on any change).
+constexpr std::string_view schemaV14 = R"sql(
+DELETE FROM ticket_text_features;
+DROP TRIGGER IF EXISTS text_features_after_ticket_update;
+ALTER TABLE ticket_text_features ADD COLUMN created_at INTEGER;
+ALTER TABLE ticket_text_features ADD COLUMN resolved_at INTEGER;
+ALTER TABLE ticket_text_features ADD COLUMN root_cause TEXT;
+ALTER TABLE ticket_text_features ADD COLUMN product_area TEXT;
+ALTER TABLE ticket_text_features ADD COLUMN account_id TEXT;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
     Migration{7, schemaV7},   Migration{8, schemaV8},   Migration{9, schemaV9},
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
-    Migration{13, schemaV13},
+    Migration{13, schemaV13}, Migration{14, schemaV14},
 };
 
 // Versions ascend and the last one is the current version.

@@ -30,7 +30,9 @@ namespace {
 // 2: events at one instant in lifecycle order
 // (eventOrderKey); zero business minutes from outside hours end at the next
 // opening.
-constexpr int outcomeFormat = 2;
+// 3: a settled SLA verdict holds from its last breach when that comes after
+// the ticket's last instant (settledFrom).
+constexpr int outcomeFormat = 3;
 constexpr const char* basisKey = "metric_outcomes_basis";
 // Holds the basis while every ticket's outcomes are known to be kept, so a
 // read need not count every ticket and every kept row to find out. Whatever
@@ -182,28 +184,138 @@ std::unordered_map<std::int64_t, bool> verdictsToDecide(store::Database& db, con
     return breached;
 }
 
-// The escalated tickets resolved from 90 days before the window to its end
-// (MetricsInput::resolvedEscalations), from the kept rows.
-std::vector<ResolvedEscalation> keptResolvedEscalations(store::Database& db, const Window& window) {
-    store::Statement row =
-        db.prepare("SELECT resolved_at, root_cause, product_area FROM ticket_outcomes "
-                   "WHERE resolved_at >= ?1 AND resolved_at < ?2 AND escalated != 0");
-    row.bindAll(window.from - repeatIssueLookbackSeconds, window.to);
-    std::vector<ResolvedEscalation> resolved;
-    store::StringPool pool;
-    while (row.step()) {
-        resolved.push_back(ResolvedEscalation{row.int64(0), pool.get(row, 1), pool.get(row, 2)});
+// The repeat-issue flags of a window's escalated tickets (SPEC §7
+// repeat_issue_rate), from the kept resolutions of escalated tickets. A
+// ticket created at c is a repeat issue when an escalated ticket of its
+// (root cause, product area) was resolved at some t in [c - 90 days, c),
+// that is when c lies in (t, t + 90 days]. For each pair those intervals merge into a few spans,
+// found by seeks in the index by pair (schema version 15): from a span's
+// first resolution, the last one within 90 days of the latest so far extends
+// it, until none does; the next span starts at the next resolution. A
+// window's flags then cost a few seeks per pair, not a read of every
+// resolution of the 90 days before it.
+class RepeatIssueSpans {
+public:
+    RepeatIssueSpans(store::Database& db, const Window& window) {
+        Seeks seeks{db.prepare(resolutionSql("min", ">=")), db.prepare(resolutionSql("max", ">"))};
+        // Only resolutions before the window's end, and within 90 days
+        // before one of its tickets, can make it a repeat.
+        const Window lookback{window.from - repeatIssueLookbackSeconds, window.to};
+        store::Statement nextPair = db.prepare(
+            "SELECT root_cause, product_area FROM ticket_outcomes WHERE escalated != 0 "
+            "AND (root_cause, product_area) > (?1, ?2) ORDER BY root_cause, product_area LIMIT 1");
+        std::string rootCause, productArea; // the last pair, '' for NULL
+        for (;;) {
+            nextPair.reset();
+            nextPair.bind(1, std::string_view(rootCause)).bind(2, std::string_view(productArea));
+            if (!nextPair.step()) {
+                break;
+            }
+            rootCause = nextPair.textView(0);
+            productArea = nextPair.textView(1);
+            if (!rootCause.empty() && !productArea.empty()) { // else never a repeat
+                addSpansOf(seeks, rootCause, productArea, lookback);
+            }
+        }
     }
-    return resolved;
+
+    bool isRepeatIssue(const QString& rootCause, const QString& productArea,
+                       UtcSeconds createdAt) const {
+        const auto found = m_spans.find({rootCause, productArea});
+        if (found == m_spans.end()) {
+            return false;
+        }
+        const std::vector<Span>& spans = found->second;
+        const auto after = std::partition_point(
+            spans.begin(), spans.end(), [&](const Span& span) { return span.after < createdAt; });
+        return after != spans.begin() && createdAt <= std::prev(after)->through;
+    }
+
+private:
+    // The instants c in (after, through].
+    struct Span {
+        UtcSeconds after;
+        UtcSeconds through;
+    };
+
+    // The first (min) or last (max) resolution of a pair in [?3, ?4), or
+    // (?3, ?4) for the last, as the index by pair finds it.
+    static std::string resolutionSql(const char* which, const char* from) {
+        std::string sql = "SELECT ";
+        sql += which;
+        sql += "(resolved_at) FROM ticket_outcomes WHERE escalated != 0 AND root_cause = ?1 "
+               "AND product_area = ?2 AND resolved_at ";
+        sql += from;
+        sql += " ?3 AND resolved_at < ?4";
+        return sql;
+    }
+
+    static std::optional<UtcSeconds> resolution(store::Statement& query, std::string_view rootCause,
+                                                std::string_view productArea, UtcSeconds from,
+                                                UtcSeconds to) {
+        if (from >= to) {
+            return std::nullopt;
+        }
+        query.reset();
+        query.bind(1, rootCause).bind(2, productArea);
+        query.bind(3, from).bind(4, to);
+        return query.step() ? query.optionalInt64(0) : std::nullopt;
+    }
+
+    struct Seeks {
+        store::Statement first; // resolutionSql("min", …)
+        store::Statement last;  // resolutionSql("max", …)
+    };
+
+    void addSpansOf(Seeks& seeks, std::string_view rootCause, std::string_view productArea,
+                    const Window& lookback) {
+        constexpr UtcSeconds reach = repeatIssueLookbackSeconds;
+        std::vector<Span> spans;
+        auto start = resolution(seeks.first, rootCause, productArea, lookback.from, lookback.to);
+        while (start) {
+            UtcSeconds latest = *start;
+            while (const auto further = resolution(seeks.last, rootCause, productArea, latest,
+                                                   std::min(latest + reach + 1, lookback.to))) {
+                latest = *further;
+            }
+            spans.push_back(Span{*start, latest + reach});
+            start =
+                resolution(seeks.first, rootCause, productArea, latest + reach + 1, lookback.to);
+        }
+        if (!spans.empty()) {
+            m_spans.emplace(std::pair{QString::fromUtf8(rootCause), QString::fromUtf8(productArea)},
+                            std::move(spans));
+        }
+    }
+
+    struct PairHash {
+        std::size_t operator()(const std::pair<QString, QString>& key) const {
+            return qHashMulti(0, key.first, key.second);
+        }
+    };
+
+    std::unordered_map<std::pair<QString, QString>, std::vector<Span>, PairHash> m_spans;
+};
+
+// What completes each kept ticket outcome of a window: the SLA verdicts to
+// decide again and the resolutions its repeat-issue flags look back at.
+// Read once for a window its two readers share.
+struct TicketCompletion {
+    std::unordered_map<std::int64_t, bool> verdicts; // verdictsToDecide
+    RepeatIssueSpans repeats;
+};
+
+TicketCompletion completionOf(store::Database& db, const Window& window, const SlaAssessment& sla) {
+    return TicketCompletion{verdictsToDecide(db, window, sla), RepeatIssueSpans(db, window)};
 }
 
 // Visits the kept ticket outcomes of the window, in creation order, each
 // completed: its SLA verdict as of the instant asked for, its repeat-issue
 // flag (it depends on other tickets, so is not kept).
 void visitKeptTickets(store::Database& db, const Window& window, const SlaAssessment& sla,
-                      OutcomeVisitor& visitor) {
-    const std::unordered_map<std::int64_t, bool> decided = verdictsToDecide(db, window, sla);
-    const ResolvedEscalationIndex repeats(keptResolvedEscalations(db, window));
+                      const TicketCompletion& completion, OutcomeVisitor& visitor) {
+    const std::unordered_map<std::int64_t, bool>& decided = completion.verdicts;
+    const RepeatIssueSpans& repeats = completion.repeats;
     forEachKeptTicket(db, window, [&](KeptTicket& kept) {
         TicketOutcome& t = kept.outcome;
         t.slaBreached.reset();
@@ -250,6 +362,14 @@ UtcSeconds latestInstantOf(const TicketFacts& ticket) {
     return latest;
 }
 
+// From when a settled verdict holds: the ticket's latest instant, or a
+// later breach — a clock that ran past its target with nothing left to stop
+// it, whose verdict was "running" until then.
+UtcSeconds settledFrom(const TicketFacts& ticket, const SlaReading& sla) {
+    const UtcSeconds latest = latestInstantOf(ticket);
+    return std::max(latest, sla.lastBreachAt.value_or(latest));
+}
+
 class OutcomeWriter {
 public:
     explicit OutcomeWriter(store::Database& db)
@@ -272,7 +392,7 @@ public:
             m_ticket.bind(16, SlaRunning).bind(17, never);
         } else {
             m_ticket.bind(16, sla->breached ? SlaBreached : SlaMet)
-                .bind(17, latestInstantOf(facts));
+                .bind(17, settledFrom(facts, *sla));
         }
         if (t.stays.empty()) {
             m_ticket.bindNull(18);
@@ -410,21 +530,48 @@ std::unique_ptr<store::Database> ownWriter(store::Database& db) {
     return writer;
 }
 
+// Whether every outcome is kept under the workspace's current basis, read
+// in the caller's snapshot.
+bool allKeptUnder(store::Database& db, const Basis& basis) {
+    return storedBasis(db) == basis.text &&
+           (markedComplete(db, basis.text) || allKept(db, basis.hasEventLog));
+}
+
 // Visits the kept outcomes of the window, in one snapshot that holds every
-// one; returns false, having visited none, when some are missing.
+// one; returns false, having visited none, when some are missing. `shared`:
+// the window's completion read already (for a part of a larger window whose
+// completion was read for the whole), else read here.
 bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsOf,
-                    OutcomeSource source, OutcomeVisitor& visitor) {
+                    OutcomeSource source, OutcomeVisitor& visitor,
+                    const TicketCompletion* shared = nullptr) {
     store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
     const Basis basis(db, slaAsOf);
-    if (storedBasis(db) != basis.text ||
-        !(markedComplete(db, basis.text) || allKept(db, basis.hasEventLog))) {
+    if (!allKeptUnder(db, basis)) {
         return false;
     }
     visitor.begin(basis.hasEventLog, workspaceCoverage(db), source);
-    visitKeptTickets(db, window, basis.sla(), visitor);
+    if (shared) {
+        visitKeptTickets(db, window, basis.sla(), *shared, visitor);
+    } else {
+        visitKeptTickets(db, window, basis.sla(), completionOf(db, window, basis.sla()), visitor);
+    }
     visitKeptEscalations(db, window, visitor);
     snapshot.commit();
     return true;
+}
+
+// The completion of the whole window, for its two readers; empty when some
+// outcome is not kept.
+std::optional<TicketCompletion> sharedCompletion(store::Database& db, const Window& window,
+                                                 UtcSeconds slaAsOf) {
+    store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
+    const Basis basis(db, slaAsOf);
+    if (!allKeptUnder(db, basis)) {
+        return std::nullopt;
+    }
+    TicketCompletion completion = completionOf(db, window, basis.sla());
+    snapshot.commit();
+    return completion;
 }
 
 // A second read-only connection to the same file, for another thread;
@@ -491,12 +638,19 @@ bool visitSharedIfAllKept(store::Database& db, const Window& window, UtcSeconds 
     if (!other) {
         return visitIfAllKept(db, window, slaAsOf, source, visitor);
     }
+    // Read once for both halves: the repeat-issue lookback alone is 90 days
+    // of resolutions, more than a 30-day window's own outcomes.
+    const std::optional<TicketCompletion> completion = sharedCompletion(db, window, slaAsOf);
+    if (!completion) {
+        return false;
+    }
     const UtcSeconds middle = window.from + (window.to - window.from) / 2;
     auto later = std::async(std::launch::async, [&] {
-        return visitIfAllKept(*other, Window{middle, window.to}, slaAsOf, source, *helper);
+        return visitIfAllKept(*other, Window{middle, window.to}, slaAsOf, source, *helper,
+                              &*completion);
     });
     const bool earlierKept =
-        visitIfAllKept(db, Window{window.from, middle}, slaAsOf, source, visitor);
+        visitIfAllKept(db, Window{window.from, middle}, slaAsOf, source, visitor, &*completion);
     const bool laterKept = later.get();
     if (!earlierKept) {
         return false;

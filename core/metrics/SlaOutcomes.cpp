@@ -56,6 +56,12 @@ std::optional<SlaReading> readSla(const TicketFacts& ticket, const SlaAssessment
         return c.status == sla::ClockStatus::Running || c.status == sla::ClockStatus::Paused ||
                c.status == sla::ClockStatus::NotStarted;
     });
+    for (const sla::TargetClock& clock : clocks) {
+        if (clock.status == sla::ClockStatus::Breached && clock.breachAt) {
+            reading.lastBreachAt =
+                std::max(reading.lastBreachAt.value_or(*clock.breachAt), *clock.breachAt);
+        }
+    }
     return reading;
 }
 

@@ -22,6 +22,9 @@ void markSlaBreaches(MetricsInput& input, const Window& window, const SlaAssessm
 struct SlaReading {
     bool breached = false;
     bool settled = false;
+    // The last instant a breached target breached at: a clock that ran past
+    // its target after the ticket's last instant made the verdict only then.
+    std::optional<UtcSeconds> lastBreachAt;
 };
 
 // The reading of each ticket, in order (shared out over the cores).

@@ -116,8 +116,8 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
     const bool wholeMonth = first.day() == 1 && last == first.addMonths(1).addDays(-1);
     const QDate previousFirst = wholeMonth ? first.addMonths(-1) : first.addDays(-days);
     const QDate previousLast = first.addDays(-1);
-    const PeriodFigures now = loadFigures(context, first, last);
-    const PeriodFigures before = loadFigures(context, previousFirst, previousLast);
+    const auto [now, before] =
+        loadComparedPeriods(context, first, last, previousFirst, previousLast);
     const QString nowName = periodName(first, last);
     const QString nowLabel = shortPeriodName(first, last);
     const QString beforeLabel = shortPeriodName(previousFirst, previousLast);

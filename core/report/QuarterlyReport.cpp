@@ -4,7 +4,6 @@
 
 #include "analysis/Trend.h"
 #include "metrics/EscalationPairing.h"
-#include "metrics/Segmentation.h"
 #include "report/ReportRenderers.h"
 #include "report/ReportSupport.h"
 
@@ -45,22 +44,18 @@ Table latencyByPriority(const ReportContext& context, const PeriodFigures& figur
                      QStringLiteral("Mean"),     QStringLiteral("Within 30 min (Critical)")};
     table.align = {Align::Left,  Align::Right, Align::Right,
                    Align::Right, Align::Right, Align::Right};
-    std::vector<metrics::SegmentInput> segments =
-        metrics::splitBySegment(figures.input, metrics::SegmentField::Priority);
+    std::vector<std::pair<QString, metrics::Metrics>> segments =
+        metricsByPriority(context, figures);
     std::stable_sort(segments.begin(), segments.end(), [](const auto& a, const auto& b) {
-        return priorityRank(a.value) < priorityRank(b.value);
+        return priorityRank(a.first) < priorityRank(b.first);
     });
-    for (const metrics::SegmentInput& segment : segments) {
-        const metrics::Metrics m =
-            metrics::computeMetrics(segment.input, figures.window, context.costs);
+    for (const auto& [priority, m] : segments) {
         if (m.decisionLatencyMin.n == 0) {
             continue;
         }
-        const bool critical =
-            segment.value.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0;
+        const bool critical = priority.compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0;
         table.rows.push_back(
-            {Cell{segment.value.isNull() ? QStringLiteral("(none)") : segment.value, Tone::Neutral,
-                  true},
+            {Cell{priority.isNull() ? QStringLiteral("(none)") : priority, Tone::Neutral, true},
              Cell{QString::number(m.decisionLatencyMin.n)},
              Cell{formatMinutes(m.decisionLatencyMin.p50)},
              Cell{formatMinutes(m.decisionLatencyMin.p90)},
@@ -114,14 +109,15 @@ checklistCompletion(store::Database& db) {
     return runs;
 }
 
-Table checklistAgainstBounceback(ReportContext& context, const PeriodFigures& figures) {
+Table checklistAgainstBounceback(ReportContext& context, const PeriodFigures& figures,
+                                 const metrics::MetricsInput& escalated) {
     const auto runs = checklistCompletion(context.workspace.db());
     struct Group {
         std::int64_t escalations = 0;
         std::int64_t bounced = 0;
     };
     Group complete, incomplete, none;
-    for (const metrics::TicketFacts& ticket : figures.input.tickets) {
+    for (const metrics::TicketFacts& ticket : escalated.tickets) {
         for (const metrics::Escalation& e : metrics::pairEscalations(ticket)) {
             if (!figures.window.contains(e.at)) {
                 continue;
@@ -165,8 +161,8 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
         (first.month() - 1) % 3 == 0 && first.day() == 1 && last == first.addMonths(3).addDays(-1);
     const QDate previousFirst = wholeQuarter ? first.addMonths(-3) : first.addDays(-days);
     const QDate previousLast = first.addDays(-1);
-    const PeriodFigures now = loadFigures(context, first, last);
-    const PeriodFigures before = loadFigures(context, previousFirst, previousLast);
+    const auto [now, before] =
+        loadComparedPeriods(context, first, last, previousFirst, previousLast);
     const QString nowLabel = quarterName(first, last);
     const QString beforeLabel = quarterName(previousFirst, previousLast);
 
@@ -243,7 +239,8 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
     report.sections.push_back(latency);
 
     Section longest{QStringLiteral("The ten longest decisions"), {}};
-    std::vector<EscalationCase> cases = escalationCases(context, now);
+    const metrics::MetricsInput escalated = escalatedFacts(context, now);
+    std::vector<EscalationCase> cases = escalationCases(context, now, escalated);
     std::erase_if(cases, [](const EscalationCase& c) { return !c.decisionLatencyMin; });
     std::sort(cases.begin(), cases.end(), [](const auto& x, const auto& y) {
         return *x.decisionLatencyMin != *y.decisionLatencyMin
@@ -313,7 +310,7 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
     report.sections.push_back(flow);
 
     Section checklists{QStringLiteral("Checklists and bounceback"), {}};
-    const Table checklistTable = checklistAgainstBounceback(context, now);
+    const Table checklistTable = checklistAgainstBounceback(context, now, escalated);
     if (checklistTable.rows[0][1].text == QLatin1String("0") &&
         checklistTable.rows[1][1].text == QLatin1String("0")) {
         checklists.blocks.push_back(Paragraph{

@@ -3,8 +3,8 @@
 #include "metrics/Benchmarks.h"
 #include "metrics/EscalationPairing.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/KeyFigures.h"
 #include "metrics/MetricInputs.h"
-#include "metrics/SlaOutcomes.h"
 #include "metrics/Vocabulary.h"
 #include "report/ReportRenderers.h"
 #include "store/TicketReader.h"
@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace escdesk::report {
 
@@ -46,6 +47,15 @@ QString plural(int n, const char* one, const char* many) {
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
+// The metrics of some of the period's outcomes, priced at the workspace's
+// rates.
+metrics::Metrics metricsOf(const ReportContext& context, const PeriodFigures& figures,
+                           const metrics::OutcomeRefs& refs) {
+    // The accumulator leaves out what lies outside the period's window.
+    return metrics::computeMetrics(refs, figures.outcomes->hasEventLog, figures.window,
+                                   context.costs, figures.outcomes->coverage);
+}
+
 } // namespace
 
 ReportContext makeContext(store::Workspace& workspace, const QTimeZone& zone, UtcSeconds asOf) {
@@ -59,29 +69,61 @@ ReportContext makeContext(store::Workspace& workspace, const QTimeZone& zone, Ut
                          inputs.currency};
 }
 
-PeriodFigures loadFigures(ReportContext& context, const QDate& first, const QDate& last) {
-    PeriodFigures figures;
-    figures.first = first;
-    figures.last = last;
-    figures.window = windowOfLocalDates(first, last.addDays(1), context.zone);
-    figures.input = metrics::loadMetricsInput(context.workspace.db(), figures.window);
-    metrics::markSlaBreaches(figures.input, figures.window, {context.evaluator, context.asOf});
-    figures.metrics = metrics::computeMetrics(figures.input, figures.window, context.costs);
-    return figures;
+ComparedPeriods loadComparedPeriods(ReportContext& context, const QDate& first, const QDate& last,
+                                    const QDate& previousFirst, const QDate& previousLast) {
+    const auto periodOf = [&](const QDate& from, const QDate& through) {
+        PeriodFigures figures;
+        figures.first = from;
+        figures.last = through;
+        figures.window = windowOfLocalDates(from, through.addDays(1), context.zone);
+        return figures;
+    };
+    ComparedPeriods periods{periodOf(first, last), periodOf(previousFirst, previousLast)};
+    const Window both{std::min(periods.now.window.from, periods.before.window.from),
+                      std::max(periods.now.window.to, periods.before.window.to)};
+    const auto outcomes = std::make_shared<const metrics::WindowOutcomes>(
+        metrics::loadWindowOutcomes(context.workspace.db(), both, context.asOf));
+    for (PeriodFigures* figures : {&periods.now, &periods.before}) {
+        figures->outcomes = outcomes;
+        figures->metrics = metricsOf(context, *figures, outcomes->refs());
+    }
+    return periods;
 }
 
 metrics::Metrics metricsForPriorities(const ReportContext& context, const PeriodFigures& figures,
                                       const QStringList& priorities) {
-    metrics::MetricsInput subset;
-    subset.hasEventLog = figures.input.hasEventLog;
-    subset.coverage = figures.input.coverage;
-    subset.resolvedEscalations = figures.input.resolvedEscalations;
-    for (const metrics::TicketFacts& ticket : figures.input.tickets) {
-        if (priorities.contains(ticket.priority, Qt::CaseInsensitive)) {
-            subset.tickets.push_back(ticket);
+    return metricsOf(context, figures, metrics::withPriorities(*figures.outcomes, priorities));
+}
+
+std::vector<std::pair<QString, metrics::Metrics>> metricsByPriority(const ReportContext& context,
+                                                                    const PeriodFigures& figures) {
+    std::map<QString, metrics::OutcomeRefs> byValue;
+    metrics::OutcomeRefs withoutValue;
+    auto partOf = [&](const QString& priority) -> metrics::OutcomeRefs& {
+        return priority.isEmpty() ? withoutValue : byValue[priority];
+    };
+    for (const metrics::TicketOutcome& ticket : figures.outcomes->tickets) {
+        if (figures.window.contains(ticket.createdAt)) {
+            partOf(ticket.priority).tickets.push_back(&ticket);
         }
     }
-    return metrics::computeMetrics(subset, figures.window, context.costs);
+    for (const metrics::EscalationOutcome& escalation : figures.outcomes->escalations) {
+        if (figures.window.contains(escalation.at)) {
+            partOf(escalation.priority).escalations.push_back(&escalation);
+        }
+    }
+    std::vector<std::pair<QString, metrics::Metrics>> parts;
+    for (const auto& [priority, refs] : byValue) {
+        parts.emplace_back(priority, metricsOf(context, figures, refs));
+    }
+    if (!withoutValue.tickets.empty() || !withoutValue.escalations.empty()) {
+        parts.emplace_back(QString(), metricsOf(context, figures, withoutValue));
+    }
+    return parts;
+}
+
+metrics::MetricsInput escalatedFacts(ReportContext& context, const PeriodFigures& figures) {
+    return metrics::loadEscalationsInput(context.workspace.db(), figures.window);
 }
 
 QString changeText(std::optional<double> now, std::optional<double> before, ValueFormat format) {
@@ -256,10 +298,11 @@ QString effortSummary(const metrics::TicketFacts& ticket) {
         .arg(ticket.resolvedAt ? QString() : QStringLiteral(" (open)"));
 }
 
-std::vector<EscalationCase> escalationCases(ReportContext& context, const PeriodFigures& figures) {
+std::vector<EscalationCase> escalationCases(ReportContext& context, const PeriodFigures& figures,
+                                            const metrics::MetricsInput& escalated) {
     std::vector<EscalationCase> cases;
     std::vector<std::int64_t> rows;
-    for (const metrics::TicketFacts& ticket : figures.input.tickets) {
+    for (const metrics::TicketFacts& ticket : escalated.tickets) {
         const std::vector<metrics::Escalation> escalations = metrics::pairEscalations(ticket);
         for (const metrics::Escalation& e : escalations) {
             if (!figures.window.contains(e.at)) {

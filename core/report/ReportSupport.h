@@ -6,6 +6,7 @@
 
 #include "matrix/TicketAssessment.h"
 #include "metrics/MetricsEngine.h"
+#include "metrics/OutcomeStore.h"
 #include "report/Report.h"
 #include "review/ReviewRecord.h"
 #include "store/Workspace.h"
@@ -13,16 +14,29 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace escdesk::report {
 
+// A period's figures, summed over its kept outcomes (metrics/OutcomeStore.h)
+// as every analysis sums them: a report reads each ticket's facts only for
+// the escalations it lists (escalatedFacts).
 struct PeriodFigures {
     QDate first;
     QDate last;
     Window window;
-    metrics::MetricsInput input;
+    // The outcomes of the period's window and perhaps of the period compared
+    // with it (loadComparedPeriods): every figure of the period is summed
+    // over those of its own window only.
+    std::shared_ptr<const metrics::WindowOutcomes> outcomes;
     metrics::Metrics metrics;
+};
+
+// A report's period and the one it is compared with.
+struct ComparedPeriods {
+    PeriodFigures now;
+    PeriodFigures before;
 };
 
 struct ReportContext {
@@ -37,12 +51,26 @@ struct ReportContext {
 
 ReportContext makeContext(store::Workspace& workspace, const QTimeZone& zone, UtcSeconds asOf);
 
-PeriodFigures loadFigures(ReportContext& context, const QDate& first, const QDate& last);
+// The figures of [first, last] and of [previousFirst, previousLast], from
+// one read of the outcomes of both (the window that spans them): each read
+// costs its SLA verdicts and repeat-issue lookback once.
+ComparedPeriods loadComparedPeriods(ReportContext& context, const QDate& first, const QDate& last,
+                                    const QDate& previousFirst, const QDate& previousLast);
 
 // The metrics of the period's tickets whose priority is one of `priorities`
 // (case-insensitive), through the same engine.
 metrics::Metrics metricsForPriorities(const ReportContext& context, const PeriodFigures& figures,
                                       const QStringList& priorities);
+
+// The metrics of the period per ticket priority, by priority text (as
+// metrics::splitBySegment groups them); tickets without one under an empty
+// text, last.
+std::vector<std::pair<QString, metrics::Metrics>> metricsByPriority(const ReportContext& context,
+                                                                    const PeriodFigures& figures);
+
+// The facts of the tickets with an escalation in the period, E(W), with all
+// their events, by row (metrics::loadEscalationsInput).
+metrics::MetricsInput escalatedFacts(ReportContext& context, const PeriodFigures& figures);
 
 // One KPI: how to read it from Metrics, how to show it, and its target.
 struct Kpi {
@@ -101,8 +129,10 @@ struct EscalationCase {
     QString effort;        // "3 escalations, 1 bounce, 2 info requests over 4.5 days"
 };
 
-// Every escalation in the period (E(W)), with ticket texts and effort.
-std::vector<EscalationCase> escalationCases(ReportContext& context, const PeriodFigures& figures);
+// Every escalation in the period (E(W)), with ticket texts and effort;
+// `escalated`: the period's escalatedFacts.
+std::vector<EscalationCase> escalationCases(ReportContext& context, const PeriodFigures& figures,
+                                            const metrics::MetricsInput& escalated);
 
 // "3 escalations, 1 bounce, 2 info requests over 4.5 days" from the ticket's
 // events: counts of escalated, bounced and info_requested events, and the span

@@ -254,8 +254,8 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
     const qint64 days = first.daysTo(last) + 1;
     const QDate previousFirst = first.addDays(-days);
     const QDate previousLast = first.addDays(-1);
-    const PeriodFigures now = loadFigures(context, first, last);
-    const PeriodFigures before = loadFigures(context, previousFirst, previousLast);
+    const auto [now, before] =
+        loadComparedPeriods(context, first, last, previousFirst, previousLast);
     const QStringList urgent{QStringLiteral("High"), QStringLiteral("Critical")};
     const metrics::Metrics nowKpis =
         withHighCriticalHandoff(now.metrics, metricsForPriorities(context, now, urgent));
@@ -341,7 +341,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
     report.sections.push_back(causesSection);
 
     // Deep-dive candidates: the few incidents worth the room's time.
-    std::vector<EscalationCase> cases = escalationCases(context, now);
+    std::vector<EscalationCase> cases = escalationCases(context, now, escalatedFacts(context, now));
     Section deepDives{QStringLiteral("4. Deep-dive candidates"), {}};
     deepDives.blocks.push_back(Paragraph{QStringLiteral(
         "Pick one or two: the longest waits for a decision, the tickets escalated more than once, "

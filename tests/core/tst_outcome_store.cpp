@@ -200,6 +200,7 @@ private slots:
     void keptOutcomesAreVersioned() {
         static const std::map<int, QString> fingerprintOfFormat{
             {2, QStringLiteral("cbc2fe0b20d65397")},
+            {3, QStringLiteral("cbc2fe0b20d65397")}, // the same rows: none breached late
         };
         metricsOfWindow(db(), W, at(1030));
         QCryptographicHash rows(QCryptographicHash::Sha1);
@@ -235,6 +236,64 @@ private slots:
                                 .arg(fingerprint)
                                 .arg(format)
                                 .arg(format + 1)));
+    }
+
+    // T3 is kept first as of @1700: its first response clock breached @1060
+    // and its resolution clock @1600, after its last instant (@1000), so no
+    // clock runs and the verdict "breached" is kept. It holds only from
+    // @1600 on: as of @1030 no clock had breached yet (1 of 3, as by hand
+    // above), as of @1100 the first response one had (2 of 3).
+    void aVerdictKeptAfterALateBreachHoldsOnlyFromIt() {
+        QCOMPARE(*metricsOfWindow(db(), W, at(1700)).slaBreachRateAll, 2.0 / 3.0);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).slaBreachRateAll, 1.0 / 3.0);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1100)).slaBreachRateAll, 2.0 / 3.0);
+        QCOMPARE(json(metricsOfWindow(db(), W, at(1030))), json(fromFacts(at(1030))));
+        QCOMPARE(json(metricsOfWindow(db(), W, at(1700))), json(fromFacts(at(1700))));
+    }
+
+    // Repeat issues from the kept resolutions, by hand (days after B, all
+    // escalated, root cause Bug in Billing unless said):
+    //   R1 created 0, resolved 0.5; R2 created 80, resolved 100.5 (its own
+    //   90 days before hold R1: a repeat, outside the window); R3 created
+    //   85, resolved 150 (after the window: looked at by nobody); R4 Bug in
+    //   Reporting, created 1, resolved 2.
+    //   In the window [90, 102): Y created 90.5 — R1 resolved exactly 90
+    //   days before: a repeat; X created 96 — R1 is 95.5 days back, R2 not
+    //   yet resolved: not one; Z created 101 — R2 resolved 0.5 days before:
+    //   a repeat; V Bug in Reporting created 95 — R4 93 days back: not one.
+    //   → 2 of 4.
+    void repeatIssuesFromTheKeptResolutions() {
+        constexpr int day = 24 * 60;
+        store::Transaction transaction(db());
+        store::DataWriter writer(db());
+        auto add = [&](const char* id, double created, std::optional<double> resolved,
+                       const char* area) {
+            Ticket t = ticket(id, "Low", static_cast<int>(created * day));
+            t.rootCause = QStringLiteral("Bug");
+            t.productArea = QString::fromLatin1(area);
+            if (resolved) {
+                t.resolvedAt = at(static_cast<int>(*resolved * day));
+                t.status = QStringLiteral("Resolved");
+            }
+            const auto row = writer.insertTicket(t);
+            writer.insertEvent(row,
+                               eventAt(EventKind::Escalated, static_cast<int>(created * day) + 1));
+        };
+        add("R1", 0, 0.5, "Billing");
+        add("R2", 80, 100.5, "Billing");
+        add("R3", 85, 150, "Billing");
+        add("R4", 1, 2, "Reporting");
+        add("Y", 90.5, std::nullopt, "Billing");
+        add("X", 96, std::nullopt, "Billing");
+        add("Z", 101, std::nullopt, "Billing");
+        add("V", 95, std::nullopt, "Reporting");
+        transaction.commit();
+        const Window window{at(90 * day), at(102 * day)};
+        const Metrics m = metricsOfWindow(db(), window, at(1030));
+        QCOMPARE(m.escalated, 4);
+        QCOMPARE(*m.repeatIssueRate, 0.5);
+        MetricsInput input = loadMetricsInput(db(), window);
+        QCOMPARE(*computeMetrics(input, window).repeatIssueRate, 0.5);
     }
 
     void aSecondReadUsesTheKeptRows() {

@@ -4,6 +4,7 @@
 #include "analysis/WindowEscalations.h"
 #include "metrics/DataCoverage.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
 #include "store/TicketReader.h"
 
 #include <algorithm>
@@ -135,7 +136,7 @@ GROUP BY root_cause
 }
 
 // The same counts from the kept escalation outcomes, when they are complete
-// (escalationOutcomesComplete): a range of their time-ordered key, each
+// (metrics::escalationOutcomesComplete): a range of their time-ordered key, each
 // row's root cause already "Unspecified" when its ticket has none.
 std::map<QString, std::int64_t> keptEscalationsByRootCauseIn(store::Database& db,
                                                              const Window& window) {
@@ -157,7 +158,7 @@ std::map<QString, std::int64_t> keptEscalationsByRootCauseIn(store::Database& db
 // in this thread, when there is no second connection (a workspace in memory).
 std::future<std::map<QString, std::int64_t>> escalationsByRootCauseAside(store::Database& db,
                                                                          const Window& window) {
-    if (metrics::workspaceHasEventLog(db) && escalationOutcomesComplete(db)) {
+    if (metrics::workspaceHasEventLog(db) && metrics::escalationOutcomesComplete(db)) {
         std::promise<std::map<QString, std::int64_t>> kept;
         kept.set_value(keptEscalationsByRootCauseIn(db, window));
         return kept.get_future();

@@ -1,6 +1,7 @@
 #include "analysis/WindowEscalations.h"
 
 #include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
 
 #include <QHash>
 
@@ -99,7 +100,7 @@ void loadFromEventLog(store::Database& db, const Window& window, const KnownIssu
     std::vector<std::int64_t> missing;
     {
         store::Statement row =
-            db.prepare(escalationsSql(escalationOutcomesComplete(db), keptTexts, columns));
+            db.prepare(escalationsSql(metrics::escalationOutcomesComplete(db), keptTexts, columns));
         row.bindAll(window.from, window.to);
         while (row.step()) {
             const std::int64_t ticket = row.int64(0);
@@ -149,12 +150,6 @@ void loadFromTicketFields(store::Database& db, const Window& window,
 }
 
 } // namespace
-
-bool escalationOutcomesComplete(store::Database& db) {
-    store::Statement mark = db.prepare(
-        "SELECT 1 FROM settings WHERE key = 'metric_outcomes_complete' AND value LIKE '%;log=1;%'");
-    return mark.step();
-}
 
 WindowEscalations loadWindowEscalations(store::Database& db, const Window& window,
                                         const KnownIssueMatcher& matcher, TextColumns columns) {

@@ -52,15 +52,6 @@ struct WindowEscalations {
     metrics::DataCoverage coverage;
 };
 
-// Whether the kept escalation outcomes (metrics/OutcomeStore.h, table
-// escalation_outcomes) hold a row for every `escalated` event: the mark
-// OutcomeStore keeps while every ticket's outcomes are kept, made with an
-// event log (its basis says "log=1"). Whatever removes a ticket's rows, or
-// adds a ticket, removes the mark. A row's time, ticket and root cause do not
-// depend on the escalation matrix the mark also names, so a mark of an older
-// matrix still holds for them.
-bool escalationOutcomesComplete(store::Database& db);
-
 WindowEscalations loadWindowEscalations(store::Database& db, const Window& window,
                                         const KnownIssueMatcher& matcher, TextColumns columns);
 

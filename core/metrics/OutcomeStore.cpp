@@ -885,4 +885,10 @@ bool keepMissingOutcomes(store::Database& db, UtcSeconds slaAsOf, const OutcomeP
     return true;
 }
 
+bool escalationOutcomesComplete(store::Database& db) {
+    store::Statement mark = db.prepare("SELECT value FROM settings WHERE key = ?1");
+    mark.bind(1, std::string_view(completeKey));
+    return mark.step() && mark.textView(0).find(";log=1;") != std::string_view::npos;
+}
+
 } // namespace escdesk::metrics

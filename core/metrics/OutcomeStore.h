@@ -90,4 +90,12 @@ using OutcomeProgress = std::function<bool(std::int64_t decided, std::int64_t la
 // the missing ones in memory).
 bool keepMissingOutcomes(store::Database& db, UtcSeconds slaAsOf, const OutcomeProgress& progress);
 
+// Whether the kept escalation outcomes (table escalation_outcomes) hold a row
+// for every `escalated` event: the complete mark, made with an event log.
+// Whatever removes a ticket's rows, or adds a ticket, removes the mark. A
+// row's time, ticket and root cause depend neither on the escalation matrix
+// nor on the kept format the mark also names, so an older mark still holds
+// for them (root causes and clusters read only those).
+bool escalationOutcomesComplete(store::Database& db);
+
 } // namespace escdesk::metrics

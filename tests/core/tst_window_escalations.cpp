@@ -243,10 +243,10 @@ private slots:
         build(workspace, true);
         Database& db = workspace.db();
         const KnownIssueMatcher matcher(allKnownIssues(db));
-        QVERIFY(!escalationOutcomesComplete(db));
+        QVERIFY(!metrics::escalationOutcomesComplete(db));
         const UtcSeconds asOf = W + 30 * 86400;
         metrics::metricsOfWindow(db, week, asOf);
-        QVERIFY(escalationOutcomesComplete(db));
+        QVERIFY(metrics::escalationOutcomesComplete(db));
         const std::vector<Expected> expected{
             {"T1", W + 12 * hour, "Integration Issue", "Integrations", "A1", 500000},
             {"T1", W + 30 * hour, "Integration Issue", "Integrations", "A1", 500000},
@@ -256,12 +256,12 @@ private slots:
         compare(loadWindowEscalations(db, week, matcher, TextColumns::All), expected);
 
         db.exec("UPDATE tickets SET root_cause = 'Configuration' WHERE ticket_id = 'T4'");
-        QVERIFY(!escalationOutcomesComplete(db));
+        QVERIFY(!metrics::escalationOutcomesComplete(db));
         std::vector<Expected> changed = expected;
         changed[3].rootCause = "Configuration";
         compare(loadWindowEscalations(db, week, matcher, TextColumns::All), changed);
         metrics::metricsOfWindow(db, week, asOf);
-        QVERIFY(escalationOutcomesComplete(db));
+        QVERIFY(metrics::escalationOutcomesComplete(db));
         compare(loadWindowEscalations(db, week, matcher, TextColumns::All), changed);
 
         // Read from the kept rows indeed: one taken away behind the mark's
@@ -282,7 +282,7 @@ private slots:
             if (kept) {
                 metrics::metricsOfWindow(db, week, W + 30 * 86400);
             }
-            QCOMPARE(escalationOutcomesComplete(db), kept);
+            QCOMPARE(metrics::escalationOutcomesComplete(db), kept);
             const RootCauseAnalysis analysis = analyseRootCauses(db, week, {});
             QCOMPARE(analysis.escalations, 4);
             QCOMPARE(analysis.previousEscalations, 1);

@@ -107,6 +107,18 @@ private:
     std::vector<std::pair<UtcSeconds, std::int64_t>> m_latest;
 };
 
+// Escalations per root cause from rows of (root cause, count) over the
+// window; a ticket without one counts as "Unspecified".
+std::map<QString, std::int64_t> countsByRootCause(store::Statement& row, const Window& window) {
+    row.bindAll(window.from, window.to);
+    std::map<QString, std::int64_t> counts;
+    while (row.step()) {
+        const QString cause = row.text(0);
+        counts[cause.isEmpty() ? QStringLiteral("Unspecified") : cause] += row.int64(1);
+    }
+    return counts;
+}
+
 // Escalations in the window per root cause, counted by the store: the
 // figures escalationsByRootCause gives on the window's loaded facts.
 std::map<QString, std::int64_t> escalationsByRootCauseIn(store::Database& db, const Window& window,
@@ -126,13 +138,7 @@ WHERE created_at >= ?1 AND created_at < ?2
 GROUP BY root_cause
 )sql";
     store::Statement row = db.prepare(hasEventLog ? eventsSql : flaggedSql);
-    row.bindAll(window.from, window.to);
-    std::map<QString, std::int64_t> counts;
-    while (row.step()) {
-        const QString cause = row.text(0);
-        counts[cause.isEmpty() ? QStringLiteral("Unspecified") : cause] += row.int64(1);
-    }
-    return counts;
+    return countsByRootCause(row, window);
 }
 
 // The same counts from the kept escalation outcomes, when they are complete
@@ -142,13 +148,7 @@ std::map<QString, std::int64_t> keptEscalationsByRootCauseIn(store::Database& db
                                                              const Window& window) {
     store::Statement row = db.prepare("SELECT root_cause, count(*) FROM escalation_outcomes "
                                       "WHERE at >= ?1 AND at < ?2 GROUP BY root_cause");
-    row.bindAll(window.from, window.to);
-    std::map<QString, std::int64_t> counts;
-    while (row.step()) {
-        const QString cause = row.text(0);
-        counts[cause.isEmpty() ? QStringLiteral("Unspecified") : cause] += row.int64(1);
-    }
-    return counts;
+    return countsByRootCause(row, window);
 }
 
 // The previous window's counts: from the kept escalation outcomes when they

@@ -31,7 +31,10 @@ TicketListPane::TicketListPane(QWidget* parent)
     header->setSpacing(8);
     m_heading->setObjectName(QStringLiteral("sectionTitle"));
     m_heading->setTextFormat(Qt::PlainText);
-    shown::fitInLayout(m_heading); // it may name a segment or root cause
+    // It may name a long segment or root cause: it wraps in a narrow pane
+    // rather than being cut off.
+    shown::fitInLayout(m_heading);
+    m_heading->setWordWrap(true);
     m_count->setObjectName(QStringLiteral("matchCount"));
     header->addWidget(m_heading, 1);
     header->addWidget(m_count);

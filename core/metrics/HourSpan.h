@@ -4,9 +4,11 @@
 // kept segment counts (SegmentRollup.h) are stored by.
 
 #include "domain/Instant.h"
+#include "store/Database.h"
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace escdesk::metrics {
 
@@ -31,6 +33,25 @@ inline HourSpan wholeHoursOf(const Window& window) {
     span.first = (from + secondsPerHour - 1) / secondsPerHour;
     span.end = window.to > 0 ? window.to / secondsPerHour : 0;
     return span.empty() ? HourSpan{} : span;
+}
+
+// The runs of consecutive hours of `span` missing from `presentHours`, a
+// query whose first column lists the hours of the span that are kept, in
+// ascending order (bound and ready to step).
+inline std::vector<HourSpan> missingHourRuns(const HourSpan& span, store::Statement& presentHours) {
+    std::vector<HourSpan> runs;
+    std::int64_t next = span.first;
+    while (presentHours.step()) {
+        const std::int64_t hour = presentHours.int64(0);
+        if (hour > next) {
+            runs.push_back({next, hour});
+        }
+        next = hour + 1;
+    }
+    if (next < span.end) {
+        runs.push_back({next, span.end});
+    }
+    return runs;
 }
 
 } // namespace escdesk::metrics

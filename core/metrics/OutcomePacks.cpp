@@ -477,22 +477,11 @@ bool packsMissingOf(store::Database& db, const PackSource& source, const Window&
 
 // The runs of consecutive hours of the span without a pack.
 std::vector<HourSpan> unpackedRuns(store::Database& db, PackKind kind, const HourSpan& span) {
-    store::Statement packed = db.prepare("SELECT hour FROM outcome_packs "
-                                         "WHERE kind = ?1 AND hour >= ?2 AND hour < ?3");
+    store::Statement packed =
+        db.prepare("SELECT hour FROM outcome_packs "
+                   "WHERE kind = ?1 AND hour >= ?2 AND hour < ?3 ORDER BY hour");
     packed.bindAll(static_cast<int>(kind), span.first, span.end);
-    std::vector<HourSpan> runs;
-    std::int64_t next = span.first;
-    while (packed.step()) {
-        const std::int64_t hour = packed.int64(0);
-        if (hour > next) {
-            runs.push_back({next, hour});
-        }
-        next = hour + 1;
-    }
-    if (next < span.end) {
-        runs.push_back({next, span.end});
-    }
-    return runs;
+    return missingHourRuns(span, packed);
 }
 
 // Packs every hour of the run from its rows, empty hours too.
@@ -540,8 +529,9 @@ void readByHours(store::Database& db, PackKind kind, const Window& window, ReadR
         return;
     }
     readRows(window.from, span.from());
-    store::Statement packs = db.prepare("SELECT hour, pack FROM outcome_packs "
-                                        "WHERE kind = ?1 AND hour >= ?2 AND hour < ?3");
+    store::Statement packs =
+        db.prepare("SELECT hour, pack FROM outcome_packs "
+                   "WHERE kind = ?1 AND hour >= ?2 AND hour < ?3 ORDER BY hour");
     packs.bindAll(static_cast<int>(kind), span.first, span.end);
     std::int64_t next = span.first; // the first hour not read yet
     while (packs.step()) {

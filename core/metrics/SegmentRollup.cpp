@@ -120,19 +120,7 @@ std::vector<HourSpan> missingRuns(store::Database& db, SegmentField field, const
     store::Statement kept = db.prepare("SELECT hour FROM segment_hours "
                                        "WHERE hour >= ?1 AND hour < ?2 AND field = ?3 ORDER BY 1");
     kept.bindAll(span.first, span.end, static_cast<int>(field));
-    std::vector<HourSpan> runs;
-    std::int64_t next = span.first;
-    while (kept.step()) {
-        const std::int64_t hour = kept.int64(0);
-        if (hour > next) {
-            runs.push_back({next, hour});
-        }
-        next = hour + 1;
-    }
-    if (next < span.end) {
-        runs.push_back({next, span.end});
-    }
-    return runs;
+    return missingHourRuns(span, kept);
 }
 
 // Counts and keeps the hours of one run: its old counts go, the new ones

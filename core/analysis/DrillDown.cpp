@@ -22,14 +22,6 @@ bool isEscalated(const metrics::TicketFacts& ticket, bool hasEventLog) {
                        [](const metrics::FactEvent& e) { return e.kind == EventKind::Escalated; });
 }
 
-// SPEC §7 in SQL, as isEscalated decides it from the facts: an `escalated`
-// event, or without any event log the ticket's own flag read as an integer.
-std::string escalatedSql(bool hasEventLog) {
-    return hasEventLog ? "EXISTS (SELECT 1 FROM ticket_events e "
-                         "WHERE e.ticket = t.id AND e.event = 'escalated')"
-                       : "coalesce(CAST(t.escalated AS INTEGER), 0) != 0";
-}
-
 // T(W) in order of creation (ties by row).
 std::vector<const metrics::TicketFacts*> createdIn(const metrics::MetricsInput& input,
                                                    const Window& window) {
@@ -106,12 +98,9 @@ SegmentTickets segmentTicketRows(store::Database& db, const Window& window,
     }
     const char* column = metrics::segmentFieldColumn(field);
     std::string sql = "SELECT t.id, ";
-    sql += escalatedSql(metrics::workspaceHasEventLog(db));
-    sql += " FROM tickets t ";
-    if (metrics::segmentFieldNeedsAccounts(field)) {
-        // An exact match of the id, as the facts take a ticket's account.
-        sql += "LEFT JOIN accounts a ON a.account_id = t.account_id ";
-    }
+    sql += metrics::segmentEscalatedSql(metrics::workspaceHasEventLog(db));
+    sql += ' ';
+    sql += metrics::segmentTicketsFrom(field);
     sql += "WHERE t.created_at >= ?1 AND t.created_at < ?2 AND ";
     // The facts read a null and an empty value alike: no value.
     if (value.isEmpty()) {

@@ -61,22 +61,6 @@ CREATE TRIGGER IF NOT EXISTS segment_hours_after_account_delete AFTER DELETE ON 
 END;
 )sql";
 
-// Escalated as the facts decide it: an `escalated` event, or without any
-// event log the ticket's own flag read as an integer.
-std::string escalatedExpression(bool hasEventLog) {
-    return hasEventLog ? "EXISTS (SELECT 1 FROM ticket_events e "
-                         "WHERE e.ticket = t.id AND e.event = 'escalated')"
-                       : "coalesce(CAST(t.escalated AS INTEGER), 0) != 0";
-}
-
-std::string ticketsJoin(SegmentField field) {
-    std::string from = "FROM tickets t ";
-    if (segmentFieldNeedsAccounts(field)) {
-        from += "LEFT JOIN accounts a ON a.account_id = t.account_id ";
-    }
-    return from;
-}
-
 std::string basisText(bool hasEventLog) {
     std::string basis = std::to_string(countsFormat);
     basis += hasEventLog ? ";log=1" : ";log=0";
@@ -137,9 +121,9 @@ void keepRun(store::Database& db, SegmentField field, bool hasEventLog, const Ho
                       "SELECT ?1, t.created_at / 3600, ";
     sql += segmentFieldColumn(field);
     sql += ", count(*), sum(";
-    sql += escalatedExpression(hasEventLog);
+    sql += segmentEscalatedSql(hasEventLog);
     sql += ") ";
-    sql += ticketsJoin(field);
+    sql += segmentTicketsFrom(field);
     sql += "WHERE t.created_at >= ?2 AND t.created_at < ?3 GROUP BY 2, 3";
     store::Statement count = db.prepare(sql);
     count.bindAll(fieldCode, run.from(), run.to());
@@ -258,9 +242,9 @@ void countSegmentsDirectly(store::Database& db, const Window& window, SegmentFie
     std::string sql = "SELECT ";
     sql += segmentFieldColumn(field);
     sql += ", count(*), sum(";
-    sql += escalatedExpression(hasEventLog);
+    sql += segmentEscalatedSql(hasEventLog);
     sql += ") ";
-    sql += ticketsJoin(field);
+    sql += segmentTicketsFrom(field);
     sql += "WHERE t.created_at >= ?1 AND t.created_at < ?2 GROUP BY 1";
     store::Statement row = db.prepare(sql);
     row.bindAll(window.from, window.to);
@@ -298,6 +282,20 @@ void countSegments(store::Database& db, const Window& window, SegmentField field
     // The parts of the window outside its kept whole hours.
     countSegmentsDirectly(db, Window{window.from, span.from()}, field, hasEventLog, sink);
     countSegmentsDirectly(db, Window{span.to(), window.to}, field, hasEventLog, sink);
+}
+
+std::string segmentEscalatedSql(bool hasEventLog) {
+    return hasEventLog ? "EXISTS (SELECT 1 FROM ticket_events e "
+                         "WHERE e.ticket = t.id AND e.event = 'escalated')"
+                       : "coalesce(CAST(t.escalated AS INTEGER), 0) != 0";
+}
+
+std::string segmentTicketsFrom(SegmentField field) {
+    std::string from = "FROM tickets t ";
+    if (segmentFieldNeedsAccounts(field)) {
+        from += "LEFT JOIN accounts a ON a.account_id = t.account_id ";
+    }
+    return from;
 }
 
 } // namespace escdesk::metrics

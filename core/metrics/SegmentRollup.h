@@ -24,6 +24,7 @@
 #include <QString>
 
 #include <functional>
+#include <string>
 
 namespace escdesk::metrics {
 
@@ -36,6 +37,13 @@ using SegmentCountSink = std::function<void(const QString&, std::int64_t, std::i
 // and whether it needs the accounts joined.
 const char* segmentFieldColumn(SegmentField field);
 bool segmentFieldNeedsAccounts(SegmentField field);
+
+// SQL over tickets t: whether a ticket escalated as the facts decide it (an
+// `escalated` event, or without any event log the ticket's own flag read as
+// an integer), and the FROM clause a segmenting field needs (the tickets,
+// with their accounts when the field is an account's).
+std::string segmentEscalatedSql(bool hasEventLog);
+std::string segmentTicketsFrom(SegmentField field);
 
 // Counts the tickets created in `window` per value of `field`, with how
 // many of them escalated, straight from the tickets and their events.

@@ -20,7 +20,12 @@ std::optional<double> meanOf(std::vector<double> values) {
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
+// Joins two samples. Either may take the other's values, as samples are
+// sorted before use: the smaller is copied into the larger.
 void append(std::vector<double>& to, std::vector<double>&& from) {
+    if (from.size() > to.size()) {
+        to.swap(from);
+    }
     to.insert(to.end(), from.begin(), from.end());
 }
 

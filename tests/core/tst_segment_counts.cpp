@@ -326,6 +326,37 @@ private slots:
         QVERIFY(qAbs(*stats.p90 - 8999.1) < 1e-9);
         QCOMPARE(*stats.mean, 4999.5);
     }
+
+    // Durations in whole seconds (seconds / 60.0) are sorted by their
+    // seconds: the order and every value's bits must be std::sort's, for
+    // negatives, zero and ties, for a span of seconds past two bytes, and
+    // when one value that is not whole seconds sends the sample back to the
+    // sort of bits.
+    void wholeSecondsSortOrdersAsAComparisonSort() {
+        std::mt19937_64 random(20);
+        const auto sameBits = [](double a, double b) {
+            return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+        };
+        for (const bool oneNotWhole : {false, true}) {
+            std::vector<double> values;
+            for (int i = 0; i < 50000; ++i) {
+                const auto seconds = static_cast<std::int64_t>(random() % 5000000) - 30000;
+                values.push_back(static_cast<double>(i % 7 == 0 ? 0 : seconds) / 60.0);
+            }
+            if (oneNotWhole) {
+                values[123] = 12.345678; // 740.74068 s
+            }
+            std::vector<double> expected = values;
+            std::sort(expected.begin(), expected.end());
+            metrics::sortAscending(values);
+            QVERIFY(std::equal(values.begin(), values.end(), expected.begin(), expected.end(),
+                               sameBits));
+        }
+        // Every value the same: nothing to order.
+        std::vector<double> same(5000, 90.0 / 60.0);
+        metrics::sortAscending(same);
+        QVERIFY(std::all_of(same.begin(), same.end(), [](double v) { return v == 1.5; }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSegmentCounts)

@@ -39,6 +39,7 @@
 #include "import/JsonPositions.h"
 #include "import/Timestamp.h"
 
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -51,11 +52,23 @@
 
 namespace escdesk::import {
 
+// A history mapping's rule for source values that "values" does not name:
+// a value in which the regular expression `match` finds a match (ignoring
+// case) reads as `value`. BPI Challenge 2013's "Involved ST" holds the
+// support level only as a suffix ("V5 3rd", "G97 2nd", plain "G97").
+struct ValuePattern {
+    QString match;     // as written in the mapping file
+    std::string value; // UTF-8
+    QRegularExpression compiled = {};
+};
+
 struct FieldSource {
     QString field;       // canonical header name, e.g. "created_at"
     QStringList columns; // source header names; the first present is used
     std::optional<TimestampForm> form;
     std::map<std::string, std::string> values; // lower-case UTF-8 source → canonical
+    // History mappings only: tried in order after "values"; the first that matches wins.
+    std::vector<ValuePattern> patterns = {};
     // The field's own null tokens, replacing the mapping's; nullopt: the mapping's.
     std::optional<QStringList> nulls = std::nullopt;
     // Where the field's column name stands in its mapping file; unknown for presets.

@@ -30,8 +30,9 @@ struct Change {
     std::string status;
     std::optional<int> tier;
     std::string group;
-    std::string priority;            // canonical, or empty
-    std::vector<std::string> fields; // the mapping's other ticket fields, mapped
+    std::string priority;                // canonical, or empty
+    std::vector<std::string> fields;     // the mapping's other ticket fields, mapped
+    std::vector<std::string> attributes; // the mapping's attribute columns, mapped
 };
 
 struct DerivedEvent {
@@ -56,6 +57,10 @@ struct Derived {
     std::optional<int> startTier; // the first known support level
     std::vector<DerivedEvent> events;
     std::vector<std::string> fields; // of the mapping's other ticket fields: the latest non-empty
+    // What was known at creation: the first non-empty group, and the
+    // attribute columns' values on the first change row (time order).
+    std::string firstGroup;
+    std::vector<std::string> attributes;
 };
 
 // A row that could not be read, or (warning) a value of a row that was read
@@ -74,6 +79,7 @@ struct HistoryChanges {
     std::int64_t headerLine = 0;
     QStringList headerNames;
     std::optional<TimestampForm> timeForm;            // of the change times
+    std::vector<std::string> attributeNames;          // trimmed header names of mapping.attributes
     std::int64_t rows = 0;                            // change rows read (not blank)
     QByteArray sha256Hex;                             // of the whole file
     std::map<std::string, std::vector<Change>> cases; // ordered: deterministic writes
@@ -103,6 +109,12 @@ private:
     const HistoryMapping& m_mapping;
     std::unique_ptr<const Statuses> m_statuses;
 };
+
+// A derived case's tickets.attributes (HistoryImporter.h): the attribute
+// columns' values at creation under `attributeNames` (HistoryChanges), with
+// first_group and first_tier, as one JSON object in key order; empty when
+// there is nothing to keep.
+std::string attributesJson(const std::vector<std::string>& attributeNames, const Derived& derived);
 
 // The events as the store keeps them: one per (time, event, tiers), notes
 // of events of the same identity joined.

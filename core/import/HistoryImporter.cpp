@@ -2,6 +2,7 @@
 
 #include "import/CsvReader.h"
 #include "import/FieldValue.h"
+#include "import/HeaderMapping.h"
 #include "import/HistoryCases.h"
 #include "import/MappingFile.h"
 #include "import/RejectedRows.h"
@@ -72,6 +73,9 @@ public:
         for (const FieldSource& source : mapping.ticketFields) {
             addNulls(source);
         }
+        for (const FieldSource& source : mapping.attributes) {
+            addNulls(source);
+        }
     }
 
     HistoryChanges read();
@@ -108,6 +112,8 @@ private:
     int m_groupField = -1;
     int m_priorityField = -1;
     std::vector<int> m_ticketFieldColumns;            // of mapping.ticketFields, in the file
+    std::vector<int> m_attributeColumns;              // of mapping.attributes, in the file
+    std::vector<std::string> m_attributeNames;        // their trimmed header names
     std::map<const FieldSource*, NullTokens> m_nulls; // of each column entry
     std::optional<TimestampForm> m_timeForm;
 
@@ -193,6 +199,11 @@ void ChangeReader::readHeader() {
     for (const FieldSource& source : m_mapping.ticketFields) {
         m_ticketFieldColumns.push_back(findColumn(header, source, true));
     }
+    for (const FieldSource& source : m_mapping.attributes) {
+        const int field = findColumn(header, source, true);
+        m_attributeColumns.push_back(field);
+        m_attributeNames.emplace_back(trimBlanks(header[static_cast<std::size_t>(field)]));
+    }
 }
 
 void ChangeReader::detectTimeForm() {
@@ -233,6 +244,14 @@ std::string_view ChangeReader::mapped(const FieldSource& source, std::string_vie
         const std::string key = qs(trimmed).toLower().toStdString();
         if (const auto found = source.values.find(key); found != source.values.end()) {
             return found->second;
+        }
+    }
+    if (!source.patterns.empty() && !trimmed.empty()) {
+        const QString value = qs(trimmed);
+        for (const ValuePattern& pattern : source.patterns) {
+            if (pattern.compiled.match(value).hasMatch()) {
+                return pattern.value;
+            }
         }
     }
     return trimmed;
@@ -345,6 +364,10 @@ std::optional<Change> ChangeReader::readChange(const CsvRecord& record) {
         change.fields.emplace_back(
             mapped(m_mapping.ticketFields[i], fieldText(m_ticketFieldColumns[i])));
     }
+    for (std::size_t i = 0; i < m_attributeColumns.size(); ++i) {
+        change.attributes.emplace_back(
+            mapped(m_mapping.attributes[i], fieldText(m_attributeColumns[i])));
+    }
     return change;
 }
 
@@ -391,6 +414,7 @@ HistoryChanges ChangeReader::read() {
     changes.headerLine = m_headerLine;
     changes.headerNames = m_headerNames;
     changes.timeForm = m_timeForm;
+    changes.attributeNames = std::move(m_attributeNames);
     changes.rows = m_rows;
     changes.sha256Hex = m_sha256Hex;
     changes.cases = std::move(m_cases);
@@ -479,6 +503,9 @@ Derived CaseDeriver::derive(std::vector<Change>& changes) const {
             d.startTier = d.startTier.value_or(*change.tier);
         }
         if (!change.group.empty()) {
+            if (d.firstGroup.empty()) {
+                d.firstGroup = change.group;
+            }
             if (!d.group.empty() && change.group != d.group) {
                 d.events.push_back({t, "reassigned", std::nullopt, std::nullopt, change.group});
             }
@@ -513,7 +540,42 @@ Derived CaseDeriver::derive(std::vector<Change>& changes) const {
         previous = &change;
     }
     d.fields = latestFields(changes, m_mapping.ticketFields.size());
+    // At creation: the first row in time order, blanks included.
+    d.attributes = changes.front().attributes;
     return d;
+}
+
+std::string attributesJson(const std::vector<std::string>& attributeNames, const Derived& d) {
+    std::vector<std::pair<std::string_view, std::string>> kept;
+    for (std::size_t i = 0; i < attributeNames.size() && i < d.attributes.size(); ++i) {
+        if (!d.attributes[i].empty()) {
+            kept.emplace_back(attributeNames[i], d.attributes[i]);
+        }
+    }
+    if (!d.firstGroup.empty()) {
+        kept.emplace_back("first_group", d.firstGroup);
+    }
+    if (d.startTier) {
+        kept.emplace_back("first_tier", std::to_string(*d.startTier));
+    }
+    // In name order, as a tickets import writes its extra columns
+    // (RowConverter.cpp); a name given twice keeps its first value.
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string json;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        if (i > 0 && kept[i].first == kept[i - 1].first) {
+            continue;
+        }
+        json += json.empty() ? '{' : ',';
+        appendJsonString(json, kept[i].first);
+        json += ':';
+        appendJsonString(json, kept[i].second);
+    }
+    if (!json.empty()) {
+        json += '}';
+    }
+    return json;
 }
 
 HistoryChanges readHistoryChanges(const QString& path, const HistoryMapping& mapping,
@@ -557,6 +619,7 @@ private:
     const ImportOptions& m_options;
     CsvDialect m_dialect;
     std::vector<Rejection> m_rejections;
+    std::vector<std::string> m_attributeNames; // of the mapping's attribute columns, in the file
     std::optional<TableWriter> m_tickets;
     std::optional<TableWriter> m_events;
     ImportResult m_result;
@@ -607,6 +670,10 @@ void HistoryImport::write(const std::string& caseId, const Derived& d) {
         const std::string column = m_mapping.ticketFields[i].field.toStdString();
         ticket[columnIndex(ImportKind::Tickets, column)] = text(d.fields[i]);
     }
+    // Kept alive until the row is written: a text value refers to it.
+    const std::string attributes = history::attributesJson(m_attributeNames, d);
+    static const std::size_t attributesColumn = columnIndex(ImportKind::Tickets, "attributes");
+    ticket[attributesColumn] = text(attributes);
     count(m_tickets->write(ticket, m_result.batch));
     const std::int64_t ticketRow = m_tickets->lastRowId();
     std::vector<Value> event(layoutOf(ImportKind::Events).columns.size());
@@ -632,6 +699,7 @@ ImportResult HistoryImport::run() {
     m_result.sha256Hex = changes.sha256Hex;
     m_dialect = changes.dialect;
     m_rejections = std::move(changes.rejections);
+    m_attributeNames = std::move(changes.attributeNames);
     store::Transaction transaction(m_db);
     m_db.prepare("INSERT INTO import_batches(kind, file_name, preset, source_tz, started_at) "
                  "VALUES (?, ?, ?, ?, ?)")

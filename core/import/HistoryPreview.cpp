@@ -5,6 +5,8 @@
 #include "import/Importer.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -32,7 +34,9 @@ bool isStored(store::Database& db, const std::string& ticketId) {
 }
 
 HistoryPreviewTicket previewTicket(const std::string& caseId, const history::Derived& d,
-                                   const HistoryMapping& mapping, const QTimeZone& zone) {
+                                   const HistoryMapping& mapping,
+                                   const std::vector<std::string>& attributeNames,
+                                   const QTimeZone& zone) {
     HistoryPreviewTicket ticket;
     ticket.ticketId = qs(caseId);
     ticket.createdAt = shownTime(d.created, zone);
@@ -47,6 +51,13 @@ HistoryPreviewTicket previewTicket(const std::string& caseId, const history::Der
         if (!d.fields[i].empty()) {
             ticket.fields.emplace_back(mapping.ticketFields[i].field, qs(d.fields[i]));
         }
+    }
+    const QJsonObject attributes =
+        QJsonDocument::fromJson(
+            QByteArray::fromStdString(history::attributesJson(attributeNames, d)))
+            .object();
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        ticket.attributes.emplace_back(it.key(), it.value().toString());
     }
     for (const history::DerivedEvent& e : history::mergedByIdentity(d.events)) {
         ticket.events.push_back(
@@ -97,8 +108,8 @@ HistoryPreview previewHistoryCsv(store::Database& db, const QString& path,
         if (options.cancel && options.cancel->load()) {
             throw ImportCancelled{};
         }
-        HistoryPreviewTicket ticket =
-            previewTicket(caseId, deriver.derive(caseChanges), mapping, displayZone);
+        HistoryPreviewTicket ticket = previewTicket(caseId, deriver.derive(caseChanges), mapping,
+                                                    changes.attributeNames, displayZone);
         ticket.changes = static_cast<std::int64_t>(caseChanges.size());
         ticket.inStore = isStored(db, caseId);
         preview.tickets.push_back(std::move(ticket));

@@ -41,6 +41,8 @@ struct HistoryPreviewTicket {
     QString group;
     // The mapping's other ticket fields that have a value: field, value.
     std::vector<std::pair<QString, QString>> fields;
+    // What it would keep in tickets.attributes (HistoryImporter.h): key, value.
+    std::vector<std::pair<QString, QString>> attributes;
     std::vector<HistoryPreviewEvent> events; // as they would be stored
     std::int64_t changes = 0;                // change rows read for the case
     bool inStore = false;                    // the import would update it

@@ -233,11 +233,65 @@ DateOrder readDateOrder(const MappingDocument& file, const QStringList& path) {
               QStringLiteral("\"date_order\" is %1; use \"dmy\" or \"mdy\"").arg(quoted(order)));
 }
 
+// "patterns": a list of {"match": regular expression, "value": value},
+// each expression checked here so that a slip is refused at its line.
+std::vector<ValuePattern> readPatterns(const MappingDocument& file, const QStringList& path,
+                                       const QJsonValue& value) {
+    const QString form = QStringLiteral("[{\"match\": \" 2nd$\", \"value\": \"2\"}, …]");
+    if (!value.isArray()) {
+        file.fail(file.valueAt(path), QStringLiteral("\"patterns\" must be a list of {\"match\", "
+                                                     "\"value\"} objects (%1), not %2")
+                                          .arg(form, typeName(value)));
+    }
+    std::vector<ValuePattern> patterns;
+    const QJsonArray items = value.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QStringList itemPath = path + QStringList{QString::number(i)};
+        if (!items[i].isObject()) {
+            file.fail(file.valueAt(itemPath),
+                      QStringLiteral("each item of \"patterns\" must be an object (%1), not %2")
+                          .arg(form, typeName(items[i])));
+        }
+        const QJsonObject item = items[i].toObject();
+        const QStringList valid{QStringLiteral("match"), QStringLiteral("value")};
+        for (const QString& key : file.keys(itemPath)) {
+            if (!valid.contains(key)) {
+                file.unknownKey(itemPath + QStringList{key}, valid,
+                                QStringLiteral("a pattern has \"match\" and \"value\""));
+            }
+        }
+        for (const QString& key : valid) {
+            if (!item.contains(key)) {
+                file.fail(file.valueAt(itemPath),
+                          QStringLiteral("the pattern needs %1").arg(quoted(key)));
+            }
+        }
+        ValuePattern pattern;
+        const QStringList matchPath = itemPath + QStringList{valid[0]};
+        pattern.match = file.string(item.value(valid[0]), matchPath);
+        pattern.value =
+            file.string(item.value(valid[1]), itemPath + QStringList{valid[1]}).toStdString();
+        pattern.compiled =
+            QRegularExpression(pattern.match, QRegularExpression::CaseInsensitiveOption);
+        if (pattern.match.isEmpty() || !pattern.compiled.isValid()) {
+            file.fail(file.valueAt(matchPath),
+                      QStringLiteral("%1 is not a regular expression: %2")
+                          .arg(quoted(pattern.match), pattern.match.isEmpty()
+                                                          ? QStringLiteral("it is empty")
+                                                          : pattern.compiled.errorString()));
+        }
+        patterns.push_back(std::move(pattern));
+    }
+    return patterns;
+}
+
 // One column entry: a column name, a list of names, or an object with
-// "column"/"columns", "format" (when `timeField`), "values" and "nulls".
+// "column"/"columns", "format" (when `timeField`), "values", "nulls" and
+// (in a history mapping, when `withPatterns`) "patterns".
 // `field` is the canonical field; path.last() is the key as written.
 FieldSource readFieldSource(const MappingDocument& file, const QStringList& path,
-                            const QJsonValue& spec, const QString& field, bool timeField) {
+                            const QJsonValue& spec, const QString& field, bool timeField,
+                            bool withPatterns = false) {
     FieldSource source;
     source.field = field;
     const auto columnName = [&file](const QJsonValue& value, const QStringList& at) {
@@ -275,6 +329,9 @@ FieldSource readFieldSource(const MappingDocument& file, const QStringList& path
                       QStringLiteral("nulls")};
     if (timeField) {
         valid.insert(2, QStringLiteral("format"));
+    }
+    if (withPatterns) {
+        valid << QStringLiteral("patterns");
     }
     for (const QString& key : file.keys(path)) {
         const QStringList keyPath = path + QStringList{key};
@@ -328,6 +385,8 @@ FieldSource readFieldSource(const MappingDocument& file, const QStringList& path
         } else if (key == QLatin1String("nulls")) {
             source.nulls = file.strings(value, keyPath, QStringLiteral("null token"),
                                         QStringLiteral("null tokens"));
+        } else if (key == QLatin1String("patterns") && withPatterns) {
+            source.patterns = readPatterns(file, keyPath, value);
         } else {
             file.unknownKey(keyPath, valid,
                             QStringLiteral("a column entry has %1").arg(listed(valid)));
@@ -523,6 +582,66 @@ QStringList historyTicketFields() {
             QStringLiteral("tags")};
 }
 
+namespace {
+
+// "attributes": a list of columns, each a name or an entry object
+// ({"column", "values", "nulls", "patterns"}); refuses a column given twice
+// and a column named as a key the import derives itself.
+std::vector<FieldSource> readAttributeSources(const MappingDocument& file, const QStringList& path,
+                                              const QJsonValue& value) {
+    if (!value.isArray()) {
+        file.fail(file.valueAt(path),
+                  QStringLiteral("\"attributes\" must be a list of columns ([\"Product\", "
+                                 "{\"column\": \"Country\", \"nulls\": [\"-\"]}]), not %1")
+                      .arg(typeName(value)));
+    }
+    std::vector<FieldSource> sources;
+    std::map<QString, QStringList> seen; // lower-case column name → its path
+    const QJsonArray items = value.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QStringList itemPath = path + QStringList{QString::number(i)};
+        if (!items[i].isString() && !items[i].isObject()) {
+            file.fail(file.valueAt(itemPath),
+                      QStringLiteral("each item of \"attributes\" must be a column name or a "
+                                     "column entry object, not %1")
+                          .arg(typeName(items[i])));
+        }
+        const QJsonObject entry = items[i].toObject();
+        if (items[i].isObject() && !entry.contains(QStringLiteral("column")) &&
+            !entry.contains(QStringLiteral("columns"))) {
+            file.fail(file.valueAt(itemPath), QStringLiteral("an item of \"attributes\" names no "
+                                                             "column: give \"column\" or "
+                                                             "\"columns\""));
+        }
+        FieldSource source =
+            readFieldSource(file, itemPath, items[i], QStringLiteral("attributes"), false, true);
+        for (const QString& column : source.columns) {
+            const QString lower = column.trimmed().toLower();
+            if (historyDerivedAttributes().contains(lower)) {
+                file.fail(source.at, QStringLiteral("the attribute name %1 is taken: the import "
+                                                    "keeps the first group and support level "
+                                                    "under first_group and first_tier")
+                                         .arg(quoted(column)));
+            }
+            if (const auto [first, added] = seen.emplace(lower, itemPath); !added) {
+                const TextPosition was = file.valueAt(first->second);
+                file.fail(source.at, QStringLiteral("the column %1 is kept twice in "
+                                                    "\"attributes\" (also at line %2, column %3)")
+                                         .arg(quoted(column), QString::number(was.line),
+                                              QString::number(was.column)));
+            }
+        }
+        sources.push_back(std::move(source));
+    }
+    return sources;
+}
+
+} // namespace
+
+QStringList historyDerivedAttributes() {
+    return {QStringLiteral("first_group"), QStringLiteral("first_tier")};
+}
+
 HistoryMapping readHistoryMappingFile(const QString& path) {
     const MappingDocument file(path);
     const QJsonObject& root = file.root();
@@ -548,7 +667,8 @@ HistoryMapping readHistoryMappingFile(const QString& path) {
                       QStringLiteral("group"), QStringLiteral("priority")};
     valid += ticketFields;
     valid += statusLists;
-    valid << QStringLiteral("date_order") << QStringLiteral("nulls");
+    valid << QStringLiteral("attributes") << QStringLiteral("date_order")
+          << QStringLiteral("nulls");
     const QStringList derived{QStringLiteral("created_at"),   QStringLiteral("resolved_at"),
                               QStringLiteral("closed_at"),    QStringLiteral("escalated"),
                               QStringLiteral("escalated_at"), QStringLiteral("start_tier")};
@@ -558,14 +678,14 @@ HistoryMapping readHistoryMappingFile(const QString& path) {
         const QStringList keyPath{key};
         const QJsonValue value = root.value(key);
         const auto entry = [&](bool timeField = false) {
-            return readFieldSource(file, keyPath, value, key, timeField);
+            return readFieldSource(file, keyPath, value, key, timeField, !timeField);
         };
         if (key == QLatin1String("name")) {
             mapping.name = file.string(value, keyPath);
         } else if (key == QLatin1String("kind")) {
             continue; // read above
         } else if (key == QLatin1String("case")) {
-            mapping.caseId = entry();
+            mapping.caseId = readFieldSource(file, keyPath, value, key, false);
             caseGiven = true;
         } else if (key == QLatin1String("time")) {
             mapping.time = entry(true);
@@ -591,6 +711,8 @@ HistoryMapping readHistoryMappingFile(const QString& path) {
             (key == statusLists[0]   ? mapping.waitingStatuses
              : key == statusLists[1] ? mapping.resolvedStatuses
                                      : mapping.closedStatuses) = statuses;
+        } else if (key == QLatin1String("attributes")) {
+            mapping.attributes = readAttributeSources(file, keyPath, value);
         } else if (key == QLatin1String("date_order")) {
             mapping.dateOrder = readDateOrder(file, keyPath);
         } else if (key == QLatin1String("nulls")) {
@@ -644,7 +766,7 @@ QJsonValue fieldSourceJson(const FieldSource& source) {
     const QJsonValue columns = source.columns.size() == 1
                                    ? QJsonValue(source.columns.first())
                                    : QJsonValue(QJsonArray::fromStringList(source.columns));
-    if (form.isEmpty() && source.values.empty() && !source.nulls) {
+    if (form.isEmpty() && source.values.empty() && !source.nulls && source.patterns.empty()) {
         return columns;
     }
     QJsonObject entry;
@@ -662,6 +784,15 @@ QJsonValue fieldSourceJson(const FieldSource& source) {
     }
     if (source.nulls) {
         entry.insert(QStringLiteral("nulls"), QJsonArray::fromStringList(*source.nulls));
+    }
+    if (!source.patterns.empty()) {
+        QJsonArray patterns;
+        for (const ValuePattern& pattern : source.patterns) {
+            patterns.append(
+                QJsonObject{{QStringLiteral("match"), pattern.match},
+                            {QStringLiteral("value"), QString::fromStdString(pattern.value)}});
+        }
+        entry.insert(QStringLiteral("patterns"), patterns);
     }
     return entry;
 }
@@ -691,6 +822,13 @@ QByteArray historyMappingJson(const HistoryMapping& mapping) {
     }
     for (const FieldSource& source : mapping.ticketFields) {
         keys.emplace_back(source.field, fieldSourceJson(source));
+    }
+    if (!mapping.attributes.empty()) {
+        QJsonArray attributes;
+        for (const FieldSource& source : mapping.attributes) {
+            attributes.append(fieldSourceJson(source));
+        }
+        keys.emplace_back(QStringLiteral("attributes"), attributes);
     }
     const std::pair<const char*, const QStringList*> statusLists[] = {
         {"waiting_statuses", &mapping.waitingStatuses},

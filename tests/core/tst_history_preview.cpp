@@ -109,6 +109,11 @@ void compareSources(const FieldSource& read, const FieldSource& written) {
     QCOMPARE(read.form, written.form);
     QCOMPARE(read.values, written.values);
     QCOMPARE(read.nulls, written.nulls);
+    QCOMPARE(read.patterns.size(), written.patterns.size());
+    for (std::size_t i = 0; i < read.patterns.size(); ++i) {
+        QCOMPARE(read.patterns[i].match, written.patterns[i].match);
+        QCOMPARE(read.patterns[i].value, written.patterns[i].value);
+    }
 }
 
 void compareOptionalSources(const std::optional<FieldSource>& read,
@@ -132,6 +137,10 @@ void compareMappings(const HistoryMapping& read, const HistoryMapping& written) 
     QCOMPARE(read.ticketFields.size(), written.ticketFields.size());
     for (std::size_t i = 0; i < read.ticketFields.size(); ++i) {
         compareSources(read.ticketFields[i], written.ticketFields[i]);
+    }
+    QCOMPARE(read.attributes.size(), written.attributes.size());
+    for (std::size_t i = 0; i < read.attributes.size(); ++i) {
+        compareSources(read.attributes[i], written.attributes[i]);
     }
     QCOMPARE(read.waitingStatuses, written.waitingStatuses);
     QCOMPARE(read.resolvedStatuses, written.resolvedStatuses);
@@ -219,6 +228,63 @@ private slots:
         QCOMPARE(p.warnings(), std::int64_t{1});
     }
 
+    // What was known at creation (HistoryImporter.h): the attribute columns'
+    // values on each case's first row, the first group and the first tier.
+    void showsTheAttributesKeptAtCreation() {
+        auto workspace = freshWorkspace();
+        const auto attributesOf = [](const HistoryPreviewTicket& ticket) {
+            QStringList pairs;
+            for (const auto& [key, value] : ticket.attributes) {
+                pairs << key + QLatin1Char('=') + value;
+            }
+            return pairs;
+        };
+        // Without "attributes": the first group and tier only. C-3's first
+        // level is "?" (a null token), its second "Level X" (no tier): none.
+        HistoryPreview p = preview(*workspace, wizardMapping());
+        QCOMPARE(attributesOf(p.tickets[0]),
+                 QStringList({"first_group=Service Desk", "first_tier=1"}));
+        QCOMPARE(attributesOf(p.tickets[1]), QStringList({"first_group=Network", "first_tier=2"}));
+        QCOMPARE(attributesOf(p.tickets[2]), QStringList({"first_group=Service Desk"}));
+        // With Urgency and Category: the first row's values (C-1 is P3 and
+        // Billing there, P2 and Invoices later); C-2's first Category is blank.
+        HistoryMapping mapping = wizardMapping();
+        mapping.attributes.push_back(entry("attributes", "Urgency"));
+        mapping.attributes.push_back(entry("attributes", "Category"));
+        p = preview(*workspace, mapping);
+        QCOMPARE(attributesOf(p.tickets[0]),
+                 QStringList({"Category=Billing", "Urgency=P3", "first_group=Service Desk",
+                              "first_tier=1"}));
+        QCOMPARE(attributesOf(p.tickets[1]),
+                 QStringList({"Urgency=P1", "first_group=Network", "first_tier=2"}));
+        QCOMPARE(attributesOf(p.tickets[2]),
+                 QStringList({"Category=Access", "Urgency=P4", "first_group=Service Desk"}));
+        // The latest values still make the ticket: C-1 is High (P2).
+        QCOMPARE(p.tickets[0].priority, QStringLiteral("High"));
+    }
+
+    // "patterns" read what "values" does not name, first match first; a value
+    // "values" names never reaches them.
+    void patternsReadTheValuesLeftOver() {
+        auto workspace = freshWorkspace();
+        HistoryMapping mapping = wizardMapping();
+        mapping.tier->patterns = {
+            {QStringLiteral("^level x$"), "3",
+             QRegularExpression(QStringLiteral("^level x$"),
+                                QRegularExpression::CaseInsensitiveOption)},
+            {QStringLiteral("."), "4", QRegularExpression(QStringLiteral("."))}};
+        const HistoryPreview p = preview(*workspace, mapping);
+        // C-1 and C-2 read 1st and 2nd by "values" (else "." would make them 4).
+        QCOMPARE(p.tickets[0].startTier, std::optional<int>(1));
+        QCOMPARE(p.tickets[1].startTier, std::optional<int>(2));
+        // C-3: "?" is still no level (a null token comes first); "Level X" is 3,
+        // no longer a warning; line 11 is still rejected.
+        QCOMPARE(p.tickets[2].startTier, std::optional<int>(3));
+        QCOMPARE(p.tickets[2].tier, std::optional<int>(3));
+        QCOMPARE(p.warnings(), std::int64_t{0});
+        QCOMPARE(p.rejectedRows(), std::int64_t{1});
+    }
+
     void mappingChangesChangeThePreview() {
         auto workspace = freshWorkspace();
         HistoryMapping mapping = wizardMapping();
@@ -283,6 +349,11 @@ private slots:
         mapping.priority->nulls = QStringList{QStringLiteral("-"), QStringLiteral("(none)")};
         mapping.ticketFields.push_back(entry("subject", "Title"));
         mapping.ticketFields.back().nulls = QStringList{}; // no null tokens at all
+        mapping.tier->patterns = {{QStringLiteral(" 3rd$"), "3", {}},
+                                  {QStringLiteral("."), "1", {}}};
+        mapping.attributes.push_back(entry("attributes", "Title"));
+        mapping.attributes.push_back(entry("attributes", "Team"));
+        mapping.attributes.back().nulls = QStringList{QStringLiteral("-")};
         const QString path = m_dir.filePath(QStringLiteral("round-trip.json"));
         writeHistoryMappingFile(mapping, path);
         compareMappings(readHistoryMappingFile(path), mapping);
@@ -294,6 +365,9 @@ private slots:
         QCOMPARE(lines.value(2), QByteArray("  \"kind\": \"history\","));
         QVERIFY2(lines.contains("  \"time\": {\"column\":\"Changed\",\"format\":\"dmy\"},"),
                  file.fileName().toUtf8());
+        QVERIFY2(lines.contains(
+                     "  \"attributes\": [\"Title\",{\"column\":\"Team\",\"nulls\":[\"-\"]}],"),
+                 file.fileName().toUtf8());
     }
 
     void mappingFilesOfTheTestsRoundTrip_data() {
@@ -302,6 +376,11 @@ private slots:
                                  "servicenow-incident-audit.json",
                                  "process-mining-support-levels.json", "start-tier-log.json"}) {
             QTest::newRow(name) << historyFile(name);
+        }
+        // The example mappings of real public logs (examples/mappings/README.md).
+        for (const char* name : {"bpic2013-incidents.json", "servicenow-incident-event-log.json"}) {
+            QTest::newRow(name) << QStringLiteral(ESCDESK_TEST_DATA "/../../examples/mappings/") +
+                                       QLatin1String(name);
         }
     }
 

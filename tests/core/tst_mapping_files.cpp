@@ -455,7 +455,7 @@ private slots:
                 "case, time, status, tier, group, priority, channel, account_id, product_area, "
                 "root_cause, reason_code, subject, description, assignee, resolution_type, "
                 "resolution_notes, tags, waiting_statuses, resolved_statuses, closed_statuses, "
-                "date_order and nulls");
+                "attributes, date_order and nulls");
         history("statuses without status",
                 "{\n"
                 "  \"kind\": \"history\",\n"
@@ -487,6 +487,92 @@ private slots:
                 "  \"status\": { \"column\": \"state\", \"format\": \"iso\" }\n"
                 "}\n",
                 "MAP: line 3, column 34: \"format\" is for time fields; status is not one");
+        // "attributes" (HistoryImporter.h): a list of column names or entry objects.
+        history("attributes not a list",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"attributes\": \"Product\"\n"
+                "}\n",
+                "MAP: line 3, column 17: \"attributes\" must be a list of columns ([\"Product\", "
+                "{\"column\": \"Country\", \"nulls\": [\"-\"]}]), not a string");
+        history("an attribute that is a number",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"attributes\": [\"Product\", 42]\n"
+                "}\n",
+                "MAP: line 3, column 29: each item of \"attributes\" must be a column name or a "
+                "column entry object, not a number");
+        history("an attribute kept twice",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"attributes\": [\"Product\", \"product\"]\n"
+                "}\n",
+                "MAP: line 3, column 29: the column \"product\" is kept twice in \"attributes\" "
+                "(also at line 3, column 18)");
+        history("an attribute named as a derived one",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"attributes\": [\"First_Group\"]\n"
+                "}\n",
+                "MAP: line 3, column 18: the attribute name \"First_Group\" is taken: the import "
+                "keeps the first group and support level under first_group and first_tier");
+        history("a typo in an attribute entry",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"attributes\": [{ \"column\": \"Country\", \"value\": {} }]\n"
+                "}\n",
+                "MAP: line 3, column 41: unknown key \"value\"; did you mean \"values\"?");
+        history("an attribute entry without a column",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"attributes\": [{ \"nulls\": [\"0\"] }]\n"
+                "}\n",
+                "MAP: line 3, column 18: an item of \"attributes\" names no column: give "
+                "\"column\" or \"columns\"");
+        // "patterns": regular expressions for the values "values" does not name.
+        history("a pattern that is no regular expression",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"tier\": { \"column\": \"ST\", \"patterns\": [{ \"match\": \"(2nd\", "
+                "\"value\": \"2\" }] }\n"
+                "}\n",
+                "MAP: line 3, column 53: \"(2nd\" is not a regular expression: missing closing "
+                "parenthesis");
+        history("a pattern without a value",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"tier\": { \"column\": \"ST\", \"patterns\": [{ \"match\": \"2nd$\" }] }\n"
+                "}\n",
+                "MAP: line 3, column 42: the pattern needs \"value\"");
+        history("a typo in a pattern",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"tier\": { \"column\": \"ST\", \"patterns\": [{ \"macth\": \"2nd$\" }] }\n"
+                "}\n",
+                "MAP: line 3, column 44: unknown key \"macth\"; did you mean \"match\"?");
+        history("patterns not a list",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"tier\": { \"column\": \"ST\", \"patterns\": { \"2nd$\": \"2\" } }\n"
+                "}\n",
+                "MAP: line 3, column 41: \"patterns\" must be a list of {\"match\", \"value\"} "
+                "objects ([{\"match\": \" 2nd$\", \"value\": \"2\"}, …]), not an object");
+        history("patterns of the change time",
+                "{\n"
+                "  \"kind\": \"history\",\n"
+                "  \"time\": { \"column\": \"t\", \"patterns\": [] }\n"
+                "}\n",
+                "MAP: line 3, column 28: unknown key \"patterns\"; a column entry has column, "
+                "columns, format, values and nulls");
+        tickets("patterns in a tickets mapping",
+                "{\n"
+                "  \"kind\": \"tickets\",\n"
+                "  \"fields\": {\n"
+                "    \"tier\": { \"column\": \"ST\", \"patterns\": [] }\n"
+                "  }\n"
+                "}\n",
+                "MAP: line 4, column 31: unknown key \"patterns\"; a column entry has column, "
+                "columns, values and nulls");
         history("per-field nulls not a list",
                 "{\n"
                 "  \"kind\": \"history\",\n"

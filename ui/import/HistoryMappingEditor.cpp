@@ -299,6 +299,7 @@ void HistoryMappingEditor::setMapping(const import::HistoryMapping& mapping) {
         role.column.clear();
         role.values.clear();
         role.nulls = source ? source->nulls : std::nullopt;
+        role.patterns = source ? source->patterns : std::vector<import::ValuePattern>{};
         if (!source || source->columns.isEmpty()) {
             return;
         }
@@ -345,6 +346,7 @@ void HistoryMappingEditor::setMapping(const import::HistoryMapping& mapping) {
     m_waiting = mapping.waitingStatuses;
     m_resolved = mapping.resolvedStatuses;
     m_closed = mapping.closedStatuses;
+    m_attributes = mapping.attributes;
     fillColumnChoices();
     m_filling = false;
     showRole(std::max(m_current, 0));
@@ -365,6 +367,7 @@ std::optional<import::FieldSource> HistoryMappingEditor::sourceOf(const Role& ro
         }
     }
     source.nulls = role.nulls;
+    source.patterns = role.patterns;
     if (role.key == timeRole) {
         source.form = m_timeForm;
     }
@@ -404,6 +407,7 @@ if (mapping.status) {
     mapping.resolvedStatuses = m_resolved;
     mapping.closedStatuses = m_closed;
 }
+mapping.attributes = m_attributes;
 return mapping;
 } // namespace escdesk::ui
 

@@ -61,6 +61,7 @@ private:
         QString column;                                  // empty: not mapped
         std::vector<std::pair<QString, QString>> values; // value in the file → stored as
         std::optional<QStringList> nulls;                // its own, replacing the mapping's
+        std::vector<import::ValuePattern> patterns = {}; // as loaded; not edited here
     };
     enum class Meaning { Open, Waiting, Resolved, Closed };
 
@@ -90,6 +91,8 @@ private:
     QStringList m_waiting;
     QStringList m_resolved;
     QStringList m_closed;
+    // A loaded mapping's "attributes": not edited here, written back as they came.
+    std::vector<import::FieldSource> m_attributes;
     std::optional<import::TimestampForm> m_timeForm;
 
     QLineEdit* m_name;

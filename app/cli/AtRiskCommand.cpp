@@ -56,8 +56,7 @@ int runAtRisk(const QStringList& arguments) {
                                  : "")
           << '\n';
     if (!queue.riskUnavailable.isEmpty()) {
-        out() << "No escalation risk: the risk model cannot be trained: " << queue.riskUnavailable
-              << ".\n";
+        out() << "No escalation risk shown: " << queue.riskUnavailable << ".\n";
     }
     for (const risk::AtRiskEntry& e : queue.entries) {
         out() << qSetFieldWidth(4) << Qt::right

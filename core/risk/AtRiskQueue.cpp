@@ -6,6 +6,7 @@
 #include "risk/OpenAsOf.h"
 #include "risk/RiskFeatureStore.h"
 #include "risk/RiskModelStore.h"
+#include "risk/RiskValidation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -134,7 +135,7 @@ AtRiskQueue queueOf(store::Database& db, const RiskData& data,
     queue.reviewFrom = current.model.reviewFrom();
     queue.flagFrom = current.model.flagFrom();
     queue.modelTrained = current.trained;
-    queue.riskUnavailable = current.model.cannotTrain();
+    queue.riskUnavailable = current.withheld;
     const bool scored = queue.riskUnavailable.isEmpty();
     // For a ticket whose priority the severity rules must give: every field.
     std::optional<matrix::TicketContextReader> fullContexts;
@@ -204,7 +205,8 @@ AtRiskQueue queueOf(store::Database& db, const RiskData& data,
 
 AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskOptions& options) {
     const QStringList keywords = workspaceKeywords(db);
-    const CurrentRiskModel current = currentRiskModel(db, keywords, options.saveModel);
+    CurrentRiskModel current = currentRiskModel(db, keywords, options.saveModel);
+    current.withheld = scoresWithheldFor(db, current.model);
     // The open tickets' few thousand rows, in one read transaction.
     const FileMapOff readNotMapped(db);
     const ReadSnapshot snapshot(db);
@@ -219,7 +221,8 @@ AtRiskQueue buildAtRiskQueue(store::Database& db, UtcSeconds asOf, const AtRiskO
 
 AtRiskQueue buildAtRiskQueue(store::Database& db, const RiskData& data, const QStringList& keywords,
                              UtcSeconds asOf, const AtRiskOptions& options) {
-    const CurrentRiskModel current = currentRiskModel(db, data, keywords, options.saveModel);
+    CurrentRiskModel current = currentRiskModel(db, data, keywords, options.saveModel);
+    current.withheld = scoresWithheldFor(data, current.model);
     // The tickets open then, from what was known then: as of a past instant
     // that is not the tickets open now.
     const ReadSnapshot snapshot(db);

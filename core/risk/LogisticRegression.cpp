@@ -102,15 +102,19 @@ double LogisticModel::probability(const double* row) const {
 
 LogisticModel fitLogistic(const std::vector<double>& rows, std::size_t width,
                           const std::vector<char>& labels, const LogisticOptions& options) {
-    const std::size_t n = labels.size();
-    if (rows.size() != n * width) {
+    if (rows.size() != labels.size() * width) {
         throw std::invalid_argument("logistic regression: rows and labels differ in number");
     }
+    return fitLogistic(rows.data(), labels.data(), labels.size(), width, options);
+}
+
+LogisticModel fitLogistic(const double* rows, const char* labels, std::size_t n, std::size_t width,
+                          const LogisticOptions& options) {
     // Parameters θ = (b, w₁ … w_p); row i is (1, xᵢ).
     const std::size_t p = width + 1;
     std::vector<double> theta(p, 0.0);
     // Start the intercept at the base rate's log-odds (a good first guess).
-    const auto positives = static_cast<double>(std::count(labels.begin(), labels.end(), 1));
+    const auto positives = static_cast<double>(std::count(labels, labels + n, 1));
     if (positives > 0 && positives < static_cast<double>(n)) {
         theta[0] = std::log(positives / (static_cast<double>(n) - positives));
     }
@@ -123,8 +127,7 @@ LogisticModel fitLogistic(const std::vector<double>& rows, std::size_t width,
         std::fill(hessian.begin(), hessian.end(), 0.0);
         for (std::size_t i = 0; i < n; ++i) {
             x[0] = 1.0;
-            std::copy_n(rows.begin() + static_cast<std::ptrdiff_t>(i * width), width,
-                        x.begin() + 1);
+            std::copy_n(rows + i * width, width, x.begin() + 1);
             double z = 0.0;
             for (std::size_t j = 0; j < p; ++j) {
                 z += theta[j] * x[j];

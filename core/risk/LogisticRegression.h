@@ -44,6 +44,10 @@ struct LogisticOptions {
 // Fits on standardised rows (`width` values each) and 0/1 labels.
 LogisticModel fitLogistic(const std::vector<double>& rows, std::size_t width,
                           const std::vector<char>& labels, const LogisticOptions& options = {});
+// The same on the first `n` rows and labels of arrays (a training period's
+// older part, without copying it).
+LogisticModel fitLogistic(const double* rows, const char* labels, std::size_t n, std::size_t width,
+                          const LogisticOptions& options = {});
 
 double sigmoid(double z);
 

@@ -4,6 +4,7 @@
 #include "metrics/DataCoverage.h"
 #include "risk/OpenAsOf.h"
 #include "risk/RiskFeatureStore.h"
+#include "risk/RiskFeatures.h"
 #include "text/StopWords.h"
 #include "text/Words.h"
 
@@ -94,6 +95,12 @@ QString riskFieldName(RiskField field) {
         return QStringLiteral("product area");
     case RiskField::Channel:
         return QStringLiteral("channel");
+    case RiskField::StartTier:
+        return QStringLiteral("start tier");
+    case RiskField::CreationHour:
+        return QStringLiteral("hour of creation");
+    case RiskField::CreationWeekday:
+        return QStringLiteral("weekday of creation");
     }
     return {};
 }
@@ -153,6 +160,8 @@ struct TextFeatures {
     int keywordHits = 0;
     int negativeTerms = 0;
     QStringList stems;
+    QByteArray attributesJson;
+    std::vector<std::pair<QString, QString>> attributes;
 };
 
 void computeTextFeatures(const SentimentScorer& scorer, TextFeatures* begin, TextFeatures* end) {
@@ -162,6 +171,9 @@ void computeTextFeatures(const SentimentScorer& scorer, TextFeatures* begin, Tex
         f->keywordHits = sentiment.keywordHits;
         f->negativeTerms = sentiment.negativeTerms;
         f->stems = subjectStems(f->subject);
+        f->attributes = parseAttributes(std::string_view(
+            f->attributesJson.constData(), static_cast<std::size_t>(f->attributesJson.size())));
+        f->attributesJson.clear();
         f->subject.clear();
         f->description.clear();
     }
@@ -175,13 +187,20 @@ constexpr std::size_t chunkRows = 8192;
 struct RiskDataBuilder::Interners {
     explicit Interners(RiskData& data)
         : fields{Interner(data.values[0]), Interner(data.values[1]), Interner(data.values[2]),
-                 Interner(data.values[3]), Interner(data.values[4])}
+                 Interner(data.values[3]), Interner(data.values[4]), Interner(data.values[5]),
+                 Interner(data.values[6]), Interner(data.values[7])}
         , accounts(data.accounts)
-        , stems(data.stems) {}
+        , stems(data.stems)
+        , data(data) {}
 
     std::array<Interner, riskFieldCount> fields;
     Interner accounts;
     Interner stems;
+    // Attribute values by key code (data.attributeValues grows with the
+    // keys, so no Interner may hold a reference into it).
+    QHash<QString, int> attributeKeys;
+    std::vector<QHash<QString, int>> attributeValues;
+    RiskData& data;
 };
 
 RiskDataBuilder::RiskDataBuilder(RiskData& data)
@@ -198,6 +217,9 @@ int RiskDataBuilder::fieldCode(RiskField field, std::string_view utf8) {
     case RiskField::Segment:
     case RiskField::ProductArea:
     case RiskField::Channel:
+    case RiskField::StartTier:
+    case RiskField::CreationHour:
+    case RiskField::CreationWeekday:
         break;
     }
     return m_codes->fields[static_cast<std::size_t>(field)].code(utf8);
@@ -219,11 +241,49 @@ int RiskDataBuilder::stemCode(std::string_view utf8) {
     return m_codes->stems.code(utf8);
 }
 
+std::pair<int, int> RiskDataBuilder::attributeCode(const QString& key, const QString& value) {
+    Interners& c = *m_codes;
+    auto keyIt = c.attributeKeys.constFind(key);
+    if (keyIt == c.attributeKeys.cend()) {
+        keyIt = c.attributeKeys.insert(key, static_cast<int>(c.data.attributeKeys.size()));
+        c.data.attributeKeys.append(key);
+        c.data.attributeValues.emplace_back();
+        c.attributeValues.emplace_back();
+    }
+    const int keyCode = *keyIt;
+    auto& values = c.attributeValues[static_cast<std::size_t>(keyCode)];
+    auto valueIt = values.constFind(value);
+    if (valueIt == values.cend()) {
+        QStringList& names = c.data.attributeValues[static_cast<std::size_t>(keyCode)];
+        valueIt = values.insert(value, static_cast<int>(names.size()));
+        names.append(value);
+    }
+    return {keyCode, *valueIt};
+}
+
+void RiskDataBuilder::setAttributes(RiskTicket& ticket,
+                                    const std::vector<std::pair<QString, QString>>& pairs) {
+    ticket.attributes.clear();
+    for (const auto& [key, value] : pairs) {
+        if (key == QLatin1String(startTierAttribute)) {
+            const QByteArray tier = value.toUtf8();
+            ticket.fields[static_cast<std::size_t>(RiskField::StartTier)] =
+                canonicalFieldCode(RiskField::StartTier, tier.toStdString());
+        } else {
+            ticket.attributes.push_back(attributeCode(key, value));
+        }
+    }
+}
+
 const char* const ticketFeatureColumns =
     "t.id, t.ticket_id, t.created_at, t.priority, a.tier, a.segment, t.product_area, "
     "t.channel, t.account_id, a.arr, t.subject, t.description, t.resolved_at, t.closed_at, "
     "t.status, t.escalated, EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id "
-    "AND e.event = 'escalated')";
+    "AND e.event = 'escalated'), t.attributes, "
+    "(SELECT e.from_tier FROM ticket_events e WHERE e.ticket = t.id AND e.event = 'escalated' "
+    "ORDER BY e.occurred_at LIMIT 1), t.tier, "
+    "ifnull((SELECT min(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id "
+    "AND e.event = 'escalated'), t.escalated_at)";
 
 void computeRiskTickets(store::Statement& query, const SentimentScorer& scorer, RiskData& data,
                         RiskDataBuilder& codes, const std::function<void(std::size_t)>& onRow) {
@@ -247,6 +307,9 @@ void computeRiskTickets(store::Statement& query, const SentimentScorer& scorer, 
             t.negativeTerms = scoring[k].negativeTerms;
             for (const QString& stem : scoring[k].stems) {
                 t.stems.push_back(codes.stemCode(stem));
+            }
+            if (!scoring[k].attributes.empty()) {
+                codes.setAttributes(t, scoring[k].attributes);
             }
         }
         scoring.clear();
@@ -282,6 +345,17 @@ void computeRiskTickets(store::Statement& query, const SentimentScorer& scorer, 
         t.arr = query.optionalReal(9);
         t.open = query.isNull(12) && query.isNull(13) && !isClosedStatus(query.text(14));
         t.escalated = query.int64(16) != 0 || (!query.isNull(15) && query.int64(15) != 0);
+        t.escalatedAt = query.optionalInt64(20);
+        // The tier it started at: the one its first escalation left, or
+        // (never escalated) the one it is at; unknown for a ticket
+        // escalated without an event saying from where.
+        const std::string_view fromTier = query.textView(18);
+        const std::string_view tier = query.textView(19);
+        if (!fromTier.empty()) {
+            t.fields[5] = codes.canonicalFieldCode(RiskField::StartTier, fromTier);
+        } else if (!t.escalated && !tier.empty()) {
+            t.fields[5] = codes.canonicalFieldCode(RiskField::StartTier, tier);
+        }
         data.tickets.push_back(std::move(t));
         if (onRow) {
             onRow(data.tickets.size() - 1);
@@ -289,6 +363,9 @@ void computeRiskTickets(store::Statement& query, const SentimentScorer& scorer, 
         TextFeatures& text = reading.emplace_back();
         text.subject = query.text(10);
         text.description = query.text(11);
+        const std::string_view attributes = query.textView(17);
+        text.attributesJson =
+            QByteArray(attributes.data(), static_cast<qsizetype>(attributes.size()));
         if (reading.size() == chunkRows) {
             startScoring();
         }
@@ -307,6 +384,62 @@ void countRecentTicketsInStore(store::Database& db, const RiskData& data, RiskTi
     recent.bindAll(data.accounts[t.account], t.createdAt - recentWindowSeconds, t.createdAt);
     recent.step();
     t.recentTickets = static_cast<int>(recent.int64(0));
+    store::Statement history = db.prepare(
+        "SELECT t.created_at, ifnull((SELECT min(e.occurred_at) FROM ticket_events e "
+        "WHERE e.ticket = t.id AND e.event = 'escalated'), t.escalated_at) FROM tickets t "
+        "WHERE t.account_id = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 "
+        "ORDER BY t.created_at");
+    history.bindAll(data.accounts[t.account], t.createdAt - accountHistorySeconds, t.createdAt);
+    std::vector<AccountTicketTimes> times;
+    while (history.step()) {
+        times.push_back({history.int64(0), history.optionalInt64(1)});
+    }
+    const AccountHistory h = accountHistoryAt(times, t.createdAt);
+    t.accountPriorTickets = h.priorTickets;
+    t.accountPriorEscalated = h.priorEscalated;
+}
+
+void addCreationTimes(store::Database& db, RiskData& data, RiskDataBuilder& codes,
+                      std::size_t from) {
+    ZoneClock clock(reportingZone(db));
+    std::array<int, 24> hourCodes{};
+    for (int h = 0; h < 24; ++h) {
+        hourCodes[static_cast<std::size_t>(h)] =
+            codes.canonicalFieldCode(RiskField::CreationHour, hourBandName(h).toStdString());
+    }
+    std::array<int, 7> weekdayCodes{};
+    for (int d = 1; d <= 7; ++d) {
+        weekdayCodes[static_cast<std::size_t>(d - 1)] =
+            codes.canonicalFieldCode(RiskField::CreationWeekday, weekdayName(d).toStdString());
+    }
+    for (std::size_t i = from; i < data.tickets.size(); ++i) {
+        RiskTicket& t = data.tickets[i];
+        const auto [hour, weekday] = clock.hourAndWeekday(t.createdAt);
+        t.fields[6] = hourCodes[static_cast<std::size_t>(hour)];
+        t.fields[7] = weekdayCodes[static_cast<std::size_t>(weekday - 1)];
+    }
+}
+
+void countAccountHistories(std::vector<RiskTicket>& tickets) {
+    std::unordered_map<int, std::vector<AccountTicketTimes>> byAccount;
+    for (const RiskTicket& t : tickets) { // in creation order
+        if (t.account >= 0) {
+            byAccount[t.account].push_back({t.createdAt, t.escalatedAt});
+        }
+    }
+    for (RiskTicket& t : tickets) {
+        if (t.account >= 0) {
+            const AccountHistory h = accountHistoryAt(byAccount[t.account], t.createdAt);
+            t.accountPriorTickets = h.priorTickets;
+            t.accountPriorEscalated = h.priorEscalated;
+        }
+    }
+}
+
+void addCreationContext(store::Database& db, RiskData& data, RiskDataBuilder& codes) {
+    addCreationTimes(db, data, codes);
+    countRecentTickets(data.tickets);
+    countAccountHistories(data.tickets);
 }
 
 RiskData computeRiskData(store::Database& db, const SentimentScorer& scorer,
@@ -326,8 +459,9 @@ RiskData computeRiskData(store::Database& db, const SentimentScorer& scorer,
         data.outcomesUnknown = metrics::noTierReason();
     }
     if (!ticketId) {
-        countRecentTickets(data.tickets);
+        addCreationContext(db, data, codes);
     } else if (!data.tickets.empty()) {
+        addCreationTimes(db, data, codes);
         countRecentTicketsInStore(db, data, data.tickets.front());
     }
     return data;

@@ -3,6 +3,7 @@
 #include "metrics/DataCoverage.h"
 #include "risk/AccountSurge.h"
 #include "risk/OpenAsOf.h"
+#include "risk/RiskFeatures.h"
 
 #include <QCryptographicHash>
 
@@ -68,7 +69,8 @@ constexpr int ticketsPerRound = 50000;
 // The columns a kept row is read from, in this order.
 constexpr const char* keptColumns =
     "f.created_at, f.ticket, f.ticket_id, f.priority, f.product_area, f.channel, f.account_id, "
-    "f.sentiment, f.keyword_hits, f.negative_terms, f.stems, f.escalated, f.open";
+    "f.sentiment, f.keyword_hits, f.negative_terms, f.stems, f.escalated, f.open, "
+    "f.attributes, f.start_tier, f.escalated_at";
 
 std::optional<QString> setting(store::Database& db, const char* key) {
     store::Statement query = db.prepare("SELECT value FROM settings WHERE key = ?1");
@@ -136,24 +138,26 @@ void keepRound(store::Database& db, const SentimentScorer& scorer) {
     RiskData data;
     RiskDataBuilder codes(data);
     std::vector<UtcSeconds> watchUntil;
+    std::vector<std::string> attributes; // as imported, parsed at each read
     computeRiskTickets(query, scorer, data, codes, [&](std::size_t) {
+        attributes.emplace_back(query.textView(17));
         TicketLifecycle life;
         life.createdAt = query.int64(2);
         life.resolvedAt = query.optionalInt64(12);
         life.closedAt = query.optionalInt64(13);
         life.closedStatus = isClosedStatus(query.text(14));
         life.escalatedFlag = query.optionalInt64(15).value_or(0) != 0;
-        life.escalatedAt = query.optionalInt64(17);
-        life.lastResolvedEvent = query.optionalInt64(18);
-        life.lastReopenedEvent = query.optionalInt64(19);
-        life.firstEscalatedEvent = query.optionalInt64(20);
+        life.escalatedAt = query.optionalInt64(21);
+        life.lastResolvedEvent = query.optionalInt64(22);
+        life.lastReopenedEvent = query.optionalInt64(23);
+        life.firstEscalatedEvent = query.optionalInt64(24);
         watchUntil.push_back(watchedUntil(life));
     });
     store::Statement insert = db.prepare(
         "INSERT OR REPLACE INTO ticket_risk_features (created_at, ticket, ticket_id, priority, "
         "product_area, channel, account_id, sentiment, keyword_hits, negative_terms, stems, "
-        "escalated, open, watch_until) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        "escalated, open, watch_until, attributes, start_tier, escalated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     const auto orNull = [](const QString& value) {
         return value.isEmpty() ? QString() : value;
     };
@@ -174,6 +178,18 @@ void keepRound(store::Database& db, const SentimentScorer& scorer) {
                        t.keywordHits, t.negativeTerms,
                        std::string_view(stemText.constData(), stemText.size()), t.escalated ? 1 : 0,
                        t.open ? 1 : 0, watchUntil[i]);
+        if (!attributes[i].empty()) {
+            insert.bind(15, std::string_view(attributes[i]));
+        }
+        // The start tier as computed (a start-tier attribute among the
+        // attributes gives it again at each read).
+        const QString& startTier = data.value(t, RiskField::StartTier);
+        if (!startTier.isEmpty()) {
+            insert.bind(16, startTier);
+        }
+        if (t.escalatedAt) {
+            insert.bind(17, *t.escalatedAt);
+        }
         insert.run();
     }
     std::string forget = "DELETE FROM ticket_risk_stale WHERE ticket IN (";
@@ -246,6 +262,11 @@ void readKept(store::Statement& query, RiskData& data, RiskDataBuilder& codes,
         }
         t.escalated = query.int64(11) != 0;
         t.open = query.int64(12) != 0;
+        t.fields[5] = codes.canonicalFieldCode(RiskField::StartTier, query.textView(14));
+        if (const std::string_view attributes = query.textView(13); !attributes.empty()) {
+            codes.setAttributes(t, parseAttributes(attributes));
+        }
+        t.escalatedAt = query.optionalInt64(15);
         data.tickets.push_back(std::move(t));
     }
 }
@@ -318,40 +339,84 @@ void computeInto(store::Database& db, const QStringList& keywords, std::string_v
 }
 
 // The surges of the open tickets' accounts and each open ticket's recent
-// tickets, from the creation instants of each account's tickets from 9 weeks
-// before the instant — or 7 days before its oldest open ticket, if earlier
-// — up to the instant: one range of the (account, created_at) index per
-// account. (Counting the ranges inside SQLite instead costs as much: the
+// tickets and account history, from the creation (and first escalation)
+// instants of each account's tickets in the spans they need: the 9 weeks
+// before the instant (the surge) and the 90 days before each open ticket,
+// merged where they overlap — an account with a ticket open for a year
+// reads two short spans, not the year between. Each span is one range of
+// the covering index of the kept rows (ticket_risk_features_by_account)
+// when every ticket is kept, else of the tickets' (account, created_at)
+// index. (Counting the ranges inside SQLite instead costs as much: the
 // index steps are the cost, not the rows handed over.)
-void countAccountTickets(store::Database& db, OpenRiskTickets& open, UtcSeconds asOf) {
+void countAccountTickets(store::Database& db, OpenRiskTickets& open, UtcSeconds asOf,
+                         bool allTicketsKept) {
     const UtcSeconds surgeFrom = asOf - (baselineWeeks + 1) * weekSeconds;
-    std::unordered_map<int, UtcSeconds> from;
+    std::unordered_map<int, std::vector<std::pair<UtcSeconds, UtcSeconds>>> spans;
     for (const RiskTicket& t : open.data.tickets) {
         if (t.account >= 0) {
-            const UtcSeconds recentFrom = t.createdAt - recentWindowSeconds;
-            const auto [it, added] = from.try_emplace(t.account, std::min(surgeFrom, recentFrom));
-            it->second = std::min(it->second, recentFrom);
+            auto& of = spans[t.account];
+            if (of.empty()) {
+                of.emplace_back(surgeFrom, asOf);
+            }
+            of.emplace_back(t.createdAt - accountHistorySeconds, t.createdAt);
         }
     }
-    store::Statement created = db.prepare("SELECT created_at FROM tickets WHERE account_id = ?1 "
-                                          "AND created_at >= ?2 AND created_at < ?3");
-    std::unordered_map<int, std::vector<UtcSeconds>> creations;
-    for (const auto& [account, since] : from) {
-        created.bindAll(open.data.accounts[account], since, asOf);
-        std::vector<UtcSeconds>& times = creations[account];
-        while (created.step()) {
-            times.push_back(created.int64(0));
+    for (auto& [account, of] : spans) {
+        std::sort(of.begin(), of.end());
+        std::size_t kept = 0;
+        for (std::size_t k = 1; k < of.size(); ++k) {
+            if (of[k].first <= of[kept].second) {
+                of[kept].second = std::max(of[kept].second, of[k].second);
+            } else {
+                of[++kept] = of[k];
+            }
         }
-        created.reset();
-        open.surges.emplace(account, accountSurge(times, asOf));
+        of.resize(kept + 1);
     }
+    store::Statement created = db.prepare(
+        allTicketsKept
+            ? "SELECT created_at, escalated_at FROM ticket_risk_features "
+              "WHERE account_id = ?1 AND created_at >= ?2 AND created_at < ?3 ORDER BY created_at"
+            : "SELECT t.created_at, ifnull((SELECT min(e.occurred_at) FROM ticket_events e "
+              "WHERE e.ticket = t.id AND e.event = 'escalated'), t.escalated_at) FROM tickets t "
+              "WHERE t.account_id = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 "
+              "ORDER BY t.created_at");
+    // Each account's tickets are read into one reused buffer and counted
+    // for its open tickets at once: no vector per account.
+    std::unordered_map<int, std::vector<RiskTicket*>> openOf;
     for (RiskTicket& t : open.data.tickets) {
-        if (const auto it = creations.find(t.account); it != creations.end()) {
-            const std::vector<UtcSeconds>& times = it->second;
-            const auto end = std::lower_bound(times.begin(), times.end(), t.createdAt);
-            const auto begin =
-                std::lower_bound(times.begin(), end, t.createdAt - recentWindowSeconds);
-            t.recentTickets = static_cast<int>(end - begin);
+        if (t.account >= 0) {
+            openOf[t.account].push_back(&t);
+        }
+    }
+    std::vector<AccountTicketTimes> history;
+    std::vector<UtcSeconds> times;
+    const auto byCreation = [](const AccountTicketTimes& a, UtcSeconds v) {
+        return a.createdAt < v;
+    };
+    for (const auto& [account, of] : spans) {
+        history.clear();
+        times.clear();
+        for (const auto& [since, until] : of) {
+            created.bindAll(open.data.accounts[account], since, until);
+            while (created.step()) {
+                history.push_back({created.int64(0), created.optionalInt64(1)});
+                if (history.back().createdAt >= surgeFrom) {
+                    times.push_back(history.back().createdAt);
+                }
+            }
+            created.reset();
+        }
+        open.surges.emplace(account, accountSurge(times, asOf));
+        for (RiskTicket* t : openOf[account]) {
+            const auto end =
+                std::lower_bound(history.begin(), history.end(), t->createdAt, byCreation);
+            const auto begin = std::lower_bound(history.begin(), end,
+                                                t->createdAt - recentWindowSeconds, byCreation);
+            t->recentTickets = static_cast<int>(end - begin);
+            const AccountHistory h = accountHistoryAt(history, t->createdAt);
+            t->accountPriorTickets = h.priorTickets;
+            t->accountPriorEscalated = h.priorEscalated;
         }
     }
 }
@@ -513,7 +578,7 @@ RiskData loadAllRiskData(store::Database& db, const SentimentScorer& scorer,
     if (!metrics::workspaceCoverage(db).tiers) {
         data.outcomesUnknown = metrics::noTierReason();
     }
-    countRecentTickets(data.tickets);
+    addCreationContext(db, data, codes);
     return data;
 }
 
@@ -559,7 +624,8 @@ OpenRiskTickets loadOpenRiskData(store::Database& db, const QStringList& keyword
         computeInto(db, keywords, where, data, codes);
     }
     sortByCreation(data.tickets);
-    countAccountTickets(db, open, asOf);
+    addCreationTimes(db, data, codes);
+    countAccountTickets(db, open, asOf, basisHolds && !hasStaleTickets(db));
     return open;
 }
 

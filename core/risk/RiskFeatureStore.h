@@ -51,7 +51,8 @@ private:
 // Bumped whenever what a kept row holds or means changes (a new feature, a
 // change of tokenising, sentiment or stemming): rows of another feature set
 // are computed again instead of being read stale.
-inline constexpr int riskFeatureSet = 1;
+// 2: attributes, start tier and first escalation instant (issue #20).
+inline constexpr int riskFeatureSet = 2;
 
 inline constexpr const char* riskFeatureBasisSetting = "risk_features_basis";
 inline constexpr const char* riskFeatureGenerationSetting = "risk_features_generation";

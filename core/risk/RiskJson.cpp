@@ -49,18 +49,19 @@ QJsonObject sentimentJson(const Sentiment& sentiment) {
                        {QStringLiteral("drivers"), drivers}};
 }
 
-QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model) {
-    if (!model.cannotTrain().isEmpty()) {
+QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model, const QString& withheld) {
+    if (!model.cannotTrain().isEmpty() || !withheld.isEmpty()) {
         // No score rather than a score of 0: the model has learned nothing.
         const QJsonValue none(QJsonValue::Null);
-        return QJsonObject{{QStringLiteral("probability"), none},
-                           {QStringLiteral("score"), none},
-                           {QStringLiteral("band"), none},
-                           {QStringLiteral("threshold"), none},
-                           {QStringLiteral("review_from"), none},
-                           {QStringLiteral("flag_from"), none},
-                           {QStringLiteral("contributions"), QJsonArray()},
-                           {QStringLiteral("unavailable"), model.cannotTrain()}};
+        return QJsonObject{
+            {QStringLiteral("probability"), none},
+            {QStringLiteral("score"), none},
+            {QStringLiteral("band"), none},
+            {QStringLiteral("threshold"), none},
+            {QStringLiteral("review_from"), none},
+            {QStringLiteral("flag_from"), none},
+            {QStringLiteral("contributions"), QJsonArray()},
+            {QStringLiteral("unavailable"), withheld.isEmpty() ? model.cannotTrain() : withheld}};
     }
     return QJsonObject{{QStringLiteral("probability"), score.probability},
                        {QStringLiteral("score"), score.score},
@@ -95,14 +96,49 @@ QJsonObject evaluationJson(const HeldOutEvaluation& e) {
             QJsonObject{{QStringLiteral("feature"), m.featureNames()[static_cast<qsizetype>(j)]},
                         {QStringLiteral("coefficient"), m.logistic().weights[j]}});
     }
+    // The features the builder refused, with why (RiskFeatures.h).
+    QJsonArray leftOut;
+    for (const LeftOutFeature& f : m.leftOut()) {
+        leftOut.append(
+            QJsonObject{{QStringLiteral("feature"), f.name}, {QStringLiteral("reason"), f.reason}});
+    }
     const ThresholdCounts& c = e.atThreshold;
+    const RiskModel::Fitting& fit = m.fitting();
+    const bool validated = fit.validationTickets > 0;
+    const auto instant = [](bool known, UtcSeconds at) {
+        return known ? QJsonValue(toIsoUtc(at)) : QJsonValue(QJsonValue::Null);
+    };
+    const auto optionalText = [](const QString& text) {
+        return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+    };
     return QJsonObject{
         {QStringLiteral("split"),
-         QJsonObject{{QStringLiteral("test_from"), toIsoUtc(e.testFrom)},
-                     {QStringLiteral("train_tickets"), static_cast<double>(e.trainTickets)},
-                     {QStringLiteral("test_tickets"), static_cast<double>(e.testTickets)},
-                     {QStringLiteral("test_escalated"), static_cast<double>(e.testEscalated)}}},
+         QJsonObject{
+             {QStringLiteral("test_from"), toIsoUtc(e.testFrom)},
+             {QStringLiteral("train_from"), instant(e.trainTickets > 0, e.trainFrom)},
+             {QStringLiteral("newest_created"), toIsoUtc(e.newestCreated)},
+             {QStringLiteral("train_tickets"), static_cast<double>(e.trainTickets)},
+             {QStringLiteral("train_escalated"), static_cast<double>(e.trainEscalated)},
+             {QStringLiteral("fit_tickets"), static_cast<double>(fit.fitTickets)},
+             {QStringLiteral("validation_tickets"), static_cast<double>(fit.validationTickets)},
+             {QStringLiteral("validation_from"), instant(validated, fit.validationFrom)},
+             {QStringLiteral("test_tickets"), static_cast<double>(e.testTickets)},
+             {QStringLiteral("test_escalated"), static_cast<double>(e.testEscalated)}}},
+        {QStringLiteral("refused"), optionalText(e.refused)},
+        {QStringLiteral("scores_withheld"), optionalText(e.withheld)},
+        {QStringLiteral("regularisation"), fit.l2},
+        {QStringLiteral("platt"),
+         validated ? QJsonValue(QJsonObject{{QStringLiteral("slope"), fit.platt.slope},
+                                            {QStringLiteral("intercept"), fit.platt.intercept}})
+                   : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("roc_auc"), optionalJson(e.auc)},
+        {QStringLiteral("roc_auc_ci95"),
+         e.aucInterval ? QJsonValue(QJsonArray{e.aucInterval->low, e.aucInterval->high})
+                       : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("roc_auc_variance"),
+         e.aucInterval ? QJsonValue(e.aucInterval->variance) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("priority_baseline_auc"), optionalJson(e.priorityAuc)},
+        {QStringLiteral("brier_score"), optionalJson(e.brier)},
         {QStringLiteral("base_rate"), optionalJson(e.baseRate)},
         {QStringLiteral("threshold"), c.threshold},
         {QStringLiteral("precision"), optionalJson(c.precision())},
@@ -126,6 +162,7 @@ QJsonObject evaluationJson(const HeldOutEvaluation& e) {
         {QStringLiteral("calibration"), calibration},
         {QStringLiteral("train_seconds"), e.trainSeconds},
         {QStringLiteral("coefficients"), coefficients},
+        {QStringLiteral("left_out"), leftOut},
     };
 }
 

@@ -15,7 +15,10 @@
 namespace escdesk::risk {
 
 QJsonObject sentimentJson(const Sentiment& sentiment);
-QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model);
+// `withheld`: why the score is not shown (scoresWithheldFor); the score's
+// fields are then null and "unavailable" says why.
+QJsonObject riskScoreJson(const RiskScore& score, const RiskModel& model,
+                          const QString& withheld = {});
 QJsonObject evaluationJson(const HeldOutEvaluation& evaluation);
 QJsonObject preEscalationJson(const PreEscalationCheck& check);
 QJsonObject atRiskJson(const AtRiskQueue& queue);

@@ -24,6 +24,8 @@ const char* const numericFeatures[] = {
     "escalation keywords",
     "account's tickets in the 7 days before (log)",
     "similarity to past escalations",
+    "account's tickets in the 90 days before (log)",
+    "account's escalation rate in the 90 days before",
 };
 constexpr std::size_t numericCount = std::size(numericFeatures);
 
@@ -68,16 +70,208 @@ QStringList toStringList(const QJsonValue& value) {
     return list;
 }
 
+QJsonObject fittingJson(const RiskModel::Fitting& fitting) {
+    return QJsonObject{
+        {QStringLiteral("l2"), fitting.l2},
+        {QStringLiteral("platt_slope"), fitting.platt.slope},
+        {QStringLiteral("platt_intercept"), fitting.platt.intercept},
+        {QStringLiteral("fit_tickets"), static_cast<double>(fitting.fitTickets)},
+        {QStringLiteral("validation_tickets"), static_cast<double>(fitting.validationTickets)},
+        {QStringLiteral("validation_from"), static_cast<double>(fitting.validationFrom)},
+    };
+}
+
+RiskModel::Fitting fittingFromJson(const QJsonValue& value) {
+    if (!value.isObject()) {
+        throw std::runtime_error("risk model: kept before calibration");
+    }
+    const QJsonObject json = value.toObject();
+    RiskModel::Fitting fitting;
+    fitting.l2 = json.value(QStringLiteral("l2")).toDouble(defaultRegularisation);
+    fitting.platt.slope = json.value(QStringLiteral("platt_slope")).toDouble(1.0);
+    fitting.platt.intercept = json.value(QStringLiteral("platt_intercept")).toDouble();
+    fitting.fitTickets =
+        static_cast<std::int64_t>(json.value(QStringLiteral("fit_tickets")).toDouble());
+    fitting.validationTickets =
+        static_cast<std::int64_t>(json.value(QStringLiteral("validation_tickets")).toDouble());
+    fitting.validationFrom =
+        static_cast<UtcSeconds>(json.value(QStringLiteral("validation_from")).toDouble());
+    return fitting;
+}
+
+QJsonArray attributeCategoriesJson(const std::vector<std::pair<QString, QStringList>>& chosen) {
+    QJsonArray array;
+    for (const auto& [key, values] : chosen) {
+        array.append(QJsonObject{{QStringLiteral("key"), key},
+                                 {QStringLiteral("values"), QJsonArray::fromStringList(values)}});
+    }
+    return array;
+}
+
+std::vector<std::pair<QString, QStringList>> attributeCategoriesFromJson(const QJsonValue& value) {
+    std::vector<std::pair<QString, QStringList>> chosen;
+    for (const QJsonValue& v : value.toArray()) {
+        const QJsonObject o = v.toObject();
+        chosen.emplace_back(o.value(QStringLiteral("key")).toString(),
+                            toStringList(o.value(QStringLiteral("values"))));
+    }
+    return chosen;
+}
+
+std::size_t attributeWidth(const std::vector<std::pair<QString, QStringList>>& chosen) {
+    std::size_t width = 0;
+    for (const auto& [key, values] : chosen) {
+        width += static_cast<std::size_t>(values.size());
+    }
+    return width;
+}
+
+QJsonArray leftOutJson(const std::vector<LeftOutFeature>& leftOut) {
+    QJsonArray array;
+    for (const LeftOutFeature& f : leftOut) {
+        array.append(
+            QJsonObject{{QStringLiteral("feature"), f.name}, {QStringLiteral("reason"), f.reason}});
+    }
+    return array;
+}
+
+std::vector<LeftOutFeature> leftOutFromJson(const QJsonValue& value) {
+    std::vector<LeftOutFeature> leftOut;
+    for (const QJsonValue& v : value.toArray()) {
+        const QJsonObject o = v.toObject();
+        leftOut.push_back({o.value(QStringLiteral("feature")).toString(),
+                           o.value(QStringLiteral("reason")).toString()});
+    }
+    return leftOut;
+}
+
 QString formatNumber(double value) {
     return QString::number(value, 'f', value == std::round(value) ? 0 : 1);
 }
 
-// Fills the raw feature row; `columnOfCode` maps the data's codes to one-hot
-// columns (−1: none).
+// The values of a field that get a column: those at least
+// minCategoryTickets training tickets have (`counts` by code), the
+// maxCategories most frequent, in name order.
+QStringList frequentValues(const std::vector<std::int64_t>& counts, const QStringList& names) {
+    std::vector<int> codes;
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+        if (counts[c] >= minCategoryTickets) {
+            codes.push_back(static_cast<int>(c));
+        }
+    }
+    std::sort(codes.begin(), codes.end(), [&](int a, int b) {
+        const auto ca = counts[static_cast<std::size_t>(a)];
+        const auto cb = counts[static_cast<std::size_t>(b)];
+        return ca != cb ? ca > cb : names[a] < names[b];
+    });
+    if (codes.size() > static_cast<std::size_t>(maxCategories)) {
+        codes.resize(maxCategories);
+    }
+    std::sort(codes.begin(), codes.end(), [&](int a, int b) { return names[a] < names[b]; });
+    QStringList values;
+    for (int code : codes) {
+        values.append(names[code]);
+    }
+    return values;
+}
+
+// Whether every escalated ticket learned from has a start tier: where the
+// escalation left no event the start tier is unknown, and its absence
+// would tell the outcome.
+bool startTierKnownWhereEscalated(const RiskData& data, const std::vector<std::size_t>& known) {
+    return std::all_of(known.begin(), known.end(), [&](std::size_t i) {
+        const RiskTicket& t = data.tickets[i];
+        return !t.escalated || t.fields[static_cast<std::size_t>(RiskField::StartTier)] >= 0;
+    });
+}
+
+// Chooses the attribute columns (RiskFeatures.h): keys known only after
+// creation and free-text keys are left out, with the reason.
+void chooseAttributes(const RiskData& data, const std::vector<std::size_t>& known,
+                      std::vector<std::pair<QString, QStringList>>& chosen,
+                      std::vector<LeftOutFeature>& leftOut) {
+    std::vector<std::vector<std::int64_t>> counts(data.attributeKeys.size());
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        counts[k].assign(static_cast<std::size_t>(data.attributeValues[k].size()), 0);
+    }
+    std::vector<std::int64_t> withValue(counts.size(), 0);
+    for (std::size_t i : known) {
+        for (const auto& [key, value] : data.tickets[i].attributes) {
+            ++counts[static_cast<std::size_t>(key)][static_cast<std::size_t>(value)];
+            ++withValue[static_cast<std::size_t>(key)];
+        }
+    }
+    std::vector<std::size_t> keys(counts.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        keys[k] = k;
+    }
+    std::sort(keys.begin(), keys.end(), [&](std::size_t a, std::size_t b) {
+        return data.attributeKeys[static_cast<qsizetype>(a)] <
+               data.attributeKeys[static_cast<qsizetype>(b)];
+    });
+    for (std::size_t k : keys) {
+        const QString& key = data.attributeKeys[static_cast<qsizetype>(k)];
+        if (const auto why = whyKnownOnlyAfterCreation(key)) {
+            leftOut.push_back({key, *why});
+            continue;
+        }
+        const auto distinct =
+            std::count_if(counts[k].begin(), counts[k].end(), [](std::int64_t c) { return c > 0; });
+        if (distinct > minCategoryTickets &&
+            static_cast<double>(distinct) > freeTextDistinctShare * withValue[k]) {
+            leftOut.push_back({key, QStringLiteral("free text: %1 distinct values among %2 tickets")
+                                        .arg(distinct)
+                                        .arg(withValue[k])});
+            continue;
+        }
+        QStringList values = frequentValues(counts[k], data.attributeValues[k]);
+        if (!values.isEmpty()) {
+            chosen.emplace_back(key, std::move(values));
+        }
+    }
+}
+
+// The data's attribute codes mapped to the model's columns, which start at
+// `column`: by key code, by value code (−1: none).
+std::vector<std::vector<int>>
+attributeColumns(const RiskData& data, const std::vector<std::pair<QString, QStringList>>& chosen,
+                 std::size_t column) {
+    std::vector<std::vector<int>> columnOfCode(data.attributeKeys.size());
+    for (std::size_t k = 0; k < columnOfCode.size(); ++k) {
+        columnOfCode[k].assign(static_cast<std::size_t>(data.attributeValues[k].size()), -1);
+    }
+    for (const auto& [key, values] : chosen) {
+        const auto k = data.attributeKeys.indexOf(key);
+        for (const QString& value : values) {
+            if (k >= 0) {
+                const auto code = data.attributeValues[static_cast<std::size_t>(k)].indexOf(value);
+                if (code >= 0) {
+                    columnOfCode[static_cast<std::size_t>(k)][static_cast<std::size_t>(code)] =
+                        static_cast<int>(column);
+                }
+            }
+            ++column;
+        }
+    }
+    return columnOfCode;
+}
+
+// Fills the raw feature row; `columnOfCode` and `attributeColumnOfCode` map
+// the data's codes to one-hot columns (−1: none).
 void fillRow(const std::array<std::vector<int>, riskFieldCount>& columnOfCode,
-             std::size_t numericStart, const RiskTicket& ticket, double affinity, double* row,
-             std::size_t width) {
+             const std::vector<std::vector<int>>& attributeColumnOfCode, std::size_t numericStart,
+             const RiskTicket& ticket, double affinity, double* row, std::size_t width) {
     std::fill(row, row + width, 0.0);
+    for (const auto& [key, value] : ticket.attributes) {
+        const auto k = static_cast<std::size_t>(key);
+        if (k < attributeColumnOfCode.size() &&
+            static_cast<std::size_t>(value) < attributeColumnOfCode[k].size()) {
+            if (const int column = attributeColumnOfCode[k][static_cast<std::size_t>(value)];
+                column >= 0) {
+                row[column] = 1.0;
+            }
+        }
+    }
     for (std::size_t f = 0; f < riskFieldCount; ++f) {
         const int code = ticket.fields[f];
         if (code >= 0 && static_cast<std::size_t>(code) < columnOfCode[f].size()) {
@@ -94,6 +288,11 @@ void fillRow(const std::array<std::vector<int>, riskFieldCount>& columnOfCode,
     numeric[3] = ticket.keywordHits;
     numeric[4] = std::log1p(static_cast<double>(ticket.recentTickets));
     numeric[5] = affinity;
+    numeric[6] = std::log1p(static_cast<double>(ticket.accountPriorTickets));
+    numeric[7] =
+        ticket.accountPriorTickets > 0
+            ? static_cast<double>(ticket.accountPriorEscalated) / ticket.accountPriorTickets
+            : 0.0;
 }
 
 double meanAffinity(const std::vector<int>& stems, const std::vector<double>& logOddsOfCode) {
@@ -180,7 +379,7 @@ RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>&
     model.m_keywords = keywords;
     model.m_trainedTickets = static_cast<std::int64_t>(known.size());
 
-    // The categories seen most often in training, one column each.
+    // The categories seen often enough in training, one column each.
     std::array<std::vector<int>, riskFieldCount> columnOfCode;
     for (std::size_t f = 0; f < riskFieldCount; ++f) {
         std::vector<std::int64_t> counts(static_cast<std::size_t>(data.values[f].size()), 0);
@@ -190,26 +389,17 @@ RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>&
                 ++counts[static_cast<std::size_t>(code)];
             }
         }
-        std::vector<int> codes;
-        for (std::size_t c = 0; c < counts.size(); ++c) {
-            if (counts[c] > 0) {
-                codes.push_back(static_cast<int>(c));
-            }
-        }
-        std::sort(codes.begin(), codes.end(), [&](int a, int b) {
-            const auto ca = counts[static_cast<std::size_t>(a)];
-            const auto cb = counts[static_cast<std::size_t>(b)];
-            return ca != cb ? ca > cb : data.values[f][a] < data.values[f][b];
-        });
-        if (codes.size() > static_cast<std::size_t>(maxCategories)) {
-            codes.resize(maxCategories);
-        }
-        std::sort(codes.begin(), codes.end(),
-                  [&](int a, int b) { return data.values[f][a] < data.values[f][b]; });
-        for (int code : codes) {
-            model.m_categories[f].append(data.values[f][code]);
-        }
+        model.m_categories[f] = frequentValues(counts, data.values[f]);
     }
+    auto& startTiers = model.m_categories[static_cast<std::size_t>(RiskField::StartTier)];
+    if (!startTiers.isEmpty() && !startTierKnownWhereEscalated(data, known)) {
+        startTiers.clear();
+        model.m_leftOut.push_back({riskFieldName(RiskField::StartTier),
+                                   QStringLiteral("unknown for tickets escalated without an event "
+                                                  "saying from which tier: its absence would "
+                                                  "tell the outcome")});
+    }
+    chooseAttributes(data, known, model.m_attributeCategories, model.m_leftOut);
     std::size_t column = 0;
     for (std::size_t f = 0; f < riskFieldCount; ++f) {
         columnOfCode[f].assign(static_cast<std::size_t>(data.values[f].size()), -1);
@@ -218,6 +408,14 @@ RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>&
                 static_cast<int>(column++);
             model.m_featureNames.append(riskFieldName(static_cast<RiskField>(f)) +
                                         QStringLiteral(" = ") + value);
+        }
+    }
+    const std::vector<std::vector<int>> attributeColumnOfCode =
+        attributeColumns(data, model.m_attributeCategories, column);
+    for (const auto& [key, values] : model.m_attributeCategories) {
+        for (const QString& value : values) {
+            model.m_featureNames.append(key + QStringLiteral(" = ") + value);
+            ++column;
         }
     }
     const std::size_t numericStart = column;
@@ -265,22 +463,33 @@ RiskModel RiskModel::train(const RiskData& data, const std::vector<std::size_t>&
                 ++counted;
             }
         }
-        fillRow(columnOfCode, numericStart, t, counted ? sum / counted : 0.0, &rows[k * width],
-                width);
+        fillRow(columnOfCode, attributeColumnOfCode, numericStart, t, counted ? sum / counted : 0.0,
+                &rows[k * width], width);
         labels[k] = t.escalated ? 1 : 0;
     }
     model.m_standardizer = Standardizer::fit(rows, width);
     for (std::size_t k = 0; k < known.size(); ++k) {
         model.m_standardizer.apply(&rows[k * width]);
     }
-    model.m_logistic = fitLogistic(rows, width, labels, options);
-
-    std::vector<double> probabilities(known.size());
-    for (std::size_t k = 0; k < known.size(); ++k) {
-        probabilities[k] = model.m_logistic.probability(&rows[k * width]);
+    // The newest tickets (data.tickets is in creation order) validate; a
+    // creation instant is not split between the parts.
+    std::size_t validationFrom =
+        known.size() - static_cast<std::size_t>(std::llround(validationShare * known.size()));
+    while (validationFrom > 0 && validationFrom < known.size() &&
+           data.tickets[known[validationFrom - 1]].createdAt ==
+               data.tickets[known[validationFrom]].createdAt) {
+        --validationFrom;
     }
-    model.m_threshold = known.empty() ? 0.5 : bestF1Threshold(probabilities, labels);
-    model.m_threshold = std::clamp(model.m_threshold, 1e-6, 1.0 - 1e-6);
+    ValidatedFit fit = fitWithValidation(rows, width, labels, validationFrom, options);
+    model.m_logistic = std::move(fit.logistic);
+    model.m_fitting.l2 = fit.l2;
+    model.m_fitting.platt = fit.platt;
+    model.m_fitting.fitTickets = static_cast<std::int64_t>(fit.fitRows);
+    model.m_fitting.validationTickets = static_cast<std::int64_t>(fit.validationRows);
+    if (fit.validationRows > 0) {
+        model.m_fitting.validationFrom = data.tickets[known[validationFrom]].createdAt;
+    }
+    model.m_threshold = std::clamp(fit.threshold, 1e-6, 1.0 - 1e-6);
     return model;
 }
 
@@ -297,6 +506,8 @@ RiskScorer::RiskScorer(const RiskModel& model, const RiskData& data)
             ++column;
         }
     }
+    m_attributeColumnOfCode =
+        attributeColumns(data, model.m_attributeCategories, static_cast<std::size_t>(column));
     m_stemLogOdds.assign(static_cast<std::size_t>(data.stems.size()), unknown);
     for (qsizetype s = 0; s < data.stems.size(); ++s) {
         const auto it = model.m_stemLogOdds.constFind(data.stems[s]);
@@ -308,15 +519,15 @@ RiskScorer::RiskScorer(const RiskModel& model, const RiskData& data)
 
 void RiskScorer::features(const RiskTicket& ticket, double* row) const {
     const std::size_t width = m_model.width();
-    fillRow(m_columnOfCode, width - numericCount, ticket, meanAffinity(ticket.stems, m_stemLogOdds),
-            row, width);
+    fillRow(m_columnOfCode, m_attributeColumnOfCode, width - numericCount, ticket,
+            meanAffinity(ticket.stems, m_stemLogOdds), row, width);
 }
 
 double RiskScorer::probability(const RiskTicket& ticket) const {
     std::vector<double> row(m_model.width());
     features(ticket, row.data());
     m_model.m_standardizer.apply(row.data());
-    return m_model.m_logistic.probability(row.data());
+    return m_model.calibrated(m_model.m_logistic.logit(row.data()));
 }
 
 RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) const {
@@ -326,7 +537,7 @@ RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) cons
     std::vector<double> row = raw;
     m_model.m_standardizer.apply(row.data());
     RiskScore result;
-    result.probability = m_model.m_logistic.probability(row.data());
+    result.probability = m_model.calibrated(m_model.m_logistic.logit(row.data()));
     result.score = static_cast<int>(std::lround(100.0 * result.probability));
     result.band = m_model.bandOf(result.probability);
     // The largest |contribution| first (ties in column order); only the
@@ -365,6 +576,10 @@ RiskScore RiskScorer::score(const RiskTicket& ticket, int topContributions) cons
             c.value = formatNumber(ticket.arr.value_or(0.0));
         } else if (j == numericStart + 4) {
             c.value = QString::number(ticket.recentTickets);
+        } else if (j == numericStart + 6) {
+            c.value = QString::number(ticket.accountPriorTickets);
+        } else if (j == numericStart + 7) {
+            c.value = QString::number(100.0 * raw[j], 'f', 0) + QLatin1Char('%');
         } else {
             c.value = QString::number(raw[j], 'f', j == numericStart + 5 ? 2 : 1);
             if (j == numericStart + 2 || j == numericStart + 3) {
@@ -391,6 +606,8 @@ QJsonObject RiskModel::toJson() const {
         {QStringLiteral("data_version"), dataVersion},
         {QStringLiteral("keywords"), QJsonArray::fromStringList(m_keywords)},
         {QStringLiteral("categories"), categories},
+        {QStringLiteral("attribute_categories"), attributeCategoriesJson(m_attributeCategories)},
+        {QStringLiteral("left_out"), leftOutJson(m_leftOut)},
         {QStringLiteral("stem_log_odds"), stems},
         {QStringLiteral("features"), QJsonArray::fromStringList(m_featureNames)},
         {QStringLiteral("mean"), toArray(m_standardizer.mean)},
@@ -403,6 +620,7 @@ QJsonObject RiskModel::toJson() const {
         {QStringLiteral("trained_tickets"), static_cast<double>(m_trainedTickets)},
         {QStringLiteral("cannot_train"),
          m_cannotTrain.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m_cannotTrain)},
+        {QStringLiteral("fitting"), fittingJson(m_fitting)},
     };
 }
 
@@ -418,6 +636,9 @@ RiskModel RiskModel::fromJson(const QJsonObject& json) {
         model.m_categories[f] =
             toStringList(categories.value(riskFieldName(static_cast<RiskField>(f))));
     }
+    model.m_attributeCategories =
+        attributeCategoriesFromJson(json.value(QStringLiteral("attribute_categories")));
+    model.m_leftOut = leftOutFromJson(json.value(QStringLiteral("left_out")));
     const QJsonObject stems = json.value(QStringLiteral("stem_log_odds")).toObject();
     for (auto it = stems.begin(); it != stems.end(); ++it) {
         model.m_stemLogOdds.insert(it.key(), it.value().toDouble());
@@ -433,8 +654,11 @@ RiskModel RiskModel::fromJson(const QJsonObject& json) {
     model.m_trainedTickets =
         static_cast<std::int64_t>(json.value(QStringLiteral("trained_tickets")).toDouble());
     model.m_cannotTrain = json.value(QStringLiteral("cannot_train")).toString();
+    // A model kept before calibration (issue #20) is trained again.
+    model.m_fitting = fittingFromJson(json.value(QStringLiteral("fitting")));
     const auto width = static_cast<std::size_t>(model.m_featureNames.size());
-    if (width != oneHotWidth(model.m_categories) + numericCount ||
+    if (width != oneHotWidth(model.m_categories) + attributeWidth(model.m_attributeCategories) +
+                     numericCount ||
         model.m_standardizer.mean.size() != width || model.m_standardizer.scale.size() != width ||
         model.m_logistic.weights.size() != width) {
         throw std::runtime_error("risk model: inconsistent feature columns");

@@ -5,22 +5,31 @@
 // workspace's own history. Each score is explained by its features'
 // contributions, coefficient × standardised value.
 //
-// Features: priority, account tier, segment, product area and channel (one
-// column per value seen in training, up to `maxCategories` each), the
-// account's ARR (log), the sentiment score, negative terms and escalation
-// keyword hits of subject and description, the account's tickets in the 7
-// days before (log), and similarity to past escalations: the mean over the
-// subject's stems of each stem's smoothed escalation log-odds in training
-// (leave-one-out for the training tickets themselves, so a ticket does not
-// vouch for itself).
+// Features, only what was known when the ticket was created (the rule and
+// the leak guard: RiskFeatures.h): priority, account tier, segment, product
+// area, channel, start tier, hour and weekday of creation, and each
+// attribute of tickets.attributes (one column per value at least
+// `minCategoryTickets` training tickets have, up to `maxCategories` per
+// field), the account's ARR (log), the sentiment score, negative terms and
+// escalation keyword hits of subject and description, the account's
+// tickets in the 7 days before (log), similarity to past escalations: the
+// mean over the subject's stems of each stem's smoothed escalation log-odds
+// in training (leave-one-out for the training tickets themselves, so a
+// ticket does not vouch for itself), and the account's tickets in the 90
+// days before (log) with the share of them escalated before the ticket was
+// created.
 //
 // Only tickets whose outcome is known (escalated, or resolved/closed) are
-// learned from. The threshold maximises F1 on the training tickets; scores
-// within `reviewBandLogit` of it (in log-odds) form the confidence band,
-// routed to human review instead of being flagged automatically.
+// learned from. The threshold maximises F1 on the calibrated probabilities
+// of the validation slice (Fitting below; on the training tickets when there
+// is none); scores within `reviewBandLogit` of it (in log-odds) form the
+// confidence band, routed to human review instead of being flagged
+// automatically.
 
+#include "risk/Calibration.h"
 #include "risk/LogisticRegression.h"
 #include "risk/RiskData.h"
+#include "risk/RiskFeatures.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -71,7 +80,8 @@ public:
 private:
     const RiskModel& m_model;
     std::array<std::vector<int>, riskFieldCount> m_columnOfCode;
-    std::vector<double> m_stemLogOdds; // by data stem code; NaN unknown
+    std::vector<std::vector<int>> m_attributeColumnOfCode; // by key code, by value code
+    std::vector<double> m_stemLogOdds;                     // by data stem code; NaN unknown
 };
 
 class RiskModel {
@@ -100,11 +110,34 @@ public:
     // outcome (none escalated, or all). Its scores then mean nothing and are
     // not shown; this reason is. Empty for a trained model.
     const QString& cannotTrain() const { return m_cannotTrain; }
+    // What the feature builder left out, and why (RiskFeatures.h): attribute
+    // keys known only after creation, free text, a start tier that would
+    // tell the outcome. In key order.
+    const std::vector<LeftOutFeature>& leftOut() const { return m_leftOut; }
+    // How the weights were fitted (issue #20): the newest `validationShare`
+    // of the tickets learned from chose the regularisation strength and
+    // calibrated the probabilities (Calibration.h); the weights are those
+    // fitted on the older tickets. validationTickets 0: too few escalations
+    // to validate on, the default strength on all and no calibration.
+    struct Fitting {
+        double l2 = defaultRegularisation;
+        PlattScaling platt;
+        std::int64_t fitTickets = 0;
+        std::int64_t validationTickets = 0;
+        UtcSeconds validationFrom = 0; // the first validation ticket's creation
+    };
+    const Fitting& fitting() const { return m_fitting; }
+    // The calibrated probability of the model's log-odds.
+    double calibrated(double logit) const { return m_fitting.platt.probability(logit); }
     QString dataVersion;
 
 private:
     friend class RiskScorer;
     std::array<QStringList, riskFieldCount> m_categories;
+    // The attributes with columns (key, values), in key order; their columns
+    // follow those of m_categories.
+    std::vector<std::pair<QString, QStringList>> m_attributeCategories;
+    std::vector<LeftOutFeature> m_leftOut;
     QHash<QString, double> m_stemLogOdds;
     QStringList m_featureNames;
     QStringList m_keywords;
@@ -114,6 +147,7 @@ private:
     double m_baseRate = 0.0;
     std::int64_t m_trainedTickets = 0;
     QString m_cannotTrain;
+    Fitting m_fitting;
 };
 
 } // namespace escdesk::risk

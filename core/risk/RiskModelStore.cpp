@@ -86,7 +86,7 @@ CurrentRiskModel trainAndKeep(store::Database& db, const RiskData& data,
     std::iota(all.begin(), all.end(), std::size_t{0});
     QElapsedTimer timer;
     timer.start();
-    CurrentRiskModel result{RiskModel::train(data, all, keywords), true, 0.0};
+    CurrentRiskModel result{RiskModel::train(data, all, keywords), true, 0.0, {}};
     result.trainSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     result.model.dataVersion = version;
     remember(db, result.model);
@@ -107,7 +107,7 @@ CurrentRiskModel currentRiskModel(store::Database& db, const RiskData& data,
     const std::lock_guard lock(riskTrainingMutex());
     const QString version = riskDataVersion(db, keywords);
     if (auto stored = storedRiskModel(db, version)) {
-        return {std::move(*stored), false, 0.0};
+        return {std::move(*stored), false, 0.0, {}};
     }
     return trainAndKeep(db, data, keywords, version, save);
 }
@@ -117,7 +117,7 @@ CurrentRiskModel currentRiskModel(store::Database& db, const QStringList& keywor
     keepRiskFeatures(db, keywords); // first, so that the version is of kept features
     const QString version = riskDataVersion(db, keywords);
     if (auto stored = storedRiskModel(db, version)) {
-        return {std::move(*stored), false, 0.0};
+        return {std::move(*stored), false, 0.0, {}};
     }
     const RiskData data = loadAllRiskData(db, SentimentScorer::withAfinn(keywords), keywords);
     return trainAndKeep(db, data, keywords, version, save);

@@ -23,6 +23,9 @@ struct CurrentRiskModel {
     RiskModel model;
     bool trained = false; // trained now rather than read from the settings
     double trainSeconds = 0.0;
+    // Why its scores are not shown (scoresWithheldFor), for callers that
+    // show them; empty when they may be, or when not asked.
+    QString withheld;
 };
 
 // The model for the workspace as it is: the stored one when current, else

@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,32 +23,182 @@ UtcSeconds heldOutFrom(UtcSeconds newestCreated, const QTimeZone& zone, int test
     return startOfLocalDay(first, zone);
 }
 
+namespace {
+
+bool outcomeKnown(const RiskTicket& t) {
+    return t.escalated || !t.open;
+}
+
+// The first instant of the newest `share` of the tickets with a known
+// outcome (data.tickets is in creation order); tickets created at one
+// instant stay on one side.
+UtcSeconds heldOutShareFrom(const RiskData& data, double share) {
+    std::vector<UtcSeconds> known;
+    for (const RiskTicket& t : data.tickets) {
+        if (outcomeKnown(t)) {
+            known.push_back(t.createdAt);
+        }
+    }
+    if (known.empty()) {
+        return data.tickets.back().createdAt;
+    }
+    const auto held = static_cast<std::size_t>(
+        std::llround(std::clamp(share, 0.0, 1.0) * static_cast<double>(known.size())));
+    return known[known.size() - std::clamp<std::size_t>(held, 1, known.size())];
+}
+
+QString minimumNotMet(std::int64_t count, std::int64_t minimum, const char* what,
+                      const char* part) {
+    QString text = QStringLiteral("the ");
+    text += QLatin1String(part);
+    text += QStringLiteral(" part has ");
+    text += QString::number(count);
+    text += QLatin1Char(' ');
+    text += QLatin1String(what);
+    text += QStringLiteral(", at least ");
+    text += QString::number(minimum);
+    text += QStringLiteral(" are needed to measure the model");
+    return text;
+}
+
+QString splitRefusal(const HeldOutEvaluation& e) {
+    if (e.trainTickets < minimumTrainTickets) {
+        return minimumNotMet(e.trainTickets, minimumTrainTickets, "tickets with a known outcome",
+                             "training");
+    }
+    if (e.trainEscalated < minimumTrainEscalations) {
+        return minimumNotMet(e.trainEscalated, minimumTrainEscalations, "escalations", "training");
+    }
+    if (e.testTickets < minimumTestTickets) {
+        return minimumNotMet(e.testTickets, minimumTestTickets, "tickets with a known outcome",
+                             "held-out");
+    }
+    if (e.testEscalated < minimumTestEscalations) {
+        return minimumNotMet(e.testEscalated, minimumTestEscalations, "escalations", "held-out");
+    }
+    return {};
+}
+
+// The AUC of priority alone: each priority scored by its escalation rate
+// among the training tickets (an unseen one by the training base rate).
+std::optional<double> priorityBaselineAuc(const RiskData& data,
+                                          const std::vector<std::size_t>& train,
+                                          const std::vector<std::size_t>& test) {
+    QHash<QString, std::pair<double, double>> counts; // escalated, tickets
+    double escalated = 0.0;
+    double known = 0.0;
+    for (std::size_t i : train) {
+        const RiskTicket& t = data.tickets[i];
+        if (outcomeKnown(t)) {
+            auto& c = counts[data.value(t, RiskField::Priority)];
+            c.first += t.escalated ? 1.0 : 0.0;
+            c.second += 1.0;
+            escalated += t.escalated ? 1.0 : 0.0;
+            known += 1.0;
+        }
+    }
+    const double baseRate = known > 0 ? escalated / known : 0.0;
+    std::vector<double> scores;
+    std::vector<char> labels;
+    for (std::size_t i : test) {
+        const RiskTicket& t = data.tickets[i];
+        const auto it = counts.constFind(data.value(t, RiskField::Priority));
+        scores.push_back(it == counts.cend() ? baseRate : it->first / it->second);
+        labels.push_back(t.escalated ? 1 : 0);
+    }
+    return rocAuc(scores, labels);
+}
+
+QString aucText(const AucInterval& interval) {
+    QString text = QStringLiteral("AUC ");
+    text += QString::number(interval.auc, 'f', 2);
+    text += QStringLiteral(" ± ");
+    text += QString::number(interval.halfWidth(), 'f', 2);
+    return text;
+}
+
+} // namespace
+
+QString scoresWithheld(const HeldOutEvaluation& e) {
+    if (!e.model.cannotTrain().isEmpty()) {
+        return e.model.cannotTrain();
+    }
+    if (!e.refused.isEmpty()) {
+        return e.refused;
+    }
+    if (!e.aucInterval) {
+        return QStringLiteral("the held-out part has too few tickets of each outcome to measure "
+                              "the model");
+    }
+    if (e.aucInterval->low > minimumTrustedAuc) {
+        return {};
+    }
+    QString text;
+    if (e.aucInterval->low <= 0.5) {
+        text = QStringLiteral("the model is no better than chance on this workspace's history: ");
+        text += aucText(*e.aucInterval);
+    } else {
+        text = QStringLiteral("the model is too weak to trust on this workspace's history: ");
+        text += aucText(*e.aucInterval);
+        text += QStringLiteral(", its 95 % interval reaches ");
+        text += QString::number(minimumTrustedAuc, 'f', 1);
+    }
+    return text;
+}
+
+QString scoresWithheld(const std::optional<HeldOutSummary>& summary) {
+    return summary ? summary->withheld
+                   : QStringLiteral("there is no ticket history to test the model on");
+}
+
 std::optional<HeldOutEvaluation> evaluateHeldOut(const RiskData& data, const QStringList& keywords,
-                                                 const QTimeZone& zone, int testMonths) {
+                                                 const QTimeZone& zone, int testMonths,
+                                                 double testShare) {
     if (data.tickets.empty()) {
         return std::nullopt;
     }
     HeldOutEvaluation result;
     result.newestCreated = data.tickets.back().createdAt;
-    result.testFrom = heldOutFrom(result.newestCreated, zone, testMonths);
+    result.testFrom = testMonths > 0 ? heldOutFrom(result.newestCreated, zone, testMonths)
+                                     : heldOutShareFrom(data, testShare);
     std::vector<std::size_t> train;
     std::vector<std::size_t> test;
     for (std::size_t i = 0; i < data.tickets.size(); ++i) {
         const RiskTicket& t = data.tickets[i];
         if (t.createdAt < result.testFrom) {
             train.push_back(i);
-        } else if (t.escalated || !t.open) {
+            if (outcomeKnown(t)) {
+                if (result.trainTickets == 0) {
+                    result.trainFrom = t.createdAt;
+                }
+                ++result.trainTickets;
+                result.trainEscalated += t.escalated ? 1 : 0;
+            }
+        } else if (outcomeKnown(t)) {
             test.push_back(i);
+            ++result.testTickets;
+            result.testEscalated += t.escalated ? 1 : 0;
         }
     }
-    if (train.empty()) {
-        return std::nullopt;
+    if (result.testTickets > 0) {
+        result.baseRate = static_cast<double>(result.testEscalated) / result.testTickets;
+    }
+    if (!data.outcomesUnknown.isEmpty()) {
+        result.refused = data.outcomesUnknown;
+    } else if (result.trainTickets > 0 && result.trainEscalated == 0) {
+        result.refused = QStringLiteral("no ticket before the held-out part was escalated: there "
+                                        "are no escalations to learn from");
+    } else {
+        result.refused = splitRefusal(result);
+    }
+    if (!result.refused.isEmpty()) {
+        result.withheld = scoresWithheld(result);
+        return result;
     }
     QElapsedTimer timer;
     timer.start();
     result.model = RiskModel::train(data, train, keywords);
     result.trainSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    result.trainTickets = result.model.trainedTickets();
 
     const RiskScorer scorer(result.model, data);
     std::vector<double> probabilities;
@@ -55,12 +207,10 @@ std::optional<HeldOutEvaluation> evaluateHeldOut(const RiskData& data, const QSt
         probabilities.push_back(scorer.probability(data.tickets[i]));
         labels.push_back(data.tickets[i].escalated ? 1 : 0);
     }
-    result.testTickets = static_cast<std::int64_t>(test.size());
-    result.testEscalated = std::count(labels.begin(), labels.end(), 1);
-    if (!test.empty()) {
-        result.baseRate = static_cast<double>(result.testEscalated) / result.testTickets;
-    }
     result.auc = rocAuc(probabilities, labels);
+    result.aucInterval = delongAuc(probabilities, labels);
+    result.priorityAuc = priorityBaselineAuc(data, train, test);
+    result.brier = brierScore(probabilities, labels);
     result.atThreshold = countsAt(probabilities, labels, result.model.threshold());
     result.reviewFrom = result.model.reviewFrom();
     result.flagFrom = result.model.flagFrom();
@@ -92,6 +242,7 @@ std::optional<HeldOutEvaluation> evaluateHeldOut(const RiskData& data, const QSt
             static_cast<double>(flaggedEscalated + reviewEscalated) / result.testEscalated;
     }
     result.calibration = calibrationBins(probabilities, labels);
+    result.withheld = scoresWithheld(result);
     return result;
 }
 
@@ -124,11 +275,20 @@ std::optional<HeldOutEvaluation> currentHeldOutEvaluation(store::Database& db,
 
 namespace {
 
+// The share split does not depend on the zone: one key for every zone, so
+// that the at-risk queue, which knows none, reads what the page keeps.
 QString heldOutSummaryKey(const QTimeZone& zone, int testMonths) {
+    if (testMonths <= 0) {
+        return QStringLiteral("risk_held_out_summary|share|%1").arg(defaultTestShare);
+    }
     return QStringLiteral("risk_held_out_summary|%1|%2")
         .arg(QString::fromUtf8(zone.id()))
         .arg(testMonths);
 }
+
+// Kept summaries of an older recipe (before the interval and the verdict)
+// are evaluated again.
+constexpr int heldOutSummaryRecipe = 2;
 
 QJsonValue optionalNumber(const std::optional<double>& value) {
     return value ? QJsonValue(*value) : QJsonValue();
@@ -147,7 +307,8 @@ readHeldOutSummary(store::Database& db, const QString& key, const QString& versi
         return std::nullopt;
     }
     const QJsonObject kept = QJsonDocument::fromJson(query.text(0).toUtf8()).object();
-    if (kept.value(QLatin1String("version")).toString() != version) {
+    if (kept.value(QLatin1String("version")).toString() != version ||
+        kept.value(QLatin1String("recipe")).toInt() != heldOutSummaryRecipe) {
         return std::nullopt;
     }
     if (!kept.value(QLatin1String("evaluated")).toBool()) {
@@ -159,18 +320,25 @@ readHeldOutSummary(store::Database& db, const QString& key, const QString& versi
         static_cast<UtcSeconds>(kept.value(QLatin1String("newest_created")).toDouble());
     summary.auc = optionalNumber(kept.value(QLatin1String("auc")));
     summary.baseRate = optionalNumber(kept.value(QLatin1String("base_rate")));
+    summary.aucLow = optionalNumber(kept.value(QLatin1String("auc_low")));
+    summary.aucHigh = optionalNumber(kept.value(QLatin1String("auc_high")));
+    summary.withheld = kept.value(QLatin1String("withheld")).toString();
     return std::optional<HeldOutSummary>(summary);
 }
 
 void keepHeldOutSummary(store::Database& db, const QString& key, const QString& version,
                         const std::optional<HeldOutSummary>& summary) {
     QJsonObject kept{{QLatin1String("version"), version},
+                     {QLatin1String("recipe"), heldOutSummaryRecipe},
                      {QLatin1String("evaluated"), summary.has_value()}};
     if (summary) {
         kept.insert(QLatin1String("test_from"), static_cast<double>(summary->testFrom));
         kept.insert(QLatin1String("newest_created"), static_cast<double>(summary->newestCreated));
         kept.insert(QLatin1String("auc"), optionalNumber(summary->auc));
         kept.insert(QLatin1String("base_rate"), optionalNumber(summary->baseRate));
+        kept.insert(QLatin1String("auc_low"), optionalNumber(summary->aucLow));
+        kept.insert(QLatin1String("auc_high"), optionalNumber(summary->aucHigh));
+        kept.insert(QLatin1String("withheld"), summary->withheld);
     }
     std::unique_ptr<store::Database> own;
     store::Database* writer = &db;
@@ -205,10 +373,33 @@ std::optional<HeldOutSummary> keptHeldOutSummary(store::Database& db, const QStr
     }
     std::optional<HeldOutSummary> summary;
     if (const auto e = currentHeldOutEvaluation(db, keywords, zone, testMonths)) {
-        summary = HeldOutSummary{e->testFrom, e->newestCreated, e->auc, e->baseRate};
+        summary =
+            HeldOutSummary{e->testFrom, e->newestCreated, e->auc, e->baseRate, {}, {}, e->withheld};
+        if (e->aucInterval) {
+            summary->aucLow = e->aucInterval->low;
+            summary->aucHigh = e->aucInterval->high;
+        }
     }
     keepHeldOutSummary(db, key, version, summary);
     return summary;
+}
+
+QString scoresWithheldFor(store::Database& db, const RiskModel& model) {
+    if (!model.cannotTrain().isEmpty()) {
+        return model.cannotTrain();
+    }
+    // The share split is the same in every zone.
+    return scoresWithheld(keptHeldOutSummary(db, model.keywords(), QTimeZone::utc()));
+}
+
+QString scoresWithheldFor(const RiskData& data, const RiskModel& model) {
+    if (!model.cannotTrain().isEmpty()) {
+        return model.cannotTrain();
+    }
+    if (const auto evaluation = evaluateHeldOut(data, model.keywords(), QTimeZone::utc())) {
+        return scoresWithheld(*evaluation);
+    }
+    return scoresWithheld(std::optional<HeldOutSummary>());
 }
 
 } // namespace escdesk::risk

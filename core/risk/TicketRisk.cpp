@@ -2,6 +2,7 @@
 
 #include "matrix/MatrixStore.h"
 #include "risk/RiskModelStore.h"
+#include "risk/RiskValidation.h"
 #include "store/TicketReader.h"
 
 namespace escdesk::risk {
@@ -39,6 +40,7 @@ std::optional<TicketRisk> assessTicketRisk(store::Database& db, const QString& t
         result.modelTrained = current.trained;
     }
     lock.unlock();
+    result.withheld = scoresWithheldFor(db, result.model);
     const RiskData one = loadRiskData(db, scorer, ticketId);
     result.score = RiskScorer(result.model, one).score(one.tickets.front());
 

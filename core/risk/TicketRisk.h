@@ -21,6 +21,7 @@ struct TicketRisk {
     PreEscalationCheck verification;
     RiskModel model;
     bool modelTrained = false; // trained for this call rather than read
+    QString withheld;          // why no score is shown (scoresWithheldFor)
 };
 
 // None when the workspace has no ticket with this id.

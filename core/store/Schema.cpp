@@ -450,12 +450,27 @@ CREATE INDEX escalated_outcomes_by_pair
     ON ticket_outcomes(root_cause, product_area, resolved_at, escalated) WHERE escalated != 0;
 )sql";
 
+// Version 16 (issue #20): the kept risk features hold what was known of a
+// ticket when it was created beyond the canonical fields: its attributes as
+// imported (tickets.attributes), the tier it started at and the instant of
+// its first escalation; an account's prior tickets and escalations (the 90
+// days before a ticket) are one range of the covering index per account.
+// The rows are recomputed under the new feature set (RiskFeatureStore.h).
+constexpr std::string_view schemaV16 = R"sql(
+ALTER TABLE ticket_risk_features ADD COLUMN attributes TEXT;
+ALTER TABLE ticket_risk_features ADD COLUMN start_tier TEXT;
+ALTER TABLE ticket_risk_features ADD COLUMN escalated_at INTEGER;
+CREATE INDEX ticket_risk_features_by_account
+    ON ticket_risk_features(account_id, created_at, escalated_at);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
     Migration{7, schemaV7},   Migration{8, schemaV8},   Migration{9, schemaV9},
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
     Migration{13, schemaV13}, Migration{14, schemaV14}, Migration{15, schemaV15},
+    Migration{16, schemaV16},
 };
 
 // Versions ascend and the last one is the current version.

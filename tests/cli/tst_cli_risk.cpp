@@ -58,6 +58,21 @@ private slots:
             QVERIFY2(o.contains(QLatin1String(key)), key);
         }
         QCOMPARE(o.value(QStringLiteral("calibration")).toArray().size(), 10);
+        // Issue #20: the interval around the AUC, the baselines, and the
+        // verdict the at-risk queue follows.
+        const QJsonArray interval = o.value(QStringLiteral("roc_auc_ci95")).toArray();
+        QCOMPARE(interval.size(), 2);
+        QVERIFY(interval[0].toDouble() < o.value(QStringLiteral("roc_auc")).toDouble());
+        QVERIFY(interval[1].toDouble() > o.value(QStringLiteral("roc_auc")).toDouble());
+        QVERIFY(o.value(QStringLiteral("priority_baseline_auc")).isDouble());
+        QVERIFY(o.value(QStringLiteral("brier_score")).isDouble());
+        QVERIFY(o.value(QStringLiteral("scores_withheld")).isNull());
+        QVERIFY(o.value(QStringLiteral("refused")).isNull());
+        const QJsonObject split = o.value(QStringLiteral("split")).toObject();
+        QVERIFY(split.value(QStringLiteral("validation_tickets")).toInt() > 0);
+        const Run queue = runEscdesk(
+            {QStringLiteral("at-risk"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QVERIFY(!json(queue).contains(QStringLiteral("risk_unavailable")));
         QVERIFY(o.value(QStringLiteral("roc_auc")).toDouble() > 0.65);
         const double base = o.value(QStringLiteral("base_rate")).toDouble();
         QVERIFY(base > 0.0 && base < 1.0);
@@ -124,6 +139,20 @@ private slots:
             runEscdesk({QStringLiteral("at-risk"), QStringLiteral("--db"), m_db,
                         QStringLiteral("--limit"), QStringLiteral("2"), QStringLiteral("--json")});
         QVERIFY(json(limited).value(QStringLiteral("tickets")).toArray().size() <= 2);
+    }
+
+    void evaluateRefusesBelowTheSplitMinimums() {
+        // Held out: only the newest 1 % of 6000 tickets, fewer than 100.
+        const Run run = runEscdesk({QStringLiteral("risk"), QStringLiteral("--evaluate"),
+                                    QStringLiteral("--test-share"), QStringLiteral("0.01"),
+                                    QStringLiteral("--db"), m_db});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("No AUC: the held-out part has "), run.out.constData());
+        QVERIFY(!run.out.contains("ROC AUC"));
+        const Run bad = runEscdesk({QStringLiteral("risk"), QStringLiteral("--evaluate"),
+                                    QStringLiteral("--test-share"), QStringLiteral("1.5"),
+                                    QStringLiteral("--db"), m_db});
+        QCOMPARE(bad.exitCode, 2);
     }
 
     void refusalsAndUsageErrors() {

@@ -125,7 +125,12 @@ private slots:
         QVERIFY(e->testTickets > 1000);
         // A ranking no better than chance has AUC 0.5; the demo's escalations
         // depend on priority, segment and the issue behind the text.
-        QVERIFY2(*e->auc > 0.7, qPrintable(QString::number(*e->auc)));
+        QVERIFY2(*e->auc > 0.65, qPrintable(QString::number(*e->auc)));
+        // Trusted: the 95 % interval lies above 0.6, and the model ranks
+        // better than priority alone.
+        QVERIFY(e->aucInterval->low > minimumTrustedAuc);
+        QVERIFY(*e->auc > *e->priorityAuc);
+        QVERIFY2(e->withheld.isEmpty(), qPrintable(e->withheld));
         // Flagged tickets escalate far more often than tickets in general.
         QVERIFY(*e->atThreshold.precision() > 1.5 * *e->baseRate);
         QVERIFY(*e->flaggedPrecision > *e->baseRate);

@@ -10,6 +10,7 @@
 #include "risk/AtRiskQueue.h"
 #include "risk/OpenAsOf.h"
 #include "risk/RiskFeatureStore.h"
+#include "risk/RiskFeatures.h"
 #include "risk/RiskModelStore.h"
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
@@ -246,7 +247,14 @@ private slots:
         // "Printer paper jam": three stems, the keyword "paper jam" once.
         QCOMPARE(t01.stems, (QStringList{"printer", "paper", "jam"}));
         QCOMPARE(t01.keywordHits, 1);
-        QCOMPARE(t01.fields, (QStringList{"High", "Enterprise", "Retail", "Printing", "email"}));
+        // Issue #20 added the start tier (from its escalation event, from
+        // tier 1) and the hour and weekday of creation in the reporting zone
+        // (unset here: the system zone's).
+        const QDateTime t01Local =
+            QDateTime::fromSecsSinceEpoch(day(1), QTimeZone::systemTimeZone());
+        QCOMPARE(t01.fields, (QStringList{"High", "Enterprise", "Retail", "Printing", "email", "1",
+                                          hourBandName(t01Local.time().hour()),
+                                          t01Local.toString(QStringLiteral("ddd"))}));
         QCOMPARE(t01.arr, std::optional<double>(120000.0));
         QVERIFY(t01.escalated);
         QVERIFY(!t01.open);

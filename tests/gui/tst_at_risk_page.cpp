@@ -5,6 +5,7 @@
 #include "demo/DemoGenerator.h"
 #include "pages/AtRiskPage.h"
 #include "risk/RiskModelStore.h"
+#include "risk/RiskValidation.h"
 #include "store/Workspace.h"
 #include "widgets/KpiCard.h"
 #include "widgets/TicketDetailPane.h"
@@ -109,6 +110,51 @@ private slots:
         page.everyOpenTicket()->setChecked(true);
         QCOMPARE(page.table()->rowCount(), int(page.figures().queue.openTickets));
         QVERIFY(page.table()->rowCount() >= needingAttention);
+    }
+
+    // Issue #20: on a workspace whose tickets' features are shuffled among
+    // them (nothing known at creation says anything of the outcome) the page
+    // shows no percentage and says why, with the reason `escdesk at-risk`
+    // gives (one computation: risk::scoresWithheldFor); SLA flags remain.
+    void aModelNoBetterThanChanceShowsNoPercentages() {
+        const QString noise = m_dir.filePath(QStringLiteral("noise.db"));
+        QVERIFY(QFile::copy(m_path, noise));
+        store::Workspace workspace(noise);
+        auto& db = workspace.db();
+        db.exec("CREATE TEMP TABLE shuffled AS SELECT row_number() OVER (ORDER BY id) AS k, "
+                "priority, channel, account_id, product_area, subject, description, attributes "
+                "FROM tickets");
+        db.exec("CREATE TEMP TABLE target AS SELECT id, row_number() OVER (ORDER BY "
+                "(id * 7919) % 10007, id) AS k FROM tickets");
+        db.exec("UPDATE tickets SET (priority, channel, account_id, product_area, subject, "
+                "description, attributes) = (SELECT s.priority, s.channel, s.account_id, "
+                "s.product_area, s.subject, s.description, s.attributes FROM target t JOIN "
+                "shuffled s ON s.k = t.k WHERE t.id = tickets.id)");
+        AtRiskPage page;
+        page.setAsynchronous(false);
+        page.detail()->riskPanel()->setAsynchronous(false);
+        page.resize(1200, 800);
+        page.setWorkspace(&workspace);
+        page.show();
+        const risk::CurrentRiskModel current =
+            risk::currentRiskModel(db, risk::workspaceKeywords(db), false);
+        const QString reason = risk::scoresWithheldFor(db, current.model);
+        QVERIFY2(reason.startsWith(QStringLiteral("the model is no better than chance")) ||
+                     reason.startsWith(QStringLiteral("the model is too weak to trust")),
+                 qPrintable(reason));
+        QCOMPARE(page.figures().queue.riskUnavailable, reason);
+        QVERIFY(page.table()->rowCount() > 0);
+        for (int row = 0; row < page.table()->rowCount(); ++row) {
+            QCOMPARE(page.table()->item(row, AtRiskPage::RiskColumn)->text(), QStringLiteral("—"));
+        }
+        bool said = false;
+        for (const QLabel* label : page.findChildren<QLabel*>()) {
+            said = said || label->text().contains(QStringLiteral("Risk: not shown — ") + reason);
+        }
+        QVERIFY(said);
+        page.table()->selectRow(0);
+        QVERIFY(page.detail()->riskPanel()->headline()->text().contains(
+            QStringLiteral("not available")));
     }
 };
 

@@ -47,6 +47,11 @@ AtRiskFigures computeAtRisk(store::Workspace& workspace, bool everyOpenTicket) {
     if (const auto e = risk::keptHeldOutSummary(workspace.db(), keywords, zone)) {
         figures.heldOutAuc = e->auc;
         figures.heldOutBaseRate = e->baseRate;
+        if (e->aucLow && e->aucHigh) {
+            figures.heldOutInterval =
+                QStringLiteral(" (95 % CI %1–%2)")
+                    .arg(QString::number(*e->aucLow, 'f', 2), QString::number(*e->aucHigh, 'f', 2));
+        }
         const QDate first = toDateTime(e->testFrom, zone).date();
         const QDate last = toDateTime(e->newestCreated, zone).date();
         const QLocale locale;
@@ -270,7 +275,7 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
         // No model, no risk bands: "—" with the reason, not "risk ≥ 0%".
         for (KpiCard* card : {m_flagged, m_review}) {
             card->setValue(QStringLiteral("—"));
-            card->setBand(KpiCard::Tone::Neutral, tr("No risk model"), q.riskUnavailable);
+            card->setBand(KpiCard::Tone::Neutral, tr("No risk scores"), q.riskUnavailable);
         }
     }
     m_sla->setValue(display::count(sla));
@@ -327,13 +332,12 @@ void AtRiskPage::showFigures(AtRiskFigures figures) {
                        "review.")
                         .arg(display::percent(q.flagFrom, 0), display::percent(q.reviewFrom, 0));
     if (!q.riskUnavailable.isEmpty()) {
-        model = tr("Risk: not available — the risk model cannot be trained: %1.")
-                    .arg(q.riskUnavailable);
+        model = tr("Risk: not shown — %1.").arg(q.riskUnavailable);
     } else if (m_figures.heldOutAuc) {
         model += tr(" On %1, which it did not learn from, it ranks escalations with ROC AUC "
-                    "%2 (0.5 is chance; base rate %3).")
+                    "%2%4 (0.5 is chance; base rate %3).")
                      .arg(m_figures.heldOutMonths, QString::number(*m_figures.heldOutAuc, 'f', 2),
-                          display::percent(m_figures.heldOutBaseRate));
+                          display::percent(m_figures.heldOutBaseRate), m_figures.heldOutInterval);
     }
     m_footnote->setText(model + tr(" SLA: the most consumed clock still counting; flagged from "
                                    "90%, breached clocks of open tickets included. Account "

@@ -29,7 +29,8 @@ struct AtRiskFigures {
     bool asOfFollowsData = false;
     std::optional<double> heldOutAuc;
     std::optional<double> heldOutBaseRate;
-    QString heldOutMonths; // "Oct–Nov 2026"
+    QString heldOutMonths;   // "Oct–Nov 2026"
+    QString heldOutInterval; // " (95 % CI 0.71–0.77)", or empty
     QString error;
 };
 

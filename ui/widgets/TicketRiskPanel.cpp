@@ -226,13 +226,16 @@ void TicketRiskPanel::showResult(TicketRiskResult result) {
     }
     m_contributions->show();
     fitHeight(m_contributions);
-    const bool scored = r.model.cannotTrain().isEmpty();
+    const bool scored = r.model.cannotTrain().isEmpty() && r.withheld.isEmpty();
     if (!scored) {
-        // No score rather than 0%: the model has nothing to learn from.
+        // No score rather than 0%: the model has nothing to learn from, or
+        // its held-out evaluation says its scores are not to be trusted.
         m_headline->setText(tr("<span style='font-size:16px; font-weight:600'>Escalation risk "
                                "not available</span>"));
-        m_band->setText(
-            tr("The risk model cannot be trained: %1.").arg(shown::html(r.model.cannotTrain())));
+        m_band->setText(r.model.cannotTrain().isEmpty()
+                            ? tr("Not shown: %1.").arg(shown::html(r.withheld))
+                            : tr("The risk model cannot be trained: %1.")
+                                  .arg(shown::html(r.model.cannotTrain())));
         m_contributions->clear();
         m_contributions->hide();
     }

@@ -113,10 +113,22 @@ GROUP BY cause ORDER BY 2 DESC, 1;
 SQL
         ;;
     clusters)
+        # No SQL computes the clusters (TF-IDF, cosine, duplicates): the
+        # yardstick reads every input the command needs and nothing more —
+        # each escalated ticket's first escalation in the window, its id,
+        # subject and description (the terms), product area, root cause,
+        # account with its ARR, and the known issues. It replaced a count of
+        # the tickets' text alone, which read no accounts and no first
+        # escalations; this one takes about twice as long.
         cat <<SQL
-SELECT count(*), sum(length(subject) + length(description)) FROM tickets
-WHERE id IN (SELECT ticket FROM ticket_events WHERE event = 'escalated'
-             AND occurred_at >= $from AND occurred_at < $to);
+SELECT count(*), count(DISTINCT t.account_id), sum(a.arr),
+       sum(length(t.ticket_id) + length(t.subject) + length(t.description)
+           + length(t.product_area) + length(t.root_cause))
+FROM (SELECT ticket, min(occurred_at) AS first_at FROM ticket_events
+      WHERE event = 'escalated' AND occurred_at >= $from AND occurred_at < $to
+      GROUP BY ticket) e
+JOIN tickets t ON t.id = e.ticket LEFT JOIN accounts a ON a.account_id = t.account_id;
+SELECT count(*), sum(length(keywords)) FROM known_issues;
 SQL
         ;;
     summary)

@@ -6,7 +6,7 @@
 
 #include "analysis/AnalysisJson.h"
 
-#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace escdesk::cli {
 
@@ -61,9 +61,11 @@ int runClusters(const QStringList& arguments) {
         printClusters(result, zone, static_cast<int>(top));
         return Success;
     }
-    QJsonObject json = analysis::clustersToJson(result, zone);
-    json.insert(QStringLiteral("period"), periodJson(dates, zone));
-    out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    // Written as text: the document of a long period's clusters costs more
+    // than the analysis.
+    out() << analysis::clustersJsonText(
+                 result, zone, QJsonObject{{QStringLiteral("period"), periodJson(dates, zone)}})
+          << '\n';
     return Success;
 }
 

@@ -2,18 +2,30 @@
 
 #include "metrics/MetricsJson.h"
 #include "metrics/Segmentation.h"
+#include "text/CompactJsonText.h"
+#include "text/FastText.h"
 
 #include <QJsonArray>
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 namespace escdesk::analysis {
 
 namespace {
 
+using text::CompactJsonText;
+
 QJsonValue number(const std::optional<double>& value) {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QString clusterMethod() {
+    return QStringLiteral("TF-IDF over word stems without stop words; a ticket joins the most "
+                          "similar cluster at cosine >= %1; duplicates at cosine >= %2")
+        .arg(clusterThreshold)
+        .arg(duplicateThreshold);
 }
 
 QJsonValue text(const QString& value) {
@@ -358,13 +370,96 @@ QJsonObject clustersToJson(const ClusterAnalysis& analysis, const QTimeZone& zon
     }
     return QJsonObject{
         {QStringLiteral("escalated_tickets"), static_cast<qint64>(analysis.escalatedTickets)},
-        {QStringLiteral("method"),
-         QStringLiteral("TF-IDF over word stems without stop words; a ticket joins the most "
-                        "similar cluster at cosine >= %1; duplicates at cosine >= %2")
-             .arg(clusterThreshold)
-             .arg(duplicateThreshold)},
+        {QStringLiteral("method"), clusterMethod()},
         {QStringLiteral("impact_formula"), impactFormula()},
         {QStringLiteral("clusters"), clusters}};
+}
+
+namespace {
+
+// One cluster as clustersToJson gives it, keys in QJsonObject's order.
+void writeCluster(CompactJsonText& json, const ClusterAnalysis& analysis,
+                  const ProblemCluster& cluster, const QTimeZone& zone) {
+    json.beginObject();
+    json.key(QLatin1String("affected_accounts")).integer(cluster.affectedAccounts);
+    json.key(QLatin1String("affected_arr")).number(cluster.affectedArr);
+    json.key(QLatin1String("documentation_gap")).boolean(!cluster.knownIssue.has_value());
+    json.key(QLatin1String("duplicates")).integer(cluster.duplicates);
+    json.key(QLatin1String("impact")).number(cluster.impact);
+    json.key(QLatin1String("known_issue"));
+    if (cluster.knownIssue) {
+        json.beginObject();
+        json.key(QLatin1String("id")).string(cluster.knownIssue->issueId);
+        json.key(QLatin1String("matched")).integer(cluster.knownIssueMatches);
+        json.key(QLatin1String("title")).string(cluster.knownIssue->title);
+        json.key(QLatin1String("workaround")).string(cluster.knownIssue->workaround);
+        json.endObject();
+    } else {
+        json.null();
+    }
+    json.key(QLatin1String("product_area")).string(cluster.productArea);
+    json.key(QLatin1String("root_cause")).string(cluster.rootCause);
+    json.key(QLatin1String("sentence")).string(clusterSentence(analysis, cluster, zone));
+    json.key(QLatin1String("size")).integer(static_cast<qint64>(cluster.members.size()));
+    json.key(QLatin1String("tickets")).beginArray();
+    for (const ClusterMember& member : cluster.members) {
+        json.beginObject();
+        json.key(QLatin1String("duplicate_of"));
+        member.duplicateOf.isEmpty() ? json.null() : json.string(member.duplicateOf);
+        json.key(QLatin1String("escalated_at")).string(text::isoUtc(member.escalatedAt));
+        json.key(QLatin1String("similarity")).number(member.similarity);
+        json.key(QLatin1String("subject")).string(member.subject);
+        json.key(QLatin1String("ticket_id")).string(member.ticketId);
+        json.endObject();
+    }
+    json.endArray();
+    json.key(QLatin1String("top_terms")).beginArray();
+    for (const QString& term : cluster.topTerms) {
+        json.string(term);
+    }
+    json.endArray();
+    json.endObject();
+}
+
+} // namespace
+
+QString clustersJsonText(const ClusterAnalysis& analysis, const QTimeZone& zone,
+                         const QJsonObject& extra) {
+    // The keys of clustersToJson and `extra`, in QJsonObject's order.
+    std::map<QString, std::function<void(CompactJsonText&)>> values;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        const QJsonValue value = it.value();
+        values[it.key()] = [value](CompactJsonText& json) {
+            json.raw(
+                QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                    .mid(1)
+                    .chopped(1));
+        };
+    }
+    values[QStringLiteral("clusters")] = [&](CompactJsonText& json) {
+        json.beginArray();
+        for (const ProblemCluster& cluster : analysis.clusters) {
+            writeCluster(json, analysis, cluster, zone);
+        }
+        json.endArray();
+    };
+    values[QStringLiteral("escalated_tickets")] = [&](CompactJsonText& json) {
+        json.integer(analysis.escalatedTickets);
+    };
+    values[QStringLiteral("impact_formula")] = [](CompactJsonText& json) {
+        json.string(impactFormula());
+    };
+    values[QStringLiteral("method")] = [](CompactJsonText& json) {
+        json.string(clusterMethod());
+    };
+    CompactJsonText json;
+    json.beginObject();
+    for (const auto& [key, write] : values) {
+        json.key(key);
+        write(json);
+    }
+    json.endObject();
+    return std::move(json.text());
 }
 
 } // namespace escdesk::analysis

@@ -11,29 +11,36 @@ QString impactFormula() {
         "1.5 (known issue without one), 2.0 (no known issue)");
 }
 
+double workaroundWeight(const KnownIssue* matchedIssue) {
+    if (!matchedIssue) {
+        return weightUnknownProblem;
+    }
+    // trimmed().isEmpty() without a copy per escalation.
+    const QString& workaround = matchedIssue->workaround;
+    const bool blank =
+        std::all_of(workaround.begin(), workaround.end(), [](QChar c) { return c.isSpace(); });
+    return blank ? weightWithoutWorkaround : weightWithWorkaround;
+}
+
+double impactScore(std::int64_t escalations, double arr, double weights) {
+    if (escalations == 0) {
+        return 0.0;
+    }
+    const double meanWeight = weights / static_cast<double>(escalations);
+    return static_cast<double>(escalations) * (1.0 + arr / impactArrUnit) * meanWeight;
+}
+
 void ImpactTally::add(const QString& accountId, double accountArr, const KnownIssue* matchedIssue) {
     ++m_escalations;
     if (!accountId.isEmpty() && !m_accounts.contains(accountId)) {
         m_accounts.insert(accountId);
         m_arr += accountArr;
     }
-    if (!matchedIssue) {
-        m_weights += weightUnknownProblem;
-    } else {
-        // trimmed().isEmpty() without a copy per escalation.
-        const QString& workaround = matchedIssue->workaround;
-        const bool blank =
-            std::all_of(workaround.begin(), workaround.end(), [](QChar c) { return c.isSpace(); });
-        m_weights += blank ? weightWithoutWorkaround : weightWithWorkaround;
-    }
+    m_weights += workaroundWeight(matchedIssue);
 }
 
 double ImpactTally::impact() const {
-    if (m_escalations == 0) {
-        return 0.0;
-    }
-    const double meanWeight = m_weights / static_cast<double>(m_escalations);
-    return static_cast<double>(m_escalations) * (1.0 + m_arr / impactArrUnit) * meanWeight;
+    return impactScore(m_escalations, m_arr, m_weights);
 }
 
 } // namespace escdesk::analysis

@@ -26,6 +26,12 @@ inline constexpr double weightUnknownProblem = 2.0;
 // The formula in words, for reports and the UI.
 QString impactFormula();
 
+// W's term of one escalation matching `matchedIssue` (none: an unknown problem).
+double workaroundWeight(const KnownIssue* matchedIssue);
+
+// The formula for N escalations whose W terms sum to `weights`, A = `arr`.
+double impactScore(std::int64_t escalations, double arr, double weights);
+
 // Accumulates the escalations of one group and gives its impact.
 class ImpactTally {
 public:

@@ -32,22 +32,32 @@ struct Document {
     SparseVector vector;
 };
 
+// A ticket's (term id, count) pairs by term id.
+using TermCounts = std::vector<std::pair<int, int>>;
+
 // Term ids, document frequencies and the most common spelling of each stem.
 class Vocabulary {
 public:
-    // The term counts of a ticket's term words (TextFeatureStore.h).
-    std::map<int, int> countTerms(std::string_view terms) {
-        std::map<int, int> counts;
+    // The term counts of a ticket's term words (TextFeatureStore.h), by
+    // term id: a sorted vector, not a map (a node per term of every ticket).
+    TermCounts countTerms(std::string_view terms) {
+        std::vector<int> ids;
         forEachTermWord(terms, [&](std::string_view word) {
             const Word& known = wordOf(word);
             if (known.term < 0) {
                 return;
             }
             ++*known.spellingCount;
-            ++counts[known.term];
+            ids.push_back(known.term);
         });
-        for (const auto& [term, count] : counts) {
-            ++m_documentFrequency[static_cast<std::size_t>(term)];
+        std::sort(ids.begin(), ids.end());
+        TermCounts counts;
+        for (int term : ids) {
+            if (counts.empty() || counts.back().first != term) {
+                counts.emplace_back(term, 0);
+                ++m_documentFrequency[static_cast<std::size_t>(term)];
+            }
+            ++counts.back().second;
         }
         return counts;
     }
@@ -104,8 +114,7 @@ private:
     std::vector<int> m_documentFrequency;
 };
 
-SparseVector tfidf(const std::map<int, int>& counts, const Vocabulary& vocabulary,
-                   std::size_t documents) {
+SparseVector tfidf(const TermCounts& counts, const Vocabulary& vocabulary, std::size_t documents) {
     SparseVector vector;
     double norm = 0.0;
     for (const auto& [term, count] : counts) {
@@ -331,7 +340,8 @@ ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     analysis.escalatedTickets = static_cast<std::int64_t>(documents.size());
 
     Vocabulary vocabulary;
-    std::vector<std::map<int, int>> counts;
+    std::vector<TermCounts> counts;
+    counts.reserve(documents.size());
     for (const Document& d : documents) {
         counts.push_back(vocabulary.countTerms(d.text->terms));
     }

@@ -10,7 +10,10 @@
 #include <algorithm>
 #include <future>
 #include <map>
-#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 namespace escdesk::analysis {
 
@@ -37,75 +40,327 @@ QString recommendedActionFor(const QString& rootCause,
                           "pattern can be acted on.");
 }
 
-// Gathers the rows of one root cause from its escalations.
-class RootCauseBuilder {
-public:
-    void add(const EscalationRecord& e, const KnownIssue* matchedIssue) {
-        ++m_count;
-        if (!e.productArea.isEmpty()) {
-            ++m_productAreas[e.productArea];
-        }
-        // A ticket's escalations come one after another (WindowEscalations
-        // orders them by ticket), and all go to its one root cause.
-        const bool firstOfTicket = m_count == 1 || m_lastTicket != e.ticket;
-        m_lastTicket = e.ticket;
-        if (firstOfTicket && e.resolvedAt) {
-            m_resolutionMinutes.push_back(static_cast<double>(*e.resolvedAt - e.createdAt) / 60.0);
-        }
-        m_impact.add(e.accountId, e.accountArr.value_or(0.0), matchedIssue);
-        m_latest.push_back({e.at, e.ticket});
-        if (matchedIssue) {
-            ++m_knownIssueMatches;
-            ++m_issues[matchedIssue->issueId];
-        }
-    }
+std::string_view bytesOf(const QByteArray& utf8) {
+    return {utf8.constData(), static_cast<std::size_t>(utf8.size())};
+}
 
-    RootCauseRow build(const QString& rootCause, std::int64_t total,
-                       const std::unordered_map<std::int64_t, TicketTextFeatures>& texts) {
-        RootCauseRow row;
-        row.rootCause = rootCause;
-        row.count = m_count;
-        row.share = total > 0 ? static_cast<double>(m_count) / static_cast<double>(total) : 0.0;
-        if (!m_resolutionMinutes.empty()) {
-            double sum = 0.0;
-            for (double minutes : m_resolutionMinutes) {
-                sum += minutes;
+// Small ids for the distinct values of a text column, found by the
+// column's raw bytes: a window's escalations repeat a few dozen root causes
+// and product areas and a few thousand accounts. Values equal as text share
+// one id, as they would share a key of a map by QString.
+class NameIds {
+public:
+    static constexpr int none = -1;
+
+    int idOf(std::string_view bytes) {
+        // A handful of values (root causes, product areas) are compared in
+        // turn: cheaper than hashing each row's.
+        if (m_byBytes.size() <= fewValues) {
+            for (const auto& [known, id] : m_few) {
+                if (known == bytes) {
+                    return id;
+                }
             }
-            row.meanResolutionMin = sum / static_cast<double>(m_resolutionMinutes.size());
+        } else if (const auto found = m_byBytes.find(bytes); found != m_byBytes.end()) {
+            return found->second;
         }
-        row.productAreas = ranked(m_productAreas);
-        if (!row.productAreas.empty()) {
-            row.topProductArea = row.productAreas.front().name;
+        const QString name = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        const auto [named, added] = m_byName.emplace(name, static_cast<int>(m_names.size()));
+        if (added) {
+            m_names.push_back(name);
         }
-        row.knownIssueMatches = m_knownIssueMatches;
-        row.knownIssues = ranked(m_issues);
-        row.affectedAccounts = m_impact.affectedAccounts();
-        row.affectedArr = m_impact.affectedArr();
-        row.impact = m_impact.impact();
-        std::sort(m_latest.begin(), m_latest.end(), std::greater<>());
-        std::set<std::int64_t> shown;
-        for (const auto& [at, ticketRow] : m_latest) {
-            if (row.exampleTickets.size() == 5) {
-                break;
-            }
-            const auto text = texts.find(ticketRow);
-            if (shown.insert(ticketRow).second && text != texts.end()) {
-                row.exampleTickets.push_back(text->second.ticketId);
-            }
+        m_byBytes.emplace(std::string(bytes), named->second);
+        if (m_byBytes.size() <= fewValues) {
+            m_few.emplace_back(std::string(bytes), named->second);
         }
-        return row;
+        return named->second;
     }
+    int idOf(const QString& name) { return idOf(bytesOf(name.toUtf8())); }
+
+    const QString& name(int id) const { return m_names[static_cast<std::size_t>(id)]; }
+    std::size_t size() const { return m_names.size(); }
+    // Every id, by name.
+    const std::map<QString, int>& byName() const { return m_byName; }
 
 private:
-    std::int64_t m_count = 0;
-    std::int64_t m_knownIssueMatches = 0;
-    ImpactTally m_impact;
-    std::map<QString, std::int64_t> m_productAreas;
-    std::map<QString, std::int64_t> m_issues;
-    std::int64_t m_lastTicket = 0;
-    std::vector<double> m_resolutionMinutes;
+    static constexpr std::size_t fewValues = 16;
+    std::vector<std::pair<std::string, int>> m_few; // every value while there are few
+    std::unordered_map<std::string, int, store::BytesHash, std::equal_to<>> m_byBytes;
+    std::map<QString, int> m_byName;
+    std::vector<QString> m_names;
+};
+
+// One escalation of the window with the fields of its ticket the root
+// causes read, as ids.
+struct CauseEscalation {
+    std::int64_t ticket = 0; // the ticket's row
+    UtcSeconds at = 0;
+    UtcSeconds createdAt = 0;
+    std::optional<UtcSeconds> resolvedAt;
+    int cause = 0;                   // "Unspecified" for a ticket without one
+    int productArea = NameIds::none; // none when empty
+    int account = NameIds::none;     // none when empty
+    std::optional<std::size_t> knownIssue;
+
+    bool operator<(const CauseEscalation& other) const {
+        return std::tie(ticket, at) < std::tie(other.ticket, other.at);
+    }
+};
+
+// The window's escalations as CauseEscalations, with the names behind
+// their ids and each account's ARR (0 for an account the workspace lacks,
+// as the metrics' facts count it).
+class CauseEscalations {
+public:
+    explicit CauseEscalations(store::Database& db) {
+        store::Statement row = db.prepare("SELECT account_id, arr FROM accounts");
+        while (row.step()) {
+            const int account = accounts.idOf(row.textView(0));
+            m_arrs.resize(accounts.size(), 0.0);
+            m_arrs[static_cast<std::size_t>(account)] = row.optionalReal(1).value_or(0.0);
+        }
+        m_unspecified = causes.idOf(QStringLiteral("Unspecified"));
+    }
+
+    // From a row's fields: created_at, resolved_at, root_cause,
+    // product_area and account_id from `first` on.
+    void add(std::int64_t ticket, UtcSeconds at, const store::Statement& row, int first,
+             std::optional<std::size_t> knownIssue) {
+        CauseEscalation& e = escalations.emplace_back();
+        e.ticket = ticket;
+        e.at = at;
+        e.createdAt = row.int64(first);
+        e.resolvedAt = row.optionalInt64(first + 1);
+        const std::string_view cause = row.textView(first + 2);
+        e.cause = cause.empty() ? m_unspecified : causes.idOf(cause);
+        e.productArea = idUnlessEmpty(productAreas, row.textView(first + 3));
+        e.account = accountOf(row.textView(first + 4));
+        e.knownIssue = knownIssue;
+    }
+
+    void add(std::int64_t ticket, UtcSeconds at, const EscalatedTicketFields& fields,
+             std::optional<std::size_t> knownIssue) {
+        CauseEscalation& e = escalations.emplace_back();
+        e.ticket = ticket;
+        e.at = at;
+        e.createdAt = fields.createdAt;
+        e.resolvedAt = fields.resolvedAt;
+        e.cause = fields.rootCause.isEmpty() ? m_unspecified : causes.idOf(fields.rootCause);
+        e.productArea = idUnlessEmpty(productAreas, bytesOf(fields.productArea.toUtf8()));
+        e.account = accountOf(bytesOf(fields.accountId.value_or(QString()).toUtf8()));
+        e.knownIssue = knownIssue;
+    }
+
+    double arrOf(int account) const { return m_arrs[static_cast<std::size_t>(account)]; }
+
+    std::vector<CauseEscalation> escalations;
+    NameIds causes;
+    NameIds productAreas;
+    NameIds accounts;
+
+private:
+    static int idUnlessEmpty(NameIds& ids, std::string_view bytes) {
+        return bytes.empty() ? NameIds::none : ids.idOf(bytes);
+    }
+    int accountOf(std::string_view bytes) {
+        const int account = idUnlessEmpty(accounts, bytes);
+        m_arrs.resize(accounts.size(), 0.0);
+        return account;
+    }
+
+    std::vector<double> m_arrs; // by account id
+    int m_unspecified = 0;
+};
+
+// The window's escalations read as they come from the window's query, each
+// with its ticket's kept text row; those of tickets without a usable kept
+// row are read through ticketTextFeatures (which keeps their rows), and an
+// escalation of a ticket that does not exist is left out, as a join would.
+void readFromEventLog(store::Database& db, const Window& window, const KnownIssueMatcher& matcher,
+                      CauseEscalations& into) {
+    const bool keptTexts = hasKeptTextFeatures(db);
+    const KeptTextFeatureReader kept(matcher);
+    std::vector<std::pair<std::int64_t, UtcSeconds>> missing;
+    store::Statement row = db.prepare(windowEscalationsSql(metrics::escalationOutcomesComplete(db),
+                                                           keptTexts, TextColumns::IdAndMatch));
+    row.bindAll(window.from, window.to);
+    while (row.step()) {
+        const std::int64_t ticket = row.int64(0);
+        const UtcSeconds at = row.int64(1);
+        const KeptMatch match = keptTexts ? kept.match(row, windowKeptTextColumn) : KeptMatch{};
+        if (match.usable) {
+            into.add(ticket, at, row, windowKeptTextColumn + keptCreatedAt, match.knownIssue);
+        } else {
+            missing.emplace_back(ticket, at);
+        }
+    }
+    if (missing.empty()) {
+        return;
+    }
+    std::vector<std::int64_t> tickets;
+    for (const auto& [ticket, at] : missing) {
+        tickets.push_back(ticket);
+    }
+    std::sort(tickets.begin(), tickets.end());
+    tickets.erase(std::unique(tickets.begin(), tickets.end()), tickets.end());
+    const auto texts = ticketTextFeatures(db, tickets, matcher);
+    for (const auto& [ticket, at] : missing) {
+        const auto text = texts.find(ticket);
+        if (text != texts.end()) {
+            into.add(ticket, at, text->second.fields, text->second.knownIssue);
+        }
+    }
+}
+
+// Without an event log: the escalations loadWindowEscalations decides on
+// from the tickets' own fields.
+void readFromTicketFields(store::Database& db, const Window& window,
+                          const KnownIssueMatcher& matcher, CauseEscalations& into) {
+    const WindowEscalations input =
+        loadWindowEscalations(db, window, matcher, TextColumns::IdAndMatch);
+    for (const EscalationRecord& e : input.escalations) {
+        if (e.text) {
+            into.add(e.ticket, e.at, e.text->fields, e.text->knownIssue);
+        }
+    }
+}
+
+// The latest escalated tickets of a root cause: each ticket by its latest
+// escalation, the latest first (ties: the higher row first).
+class LatestTickets {
+public:
+    static constexpr std::size_t shown = 5;
+
+    void add(UtcSeconds at, std::int64_t ticket) {
+        const std::pair<UtcSeconds, std::int64_t> entry{at, ticket};
+        if (m_latest.size() == shown && entry <= m_latest.back()) {
+            return;
+        }
+        m_latest.insert(std::upper_bound(m_latest.begin(), m_latest.end(), entry, std::greater<>()),
+                        entry);
+        if (m_latest.size() > shown) {
+            m_latest.pop_back();
+        }
+    }
+    const std::vector<std::pair<UtcSeconds, std::int64_t>>& latest() const { return m_latest; }
+
+private:
     std::vector<std::pair<UtcSeconds, std::int64_t>> m_latest;
 };
+
+// The figures of one root cause, gathered from its escalations in the order
+// of CauseEscalation (by ticket, each ticket's in time order): sums of
+// doubles are then added in the order the figures have always been.
+struct CauseTally {
+    std::int64_t count = 0;
+    std::vector<std::int64_t> productAreas; // by id
+    std::int64_t knownIssueMatches = 0;
+    std::map<std::size_t, std::int64_t> knownIssues; // by index
+    double resolutionMinutes = 0.0;
+    std::int64_t resolvedTickets = 0;
+    std::vector<bool> accountSeen; // by id
+    std::int64_t accounts = 0;
+    double arr = 0.0;
+    double weights = 0.0;
+    LatestTickets latest;
+};
+
+std::vector<CauseTally> tallyByCause(const CauseEscalations& input,
+                                     const KnownIssueMatcher& matcher) {
+    std::vector<CauseTally> tallies(input.causes.size());
+    const std::vector<CauseEscalation>& escalations = input.escalations;
+    for (std::size_t i = 0; i < escalations.size(); ++i) {
+        const CauseEscalation& e = escalations[i];
+        CauseTally& tally = tallies[static_cast<std::size_t>(e.cause)];
+        ++tally.count;
+        if (e.productArea != NameIds::none) {
+            tally.productAreas.resize(input.productAreas.size(), 0);
+            ++tally.productAreas[static_cast<std::size_t>(e.productArea)];
+        }
+        const bool firstOfTicket = i == 0 || escalations[i - 1].ticket != e.ticket;
+        if (firstOfTicket && e.resolvedAt) {
+            tally.resolutionMinutes += static_cast<double>(*e.resolvedAt - e.createdAt) / 60.0;
+            ++tally.resolvedTickets;
+        }
+        const bool lastOfTicket =
+            i + 1 == escalations.size() || escalations[i + 1].ticket != e.ticket;
+        if (lastOfTicket) {
+            tally.latest.add(e.at, e.ticket);
+        }
+        if (e.account != NameIds::none) {
+            tally.accountSeen.resize(input.accounts.size(), false);
+            const auto account = static_cast<std::size_t>(e.account);
+            if (!tally.accountSeen[account]) {
+                tally.accountSeen[account] = true;
+                ++tally.accounts;
+                tally.arr += input.arrOf(e.account);
+            }
+        }
+        const KnownIssue* matched = e.knownIssue ? &matcher.issues()[*e.knownIssue] : nullptr;
+        tally.weights += workaroundWeight(matched);
+        if (matched) {
+            ++tally.knownIssueMatches;
+            ++tally.knownIssues[*e.knownIssue];
+        }
+    }
+    return tallies;
+}
+
+// The helpdesk ids of the latest tickets of every root cause.
+std::map<std::int64_t, QString> ticketIdsOf(store::Database& db,
+                                            const std::vector<CauseTally>& tallies) {
+    std::map<std::int64_t, QString> ids;
+    store::Statement row = db.prepare("SELECT ticket_id FROM tickets WHERE id = ?1");
+    for (const CauseTally& tally : tallies) {
+        for (const auto& [at, ticket] : tally.latest.latest()) {
+            row.reset();
+            row.bindAll(ticket);
+            if (row.step()) {
+                ids.emplace(ticket, row.text(0));
+            }
+        }
+    }
+    return ids;
+}
+
+RootCauseRow rowOf(const QString& rootCause, const CauseTally& tally, std::int64_t total,
+                   const CauseEscalations& input, const KnownIssueMatcher& matcher,
+                   const std::map<std::int64_t, QString>& ticketIds) {
+    RootCauseRow row;
+    row.rootCause = rootCause;
+    row.count = tally.count;
+    row.share = total > 0 ? static_cast<double>(tally.count) / static_cast<double>(total) : 0.0;
+    if (tally.resolvedTickets > 0) {
+        row.meanResolutionMin =
+            tally.resolutionMinutes / static_cast<double>(tally.resolvedTickets);
+    }
+    std::map<QString, std::int64_t> areas;
+    for (std::size_t area = 0; area < tally.productAreas.size(); ++area) {
+        if (tally.productAreas[area] > 0) {
+            areas[input.productAreas.name(static_cast<int>(area))] += tally.productAreas[area];
+        }
+    }
+    row.productAreas = ranked(areas);
+    if (!row.productAreas.empty()) {
+        row.topProductArea = row.productAreas.front().name;
+    }
+    row.knownIssueMatches = tally.knownIssueMatches;
+    std::map<QString, std::int64_t> issues;
+    for (const auto& [issue, count] : tally.knownIssues) {
+        issues[matcher.issues()[issue].issueId] += count;
+    }
+    row.knownIssues = ranked(issues);
+    row.affectedAccounts = tally.accounts;
+    row.affectedArr = tally.arr;
+    row.impact = impactScore(tally.count, tally.arr, tally.weights);
+    for (const auto& [at, ticket] : tally.latest.latest()) {
+        const auto id = ticketIds.find(ticket);
+        if (id != ticketIds.end()) {
+            row.exampleTickets.push_back(id->second);
+        }
+    }
+    return row;
+}
 
 // Escalations per root cause from rows of (root cause, count) over the
 // window; a ticket without one counts as "Unspecified".
@@ -144,33 +399,51 @@ GROUP BY root_cause
 // The same counts from the kept escalation outcomes, when they are complete
 // (metrics::escalationOutcomesComplete): a range of their time-ordered key, each
 // row's root cause already "Unspecified" when its ticket has none.
+// Counted here by the value's bytes, not by GROUP BY: a window's tens of
+// thousands of rows carry a dozen distinct causes, and SQLite would sort
+// them all first.
 std::map<QString, std::int64_t> keptEscalationsByRootCauseIn(store::Database& db,
                                                              const Window& window) {
-    store::Statement row = db.prepare("SELECT root_cause, count(*) FROM escalation_outcomes "
-                                      "WHERE at >= ?1 AND at < ?2 GROUP BY root_cause");
-    return countsByRootCause(row, window);
+    store::Statement row =
+        db.prepare("SELECT root_cause FROM escalation_outcomes WHERE at >= ?1 AND at < ?2");
+    row.bindAll(window.from, window.to);
+    std::unordered_map<std::string, std::int64_t, store::BytesHash, std::equal_to<>> byBytes;
+    while (row.step()) {
+        const std::string_view cause = row.textView(0);
+        const auto found = byBytes.find(cause);
+        if (found != byBytes.end()) {
+            ++found->second;
+        } else {
+            byBytes.emplace(std::string(cause), 1);
+        }
+    }
+    std::map<QString, std::int64_t> counts;
+    for (const auto& [bytes, count] : byBytes) {
+        const QString cause = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        counts[cause.isEmpty() ? QStringLiteral("Unspecified") : cause] += count;
+    }
+    return counts;
 }
 
 // The previous window's counts: from the kept escalation outcomes when they
-// are complete (a short range scan, here). Else escalationsByRootCauseIn on
-// a second read connection, in another thread, while this one reads the
-// window itself: both are lookups of the tickets of escalated events; here,
-// in this thread, when there is no second connection (a workspace in memory).
+// are complete (a short range scan), else escalationsByRootCauseIn (lookups
+// of the tickets of escalated events). On a second read connection, in
+// another thread, while this one reads the window itself; here, in this
+// thread, when there is no second connection (a workspace in memory).
 std::future<std::map<QString, std::int64_t>> escalationsByRootCauseAside(store::Database& db,
                                                                          const Window& window) {
-    if (metrics::workspaceHasEventLog(db) && metrics::escalationOutcomesComplete(db)) {
-        std::promise<std::map<QString, std::int64_t>> kept;
-        kept.set_value(keptEscalationsByRootCauseIn(db, window));
-        return kept.get_future();
-    }
+    const bool hasEventLog = metrics::workspaceHasEventLog(db);
+    const bool kept = hasEventLog && metrics::escalationOutcomesComplete(db);
+    const auto counts = [kept, hasEventLog, window](store::Database& on) {
+        return kept ? keptEscalationsByRootCauseIn(on, window)
+                    : escalationsByRootCauseIn(on, window, hasEventLog);
+    };
     std::shared_ptr<store::Database> other = db.openAgain(store::Database::Access::ReadOnly);
     if (other) {
-        return std::async(std::launch::async, [other, window] {
-            return escalationsByRootCauseIn(*other, window, metrics::workspaceHasEventLog(*other));
-        });
+        return std::async(std::launch::async, [other, counts] { return counts(*other); });
     }
     std::promise<std::map<QString, std::int64_t>> here;
-    here.set_value(escalationsByRootCauseIn(db, window, metrics::workspaceHasEventLog(db)));
+    here.set_value(counts(db));
     return here.get_future();
 }
 
@@ -183,36 +456,38 @@ RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
     const Window previous{window.from - (window.to - window.from), window.from};
     auto previousAside = escalationsByRootCauseAside(db, previous);
     const KnownIssueMatcher matcher(store::allKnownIssues(db));
-    const WindowEscalations input =
-        loadWindowEscalations(db, window, matcher, TextColumns::IdAndMatch);
-    const std::vector<EscalationRecord>& escalations = input.escalations;
-    const auto& texts = input.texts;
-    analysis.escalations = static_cast<std::int64_t>(escalations.size());
-    if (!input.coverage.tiers) {
+    if (!metrics::workspaceCoverage(db).tiers) {
         analysis.unavailable = metrics::noTierReason();
     }
+    // Aggregated straight from the rows: no per-ticket objects, no texts.
+    CauseEscalations input(db);
+    if (metrics::workspaceHasEventLog(db)) {
+        readFromEventLog(db, window, matcher, input);
+    } else {
+        readFromTicketFields(db, window, matcher, input);
+    }
+    std::sort(input.escalations.begin(), input.escalations.end());
+    analysis.escalations = static_cast<std::int64_t>(input.escalations.size());
 
     const std::map<QString, std::int64_t> previousCounts = previousAside.get();
     for (const auto& [cause, count] : previousCounts) {
         analysis.previousEscalations += count;
     }
 
-    std::map<QString, RootCauseBuilder> builders;
-    for (const EscalationRecord& e : escalations) {
-        const KnownIssue* matched = nullptr;
-        if (e.text && e.text->knownIssue) {
-            matched = &matcher.issues()[*e.text->knownIssue];
+    const std::vector<CauseTally> tallies = tallyByCause(input, matcher);
+    const std::map<std::int64_t, QString> ticketIds = ticketIdsOf(db, tallies);
+    for (const auto& [cause, id] : input.causes.byName()) {
+        const CauseTally& tally = tallies[static_cast<std::size_t>(id)];
+        if (tally.count == 0) {
+            continue;
         }
-        builders[e.rootCause].add(e, matched);
-    }
-    for (auto& [cause, builder] : builders) {
-        RootCauseRow row = builder.build(cause, analysis.escalations, texts);
+        RootCauseRow row = rowOf(cause, tally, analysis.escalations, input, matcher, ticketIds);
         const auto before = previousCounts.find(cause);
         row.previousCount = before == previousCounts.end() ? 0 : before->second;
         row.recommendedAction = recommendedActionFor(cause, taxonomy);
         analysis.rows.push_back(std::move(row));
     }
-    // By count, ties by name (the map already ordered them by name).
+    // By count, ties by name (the causes came by name).
     std::stable_sort(
         analysis.rows.begin(), analysis.rows.end(),
         [](const RootCauseRow& a, const RootCauseRow& b) { return a.count > b.count; });

@@ -237,27 +237,37 @@ std::string keptTextFeatureColumns(std::string_view table, bool withText) {
     return columns;
 }
 
-std::optional<TicketTextFeatures> KeptTextFeatureReader::read(const store::Statement& row,
-                                                              int firstColumn, bool withText) {
+KeptMatch KeptTextFeatureReader::match(const store::Statement& row, int firstColumn) const {
     // No row (NULL basis), another basis, or no fields kept (a row kept
     // before schema version 14).
-    if (row.isNull(firstColumn) || row.int64(firstColumn) != m_basis ||
-        row.isNull(firstColumn + 3)) {
+    if (row.isNull(firstColumn + keptBasis) || row.int64(firstColumn + keptBasis) != m_basis ||
+        row.isNull(firstColumn + keptCreatedAt)) {
+        return {};
+    }
+    KeptMatch kept{true, std::nullopt};
+    if (!row.isNull(firstColumn + keptKnownIssue)) {
+        const auto issue = m_issueIndexes.find(row.textView(firstColumn + keptKnownIssue));
+        if (issue == m_issueIndexes.end()) {
+            return {}; // cannot be under this basis; computed again
+        }
+        kept.knownIssue = issue->second;
+    }
+    return kept;
+}
+
+std::optional<TicketTextFeatures> KeptTextFeatureReader::read(const store::Statement& row,
+                                                              int firstColumn, bool withText) {
+    const KeptMatch kept = match(row, firstColumn);
+    if (!kept.usable) {
         return std::nullopt;
     }
     TicketTextFeatures f;
-    f.ticketId = row.text(firstColumn + 1);
-    if (!row.isNull(firstColumn + 2)) {
-        const auto issue = m_issueIndexes.find(row.textView(firstColumn + 2));
-        if (issue == m_issueIndexes.end()) {
-            return std::nullopt; // cannot be under this basis; computed again
-        }
-        f.knownIssue = issue->second;
-    }
-    f.fields = fieldsOf(row, firstColumn + 3, m_pool);
+    f.ticketId = row.text(firstColumn + keptTicketId);
+    f.knownIssue = kept.knownIssue;
+    f.fields = fieldsOf(row, firstColumn + keptCreatedAt, m_pool);
     if (withText) {
-        f.subject = row.text(firstColumn + 8);
-        f.terms = std::string(row.textView(firstColumn + 9));
+        f.subject = row.text(firstColumn + keptSubject);
+        f.terms = std::string(row.textView(firstColumn + keptTerms));
     }
     return f;
 }

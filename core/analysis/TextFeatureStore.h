@@ -89,6 +89,26 @@ bool hasKeptTextFeatures(store::Database& db);
 // query.
 std::string keptTextFeatureColumns(std::string_view table, bool withText);
 
+// Each column's place among keptTextFeatureColumns, from its first on.
+enum KeptTextColumn : int {
+    keptBasis,
+    keptTicketId,
+    keptKnownIssue,
+    keptCreatedAt,
+    keptResolvedAt,
+    keptRootCause,
+    keptProductArea,
+    keptAccountId,
+    keptSubject,
+    keptTerms
+};
+
+// Whether a kept row may be used, and then the known issue it matches.
+struct KeptMatch {
+    bool usable = false; // false: no row, or one to compute again
+    std::optional<std::size_t> knownIssue;
+};
+
 // Reads kept rows selected elsewhere (joined into another query): the
 // columns of keptTextFeatureColumns from `firstColumn` on.
 class KeptTextFeatureReader {
@@ -99,6 +119,10 @@ public:
     // kept under another basis, so it must be computed again.
     std::optional<TicketTextFeatures> read(const store::Statement& row, int firstColumn,
                                            bool withText);
+
+    // The check `read` makes, without reading the row's other columns: for
+    // readers that take the fields they need from the row themselves.
+    KeptMatch match(const store::Statement& row, int firstColumn) const;
 
 private:
     std::int64_t m_basis;

@@ -11,12 +11,10 @@
 
 namespace escdesk::analysis {
 
-namespace {
-
 // The window's escalations in time order, each with its ticket's kept text
 // row, if any. From the kept escalation outcomes when they are complete: a
 // range of their time-ordered key, not a lookup of each event's row.
-std::string escalationsSql(bool fromOutcomes, bool keptTexts, TextColumns columns) {
+std::string windowEscalationsSql(bool fromOutcomes, bool keptTexts, TextColumns columns) {
     std::string sql = fromOutcomes ? "SELECT o.ticket, o.at" : "SELECT e.ticket, e.occurred_at";
     if (keptTexts) {
         sql += ", ";
@@ -33,7 +31,7 @@ std::string escalationsSql(bool fromOutcomes, bool keptTexts, TextColumns column
     return sql;
 }
 
-constexpr int keptTextColumn = 2;
+namespace {
 
 // A few thousand accounts: one read into memory costs less than a lookup
 // per escalation.
@@ -99,8 +97,8 @@ void loadFromEventLog(store::Database& db, const Window& window, const KnownIssu
     std::vector<std::pair<std::int64_t, UtcSeconds>> pairs;
     std::vector<std::int64_t> missing;
     {
-        store::Statement row =
-            db.prepare(escalationsSql(metrics::escalationOutcomesComplete(db), keptTexts, columns));
+        store::Statement row = db.prepare(
+            windowEscalationsSql(metrics::escalationOutcomesComplete(db), keptTexts, columns));
         row.bindAll(window.from, window.to);
         while (row.step()) {
             const std::int64_t ticket = row.int64(0);
@@ -109,8 +107,9 @@ void loadFromEventLog(store::Database& db, const Window& window, const KnownIssu
             if (!first) {
                 continue; // a ticket escalated again in the window
             }
-            auto text = keptTexts ? kept.read(row, keptTextColumn, columns == TextColumns::All)
-                                  : std::nullopt;
+            auto text = keptTexts
+                            ? kept.read(row, windowKeptTextColumn, columns == TextColumns::All)
+                            : std::nullopt;
             if (text) {
                 slot->second = std::move(*text);
             } else {

@@ -55,4 +55,13 @@ struct WindowEscalations {
 WindowEscalations loadWindowEscalations(store::Database& db, const Window& window,
                                         const KnownIssueMatcher& matcher, TextColumns columns);
 
+// The query behind loadWindowEscalations with an event log, for readers
+// that aggregate its rows as they come: per escalation in the window (?1 to
+// ?2) its ticket row and time, then (with `keptTexts`) the ticket's kept
+// text row, keptTextFeatureColumns from column windowKeptTextColumn on (all
+// NULL when it has none). From the kept escalation outcomes when
+// `fromOutcomes` (metrics::escalationOutcomesComplete), else the events.
+std::string windowEscalationsSql(bool fromOutcomes, bool keptTexts, TextColumns columns);
+inline constexpr int windowKeptTextColumn = 2;
+
 } // namespace escdesk::analysis

@@ -2,11 +2,11 @@
 
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
-#include "risk/FastText.h"
 #include "risk/OpenAsOf.h"
 #include "risk/RiskFeatureStore.h"
 #include "risk/RiskModelStore.h"
 #include "risk/RiskValidation.h"
+#include "text/FastText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +31,7 @@ QString slaReason(const sla::TargetClock& clock) {
     text = text.arg(target, percent(clock.consumed));
     if (clock.breachAt) {
         text += (breached ? QStringLiteral(", since ") : QStringLiteral(", breaches at ")) +
-                isoUtc(*clock.breachAt);
+                text::isoUtc(*clock.breachAt);
     }
     return text;
 }

@@ -1,10 +1,12 @@
 // Problem clusters (SPEC §8): TF-IDF cosine clustering, duplicates, the
 // known-issue cross-reference and the sentence a lead can repeat.
 
+#include "analysis/AnalysisJson.h"
 #include "analysis/ProblemClusters.h"
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -132,6 +134,41 @@ private slots:
                     .endsWith(QLatin1String(
                         "matching known issue KI-1042 (Webhook signature validation fails on "
                         "API v2.3)")));
+    }
+
+    void jsonTextIsTheDocumentsText() {
+        // The text written value by value must be Qt's own text of the
+        // document: quotes, backslashes, control characters and non-ASCII in
+        // the subjects, a known issue with a workaround, a duplicate and not.
+        Workspace workspace(nextPath());
+        {
+            DataWriter writer(workspace.db());
+            KnownIssue issue;
+            issue.issueId = QStringLiteral("KI-7");
+            issue.title = QStringLiteral("Webhook \"signature\" fails");
+            issue.productArea = QStringLiteral("Integrations");
+            issue.keywords = QStringLiteral("webhook, signature");
+            issue.workaround = QStringLiteral("Re-sign\tthe payload \\ retry");
+            writer.insertKnownIssue(issue);
+        }
+        fill(workspace, {
+                            {"Webhook \"signature\" invalid", "A1", "Integrations"},
+                            {"Webhook signature invalid\t\x01 caf\xe9", "A2", "Integrations"},
+                            {"Webhook \"signature\" invalid", "A1", "Integrations"},
+                            {"Tax rate wrong \\ invoice", "A4", "Billing"},
+                            {"Wrong tax rate on invoice", "", "Billing"},
+                        });
+        const ClusterAnalysis result = analyseClusters(workspace.db(), week);
+        QCOMPARE(result.clusters.size(), std::size_t(2));
+        QCOMPARE(result.clusters[0].duplicates, 1);
+        const QJsonObject period{
+            {QStringLiteral("period"),
+             QJsonObject{{QStringLiteral("from"), QStringLiteral("2026-10-05")},
+                         {QStringLiteral("follows_data"), true}}}};
+        QJsonObject document = clustersToJson(result, utc);
+        document.insert(QStringLiteral("period"), period[QStringLiteral("period")]);
+        QCOMPARE(clustersJsonText(result, utc, period),
+                 QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact)));
     }
 };
 

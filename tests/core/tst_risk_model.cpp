@@ -3,11 +3,11 @@
 // recent ticket count, and the model end to end on a small separable
 // history.
 
-#include "risk/FastText.h"
 #include "risk/LogisticRegression.h"
 #include "risk/RiskEvaluation.h"
 #include "risk/RiskModel.h"
 #include "risk/RiskValidation.h"
+#include "text/FastText.h"
 
 #include <QtTest>
 
@@ -18,6 +18,8 @@
 
 using namespace escdesk;
 using namespace escdesk::risk;
+using escdesk::text::isoUtc;
+using escdesk::text::shortestNumber;
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include <cmath>
 #include <string_view>
 
-namespace escdesk::risk {
+namespace escdesk::text {
 
 namespace fasttext {
 
@@ -112,4 +112,4 @@ inline QString shortestNumber(double value) {
     return number;
 }
 
-} // namespace escdesk::risk
+} // namespace escdesk::text

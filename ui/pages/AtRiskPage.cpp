@@ -156,9 +156,11 @@ AtRiskPage::AtRiskPage(QWidget* parent)
     m_table->setHorizontalHeaderLabels({tr("Risk"), tr("Ticket"), tr("Priority"), tr("Account"),
                                         tr("Subject"), tr("SLA"), tr("Why")});
     m_table->setAccessibleName(tr("Open tickets at risk"));
+    // SLA fits a clock breached long ago ("30,962%"), as open tickets of an
+    // old export have.
     const QList<std::pair<int, int>> widths{{RiskColumn, 56},     {TicketColumn, 104},
                                             {PriorityColumn, 72}, {AccountColumn, 150},
-                                            {SubjectColumn, 300}, {SlaColumn, 56}};
+                                            {SubjectColumn, 300}, {SlaColumn, 72}};
     for (const auto& [column, width] : widths) {
         m_table->setColumnWidth(column, width);
     }

@@ -2,6 +2,7 @@
 
 #include "metrics/DataCoverage.h"
 #include "risk/AccountSurge.h"
+#include "risk/AccountTicketPacks.h"
 #include "risk/OpenAsOf.h"
 #include "risk/RiskFeatures.h"
 
@@ -10,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -338,20 +340,94 @@ void computeInto(store::Database& db, const QStringList& keywords, std::string_v
     computeRiskTickets(query, scorer, data, codes);
 }
 
+// From this many accounts wanting a bucket on, the bucket is read whole.
+constexpr std::size_t manyAccountsOfABucket = 64;
+
+using AccountSpans = std::unordered_map<int, std::vector<std::pair<UtcSeconds, UtcSeconds>>>;
+
+// Each account's tickets created in its spans (sorted, disjoint), read from
+// the packs bucket by bucket (buckets ascending, so each account's tickets
+// come in creation order).
+std::unordered_map<int, std::vector<AccountTicketTimes>>
+readPackedSpans(store::Database& db, const QStringList& accounts, const AccountSpans& spans) {
+    std::vector<std::pair<std::int64_t, int>> needed; // (bucket, account)
+    for (const auto& [account, of] : spans) {
+        std::int64_t last = std::numeric_limits<std::int64_t>::min();
+        for (const auto& [since, until] : of) {
+            for (std::int64_t bucket = std::max(last + 1, accountPackBucket(since));
+                 bucket <= accountPackBucket(until - 1); ++bucket) {
+                needed.emplace_back(bucket, account);
+                last = bucket;
+            }
+        }
+    }
+    std::sort(needed.begin(), needed.end());
+    std::unordered_map<std::string, int> wanted;
+    for (const auto& [account, of] : spans) {
+        wanted.emplace(accounts[account].toStdString(), account);
+    }
+    std::vector<char> wantedHere(static_cast<std::size_t>(accounts.size()), 0);
+    std::unordered_map<int, std::vector<AccountTicketTimes>> packed;
+    AccountPackReader reader(db);
+    for (std::size_t first = 0; first < needed.size();) {
+        const std::int64_t bucket = needed[first].first;
+        std::size_t last = first;
+        while (last < needed.size() && needed[last].first == bucket) {
+            ++last;
+        }
+        // A bucket most accounts need is read whole; a few accounts' old
+        // bucket (a ticket open for long) one pack each.
+        if (last - first >= manyAccountsOfABucket) {
+            for (std::size_t k = first; k < last; ++k) {
+                wantedHere[static_cast<std::size_t>(needed[k].second)] = 1;
+            }
+            reader.appendFromBucket(bucket, wanted, wantedHere, packed);
+            for (std::size_t k = first; k < last; ++k) {
+                wantedHere[static_cast<std::size_t>(needed[k].second)] = 0;
+            }
+        } else {
+            for (std::size_t k = first; k < last; ++k) {
+                reader.appendBucket(accounts[needed[k].second], bucket, packed[needed[k].second]);
+            }
+        }
+        first = last;
+    }
+    // Buckets reach past the spans: keep only the tickets created in them.
+    for (auto& [account, times] : packed) {
+        const auto& of = spans.at(account);
+        std::size_t span = 0;
+        std::size_t kept = 0;
+        for (const AccountTicketTimes& t : times) {
+            while (span < of.size() && of[span].second <= t.createdAt) {
+                ++span;
+            }
+            if (span < of.size() && of[span].first <= t.createdAt) {
+                times[kept++] = t;
+            }
+        }
+        times.resize(kept);
+    }
+    return packed;
+}
+
 // The surges of the open tickets' accounts and each open ticket's recent
 // tickets and account history, from the creation (and first escalation)
 // instants of each account's tickets in the spans they need: the 9 weeks
 // before the instant (the surge) and the 90 days before each open ticket,
 // merged where they overlap — an account with a ticket open for a year
-// reads two short spans, not the year between. Each span is one range of
-// the covering index of the kept rows (ticket_risk_features_by_account)
-// when every ticket is kept, else of the tickets' (account, created_at)
-// index. (Counting the ranges inside SQLite instead costs as much: the
-// index steps are the cost, not the rows handed over.)
+// reads two short spans, not the year between. With every ticket kept and
+// the account packs current (AccountTicketPacks.h) the spans come from the
+// packs: a few rows per account. Else each span is one range of the
+// covering index of the kept rows (ticket_risk_features_by_account) when
+// every ticket is kept, or of the tickets' (account, created_at) index
+// (the index steps are the cost: 561k for the 1M demo's open accounts).
 void countAccountTickets(store::Database& db, OpenRiskTickets& open, UtcSeconds asOf,
                          bool allTicketsKept) {
+    // With every account's pack current, the spans are read from the packs
+    // (a few rows per account) instead of one index entry per ticket.
+    const bool packed = allTicketsKept && accountPacksCurrent(db);
     const UtcSeconds surgeFrom = asOf - (baselineWeeks + 1) * weekSeconds;
-    std::unordered_map<int, std::vector<std::pair<UtcSeconds, UtcSeconds>>> spans;
+    AccountSpans spans;
     for (const RiskTicket& t : open.data.tickets) {
         if (t.account >= 0) {
             auto& of = spans[t.account];
@@ -372,6 +448,10 @@ void countAccountTickets(store::Database& db, OpenRiskTickets& open, UtcSeconds 
             }
         }
         of.resize(kept + 1);
+    }
+    std::unordered_map<int, std::vector<AccountTicketTimes>> packedTimes;
+    if (packed) {
+        packedTimes = readPackedSpans(db, open.data.accounts, spans);
     }
     store::Statement created = db.prepare(
         allTicketsKept
@@ -394,18 +474,37 @@ void countAccountTickets(store::Database& db, OpenRiskTickets& open, UtcSeconds 
     const auto byCreation = [](const AccountTicketTimes& a, UtcSeconds v) {
         return a.createdAt < v;
     };
+    // By account id, the order of the index's keys: each page is read
+    // once, not again for every account on it.
+    std::vector<int> byId;
+    byId.reserve(spans.size());
     for (const auto& [account, of] : spans) {
+        byId.push_back(account);
+    }
+    std::sort(byId.begin(), byId.end(),
+              [&](int a, int b) { return open.data.accounts[a] < open.data.accounts[b]; });
+    for (const int account : byId) {
+        const auto& of = spans[account];
         history.clear();
         times.clear();
-        for (const auto& [since, until] : of) {
-            created.bindAll(open.data.accounts[account], since, until);
-            while (created.step()) {
-                history.push_back({created.int64(0), created.optionalInt64(1)});
-                if (history.back().createdAt >= surgeFrom) {
-                    times.push_back(history.back().createdAt);
+        if (packed) {
+            history.swap(packedTimes[account]);
+            for (const AccountTicketTimes& t : history) {
+                if (t.createdAt >= surgeFrom) {
+                    times.push_back(t.createdAt);
                 }
             }
-            created.reset();
+        } else {
+            for (const auto& [since, until] : of) {
+                created.bindAll(open.data.accounts[account], since, until);
+                while (created.step()) {
+                    history.push_back({created.int64(0), created.optionalInt64(1)});
+                    if (history.back().createdAt >= surgeFrom) {
+                        times.push_back(history.back().createdAt);
+                    }
+                }
+                created.reset();
+            }
         }
         open.surges.emplace(account, accountSurge(times, asOf));
         for (RiskTicket* t : openOf[account]) {
@@ -490,9 +589,11 @@ QString riskFeatureBasis(const QStringList& keywords) {
 
 bool keepRiskFeatures(store::Database& db, const QStringList& keywords) {
     const QString basis = riskFeatureBasis(keywords);
+    bool rowsKept = false;
     {
         ReadSnapshot snapshot(db);
-        if (allKept(db, basis)) {
+        rowsKept = allKept(db, basis);
+        if (rowsKept && accountPacksCurrent(db)) {
             return true;
         }
     }
@@ -508,7 +609,7 @@ bool keepRiskFeatures(store::Database& db, const QStringList& keywords) {
         writer = own.get();
     }
     if (!writer || sqlite3_get_autocommit(writer->handle()) == 0) {
-        return false; // cannot write, or inside the caller's transaction
+        return rowsKept; // cannot write, or inside the caller's transaction
     }
     try {
         // Every ticket's text is read once: through the page cache, not a
@@ -517,12 +618,13 @@ bool keepRiskFeatures(store::Database& db, const QStringList& keywords) {
         std::unique_ptr<SentimentScorer> scorer;
         while (keepSomeStale(*writer, basis, scorer, keywords)) {
         }
+        keepAccountPacks(*writer);
     } catch (const store::StoreError& error) {
         if (error.kind() != store::StoreError::Kind::Busy &&
             error.kind() != store::StoreError::Kind::ReadOnly) {
             throw;
         }
-        return false;
+        return rowsKept;
     }
     ReadSnapshot snapshot(db);
     return allKept(db, basis);

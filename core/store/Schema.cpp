@@ -464,13 +464,47 @@ CREATE INDEX ticket_risk_features_by_account
     ON ticket_risk_features(account_id, created_at, escalated_at);
 )sql";
 
+// Version 17 (issue #19): each account's ticket creation and first
+// escalation instants packed per 2^21-second bucket (risk/AccountTicketPacks.h),
+// so the at-risk queue reads an account's surge and 90-day histories from a
+// few rows; bucket first, so the recent buckets of every account lie
+// together. The triggers list the bucket of every kept risk row that comes,
+// goes or changes; its pack is made again before it is read.
+constexpr std::string_view schemaV17 = R"sql(
+CREATE TABLE account_ticket_packs (
+    bucket     INTEGER NOT NULL,
+    account_id TEXT NOT NULL,
+    pack       BLOB NOT NULL,
+    PRIMARY KEY (bucket, account_id)
+) WITHOUT ROWID;
+CREATE TABLE account_ticket_packs_stale (
+    account_id TEXT NOT NULL,
+    bucket     INTEGER NOT NULL,
+    PRIMARY KEY (account_id, bucket)
+) WITHOUT ROWID;
+CREATE TRIGGER account_packs_after_risk_insert AFTER INSERT ON ticket_risk_features
+WHEN NEW.account_id IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO account_ticket_packs_stale VALUES (NEW.account_id, NEW.created_at >> 21);
+END;
+CREATE TRIGGER account_packs_after_risk_delete AFTER DELETE ON ticket_risk_features
+WHEN OLD.account_id IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO account_ticket_packs_stale VALUES (OLD.account_id, OLD.created_at >> 21);
+END;
+CREATE TRIGGER account_packs_after_risk_update AFTER UPDATE ON ticket_risk_features BEGIN
+    INSERT OR IGNORE INTO account_ticket_packs_stale
+        SELECT OLD.account_id, OLD.created_at >> 21 WHERE OLD.account_id IS NOT NULL;
+    INSERT OR IGNORE INTO account_ticket_packs_stale
+        SELECT NEW.account_id, NEW.created_at >> 21 WHERE NEW.account_id IS NOT NULL;
+END;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
     Migration{7, schemaV7},   Migration{8, schemaV8},   Migration{9, schemaV9},
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
     Migration{13, schemaV13}, Migration{14, schemaV14}, Migration{15, schemaV15},
-    Migration{16, schemaV16},
+    Migration{16, schemaV16}, Migration{17, schemaV17},
 };
 
 // Versions ascend and the last one is the current version.

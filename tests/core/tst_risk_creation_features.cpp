@@ -8,6 +8,7 @@
 // ticket's attributes and a new escalation event. Every figure worked out
 // by hand.
 
+#include "risk/AccountTicketPacks.h"
 #include "risk/RiskFeatureStore.h"
 #include "risk/RiskFeatures.h"
 #include "risk/RiskModel.h"
@@ -350,6 +351,117 @@ private slots:
         QCOMPARE(ticketOf(data, QStringLiteral("A6")).accountPriorEscalated, 1);
         const OpenRiskTickets open = loadOpenRiskData(db, keywords, day(101));
         QCOMPARE(open.data.tickets.front().accountPriorEscalated, 1);
+    }
+
+    // The packed creation and escalation instants of an account (issue #19)
+    // follow a new escalation, a deleted ticket and a ticket moved to
+    // another account, and the open ticket's history read from them with it.
+    void accountPacksFollowTheirTickets() {
+        const QString path = makeHistory(QStringLiteral("packs.db"));
+        Workspace workspace(path);
+        auto& db = workspace.db();
+        QVERIFY(keepRiskFeatures(db, keywords));
+        QVERIFY(accountPacksCurrent(db));
+        const auto packed = [&](const QString& account) {
+            std::vector<AccountTicketTimes> times;
+            AccountPackReader(db).append(account, day(1), day(101), times);
+            return times;
+        };
+        // A1, A2, A7 (day 3), A3, A4, A5, A6 by creation; A1 and A2 escalated.
+        std::vector<AccountTicketTimes> acme = packed(QStringLiteral("ACME"));
+        QCOMPARE(acme.size(), std::size_t(7));
+        QCOMPARE(acme[0].escalatedAt, std::optional<UtcSeconds>(day(1) + 3600));
+        QCOMPARE(acme[1].escalatedAt, std::optional<UtcSeconds>(day(20)));
+        QCOMPARE(acme[3].createdAt, day(10));
+        QVERIFY(!acme[3].escalatedAt);
+        // A span reads only the tickets created in it: days 10 to 25, A5 not.
+        std::vector<AccountTicketTimes> span;
+        AccountPackReader(db).append(QStringLiteral("ACME"), day(10), day(25), span);
+        QCOMPARE(span.size(), std::size_t(2));
+
+        // A3 escalates on day 12: A6's 90 days (from day 10) hold one escalation.
+        TicketEvent event;
+        event.kind = EventKind::Escalated;
+        event.occurredAt = day(12);
+        event.fromTier = 1;
+        event.toTier = 2;
+        DataWriter(db).insertEvent(m_rows.at("A3"), event);
+        QVERIFY(!accountPacksCurrent(db));
+        OpenRiskTickets open = loadOpenRiskData(db, keywords, day(101));
+        QVERIFY(accountPacksCurrent(db));
+        QCOMPARE(packed(QStringLiteral("ACME"))[3].escalatedAt, std::optional<UtcSeconds>(day(12)));
+        QCOMPARE(open.data.tickets.front().accountPriorTickets, 3);
+        QCOMPARE(open.data.tickets.front().accountPriorEscalated, 1);
+
+        // A5 (day 25) deleted, A4 (day 15) moved to another account: A6's
+        // history is A3 alone.
+        db.exec("DELETE FROM tickets WHERE ticket_id = 'A5'");
+        db.exec("UPDATE tickets SET account_id = 'OTHER' WHERE ticket_id = 'A4'");
+        QVERIFY(!accountPacksCurrent(db));
+        open = loadOpenRiskData(db, keywords, day(101));
+        QVERIFY(accountPacksCurrent(db));
+        QCOMPARE(packed(QStringLiteral("ACME")).size(), std::size_t(5));
+        const std::vector<AccountTicketTimes> other = packed(QStringLiteral("OTHER"));
+        QCOMPARE(other.size(), std::size_t(1));
+        QCOMPARE(other.front().createdAt, day(15));
+        QCOMPARE(open.data.tickets.front().accountPriorTickets, 1);
+        QCOMPARE(open.data.tickets.front().accountPriorEscalated, 1);
+    }
+
+    // With many accounts in a bucket the packs are read a bucket at a time
+    // (manyAccountsOfABucket, 64): 80 accounts, each with a ticket of day 5
+    // and one open since day 50; the first escalates on day 5 for the odd
+    // accounts (before the open ticket) and on day 60 for the even ones.
+    void manyAccountsReadTheirOwnPacks() {
+        const QString path = m_dir.filePath(QStringLiteral("many.db"));
+        {
+            Workspace workspace(path);
+            Transaction transaction(workspace.db());
+            DataWriter writer(workspace.db());
+            for (int k = 0; k < 80; ++k) {
+                const QString account = QStringLiteral("C%1").arg(k, 2, 10, QLatin1Char('0'));
+                const auto ticket = [&](const QString& id, UtcSeconds created,
+                                        std::optional<UtcSeconds> resolved) {
+                    Ticket t;
+                    t.ticketId = id;
+                    t.createdAt = created;
+                    t.resolvedAt = resolved;
+                    t.status = resolved ? QStringLiteral("Solved") : QStringLiteral("Open");
+                    t.subject = QStringLiteral("Printer question");
+                    t.accountId = account;
+                    t.priority = QStringLiteral("P3");
+                    t.tier = 1;
+                    return writer.insertTicket(t);
+                };
+                const std::int64_t first = ticket(account + QStringLiteral("-1"), day(5), day(70));
+                TicketEvent event;
+                event.kind = EventKind::Escalated;
+                event.occurredAt = k % 2 == 1 ? day(5) + 3600 : day(60);
+                event.fromTier = 1;
+                event.toTier = 2;
+                writer.insertEvent(first, event);
+                ticket(account + QStringLiteral("-2"), day(50), std::nullopt);
+            }
+            transaction.commit();
+        }
+        Workspace workspace(path);
+        auto& db = workspace.db();
+        QVERIFY(keepRiskFeatures(db, keywords));
+        QVERIFY(accountPacksCurrent(db));
+        const OpenRiskTickets open = loadOpenRiskData(db, keywords, day(55));
+        // Open at day 55: the 80 tickets of day 50 and the 40 of day 5 that
+        // escalate only on day 60 (with nothing before them).
+        QCOMPARE(open.data.tickets.size(), std::size_t(120));
+        for (const RiskTicket& t : open.data.tickets) {
+            if (t.ticketId.endsWith(QStringLiteral("-1"))) {
+                QCOMPARE(t.accountPriorTickets, 0);
+                continue;
+            }
+            const int k = t.ticketId.mid(1, 2).toInt();
+            QCOMPARE(t.accountPriorTickets, 1);
+            QCOMPARE(t.accountPriorEscalated, k % 2 == 1 ? 1 : 0);
+            QCOMPARE(t.recentTickets, 0); // day 5 is not within 7 days of day 50
+        }
     }
 };
 

@@ -78,7 +78,9 @@ measure() {
 }
 
 # The yardstick: the tickets open and not escalated at the instant, with
-# the fields and the account the queue shows, in plain SQL.
+# the fields and the account the queue shows, in plain SQL. A ticket
+# resolved and reopened before the instant is open (risk/OpenAsOf.h): its
+# latest reopening is at or after its latest resolution.
 reference_sql() {
     local at
     at=$(date -u -d "$as_of" +%s)
@@ -91,8 +93,10 @@ WHERE t.created_at <= $at
   AND (t.closed_at IS NULL OR t.closed_at > $at)
   AND NOT (t.resolved_at IS NULL AND t.closed_at IS NULL
            AND lower(trim(ifnull(t.status, ''))) IN ('solved', 'resolved', 'closed'))
-  AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id
-                  AND e.event = 'resolved' AND e.occurred_at <= $at)
+  AND ifnull((SELECT max(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id
+              AND e.event = 'resolved' AND e.occurred_at <= $at), -1)
+      <= ifnull((SELECT max(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id
+                 AND e.event = 'reopened' AND e.occurred_at <= $at), -1)
   AND (t.escalated_at IS NULL OR t.escalated_at > $at)
   AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.id
                   AND e.event = 'escalated' AND e.occurred_at <= $at);

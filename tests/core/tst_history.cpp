@@ -53,61 +53,51 @@ private:
         return importHistoryCsv(workspace.db(), historyFile(csv), mapping, ImportOptions{});
     }
 
-    static QString ticket(Workspace& workspace, const char* id) {
-        Statement row = workspace.db().prepare(
-            "SELECT created_at, ifnull(resolved_at, 'NULL'), ifnull(closed_at, 'NULL'), status, "
-            "priority, group_name, tier, escalated, ifnull(escalated_at, 'NULL') FROM tickets "
-            "WHERE ticket_id = ?");
+    // The `columns` (an SQL select list of `count`) of a ticket, joined by '|'.
+    static QString joinedColumns(Workspace& workspace, const char* id, const char* columns,
+                                 int count) {
+        std::string sql = "SELECT ";
+        sql += columns;
+        sql += " FROM tickets WHERE ticket_id = ?";
+        Statement row = workspace.db().prepare(sql);
         row.bind(1, QString::fromLatin1(id));
         if (!row.step()) {
             return QStringLiteral("<no ticket>");
         }
         QStringList cells;
-        for (int c = 0; c < 9; ++c) {
+        for (int c = 0; c < count; ++c) {
             cells << row.text(c);
         }
         return cells.join(QLatin1Char('|'));
+    }
+
+    static QString ticket(Workspace& workspace, const char* id) {
+        return joinedColumns(workspace, id,
+                             "created_at, ifnull(resolved_at, 'NULL'), ifnull(closed_at, 'NULL'), "
+                             "status, priority, group_name, tier, escalated, "
+                             "ifnull(escalated_at, 'NULL')",
+                             9);
     }
 
     // root_cause|product_area|reason_code|channel|assignee of a ticket.
     static QString otherFields(Workspace& workspace, const char* id) {
-        Statement row = workspace.db().prepare(
-            "SELECT ifnull(root_cause, 'NULL'), ifnull(product_area, 'NULL'), "
-            "ifnull(reason_code, 'NULL'), ifnull(channel, 'NULL'), ifnull(assignee, 'NULL') "
-            "FROM tickets WHERE ticket_id = ?");
-        row.bind(1, QString::fromLatin1(id));
-        if (!row.step()) {
-            return QStringLiteral("<no ticket>");
-        }
-        QStringList cells;
-        for (int c = 0; c < 5; ++c) {
-            cells << row.text(c);
-        }
-        return cells.join(QLatin1Char('|'));
+        return joinedColumns(workspace, id,
+                             "ifnull(root_cause, 'NULL'), ifnull(product_area, 'NULL'), "
+                             "ifnull(reason_code, 'NULL'), ifnull(channel, 'NULL'), "
+                             "ifnull(assignee, 'NULL')",
+                             5);
     }
 
     static QString attributes(Workspace& workspace, const char* id) {
-        Statement row = workspace.db().prepare(
-            "SELECT ifnull(attributes, 'NULL') FROM tickets WHERE ticket_id = ?");
-        row.bind(1, QString::fromLatin1(id));
-        return row.step() ? row.text(0) : QStringLiteral("<no ticket>");
+        return field(workspace, id, "attributes");
     }
 
     // created_at|tier|escalated|escalated_at|start_tier of a ticket.
     static QString levels(Workspace& workspace, const char* id) {
-        Statement row = workspace.db().prepare(
-            "SELECT created_at, ifnull(tier, 'NULL'), ifnull(escalated, 'NULL'), "
-            "ifnull(escalated_at, 'NULL'), ifnull(start_tier, 'NULL') FROM tickets "
-            "WHERE ticket_id = ?");
-        row.bind(1, QString::fromLatin1(id));
-        if (!row.step()) {
-            return QStringLiteral("<no ticket>");
-        }
-        QStringList cells;
-        for (int c = 0; c < 5; ++c) {
-            cells << row.text(c);
-        }
-        return cells.join(QLatin1Char('|'));
+        return joinedColumns(workspace, id,
+                             "created_at, ifnull(tier, 'NULL'), ifnull(escalated, 'NULL'), "
+                             "ifnull(escalated_at, 'NULL'), ifnull(start_tier, 'NULL')",
+                             5);
     }
 
     static QString field(Workspace& workspace, const char* id, const char* column) {

@@ -5,6 +5,8 @@
 // message, the same in the at-risk queue, a ticket's risk and the kept
 // summary the At risk page reads.
 
+#include "../support/ShuffledFeatures.h"
+
 #include "demo/DemoGenerator.h"
 #include "risk/AtRiskQueue.h"
 #include "risk/Calibration.h"
@@ -72,22 +74,6 @@ RiskData noiseHistory(int tickets) {
             return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < 0.2;
         },
         [](int, std::mt19937& rng) { return static_cast<int>(rng() % 4); });
-}
-
-// A demo workspace whose tickets' features are shuffled among them: each
-// ticket keeps its outcome and its creation, and gets another ticket's
-// priority, channel, account, product area, subject, description and
-// attributes, so nothing known at creation says anything of the outcome.
-void shuffleFeatures(store::Database& db) {
-    db.exec("CREATE TEMP TABLE shuffled AS SELECT id, row_number() OVER (ORDER BY id) AS k, "
-            "priority, channel, account_id, product_area, subject, description, attributes "
-            "FROM tickets");
-    db.exec("CREATE TEMP TABLE target AS SELECT id, row_number() OVER (ORDER BY "
-            "(id * 7919) % 10007, id) AS k FROM tickets");
-    db.exec("UPDATE tickets SET (priority, channel, account_id, product_area, subject, "
-            "description, attributes) = (SELECT s.priority, s.channel, s.account_id, "
-            "s.product_area, s.subject, s.description, s.attributes FROM target t JOIN shuffled "
-            "s ON s.k = t.k WHERE t.id = tickets.id)");
 }
 
 } // namespace
@@ -239,7 +225,7 @@ private slots:
             options.tickets = 6000;
             options.endDate = QDate(2026, 11, 15);
             demo::generateDemo(workspace, options);
-            shuffleFeatures(workspace.db());
+            testsupport::shuffleFeatures(workspace.db());
         }
         store::Workspace workspace(path);
         auto& db = workspace.db();

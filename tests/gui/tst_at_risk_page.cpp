@@ -2,6 +2,8 @@
 // fills the table in rank order, the cards count what the table shows, and
 // the selected ticket's detail explains its risk in the Early warning tab.
 
+#include "../support/ShuffledFeatures.h"
+
 #include "demo/DemoGenerator.h"
 #include "pages/AtRiskPage.h"
 #include "risk/RiskModelStore.h"
@@ -121,15 +123,7 @@ private slots:
         QVERIFY(QFile::copy(m_path, noise));
         store::Workspace workspace(noise);
         auto& db = workspace.db();
-        db.exec("CREATE TEMP TABLE shuffled AS SELECT row_number() OVER (ORDER BY id) AS k, "
-                "priority, channel, account_id, product_area, subject, description, attributes "
-                "FROM tickets");
-        db.exec("CREATE TEMP TABLE target AS SELECT id, row_number() OVER (ORDER BY "
-                "(id * 7919) % 10007, id) AS k FROM tickets");
-        db.exec("UPDATE tickets SET (priority, channel, account_id, product_area, subject, "
-                "description, attributes) = (SELECT s.priority, s.channel, s.account_id, "
-                "s.product_area, s.subject, s.description, s.attributes FROM target t JOIN "
-                "shuffled s ON s.k = t.k WHERE t.id = tickets.id)");
+        testsupport::shuffleFeatures(db);
         AtRiskPage page;
         page.setAsynchronous(false);
         page.detail()->riskPanel()->setAsynchronous(false);

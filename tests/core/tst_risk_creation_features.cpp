@@ -80,14 +80,15 @@ private:
 
     std::int64_t add(DataWriter& writer, const QString& id, UtcSeconds created,
                      std::optional<UtcSeconds> escalatedAt, std::optional<UtcSeconds> resolved,
-                     const QString& attributes = {}) {
+                     const QString& attributes = {},
+                     const QString& account = QStringLiteral("ACME")) {
         Ticket ticket;
         ticket.ticketId = id;
         ticket.createdAt = created;
         ticket.resolvedAt = resolved;
         ticket.status = resolved ? QStringLiteral("Solved") : QStringLiteral("Open");
         ticket.subject = QStringLiteral("Printer question");
-        ticket.accountId = QStringLiteral("ACME");
+        ticket.accountId = account;
         ticket.priority = QStringLiteral("P3");
         ticket.channel = QStringLiteral("email");
         ticket.tier = escalatedAt ? 2 : 1;
@@ -420,27 +421,11 @@ private slots:
             DataWriter writer(workspace.db());
             for (int k = 0; k < 80; ++k) {
                 const QString account = QStringLiteral("C%1").arg(k, 2, 10, QLatin1Char('0'));
-                const auto ticket = [&](const QString& id, UtcSeconds created,
-                                        std::optional<UtcSeconds> resolved) {
-                    Ticket t;
-                    t.ticketId = id;
-                    t.createdAt = created;
-                    t.resolvedAt = resolved;
-                    t.status = resolved ? QStringLiteral("Solved") : QStringLiteral("Open");
-                    t.subject = QStringLiteral("Printer question");
-                    t.accountId = account;
-                    t.priority = QStringLiteral("P3");
-                    t.tier = 1;
-                    return writer.insertTicket(t);
-                };
-                const std::int64_t first = ticket(account + QStringLiteral("-1"), day(5), day(70));
-                TicketEvent event;
-                event.kind = EventKind::Escalated;
-                event.occurredAt = k % 2 == 1 ? day(5) + 3600 : day(60);
-                event.fromTier = 1;
-                event.toTier = 2;
-                writer.insertEvent(first, event);
-                ticket(account + QStringLiteral("-2"), day(50), std::nullopt);
+                const UtcSeconds escalated = k % 2 == 1 ? day(5) + 3600 : day(60);
+                add(writer, account + QStringLiteral("-1"), day(5), escalated, day(70), {},
+                    account);
+                add(writer, account + QStringLiteral("-2"), day(50), std::nullopt, std::nullopt, {},
+                    account);
             }
             transaction.commit();
         }

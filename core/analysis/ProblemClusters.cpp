@@ -3,19 +3,26 @@
 #include "analysis/KnownIssueMatcher.h"
 #include "analysis/TextFeatureStore.h"
 #include "analysis/WindowEscalations.h"
+#include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
+#include "store/StringPool.h"
 #include "store/TicketReader.h"
 #include "text/SparseVector.h"
 #include "text/Words.h"
 
 #include <QHash>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <map>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace escdesk::analysis {
 
@@ -24,11 +31,59 @@ namespace {
 using SparseVector = text::SparseVector<int>; // term id → weight, by term id
 using text::dot;
 
-// One escalated ticket: its first escalation in the window and its facts.
+// Small ids for the distinct values of a field, found by their bytes: a
+// window's tickets repeat a few dozen root causes and product areas and a
+// few thousand accounts. Values equal as text share one id, as they would
+// one key of a map by QString.
+class FieldIds {
+public:
+    static constexpr int none = -1;
+
+    int idOf(std::string_view bytes) {
+        // A handful of values are compared in turn: cheaper than a hash.
+        if (m_byBytes.size() <= fewValues) {
+            for (const auto& [known, id] : m_few) {
+                if (known == bytes) {
+                    return id;
+                }
+            }
+        } else if (const auto found = m_byBytes.find(bytes); found != m_byBytes.end()) {
+            return found->second;
+        }
+        const QString name = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        const auto [named, added] = m_byName.try_emplace(name, static_cast<int>(m_names.size()));
+        if (added) {
+            m_names.push_back(name);
+        }
+        m_byBytes.emplace(std::string(bytes), named->second);
+        if (m_byBytes.size() <= fewValues) {
+            m_few.emplace_back(std::string(bytes), named->second);
+        }
+        return named->second;
+    }
+
+    const QString& name(int id) const { return m_names[static_cast<std::size_t>(id)]; }
+    std::size_t size() const { return m_names.size(); }
+
+private:
+    static constexpr std::size_t fewValues = 16;
+    std::vector<std::pair<std::string, int>> m_few; // every value while there are few
+    std::unordered_map<std::string, int, store::BytesHash, std::equal_to<>> m_byBytes;
+    std::unordered_map<QString, int> m_byName;
+    std::vector<QString> m_names;
+};
+
+// One escalated ticket: its first escalation in the window, the known
+// issue it matches, its fields as FieldIds, and where its helpdesk id and
+// subject lie in Corpus::m_text.
 struct Document {
-    const EscalationRecord* ticket;
-    UtcSeconds escalatedAt;
-    const TicketTextFeatures* text;
+    std::int64_t ticket = 0;
+    UtcSeconds escalatedAt = 0;
+    std::optional<std::size_t> knownIssue;
+    int rootCause = 0; // "Unspecified" when the ticket has none
+    int productArea = 0;
+    int account = FieldIds::none; // none when empty
+    std::size_t shownText = 0;    // its helpdesk id's place in Corpus::m_textEnds
     SparseVector vector;
 };
 
@@ -41,7 +96,8 @@ public:
     // The term counts of a ticket's term words (TextFeatureStore.h), by
     // term id: a sorted vector, not a map (a node per term of every ticket).
     TermCounts countTerms(std::string_view terms) {
-        std::vector<int> ids;
+        std::vector<int>& ids = m_scratch;
+        ids.clear();
         forEachTermWord(terms, [&](std::string_view word) {
             const Word& known = wordOf(word);
             if (known.term < 0) {
@@ -62,9 +118,15 @@ public:
         return counts;
     }
 
-    double idf(int term, std::size_t documents) const {
-        const auto df = static_cast<double>(m_documentFrequency[static_cast<std::size_t>(term)]);
-        return std::log((1.0 + static_cast<double>(documents)) / (1.0 + df)) + 1.0;
+    // Each term's idf among `documents` documents, by term id.
+    std::vector<double> idfs(std::size_t documents) const {
+        std::vector<double> idfs;
+        idfs.reserve(m_documentFrequency.size());
+        for (const int frequency : m_documentFrequency) {
+            const auto df = static_cast<double>(frequency);
+            idfs.push_back(std::log((1.0 + static_cast<double>(documents)) / (1.0 + df)) + 1.0);
+        }
+        return idfs;
     }
 
     QString spelling(int term) const {
@@ -112,13 +174,15 @@ private:
     std::unordered_map<std::string, Word, BytesHash, std::equal_to<>> m_words;
     std::deque<std::map<QString, int>> m_spellings; // a deque: counts are pointed at
     std::vector<int> m_documentFrequency;
+    std::vector<int> m_scratch; // a ticket's term ids while they are counted
 };
 
-SparseVector tfidf(const TermCounts& counts, const Vocabulary& vocabulary, std::size_t documents) {
+SparseVector tfidf(const TermCounts& counts, const std::vector<double>& idfs) {
     SparseVector vector;
+    vector.reserve(counts.size());
     double norm = 0.0;
     for (const auto& [term, count] : counts) {
-        const double weight = count * vocabulary.idf(term, documents);
+        const double weight = count * idfs[static_cast<std::size_t>(term)];
         vector.emplace_back(term, weight);
         norm += weight * weight;
     }
@@ -136,34 +200,166 @@ struct Forming {
     std::unordered_map<int, double> sum;
     double squaredNorm = 0.0;
 
-    void add(std::size_t document, const SparseVector& v, double similarityWhenJoined) {
+    // `onNewTerm(term, weight)` learns of each term the sum did not hold
+    // yet, with where its weight stays.
+    template <typename OnNewTerm>
+    void add(std::size_t document, const SparseVector& v, double similarityWhenJoined,
+             OnNewTerm&& onNewTerm) {
         documents.push_back(document);
         similarities.push_back(similarityWhenJoined);
         for (const auto& [term, weight] : v) {
-            double& value = sum[term];
+            const auto [entry, added] = sum.try_emplace(term, 0.0);
+            double& value = entry->second;
             squaredNorm += 2.0 * value * weight + weight * weight;
             value += weight;
+            if (added) {
+                onNewTerm(term, &value);
+            }
         }
     }
 };
 
-// Each ticket's first escalation in the window (they come by ticket, each
-// ticket's in time order), then all in order of escalation.
-std::vector<Document> escalatedDocuments(const WindowEscalations& input) {
+// The window's escalated tickets as documents in order of escalation (each
+// ticket at its first escalation in the window, ties by ticket row), each
+// with its term counts, and the fields shown of them kept as UTF-8 in one
+// buffer: a long window holds a hundred thousand tickets, and a QString, a
+// hash node and a record per ticket cost more than their clustering.
+class Corpus {
+public:
+    enum Field { TicketId, Subject, RootCause, ProductArea, AccountId, fieldCount };
+    using Fields = std::array<std::string_view, fieldCount>;
+
+    // The next ticket in order of escalation; an empty root cause reads as
+    // "Unspecified", an empty account as none.
+    void add(std::int64_t ticket, UtcSeconds escalatedAt, std::optional<std::size_t> knownIssue,
+             const Fields& fields, std::string_view terms) {
+        Document& d = documents.emplace_back();
+        d.ticket = ticket;
+        d.escalatedAt = escalatedAt;
+        d.knownIssue = knownIssue;
+        const std::string_view cause = fields[RootCause];
+        d.rootCause = causes.idOf(cause.empty() ? std::string_view("Unspecified") : cause);
+        d.productArea = areas.idOf(fields[ProductArea]);
+        d.account = fields[AccountId].empty() ? FieldIds::none : accounts.idOf(fields[AccountId]);
+        d.shownText = m_textEnds.size();
+        for (const Field shown : {TicketId, Subject}) {
+            m_text.append(fields[shown]);
+            m_textEnds.push_back(m_text.size());
+        }
+        counts.push_back(vocabulary.countTerms(terms));
+    }
+
+    QString ticketId(const Document& d) const { return text(d.shownText); }
+    QString subject(const Document& d) const { return text(d.shownText + 1); }
+
     std::vector<Document> documents;
+    std::vector<TermCounts> counts; // by document
+    Vocabulary vocabulary;
+    FieldIds causes;
+    FieldIds areas;
+    FieldIds accounts;
+
+private:
+    QString text(std::size_t end) const {
+        const std::size_t begin = end == 0 ? 0 : m_textEnds[end - 1];
+        return QString::fromUtf8(m_text.data() + begin,
+                                 static_cast<qsizetype>(m_textEnds[end] - begin));
+    }
+
+    std::string m_text;                  // each ticket's helpdesk id and subject, UTF-8
+    std::vector<std::size_t> m_textEnds; // where each ends, in turn
+};
+
+// Ticket rows seen so far: a bit per row while the rows are small (they
+// count up from 1), a hash set for any other.
+class SeenTickets {
+public:
+    // Whether `ticket` was seen before; it is from now on.
+    bool seenBefore(std::int64_t ticket) {
+        if (ticket >= 0 && ticket < bitLimit) {
+            const auto bit = static_cast<std::size_t>(ticket);
+            if (bit >= m_bits.size()) {
+                m_bits.resize(std::max(bit + 1, 2 * m_bits.size()));
+            }
+            const bool seen = m_bits[bit];
+            m_bits[bit] = true;
+            return seen;
+        }
+        return !m_others.insert(ticket).second;
+    }
+
+private:
+    static constexpr std::int64_t bitLimit = std::int64_t{1} << 28;
+    std::vector<bool> m_bits;
+    std::unordered_set<std::int64_t> m_others;
+};
+
+// The window's escalated tickets as they come from the window's query in
+// order of escalation (windowEscalationsSql: the kept escalation outcomes'
+// key, or the events sorted), each from its kept text row. Gives the
+// tickets without a usable kept row: with any, `corpus` is incomplete.
+std::vector<std::int64_t> readKeptDocuments(store::Database& db, const Window& window,
+                                            const KnownIssueMatcher& matcher, Corpus& corpus) {
+    const KeptTextFeatureReader kept(matcher);
+    std::string sql =
+        windowEscalationsSql(metrics::escalationOutcomesComplete(db), true, TextColumns::All);
+    sql += " ORDER BY 2, 1";
+    store::Statement row = db.prepare(sql);
+    row.bindAll(window.from, window.to);
+    constexpr int first = windowKeptTextColumn;
+    SeenTickets seen;
+    std::vector<std::int64_t> missing;
+    while (row.step()) {
+        const std::int64_t ticket = row.int64(0);
+        if (seen.seenBefore(ticket)) {
+            continue; // escalated again later in the window
+        }
+        const KeptMatch match = kept.match(row, first);
+        if (!match.usable) {
+            missing.push_back(ticket);
+        }
+        if (!missing.empty()) {
+            continue; // the corpus is read again
+        }
+        corpus.add(ticket, row.int64(1), match.knownIssue,
+                   {row.textView(first + keptTicketId), row.textView(first + keptSubject),
+                    row.textView(first + keptRootCause), row.textView(first + keptProductArea),
+                    row.textView(first + keptAccountId)},
+                   row.textView(first + keptTerms));
+    }
+    return missing;
+}
+
+std::string utf8Of(const QString& text) {
+    return text.toStdString();
+}
+
+// The same from loadWindowEscalations, for a workspace without an event log
+// or whose kept rows cannot be read or kept: each ticket's first escalation
+// in the window (they come by ticket, each ticket's in time order), then all
+// in order of escalation.
+void readRecordedDocuments(const WindowEscalations& input, Corpus& corpus) {
+    std::vector<const EscalationRecord*> firsts;
     const EscalationRecord* previous = nullptr;
     for (const EscalationRecord& e : input.escalations) {
         const bool again = previous && previous->ticket == e.ticket;
         previous = &e;
-        if (again || !e.text) {
-            continue;
+        if (!again && e.text) {
+            firsts.push_back(&e);
         }
-        documents.push_back(Document{&e, e.at, e.text, {}});
     }
-    std::stable_sort(documents.begin(), documents.end(), [](const Document& a, const Document& b) {
-        return a.escalatedAt < b.escalatedAt;
-    });
-    return documents;
+    std::stable_sort(
+        firsts.begin(), firsts.end(),
+        [](const EscalationRecord* a, const EscalationRecord* b) { return a->at < b->at; });
+    for (const EscalationRecord* e : firsts) {
+        const std::string ticketId = utf8Of(e->text->ticketId);
+        const std::string subject = utf8Of(e->text->subject);
+        const std::string cause = utf8Of(e->rootCause);
+        const std::string area = utf8Of(e->productArea);
+        const std::string account = utf8Of(e->accountId);
+        corpus.add(e->ticket, e->at, e->text->knownIssue, {ticketId, subject, cause, area, account},
+                   e->text->terms);
+    }
 }
 
 // Forms the clusters in order of escalation. Only clusters that share a
@@ -191,17 +387,9 @@ std::vector<Forming> formClusters(const std::vector<Document>& documents) {
     std::vector<std::size_t> touched;
     auto addTo = [&](std::size_t c, std::size_t document, const SparseVector& v,
                      double similarity) {
-        std::vector<int> newTerms;
-        for (const auto& [term, weight] : v) {
-            if (!clusters[c].sum.contains(term)) {
-                newTerms.push_back(term);
-            }
-        }
-        clusters[c].add(document, v, similarity);
-        for (int term : newTerms) {
-            clustersOfTerm[static_cast<std::size_t>(term)].emplace_back(
-                c, &clusters[c].sum.find(term)->second);
-        }
+        clusters[c].add(document, v, similarity, [&](int term, const double* weight) {
+            clustersOfTerm[static_cast<std::size_t>(term)].emplace_back(c, weight);
+        });
     };
     for (std::size_t i = 0; i < documents.size(); ++i) {
         const SparseVector& v = documents[i].vector;
@@ -216,10 +404,16 @@ std::vector<Forming> formClusters(const std::vector<Document>& documents) {
                 products[c] += weight * *termWeight;
             }
         }
-        std::sort(touched.begin(), touched.end());
+        // In the clusters' order, so that the first of equally similar ones
+        // wins: a scan of the flags when most clusters share a term with it,
+        // else a sort of the few.
+        const bool fewTouched = touched.size() * 8 < clusters.size();
+        if (fewTouched) {
+            std::sort(touched.begin(), touched.end());
+        }
         std::size_t best = clusters.size();
         double bestSimilarity = 0.0;
-        for (std::size_t c : touched) {
+        auto consider = [&](std::size_t c) {
             isTouched[c] = 0;
             const Forming& cluster = clusters[c];
             const double similarity =
@@ -227,6 +421,17 @@ std::vector<Forming> formClusters(const std::vector<Document>& documents) {
             if (similarity > bestSimilarity) {
                 best = c;
                 bestSimilarity = similarity;
+            }
+        };
+        if (fewTouched) {
+            for (std::size_t c : touched) {
+                consider(c);
+            }
+        } else {
+            for (std::size_t c = 0; c < clusters.size(); ++c) {
+                if (isTouched[c]) {
+                    consider(c);
+                }
             }
         }
         if (best == clusters.size() || bestSimilarity < clusterThreshold) {
@@ -248,6 +453,23 @@ template <typename Key> Key mostCommon(const std::map<Key, int>& counts) {
     return best == counts.end() ? Key() : best->first;
 }
 
+// The most counted value of a field, the first by name of equally counted
+// ones (as mostCommon of a map by name); counts by FieldIds id.
+QString mostCommonName(const std::vector<int>& counts, const FieldIds& ids) {
+    int best = FieldIds::none;
+    for (int id = 0; id < static_cast<int>(counts.size()); ++id) {
+        const int count = counts[static_cast<std::size_t>(id)];
+        if (count == 0) {
+            continue;
+        }
+        const int bestCount = best == FieldIds::none ? 0 : counts[static_cast<std::size_t>(best)];
+        if (count > bestCount || (count == bestCount && ids.name(id) < ids.name(best))) {
+            best = id;
+        }
+    }
+    return best == FieldIds::none ? QString() : ids.name(best);
+}
+
 QStringList topTerms(const Forming& forming, const Vocabulary& vocabulary) {
     std::vector<std::pair<double, int>> weighted;
     for (const auto& [term, weight] : forming.sum) {
@@ -263,26 +485,26 @@ QStringList topTerms(const Forming& forming, const Vocabulary& vocabulary) {
     return terms;
 }
 
-ProblemCluster describe(const Forming& forming, const std::vector<Document>& documents,
-                        const Vocabulary& vocabulary, const KnownIssueMatcher& matcher) {
+ProblemCluster describe(const Forming& forming, const Corpus& corpus,
+                        const std::vector<double>& accountArrs, const KnownIssueMatcher& matcher) {
+    const std::vector<Document>& documents = corpus.documents;
     ProblemCluster cluster;
-    cluster.topTerms = topTerms(forming, vocabulary);
-    std::map<QString, int> areas, causes;
+    cluster.topTerms = topTerms(forming, corpus.vocabulary);
+    std::vector<int> areas(corpus.areas.size()), causes(corpus.causes.size());
     std::map<std::size_t, int> issues;
-    std::vector<std::optional<std::size_t>> matches;
-    std::unordered_map<QString, std::vector<std::size_t>> earlierOfAccount;
+    std::unordered_map<int, std::vector<std::size_t>> earlierOfAccount;
     for (std::size_t k = 0; k < forming.documents.size(); ++k) {
         const Document& d = documents[forming.documents[k]];
         ClusterMember member{
-            d.text->ticketId, d.text->subject, d.escalatedAt, forming.similarities[k], {}};
+            corpus.ticketId(d), corpus.subject(d), d.escalatedAt, forming.similarities[k], {}};
         // Only earlier members of the same account can be duplicates: they
         // are looked at alone, in the order of the cluster.
-        if (!d.ticket->accountId.isEmpty()) {
-            std::vector<std::size_t>& sameAccount = earlierOfAccount[d.ticket->accountId];
+        if (d.account != FieldIds::none) {
+            std::vector<std::size_t>& sameAccount = earlierOfAccount[d.account];
             for (std::size_t earlier : sameAccount) {
                 const Document& e = documents[forming.documents[earlier]];
                 if (dot(d.vector, e.vector) >= duplicateThreshold) {
-                    member.duplicateOf = e.text->ticketId;
+                    member.duplicateOf = cluster.members[earlier].ticketId;
                     ++cluster.duplicates;
                     break;
                 }
@@ -290,15 +512,14 @@ ProblemCluster describe(const Forming& forming, const std::vector<Document>& doc
             sameAccount.push_back(k);
         }
         cluster.members.push_back(std::move(member));
-        ++areas[d.ticket->productArea];
-        ++causes[d.ticket->rootCause];
-        matches.push_back(d.text->knownIssue);
-        if (matches.back()) {
-            ++issues[*matches.back()];
+        ++areas[static_cast<std::size_t>(d.productArea)];
+        ++causes[static_cast<std::size_t>(d.rootCause)];
+        if (d.knownIssue) {
+            ++issues[*d.knownIssue];
         }
     }
-    cluster.productArea = mostCommon(areas);
-    cluster.rootCause = mostCommon(causes);
+    cluster.productArea = mostCommonName(areas, corpus.areas);
+    cluster.rootCause = mostCommonName(causes, corpus.causes);
     if (!issues.empty()) {
         const std::size_t issue = mostCommon(issues);
         const int count = issues[issue];
@@ -308,15 +529,78 @@ ProblemCluster describe(const Forming& forming, const std::vector<Document>& doc
         }
     }
     ImpactTally impact;
-    for (std::size_t k = 0; k < forming.documents.size(); ++k) {
-        const EscalationRecord& t = *documents[forming.documents[k]].ticket;
-        impact.add(t.accountId, t.accountArr.value_or(0.0),
-                   matches[k] ? &matcher.issues()[*matches[k]] : nullptr);
+    for (const std::size_t document : forming.documents) {
+        const Document& d = documents[document];
+        const KnownIssue* issue = d.knownIssue ? &matcher.issues()[*d.knownIssue] : nullptr;
+        if (d.account == FieldIds::none) {
+            impact.add(QString(), 0.0, issue);
+        } else {
+            impact.add(corpus.accounts.name(d.account),
+                       accountArrs[static_cast<std::size_t>(d.account)], issue);
+        }
     }
     cluster.affectedAccounts = impact.affectedAccounts();
     cluster.affectedArr = impact.affectedArr();
     cluster.impact = impact.impact();
     return cluster;
+}
+
+// The ARR of each account of the corpus, by FieldIds id: 0 for one the
+// workspace lacks or has none for, matched exactly by id as the metrics'
+// facts match it.
+std::vector<double> accountArrs(store::Database& db, const FieldIds& accounts) {
+    QHash<QString, std::optional<double>> arrs;
+    store::Statement row = db.prepare("SELECT account_id, arr FROM accounts");
+    while (row.step()) {
+        arrs.insert(row.text(0), row.optionalReal(1));
+    }
+    std::vector<double> byId;
+    byId.reserve(accounts.size());
+    for (int id = 0; id < static_cast<int>(accounts.size()); ++id) {
+        const auto arr = arrs.constFind(accounts.name(id));
+        byId.push_back(arr == arrs.constEnd() ? 0.0 : arr->value_or(0.0));
+    }
+    return byId;
+}
+
+// Whether rows computed now are kept (as ticketTextFeatures keeps them):
+// not through a read-only connection, nor inside the caller's transaction.
+bool rowsCanBeKept(store::Database& db) {
+    return sqlite3_db_readonly(db.handle(), "main") == 0 &&
+           sqlite3_get_autocommit(db.handle()) != 0;
+}
+
+// The window's escalated tickets: from their kept text rows, the rows of
+// those without one computed and kept first; from loadWindowEscalations
+// (which computes them in memory once) when there is no event log or the
+// rows cannot be kept.
+void readDocuments(store::Database& db, const Window& window, const KnownIssueMatcher& matcher,
+                   std::optional<Corpus>& corpus) {
+    const auto fromRecords = [&] {
+        corpus.emplace();
+        readRecordedDocuments(loadWindowEscalations(db, window, matcher, TextColumns::All),
+                              *corpus);
+    };
+    if (!metrics::workspaceHasEventLog(db) || !hasKeptTextFeatures(db)) {
+        fromRecords();
+        return;
+    }
+    corpus.emplace();
+    std::vector<std::int64_t> missing = readKeptDocuments(db, window, matcher, *corpus);
+    if (missing.empty()) {
+        return;
+    }
+    if (!rowsCanBeKept(db)) {
+        fromRecords();
+        return;
+    }
+    std::sort(missing.begin(), missing.end());
+    ticketTextFeatures(db, missing, matcher); // computes and keeps them
+    corpus.emplace();
+    missing = readKeptDocuments(db, window, matcher, *corpus);
+    if (!missing.empty()) {
+        fromRecords(); // busy, or escalations of tickets that do not exist
+    }
 }
 
 QString periodPhrase(const Window& window, const QTimeZone& zone) {
@@ -335,23 +619,21 @@ ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     ClusterAnalysis analysis;
     analysis.window = window;
     const KnownIssueMatcher matcher(store::allKnownIssues(db));
-    const WindowEscalations input = loadWindowEscalations(db, window, matcher, TextColumns::All);
-    std::vector<Document> documents = escalatedDocuments(input);
+    std::optional<Corpus> read;
+    readDocuments(db, window, matcher, read);
+    Corpus& corpus = *read;
+    std::vector<Document>& documents = corpus.documents;
     analysis.escalatedTickets = static_cast<std::int64_t>(documents.size());
 
-    Vocabulary vocabulary;
-    std::vector<TermCounts> counts;
-    counts.reserve(documents.size());
-    for (const Document& d : documents) {
-        counts.push_back(vocabulary.countTerms(d.text->terms));
-    }
+    const std::vector<double> idfs = corpus.vocabulary.idfs(documents.size());
     for (std::size_t i = 0; i < documents.size(); ++i) {
-        documents[i].vector = tfidf(counts[i], vocabulary, documents.size());
+        documents[i].vector = tfidf(corpus.counts[i], idfs);
     }
 
+    const std::vector<double> arrs = accountArrs(db, corpus.accounts);
     for (const Forming& forming : formClusters(documents)) {
         if (forming.documents.size() >= 2) {
-            analysis.clusters.push_back(describe(forming, documents, vocabulary, matcher));
+            analysis.clusters.push_back(describe(forming, corpus, arrs, matcher));
         }
     }
     std::stable_sort(analysis.clusters.begin(), analysis.clusters.end(),

@@ -5,6 +5,7 @@
 #include "analysis/ProblemClusters.h"
 #include "analysis/RootCauses.h"
 #include "analysis/TextFeatureStore.h"
+#include "metrics/OutcomeStore.h"
 #include "store/DataWriter.h"
 #include "store/TicketReader.h"
 #include "store/Workspace.h"
@@ -91,6 +92,36 @@ QStringList memberIds(const ProblemCluster& cluster) {
         ids << member.ticketId;
     }
     return ids;
+}
+
+// Every figure of two analyses, member by member.
+void compareClusters(const ClusterAnalysis& actual, const ClusterAnalysis& expected) {
+    QCOMPARE(actual.escalatedTickets, expected.escalatedTickets);
+    QCOMPARE(actual.clusters.size(), expected.clusters.size());
+    for (std::size_t c = 0; c < expected.clusters.size(); ++c) {
+        const ProblemCluster& a = actual.clusters[c];
+        const ProblemCluster& e = expected.clusters[c];
+        QCOMPARE(a.members.size(), e.members.size());
+        for (std::size_t m = 0; m < e.members.size(); ++m) {
+            QCOMPARE(a.members[m].ticketId, e.members[m].ticketId);
+            QCOMPARE(a.members[m].subject, e.members[m].subject);
+            QCOMPARE(a.members[m].escalatedAt, e.members[m].escalatedAt);
+            QCOMPARE(a.members[m].similarity, e.members[m].similarity);
+            QCOMPARE(a.members[m].duplicateOf, e.members[m].duplicateOf);
+        }
+        QCOMPARE(a.topTerms, e.topTerms);
+        QCOMPARE(a.productArea, e.productArea);
+        QCOMPARE(a.rootCause, e.rootCause);
+        QCOMPARE(a.knownIssue.has_value(), e.knownIssue.has_value());
+        if (e.knownIssue) {
+            QCOMPARE(a.knownIssue->issueId, e.knownIssue->issueId);
+        }
+        QCOMPARE(a.knownIssueMatches, e.knownIssueMatches);
+        QCOMPARE(a.duplicates, e.duplicates);
+        QCOMPARE(a.affectedAccounts, e.affectedAccounts);
+        QCOMPARE(a.affectedArr, e.affectedArr);
+        QCOMPARE(a.impact, e.impact);
+    }
 }
 
 } // namespace
@@ -231,6 +262,66 @@ private slots:
         const auto rows = everyTicketRow(db);
         QVERIFY(ticketTextFeatures(db, rows, matcher) ==
                 computeTicketTextFeatures(db, rows, matcher));
+    }
+
+    // The clusters read the window's escalations from the kept text rows in
+    // order of escalation, from the kept escalation outcomes or the events;
+    // without rows that can be kept, through loadWindowEscalations. Each way
+    // gives the same clusters, with each ticket at its first escalation of
+    // the window and tickets escalated at the same instant by row.
+    void everyWayOfReadingGivesTheSameClusters() {
+        Workspace workspace(nextPath());
+        fill(workspace);
+        DataWriter(workspace.db()).insertKnownIssue(webhookIssue());
+        auto& db = workspace.db();
+        db.exec("INSERT INTO accounts (account_id, name, arr) VALUES ('A1', 'One', 250000), "
+                "('A3', 'Three', 1000000)");
+        const auto rowOf = [&](const char* ticketId) {
+            Statement query = db.prepare("SELECT id FROM tickets WHERE ticket_id = ?1");
+            query.bind(1, QString::fromLatin1(ticketId));
+            query.step();
+            return query.int64(0);
+        };
+        const auto escalate = [&](const char* ticketId, UtcSeconds at) {
+            TicketEvent e;
+            e.kind = EventKind::Escalated;
+            e.occurredAt = at;
+            DataWriter(db).insertEvent(rowOf(ticketId), e);
+        };
+        escalate("E7", monday + 300);            // the last row escalated first
+        escalate("E1", monday + 3 * 86400);      // again, later in the week
+        escalate("E5", monday + 2 * 3600 + 600); // at E2's instant
+        db.exec("UPDATE tickets SET account_id = NULL WHERE ticket_id = 'E6'");
+        // E4 now repeats E1's subject and description from E1's account.
+        db.exec("UPDATE tickets SET description = 'Since 2.3 our endpoint' WHERE ticket_id = 'E4'");
+
+        ClusterAnalysis recorded;
+        {
+            // Inside the caller's transaction no row is kept: the records.
+            Transaction reading(db, Transaction::Kind::Deferred);
+            recorded = analyseClusters(db, week);
+            QCOMPARE(count(db, "SELECT count(*) FROM ticket_text_features"), std::int64_t(0));
+        }
+        QCOMPARE(recorded.escalatedTickets, 7);
+        QCOMPARE(memberIds(recorded.clusters.at(0)), QStringList({"E7", "E1", "E3", "E4"}));
+        QCOMPARE(recorded.clusters[0].members[0].escalatedAt, monday + 300);
+        QCOMPARE(recorded.clusters[0].members[1].escalatedAt, monday + 3600 + 600);
+        QCOMPARE(recorded.clusters[0].members[3].duplicateOf,
+                 QStringLiteral("E1")); // same text, A1
+        QCOMPARE(memberIds(recorded.clusters.at(1)), QStringList({"E2", "E5"}));
+        QCOMPARE(recorded.clusters[1].members[1].escalatedAt, monday + 2 * 3600 + 600);
+        // A1 (E1, E4) and A3 (E3) have an ARR; A6 (E7) is not in the accounts.
+        QCOMPARE(recorded.clusters[0].affectedAccounts, 3);
+        QCOMPARE(recorded.clusters[0].affectedArr, 1250000.0);
+
+        const ClusterAnalysis keptNow = analyseClusters(db, week); // rows computed, kept, read
+        QCOMPARE(count(db, "SELECT count(*) FROM ticket_text_features"), std::int64_t(7));
+        compareClusters(keptNow, recorded);
+        compareClusters(analyseClusters(db, week), recorded); // from the events' order
+        QVERIFY(!metrics::escalationOutcomesComplete(db));
+        metrics::metricsOfWindow(db, week, monday + 30 * 86400);
+        QVERIFY(metrics::escalationOutcomesComplete(db));
+        compareClusters(analyseClusters(db, week), recorded); // from the outcomes' order
     }
 
     void aReadOnlyWorkspaceStillAnswers() {

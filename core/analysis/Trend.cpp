@@ -1,5 +1,6 @@
 #include "analysis/Trend.h"
 
+#include "metrics/HourSpan.h"
 #include "metrics/MetricInputs.h"
 #include "metrics/OutcomeStore.h"
 
@@ -137,6 +138,33 @@ public:
         }
     }
 
+    // Whether some of the hour lies in the periods.
+    bool touchesHour(std::int64_t hour) const {
+        return hour * metrics::secondsPerHour < m_periods.back().window.to &&
+               (hour + 1) * metrics::secondsPerHour > m_periods.front().window.from;
+    }
+
+    // An hour that lies whole in one period (periods cut at local midnights
+    // fall on UTC hours unless the zone's offset is not whole hours).
+    bool takesHour(std::int64_t hour) const override {
+        const auto period = periodOf(m_periods, hour * metrics::secondsPerHour);
+        return period && m_sums[*period].holdsHour(hour);
+    }
+
+    // takesHour said which period: the one holding the hour's start.
+    void visit(const metrics::TicketHourSummary& hour) override {
+        m_sums[periodOfHour(hour.hour)].add(hour);
+    }
+
+    void visit(const metrics::EscalationHourSummary& hour) override {
+        const std::size_t period = periodOfHour(hour.hour);
+        m_sums[period].add(hour);
+        for (const auto& [rootCause, count] : hour.byRootCause) {
+            m_points[period].escalationsByRootCause[rootCause] += count;
+        }
+        m_points[period].escalations += hour.counted;
+    }
+
     std::unique_ptr<metrics::OutcomeVisitor> helper() const override {
         return std::make_unique<PeriodSums>(m_periods, m_costs);
     }
@@ -160,10 +188,78 @@ public:
     }
 
 private:
+    std::size_t periodOfHour(std::int64_t hour) const {
+        return *periodOf(m_periods, hour * metrics::secondsPerHour);
+    }
+
     const std::vector<TrendPeriod>& m_periods;
     metrics::CostParameters m_costs;
     std::vector<TrendPoint> m_points;
     std::vector<metrics::MetricsAccumulator> m_sums;
+};
+
+// Two runs of periods summed from one visit of their joint range (a monthly
+// trend's months and the weeks of its p90 check): each run takes what falls
+// in its periods. A whole hour is taken summed only when every run it
+// touches can take it whole, else its outcomes go one by one to both.
+class TwoPeriodSums : public metrics::OutcomeVisitor {
+public:
+    TwoPeriodSums(std::unique_ptr<PeriodSums> first, std::unique_ptr<PeriodSums> second)
+        : m_first(std::move(first))
+        , m_second(std::move(second)) {}
+
+    void begin(bool hasEventLog, const metrics::DataCoverage& coverage,
+               metrics::OutcomeSource source) override {
+        m_first->begin(hasEventLog, coverage, source);
+        m_second->begin(hasEventLog, coverage, source);
+    }
+    void visit(const metrics::TicketOutcome& ticket) override {
+        m_first->visit(ticket);
+        m_second->visit(ticket);
+    }
+    void visit(const metrics::EscalationOutcome& escalation) override {
+        m_first->visit(escalation);
+        m_second->visit(escalation);
+    }
+    bool takesHour(std::int64_t hour) const override {
+        return takes(*m_first, hour) && takes(*m_second, hour);
+    }
+    void visit(const metrics::TicketHourSummary& hour) override {
+        for (PeriodSums* sums : {m_first.get(), m_second.get()}) {
+            if (sums->touchesHour(hour.hour)) {
+                sums->visit(hour);
+            }
+        }
+    }
+    void visit(const metrics::EscalationHourSummary& hour) override {
+        for (PeriodSums* sums : {m_first.get(), m_second.get()}) {
+            if (sums->touchesHour(hour.hour)) {
+                sums->visit(hour);
+            }
+        }
+    }
+    std::unique_ptr<metrics::OutcomeVisitor> helper() const override {
+        return std::make_unique<TwoPeriodSums>(helperOf(*m_first), helperOf(*m_second));
+    }
+    void join(metrics::OutcomeVisitor&& helper) override {
+        auto& other = static_cast<TwoPeriodSums&>(helper);
+        m_first->join(std::move(*other.m_first));
+        m_second->join(std::move(*other.m_second));
+    }
+
+    PeriodSums& first() { return *m_first; }
+    PeriodSums& second() { return *m_second; }
+
+private:
+    static bool takes(const PeriodSums& sums, std::int64_t hour) {
+        return !sums.touchesHour(hour) || sums.takesHour(hour);
+    }
+    static std::unique_ptr<PeriodSums> helperOf(const PeriodSums& sums) {
+        return std::unique_ptr<PeriodSums>(static_cast<PeriodSums*>(sums.helper().release()));
+    }
+
+    std::unique_ptr<PeriodSums> m_first;
+    std::unique_ptr<PeriodSums> m_second;
 };
 
 // Every period from one visit of their whole range's outcomes.
@@ -176,6 +272,22 @@ std::vector<TrendPoint> measurePeriods(store::Database& db, const std::vector<Tr
     PeriodSums sums(periods, metrics::metricInputsOf(db).costs);
     metrics::visitWindowOutcomes(db, range, slaAsOf, sums);
     return sums.finish();
+}
+
+// Both runs of periods from one visit of their joint range.
+std::pair<std::vector<TrendPoint>, std::vector<TrendPoint>>
+measureBoth(store::Database& db, const std::vector<TrendPeriod>& first,
+            const std::vector<TrendPeriod>& second, UtcSeconds slaAsOf) {
+    if (first.empty() || second.empty()) {
+        return {measurePeriods(db, first, slaAsOf), measurePeriods(db, second, slaAsOf)};
+    }
+    const Window range{std::min(first.front().window.from, second.front().window.from),
+                       std::max(first.back().window.to, second.back().window.to)};
+    const metrics::CostParameters costs = metrics::metricInputsOf(db).costs;
+    TwoPeriodSums sums(std::make_unique<PeriodSums>(first, costs),
+                       std::make_unique<PeriodSums>(second, costs));
+    metrics::visitWindowOutcomes(db, range, slaAsOf, sums);
+    return {sums.first().finish(), sums.second().finish()};
 }
 
 } // namespace
@@ -210,18 +322,23 @@ Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay
                    Granularity granularity, const QTimeZone& zone, UtcSeconds slaAsOf) {
     Trend trend;
     trend.granularity = granularity;
-    trend.points = measurePeriods(db, trendPeriods(fromDay, toDay, granularity, zone), slaAsOf);
-    trend.rising = findRising(trend.points);
+    const std::vector<TrendPeriod> periods = trendPeriods(fromDay, toDay, granularity, zone);
     if (granularity == Granularity::Week) {
+        trend.points = measurePeriods(db, periods, slaAsOf);
+        trend.rising = findRising(trend.points);
         markRegressions(trend.points);
         trend.p90 = latestRegression(trend.points);
         return trend;
     }
-    // Monthly trends still carry the weekly p90 check over the last weeks.
+    // Monthly trends still carry the weekly p90 check over the last weeks,
+    // summed in the same visit.
     const QDate weeksFrom =
         periodStart(toDay, Granularity::Week).addDays(-7 * (regressionTrailingWeeks + 1));
-    std::vector<TrendPoint> weeks =
-        measurePeriods(db, trendPeriods(weeksFrom, toDay, Granularity::Week, zone), slaAsOf);
+    const std::vector<TrendPeriod> weekPeriods =
+        trendPeriods(weeksFrom, toDay, Granularity::Week, zone);
+    auto [months, weeks] = measureBoth(db, periods, weekPeriods, slaAsOf);
+    trend.points = std::move(months);
+    trend.rising = findRising(trend.points);
     markRegressions(weeks);
     trend.p90 = latestRegression(weeks);
     return trend;

@@ -1,5 +1,7 @@
 #include "metrics/MetricsEngine.h"
 
+#include "metrics/HourSpan.h"
+
 #include <algorithm>
 #include <memory>
 #include <numeric>
@@ -10,16 +12,6 @@ namespace {
 
 const QString needsEventLog = QStringLiteral("needs event log");
 
-// Summed in ascending order, as summarize() does: the mean is then the same
-// whichever order the tickets come in.
-std::optional<double> meanOf(std::vector<double> values) {
-    if (values.empty()) {
-        return std::nullopt;
-    }
-    sortAscending(values);
-    return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-}
-
 // Joins two samples. Either may take the other's values, as samples are
 // sorted before use: the smaller is copied into the larger.
 void append(std::vector<double>& to, std::vector<double>&& from) {
@@ -29,11 +21,50 @@ void append(std::vector<double>& to, std::vector<double>&& from) {
     to.insert(to.end(), from.begin(), from.end());
 }
 
+// Appends an hour's values. The first values come with room for the rest
+// of the window's hours at their rate (`hours`): address space only, where
+// growing by doubling would copy, and touch fresh pages, again and again.
+void append(SecondsSample& to, const SecondsSample& from, std::size_t hours) {
+    if (from.empty()) {
+        return;
+    }
+    if (to.capacity() == 0) {
+        constexpr std::size_t most = std::size_t{1} << 26;
+        to.reserve(std::min(most, std::max<std::size_t>(from.size(), 16) * hours));
+    }
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+template <std::size_t N>
+void appendAll(std::array<SecondsSample, N>& to, std::array<SecondsSample, N>&& from) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (from[i].size() > to[i].size()) {
+            to[i].swap(from[i]);
+        }
+        to[i].insert(to[i].end(), from[i].begin(), from[i].end());
+    }
+}
+
 // The samples and counts of the escalations inside a window, E(W).
 struct EscalationTotals {
     std::vector<double> claim, handoff, decision;
+    std::array<SecondsSample, escalationSampleCount> seconds; // from hour summaries
+    // The window's hours, a hint of how many values the samples will hold.
+    std::size_t hours = 1;
     std::int64_t counted = 0, unclaimed = 0, bounced = 0, infoRequested = 0;
     std::int64_t critical = 0, criticalWithin30m = 0;
+
+    void add(const EscalationHourSummary& hour) {
+        counted += hour.counted;
+        unclaimed += hour.unclaimed;
+        bounced += hour.bounced;
+        infoRequested += hour.infoRequested;
+        critical += hour.critical;
+        criticalWithin30m += hour.criticalWithin30m;
+        for (std::size_t i = 0; i < escalationSampleCount; ++i) {
+            append(seconds[i], hour.samples[i], hours);
+        }
+    }
 
     void add(const EscalationOutcome& e) {
         ++counted;
@@ -60,6 +91,7 @@ struct EscalationTotals {
         append(claim, std::move(other.claim));
         append(handoff, std::move(other.handoff));
         append(decision, std::move(other.decision));
+        appendAll(seconds, std::move(other.seconds));
         counted += other.counted;
         unclaimed += other.unclaimed;
         bounced += other.bounced;
@@ -70,9 +102,9 @@ struct EscalationTotals {
 
     void finish(Metrics& m) {
         m.unclaimed = unclaimed;
-        m.claimDelayMin = summarize(std::move(claim));
-        m.handoffDelayMin = summarize(std::move(handoff));
-        m.decisionLatencyMin = summarize(std::move(decision));
+        m.claimDelayMin = summarize(std::move(claim), std::move(seconds[Claim]));
+        m.handoffDelayMin = summarize(std::move(handoff), std::move(seconds[Handoff]));
+        m.decisionLatencyMin = summarize(std::move(decision), std::move(seconds[Decision]));
         m.bouncebackRate = ratio(bounced, counted);
         m.contextLossRate = ratio(infoRequested, counted);
         m.criticalDecisionsWithin30m = ratio(criticalWithin30m, critical);
@@ -176,26 +208,29 @@ namespace {
 // The samples and counts of the tickets created in a window, T(W).
 struct TicketTotals {
     std::vector<double> timeToEscalate;
-    std::vector<double> resolutionAll, resolutionEscalated, resolutionNotEscalated;
-    std::vector<double> csatAll, csatEscalated, csatNotEscalated;
+    // "All" is the union of the two: summed from them (summarizeUnion).
+    std::vector<double> resolutionEscalated, resolutionNotEscalated;
+    std::vector<double> csatEscalated, csatNotEscalated;
     std::vector<double> handleTimes;
     std::array<std::vector<double>, 3> stays;
+    std::array<SecondsSample, ticketSampleCount> seconds; // from hour summaries
+    // The window's hours, a hint of how many values the samples will hold.
+    std::size_t hours = 1;
     std::int64_t escalationEvents = 0, reescalated = 0, reachedTier2 = 0, reachedTier3 = 0;
     std::int64_t resolved = 0, reopened = 0, repeats = 0, tier3Escalations = 0;
     std::int64_t slaEvaluated = 0, slaBreached = 0, slaEvaluatedEsc = 0, slaBreachedEsc = 0;
 
     void merge(TicketTotals&& other) {
         append(timeToEscalate, std::move(other.timeToEscalate));
-        append(resolutionAll, std::move(other.resolutionAll));
         append(resolutionEscalated, std::move(other.resolutionEscalated));
         append(resolutionNotEscalated, std::move(other.resolutionNotEscalated));
-        append(csatAll, std::move(other.csatAll));
         append(csatEscalated, std::move(other.csatEscalated));
         append(csatNotEscalated, std::move(other.csatNotEscalated));
         append(handleTimes, std::move(other.handleTimes));
         for (std::size_t tier = 0; tier < stays.size(); ++tier) {
             append(stays[tier], std::move(other.stays[tier]));
         }
+        appendAll(seconds, std::move(other.seconds));
         for (auto [into, from] : {std::pair{&escalationEvents, other.escalationEvents},
                                   {&reescalated, other.reescalated},
                                   {&reachedTier2, other.reachedTier2},
@@ -209,6 +244,28 @@ struct TicketTotals {
                                   {&slaEvaluatedEsc, other.slaEvaluatedEsc},
                                   {&slaBreachedEsc, other.slaBreachedEsc}}) {
             *into += from;
+        }
+    }
+
+    void add(const TicketHourSummary& hour, Metrics& m) {
+        m.tickets += hour.tickets;
+        m.escalated += hour.escalated;
+        for (auto [into, from] : {std::pair{&escalationEvents, hour.escalationEvents},
+                                  {&reescalated, hour.reescalated},
+                                  {&reachedTier2, hour.reachedTier2},
+                                  {&reachedTier3, hour.reachedTier3},
+                                  {&resolved, hour.resolved},
+                                  {&reopened, hour.reopened},
+                                  {&repeats, hour.repeats},
+                                  {&tier3Escalations, hour.tier3Escalations},
+                                  {&slaEvaluated, hour.slaEvaluated},
+                                  {&slaBreached, hour.slaBreached},
+                                  {&slaEvaluatedEsc, hour.slaEvaluatedEsc},
+                                  {&slaBreachedEsc, hour.slaBreachedEsc}}) {
+            *into += from;
+        }
+        for (std::size_t i = 0; i < ticketSampleCount; ++i) {
+            append(seconds[i], hour.samples[i], hours);
         }
     }
 
@@ -235,11 +292,9 @@ struct TicketTotals {
         if (t.resolutionMin) {
             ++resolved;
             reopened += t.reopened ? 1 : 0;
-            resolutionAll.push_back(*t.resolutionMin);
             (t.escalated ? resolutionEscalated : resolutionNotEscalated)
                 .push_back(*t.resolutionMin);
             if (t.csat) {
-                csatAll.push_back(*t.csat);
                 (t.escalated ? csatEscalated : csatNotEscalated).push_back(*t.csat);
             }
         }
@@ -255,7 +310,7 @@ struct TicketTotals {
 };
 
 void computeCosts(const TicketTotals& totals, const CostParameters& costs, Metrics& m) {
-    if (const auto meanHandle = meanOf(totals.handleTimes)) {
+    if (const auto meanHandle = meanOf(totals.handleTimes, totals.seconds[HandleTime])) {
         m.costEscalationHandling =
             static_cast<double>(m.escalated) * (*meanHandle / 60.0) * costs.agentCostPerHour;
     } else if (m.escalated > 0) {
@@ -282,7 +337,12 @@ MetricsAccumulator::MetricsAccumulator(const Window& window, bool hasEventLog,
     , m_hasEventLog(hasEventLog)
     , m_costs(costs)
     , m_coverage(coverage)
-    , m_totals(std::make_unique<Totals>()) {}
+    , m_totals(std::make_unique<Totals>()) {
+    const std::int64_t hours =
+        std::clamp<std::int64_t>((window.to - window.from) / secondsPerHour, 1, 24 * 366);
+    m_totals->tickets.hours = static_cast<std::size_t>(hours);
+    m_totals->escalations.hours = static_cast<std::size_t>(hours);
+}
 
 MetricsAccumulator::~MetricsAccumulator() = default;
 MetricsAccumulator::MetricsAccumulator(MetricsAccumulator&&) noexcept = default;
@@ -300,6 +360,20 @@ void MetricsAccumulator::add(const EscalationOutcome& escalation) {
     }
 }
 
+bool MetricsAccumulator::holdsHour(std::int64_t hour) const {
+    return m_window.from <= hour * secondsPerHour && (hour + 1) * secondsPerHour <= m_window.to;
+}
+
+void MetricsAccumulator::add(const TicketHourSummary& hour) {
+    m_totals->tickets.add(hour, m_metrics);
+}
+
+void MetricsAccumulator::add(const EscalationHourSummary& hour) {
+    if (m_hasEventLog) {
+        m_totals->escalations.add(hour);
+    }
+}
+
 void MetricsAccumulator::merge(MetricsAccumulator&& other) {
     m_metrics.tickets += other.m_metrics.tickets;
     m_metrics.escalated += other.m_metrics.escalated;
@@ -311,13 +385,24 @@ Metrics MetricsAccumulator::finish() {
     Metrics m = std::move(m_metrics);
     TicketTotals& totals = m_totals->tickets;
     m.escalationRate = ratio(m.escalated, m.tickets);
-    m.timeToEscalateMin = summarize(std::move(totals.timeToEscalate));
+    auto& seconds = totals.seconds;
+    m.timeToEscalateMin =
+        summarize(std::move(totals.timeToEscalate), std::move(seconds[TimeToEscalate]));
     m.deflectionRate = ratio(totals.reachedTier2 - totals.reachedTier3, totals.reachedTier2);
-    m.resolutionTimeMin = {summarize(std::move(totals.resolutionAll)),
-                           summarize(std::move(totals.resolutionEscalated)),
-                           summarize(std::move(totals.resolutionNotEscalated))};
-    m.csat = {meanOf(std::move(totals.csatAll)), meanOf(std::move(totals.csatEscalated)),
-              meanOf(std::move(totals.csatNotEscalated))};
+    // All tickets' figures from the escalated and the others' sorted values,
+    // merged: the largest samples are sorted once.
+    const SortedSample resolvedEscalated = summarizeSorted(std::move(totals.resolutionEscalated),
+                                                           std::move(seconds[ResolutionEscalated]));
+    const SortedSample resolvedOthers = summarizeSorted(std::move(totals.resolutionNotEscalated),
+                                                        std::move(seconds[ResolutionNotEscalated]));
+    m.resolutionTimeMin = {summarizeUnion(resolvedEscalated, resolvedOthers),
+                           resolvedEscalated.stats, resolvedOthers.stats};
+    const SortedSample csatEscalated =
+        summarizeSorted(std::move(totals.csatEscalated), std::move(seconds[CsatEscalated]));
+    const SortedSample csatOthers =
+        summarizeSorted(std::move(totals.csatNotEscalated), std::move(seconds[CsatNotEscalated]));
+    m.csat = {summarizeUnion(csatEscalated, csatOthers).mean, csatEscalated.stats.mean,
+              csatOthers.stats.mean};
     m.repeatIssueRate = ratio(totals.repeats, m.escalated);
     computeCosts(totals, m_costs, m);
 
@@ -337,7 +422,8 @@ Metrics MetricsAccumulator::finish() {
         m.reescalatedShare = ratio(totals.reescalated, m.escalated);
         m.reopenRate = ratio(totals.reopened, totals.resolved);
         for (std::size_t tier = 0; tier < 3; ++tier) {
-            m.timeAtTierMin[tier] = summarize(std::move(totals.stays[tier]));
+            m.timeAtTierMin[tier] =
+                summarize(std::move(totals.stays[tier]), std::move(seconds[StayTier1 + tier]));
         }
     }
     // The one place where what the data cannot measure is said, for every

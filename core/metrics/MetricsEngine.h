@@ -5,6 +5,7 @@
 // checked on hand-built inputs.
 
 #include "metrics/DataCoverage.h"
+#include "metrics/HourSummaries.h"
 #include "metrics/MetricOutcomes.h"
 #include "metrics/Statistics.h"
 #include "metrics/TicketFacts.h"
@@ -129,6 +130,12 @@ public:
 
     void add(const TicketOutcome& ticket);
     void add(const EscalationOutcome& escalation);
+    // Whether the whole UTC hour lies in the window: only then may its
+    // outcomes be added summed, as one of these (HourSummaries.h) — with
+    // its repeat issues and running SLA verdicts completed.
+    bool holdsHour(std::int64_t hour) const;
+    void add(const TicketHourSummary& hour);
+    void add(const EscalationHourSummary& hour);
     // Adds what another accumulator of the same window summed, as if its
     // outcomes had been added here (the figures do not depend on the order).
     void merge(MetricsAccumulator&& other);

@@ -1,12 +1,14 @@
 #include "metrics/OutcomePacks.h"
 
 #include "metrics/HourSpan.h"
+#include "metrics/Statistics.h"
 #include "store/StringPool.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +20,11 @@ namespace {
 
 // Bumped whenever the layout of a pack changes: packs of another layout
 // are read from their rows until packed again.
-constexpr int packFormat = 1;
+// 2: each pack comes with its hour's summary (HourSummaries.h), kinds 2
+// and 3. A program that knows only format 1 forgets every pack, summaries
+// with them, before it packs again. 3: summaries without the samples of
+// all tickets (the union of two others).
+constexpr int packFormat = 3;
 constexpr const char* packFormatKey = "outcome_packs_format";
 
 bool packsOfThisFormat(store::Database& db) {
@@ -40,8 +46,20 @@ void forgetPacksOfOtherFormats(store::Database& db) {
     set.run();
 }
 
-// outcome_packs.kind
-enum PackKind : int { TicketPack = 0, EscalationPack = 1 };
+// outcome_packs.kind. A summary is kept under its pack's kind + 2, and
+// holds only while its pack does: it is written and forgotten with the
+// pack, and read only beside it (a removed outcome row forgets the pack,
+// by the trigger of schema version 12, and leaves the summary unread).
+enum PackKind : int {
+    TicketPack = 0,
+    EscalationPack = 1,
+    TicketSummary = 2,
+    EscalationSummary = 3
+};
+
+constexpr int summaryKindOf(PackKind kind) {
+    return kind + 2;
+}
 
 // --- Rows -----------------------------------------------------------------
 
@@ -425,6 +443,355 @@ void unpackEscalations(PackReader& pack, UtcSeconds hourStart,
     }
 }
 
+// --- Hour summaries ---------------------------------------------------------
+//
+// A summary: its counts as variable-length integers, its distinct texts,
+// each sample's length, first value and the (never negative) steps between
+// its ascending values, then the repeat-issue candidates and the running SLA
+// verdicts. Made only when every duration of the hour is whole seconds (as
+// the kept minutes are, seconds / 60.0); an hour with another one has no
+// summary and is read from its pack.
+
+// Whole seconds of a kept duration that a summary can hold.
+std::optional<std::int32_t> summarySecondsOf(double minutes) {
+    const auto seconds = wholeSecondsOf(minutes);
+    if (!seconds || *seconds < std::numeric_limits<std::int32_t>::min() ||
+        *seconds > std::numeric_limits<std::int32_t>::max()) {
+        return std::nullopt;
+    }
+    return static_cast<std::int32_t>(*seconds);
+}
+
+class SummaryWriter {
+public:
+    void putVarint(std::uint64_t value) {
+        while (value >= 0x80) {
+            m_bytes += static_cast<char>((value & 0x7f) | 0x80);
+            value >>= 7;
+        }
+        m_bytes += static_cast<char>(value);
+    }
+    void putSigned(std::int64_t value) {
+        putVarint((static_cast<std::uint64_t>(value) << 1) ^
+                  static_cast<std::uint64_t>(value >> 63));
+    }
+    void putText(const QString& text) {
+        const QByteArray bytes = text.toUtf8();
+        putVarint(text.isNull() ? 0 : static_cast<std::uint64_t>(bytes.size()) + 1);
+        m_bytes.append(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    }
+    void putSample(SecondsSample sample) {
+        std::sort(sample.begin(), sample.end());
+        putVarint(sample.size());
+        std::int64_t last = 0;
+        for (std::size_t i = 0; i < sample.size(); ++i) {
+            if (i == 0) {
+                putSigned(sample[i]);
+            } else {
+                putVarint(static_cast<std::uint64_t>(std::int64_t{sample[i]} - last));
+            }
+            last = sample[i];
+        }
+    }
+    std::string take() { return std::exchange(m_bytes, std::string()); }
+
+private:
+    std::string m_bytes;
+};
+
+class SummaryReader {
+public:
+    explicit SummaryReader(std::string_view bytes)
+        : m_at(bytes.data())
+        , m_end(bytes.data() + bytes.size()) {}
+
+    std::uint64_t getVarint() {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64 && m_at < m_end; shift += 7) {
+            const auto byte = static_cast<std::uint8_t>(*m_at++);
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if ((byte & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw store::StoreError(QStringLiteral("A kept outcome summary is damaged."));
+    }
+    std::int64_t getSigned() {
+        const std::uint64_t value = getVarint();
+        return static_cast<std::int64_t>((value >> 1) ^ (~(value & 1) + 1));
+    }
+    std::int64_t getCount() { return static_cast<std::int64_t>(getVarint()); }
+    QString getText(store::StringPool& pool) {
+        const std::uint64_t length = getVarint();
+        if (length == 0) {
+            return {};
+        }
+        if (static_cast<std::uint64_t>(m_end - m_at) < length - 1) {
+            throw store::StoreError(QStringLiteral("A kept outcome summary is damaged."));
+        }
+        const std::string_view bytes(m_at, length - 1);
+        m_at += length - 1;
+        return pool.get(bytes);
+    }
+    void getSample(SecondsSample& sample) {
+        sample.resize(getVarint());
+        std::int64_t last = 0;
+        for (std::size_t i = 0; i < sample.size(); ++i) {
+            last = i == 0 ? getSigned() : last + static_cast<std::int64_t>(getVarint());
+            sample[i] = static_cast<std::int32_t>(last);
+        }
+    }
+    bool atEnd() const { return m_at == m_end; }
+
+private:
+    const char* m_at;
+    const char* m_end;
+};
+
+// Sums the kept ticket rows of an hour as they are packed; `whole` turns
+// false at the first duration that is not whole seconds.
+class TicketSummaryBuilder {
+public:
+    void add(const store::Statement& row, store::StringPool& pool) {
+        TicketHourSummary& s = m_summary;
+        ++s.tickets;
+        const bool escalated = row.int64(2) != 0;
+        const std::int64_t events = row.int64(4);
+        const std::int64_t highestTier = row.int64(5);
+        if (escalated) {
+            ++s.escalated;
+            addDuration(TimeToEscalate, row.optionalReal(3));
+            s.escalationEvents += events;
+            s.reescalated += events >= 2 ? 1 : 0;
+            addDuration(HandleTime, row.optionalReal(10));
+            const QString rootCause = pool.get(row, 12);
+            const QString productArea = pool.get(row, 13);
+            if (!rootCause.isEmpty() && !productArea.isEmpty()) {
+                s.repeatCandidates.push_back({row.int64(0), rootCause, productArea});
+            }
+        }
+        s.reachedTier2 += highestTier >= 2 ? 1 : 0;
+        s.reachedTier3 += highestTier >= 3 ? 1 : 0;
+        s.tier3Escalations += row.int64(6);
+        if (!row.isNull(16)) {
+            std::vector<TierStay> stays;
+            appendStays(row.textView(16), stays);
+            for (const TierStay& stay : stays) {
+                addDuration(StayTier1 + static_cast<std::size_t>(stay.tier - 1), stay.minutes);
+            }
+        }
+        if (const auto resolution = row.optionalReal(7)) {
+            ++s.resolved;
+            s.reopened += row.int64(8) != 0 ? 1 : 0;
+            addDuration(escalated ? ResolutionEscalated : ResolutionNotEscalated, resolution);
+            if (const auto csat = row.optionalReal(9)) {
+                addDuration(escalated ? CsatEscalated : CsatNotEscalated, csat);
+            }
+        }
+        if (!row.isNull(14)) {
+            const std::int64_t settledAt = row.int64(15);
+            if (settledAt == std::numeric_limits<std::int64_t>::max()) {
+                s.runningSlas.push_back({row.int64(1), escalated});
+            } else {
+                const bool breached = row.int64(14) == 1; // StoredSla::SlaBreached
+                s.settledBy = std::max(s.settledBy, settledAt);
+                ++s.slaEvaluated;
+                s.slaBreached += breached ? 1 : 0;
+                if (escalated) {
+                    ++s.slaEvaluatedEsc;
+                    s.slaBreachedEsc += breached ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    // The summary's bytes, or nothing when some duration was not whole
+    // seconds; ready for the next hour either way.
+    std::optional<std::string> take(UtcSeconds hourStart) {
+        const TicketHourSummary s = std::exchange(m_summary, TicketHourSummary{});
+        if (!std::exchange(m_whole, true)) {
+            return std::nullopt;
+        }
+        SummaryWriter out;
+        for (const std::int64_t count :
+             {s.tickets, s.escalated, s.escalationEvents, s.reescalated, s.reachedTier2,
+              s.reachedTier3, s.tier3Escalations, s.resolved, s.reopened, s.slaEvaluated,
+              s.slaBreached, s.slaEvaluatedEsc, s.slaBreachedEsc}) {
+            out.putSigned(count);
+        }
+        out.putSigned(s.settledBy);
+        for (const SecondsSample& sample : s.samples) {
+            out.putSample(sample);
+        }
+        out.putVarint(s.repeatCandidates.size());
+        for (const auto& candidate : s.repeatCandidates) {
+            out.putSigned(candidate.createdAt - hourStart);
+            out.putText(candidate.rootCause);
+            out.putText(candidate.productArea);
+        }
+        out.putVarint(s.runningSlas.size());
+        for (const auto& running : s.runningSlas) {
+            out.putSigned(running.ticket);
+            out.putVarint(running.escalated ? 1 : 0);
+        }
+        return out.take();
+    }
+
+private:
+    void addDuration(std::size_t sample, std::optional<double> minutes) {
+        if (!minutes) {
+            return;
+        }
+        if (const auto seconds = summarySecondsOf(*minutes)) {
+            m_summary.samples[sample].push_back(*seconds);
+        } else {
+            m_whole = false;
+        }
+    }
+
+    TicketHourSummary m_summary;
+    bool m_whole = true;
+};
+
+void readTicketSummary(std::string_view bytes, UtcSeconds hourStart, store::StringPool& pool,
+                       TicketHourSummary& s) {
+    SummaryReader in(bytes);
+    for (std::int64_t* count :
+         {&s.tickets, &s.escalated, &s.escalationEvents, &s.reescalated, &s.reachedTier2,
+          &s.reachedTier3, &s.tier3Escalations, &s.resolved, &s.reopened, &s.slaEvaluated,
+          &s.slaBreached, &s.slaEvaluatedEsc, &s.slaBreachedEsc}) {
+        *count = in.getSigned();
+    }
+    s.settledBy = in.getSigned();
+    for (SecondsSample& sample : s.samples) {
+        in.getSample(sample);
+    }
+    s.repeatCandidates.resize(static_cast<std::size_t>(in.getCount()));
+    for (auto& candidate : s.repeatCandidates) {
+        candidate.createdAt = hourStart + in.getSigned();
+        candidate.rootCause = in.getText(pool);
+        candidate.productArea = in.getText(pool);
+    }
+    s.runningSlas.resize(static_cast<std::size_t>(in.getCount()));
+    for (auto& running : s.runningSlas) {
+        running.ticket = in.getSigned();
+        running.escalated = in.getVarint() != 0;
+    }
+    s.repeats = 0;
+    if (!in.atEnd()) {
+        throw store::StoreError(QStringLiteral("A kept outcome summary is damaged."));
+    }
+}
+
+class EscalationSummaryBuilder {
+public:
+    void add(const store::Statement& row, store::StringPool& pool) {
+        EscalationHourSummary& s = m_summary;
+        ++s.counted;
+        const std::optional<double> claim = row.optionalReal(2);
+        const std::optional<double> decision = row.optionalReal(4);
+        s.unclaimed += claim ? 0 : 1;
+        addDuration(Claim, claim);
+        addDuration(Handoff, row.optionalReal(3));
+        addDuration(Decision, decision);
+        s.bounced += row.int64(5) != 0 ? 1 : 0;
+        s.infoRequested += row.int64(6) != 0 ? 1 : 0;
+        if (pool.get(row, 7).compare(QLatin1String("Critical"), Qt::CaseInsensitive) == 0) {
+            ++s.critical;
+            s.criticalWithin30m += decision && *decision <= 30.0 ? 1 : 0;
+        }
+        const QString rootCause = pool.get(row, 8);
+        const auto found =
+            std::find_if(s.byRootCause.begin(), s.byRootCause.end(),
+                         [&](const auto& entry) { return entry.first == rootCause; });
+        if (found == s.byRootCause.end()) {
+            s.byRootCause.emplace_back(rootCause, 1);
+        } else {
+            ++found->second;
+        }
+    }
+
+    std::optional<std::string> take() {
+        const EscalationHourSummary s = std::exchange(m_summary, EscalationHourSummary{});
+        if (!std::exchange(m_whole, true)) {
+            return std::nullopt;
+        }
+        SummaryWriter out;
+        for (const std::int64_t count : {s.counted, s.unclaimed, s.bounced, s.infoRequested,
+                                         s.critical, s.criticalWithin30m}) {
+            out.putSigned(count);
+        }
+        for (const SecondsSample& sample : s.samples) {
+            out.putSample(sample);
+        }
+        out.putVarint(s.byRootCause.size());
+        for (const auto& [rootCause, count] : s.byRootCause) {
+            out.putText(rootCause);
+            out.putSigned(count);
+        }
+        return out.take();
+    }
+
+private:
+    void addDuration(std::size_t sample, std::optional<double> minutes) {
+        if (!minutes) {
+            return;
+        }
+        if (const auto seconds = summarySecondsOf(*minutes)) {
+            m_summary.samples[sample].push_back(*seconds);
+        } else {
+            m_whole = false;
+        }
+    }
+
+    EscalationHourSummary m_summary;
+    bool m_whole = true;
+};
+
+void readEscalationSummary(std::string_view bytes, store::StringPool& pool,
+                           EscalationHourSummary& s) {
+    SummaryReader in(bytes);
+    for (std::int64_t* count : {&s.counted, &s.unclaimed, &s.bounced, &s.infoRequested, &s.critical,
+                                &s.criticalWithin30m}) {
+        *count = in.getSigned();
+    }
+    for (SecondsSample& sample : s.samples) {
+        in.getSample(sample);
+    }
+    s.byRootCause.resize(static_cast<std::size_t>(in.getCount()));
+    for (auto& [rootCause, count] : s.byRootCause) {
+        rootCause = in.getText(pool);
+        count = in.getSigned();
+    }
+    if (!in.atEnd()) {
+        throw store::StoreError(QStringLiteral("A kept outcome summary is damaged."));
+    }
+}
+
+// Builds the summaries of one kind of pack: each hour's is taken when its
+// pack is.
+class SummaryBuilder {
+public:
+    explicit SummaryBuilder(PackKind kind)
+        : m_kind(kind) {}
+    void add(const store::Statement& row) {
+        if (m_kind == TicketPack) {
+            m_tickets.add(row, m_pool);
+        } else {
+            m_escalations.add(row, m_pool);
+        }
+    }
+    std::optional<std::string> take(UtcSeconds hourStart) {
+        return m_kind == TicketPack ? m_tickets.take(hourStart) : m_escalations.take();
+    }
+
+private:
+    PackKind m_kind;
+    store::StringPool m_pool;
+    TicketSummaryBuilder m_tickets;
+    EscalationSummaryBuilder m_escalations;
+};
+
 // What differs between the two kinds of pack.
 struct PackSource {
     PackKind kind;
@@ -484,11 +851,16 @@ std::vector<HourSpan> unpackedRuns(store::Database& db, PackKind kind, const Hou
     return missingHourRuns(span, packed);
 }
 
-// Packs every hour of the run from its rows, empty hours too.
+// Packs every hour of the run from its rows, empty hours too, each with its
+// summary when it can have one (else any summary it had goes).
 void packRun(store::Database& db, const PackSource& source, const HourSpan& run) {
     store::Statement insert = db.prepare("INSERT OR REPLACE INTO outcome_packs (kind, hour, pack) "
                                          "VALUES (?1, ?2, CAST(?3 AS BLOB))");
+    store::Statement forgetSummary =
+        db.prepare("DELETE FROM outcome_packs WHERE kind = ?1 AND hour = ?2");
+    const int summaryKind = summaryKindOf(source.kind);
     PackWriter pack;
+    SummaryBuilder summary(source.kind);
     std::int64_t hour = run.first; // the hour being packed
     const auto keepUpTo = [&](std::int64_t end) {
         for (; hour < end; ++hour) {
@@ -496,6 +868,14 @@ void packRun(store::Database& db, const PackSource& source, const HourSpan& run)
             insert.bindAll(static_cast<int>(source.kind), hour);
             insert.bind(3, std::string_view(bytes));
             insert.run();
+            if (const auto summed = summary.take(hour * secondsPerHour)) {
+                insert.bindAll(summaryKind, hour);
+                insert.bind(3, std::string_view(*summed));
+                insert.run();
+            } else {
+                forgetSummary.bindAll(summaryKind, hour);
+                forgetSummary.run();
+            }
         }
     };
     store::Statement row = db.prepare(source.rowsSql);
@@ -503,6 +883,7 @@ void packRun(store::Database& db, const PackSource& source, const HourSpan& run)
     while (row.step()) {
         keepUpTo(row.int64(0) / secondsPerHour);
         source.packRow(row, pack, hour * secondsPerHour);
+        summary.add(row);
     }
     keepUpTo(run.end);
 }
@@ -543,7 +924,100 @@ void readByHours(store::Database& db, PackKind kind, const Window& window, ReadR
     readRows(next * secondsPerHour, window.to);
 }
 
+// readByHours, but an hour whose summary is kept beside its pack is first
+// offered to `summed` (with the summary's bytes), and its pack read only
+// when that declines it. Returns whether every whole hour of the window that
+// can hold rows had its pack (else packsMissing would say so).
+template <typename ReadRows, typename Unpack, typename Summed>
+bool readByHoursOrSummaries(store::Database& db, const PackSource& source, const Window& window,
+                            ReadRows readRows, Unpack unpack, Summed summed) {
+    const HourSpan span = wholeHoursOf(window);
+    if (span.empty()) {
+        readRows(window.from, window.to);
+        return true;
+    }
+    if (!packsOfThisFormat(db)) {
+        readRows(window.from, window.to);
+        return false;
+    }
+    const HourSpan withKeptRows = withRows(db, source, span);
+    std::int64_t packed = 0; // hours of withKeptRows with a pack
+    readRows(window.from, span.from());
+    // The packs' own bytes are not read here: only their hours.
+    store::Statement hours =
+        db.prepare("SELECT p.hour, s.pack FROM outcome_packs p "
+                   "LEFT JOIN outcome_packs s ON s.kind = ?4 AND s.hour = p.hour "
+                   "WHERE p.kind = ?1 AND p.hour >= ?2 AND p.hour < ?3 ORDER BY p.hour");
+    const int kind = static_cast<int>(source.kind);
+    hours.bindAll(kind, span.first, span.end, summaryKindOf(source.kind));
+    store::Statement pack =
+        db.prepare("SELECT pack FROM outcome_packs WHERE kind = ?1 AND hour = ?2");
+    std::int64_t next = span.first; // the first hour not read yet
+    while (hours.step()) {
+        const std::int64_t hour = hours.int64(0);
+        readRows(next * secondsPerHour, hour * secondsPerHour);
+        if (hours.isNull(1) || !summed(hour, hours.textView(1))) {
+            pack.reset();
+            pack.bindAll(kind, hour);
+            if (pack.step()) {
+                unpack(pack.textView(0), hour * secondsPerHour);
+            }
+        }
+        packed += hour >= withKeptRows.first && hour < withKeptRows.end ? 1 : 0;
+        next = hour + 1;
+    }
+    readRows(next * secondsPerHour, window.to);
+    return withKeptRows.empty() || packed == withKeptRows.end - withKeptRows.first;
+}
+
 } // namespace
+
+bool forEachKeptTicketOrHour(store::Database& db, const Window& window,
+                             const std::function<bool(std::int64_t hour)>& takesHour,
+                             const std::function<bool(TicketHourSummary&)>& summed,
+                             const std::function<void(KeptTicket&)>& visit) {
+    store::StringPool pool;
+    TicketHourSummary summary; // one, reused
+    return readByHoursOrSummaries(
+        db, ticketSource, window,
+        [&](UtcSeconds from, UtcSeconds to) { readTicketRows(db, from, to, pool, visit); },
+        [&](std::string_view bytes, UtcSeconds hourStart) {
+            PackReader pack(bytes, pool);
+            unpackTickets(pack, hourStart, visit);
+        },
+        [&](std::int64_t hour, std::string_view bytes) {
+            if (!takesHour(hour)) {
+                return false;
+            }
+            readTicketSummary(bytes, hour * secondsPerHour, pool, summary);
+            summary.hour = hour;
+            return summed(summary);
+        });
+}
+
+bool forEachKeptEscalationOrHour(store::Database& db, const Window& window,
+                                 const std::function<bool(std::int64_t hour)>& takesHour,
+                                 const std::function<void(const EscalationHourSummary&)>& summed,
+                                 const std::function<void(const EscalationOutcome&)>& visit) {
+    store::StringPool pool;
+    EscalationHourSummary summary; // one, reused
+    return readByHoursOrSummaries(
+        db, escalationSource, window,
+        [&](UtcSeconds from, UtcSeconds to) { readEscalationRows(db, from, to, pool, visit); },
+        [&](std::string_view bytes, UtcSeconds hourStart) {
+            PackReader pack(bytes, pool);
+            unpackEscalations(pack, hourStart, visit);
+        },
+        [&](std::int64_t hour, std::string_view bytes) {
+            if (!takesHour(hour)) {
+                return false;
+            }
+            readEscalationSummary(bytes, pool, summary);
+            summary.hour = hour;
+            summed(summary);
+            return true;
+        });
+}
 
 void forEachKeptTicket(store::Database& db, const Window& window,
                        const std::function<void(KeptTicket&)>& visit) {
@@ -572,7 +1046,9 @@ void forEachKeptEscalation(store::Database& db, const Window& window,
 void forgetPacksOf(store::Database& db, const TouchedHours& hours) {
     store::Statement forget = db.prepare("DELETE FROM outcome_packs WHERE kind = ?1 AND hour = ?2");
     for (const auto& [kind, set] :
-         {std::pair{TicketPack, &hours.tickets}, std::pair{EscalationPack, &hours.escalations}}) {
+         {std::pair{TicketPack, &hours.tickets}, std::pair{EscalationPack, &hours.escalations},
+          std::pair{TicketSummary, &hours.tickets},
+          std::pair{EscalationSummary, &hours.escalations}}) {
         for (const std::int64_t hour : *set) {
             forget.bindAll(static_cast<int>(kind), hour);
             forget.run();

@@ -16,6 +16,7 @@
 // that starts or ends inside an hour reads that part from the rows.
 
 #include "domain/Instant.h"
+#include "metrics/HourSummaries.h"
 #include "metrics/MetricOutcomes.h"
 #include "store/Database.h"
 
@@ -40,6 +41,23 @@ struct KeptTicket {
 // complete it in place.
 void forEachKeptTicket(store::Database& db, const Window& window,
                        const std::function<void(KeptTicket&)>& visit);
+
+// forEachKeptTicket, but each whole hour of the window with a kept summary
+// (HourSummaries.h) that `takesHour` accepts is passed to `summed` instead
+// of its tickets, unless `summed` declines it (returns false): its tickets
+// are then visited. The summary's repeat issues are left 0 for the caller.
+// Returns whether every whole hour of the window was read from its pack
+// (false when packsMissing would be true for them).
+bool forEachKeptTicketOrHour(store::Database& db, const Window& window,
+                             const std::function<bool(std::int64_t hour)>& takesHour,
+                             const std::function<bool(TicketHourSummary&)>& summed,
+                             const std::function<void(KeptTicket&)>& visit);
+
+// The same for escalations.
+bool forEachKeptEscalationOrHour(store::Database& db, const Window& window,
+                                 const std::function<bool(std::int64_t hour)>& takesHour,
+                                 const std::function<void(const EscalationHourSummary&)>& summed,
+                                 const std::function<void(const EscalationOutcome&)>& visit);
 
 // Calls `visit` for each kept escalation outcome inside the window, in time
 // order (then by ticket and ordinal).

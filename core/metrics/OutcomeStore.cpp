@@ -2,6 +2,7 @@
 
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/HourSpan.h"
 #include "metrics/MetricInputs.h"
 #include "metrics/OutcomePacks.h"
 #include "metrics/SlaOutcomes.h"
@@ -309,14 +310,46 @@ TicketCompletion completionOf(store::Database& db, const Window& window, const S
     return TicketCompletion{verdictsToDecide(db, window, sla), RepeatIssueSpans(db, window)};
 }
 
+// Completes a kept hour summary as visitKeptTickets completes each of its
+// tickets; false when some verdict it counts as settled settles after the
+// instant asked for (the hour is then visited ticket by ticket).
+bool completeSummary(TicketHourSummary& hour, const SlaAssessment& sla,
+                     const TicketCompletion& completion) {
+    if (hour.settledBy > sla.asOf) {
+        return false;
+    }
+    for (const auto& running : hour.runningSlas) {
+        const auto found = completion.verdicts.find(running.ticket);
+        if (found == completion.verdicts.end()) {
+            continue;
+        }
+        ++hour.slaEvaluated;
+        hour.slaBreached += found->second ? 1 : 0;
+        if (running.escalated) {
+            ++hour.slaEvaluatedEsc;
+            hour.slaBreachedEsc += found->second ? 1 : 0;
+        }
+    }
+    hour.repeats = 0;
+    for (const auto& candidate : hour.repeatCandidates) {
+        hour.repeats += completion.repeats.isRepeatIssue(candidate.rootCause, candidate.productArea,
+                                                         candidate.createdAt)
+                            ? 1
+                            : 0;
+    }
+    return true;
+}
+
 // Visits the kept ticket outcomes of the window, in creation order, each
 // completed: its SLA verdict as of the instant asked for, its repeat-issue
-// flag (it depends on other tickets, so is not kept).
-void visitKeptTickets(store::Database& db, const Window& window, const SlaAssessment& sla,
+// flag (it depends on other tickets, so is not kept). Whole hours the
+// visitor takes summed are passed so, completed alike. Returns whether every
+// whole hour was read from its pack.
+bool visitKeptTickets(store::Database& db, const Window& window, const SlaAssessment& sla,
                       const TicketCompletion& completion, OutcomeVisitor& visitor) {
     const std::unordered_map<std::int64_t, bool>& decided = completion.verdicts;
     const RepeatIssueSpans& repeats = completion.repeats;
-    forEachKeptTicket(db, window, [&](KeptTicket& kept) {
+    const auto visitOne = [&](KeptTicket& kept) {
         TicketOutcome& t = kept.outcome;
         t.slaBreached.reset();
         if (kept.hasSla) {
@@ -329,11 +362,24 @@ void visitKeptTickets(store::Database& db, const Window& window, const SlaAssess
         t.repeatIssue =
             t.escalated && repeats.isRepeatIssue(t.rootCause, t.productArea, t.createdAt);
         visitor.visit(t);
-    });
+    };
+    return forEachKeptTicketOrHour(
+        db, window, [&](std::int64_t hour) { return visitor.takesHour(hour); },
+        [&](TicketHourSummary& hour) {
+            if (!completeSummary(hour, sla, completion)) {
+                return false;
+            }
+            visitor.visit(hour);
+            return true;
+        },
+        visitOne);
 }
 
-void visitKeptEscalations(store::Database& db, const Window& window, OutcomeVisitor& visitor) {
-    forEachKeptEscalation(db, window, [&](const EscalationOutcome& e) { visitor.visit(e); });
+bool visitKeptEscalations(store::Database& db, const Window& window, OutcomeVisitor& visitor) {
+    return forEachKeptEscalationOrHour(
+        db, window, [&](std::int64_t hour) { return visitor.takesHour(hour); },
+        [&](const EscalationHourSummary& hour) { visitor.visit(hour); },
+        [&](const EscalationOutcome& e) { visitor.visit(e); });
 }
 
 // Up to `limit` tickets after row `after` without kept rows, ascending.
@@ -540,9 +586,10 @@ bool allKeptUnder(store::Database& db, const Basis& basis) {
 // Visits the kept outcomes of the window, in one snapshot that holds every
 // one; returns false, having visited none, when some are missing. `shared`:
 // the window's completion read already (for a part of a larger window whose
-// completion was read for the whole), else read here.
+// completion was read for the whole), else read here. `packed`: set to
+// whether every whole hour of the window was read from its pack.
 bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsOf,
-                    OutcomeSource source, OutcomeVisitor& visitor,
+                    OutcomeSource source, OutcomeVisitor& visitor, bool& packed,
                     const TicketCompletion* shared = nullptr) {
     store::Transaction snapshot(db, store::Transaction::Kind::Deferred);
     const Basis basis(db, slaAsOf);
@@ -550,12 +597,11 @@ bool visitIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsO
         return false;
     }
     visitor.begin(basis.hasEventLog, workspaceCoverage(db), source);
-    if (shared) {
-        visitKeptTickets(db, window, basis.sla(), *shared, visitor);
-    } else {
-        visitKeptTickets(db, window, basis.sla(), completionOf(db, window, basis.sla()), visitor);
-    }
-    visitKeptEscalations(db, window, visitor);
+    const bool ticketsPacked =
+        shared ? visitKeptTickets(db, window, basis.sla(), *shared, visitor)
+               : visitKeptTickets(db, window, basis.sla(), completionOf(db, window, basis.sla()),
+                                  visitor);
+    packed = visitKeptEscalations(db, window, visitor) && ticketsPacked;
     snapshot.commit();
     return true;
 }
@@ -632,7 +678,7 @@ bool holdsTickets(store::Database& db, const Window& window, std::int64_t enough
 // another program changed tickets and kept all their outcomes again in the
 // moment between them; each half is then still whole.)
 bool visitSharedIfAllKept(store::Database& db, const Window& window, UtcSeconds slaAsOf,
-                          OutcomeSource source, OutcomeVisitor& visitor) {
+                          OutcomeSource source, OutcomeVisitor& visitor, bool& packed) {
     const FileMapOff readNotMapped(db);
     std::unique_ptr<OutcomeVisitor> helper = visitor.helper();
     std::unique_ptr<store::Database> other;
@@ -640,7 +686,7 @@ bool visitSharedIfAllKept(store::Database& db, const Window& window, UtcSeconds 
         other = secondReader(db);
     }
     if (!other) {
-        return visitIfAllKept(db, window, slaAsOf, source, visitor);
+        return visitIfAllKept(db, window, slaAsOf, source, visitor, packed);
     }
     // Read once for both halves: the repeat-issue lookback alone is 90 days
     // of resolutions, more than a 30-day window's own outcomes.
@@ -648,21 +694,28 @@ bool visitSharedIfAllKept(store::Database& db, const Window& window, UtcSeconds 
     if (!completion) {
         return false;
     }
-    const UtcSeconds middle = window.from + (window.to - window.from) / 2;
+    // On an hour, so that each half reads every whole hour it holds.
+    const UtcSeconds half = window.from + (window.to - window.from) / 2;
+    const UtcSeconds onHour = half - half % secondsPerHour;
+    const UtcSeconds middle = onHour > window.from ? onHour : half;
+    bool laterPacked = false;
     auto later = std::async(std::launch::async, [&] {
         return visitIfAllKept(*other, Window{middle, window.to}, slaAsOf, source, *helper,
-                              &*completion);
+                              laterPacked, &*completion);
     });
-    const bool earlierKept =
-        visitIfAllKept(db, Window{window.from, middle}, slaAsOf, source, visitor, &*completion);
+    bool earlierPacked = false;
+    const bool earlierKept = visitIfAllKept(db, Window{window.from, middle}, slaAsOf, source,
+                                            visitor, earlierPacked, &*completion);
     const bool laterKept = later.get();
     if (!earlierKept) {
         return false;
     }
     if (!laterKept) {
-        return visitIfAllKept(db, window, slaAsOf, source, visitor);
+        return visitIfAllKept(db, window, slaAsOf, source, visitor, packed);
     }
     visitor.join(std::move(*helper));
+    // A middle not on an hour leaves its hour unread from a pack.
+    packed = earlierPacked && laterPacked && middle == onHour;
     return true;
 }
 
@@ -678,6 +731,9 @@ public:
     }
     void visit(const TicketOutcome& ticket) override { m_sum->add(ticket); }
     void visit(const EscalationOutcome& escalation) override { m_sum->add(escalation); }
+    bool takesHour(std::int64_t hour) const override { return m_sum->holdsHour(hour); }
+    void visit(const TicketHourSummary& hour) override { m_sum->add(hour); }
+    void visit(const EscalationHourSummary& hour) override { m_sum->add(hour); }
 
     std::unique_ptr<OutcomeVisitor> helper() const override {
         return std::make_unique<OutcomeSum>(m_window, m_costs);
@@ -736,10 +792,11 @@ bool needsMarkingComplete(store::Database& db) {
 // After a read of kept outcomes: marks them complete, so the next read need
 // not count them, and packs the window's hours that lack a pack, so the next
 // read of those hours is of their packs. Left for another read when the
-// workspace cannot be written now.
-void keepAfterRead(store::Database& db, const Window& window, UtcSeconds slaAsOf) {
+// workspace cannot be written now. `packed`: the read met every whole
+// hour's pack, so none needs counting.
+void keepAfterRead(store::Database& db, const Window& window, UtcSeconds slaAsOf, bool packed) {
     const bool unmarked = needsMarkingComplete(db);
-    if (!unmarked && !packsMissing(db, window)) {
+    if (!unmarked && (packed || !packsMissing(db, window))) {
         return;
     }
     std::unique_ptr<store::Database> own;
@@ -768,8 +825,9 @@ void keepAfterRead(store::Database& db, const Window& window, UtcSeconds slaAsOf
 
 void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds slaAsOf,
                          OutcomeVisitor& visitor) {
-    if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Kept, visitor)) {
-        keepAfterRead(db, window, slaAsOf);
+    bool packed = false;
+    if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Kept, visitor, packed)) {
+        keepAfterRead(db, window, slaAsOf, packed);
         return;
     }
     std::unique_ptr<store::Database> own;
@@ -791,8 +849,8 @@ void visitWindowOutcomes(store::Database& db, const Window& window, UtcSeconds s
             }
             break;
         }
-        if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Completed, visitor)) {
-            keepAfterRead(db, window, slaAsOf);
+        if (visitSharedIfAllKept(db, window, slaAsOf, OutcomeSource::Completed, visitor, packed)) {
+            keepAfterRead(db, window, slaAsOf, packed);
             return;
         }
     }

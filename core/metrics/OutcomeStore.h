@@ -42,6 +42,16 @@ public:
     // sums. Without a helper (the default) everything is visited here.
     virtual std::unique_ptr<OutcomeVisitor> helper() const { return nullptr; }
     virtual void join(OutcomeVisitor&& /*helper*/) {}
+
+    // A visitor whose sums do not depend on the order of the outcomes may
+    // also take the outcomes of a whole UTC hour summed (HourSummaries.h),
+    // completed (repeat issues counted, running SLA verdicts decided as of
+    // the instant asked for), where the workspace keeps them: those hours'
+    // outcomes are then not visited one by one. `takesHour` says which
+    // hours it can take whole (by default none).
+    virtual bool takesHour(std::int64_t /*hour*/) const { return false; }
+    virtual void visit(const TicketHourSummary& /*hour*/) {}
+    virtual void visit(const EscalationHourSummary& /*hour*/) {}
 };
 
 // Visits the outcomes of the window — tickets created in it, with their

@@ -31,6 +31,35 @@ void sortAscending(std::vector<double>& values);
 // Mean, p50, p90 and n of a sample (in any order; it is sorted here).
 DurationStats summarize(std::vector<double> values);
 
+// The same of a sample given partly as minutes and partly as whole seconds
+// (each standing for the minutes seconds / 60.0, as kept summaries hold
+// them, HourSummaries.h): bit for bit summarize() of all of it as minutes.
+DurationStats summarize(std::vector<double> minutes, std::vector<std::int32_t> seconds);
+
+// The mean alone, summed in ascending order as summarize() does; empty for
+// no values.
+std::optional<double> meanOf(std::vector<double> minutes, std::vector<std::int32_t> seconds = {});
+
+// A sample summarized, with its values kept sorted for a union with another
+// (summarizeUnion): as whole seconds when every value is, else as minutes.
+struct SortedSample {
+    DurationStats stats;
+    bool asSeconds = false;
+    std::vector<std::int32_t> seconds; // ascending, when asSeconds
+    std::vector<double> minutes;       // ascending, otherwise
+};
+
+SortedSample summarizeSorted(std::vector<double> minutes, std::vector<std::int32_t> seconds);
+
+// summarize() of the union of two samples (e.g. escalated and not escalated
+// tickets' resolutions for all tickets'), bit for bit: two sorted runs of
+// whole seconds are merged, not sorted again.
+DurationStats summarizeUnion(const SortedSample& a, const SortedSample& b);
+
+// The whole number of seconds a duration in minutes is exactly (minutes ==
+// seconds / 60.0, bit for bit, so never -0), or nothing.
+std::optional<std::int64_t> wholeSecondsOf(double minutes);
+
 // numerator / denominator, or nothing for an empty denominator.
 std::optional<double> ratio(std::int64_t numerator, std::int64_t denominator);
 

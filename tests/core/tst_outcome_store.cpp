@@ -41,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <bit>
 #include <map>
 
 using namespace escdesk;
@@ -617,6 +618,210 @@ WHERE ticket_id LIKE 'L-%' AND id % 7 = 0;
         const Metrics logged = metricsOfWindow(db(), W, at(1030));
         QCOMPARE(logged.escalated, 1); // T2, by its event; T3's flag no longer counts
         QCOMPARE(*logged.timeToEscalateMin.mean, 10.0);
+    }
+
+    // Each packed hour keeps its outcomes summed beside its pack
+    // (metrics/HourSummaries.h): 17 ticket hours, 2 escalation hours. A
+    // later read of whole hours sums the summaries and gives the hand-worked
+    // figures, as of each instant: @1030 T3's running clock is decided again
+    // (1 of 3), @1100 it has breached (2 of 3). As of @350 T2's verdict,
+    // settled at its resolution @400, does not hold yet: its hour is read
+    // ticket by ticket, and the figures are still those of the facts.
+    void hourSummariesGiveTheHandWorkedFigures() {
+        metricsOfWindow(db(), W, at(1030)); // keeps the rows, then the packs
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 2"), 17);
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 3"), 2);
+        const Metrics m = metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(m.tickets, 4);
+        QCOMPARE(m.escalated, 2);
+        QCOMPARE(*m.timeToEscalateMin.mean, 15.0);
+        QCOMPARE(*m.timeToEscalateMin.p90, 19.0);
+        QCOMPARE(m.claimDelayMin.n, 1);
+        QCOMPARE(*m.claimDelayMin.mean, 15.0);
+        QCOMPARE(m.unclaimed, 1);
+        QCOMPARE(*m.handoffDelayMin.mean, 30.0);
+        QCOMPARE(*m.decisionLatencyMin.mean, 60.0);
+        QCOMPARE(*m.resolutionTimeMin.all.mean, 220.0);
+        QCOMPARE(*m.slaBreachRateAll, 1.0 / 3.0);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1100)).slaBreachRateAll, 2.0 / 3.0);
+        for (const int asOf : {350, 1030, 1100, 1700}) {
+            QCOMPARE(json(metricsOfWindow(db(), W, at(asOf))), json(fromFacts(at(asOf))));
+        }
+    }
+
+    // A summary holds only beside its pack: a changed ticket takes its
+    // hour's pack (the trigger), the summary left behind is not read, and
+    // the next packing writes both again.
+    void hourSummariesFollowEveryChange() {
+        metricsOfWindow(db(), W, at(1030));
+        metricsOfWindow(db(), W, at(1030));
+        const std::string t4Hour = std::to_string(at(500) / 3600);
+        const std::string packOfT4 =
+            "SELECT count(*) FROM outcome_packs WHERE kind = 0 AND hour = " + t4Hour;
+        const std::string summaryOfT4 =
+            "SELECT count(*) FROM outcome_packs WHERE kind = 2 AND hour = " + t4Hour;
+        db().exec("UPDATE tickets SET resolved_at = resolved_at + 3600 WHERE ticket_id = 'T4'");
+        QCOMPARE(db().queryInt64(packOfT4), 0);
+        QCOMPARE(db().queryInt64(summaryOfT4), 1); // stale, and not read
+        // T4 now takes 120 minutes: (300 + 300 + 120) / 3, from the rows ...
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).resolutionTimeMin.all.mean, 240.0);
+        QCOMPARE(db().queryInt64(packOfT4), 1);
+        // ... and from the summary packed again.
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).resolutionTimeMin.all.mean, 240.0);
+        QCOMPARE(json(metricsOfWindow(db(), W, at(1030))), json(fromFacts(at(1030))));
+        {
+            // T2 claimed 20 minutes after its escalation: (15 + 20) / 2.
+            store::DataWriter writer(db());
+            writer.insertEvent(m_t2, eventAt(EventKind::Claimed, 130));
+        }
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).claimDelayMin.mean, 17.5);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).claimDelayMin.mean, 17.5);
+        QCOMPARE(json(metricsOfWindow(db(), W, at(1030))), json(fromFacts(at(1030))));
+    }
+
+    // A read that meets a whole hour without its pack (here, one forgotten
+    // by hand while every outcome stays kept) packs it again afterwards.
+    void aReadThatMeetsAMissingPackPacksIt() {
+        metricsOfWindow(db(), W, at(1030));
+        const std::string hour = std::to_string(at(20) / 3600);
+        db().exec("DELETE FROM outcome_packs WHERE kind IN (1, 3) AND hour = " + hour);
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 1"), 1);
+        QCOMPARE(*metricsOfWindow(db(), W, at(1030)).claimDelayMin.mean, 15.0);
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 1"), 2);
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 3"), 2);
+        QCOMPARE(json(metricsOfWindow(db(), W, at(1030))), json(fromFacts(at(1030))));
+    }
+
+    // A read-only connection reads the kept summaries as it reads the packs.
+    void aReadOnlyConnectionReadsTheHourSummaries() {
+        metricsOfWindow(db(), W, at(1030));
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 2"), 17);
+        store::Database readOnly(db().path(), store::Database::Access::ReadOnly);
+        const Metrics m = metricsOfWindow(readOnly, W, at(1030));
+        QCOMPARE(*m.resolutionTimeMin.all.mean, 220.0);
+        QCOMPARE(*m.slaBreachRateAll, 1.0 / 3.0);
+        QCOMPARE(json(m), json(fromFacts(at(1030))));
+    }
+
+    // A duration that is not whole seconds (an imported handle time) leaves
+    // its hour without a summary: that hour is read ticket by ticket.
+    void anHourWithADurationNotInWholeSecondsHasNoSummary() {
+        db().exec("UPDATE tickets SET handle_time_min = 12.3456789 WHERE ticket_id = 'T1'");
+        db().exec("UPDATE tickets SET handle_time_min = 20 WHERE ticket_id = 'T2'");
+        metricsOfWindow(db(), W, at(1030));
+        const std::string hourOfT1 = std::to_string(at(0) / 3600);
+        QCOMPARE(db().queryInt64("SELECT count(*) FROM outcome_packs WHERE kind = 0 AND hour = " +
+                                 hourOfT1),
+                 1);
+        QCOMPARE(db().queryInt64("SELECT count(*) FROM outcome_packs WHERE kind = 2 AND hour = " +
+                                 hourOfT1),
+                 0);
+        QCOMPARE(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 2"), 16);
+        const Metrics m = metricsOfWindow(db(), W, at(1030));
+        // 2 escalated × mean(12.3456789, 20) / 60 h × 35 per hour (the
+        // default matrix's agent rate).
+        QCOMPARE(*m.costEscalationHandling, 2 * ((12.3456789 + 20) / 2 / 60.0) * 35.0);
+        QCOMPARE(json(m), json(fromFacts(at(1030))));
+    }
+
+    // Repeat issues are counted at read time from the summaries' candidates,
+    // the same as from the tickets (repeatIssuesFromTheKeptResolutions).
+    void repeatIssuesFromHourSummaries() {
+        repeatIssuesFromTheKeptResolutions();
+        constexpr int day = 24 * 60;
+        const Window window{at(90 * day), at(102 * day)};
+        QVERIFY(count(db(), "SELECT count(*) FROM outcome_packs WHERE kind = 2") > 0);
+        const Metrics m = metricsOfWindow(db(), window, at(1030));
+        QCOMPARE(m.escalated, 4);
+        QCOMPARE(*m.repeatIssueRate, 0.5);
+    }
+
+    // Trend periods cut at local midnights take whole hours summed; in a
+    // zone half an hour off UTC no hour lies whole in a day, every hour at a
+    // period's edge is read ticket by ticket, and each period's figures are
+    // those of the facts in both zones.
+    void trendPeriodsFromHourSummariesInAnyZone() {
+        QTemporaryDir dir;
+        store::Workspace demoWorkspace(dir.filePath(QStringLiteral("demo.db")));
+        demo::DemoOptions options;
+        options.tickets = 4000;
+        options.endDate = QDate(2026, 11, 26);
+        demo::generateDemo(demoWorkspace, options);
+        store::Database& demoDb = demoWorkspace.db();
+        const MetricInputs matrixInputs = metricInputsOf(demoDb);
+        for (const QByteArray& zoneId : {QByteArray("UTC"), QByteArray("Asia/Kolkata")}) {
+            const QTimeZone zone(zoneId);
+            const UtcSeconds asOf =
+                QDateTime(QDate(2026, 11, 27), QTime(0, 0), zone).toSecsSinceEpoch();
+            for (int read = 0; read < 2; ++read) { // the second from the summaries
+                for (const auto granularity :
+                     {analysis::Granularity::Week, analysis::Granularity::Month}) {
+                    const analysis::Trend trend = analysis::analyseTrend(
+                        demoDb, QDate(2026, 6, 1), QDate(2026, 11, 27), granularity, zone, asOf);
+                    QVERIFY(!trend.points.empty());
+                    for (const analysis::TrendPoint& point : trend.points) {
+                        const Window window = point.period.window;
+                        MetricsInput input = loadMetricsInput(demoDb, window);
+                        markSlaBreaches(input, window, matrixInputs.slaAsOf(asOf));
+                        QCOMPARE(json(point.metrics),
+                                 json(computeMetrics(input, window, matrixInputs.costs)));
+                        QVERIFY(point.escalationsByRootCause ==
+                                analysis::escalationsByRootCause(input, window));
+                    }
+                }
+            }
+        }
+        QVERIFY(demoDb.queryInt64("SELECT count(*) FROM outcome_packs WHERE kind = 2") > 1000);
+    }
+
+    // Minutes and whole seconds summed together give bit for bit what the
+    // minutes alone give, and a value that is not whole seconds sends the
+    // whole sample back to the minutes.
+    void secondsAndMinutesSummarizeAsMinutes() {
+        std::vector<double> minutes;
+        std::vector<std::int32_t> seconds;
+        for (int i = 0; i < 6000; ++i) {
+            const int s = (i * 7919) % 100003 - 500; // negatives and ties too
+            if (i % 3 == 0) {
+                minutes.push_back(s / 60.0);
+            } else {
+                seconds.push_back(s);
+            }
+        }
+        std::vector<double> all = minutes;
+        for (const std::int32_t s : seconds) {
+            all.push_back(s / 60.0);
+        }
+        const auto same = [](const DurationStats& a, const DurationStats& b) {
+            return a.n == b.n &&
+                   std::bit_cast<std::uint64_t>(*a.mean) == std::bit_cast<std::uint64_t>(*b.mean) &&
+                   std::bit_cast<std::uint64_t>(*a.p50) == std::bit_cast<std::uint64_t>(*b.p50) &&
+                   std::bit_cast<std::uint64_t>(*a.p90) == std::bit_cast<std::uint64_t>(*b.p90);
+        };
+        QVERIFY(same(summarize(minutes, seconds), summarize(all)));
+        QCOMPARE(std::bit_cast<std::uint64_t>(*meanOf(minutes, seconds)),
+                 std::bit_cast<std::uint64_t>(*summarize(all).mean));
+        // The union of two samples, merged, is the sample of all their values.
+        const std::vector<std::int32_t> firstSeconds(seconds.begin(), seconds.begin() + 1000);
+        const std::vector<std::int32_t> restSeconds(seconds.begin() + 1000, seconds.end());
+        const SortedSample first = summarizeSorted(minutes, firstSeconds);
+        QVERIFY(first.asSeconds);
+        QVERIFY(same(summarizeUnion(first, summarizeSorted({}, restSeconds)), summarize(all)));
+        QVERIFY(
+            same(summarizeUnion(summarizeSorted({}, {}), first), summarize(minutes, firstSeconds)));
+        minutes.push_back(12.3456789);
+        all.push_back(12.3456789);
+        QVERIFY(same(summarize(minutes, seconds), summarize(all)));
+        const SortedSample notWhole = summarizeSorted(minutes, firstSeconds);
+        QVERIFY(!notWhole.asSeconds);
+        QVERIFY(same(summarizeUnion(summarizeSorted({}, restSeconds), notWhole), summarize(all)));
+        // Few values: compared to the mean worked out by hand.
+        const DurationStats few = summarize({1.5}, {30, 150});
+        QCOMPARE(few.n, 3);
+        QCOMPARE(*few.mean, (0.5 + 1.5 + 2.5) / 3);
+        QCOMPARE(*few.p50, 1.5);
+        QCOMPARE(*few.p90, 1.5 + 0.8 * 1.0);
+        QVERIFY(!meanOf({}, {}));
     }
 };
 

@@ -229,12 +229,19 @@ expect_completion() {
 }
 expect_completion "import import-batches import-rejects" escdesk im
 expect_completion "tickets" escdesk import --kind ti
-expect_completion "accounts events history known-issues tickets" escdesk import --kind ""
+expect_completion "accounts actions checklist-runs decisions events history known-issues tickets" escdesk import --kind ""
 expect_completion "freshdesk jira servicenow zendesk" escdesk import --preset ""
 expect_completion "--page-size" escdesk report --pa
 expect_completion "--granularity" escdesk trend --g
 expect_completion "month week" escdesk trend --granularity ""
 expect_completion "monthly quarterly weekly" escdesk report --out x.pdf ""
+expect_completion "action decision" escdesk review ""
+expect_completion "add done list update" escdesk review --db w.escdesk action ""
+expect_completion "add list" escdesk review decision ""
+expect_completion "get list set" escdesk settings ""
+expect_completion "renewal_window_days report_recipients report_sender reporting_tz user_name" escdesk settings set ""
+expect_completion "arr_band" escdesk segments --by ar
+expect_completion "list tick" escdesk checklist ""
 expect_completion "export history import validate" escdesk matrix --db w.escdesk ""
 expect_completion "Europe/Berlin" escdesk summary --tz Europe/Berl
 expect_completion "$work/demo.escdesk" escdesk summary --db "$work/dem"

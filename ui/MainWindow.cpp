@@ -4,6 +4,7 @@
 #include "CommandPalette.h"
 #include "EditPermission.h"
 #include "HelpWindow.h"
+#include "PreferencesDialog.h"
 #include "ShownText.h"
 #include "WorkspaceReading.h"
 #include "import/HistoryMappingEditor.h"
@@ -253,6 +254,10 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_matrix->undoAction());
     edit->addAction(m_matrix->redoAction());
+    edit->addSeparator();
+    m_preferencesAction = edit->addAction(tr("&Preferences…"), this, [this] { showPreferences(); });
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
 
     // Every page has a shortcut; the palette finds pages, actions and tickets.
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -320,6 +325,7 @@ void MainWindow::showWelcome(bool shown) {
     }
     m_shell->setCurrentWidget(shown ? static_cast<QWidget*>(m_welcome) : m_workbench);
     m_closeAction->setEnabled(!shown);
+    m_preferencesAction->setEnabled(!shown);
     for (QAction* show : m_pageActions) {
         show->setEnabled(!shown);
     }
@@ -592,6 +598,26 @@ void MainWindow::updateEditActions() {
     const QString readOnly = readOnlyExplanation(m_workspace.get());
     enableEdit(m_importAction, true, readOnly);
     enableEdit(m_restoreAction, true, readOnly);
+}
+
+PreferencesDialog* MainWindow::showPreferences(bool modal) {
+    if (!m_workspace) {
+        return nullptr;
+    }
+    auto* dialog = new PreferencesDialog(*m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A changed reporting zone or renewal window changes what the pages show.
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->changed()) {
+            refresh();
+        }
+    });
+    if (modal) {
+        dialog->open();
+    } else {
+        dialog->show();
+    }
+    return dialog;
 }
 
 void MainWindow::showAbout() {

@@ -37,6 +37,7 @@ class ImportWizard;
 class WelcomePage;
 class HelpWindow;
 class CommandPalette;
+class PreferencesDialog;
 class WorkspaceBackupTask;
 
 class MainWindow : public QMainWindow {
@@ -101,6 +102,10 @@ public:
     HelpWindow* showHelp();
     // Opens the command palette (Ctrl+K).
     CommandPalette* showCommandPalette();
+    // Opens Edit › Preferences… on the open workspace (window-modal unless
+    // `modal` is false, for tests); null when none is open.
+    PreferencesDialog* showPreferences(bool modal = true);
+    QAction* preferencesAction() const { return m_preferencesAction; }
     // The View menu's action that shows page `index` (Ctrl+1 … Ctrl+9, then
     // Ctrl+0 for the tenth).
     QAction* pageAction(int index) const;
@@ -185,6 +190,7 @@ private:
     QAction* m_closeAction = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_restoreAction = nullptr;
+    QAction* m_preferencesAction = nullptr;
 };
 
 } // namespace escdesk::ui

@@ -26,5 +26,9 @@ int runBackup(const QStringList& arguments);
 int runRestore(const QStringList& arguments);
 int runRisk(const QStringList& arguments);
 int runAtRisk(const QStringList& arguments);
+int runReview(const QStringList& arguments);
+int runChecklist(const QStringList& arguments);
+int runSettings(const QStringList& arguments);
+int runEngineering(const QStringList& arguments);
 
 } // namespace escdesk::cli

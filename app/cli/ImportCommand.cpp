@@ -9,6 +9,7 @@
 #include "import/ImportBatches.h"
 #include "import/Importer.h"
 #include "import/RejectedRows.h"
+#include "import/ReviewImporter.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -21,22 +22,53 @@ namespace escdesk::cli {
 
 namespace {
 
+using import::ChecklistColumns;
 using import::ImportKind;
 using import::ImportResult;
 
 // Files above this size report their progress on stderr.
 constexpr qint64 progressThresholdBytes = 4 * 1024 * 1024;
 
+// --item-column ITEM=COLUMN (repeated) and --items-column COLUMN: where a
+// helpdesk's checklist custom fields are (checklist-runs only). (The return
+// type is not spelled import::…: clang-format reads a line starting with
+// "import" as a C++20 module import.)
+ChecklistColumns checklistColumnsOption(const QCommandLineParser& parser, ImportKind kind) {
+    ChecklistColumns columns;
+    const QStringList itemColumns = parser.values(QStringLiteral("item-column"));
+    const bool listColumn = parser.isSet(QStringLiteral("items-column"));
+    if ((!itemColumns.isEmpty() || listColumn) && kind != ImportKind::ChecklistRuns) {
+        throw UsageProblem{
+            QStringLiteral("--item-column and --items-column go with --kind checklist-runs.")};
+    }
+    for (const QString& value : itemColumns) {
+        const qsizetype equals = value.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals == value.size() - 1) {
+            throw UsageProblem{QStringLiteral("--item-column: '%1' is not ITEM=COLUMN (the "
+                                              "checklist item's id or text, the column's "
+                                              "header).")
+                                   .arg(value)};
+        }
+        columns.itemColumns.push_back(
+            {value.left(equals).trimmed(), value.mid(equals + 1).trimmed()});
+    }
+    if (listColumn) {
+        columns.listColumn = parser.value(QStringLiteral("items-column")).trimmed();
+    }
+    return columns;
+}
+
 ImportKind kindOption(const QCommandLineParser& parser) {
     if (!parser.isSet(QStringLiteral("kind"))) {
         throw UsageProblem{
-            QStringLiteral("--kind is required: tickets, events, accounts, known-issues or "
-                           "history.")};
+            QStringLiteral("--kind is required: tickets, events, accounts, known-issues, "
+                           "history, decisions, actions or checklist-runs.")};
     }
     const auto kind = import::parseImportKind(parser.value(QStringLiteral("kind")));
     if (!kind) {
         throw UsageProblem{QStringLiteral("--kind: '%1' is not one of tickets, events, accounts, "
-                                          "known-issues, history.")
+                                          "known-issues, history, decisions, actions, "
+                                          "checklist-runs.")
                                .arg(parser.value(QStringLiteral("kind")))};
     }
     return *kind;
@@ -229,9 +261,20 @@ int runImport(const QStringList& arguments) {
     addDatabaseOption(parser);
     parser.addOption({QStringLiteral("kind"),
                       QStringLiteral("What the files hold: tickets, events, accounts, "
-                                     "known-issues, or history (one row per change of a ticket; "
-                                     "needs --map)."),
+                                     "known-issues, history (one row per change of a ticket; "
+                                     "needs --map), or the weekly review's decisions, actions "
+                                     "and checklist-runs."),
                       QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("item-column"),
+                      QStringLiteral("checklist-runs from a helpdesk export: the checkbox column "
+                                     "that says whether the checklist item ITEM (its id or "
+                                     "text) was done; repeat for each item."),
+                      QStringLiteral("ITEM=COLUMN")});
+    parser.addOption({QStringLiteral("items-column"),
+                      QStringLiteral("checklist-runs from a helpdesk export: the multi-select "
+                                     "column listing the items done (a repeated column is "
+                                     "joined)."),
+                      QStringLiteral("COLUMN")});
     parser.addOption({QStringLiteral("preset"),
                       QStringLiteral("The layout of a helpdesk's ticket export: %1.")
                           .arg(import::presetNames().join(QStringLiteral(", "))),
@@ -265,6 +308,7 @@ int runImport(const QStringList& arguments) {
         mapping = mappingOption(parser, options.kind);
     }
     options.mapping = mapping ? &*mapping : nullptr;
+    const ChecklistColumns checklistColumns = checklistColumnsOption(parser, options.kind);
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         throw UsageProblem{QStringLiteral("Name at least one CSV file to import.")};
@@ -279,7 +323,9 @@ int runImport(const QStringList& arguments) {
         try {
             const ImportResult result =
                 history ? import::importHistoryCsv(workspace->db(), file, *history, options)
-                        : import::importCsv(workspace->db(), file, options);
+                : import::isReviewKind(options.kind)
+                    ? import::importReviewCsv(workspace->db(), file, options, checklistColumns)
+                    : import::importCsv(workspace->db(), file, options);
             if (json) {
                 results.append(resultJson(result));
             } else {

@@ -10,6 +10,7 @@
 #include "metrics/OutcomeStore.h"
 #include "metrics/Segmentation.h"
 #include "metrics/SlaOutcomes.h"
+#include "report/output/WorkspaceSettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,6 +81,7 @@ metrics::SegmentField segmentOption(const QCommandLineParser& parser) {
 struct MetricsRequest {
     DateRange dates;
     Window window;
+    metrics::RenewalWindow renewal; // for --segment renewal_window
     QTimeZone zone;
     UtcSeconds slaAsOf = 0;
     bool json = false;
@@ -107,7 +109,8 @@ int reportSegments(store::Database& db, const MetricsRequest& request,
         notePeriodFollowsData(request.dates);
     }
     QJsonArray segments;
-    for (const metrics::SegmentInput& segment : metrics::splitBySegment(input, field)) {
+    for (const metrics::SegmentInput& segment :
+         metrics::splitBySegment(db, input, field, request.renewal)) {
         const metrics::Metrics result =
             metrics::computeMetrics(segment.input, request.window, matrixInputs.costs);
         if (!request.json) {
@@ -155,6 +158,7 @@ int runMetrics(const QStringList& arguments) {
     request.zone = reportingZone(parser, *workspace);
     request.dates = reportingDates(parser, workspace->db(), request.zone, 30);
     request.window = windowOf(request.dates, request.zone);
+    request.renewal = {request.dates.to, report::renewalWindowDays(*workspace)};
     request.slaAsOf = QDateTime::currentSecsSinceEpoch();
     request.json = parser.isSet(QStringLiteral("json"));
     return segmented ? reportSegments(workspace->db(), request, field)

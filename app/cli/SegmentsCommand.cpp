@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 
 #include "analysis/AnalysisJson.h"
+#include "report/output/WorkspaceSettings.h"
 
 #include <QJsonDocument>
 
@@ -59,7 +60,10 @@ int runSegments(const QStringList& arguments) {
     addPeriodOptions(parser);
     addJsonOption(parser);
     parser.addOption({QStringLiteral("by"),
-                      QStringLiteral("Segment by %1 (default: segment).")
+                      QStringLiteral("Segment by %1 (default: segment). arr_band: under 10k, "
+                                     "10k–50k, 50k–250k, 250k–1M, 1M and over; renewal_window: "
+                                     "whether the account renews within N days after the "
+                                     "period (N: setting renewal_window_days, default 90).")
                           .arg(metrics::segmentFieldNames().join(QLatin1String(" | "))),
                       QStringLiteral("FIELD"), QStringLiteral("segment")});
     parseOrThrow(parser, arguments);
@@ -75,8 +79,9 @@ int runSegments(const QStringList& arguments) {
     const QTimeZone zone = reportingZone(parser, *workspace);
     const DateRange dates = reportingDates(parser, workspace->db(), zone, 90);
     const Window window = windowOf(dates, zone);
+    const metrics::RenewalWindow renewal{dates.to, report::renewalWindowDays(*workspace)};
     const analysis::SegmentAnalysis result =
-        analysis::analyseSegments(workspace->db(), window, *field);
+        analysis::analyseSegments(workspace->db(), window, *field, renewal);
     if (!parser.isSet(QStringLiteral("json"))) {
         notePeriodFollowsData(dates);
         printAnalysis(result);
@@ -84,6 +89,9 @@ int runSegments(const QStringList& arguments) {
     }
     QJsonObject json = analysis::segmentAnalysisToJson(result);
     json.insert(QStringLiteral("period"), periodJson(dates, zone));
+    if (*field == metrics::SegmentField::RenewalWindow) {
+        json.insert(QStringLiteral("renewal_window_days"), renewal.days);
+    }
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return Success;
 }

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 
 #include "analysis/AnalysisJson.h"
+#include "analysis/TrendCategories.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -29,6 +30,18 @@ QString formatValue(const QString& key, const std::optional<double>& value) {
     }
     return QString::number(
         *value, 'f', key == QLatin1String("tickets") || key == QLatin1String("escalated") ? 0 : 1);
+}
+
+// The spike flag of the latest complete week (weekly trends only).
+void printSpikes(const analysis::Trend& trend) {
+    if (trend.granularity != analysis::Granularity::Week) {
+        return;
+    }
+    const analysis::SpikeCheck check = analysis::rootCauseSpikes(trend);
+    for (const analysis::Spike& spike : check.spikes) {
+        out() << "Spike, week of " << check.weekStart.toString(Qt::ISODate) << ": "
+              << analysis::spikeText(spike) << '\n';
+    }
 }
 
 void printTrend(const analysis::Trend& trend) {
@@ -90,6 +103,7 @@ void printTrend(const analysis::Trend& trend) {
               << (trend.p90.regressed ? QStringLiteral(" — REGRESSION (> +20%)") : QString())
               << '\n';
     }
+    printSpikes(trend);
 }
 
 } // namespace
@@ -126,6 +140,10 @@ int runTrend(const QStringList& arguments) {
         return Success;
     }
     QJsonObject json = analysis::trendToJson(trend);
+    if (trend.granularity == analysis::Granularity::Week) {
+        json.insert(QStringLiteral("spikes"),
+                    analysis::spikeCheckToJson(analysis::rootCauseSpikes(trend)));
+    }
     json.insert(QStringLiteral("period"), periodJson(dates, zone));
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return Success;

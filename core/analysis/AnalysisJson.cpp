@@ -1,5 +1,6 @@
 #include "analysis/AnalysisJson.h"
 
+#include "analysis/DocumentationGaps.h"
 #include "metrics/MetricsJson.h"
 #include "metrics/Segmentation.h"
 #include "text/CompactJsonText.h"
@@ -282,6 +283,7 @@ QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssu
             {QStringLiteral("id"), hit.name},
             {QStringLiteral("title"), issue == issues.end() ? QString() : issue->title},
             {QStringLiteral("workaround"), issue == issues.end() ? QString() : issue->workaround},
+            {QStringLiteral("kb_article"), issue == issues.end() ? QString() : issue->kbArticle},
             {QStringLiteral("matched"), static_cast<qint64>(hit.count)}});
     }
     QJsonArray examples;
@@ -299,6 +301,7 @@ QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssu
         {QStringLiteral("product_areas"), countedNames(row.productAreas, "product_area")},
         {QStringLiteral("known_issue_matches"), static_cast<qint64>(row.knownIssueMatches)},
         {QStringLiteral("known_issues"), knownIssues},
+        {QStringLiteral("documentation_gaps"), static_cast<qint64>(row.documentationGaps)},
         {QStringLiteral("recommended_action"), row.recommendedAction},
         {QStringLiteral("affected_accounts"), static_cast<qint64>(row.affectedAccounts)},
         {QStringLiteral("affected_arr"), row.affectedArr},
@@ -361,7 +364,8 @@ QJsonObject clustersToJson(const ClusterAnalysis& analysis, const QTimeZone& zon
             {QStringLiteral("product_area"), cluster.productArea},
             {QStringLiteral("root_cause"), cluster.rootCause},
             {QStringLiteral("known_issue"), issue},
-            {QStringLiteral("documentation_gap"), !cluster.knownIssue.has_value()},
+            {QStringLiteral("documentation_gap"),
+             isDocumentationGap(cluster.knownIssue ? &*cluster.knownIssue : nullptr)},
             {QStringLiteral("duplicates"), static_cast<qint64>(cluster.duplicates)},
             {QStringLiteral("affected_accounts"), static_cast<qint64>(cluster.affectedAccounts)},
             {QStringLiteral("affected_arr"), cluster.affectedArr},
@@ -383,7 +387,8 @@ void writeCluster(CompactJsonText& json, const ClusterAnalysis& analysis,
     json.beginObject();
     json.key(QLatin1String("affected_accounts")).integer(cluster.affectedAccounts);
     json.key(QLatin1String("affected_arr")).number(cluster.affectedArr);
-    json.key(QLatin1String("documentation_gap")).boolean(!cluster.knownIssue.has_value());
+    json.key(QLatin1String("documentation_gap"))
+        .boolean(isDocumentationGap(cluster.knownIssue ? &*cluster.knownIssue : nullptr));
     json.key(QLatin1String("duplicates")).integer(cluster.duplicates);
     json.key(QLatin1String("impact")).number(cluster.impact);
     json.key(QLatin1String("known_issue"));

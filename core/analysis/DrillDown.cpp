@@ -91,12 +91,13 @@ SegmentTickets ticketRowsOfWindow(const metrics::MetricsInput& input, const Wind
 }
 
 SegmentTickets segmentTicketRows(store::Database& db, const Window& window,
-                                 metrics::SegmentField field, const QString& value) {
+                                 metrics::SegmentField field, const QString& value,
+                                 const metrics::RenewalWindow& renewal) {
     SegmentTickets rows;
     if (window.from >= window.to) {
         return rows;
     }
-    const char* column = metrics::segmentFieldColumn(field);
+    const std::string column = metrics::segmentFieldSql(field, renewal);
     std::string sql = "SELECT t.id, ";
     sql += metrics::segmentEscalatedSql(metrics::workspaceHasEventLog(db));
     sql += ' ';

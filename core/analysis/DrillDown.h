@@ -36,8 +36,10 @@ std::map<QString, SegmentTickets> ticketRowsBySegment(const metrics::MetricsInpu
 // order of creation, and those of them escalated (SPEC §7) — what
 // ticketRowsBySegment lists for that value, read by the store from the
 // tickets of the segment alone instead of every ticket's facts of the window.
+// `renewal`: what the renewal-window field is measured from.
 SegmentTickets segmentTicketRows(store::Database& db, const Window& window,
-                                 metrics::SegmentField field, const QString& value);
+                                 metrics::SegmentField field, const QString& value,
+                                 const metrics::RenewalWindow& renewal = {});
 
 // The tickets created in the window (T(W)) and those of them escalated, in
 // order of creation — what the dashboard's tickets and escalated count.

@@ -1,5 +1,6 @@
 #include "analysis/RootCauses.h"
 
+#include "analysis/DocumentationGaps.h"
 #include "analysis/Trend.h"
 #include "analysis/WindowEscalations.h"
 #include "metrics/DataCoverage.h"
@@ -255,6 +256,7 @@ struct CauseTally {
     std::int64_t count = 0;
     std::vector<std::int64_t> productAreas; // by id
     std::int64_t knownIssueMatches = 0;
+    std::int64_t documentationGaps = 0;
     std::map<std::size_t, std::int64_t> knownIssues; // by index
     double resolutionMinutes = 0.0;
     std::int64_t resolvedTickets = 0;
@@ -301,6 +303,7 @@ std::vector<CauseTally> tallyByCause(const CauseEscalations& input,
         if (matched) {
             ++tally.knownIssueMatches;
             ++tally.knownIssues[*e.knownIssue];
+            tally.documentationGaps += lacksKnowledgeBaseArticle(*matched) ? 1 : 0;
         }
     }
     return tallies;
@@ -345,6 +348,7 @@ RootCauseRow rowOf(const QString& rootCause, const CauseTally& tally, std::int64
         row.topProductArea = row.productAreas.front().name;
     }
     row.knownIssueMatches = tally.knownIssueMatches;
+    row.documentationGaps = tally.documentationGaps;
     std::map<QString, std::int64_t> issues;
     for (const auto& [issue, count] : tally.knownIssues) {
         issues[matcher.issues()[issue].issueId] += count;

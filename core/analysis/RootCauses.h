@@ -31,6 +31,9 @@ struct RootCauseRow {
     std::vector<CountedName> productAreas; // by count, ties by name
     std::int64_t knownIssueMatches = 0;    // escalations matching a known issue
     std::vector<CountedName> knownIssues;  // issue ids by escalations matched best
+    // Escalations matching a known issue without a knowledge-base article:
+    // documentation gaps (DocumentationGaps.h).
+    std::int64_t documentationGaps = 0;
     QString recommendedAction;
     std::int64_t affectedAccounts = 0;
     double affectedArr = 0.0;

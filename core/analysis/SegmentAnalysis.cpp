@@ -113,6 +113,28 @@ SegmentAnalysis analyse(const SegmentCounts& counts, metrics::SegmentField field
     return analysis;
 }
 
+// The renewal window of each ticket's account depends on the period's end,
+// so it is counted from the tickets each time rather than kept per hour.
+void countRenewalWindows(store::Database& db, const Window& window,
+                         const metrics::RenewalWindow& renewal, bool hasEventLog,
+                         const metrics::SegmentCountSink& sink) {
+    if (window.from >= window.to) {
+        return;
+    }
+    std::string sql = "SELECT ";
+    sql += metrics::segmentFieldSql(metrics::SegmentField::RenewalWindow, renewal);
+    sql += ", count(*), sum(";
+    sql += metrics::segmentEscalatedSql(hasEventLog);
+    sql += ") ";
+    sql += metrics::segmentTicketsFrom(metrics::SegmentField::RenewalWindow);
+    sql += "WHERE t.created_at >= ?1 AND t.created_at < ?2 GROUP BY 1";
+    store::Statement row = db.prepare(sql);
+    row.bindAll(window.from, window.to);
+    while (row.step()) {
+        sink(row.text(0), row.int64(1), row.int64(2));
+    }
+}
+
 } // namespace
 
 SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
@@ -136,13 +158,19 @@ SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window
 }
 
 SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
-                                metrics::SegmentField field) {
+                                metrics::SegmentField field,
+                                const metrics::RenewalWindow& renewal) {
     const bool hasEventLog = db.queryInt64("SELECT EXISTS (SELECT 1 FROM ticket_events)") != 0;
     SegmentCounts counts;
-    metrics::countSegments(db, window, field, hasEventLog,
-                           [&](const QString& value, std::int64_t tickets, std::int64_t escalated) {
-                               counts.add(value, tickets, escalated);
-                           });
+    const metrics::SegmentCountSink add = [&](const QString& value, std::int64_t tickets,
+                                              std::int64_t escalated) {
+        counts.add(value, tickets, escalated);
+    };
+    if (field == metrics::SegmentField::RenewalWindow) {
+        countRenewalWindows(db, window, renewal, hasEventLog, add);
+    } else {
+        metrics::countSegments(db, window, field, hasEventLog, add);
+    }
     return analyse(counts, field, metrics::workspaceCoverage(db));
 }
 

@@ -47,12 +47,19 @@ struct SegmentAnalysis {
     QString unavailable;
 };
 
+// From the facts: for the fields read from the store
+// (metrics::segmentFieldNeedsStore) every ticket is then without a value;
+// those take the store's overload below.
 SegmentAnalysis analyseSegments(const metrics::MetricsInput& input, const Window& window,
                                 metrics::SegmentField field);
 
 // The same analysis counted by the store: one aggregate query, without
 // loading the window's facts — what `escdesk segments` runs.
+// `renewal`: what the renewal-window field is measured from (the period's
+// end and N), counted straight from the tickets; the other fields are summed
+// from the kept hours.
 SegmentAnalysis analyseSegments(store::Database& db, const Window& window,
-                                metrics::SegmentField field);
+                                metrics::SegmentField field,
+                                const metrics::RenewalWindow& renewal = {});
 
 } // namespace escdesk::analysis

@@ -1,6 +1,7 @@
 #include "demo/DemoGenerator.h"
 
 #include "demo/BulkLoad.h"
+#include "demo/DemoActions.h"
 #include "demo/DemoProfile.h"
 #include "demo/DemoRandom.h"
 #include "demo/DemoText.h"
@@ -260,6 +261,7 @@ DemoSummary Generator::run() {
     buildSlots();
     weighAccessRamp();
     writeTickets();
+    writeDemoActions(m_workspace.db(), m_calendar);
     indexes.rebuild();
     transaction.commit();
     m_summary.calendar = m_calendar;

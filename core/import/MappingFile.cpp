@@ -218,7 +218,8 @@ private:
 };
 
 QString kindList() {
-    return QStringLiteral("tickets, events, accounts or known-issues");
+    return QStringLiteral("tickets, events, accounts, known-issues, decisions, actions or "
+                          "checklist-runs");
 }
 
 DateOrder readDateOrder(const MappingDocument& file, const QStringList& path) {

@@ -2,6 +2,7 @@
 
 #include "import/DuplicateRows.h"
 #include "import/RecordHash.h"
+#include "import/ReviewLayouts.h"
 
 #include <algorithm>
 #include <regex>
@@ -230,6 +231,10 @@ const Layout& layoutOf(ImportKind kind) {
         return accounts;
     case ImportKind::KnownIssues:
         return knownIssues;
+    case ImportKind::Decisions:
+    case ImportKind::Actions:
+    case ImportKind::ChecklistRuns:
+        return reviewLayoutOf(kind);
     }
     return tickets;
 }

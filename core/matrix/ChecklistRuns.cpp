@@ -1,5 +1,7 @@
 #include "matrix/ChecklistRuns.h"
 
+#include "store/TicketReader.h"
+
 #include <algorithm>
 
 namespace escdesk::matrix {
@@ -78,6 +80,66 @@ void setChecklistItem(store::Database& db, std::int64_t ticketRow, const Checkli
         .bindAll(ticketRow, checklist.fromTier, checklist.toTier, itemId, item->text,
                  int(item->required), int(done), by, at, note)
         .run();
+}
+
+std::optional<Checklist> checklistOfTicket(store::Database& db, const Matrix& matrix,
+                                           std::int64_t ticketRow) {
+    auto transition = latestTransition(store::eventsOfTicket(db, ticketRow));
+    if (!transition) {
+        store::Statement ticket =
+            db.prepare("SELECT tier FROM tickets WHERE id = ? AND escalated = 1 AND tier >= 2");
+        ticket.bindAll(ticketRow);
+        if (ticket.step()) {
+            const int tier = static_cast<int>(ticket.int64(0));
+            transition = std::pair{tier - 1, tier};
+        }
+    }
+    if (!transition) {
+        return std::nullopt;
+    }
+    if (const Checklist* checklist = matrix.checklistFor(transition->first, transition->second)) {
+        return *checklist;
+    }
+    return std::nullopt;
+}
+
+const ChecklistItem* findChecklistItem(const Checklist& checklist, const QString& label) {
+    const QString wanted = label.trimmed();
+    for (const ChecklistItem& item : checklist.items) {
+        if (item.id.compare(wanted, Qt::CaseInsensitive) == 0 ||
+            item.text.trimmed().compare(wanted, Qt::CaseInsensitive) == 0) {
+            return &item;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<ChecklistTick> checklistTicks(store::Database& db,
+                                          std::optional<std::int64_t> ticketRow) {
+    store::Statement query = db.prepare(
+        "SELECT r.ticket, t.ticket_id, r.from_tier, r.to_tier, r.item_id, r.item_text, "
+        "r.required, r.done, r.done_by, r.done_at, r.note, r.batch FROM checklist_runs r "
+        "JOIN tickets t ON t.id = r.ticket WHERE ?1 IS NULL OR r.ticket = ?1 "
+        "ORDER BY t.ticket_id, r.from_tier, r.to_tier, r.item_id");
+    query.bindAll(ticketRow);
+    std::vector<ChecklistTick> ticks;
+    while (query.step()) {
+        ChecklistTick tick;
+        tick.ticketRow = query.int64(0);
+        tick.ticketId = query.text(1);
+        tick.fromTier = static_cast<int>(query.int64(2));
+        tick.toTier = static_cast<int>(query.int64(3));
+        tick.itemId = query.text(4);
+        tick.itemText = query.text(5);
+        tick.required = query.int64(6) != 0;
+        tick.done = query.int64(7) != 0;
+        tick.doneBy = query.text(8);
+        tick.doneAt = query.optionalInt64(9);
+        tick.note = query.text(10);
+        tick.batch = query.optionalInt64(11);
+        ticks.push_back(tick);
+    }
+    return ticks;
 }
 
 } // namespace escdesk::matrix

@@ -52,4 +52,37 @@ void setChecklistItem(store::Database& db, std::int64_t ticketRow, const Checkli
                       const QString& itemId, bool done, const QString& by, UtcSeconds at,
                       const QString& note = {});
 
+// The checklist of the ticket's latest escalation in `matrix`: the
+// transition of its latest `escalated` event (latestTransition()); without
+// an event log, the ticket's own escalation (escalated to tier N: N − 1 → N).
+// Nullopt when the ticket has not escalated or the matrix has no checklist
+// for that transition.
+std::optional<Checklist> checklistOfTicket(store::Database& db, const Matrix& matrix,
+                                           std::int64_t ticketRow);
+
+// The item of `checklist` whose id or text is `label` (ignoring case and
+// surrounding blanks), or null.
+const ChecklistItem* findChecklistItem(const Checklist& checklist, const QString& label);
+
+// One stored tick (a row of checklist_runs), with its ticket's helpdesk id.
+struct ChecklistTick {
+    std::int64_t ticketRow = 0;
+    QString ticketId;
+    int fromTier = 1;
+    int toTier = 2;
+    QString itemId;
+    QString itemText;
+    bool required = true;
+    bool done = false;
+    QString doneBy;
+    std::optional<UtcSeconds> doneAt;
+    QString note;
+    std::optional<std::int64_t> batch; // the import that wrote it; none: ticked here
+};
+
+// Every stored tick, or those of one ticket, by ticket id, transition and
+// item id.
+std::vector<ChecklistTick> checklistTicks(store::Database& db,
+                                          std::optional<std::int64_t> ticketRow = std::nullopt);
+
 } // namespace escdesk::matrix

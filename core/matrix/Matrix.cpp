@@ -37,6 +37,22 @@ const TierDefinition* Matrix::tier(int level) const {
     return nullptr;
 }
 
+std::optional<int> Matrix::engineeringLevel() const {
+    std::optional<int> lowest;
+    for (const TierDefinition& definition : tiers) {
+        if (definition.engineering && (!lowest || definition.level < *lowest)) {
+            lowest = definition.level;
+        }
+    }
+    return lowest;
+}
+
+bool Matrix::isAvoidableRootCause(const QString& rootCause) const {
+    return std::any_of(taxonomy.begin(), taxonomy.end(), [&](const RootCauseCategory& category) {
+        return category.avoidable && category.name.compare(rootCause, Qt::CaseInsensitive) == 0;
+    });
+}
+
 const Checklist* Matrix::checklistFor(int fromTier, int toTier) const {
     for (const Checklist& checklist : checklists) {
         if (checklist.fromTier == fromTier && checklist.toTier == toTier) {
@@ -267,8 +283,25 @@ Matrix defaultMatrix(const QString& timeZone) {
     matrix.calendars = defaultCalendars(timeZone);
     matrix.checklists = defaultChecklists();
     matrix.taxonomy = defaultTaxonomy();
+    for (TierDefinition& tier : matrix.tiers) {
+        tier.engineering = defaultEngineeringMark(tier.level);
+    }
+    for (RootCauseCategory& category : matrix.taxonomy) {
+        category.avoidable = defaultAvoidableMark(category.name);
+    }
     matrix.cost = CostParameters{QStringLiteral("USD"), 35.0, 85.0, 15.0, 23.0};
     return matrix;
+}
+
+bool defaultEngineeringMark(int level) {
+    return level == 3;
+}
+
+bool defaultAvoidableMark(const QString& category) {
+    static const QStringList avoidable{QStringLiteral("Configuration"),
+                                       QStringLiteral("User Error"), QStringLiteral("Feature Gap"),
+                                       QStringLiteral("Documentation Gap")};
+    return avoidable.contains(category.trimmed(), Qt::CaseInsensitive);
 }
 
 const std::vector<RuleField>& ruleFields() {

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace escdesk::matrix {
@@ -31,6 +32,9 @@ struct TierDefinition {
     QStringList keyTriggers;
     Escalation escalation = Escalation::Functional;
     bool optional = false;
+    // Whether this tier is engineering: escalations landing on it or above
+    // take engineers' time (the engineering-time ledger). Default: Tier 3.
+    bool engineering = false;
     friend bool operator==(const TierDefinition&, const TierDefinition&) = default;
 };
 
@@ -81,6 +85,9 @@ struct Checklist {
 struct RootCauseCategory {
     QString name;
     QString recommendedAction;
+    // Whether escalations of this cause could have been kept from
+    // engineering (configuration, user error, …): the ledger's avoidable share.
+    bool avoidable = false;
     friend bool operator==(const RootCauseCategory&, const RootCauseCategory&) = default;
 };
 
@@ -107,10 +114,24 @@ struct Matrix {
     const sla::BusinessCalendar* calendarNamed(const QString& name) const;
     const TierDefinition* tier(int level) const;
     const Checklist* checklistFor(int fromTier, int toTier) const;
+    // The lowest level marked as engineering (escalations landing on it or
+    // above reach engineering); empty when no tier is marked.
+    std::optional<int> engineeringLevel() const;
+    // Whether the taxonomy marks `rootCause` avoidable (case-insensitive).
+    bool isAvoidableRootCause(const QString& rootCause) const;
 };
 
 // The defaults of SPEC §5. Business-hours calendars are set in `timeZone`.
 Matrix defaultMatrix(const QString& timeZone);
+
+// The default marks, for a matrix written before tiers and categories carried
+// them: Tier 3 is engineering; of the default taxonomy, the causes support can
+// keep from engineering (#21: configuration, user error, feature request →
+// Feature Gap, documentation gap) are avoidable. A known bug with a
+// workaround has no category of its own: the ledger counts it by its
+// known-issue match instead.
+bool defaultEngineeringMark(int level);
+bool defaultAvoidableMark(const QString& category);
 
 // The fields a severity rule can test, with a line of help each.
 struct RuleField {

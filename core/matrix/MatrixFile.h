@@ -16,7 +16,9 @@
 
 namespace escdesk::matrix {
 
-inline constexpr int matrixFileVersion = 1;
+// 2: tiers carry "engineering", taxonomy categories "avoidable" (a version-1
+// file is read with the default marks, defaultEngineeringMark/AvoidableMark).
+inline constexpr int matrixFileVersion = 2;
 inline constexpr const char* matrixFileFormat = "escalation-desk-matrix";
 
 QByteArray writeMatrixFile(const Matrix& matrix);

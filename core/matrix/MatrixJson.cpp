@@ -192,6 +192,7 @@ QJsonValue tiersJson(const Matrix& matrix) {
                                                ? QStringLiteral("functional")
                                                : QStringLiteral("hierarchical")},
             {QStringLiteral("optional"), tier.optional},
+            {QStringLiteral("engineering"), tier.engineering},
         });
     }
     return array;
@@ -305,9 +306,9 @@ QJsonValue checklistsJson(const Matrix& matrix) {
 QJsonValue taxonomyJson(const Matrix& matrix) {
     QJsonArray array;
     for (const RootCauseCategory& category : matrix.taxonomy) {
-        array.append(
-            QJsonObject{{QStringLiteral("name"), category.name},
-                        {QStringLiteral("recommended_action"), category.recommendedAction}});
+        array.append(QJsonObject{{QStringLiteral("name"), category.name},
+                                 {QStringLiteral("recommended_action"), category.recommendedAction},
+                                 {QStringLiteral("avoidable"), category.avoidable}});
     }
     return array;
 }
@@ -350,6 +351,11 @@ void readTiers(const QJsonValue& json, Matrix& matrix, Reader& reader) {
         }
         tier.optional =
             object.contains(QLatin1String("optional")) && reader.boolean(object, "optional", path);
+        // Absent in files and stored sections written before the mark
+        // (matrix file version 1): the default, Tier 3.
+        tier.engineering = object.contains(QLatin1String("engineering"))
+                               ? reader.boolean(object, "engineering", path)
+                               : defaultEngineeringMark(tier.level);
         matrix.tiers.push_back(tier);
     }
 }
@@ -550,8 +556,13 @@ void readTaxonomy(const QJsonValue& json, Matrix& matrix, Reader& reader) {
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString path = Reader::element(root, i);
         const QJsonObject object = reader.object(array[i], path);
-        matrix.taxonomy.push_back({reader.text(object, "name", path),
-                                   reader.text(object, "recommended_action", path, false)});
+        RootCauseCategory category{reader.text(object, "name", path),
+                                   reader.text(object, "recommended_action", path, false)};
+        // Absent before the mark (matrix file version 1): the default set.
+        category.avoidable = object.contains(QLatin1String("avoidable"))
+                                 ? reader.boolean(object, "avoidable", path)
+                                 : defaultAvoidableMark(category.name);
+        matrix.taxonomy.push_back(category);
     }
 }
 

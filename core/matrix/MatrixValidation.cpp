@@ -93,6 +93,30 @@ void checkTiers(const Matrix& matrix, Collector& issues) {
     }
 }
 
+// One tier is engineering: the engineering-time ledger counts escalations
+// landing on it or above. Two marks would leave "reached engineering" open.
+void checkEngineeringMark(const Matrix& matrix, Collector& issues) {
+    std::vector<std::size_t> marked;
+    for (std::size_t i = 0; i < matrix.tiers.size(); ++i) {
+        if (matrix.tiers[i].engineering) {
+            marked.push_back(i);
+        }
+    }
+    if (marked.empty()) {
+        issues.warning(QStringLiteral("Tiers"), QStringLiteral("tiers"),
+                       QStringLiteral("No tier is marked as engineering, so the engineering-time "
+                                      "ledger counts no escalations; mark the tier engineers work "
+                                      "at (usually Tier 3)."));
+    } else if (marked.size() > 1) {
+        const TierDefinition& second = matrix.tiers[marked[1]];
+        issues.error(QStringLiteral("Tiers › %1").arg(second.name),
+                     indexed("tiers", marked[1]) + QStringLiteral(".engineering"),
+                     QStringLiteral("%1 and %2 are both marked as engineering; mark one tier (the "
+                                    "ledger counts escalations reaching it or above).")
+                         .arg(matrix.tiers[marked[0]].name, second.name));
+    }
+}
+
 void checkPolicies(const Matrix& matrix, Collector& issues) {
     for (const QString& customerTier : customerTiers) {
         for (const QString& priority : priorities) {
@@ -529,6 +553,7 @@ bool ruleShadows(const SeverityRule& earlier, const SeverityRule& later) {
 std::vector<ValidationIssue> validateMatrix(const Matrix& matrix) {
     Collector issues;
     checkTiers(matrix, issues);
+    checkEngineeringMark(matrix, issues);
     checkRules(matrix, issues);
     checkPolicies(matrix, issues);
     checkCalendars(matrix, issues);

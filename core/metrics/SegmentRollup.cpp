@@ -226,12 +226,20 @@ const char* segmentFieldColumn(SegmentField field) {
         return "t.root_cause";
     case SegmentField::Group:
         return "t.group_name";
+    case SegmentField::Assignee:
+    case SegmentField::Channel:
+    case SegmentField::Region:
+    case SegmentField::ArrBand:
+    case SegmentField::RenewalWindow:
+        return addedSegmentFieldColumn(field); // issue #21's fields (Segmentation.h)
     }
     return "t.group_name";
 }
 
 bool segmentFieldNeedsAccounts(SegmentField field) {
-    return field == SegmentField::AccountTier || field == SegmentField::AccountSegment;
+    return field == SegmentField::AccountTier || field == SegmentField::AccountSegment ||
+           field == SegmentField::Region || field == SegmentField::ArrBand ||
+           field == SegmentField::RenewalWindow;
 }
 
 void countSegmentsDirectly(store::Database& db, const Window& window, SegmentField field,

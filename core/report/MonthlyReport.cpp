@@ -5,6 +5,9 @@
 
 #include "analysis/RootCauses.h"
 #include "analysis/Trend.h"
+#include "report/CsatSection.h"
+#include "report/EngineeringSection.h"
+#include "report/FollowUpSection.h"
 #include "report/ReportRenderers.h"
 #include "report/ReportSupport.h"
 
@@ -251,7 +254,8 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
                 .arg(formatValue(metrics::ratio(topThree, causes.escalations), ValueFormat::Percent,
                                  0))});
     }
-    causesSection.blocks.push_back(rootCausesMoM(causes, previousCauses, nowLabel, beforeLabel));
+    causesSection.blocks.push_back(withRootCauseCosts(
+        rootCausesMoM(causes, previousCauses, nowLabel, beforeLabel), context, now));
     report.sections.push_back(causesSection);
 
     // 3. Cost, with the parameters behind it.
@@ -299,12 +303,16 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
                        "(interruption + recovery minutes) / 60 × engineer cost per hour.");
     costSection.blocks.push_back(parameters);
     report.sections.push_back(costSection);
+    report.sections.push_back(engineeringSection(context, now, before, nowLabel, beforeLabel));
+
+    report.sections.push_back(csatSection(now.metrics, before.metrics, nowLabel, beforeLabel));
 
     // 4. What we are doing about it.
     Section actionsSection{QStringLiteral("Long-term actions"), {}};
     std::vector<review::Action> actions = review::openActions(context.workspace.db());
     actionsSection.blocks.push_back(
         actionsTable(QStringLiteral("actions"), {}, actions, context.today));
+    addFollowUpBlocks(actionsSection, context, last);
     report.sections.push_back(actionsSection);
     return report;
 }

@@ -4,6 +4,8 @@
 
 #include "analysis/Trend.h"
 #include "metrics/EscalationPairing.h"
+#include "report/CsatSection.h"
+#include "report/EngineeringSection.h"
 #include "report/ReportRenderers.h"
 #include "report/ReportSupport.h"
 
@@ -321,6 +323,9 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
     }
     checklists.blocks.push_back(checklistTable);
     report.sections.push_back(checklists);
+
+    report.sections.push_back(csatSection(m, b, nowLabel, beforeLabel));
+    report.sections.push_back(engineeringSection(context, now, before, nowLabel, beforeLabel));
 
     Section actions{QStringLiteral("Long-term actions"), {}};
     actions.blocks.push_back(actionsTable(

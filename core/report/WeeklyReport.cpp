@@ -4,8 +4,11 @@
 
 #include "analysis/RootCauses.h"
 #include "analysis/Trend.h"
+#include "report/EngineeringSection.h"
+#include "report/FollowUpSection.h"
 #include "report/ReportRenderers.h"
 #include "report/ReportSupport.h"
+#include "report/SpikeSection.h"
 
 #include <QLocale>
 
@@ -326,7 +329,8 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
                 .arg(top.count)
                 .arg(formatValue(top.share, ValueFormat::Percent))});
     }
-    causesSection.blocks.push_back(rootCauseTable(causes, nowLabel, beforeLabel, topRootCauses));
+    causesSection.blocks.push_back(withRootCauseCosts(
+        rootCauseTable(causes, nowLabel, beforeLabel, topRootCauses), context, now));
     for (const analysis::RisingCategory& rising : trend.rising) {
         QStringList counts;
         for (auto count : rising.counts) {
@@ -338,6 +342,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
                           .arg(rising.counts.size()),
                       Tone::Watch});
     }
+    addSpikeParagraphs(causesSection, context, first, last);
     report.sections.push_back(causesSection);
 
     // Deep-dive candidates: the few incidents worth the room's time.
@@ -443,6 +448,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
                       overdue > 0 ? Tone::Bad : Tone::Neutral});
     }
     actions.blocks.push_back(actionsTable(QStringLiteral("open-actions"), {}, open, context.today));
+    addFollowUpBlocks(actions, context, last);
     report.sections.push_back(actions);
 
     Section decisions{QStringLiteral("6. This week's decisions"), {}};

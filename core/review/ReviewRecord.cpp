@@ -39,7 +39,7 @@ void validate(const Action& action) {
 }
 
 constexpr const char* actionColumns = "id, title, subject_kind, subject, owner, deadline, status, "
-                                      "created_at, closed_at, note";
+                                      "created_at, closed_at, note, source_id, batch";
 
 Action actionFrom(const store::Statement& row) {
     Action action;
@@ -53,6 +53,8 @@ Action actionFrom(const store::Statement& row) {
     action.createdAt = row.int64(7);
     action.closedAt = row.optionalInt64(8);
     action.note = row.text(9);
+    action.sourceId = row.text(10);
+    action.batch = row.optionalInt64(11);
     return action;
 }
 
@@ -201,12 +203,12 @@ std::vector<Action> actionsCreatedIn(store::Database& db, const Window& window) 
     return queryActions(db, "WHERE created_at >= ? AND created_at < ?", "created_at, id", window);
 }
 
-std::vector<Decision> decisionsBetween(store::Database& db, const QDate& first, const QDate& last) {
-    store::Statement query =
-        db.prepare("SELECT id, decided_on, decision_type, owner, note, ticket_id, root_cause, "
-                   "action, created_at FROM review_decisions WHERE decided_on BETWEEN ? AND ? "
-                   "ORDER BY decided_on, id");
-    query.bindAll(first.toString(Qt::ISODate), last.toString(Qt::ISODate));
+namespace {
+
+constexpr const char* decisionColumns = "id, decided_on, decision_type, owner, note, ticket_id, "
+                                        "root_cause, action, created_at, source_id, batch";
+
+std::vector<Decision> queryDecisions(store::Statement& query) {
     std::vector<Decision> decisions;
     while (query.step()) {
         Decision decision;
@@ -219,9 +221,38 @@ std::vector<Decision> decisionsBetween(store::Database& db, const QDate& first, 
         decision.rootCause = query.text(6);
         decision.actionId = query.optionalInt64(7);
         decision.createdAt = query.int64(8);
+        decision.sourceId = query.text(9);
+        decision.batch = query.optionalInt64(10);
         decisions.push_back(decision);
     }
     return decisions;
+}
+
+} // namespace
+
+std::vector<Decision> decisionsBetween(store::Database& db, const QDate& first, const QDate& last) {
+    store::Statement query = db.prepare("SELECT " + std::string(decisionColumns) +
+                                        " FROM review_decisions WHERE decided_on BETWEEN ? AND ? "
+                                        "ORDER BY decided_on, id");
+    query.bindAll(first.toString(Qt::ISODate), last.toString(Qt::ISODate));
+    return queryDecisions(query);
+}
+
+std::vector<Decision> allDecisions(store::Database& db) {
+    store::Statement query = db.prepare("SELECT " + std::string(decisionColumns) +
+                                        " FROM review_decisions ORDER BY decided_on, id");
+    return queryDecisions(query);
+}
+
+std::vector<Action> actionsById(store::Database& db) {
+    return queryActions(db, "", "id");
+}
+
+std::optional<ActionStatus> readActionStatus(const QString& text) {
+    QString name = text.trimmed().toLower();
+    name.replace(QLatin1Char(' '), QLatin1Char('_'));
+    name.replace(QLatin1Char('-'), QLatin1Char('_'));
+    return parseActionStatus(name);
 }
 
 } // namespace escdesk::review

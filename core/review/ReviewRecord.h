@@ -37,6 +37,14 @@ struct Action {
     UtcSeconds createdAt = 0;
     std::optional<UtcSeconds> closedAt;
     QString note;
+    // Imported records: the id the file gave, when it is not this
+    // workspace's own number (ReviewImporter.h), and the import batch that
+    // last wrote the record. Typed records have neither.
+    QString sourceId;
+    std::optional<std::int64_t> batch;
+
+    // The id a CSV export writes: the file's id, else the workspace's number.
+    QString exportId() const { return sourceId.isEmpty() ? QString::number(id) : sourceId; }
 
     bool isClosed() const {
         return status == ActionStatus::Done || status == ActionStatus::Dropped;
@@ -58,6 +66,10 @@ struct Decision {
     QString rootCause; // the root cause it concerns, if any
     std::optional<std::int64_t> actionId;
     UtcSeconds createdAt = 0;
+    QString sourceId; // as Action::sourceId
+    std::optional<std::int64_t> batch;
+
+    QString exportId() const { return sourceId.isEmpty() ? QString::number(id) : sourceId; }
 };
 
 // Stores a new action or decision and returns its id. Throws store::StoreError
@@ -81,5 +93,13 @@ std::vector<Action> actionsCreatedIn(store::Database& db, const Window& window);
 
 // Decisions taken on the days first..last (inclusive), by date then id.
 std::vector<Decision> decisionsBetween(store::Database& db, const QDate& first, const QDate& last);
+// Every decision, by date then id.
+std::vector<Decision> allDecisions(store::Database& db);
+// Every action by id (the order of an export).
+std::vector<Action> actionsById(store::Database& db);
+
+// "open", "In progress", "in-progress", "Done", "dropped", any case: the
+// spellings a spreadsheet or a helpdesk uses for an action's status.
+std::optional<ActionStatus> readActionStatus(const QString& text);
 
 } // namespace escdesk::review

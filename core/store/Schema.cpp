@@ -498,13 +498,28 @@ CREATE TRIGGER account_packs_after_risk_update AFTER UPDATE ON ticket_risk_featu
 END;
 )sql";
 
+// Version 18 (issue #21): decisions and actions come in from CSV files too.
+// source_id is the id a file gave a record when it is not this workspace's own
+// number (an "ACT-12" from a spreadsheet), so a re-import finds it again;
+// batch is the import that last wrote a decision, action or checklist tick
+// (NULL: typed in here), shown as the record's source.
+constexpr std::string_view schemaV18 = R"sql(
+ALTER TABLE review_actions ADD COLUMN source_id TEXT;
+ALTER TABLE review_actions ADD COLUMN batch INTEGER REFERENCES import_batches(id);
+CREATE UNIQUE INDEX review_actions_by_source_id ON review_actions(source_id);
+ALTER TABLE review_decisions ADD COLUMN source_id TEXT;
+ALTER TABLE review_decisions ADD COLUMN batch INTEGER REFERENCES import_batches(id);
+CREATE UNIQUE INDEX review_decisions_by_source_id ON review_decisions(source_id);
+ALTER TABLE checklist_runs ADD COLUMN batch INTEGER REFERENCES import_batches(id);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
     Migration{7, schemaV7},   Migration{8, schemaV8},   Migration{9, schemaV9},
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
     Migration{13, schemaV13}, Migration{14, schemaV14}, Migration{15, schemaV15},
-    Migration{16, schemaV16}, Migration{17, schemaV17},
+    Migration{16, schemaV16}, Migration{17, schemaV17}, Migration{18, schemaV18},
 };
 
 // Versions ascend and the last one is the current version.

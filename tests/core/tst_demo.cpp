@@ -4,6 +4,7 @@
 // test's own, not with the generator's bookkeeping.
 
 #include "demo/DemoGenerator.h"
+#include "review/ActionFollowUp.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
 
@@ -46,7 +47,8 @@ void generate(const QString& path, std::int64_t tickets, std::uint64_t seed) {
 // each value's type and text: equal hashes mean identical content.
 QByteArray contentHash(Database& db) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const char* table : {"settings", "accounts", "known_issues", "tickets", "ticket_events"}) {
+    for (const char* table : {"settings", "accounts", "known_issues", "tickets", "ticket_events",
+                              "review_actions"}) {
         const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1";
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
@@ -525,6 +527,71 @@ private slots:
                                         .arg(months[i - 1].share())));
             }
         }
+    }
+
+    // The planted actions (demo/DemoActions.h), followed up as of the day
+    // after the data ends (16 Nov 00:00 in New York).
+    void plantedActionsShowEachFollowUpVerdict() {
+        Workspace workspace(m_default, Workspace::Access::ReadOnly);
+        Database& db = workspace.db();
+        const std::vector<review::Action> actions = review::allActions(db);
+        QCOMPARE(actions.size(), std::size_t(3));
+        const auto byTarget = [&](const char* target) {
+            const auto found = std::find_if(actions.begin(), actions.end(), [&](const auto& a) {
+                return a.subject == QLatin1String(target);
+            });
+            return found == actions.end() ? review::Action{} : *found;
+        };
+        const UtcSeconds asOf = nyMidnight(endDate.addDays(1));
+
+        // Integration Issue, from the Monday after the incident week (21 Sep):
+        // 28 Sep to 15 Nov is 49 days, 7 weeks; before: 10 Aug to 27 Sep,
+        // which holds the incident week. Counted here with the event log's
+        // own SQL (E(W) of the root cause).
+        const review::Action integration = byTarget("Integration Issue");
+        QCOMPARE(integration.subjectKind, review::ActionSubject::RootCause);
+        const review::ActionFollowUp fell = review::followUpAction(db, integration, asOf, newYork);
+        Statement count =
+            db.prepare("SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket "
+                       "WHERE e.event = 'escalated' AND t.root_cause = 'Integration Issue' "
+                       "AND e.occurred_at >= ? AND e.occurred_at < ?");
+        const auto escalations = [&](const QDate& first, const QDate& stop) {
+            count.bindAll(nyMidnight(first), nyMidnight(stop));
+            const std::int64_t n = count.step() ? count.int64(0) : -1;
+            count.reset();
+            return n;
+        };
+        QCOMPARE(fell.startDay, QDate(2026, 9, 28));
+        QCOMPARE(fell.weeks, 7);
+        QCOMPARE(fell.before.escalations, escalations({2026, 8, 10}, {2026, 9, 28}));
+        QCOMPARE(fell.after.escalations, escalations({2026, 9, 28}, {2026, 11, 16}));
+        // Visibly: under half as many a week, and significantly.
+        QVERIFY2(fell.after.escalations * 2 < fell.before.escalations,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(fell.after.escalations)
+                                .arg(fell.before.escalations)));
+        QCOMPARE(fell.outcome, review::FollowUpOutcome::Fell);
+        QVERIFY(*fell.pValue < 0.001);
+        // Most of the before window's escalations are the incident week's,
+        // and the verdict says so.
+        QVERIFY2(fell.verdict.startsWith(QLatin1String("fell from ")) &&
+                     fell.verdict.contains(QLatin1String(
+                         " a week since 28 Sep, p < 0.001; the week of 21 Sep alone had ")),
+                 qPrintable(fell.verdict));
+
+        // The KI-1057 cluster, from two weeks before the last Monday (9 Nov):
+        // 26 Oct, 3 whole weeks by 16 Nov, judged.
+        const review::Action cluster = byTarget("KI-1057");
+        QCOMPARE(cluster.subjectKind, review::ActionSubject::Cluster);
+        const review::ActionFollowUp judged = review::followUpAction(db, cluster, asOf, newYork);
+        QCOMPARE(judged.weeks, 3);
+        QVERIFY(judged.pValue.has_value());
+
+        // Product Bug, four days before the end: too early.
+        const review::ActionFollowUp early =
+            review::followUpAction(db, byTarget("Product Bug"), asOf, newYork);
+        QCOMPARE(early.startDay, QDate(2026, 11, 11));
+        QCOMPARE(early.outcome, review::FollowUpOutcome::TooEarly);
     }
 };
 

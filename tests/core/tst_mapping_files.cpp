@@ -369,11 +369,11 @@ private slots:
         tickets("kind a number", R"json({ "kind": 1, "fields": {} })json",
                 "MAP: line 1, column 11: \"kind\" must be a string, not a number");
         tickets("no kind", R"json({ "fields": { "ticket_id": "Id" } })json",
-                "MAP: line 1, column 1: the mapping needs \"kind\": tickets, events, accounts or "
-                "known-issues");
+                "MAP: line 1, column 1: the mapping needs \"kind\": tickets, events, accounts, "
+                "known-issues, decisions, actions or checklist-runs");
         tickets("unknown kind", R"json({ "kind": "ticket", "fields": { "ticket_id": "Id" } })json",
-                "MAP: line 1, column 11: \"kind\" is \"ticket\"; use tickets, events, accounts or "
-                "known-issues");
+                "MAP: line 1, column 11: \"kind\" is \"ticket\"; use tickets, events, accounts, "
+                "known-issues, decisions, actions or checklist-runs");
         tickets("a history mapping", R"json({ "kind": "history", "case": "number" })json",
                 "MAP: line 1, column 11: \"kind\" is \"history\": a history mapping is imported "
                 "with the kind history (--kind history)");

@@ -75,7 +75,7 @@ private slots:
         const QByteArray text = writeMatrixFile(richMatrix());
         // Indented, one value per line, versioned, times as HH:MM.
         QVERIFY(text.contains("\"format\": \"escalation-desk-matrix\""));
-        QVERIFY(text.contains("\"schema_version\": 1"));
+        QVERIFY(text.contains("\"schema_version\": 2"));
         QVERIFY(text.contains("\"08:00-12:00\""));
         QVERIFY(text.contains("\"13:30:15-24:00\""));
         QVERIFY(text.contains("\"rule\": \"fourth Thursday of November\""));
@@ -147,7 +147,7 @@ private slots:
         QVERIFY(foreign.problems[0].message.startsWith(
             QLatin1String("not an Escalation Desk matrix file")));
         QByteArray newer = writeMatrixFile(defaultMatrix(QStringLiteral("UTC")));
-        newer = replaced(newer, "\"schema_version\": 1", "\"schema_version\": 7");
+        newer = replaced(newer, "\"schema_version\": 2", "\"schema_version\": 7");
         const MatrixFileReading reading = readMatrixFile(newer);
         QVERIFY(!reading.ok());
         QVERIFY(reading.problems[0].message.contains(QLatin1String("newer Escalation Desk")));

@@ -318,6 +318,35 @@ private slots:
         window->finishImport(wizard);
     }
 
+    // Issue #21: the review's own records come in through the wizard too.
+    void reviewActionsImportThroughTheWizard() {
+        auto window = freshWindow();
+        const QString file = m_dir.filePath(QStringLiteral("wizard-actions.csv"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("id,title,owner,deadline,status,root_cause\n"
+                      "ACT-1,Retry cap for webhooks,Sam,2026-12-01,open,Integration failure\n"
+                      "ACT-2,Train L1,Ana,2026-13-01,open,User error\n");
+        }
+        ImportWizard* wizard = window->openImportWizard({file}, false);
+        wizard->show();
+        wizard->sourcePage()->setKind(QStringLiteral("actions"));
+        wizard->next();
+        waitForPreview(wizard);
+        QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPageId));
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::ResultPageId), 20000);
+        // ACT-2's deadline is no date: rejected; ACT-1 stored.
+        const QTableWidget* files = wizard->resultPage()->filesTable();
+        QCOMPARE(cell(files, 0, QStringLiteral("Inserted")), QStringLiteral("1"));
+        QCOMPARE(cell(files, 0, QStringLiteral("Rejected")), QStringLiteral("1"));
+        QCOMPARE(count(*window->workspace(),
+                       "SELECT count(*) FROM review_actions WHERE source_id = 'ACT-1'"),
+                 1);
+        window->finishImport(wizard);
+    }
+
     void historyMappingEditorPreviewsSavesAndImports() {
         auto window = freshWindow();
         ImportWizard* wizard = window->openImportWizard({historyFile("wizard-history.csv")}, false);

@@ -2,6 +2,7 @@
 // writes it, the review records decisions and actions (refusing incomplete
 // ones), shows last week's actions marked, and its clock reads as expected.
 
+#include "import/ReviewImporter.h"
 #include "pages/ReportsPage.h"
 #include "pages/ReviewPage.h"
 #include "store/DataWriter.h"
@@ -116,6 +117,53 @@ private slots:
         QCOMPARE(ReviewPage::clockText(30 * 60), QStringLiteral("30:00"));
         QCOMPARE(ReviewPage::clockText(25 * 60 - 1), QStringLiteral("24:59"));
         QCOMPARE(ReviewPage::clockText(-130), QStringLiteral("+02:10"));
+    }
+
+    // Issue #21: imported actions and decisions are listed like typed ones,
+    // the action's tooltip telling where it came from.
+    void importedRecordsAreShownLikeTypedOnes() {
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString deadline = QDate::currentDate().addDays(10).toString(Qt::ISODate);
+        const QString actions = m_dir.filePath(QStringLiteral("actions.csv"));
+        const QString decisions = m_dir.filePath(QStringLiteral("decisions.csv"));
+        {
+            QFile file(actions);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("id,title,owner,deadline\nACT-7,Imported runbook,Ana,%1\n")
+                           .arg(deadline)
+                           .toUtf8());
+            QFile second(decisions);
+            QVERIFY(second.open(QIODevice::WriteOnly));
+            second.write(QStringLiteral("id,decided_on,decision_type,owner,ticket_id\n"
+                                        "D-1,%1,Fix requested,Sam,T-1\n")
+                             .arg(today)
+                             .toUtf8());
+        }
+        import::ImportOptions options;
+        options.kind = import::ImportKind::Actions;
+        const auto batch = import::importReviewCsv(m_workspace->db(), actions, options).batch;
+        options.kind = import::ImportKind::Decisions;
+        import::importReviewCsv(m_workspace->db(), decisions, options);
+
+        ReviewPage page;
+        page.setAsynchronous(false);
+        page.setWorkspace(m_workspace.get());
+        page.setWeek(QDate::currentDate().addDays(-7)); // reviewed this week: today's decisions
+        QCOMPARE(page.actionsTable()->rowCount(), 1);
+        const QTableWidgetItem* title = page.actionsTable()->item(0, 0);
+        QVERIFY(title->text().startsWith(QLatin1String("Imported runbook")));
+        QVERIFY2(title->toolTip().contains(
+                     QStringLiteral("Imported (import batch %1, id ACT-7)").arg(batch)),
+                 qPrintable(title->toolTip()));
+        bool listed = false;
+        for (const report::Table* table : page.report().tables()) {
+            if (table->id == QLatin1String("decisions")) {
+                for (const auto& row : table->rows) {
+                    listed = listed || row[1].text == QLatin1String("Fix requested");
+                }
+            }
+        }
+        QVERIFY(listed);
     }
 };
 

@@ -3,6 +3,7 @@
 #include "ShownText.h"
 #include "import/HistoryImporter.h"
 #include "import/ImportWizard.h"
+#include "import/ReviewImporter.h"
 #include "store/Workspace.h"
 
 #include <QFileInfo>
@@ -122,9 +123,15 @@ void ImportRunPage::initializePage() {
                     Qt::QueuedConnection);
             };
             try {
-                outcome.result = choice.history ? import::importHistoryCsv(workspace.db(), path,
-                                                                           *choice.history, options)
-                                                : import::importCsv(workspace.db(), path, options);
+                if (choice.history) {
+                    outcome.result =
+                        import::importHistoryCsv(workspace.db(), path, *choice.history, options);
+                } else if (import::isReviewKind(options.kind)) {
+                    // Decisions, actions, checklist runs in their canonical layouts.
+                    outcome.result = import::importReviewCsv(workspace.db(), path, options);
+                } else {
+                    outcome.result = import::importCsv(workspace.db(), path, options);
+                }
             } catch (const import::ImportRefused& refused) {
                 outcome.refusal = refused.message();
             } catch (const import::ImportCancelled&) {

@@ -90,6 +90,9 @@ ImportSourcePage::ImportSourcePage(ImportWizard& wizard, const QStringList& file
     m_kind->addItem(tr("Accounts (CRM)"), QStringLiteral("accounts"));
     m_kind->addItem(tr("Known issues"), QStringLiteral("known-issues"));
     m_kind->addItem(tr("Ticket history (one row per change)"), QStringLiteral("history"));
+    m_kind->addItem(tr("Review decisions"), QStringLiteral("decisions"));
+    m_kind->addItem(tr("Review actions"), QStringLiteral("actions"));
+    m_kind->addItem(tr("Checklist runs"), QStringLiteral("checklist-runs"));
     form->addRow(tr("&Kind:"), m_kind);
 
     m_mapping->setObjectName(QStringLiteral("importMapping"));

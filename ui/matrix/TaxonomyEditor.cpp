@@ -34,8 +34,16 @@ TaxonomyEditor::TaxonomyEditor(MatrixDocument* document, QWidget* parent)
     layout->addLayout(top);
     setupTable(m_table);
     m_table->setAccessibleName(tr("Root-cause categories"));
-    m_table->setHorizontalHeaderLabels({tr("Category"), tr("Recommended action")});
+    m_table->setHorizontalHeaderLabels({tr("Category"), tr("Recommended action"), tr("Avoidable")});
+    m_table->horizontalHeaderItem(AvoidableColumn)
+        ->setToolTip(tr("Escalations of this cause could have been kept from engineering "
+                        "(configuration, user error, …): they count in the engineering-time "
+                        "ledger's avoidable share"));
     m_table->setColumnWidth(NameColumn, 190);
+    // The action takes the spare width; the mark stays a narrow column.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(ActionColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(AvoidableColumn, 90);
     m_table->setWordWrap(true);
     layout->addWidget(m_table, 1);
 
@@ -61,6 +69,7 @@ void TaxonomyEditor::refresh() {
         markItem(putCell(m_table, row, ActionColumn, category.recommendedAction),
                  issuesAt(issues, path + QStringLiteral(".recommended_action")),
                  category.recommendedAction);
+        putCheck(m_table, row, AvoidableColumn, category.avoidable);
     }
     m_badge->setIssues(issuesAt(issues, QStringLiteral("taxonomy")));
     m_count->setText(tr("%1 categories (keep 8–12)").arg(taxonomy.size()));
@@ -79,6 +88,12 @@ void TaxonomyEditor::cellEdited(int row, int column) {
     if (column == NameColumn) {
         document()->edit(tr("Rename the category “%1” to “%2”").arg(name, text),
                          [&](matrix::Matrix& m) { m.taxonomy[r].name = text; });
+    } else if (column == AvoidableColumn) {
+        const bool avoidable = item->checkState() == Qt::Checked;
+        document()->edit((avoidable ? tr("Mark the category “%1” avoidable")
+                                    : tr("Mark the category “%1” not avoidable"))
+                             .arg(name),
+                         [&](matrix::Matrix& m) { m.taxonomy[r].avoidable = avoidable; });
     } else {
         document()->edit(tr("Change the recommended action for “%1”").arg(name),
                          [&](matrix::Matrix& m) { m.taxonomy[r].recommendedAction = text; });

@@ -1,7 +1,8 @@
 #pragma once
 
 // The root-cause taxonomy: 8–12 categories, each with the action that
-// prevents it recurring.
+// prevents it recurring and whether its escalations are avoidable (the
+// engineering-time ledger's avoidable share).
 
 #include "matrix/MatrixEditor.h"
 
@@ -19,7 +20,7 @@ public:
     bool reveal(const QString& path) override;
     QTableWidget* table() const { return m_table; }
 
-    enum Column { NameColumn, ActionColumn, ColumnCount };
+    enum Column { NameColumn, ActionColumn, AvoidableColumn, ColumnCount };
 
 protected:
     void refresh() override;

@@ -71,10 +71,14 @@ TiersEditor::TiersEditor(MatrixDocument* document, QWidget* parent)
     setupTable(m_table);
     m_table->setAccessibleName(tr("Tiers"));
     m_table->setHorizontalHeaderLabels({tr("Level"), tr("Tier"), tr("Owner"), tr("Backup contact"),
-                                        tr("Channel"), tr("Escalation"), tr("Optional")});
+                                        tr("Channel"), tr("Escalation"), tr("Optional"),
+                                        tr("Engineering")});
+    m_table->horizontalHeaderItem(EngineeringColumn)
+        ->setToolTip(tr("The tier engineers work at: escalations reaching it or above count in "
+                        "the engineering-time ledger"));
     m_table->setItemDelegateForColumn(
         EscalationColumn, new ChoiceDelegate({tr("Functional"), tr("Hierarchical")}, this));
-    const int widths[] = {110, 210, 170, 190, 210, 110, 80};
+    const int widths[] = {104, 200, 150, 172, 180, 100, 84, 110};
     for (int column = 0; column < ColumnCount; ++column) {
         m_table->setColumnWidth(column, widths[column]);
     }
@@ -128,6 +132,8 @@ void TiersEditor::refresh() {
         putCell(m_table, row, ChannelColumn, tier.channel);
         putCell(m_table, row, EscalationColumn, escalationName(tier.escalation));
         putCheck(m_table, row, OptionalColumn, tier.optional);
+        markItem(putCheck(m_table, row, EngineeringColumn, tier.engineering),
+                 issuesAt(issues, path + QStringLiteral(".engineering")));
     }
     if (current >= 0 && current < m_table->rowCount()) {
         m_table->setCurrentCell(current, currentColumn);
@@ -173,6 +179,7 @@ void TiersEditor::showPath() {
         cardLayout->setSpacing(2);
         const QString level = levelName(tier.level).toUpper() +
                               (tier.optional ? tr("  ·  OPTIONAL") : QString()) +
+                              (tier.engineering ? tr("  ·  ENGINEERING") : QString()) +
                               QStringLiteral("  ·  ") + escalationName(tier.escalation).toUpper();
         auto* levelLabel = new QLabel(level, card);
         levelLabel->setObjectName(QStringLiteral("tierLevel"));
@@ -261,6 +268,14 @@ void TiersEditor::cellEdited(int row, int column) {
             m.tiers[index].optional = item->checkState() == Qt::Checked;
         });
         break;
+    case EngineeringColumn: {
+        const bool engineering = item->checkState() == Qt::Checked;
+        document()->edit(
+            (engineering ? tr("Mark %1 as engineering") : tr("Unmark %1 as engineering"))
+                .arg(tierName),
+            [&](matrix::Matrix& m) { m.tiers[index].engineering = engineering; });
+        break;
+    }
     default:
         break;
     }

@@ -30,6 +30,7 @@ public:
         ChannelColumn,
         EscalationColumn,
         OptionalColumn,
+        EngineeringColumn,
         ColumnCount
     };
 

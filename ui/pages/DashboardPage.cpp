@@ -13,6 +13,7 @@
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "store/Workspace.h"
+#include "widgets/EngineeringCard.h"
 #include "widgets/FigureTicketsDialog.h"
 #include "widgets/KpiCard.h"
 #include "widgets/PeriodPicker.h"
@@ -234,6 +235,16 @@ DashboardPage::DashboardPage(QWidget* parent)
     charts->setSpacing(16);
     charts->addWidget(m_rateChart, 1);
     charts->addWidget(m_volumeChart, 1);
+    // The engineering-time ledger beside the charts (#21): a card of its own.
+    m_engineeringCard = new EngineeringCard(this);
+    auto* engineering = new QVBoxLayout;
+    engineering->setSpacing(8);
+    engineering->addWidget(m_engineeringCard);
+    engineering->addWidget(m_engineeringCard->annualisedLabel());
+    engineering->addStretch(1);
+    m_engineeringCard->setFixedWidth(180);
+    m_engineeringCard->annualisedLabel()->setFixedWidth(180);
+    charts->addLayout(engineering);
     layout->addLayout(charts, 1);
 
     auto* benchmark = new QLabel(
@@ -741,6 +752,14 @@ void DashboardPage::showOutcomeProgress(std::int64_t decided, std::int64_t lacki
     emit outcomeProgress(decided, lacking);
 }
 
+void DashboardPage::setEngineeringCardAsynchronous(bool asynchronous) {
+    m_engineeringCard->setAsynchronous(asynchronous);
+}
+
+bool DashboardPage::engineeringCardBusy() const {
+    return m_engineeringCard->isBusy();
+}
+
 KpiCard* DashboardPage::figureCard(metrics::KeyFigure figure) const {
     return m_figureCards[std::size_t(figure)];
 }
@@ -829,6 +848,13 @@ void DashboardPage::showCards() {
         }
     }
     showKeyFigures(valid);
+    // After the key figures: their outcomes, decided first, are what it reads.
+    if (valid && m_keyFiguresPending) {
+        m_engineeringCard->showWaiting();
+    } else {
+        m_engineeringCard->showPeriod(valid ? m_workspace : nullptr, c.currentDates,
+                                      c.previousDates);
+    }
     m_sourceText->setText(
         !valid ? QString()
         : !notMeasurable.isEmpty()

@@ -26,6 +26,7 @@ namespace escdesk::ui {
 
 class PeriodPicker;
 
+class EngineeringCard;
 class KpiCard;
 class WeeklyTrendChart;
 
@@ -65,8 +66,10 @@ public:
     void setAsynchronous(bool asynchronous) {
         m_asynchronous = asynchronous;
         m_drillJob.setAsynchronous(asynchronous);
+        setEngineeringCardAsynchronous(asynchronous);
     }
-    bool isBusy() const override { return m_loading; }
+    bool isBusy() const override { return m_loading || engineeringCardBusy(); }
+    EngineeringCard* engineeringCard() const { return m_engineeringCard; }
     // Whether the key figures are still being computed: on the first open
     // after an import the headline shows first, the key figures' cards read
     // "…" and a bar counts the tickets whose outcomes are decided so far.
@@ -132,6 +135,10 @@ private:
     void showCards();
     void showKeyFigures(bool valid);
 
+    void setEngineeringCardAsynchronous(bool asynchronous);
+    bool engineeringCardBusy() const;
+
+    EngineeringCard* m_engineeringCard = nullptr;
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;
     bool m_asynchronous = true;

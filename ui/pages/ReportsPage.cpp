@@ -6,8 +6,10 @@
 #include "WorkspaceReading.h"
 #include "metrics/DataEnd.h"
 #include "report/ReportBuilder.h"
+#include "report/ReportFileName.h"
 #include "report/output/EmailMessage.h"
 #include "report/output/ReportOutput.h"
+#include "report/output/WorkspaceSettings.h"
 #include "store/Workspace.h"
 
 #include <QComboBox>
@@ -116,16 +118,13 @@ ReportsPage::ReportsPage(QWidget* parent)
             return;
         }
         try {
-            // Each must be an address, alone or after a name (RFC 5322).
-            for (const QString& mailbox : report::splitMailboxList(recipients)) {
-                report::encodeMailbox(mailbox);
-            }
-        } catch (const std::runtime_error& error) {
-            shown::warning(this, tr("E-mail recipients"), QString::fromUtf8(error.what()));
+            // Each must be an address, alone or after a name (RFC 5322): the
+            // check of escdesk settings and the Preferences dialog.
+            report::setWorkspaceSetting(*m_workspace, QStringLiteral("report_recipients"),
+                                        recipients);
+        } catch (const report::SettingRefused& refused) {
+            shown::warning(this, tr("E-mail recipients"), refused.message());
             return;
-        }
-        try {
-            m_workspace->setSetting(QStringLiteral("report_recipients"), recipients.trimmed());
         } catch (const store::StoreError& error) {
             shown::warning(this, tr("E-mail recipients"), error.message());
         }
@@ -319,17 +318,17 @@ QString ReportsPage::exportTo(const QString& path, int format) {
     return {};
 }
 
+QString ReportsPage::suggestedFileName(int format) const {
+    return report::reportFileName(m_report, QLatin1String(exportFormats[format].suffix));
+}
+
 void ReportsPage::exportAs(int format) {
     const ExportFormat& chosen = exportFormats[format];
-    const QString stem = m_report.title.toLower()
-                             .replace(QLatin1Char(' '), QLatin1Char('-'))
-                             .remove(QLatin1Char(','));
     QString path;
     if (chosen.format == report::OutputFormat::Csv) {
         path = QFileDialog::getExistingDirectory(this, tr("Folder for the CSV tables"));
     } else {
-        path = QFileDialog::getSaveFileName(this, tr("Export report"),
-                                            stem + QLatin1Char('.') + QLatin1String(chosen.suffix),
+        path = QFileDialog::getSaveFileName(this, tr("Export report"), suggestedFileName(format),
                                             QLatin1String(chosen.filter));
     }
     if (path.isEmpty()) {

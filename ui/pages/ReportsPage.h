@@ -43,6 +43,9 @@ public:
 
     // Writes the current report; returns an error message, empty on success.
     QString exportTo(const QString& path, int format);
+    // The file name an export in `format` proposes, with the period
+    // (report/ReportFileName.h): "weekly-review-2026-11-30.pdf".
+    QString suggestedFileName(int format) const;
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -285,7 +285,18 @@ void ReviewPage::setWorkspace(store::Workspace* workspace) {
 }
 
 void ReviewPage::prepareScreenshot() {
-    setStep(0);
+    // The step with the action follow-up when an action is followed up (the
+    // review's question "did last month's actions work?"), else the first.
+    int shown = 0;
+    for (std::size_t i = 0; i < m_report.sections.size(); ++i) {
+        for (const report::Block& block : m_report.sections[i].blocks) {
+            const auto* table = std::get_if<report::Table>(&block);
+            if (table && table->id == QLatin1String("action-follow-up") && !table->rows.empty()) {
+                shown = static_cast<int>(i);
+            }
+        }
+    }
+    setStep(shown);
 }
 
 void ReviewPage::setWeek(const QDate& day) {
@@ -430,9 +441,15 @@ void ReviewPage::showActions() {
         if (lastReview.contains(action.createdAt)) {
             title->setText(shown::text(action.title + tr("  (agreed last week)")));
         }
+        // Imported and typed actions alike; the tooltip tells which.
+        const QString source =
+            action.batch
+                ? tr("Imported (import batch %1, id %2)").arg(*action.batch).arg(action.exportId())
+                : tr("Typed in here (id %1)").arg(action.exportId());
         title->setToolTip(shown::toolTip(
-            action.subject.isEmpty() ? action.title
-                                     : action.title + QStringLiteral(" — ") + action.subject));
+            (action.subject.isEmpty() ? action.title
+                                      : action.title + QStringLiteral(" — ") + action.subject) +
+            QStringLiteral("\n") + source));
         m_actions->setItem(row, 0, title);
         m_actions->setItem(row, 1, new QTableWidgetItem(shown::text(action.owner)));
         auto* deadline = new QTableWidgetItem(action.deadline.toString(QStringLiteral("d MMM")));

@@ -1,9 +1,11 @@
 #include "pages/RootCausesPage.h"
 
 #include "ShownText.h"
+#include "analysis/DocumentationGaps.h"
 #include "analysis/DrillDown.h"
 #include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
+#include "metrics/OutcomeStore.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
 #include "widgets/AnalysisChart.h"
@@ -11,6 +13,7 @@
 #include "widgets/TicketListPane.h"
 
 #include <QBarSet>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -42,7 +45,12 @@ RootCauseFigures computeRootCauses(store::Workspace& workspace, metrics::PeriodP
     }
     const Window window = metrics::windowOf(dates, zone);
     store::Database& db = workspace.db();
-    figures.rootCauses = analysis::analyseRootCauses(db, window, matrix::loadMatrix(db).taxonomy);
+    const matrix::Matrix matrix = matrix::loadMatrix(db);
+    figures.rootCauses = analysis::analyseRootCauses(db, window, matrix.taxonomy);
+    const UtcSeconds asOf = QDateTime::currentSecsSinceEpoch();
+    const metrics::WindowOutcomes outcomes = metrics::loadWindowOutcomes(db, window, asOf);
+    figures.costs = analysis::rootCauseCosts(outcomes.tickets, window, outcomes.costs);
+    figures.ledger = analysis::engineeringLedger(db, outcomes, window, dates.days(), matrix);
     // Only the escalated tickets' facts: what the listing visits, without
     // every ticket of the period.
     figures.rootCauseTickets =
@@ -53,6 +61,11 @@ RootCauseFigures computeRootCauses(store::Workspace& workspace, metrics::PeriodP
         figures.clusterTickets.push_back(analysis::clusterTicketRows(db, cluster));
     }
     return figures;
+}
+
+// A root cause's cost in the period with the currency of the matrix rates.
+QString costText(const analysis::RootCauseCosts& costs, const QString& rootCause) {
+    return display::amount(costs.costOf(rootCause).value_or(0.0));
 }
 
 QString impactText(double impact) {
@@ -145,10 +158,17 @@ RootCausesPage::RootCausesPage(QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     content->addWidget(splitter, 1);
+    m_engineering = new QLabel(m_content);
+    m_engineering->setObjectName(QStringLiteral("engineeringTime"));
+    m_engineering->setWordWrap(true);
+    m_engineering->setTextFormat(Qt::RichText);
+    m_engineering->setAccessibleName(tr("Engineering time"));
+    content->addWidget(m_engineering);
     content->addWidget(parts::footnote(
         tr("Impact: %1. Clusters group escalations by similar subject and description text "
            "(TF-IDF, cosine ≥ 0.35); a cluster with no known issue matching half its "
-           "escalations is a documentation gap.")
+           "escalations, or whose known issue has no knowledge-base article, is a documentation "
+           "gap.")
             .arg(analysis::impactFormula()),
         m_content));
     layout->addWidget(m_content, 1);
@@ -156,9 +176,9 @@ RootCausesPage::RootCausesPage(QWidget* parent)
     parts::styleTable(m_table);
     m_table->setColumnCount(ColumnCount);
     // Two-line headers keep nine columns beside the chart.
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Root cause"), tr("Count"), tr("Share"),
-                                        tr("Change"), tr("Mean\nresolution"),
-                                        tr("Top product area"), tr("Known\nissues"), tr("Impact")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("#"), tr("Root cause"), tr("Count"), tr("Share"), tr("Change"), tr("Mean\nresolution"),
+         tr("Top product area"), tr("Known\nissues"), tr("Impact"), tr("Cost")});
     m_table->setAccessibleName(tr("Ranked root causes"));
     const QList<std::pair<int, int>> widths{
         {RankColumn, 28},         {RootCauseColumn, 156},  {CountColumn, 60},
@@ -286,6 +306,7 @@ void RootCausesPage::showFigures(RootCauseFigures figures) {
     showTable();
     showChart();
     showClusters();
+    showEngineering();
     m_tickets->clear(
         !a.unavailable.isEmpty() ? tr("Escalations not measurable: %1.").arg(a.unavailable)
         : a.rows.empty()         ? tr("No escalations in this period.")
@@ -304,7 +325,11 @@ void RootCausesPage::showTable() {
         QFont bold = name->font();
         bold.setWeight(QFont::DemiBold);
         name->setFont(bold);
-        name->setToolTip(shown::toolTip(tr("Recommended action: %1").arg(row.recommendedAction)));
+        // The cost reads here and in the detail line: the table keeps its
+        // nine columns beside the chart.
+        name->setToolTip(shown::toolTip(
+            tr("Recommended action: %1\nCost in the period: %2")
+                .arg(row.recommendedAction, costText(m_figures.costs, row.rootCause))));
         m_table->setItem(i, RootCauseColumn, name);
         m_table->setItem(i, CountColumn, parts::numberItem(display::count(row.count)));
         m_table->setItem(i, ShareColumn, parts::numberItem(display::percent(row.share)));
@@ -337,12 +362,21 @@ void RootCausesPage::showDetail(int index) {
     for (const analysis::CountedName& issue : row.knownIssues) {
         issues << QStringLiteral("%1 (%2)").arg(shown::html(issue.name)).arg(issue.count);
     }
+    const QString gaps =
+        row.documentationGaps > 0
+            ? tr(" · <span style='color:#b7791f'>documentation gap: %1 match a known issue without "
+                 "a KB article</span>")
+                  .arg(display::count(row.documentationGaps))
+            : QString();
     m_detail->setText(
         tr("<b>%1</b> — recommended action: %2<br><span style='color:#7b8794'>Known issues: %3 · "
-           "%4 accounts, ARR %5</span>")
+           "%4 accounts, ARR %5 · cost %6</span>%7")
             .arg(shown::html(row.rootCause), shown::html(row.recommendedAction),
                  issues.isEmpty() ? tr("none") : issues.join(QStringLiteral(", ")),
-                 display::count(row.affectedAccounts), display::amount(row.affectedArr)));
+                 display::count(row.affectedAccounts), display::amount(row.affectedArr),
+                 costText(m_figures.costs, row.rootCause) + QLatin1Char(' ') +
+                     m_figures.ledger.currency,
+                 gaps));
 }
 
 void RootCausesPage::showChart() {
@@ -414,7 +448,16 @@ void RootCausesPage::showClusters() {
         terms->setToolTip(shown::toolTip(m_figures.clusterSentences.value(i)));
         m_clusters->setItem(i, ClusterTermsColumn, terms);
         QTableWidgetItem* issue = nullptr;
-        if (cluster.knownIssue) {
+        if (cluster.knownIssue && analysis::lacksKnowledgeBaseArticle(*cluster.knownIssue)) {
+            issue = parts::textItem(tr("%1 · no KB article").arg(cluster.knownIssue->issueId));
+            issue->setForeground(AnalysisChart::watchColour());
+            issue->setToolTip(shown::toolTip(tr("%1 — %2 of %3 escalations match; the known issue "
+                                                "has no knowledge-base article: a documentation "
+                                                "gap.")
+                                                 .arg(cluster.knownIssue->title)
+                                                 .arg(cluster.knownIssueMatches)
+                                                 .arg(cluster.members.size())));
+        } else if (cluster.knownIssue) {
             issue = parts::textItem(cluster.knownIssue->issueId);
             issue->setToolTip(shown::toolTip(tr("%1 — %2 of %3 escalations match")
                                                  .arg(cluster.knownIssue->title)
@@ -473,6 +516,43 @@ void RootCausesPage::clusterSelected() {
     m_tickets->showTickets(
         m_workspace, tr("Cluster: %1").arg(cluster.topTerms.mid(0, 3).join(QStringLiteral(", "))),
         m_figures.clusterTickets[std::size_t(index)]);
+}
+
+void RootCausesPage::showEngineering() {
+    const analysis::EngineeringLedger& l = m_figures.ledger;
+    if (!m_workspace || !m_figures.dates.isValid() || !m_figures.error.isEmpty()) {
+        m_engineering->clear();
+        return;
+    }
+    if (!l.engineeringLevel) {
+        m_engineering->setText(
+            tr("<b>Engineering time</b> — %1").arg(shown::html(analysis::ledgerSentence(l))));
+        return;
+    }
+    QStringList reasons;
+    for (const auto& [reason, figures] : l.byReason) {
+        reasons << tr("%1 %2").arg(analysis::avoidableReasonLabel(reason).toLower(),
+                                   display::count(figures.escalations));
+    }
+    QStringList causes;
+    for (const auto& [cause, count] : l.avoidableByRootCause) {
+        if (causes.size() == 4) {
+            break;
+        }
+        causes << QStringLiteral("%1 (%2)").arg(shown::html(cause), display::count(count));
+    }
+    m_engineering->setText(
+        tr("<b>Engineering time</b> — %1 %4<br><span style='color:#7b8794'>Avoidable by reason "
+           "(an escalation may have several): %2.%3</span>")
+            .arg(shown::html(analysis::ledgerSentence(l)), reasons.join(QStringLiteral(", ")),
+                 causes.isEmpty()
+                     ? QString()
+                     : tr(" Most avoidable: %1.").arg(causes.join(QStringLiteral(", "))),
+                 shown::html(analysis::annualisedSentence(l))));
+}
+
+QString RootCausesPage::engineeringText() const {
+    return m_engineering->text();
 }
 
 QString RootCausesPage::selectedDetailText() const {

@@ -4,7 +4,9 @@
 // with a bar chart, the problem clusters found in their text, and the
 // tickets behind a selected root cause or cluster.
 
+#include "analysis/EngineeringLedger.h"
 #include "analysis/ProblemClusters.h"
+#include "analysis/RootCauseCosts.h"
 #include "analysis/RootCauses.h"
 #include "metrics/DataEnd.h"
 #include "metrics/Period.h"
@@ -30,6 +32,9 @@ struct RootCauseFigures {
     QStringList clusterSentences; // one per cluster
     std::map<QString, std::vector<std::int64_t>> rootCauseTickets;
     std::vector<std::vector<std::int64_t>> clusterTickets; // one per cluster
+    // The period's engineering-time ledger and the cost per root cause (#21).
+    analysis::EngineeringLedger ledger;
+    analysis::RootCauseCosts costs;
     QString error;
 };
 
@@ -77,6 +82,8 @@ public:
     TicketListPane* tickets() const { return m_tickets; }
     QString selectedDetailText() const;
     QString clusterSentenceText() const;
+    // The engineering-time section's text.
+    QString engineeringText() const;
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -87,6 +94,7 @@ private:
     void showTable();
     void showChart();
     void showClusters();
+    void showEngineering();
     void showDetail(int index);
     void rootCauseSelected();
     void clusterSelected();
@@ -100,6 +108,7 @@ private:
     QWidget* m_content;
     QTableWidget* m_table;
     QLabel* m_detail;
+    QLabel* m_engineering = nullptr; // the engineering-time section
     AnalysisChart* m_chart;
     QTableWidget* m_clusters;
     QLabel* m_sentence;

@@ -3,6 +3,7 @@
 #include "ShownText.h"
 #include "models/DisplayText.h"
 #include "pages/PageParts.h"
+#include "report/output/WorkspaceSettings.h"
 #include "widgets/AnalysisChart.h"
 #include "widgets/PeriodPicker.h"
 #include "widgets/TicketListPane.h"
@@ -35,6 +36,13 @@ namespace {
 // every label to "...".
 constexpr int chartSegments = 10;
 
+// The renewal window of the segments: N days after the period's end, N the
+// workspace setting, as `escdesk segments` reads it.
+metrics::RenewalWindow renewalWindowOf(store::Workspace& workspace,
+                                       const metrics::DateRange& dates) {
+    return {dates.last.addDays(1), report::renewalWindowDays(workspace)};
+}
+
 SegmentFigures computeSegments(store::Workspace& workspace, metrics::PeriodPreset preset,
                                const metrics::DateRange& picked, const QDate& today,
                                SegmentField field) {
@@ -51,7 +59,8 @@ SegmentFigures computeSegments(store::Workspace& workspace, metrics::PeriodPrese
     // `escdesk segments` reads them: the same figures, without reading
     // every ticket of the period.
     figures.analysis = analysis::analyseSegments(
-        workspace.db(), metrics::windowOf(dates, workspace.reportingTimeZone()), field);
+        workspace.db(), metrics::windowOf(dates, workspace.reportingTimeZone()), field,
+        renewalWindowOf(workspace, dates));
     return figures;
 }
 
@@ -59,7 +68,10 @@ SegmentTicketRows computeSegmentTickets(store::Workspace& workspace,
                                         const metrics::DateRange& dates, SegmentField field,
                                         const QString& value) {
     const Window window = metrics::windowOf(dates, workspace.reportingTimeZone());
-    return {value, analysis::segmentTicketRows(workspace.db(), window, field, value), {}};
+    return {value,
+            analysis::segmentTicketRows(workspace.db(), window, field, value,
+                                        renewalWindowOf(workspace, dates)),
+            {}};
 }
 
 // Whether two segment values are the same segment (a null value is none).
@@ -97,6 +109,20 @@ SegmentsPage::SegmentsPage(QWidget* parent)
     m_field->addItem(tr("Product area"), int(SegmentField::ProductArea));
     m_field->addItem(tr("Root cause"), int(SegmentField::RootCause));
     m_field->addItem(tr("Group"), int(SegmentField::Group));
+    m_field->addItem(tr("Assignee"), int(SegmentField::Assignee));
+    m_field->addItem(tr("Channel"), int(SegmentField::Channel));
+    m_field->addItem(tr("Region"), int(SegmentField::Region));
+    m_field->addItem(tr("ARR band"), int(SegmentField::ArrBand));
+    m_field->addItem(tr("Renewal window"), int(SegmentField::RenewalWindow));
+    m_field->setItemData(
+        m_field->count() - 2,
+        tr("The account's ARR: %1").arg(metrics::arrBandNames().join(QStringLiteral(", "))),
+        Qt::ToolTipRole);
+    m_field->setItemData(m_field->count() - 1,
+                         tr("Whether the account renews within N days after the period's end "
+                            "(N: Edit › Preferences, default %1)")
+                             .arg(report::defaultRenewalWindowDays),
+                         Qt::ToolTipRole);
     header->addWidget(m_field);
     header->addSpacing(12);
     header->addWidget(m_period);

@@ -55,6 +55,7 @@ TrendFigures computeTrend(store::Workspace& workspace, Granularity granularity,
         analysis::analyseTrend(workspace.db(), figures.firstDay, figures.lastDay.addDays(1),
                                granularity, zone, QDateTime::currentSecsSinceEpoch());
     figures.rootCauses = analysis::stackedRootCauses(figures.trend, TrendsPage::stackedRootCauses);
+    figures.spikes = analysis::rootCauseSpikes(figures.trend);
     for (const analysis::TrendPoint& point : figures.trend.points) {
         figures.rate.push_back(point.metrics.escalationRate);
     }
@@ -100,7 +101,8 @@ TrendsPage::TrendsPage(QWidget* parent)
                                          QStringLiteral("escalations-by-root-cause"), m_content))
     , m_rising(new QTableWidget(m_content))
     , m_risingEmpty(new QLabel(m_content))
-    , m_p90Check(new QLabel(m_content)) {
+    , m_p90Check(new QLabel(m_content))
+    , m_spikeCheck(new QLabel(m_content)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 20, 20, 12);
     layout->setSpacing(10);
@@ -162,6 +164,10 @@ TrendsPage::TrendsPage(QWidget* parent)
     m_p90Check->setWordWrap(true);
     m_p90Check->setTextFormat(Qt::RichText);
     rising->addWidget(m_p90Check);
+    m_spikeCheck->setWordWrap(true);
+    m_spikeCheck->setTextFormat(Qt::RichText);
+    m_spikeCheck->setToolTip(analysis::spikeRuleText());
+    rising->addWidget(m_spikeCheck);
     lower->addWidget(risingBox, 1);
     content->addLayout(lower, 1);
     layout->addWidget(m_content, 1);
@@ -576,7 +582,37 @@ void TrendsPage::showRootCauses(const QStringList& labels) {
     m_rootCauseChart->chart()->legend()->setAlignment(Qt::AlignRight);
 }
 
+QString TrendsPage::spikeText() const {
+    if (!m_workspace) {
+        return {};
+    }
+    const analysis::SpikeCheck& check = m_figures.spikes;
+    if (m_figures.trend.granularity != Granularity::Week) {
+        return tr("Spike check: in the weekly view.");
+    }
+    if (!check.enoughWeeks) {
+        return tr("Spike check: needs %1 complete weeks before the latest one.")
+            .arg(analysis::spikeTrailingWeeks);
+    }
+    const QString week = QLocale().toString(check.weekStart, QStringLiteral("d MMM"));
+    if (check.spikes.empty()) {
+        return tr("Spikes, week of %1: <span style='color:#1e7f4f'>none</span> — no root "
+                  "cause above its robust threshold over the %2 weeks before")
+            .arg(week)
+            .arg(analysis::spikeTrailingWeeks);
+    }
+    QStringList spikes;
+    for (const analysis::Spike& spike : check.spikes) {
+        spikes << tr("<b style='color:#b42318'>%1</b> %2 (median %3, threshold %4)")
+                      .arg(shown::html(spike.rootCause), display::count(spike.count),
+                           QLocale().toString(spike.threshold.median, 'g', 4),
+                           QLocale().toString(spike.threshold.threshold, 'f', 1));
+    }
+    return tr("Spikes, week of %1: %2").arg(week, spikes.join(QStringLiteral(", ")));
+}
+
 void TrendsPage::showRising() {
+    m_spikeCheck->setText(spikeText());
     const auto& rising = m_figures.trend.rising;
     m_rising->clearContents();
     m_rising->setRowCount(int(rising.size()));
@@ -783,6 +819,10 @@ void TrendsPage::showRisingTickets(int row) {
 
 QString TrendsPage::p90CheckText() const {
     return m_p90Check->text();
+}
+
+QString TrendsPage::spikeCheckText() const {
+    return m_spikeCheck->text();
 }
 
 } // namespace escdesk::ui

@@ -26,6 +26,7 @@ struct TrendFigures {
     metrics::ChosenPeriod period;
     analysis::Trend trend;
     analysis::StackedCategories rootCauses;
+    analysis::SpikeCheck spikes; // of the latest complete week (weekly view)
     std::vector<std::optional<double>> rate;
     std::vector<std::optional<double>> rateAverage;
     QDate firstDay;
@@ -68,6 +69,7 @@ public:
     AnalysisChart* p90Chart() const { return m_p90Chart; }
     QTableWidget* risingTable() const { return m_rising; }
     QString p90CheckText() const;
+    QString spikeCheckText() const;
     // Lists the escalated tickets behind one stacked bar: root cause
     // `category` (of figures().rootCauses.names) in period `period`.
     void showBarTickets(int period, int category);
@@ -97,6 +99,7 @@ private:
     void showRootCauses(const QStringList& labels);
     void showP90(const QStringList& labels);
     void showRising();
+    QString spikeText() const;
 
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;
@@ -114,6 +117,7 @@ private:
     QTableWidget* m_rising;
     QLabel* m_risingEmpty;
     QLabel* m_p90Check;
+    QLabel* m_spikeCheck;
 };
 
 } // namespace escdesk::ui

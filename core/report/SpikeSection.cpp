@@ -1,0 +1,37 @@
+#include "report/SpikeSection.h"
+
+#include "analysis/TrendCategories.h"
+
+namespace escdesk::report {
+
+void addSpikeParagraphs(Section& section, ReportContext& context, const QDate& first,
+                        const QDate& last) {
+    const analysis::Trend weeks = analysis::analyseTrend(
+        context.workspace.db(), first.addDays(-7 * analysis::spikeTrailingWeeks), last.addDays(1),
+        analysis::Granularity::Week, context.zone, context.asOf);
+    const analysis::SpikeCheck check = analysis::rootCauseSpikes(weeks);
+    if (check.weekStart != first) {
+        return; // the week is not a whole one: no week to check
+    }
+    for (const analysis::Spike& spike : check.spikes) {
+        QStringList trailing;
+        for (std::int64_t count : spike.trailing) {
+            trailing << QString::number(count);
+        }
+        section.blocks.push_back(Paragraph{
+            QStringLiteral("Spike: %1 — %2 escalations this week, above the threshold of %3 "
+                           "(median %4 + %5 × max(1.4826 × MAD %6, 1)) of the %7 weeks before: "
+                           "%8.")
+                .arg(spike.rootCause)
+                .arg(spike.count)
+                .arg(spike.threshold.threshold, 0, 'f', 1)
+                .arg(spike.threshold.median, 0, 'g', 4)
+                .arg(analysis::spikeK, 0, 'f', 0)
+                .arg(spike.threshold.mad, 0, 'g', 4)
+                .arg(analysis::spikeTrailingWeeks)
+                .arg(trailing.join(QStringLiteral(", "))),
+            Tone::Bad});
+    }
+}
+
+} // namespace escdesk::report

@@ -283,9 +283,12 @@ void WeeklyTrendChart::showRate(const std::vector<metrics::PeriodFigures>& weeks
         series->attachAxis(y);
     }
     // The dots repeat the line, the dashed stretch the hollow point: keep
-    // them out of the legend.
+    // them out of the legend. So is the hollow point itself: the axis title
+    // explains the starred week, and three entries fit a chart that shares
+    // the Dashboard's width with the volume chart and the engineering card.
     for (QAbstractSeries* repeated :
-         {static_cast<QAbstractSeries*>(dots), static_cast<QAbstractSeries*>(partialLine)}) {
+         {static_cast<QAbstractSeries*>(dots), static_cast<QAbstractSeries*>(partialLine),
+          static_cast<QAbstractSeries*>(partialDots)}) {
         if (repeated) {
             for (QLegendMarker* marker : chart->legend()->markers(repeated)) {
                 marker->setVisible(false);

@@ -47,8 +47,8 @@ void generate(const QString& path, std::int64_t tickets, std::uint64_t seed) {
 // each value's type and text: equal hashes mean identical content.
 QByteArray contentHash(Database& db) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const char* table : {"settings", "accounts", "known_issues", "tickets", "ticket_events",
-                              "review_actions"}) {
+    for (const char* table :
+         {"settings", "accounts", "known_issues", "tickets", "ticket_events", "review_actions"}) {
         const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1";
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {

@@ -97,7 +97,7 @@ void printDetail(const analysis::RootCauseAnalysis& result) {
               << "   Recommended action: " << row.recommendedAction << '\n'
               << "   Latest: " << row.exampleTickets.join(QStringLiteral(", ")) << '\n';
     }
-    out() << "\nImpact: " << analysis::impactFormula() << '\n';
+    out() << "\nImpact: " << analysis::impactFormula(result.usersAffectedKnown) << '\n';
 }
 
 } // namespace

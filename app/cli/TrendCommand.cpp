@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 
 #include "analysis/AnalysisJson.h"
+#include "analysis/ClusterSpikes.h"
 #include "analysis/TrendCategories.h"
 
 #include <QDateTime>
@@ -33,7 +34,7 @@ QString formatValue(const QString& key, const std::optional<double>& value) {
 }
 
 // The spike flag of the latest complete week (weekly trends only).
-void printSpikes(const analysis::Trend& trend) {
+void printSpikes(const analysis::Trend& trend, store::Database& db, const QTimeZone& zone) {
     if (trend.granularity != analysis::Granularity::Week) {
         return;
     }
@@ -42,9 +43,14 @@ void printSpikes(const analysis::Trend& trend) {
         out() << "Spike, week of " << check.weekStart.toString(Qt::ISODate) << ": "
               << analysis::spikeText(spike) << '\n';
     }
+    const analysis::ClusterSpikeCheck clusters = analysis::clusterSpikes(db, check, zone);
+    for (const analysis::ClusterSpike& spike : clusters.spikes) {
+        out() << "Cluster spike, week of " << clusters.weekStart.toString(Qt::ISODate) << ": "
+              << analysis::clusterSpikeText(spike) << '\n';
+    }
 }
 
-void printTrend(const analysis::Trend& trend) {
+void printTrend(const analysis::Trend& trend, store::Database& db, const QTimeZone& zone) {
     const auto series = analysis::trendSeries(trend);
     const QStringList shown{QStringLiteral("tickets"),
                             QStringLiteral("escalated"),
@@ -103,7 +109,7 @@ void printTrend(const analysis::Trend& trend) {
               << (trend.p90.regressed ? QStringLiteral(" — REGRESSION (> +20%)") : QString())
               << '\n';
     }
-    printSpikes(trend);
+    printSpikes(trend, db, zone);
 }
 
 } // namespace
@@ -136,13 +142,16 @@ int runTrend(const QStringList& arguments) {
                                QDateTime::currentSecsSinceEpoch());
     if (!parser.isSet(QStringLiteral("json"))) {
         notePeriodFollowsData(dates);
-        printTrend(trend);
+        printTrend(trend, workspace->db(), zone);
         return Success;
     }
     QJsonObject json = analysis::trendToJson(trend);
     if (trend.granularity == analysis::Granularity::Week) {
-        json.insert(QStringLiteral("spikes"),
-                    analysis::spikeCheckToJson(analysis::rootCauseSpikes(trend)));
+        const analysis::SpikeCheck spikes = analysis::rootCauseSpikes(trend);
+        json.insert(QStringLiteral("spikes"), analysis::spikeCheckToJson(spikes));
+        json.insert(QStringLiteral("cluster_spikes"),
+                    analysis::clusterSpikeCheckToJson(
+                        analysis::clusterSpikes(workspace->db(), spikes, zone)));
     }
     json.insert(QStringLiteral("period"), periodJson(dates, zone));
     out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';

@@ -274,7 +274,8 @@ QJsonArray countedNames(const std::vector<CountedName>& names, const char* key) 
     return array;
 }
 
-QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssue>& issues) {
+QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssue>& issues,
+                            bool usersAffectedKnown) {
     QJsonArray knownIssues;
     for (const CountedName& hit : row.knownIssues) {
         const auto issue = std::find_if(issues.begin(), issues.end(),
@@ -290,7 +291,7 @@ QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssu
     for (const QString& id : row.exampleTickets) {
         examples.append(id);
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("root_cause"), row.rootCause},
         {QStringLiteral("count"), static_cast<qint64>(row.count)},
         {QStringLiteral("share"), row.share},
@@ -307,6 +308,11 @@ QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssu
         {QStringLiteral("affected_arr"), row.affectedArr},
         {QStringLiteral("impact"), row.impact},
         {QStringLiteral("examples"), examples}};
+    // Only where the data records users affected: elsewhere the shape is as before.
+    if (usersAffectedKnown) {
+        json.insert(QStringLiteral("users_affected"), row.usersAffected);
+    }
+    return json;
 }
 
 } // namespace
@@ -314,7 +320,7 @@ QJsonObject rootCauseToJson(const RootCauseRow& row, const std::vector<KnownIssu
 QJsonObject rootCausesToJson(const RootCauseAnalysis& analysis) {
     QJsonArray rows, top;
     for (const RootCauseRow& row : analysis.rows) {
-        rows.append(rootCauseToJson(row, analysis.knownIssues));
+        rows.append(rootCauseToJson(row, analysis.knownIssues, analysis.usersAffectedKnown));
         if (top.size() < 3) {
             top.append(row.rootCause);
         }
@@ -326,7 +332,7 @@ QJsonObject rootCausesToJson(const RootCauseAnalysis& analysis) {
     QJsonObject json{
         {QStringLiteral("escalations"), escalations(analysis.escalations)},
         {QStringLiteral("previous_escalations"), escalations(analysis.previousEscalations)},
-        {QStringLiteral("impact_formula"), impactFormula()},
+        {QStringLiteral("impact_formula"), impactFormula(analysis.usersAffectedKnown)},
         {QStringLiteral("root_causes"), rows},
         {QStringLiteral("top"), top}};
     if (!measured) {
@@ -371,11 +377,16 @@ QJsonObject clustersToJson(const ClusterAnalysis& analysis, const QTimeZone& zon
             {QStringLiteral("affected_arr"), cluster.affectedArr},
             {QStringLiteral("impact"), cluster.impact},
             {QStringLiteral("tickets"), members}});
+        if (analysis.usersAffectedKnown) {
+            QJsonObject shown = clusters.last().toObject();
+            shown.insert(QStringLiteral("users_affected"), cluster.usersAffected);
+            clusters.replace(clusters.size() - 1, shown);
+        }
     }
     return QJsonObject{
         {QStringLiteral("escalated_tickets"), static_cast<qint64>(analysis.escalatedTickets)},
         {QStringLiteral("method"), clusterMethod()},
-        {QStringLiteral("impact_formula"), impactFormula()},
+        {QStringLiteral("impact_formula"), impactFormula(analysis.usersAffectedKnown)},
         {QStringLiteral("clusters"), clusters}};
 }
 
@@ -423,6 +434,9 @@ void writeCluster(CompactJsonText& json, const ClusterAnalysis& analysis,
         json.string(term);
     }
     json.endArray();
+    if (analysis.usersAffectedKnown) {
+        json.key(QLatin1String("users_affected")).number(cluster.usersAffected);
+    }
     json.endObject();
 }
 
@@ -451,8 +465,8 @@ QString clustersJsonText(const ClusterAnalysis& analysis, const QTimeZone& zone,
     values[QStringLiteral("escalated_tickets")] = [&](CompactJsonText& json) {
         json.integer(analysis.escalatedTickets);
     };
-    values[QStringLiteral("impact_formula")] = [](CompactJsonText& json) {
-        json.string(impactFormula());
+    values[QStringLiteral("impact_formula")] = [&](CompactJsonText& json) {
+        json.string(impactFormula(analysis.usersAffectedKnown));
     };
     values[QStringLiteral("method")] = [](CompactJsonText& json) {
         json.string(clusterMethod());

@@ -65,9 +65,32 @@ double impactScore(std::int64_t escalations, double arr, double weights, double 
     return usersAffected > 0.0 ? score * (1.0 + usersAffected / impactUsersUnit) : score;
 }
 
+namespace {
+
+// Whether the workspace may hold a ticket with users affected: false only
+// when the partial index of such tickets (schema version 19) exists and is
+// empty, one probe instead of a read of every ticket's attributes. The WHERE
+// must be the index's own, word for word, for SQLite to use it.
+bool anyTicketMayRecordUsersAffected(store::Database& db) {
+    store::Statement index = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND "
+                                        "name = 'tickets_with_users_affected'");
+    if (!index.step()) {
+        return true; // an older file opened as it is: look ticket by ticket
+    }
+    store::Statement any = db.prepare("SELECT 1 FROM tickets INDEXED BY "
+                                      "tickets_with_users_affected WHERE instr(attributes, "
+                                      "'users_affected') > 0 LIMIT 1");
+    return any.step();
+}
+
+} // namespace
+
 std::unordered_map<std::int64_t, double>
 usersAffectedOfTickets(store::Database& db, const std::vector<std::int64_t>& rows) {
     std::unordered_map<std::int64_t, double> users;
+    if (rows.empty() || !anyTicketMayRecordUsersAffected(db)) {
+        return users;
+    }
     store::Statement attributes = db.prepare("SELECT attributes FROM tickets WHERE id = ?1");
     for (std::int64_t row : rows) {
         attributes.reset();

@@ -486,7 +486,8 @@ QStringList topTerms(const Forming& forming, const Vocabulary& vocabulary) {
 }
 
 ProblemCluster describe(const Forming& forming, const Corpus& corpus,
-                        const std::vector<double>& accountArrs, const KnownIssueMatcher& matcher) {
+                        const std::vector<double>& accountArrs, const KnownIssueMatcher& matcher,
+                        const std::unordered_map<std::int64_t, double>& usersAffected) {
     const std::vector<Document>& documents = corpus.documents;
     ProblemCluster cluster;
     cluster.topTerms = topTerms(forming, corpus.vocabulary);
@@ -538,9 +539,14 @@ ProblemCluster describe(const Forming& forming, const Corpus& corpus,
             impact.add(corpus.accounts.name(d.account),
                        accountArrs[static_cast<std::size_t>(d.account)], issue);
         }
+        // A document is a distinct ticket: its users count once.
+        if (const auto users = usersAffected.find(d.ticket); users != usersAffected.end()) {
+            impact.addUsersAffected(users->second);
+        }
     }
     cluster.affectedAccounts = impact.affectedAccounts();
     cluster.affectedArr = impact.affectedArr();
+    cluster.usersAffected = impact.usersAffected();
     cluster.impact = impact.impact();
     return cluster;
 }
@@ -561,6 +567,19 @@ std::vector<double> accountArrs(store::Database& db, const FieldIds& accounts) {
         byId.push_back(arr == arrs.constEnd() ? 0.0 : arr->value_or(0.0));
     }
     return byId;
+}
+
+// The users affected of the window's escalated tickets that record some,
+// by ticket row; looked up in row order, which the store reads fastest.
+std::unordered_map<std::int64_t, double>
+usersAffectedOfDocuments(store::Database& db, const std::vector<Document>& documents) {
+    std::vector<std::int64_t> tickets;
+    tickets.reserve(documents.size());
+    for (const Document& d : documents) {
+        tickets.push_back(d.ticket);
+    }
+    std::sort(tickets.begin(), tickets.end());
+    return usersAffectedOfTickets(db, tickets);
 }
 
 // Whether rows computed now are kept (as ticketTextFeatures keeps them):
@@ -631,9 +650,11 @@ ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
     }
 
     const std::vector<double> arrs = accountArrs(db, corpus.accounts);
+    const std::unordered_map<std::int64_t, double> users = usersAffectedOfDocuments(db, documents);
+    analysis.usersAffectedKnown = !users.empty();
     for (const Forming& forming : formClusters(documents)) {
         if (forming.documents.size() >= 2) {
-            analysis.clusters.push_back(describe(forming, corpus, arrs, matcher));
+            analysis.clusters.push_back(describe(forming, corpus, arrs, matcher, users));
         }
     }
     std::stable_sort(analysis.clusters.begin(), analysis.clusters.end(),

@@ -50,6 +50,7 @@ struct ProblemCluster {
     std::int64_t duplicates = 0;
     std::int64_t affectedAccounts = 0;
     double affectedArr = 0.0;
+    double usersAffected = 0.0; // summed over its members
     double impact = 0.0;
 };
 
@@ -57,6 +58,9 @@ struct ClusterAnalysis {
     Window window;
     std::int64_t escalatedTickets = 0;    // tickets with an escalation in the window
     std::vector<ProblemCluster> clusters; // of two tickets or more; largest first
+    // Whether any escalated ticket of the window records its users affected:
+    // the impact then weighs them (impactFormula(usersAffectedKnown)).
+    bool usersAffectedKnown = false;
 };
 
 ClusterAnalysis analyseClusters(store::Database& db, const Window& window);

@@ -264,11 +264,27 @@ struct CauseTally {
     std::int64_t accounts = 0;
     double arr = 0.0;
     double weights = 0.0;
+    double usersAffected = 0.0;
     LatestTickets latest;
 };
 
+// The users affected of the window's escalated tickets that record some, by
+// ticket row: one look-up per distinct ticket (they come sorted by ticket).
+std::unordered_map<std::int64_t, double> usersAffectedOfEscalated(store::Database& db,
+                                                                  const CauseEscalations& input) {
+    std::vector<std::int64_t> tickets;
+    tickets.reserve(input.escalations.size());
+    for (const CauseEscalation& e : input.escalations) {
+        if (tickets.empty() || tickets.back() != e.ticket) {
+            tickets.push_back(e.ticket);
+        }
+    }
+    return usersAffectedOfTickets(db, tickets);
+}
+
 std::vector<CauseTally> tallyByCause(const CauseEscalations& input,
-                                     const KnownIssueMatcher& matcher) {
+                                     const KnownIssueMatcher& matcher,
+                                     const std::unordered_map<std::int64_t, double>& users) {
     std::vector<CauseTally> tallies(input.causes.size());
     const std::vector<CauseEscalation>& escalations = input.escalations;
     for (std::size_t i = 0; i < escalations.size(); ++i) {
@@ -283,6 +299,11 @@ std::vector<CauseTally> tallyByCause(const CauseEscalations& input,
         if (firstOfTicket && e.resolvedAt) {
             tally.resolutionMinutes += static_cast<double>(*e.resolvedAt - e.createdAt) / 60.0;
             ++tally.resolvedTickets;
+        }
+        if (firstOfTicket && !users.empty()) {
+            if (const auto found = users.find(e.ticket); found != users.end()) {
+                tally.usersAffected += found->second;
+            }
         }
         const bool lastOfTicket =
             i + 1 == escalations.size() || escalations[i + 1].ticket != e.ticket;
@@ -356,7 +377,8 @@ RootCauseRow rowOf(const QString& rootCause, const CauseTally& tally, std::int64
     row.knownIssues = ranked(issues);
     row.affectedAccounts = tally.accounts;
     row.affectedArr = tally.arr;
-    row.impact = impactScore(tally.count, tally.arr, tally.weights);
+    row.usersAffected = tally.usersAffected;
+    row.impact = impactScore(tally.count, tally.arr, tally.weights, tally.usersAffected);
     for (const auto& [at, ticket] : tally.latest.latest()) {
         const auto id = ticketIds.find(ticket);
         if (id != ticketIds.end()) {
@@ -478,7 +500,9 @@ RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,
         analysis.previousEscalations += count;
     }
 
-    const std::vector<CauseTally> tallies = tallyByCause(input, matcher);
+    const std::unordered_map<std::int64_t, double> users = usersAffectedOfEscalated(db, input);
+    analysis.usersAffectedKnown = !users.empty();
+    const std::vector<CauseTally> tallies = tallyByCause(input, matcher, users);
     const std::map<std::int64_t, QString> ticketIds = ticketIdsOf(db, tallies);
     for (const auto& [cause, id] : input.causes.byName()) {
         const CauseTally& tally = tallies[static_cast<std::size_t>(id)];

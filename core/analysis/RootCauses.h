@@ -37,6 +37,7 @@ struct RootCauseRow {
     QString recommendedAction;
     std::int64_t affectedAccounts = 0;
     double affectedArr = 0.0;
+    double usersAffected = 0.0; // summed over its distinct escalated tickets
     double impact = 0.0;
     QStringList exampleTickets; // the latest escalated tickets, up to 5
 
@@ -53,6 +54,9 @@ struct RootCauseAnalysis {
     // Why escalations cannot be measured at all (no ticket has a tier or an
     // escalation): the counts of 0 then mean nothing. Empty when they can.
     QString unavailable;
+    // Whether any escalated ticket of the window records its users affected:
+    // the impact then weighs them (impactFormula(usersAffectedKnown)).
+    bool usersAffectedKnown = false;
 };
 
 RootCauseAnalysis analyseRootCauses(store::Database& db, const Window& window,

@@ -116,6 +116,7 @@ SpikeCheck rootCauseSpikes(const Trend& weekly) {
     }
     check.enoughWeeks = true;
     for (const auto& [rootCause, count] : latest->escalationsByRootCause) {
+        check.escalations += count;
         Spike spike{rootCause, count, {}, {}};
         for (std::size_t i = firstTrailing; i < latestIndex; ++i) {
             const auto& counts = weekly.points[i].escalationsByRootCause;

@@ -66,6 +66,9 @@ struct SpikeCheck {
     // them nothing is flagged.
     bool enoughWeeks = false;
     std::vector<Spike> spikes; // furthest above its threshold first; ties by name
+    // Escalations of all root causes in that week: under the minimum of 5 no
+    // cluster of it can spike either (ClusterSpikes.h).
+    std::int64_t escalations = 0;
 };
 
 // The check on a weekly trend (no week checked on a monthly one).

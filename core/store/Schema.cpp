@@ -513,6 +513,17 @@ CREATE UNIQUE INDEX review_decisions_by_source_id ON review_decisions(source_id)
 ALTER TABLE checklist_runs ADD COLUMN batch INTEGER REFERENCES import_batches(id);
 )sql";
 
+// Version 19 (issue #21): the tickets that record their users affected
+// (the `users_affected` attribute), so the impact score learns with one probe
+// of an index, empty in most workspaces, whether any escalated ticket weighs
+// users, instead of reading every escalated ticket's attributes. SQLite keeps
+// a partial index up to date with each insert, update and delete; the
+// expression must match analysis::usersAffectedOfTickets' query exactly.
+constexpr std::string_view schemaV19 = R"sql(
+CREATE INDEX tickets_with_users_affected ON tickets(id)
+    WHERE instr(attributes, 'users_affected') > 0;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
@@ -520,6 +531,7 @@ constexpr std::array migrations{
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
     Migration{13, schemaV13}, Migration{14, schemaV14}, Migration{15, schemaV15},
     Migration{16, schemaV16}, Migration{17, schemaV17}, Migration{18, schemaV18},
+    Migration{19, schemaV19},
 };
 
 // Versions ascend and the last one is the current version.

@@ -118,10 +118,11 @@ private slots:
         QCOMPARE(check.text(0), QStringLiteral("ok"));
         QCOMPARE(countRecords(workspace.db()).tickets, 0);
         QCOMPARE(workspace.db().queryInt64("SELECT count(*) FROM import_batches"), 0);
-        // tickets_by_created_at and tickets_by_account
+        // tickets_by_created_at, tickets_by_account and (schema 19)
+        // tickets_with_users_affected
         QCOMPARE(workspace.db().queryInt64("SELECT count(*) FROM sqlite_schema WHERE type = "
                                            "'index' AND tbl_name = 'tickets' AND sql IS NOT NULL"),
-                 2);
+                 3);
     }
 };
 

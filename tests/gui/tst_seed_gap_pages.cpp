@@ -234,6 +234,9 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Spikes, week of 23 Nov")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Billing</b> 7 (median 3, threshold 6.0)")),
                  qPrintable(text));
+        // The tickets carry no text, so no two form a cluster: no cluster spikes.
+        QVERIFY2(text.contains(QStringLiteral("Cluster spikes: <span style='color:#1e7f4f'>none")),
+                 qPrintable(text));
         if (qEnvironmentVariableIsSet("ESCDESK_TRENDS_SHOT")) {
             page.resize(1200, 800);
             page.grab().save(qEnvironmentVariable("ESCDESK_TRENDS_SHOT"));

@@ -68,6 +68,17 @@ QString costText(const analysis::RootCauseCosts& costs, const QString& rootCause
     return display::amount(costs.costOf(rootCause).value_or(0.0));
 }
 
+// The page's footnote: the impact formula (with users affected when the
+// data records them) and how clusters are formed.
+QString footnoteText(bool usersAffectedKnown) {
+    return RootCausesPage::tr(
+               "Impact: %1. Clusters group escalations by similar subject and description text "
+               "(TF-IDF, cosine ≥ 0.35); a cluster with no known issue matching half its "
+               "escalations, or whose known issue has no knowledge-base article, is a "
+               "documentation gap.")
+        .arg(analysis::impactFormula(usersAffectedKnown));
+}
+
 QString impactText(double impact) {
     return QLocale().toString(impact, 'f', 1);
 }
@@ -164,13 +175,8 @@ RootCausesPage::RootCausesPage(QWidget* parent)
     m_engineering->setTextFormat(Qt::RichText);
     m_engineering->setAccessibleName(tr("Engineering time"));
     content->addWidget(m_engineering);
-    content->addWidget(parts::footnote(
-        tr("Impact: %1. Clusters group escalations by similar subject and description text "
-           "(TF-IDF, cosine ≥ 0.35); a cluster with no known issue matching half its "
-           "escalations, or whose known issue has no knowledge-base article, is a documentation "
-           "gap.")
-            .arg(analysis::impactFormula()),
-        m_content));
+    m_footnote = parts::footnote(footnoteText(false), m_content);
+    content->addWidget(m_footnote);
     layout->addWidget(m_content, 1);
 
     parts::styleTable(m_table);
@@ -303,6 +309,9 @@ void RootCausesPage::showFigures(RootCauseFigures figures) {
                    .arg(line);
     }
     shown::setPlainText(m_subtitle, line);
+    // The formula names users affected only when the data has them.
+    m_footnote->setText(
+        footnoteText(a.usersAffectedKnown || m_figures.clusters.usersAffectedKnown));
     showTable();
     showChart();
     showClusters();

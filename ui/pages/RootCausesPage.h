@@ -109,6 +109,7 @@ private:
     QTableWidget* m_table;
     QLabel* m_detail;
     QLabel* m_engineering = nullptr; // the engineering-time section
+    QLabel* m_footnote = nullptr;    // the impact formula and the clusters' method
     AnalysisChart* m_chart;
     QTableWidget* m_clusters;
     QLabel* m_sentence;

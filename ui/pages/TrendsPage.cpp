@@ -56,6 +56,7 @@ TrendFigures computeTrend(store::Workspace& workspace, Granularity granularity,
                                granularity, zone, QDateTime::currentSecsSinceEpoch());
     figures.rootCauses = analysis::stackedRootCauses(figures.trend, TrendsPage::stackedRootCauses);
     figures.spikes = analysis::rootCauseSpikes(figures.trend);
+    figures.clusterSpikes = analysis::clusterSpikes(workspace.db(), figures.spikes, zone);
     for (const analysis::TrendPoint& point : figures.trend.points) {
         figures.rate.push_back(point.metrics.escalationRate);
     }
@@ -166,7 +167,8 @@ TrendsPage::TrendsPage(QWidget* parent)
     rising->addWidget(m_p90Check);
     m_spikeCheck->setWordWrap(true);
     m_spikeCheck->setTextFormat(Qt::RichText);
-    m_spikeCheck->setToolTip(analysis::spikeRuleText());
+    m_spikeCheck->setToolTip(analysis::spikeRuleText() + QLatin1Char('\n') +
+                             analysis::clusterSpikeRuleText());
     rising->addWidget(m_spikeCheck);
     lower->addWidget(risingBox, 1);
     content->addLayout(lower, 1);
@@ -595,11 +597,13 @@ QString TrendsPage::spikeText() const {
             .arg(analysis::spikeTrailingWeeks);
     }
     const QString week = QLocale().toString(check.weekStart, QStringLiteral("d MMM"));
+    const QString clusters = clusterSpikeText();
     if (check.spikes.empty()) {
         return tr("Spikes, week of %1: <span style='color:#1e7f4f'>none</span> — no root "
-                  "cause above its robust threshold over the %2 weeks before")
+                  "cause above its robust threshold over the %2 weeks before<br>%3")
             .arg(week)
-            .arg(analysis::spikeTrailingWeeks);
+            .arg(analysis::spikeTrailingWeeks)
+            .arg(clusters);
     }
     QStringList spikes;
     for (const analysis::Spike& spike : check.spikes) {
@@ -608,7 +612,27 @@ QString TrendsPage::spikeText() const {
                            QLocale().toString(spike.threshold.median, 'g', 4),
                            QLocale().toString(spike.threshold.threshold, 'f', 1));
     }
-    return tr("Spikes, week of %1: %2").arg(week, spikes.join(QStringLiteral(", ")));
+    return tr("Spikes, week of %1: %2<br>%3")
+        .arg(week, spikes.join(QStringLiteral(", ")), clusters);
+}
+
+// The problem clusters of the same week (analysis/ClusterSpikes.h).
+QString TrendsPage::clusterSpikeText() const {
+    const analysis::ClusterSpikeCheck& check = m_figures.clusterSpikes;
+    if (check.spikes.empty()) {
+        return tr("Cluster spikes: <span style='color:#1e7f4f'>none</span> — no problem "
+                  "cluster of the %1 weeks above its robust threshold")
+            .arg(analysis::spikeTrailingWeeks + 1);
+    }
+    QStringList spikes;
+    for (const analysis::ClusterSpike& spike : check.spikes) {
+        spikes << tr("<b style='color:#b42318'>%1</b> %2 (median %3, threshold %4)")
+                      .arg(shown::html(analysis::clusterSpikeName(spike)),
+                           display::count(spike.count),
+                           QLocale().toString(spike.threshold.median, 'g', 4),
+                           QLocale().toString(spike.threshold.threshold, 'f', 1));
+    }
+    return tr("Cluster spikes: %1").arg(spikes.join(QStringLiteral(", ")));
 }
 
 void TrendsPage::showRising() {

@@ -5,6 +5,7 @@
 // with the regression weeks marked, and the root causes on the rise
 // (SPEC §8, analysis::Trend).
 
+#include "analysis/ClusterSpikes.h"
 #include "analysis/Trend.h"
 #include "analysis/TrendCategories.h"
 #include "metrics/DataEnd.h"
@@ -26,7 +27,8 @@ struct TrendFigures {
     metrics::ChosenPeriod period;
     analysis::Trend trend;
     analysis::StackedCategories rootCauses;
-    analysis::SpikeCheck spikes; // of the latest complete week (weekly view)
+    analysis::SpikeCheck spikes;               // of the latest complete week (weekly view)
+    analysis::ClusterSpikeCheck clusterSpikes; // of the same week
     std::vector<std::optional<double>> rate;
     std::vector<std::optional<double>> rateAverage;
     QDate firstDay;
@@ -100,6 +102,7 @@ private:
     void showP90(const QStringList& labels);
     void showRising();
     QString spikeText() const;
+    QString clusterSpikeText() const;
 
     store::Workspace* m_workspace = nullptr;
     bool m_stale = true;

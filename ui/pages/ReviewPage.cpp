@@ -451,7 +451,9 @@ void ReviewPage::showActions() {
                                       : action.title + QStringLiteral(" — ") + action.subject) +
             QStringLiteral("\n") + source));
         m_actions->setItem(row, 0, title);
-        m_actions->setItem(row, 1, new QTableWidgetItem(shown::text(action.owner)));
+        auto* owner = new QTableWidgetItem(shown::text(action.owner));
+        owner->setToolTip(shown::toolTip(action.owner));
+        m_actions->setItem(row, 1, owner);
         auto* deadline = new QTableWidgetItem(action.deadline.toString(QStringLiteral("d MMM")));
         if (action.isOverdueOn(today)) {
             deadline->setForeground(QColor(0xcf, 0x22, 0x2e));
@@ -482,6 +484,12 @@ void ReviewPage::showActions() {
         m_actions->setCellWidget(row, 3, status);
     }
     m_actions->resizeColumnsToContents();
+    // The panel is narrow: a long owner name gives way to the action's title
+    // (both are whole in their tooltips and on the agenda beside them).
+    const int ownerWidth = m_actions->fontMetrics().averageCharWidth() * 10;
+    if (m_actions->horizontalHeader()->sectionSize(1) > ownerWidth) {
+        m_actions->horizontalHeader()->resizeSection(1, ownerWidth);
+    }
     m_actions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 

@@ -12,25 +12,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/CliRun.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runEscdesk(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ESCDESK_CLI), arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), process.readAllStandardOutput(),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QJsonObject json(const Run& run) {
-    return QJsonDocument::fromJson(run.out).object();
-}
+using Run = escdesk::testsupport::CliRun;
+using escdesk::testsupport::json;
+using escdesk::testsupport::runEscdesk;
 
 } // namespace
 

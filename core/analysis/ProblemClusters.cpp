@@ -1,6 +1,7 @@
 #include "analysis/ProblemClusters.h"
 
 #include "analysis/KnownIssueMatcher.h"
+#include "analysis/NameIds.h"
 #include "analysis/TextFeatureStore.h"
 #include "analysis/WindowEscalations.h"
 #include "metrics/FactsLoader.h"
@@ -31,50 +32,8 @@ namespace {
 using SparseVector = text::SparseVector<int>; // term id → weight, by term id
 using text::dot;
 
-// Small ids for the distinct values of a field, found by their bytes: a
-// window's tickets repeat a few dozen root causes and product areas and a
-// few thousand accounts. Values equal as text share one id, as they would
-// one key of a map by QString.
-class FieldIds {
-public:
-    static constexpr int none = -1;
-
-    int idOf(std::string_view bytes) {
-        // A handful of values are compared in turn: cheaper than a hash.
-        if (m_byBytes.size() <= fewValues) {
-            for (const auto& [known, id] : m_few) {
-                if (known == bytes) {
-                    return id;
-                }
-            }
-        } else if (const auto found = m_byBytes.find(bytes); found != m_byBytes.end()) {
-            return found->second;
-        }
-        const QString name = QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
-        const auto [named, added] = m_byName.try_emplace(name, static_cast<int>(m_names.size()));
-        if (added) {
-            m_names.push_back(name);
-        }
-        m_byBytes.emplace(std::string(bytes), named->second);
-        if (m_byBytes.size() <= fewValues) {
-            m_few.emplace_back(std::string(bytes), named->second);
-        }
-        return named->second;
-    }
-
-    const QString& name(int id) const { return m_names[static_cast<std::size_t>(id)]; }
-    std::size_t size() const { return m_names.size(); }
-
-private:
-    static constexpr std::size_t fewValues = 16;
-    std::vector<std::pair<std::string, int>> m_few; // every value while there are few
-    std::unordered_map<std::string, int, store::BytesHash, std::equal_to<>> m_byBytes;
-    std::unordered_map<QString, int> m_byName;
-    std::vector<QString> m_names;
-};
-
 // One escalated ticket: its first escalation in the window, the known
-// issue it matches, its fields as FieldIds, and where its helpdesk id and
+// issue it matches, its fields as NameIds, and where its helpdesk id and
 // subject lie in Corpus::m_text.
 struct Document {
     std::int64_t ticket = 0;
@@ -82,8 +41,8 @@ struct Document {
     std::optional<std::size_t> knownIssue;
     int rootCause = 0; // "Unspecified" when the ticket has none
     int productArea = 0;
-    int account = FieldIds::none; // none when empty
-    std::size_t shownText = 0;    // its helpdesk id's place in Corpus::m_textEnds
+    int account = NameIds::none; // none when empty
+    std::size_t shownText = 0;   // its helpdesk id's place in Corpus::m_textEnds
     SparseVector vector;
 };
 
@@ -141,13 +100,6 @@ private:
         int term = -1;                // -1 for a word that is no term
         int* spellingCount = nullptr; // its count among its term's spellings
     };
-    struct BytesHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view bytes) const {
-            return std::hash<std::string_view>()(bytes);
-        }
-    };
-
     // Each distinct word is decoded, checked and stemmed once: escalations
     // repeat their words.
     const Word& wordOf(std::string_view bytes) {
@@ -171,7 +123,7 @@ private:
     }
 
     std::unordered_map<QString, int> m_ids;
-    std::unordered_map<std::string, Word, BytesHash, std::equal_to<>> m_words;
+    std::unordered_map<std::string, Word, store::BytesHash, std::equal_to<>> m_words;
     std::deque<std::map<QString, int>> m_spellings; // a deque: counts are pointed at
     std::vector<int> m_documentFrequency;
     std::vector<int> m_scratch; // a ticket's term ids while they are counted
@@ -240,7 +192,7 @@ public:
         const std::string_view cause = fields[RootCause];
         d.rootCause = causes.idOf(cause.empty() ? std::string_view("Unspecified") : cause);
         d.productArea = areas.idOf(fields[ProductArea]);
-        d.account = fields[AccountId].empty() ? FieldIds::none : accounts.idOf(fields[AccountId]);
+        d.account = fields[AccountId].empty() ? NameIds::none : accounts.idOf(fields[AccountId]);
         d.shownText = m_textEnds.size();
         for (const Field shown : {TicketId, Subject}) {
             m_text.append(fields[shown]);
@@ -255,9 +207,9 @@ public:
     std::vector<Document> documents;
     std::vector<TermCounts> counts; // by document
     Vocabulary vocabulary;
-    FieldIds causes;
-    FieldIds areas;
-    FieldIds accounts;
+    NameIds causes;
+    NameIds areas;
+    NameIds accounts;
 
 private:
     QString text(std::size_t end) const {
@@ -454,20 +406,20 @@ template <typename Key> Key mostCommon(const std::map<Key, int>& counts) {
 }
 
 // The most counted value of a field, the first by name of equally counted
-// ones (as mostCommon of a map by name); counts by FieldIds id.
-QString mostCommonName(const std::vector<int>& counts, const FieldIds& ids) {
-    int best = FieldIds::none;
+// ones (as mostCommon of a map by name); counts by NameIds id.
+QString mostCommonName(const std::vector<int>& counts, const NameIds& ids) {
+    int best = NameIds::none;
     for (int id = 0; id < static_cast<int>(counts.size()); ++id) {
         const int count = counts[static_cast<std::size_t>(id)];
         if (count == 0) {
             continue;
         }
-        const int bestCount = best == FieldIds::none ? 0 : counts[static_cast<std::size_t>(best)];
+        const int bestCount = best == NameIds::none ? 0 : counts[static_cast<std::size_t>(best)];
         if (count > bestCount || (count == bestCount && ids.name(id) < ids.name(best))) {
             best = id;
         }
     }
-    return best == FieldIds::none ? QString() : ids.name(best);
+    return best == NameIds::none ? QString() : ids.name(best);
 }
 
 QStringList topTerms(const Forming& forming, const Vocabulary& vocabulary) {
@@ -500,7 +452,7 @@ ProblemCluster describe(const Forming& forming, const Corpus& corpus,
             corpus.ticketId(d), corpus.subject(d), d.escalatedAt, forming.similarities[k], {}};
         // Only earlier members of the same account can be duplicates: they
         // are looked at alone, in the order of the cluster.
-        if (d.account != FieldIds::none) {
+        if (d.account != NameIds::none) {
             std::vector<std::size_t>& sameAccount = earlierOfAccount[d.account];
             for (std::size_t earlier : sameAccount) {
                 const Document& e = documents[forming.documents[earlier]];
@@ -533,7 +485,7 @@ ProblemCluster describe(const Forming& forming, const Corpus& corpus,
     for (const std::size_t document : forming.documents) {
         const Document& d = documents[document];
         const KnownIssue* issue = d.knownIssue ? &matcher.issues()[*d.knownIssue] : nullptr;
-        if (d.account == FieldIds::none) {
+        if (d.account == NameIds::none) {
             impact.add(QString(), 0.0, issue);
         } else {
             impact.add(corpus.accounts.name(d.account),
@@ -551,10 +503,10 @@ ProblemCluster describe(const Forming& forming, const Corpus& corpus,
     return cluster;
 }
 
-// The ARR of each account of the corpus, by FieldIds id: 0 for one the
+// The ARR of each account of the corpus, by NameIds id: 0 for one the
 // workspace lacks or has none for, matched exactly by id as the metrics'
 // facts match it.
-std::vector<double> accountArrs(store::Database& db, const FieldIds& accounts) {
+std::vector<double> accountArrs(store::Database& db, const NameIds& accounts) {
     QHash<QString, std::optional<double>> arrs;
     store::Statement row = db.prepare("SELECT account_id, arr FROM accounts");
     while (row.step()) {

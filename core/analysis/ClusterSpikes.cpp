@@ -3,7 +3,6 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <cmath>
 
 namespace escdesk::analysis {
 
@@ -92,20 +91,12 @@ ClusterSpikeCheck clusterSpikes(store::Database& db, const SpikeCheck& rootCause
 QJsonObject clusterSpikeCheckToJson(const ClusterSpikeCheck& check) {
     QJsonArray spikes;
     for (const ClusterSpike& spike : check.spikes) {
-        QJsonArray trailing;
-        for (std::int64_t count : spike.trailing) {
-            trailing.append(static_cast<qint64>(count));
-        }
-        spikes.append(
-            QJsonObject{{QStringLiteral("cluster"), clusterSpikeName(spike)},
-                        {QStringLiteral("top_terms"), QJsonArray::fromStringList(spike.topTerms)},
-                        {QStringLiteral("root_cause"), spike.rootCause},
-                        {QStringLiteral("size"), static_cast<qint64>(spike.size)},
-                        {QStringLiteral("count"), static_cast<qint64>(spike.count)},
-                        {QStringLiteral("trailing"), trailing},
-                        {QStringLiteral("median"), spike.threshold.median},
-                        {QStringLiteral("mad"), spike.threshold.mad},
-                        {QStringLiteral("threshold"), spike.threshold.threshold}});
+        QJsonObject entry{{QStringLiteral("cluster"), clusterSpikeName(spike)},
+                          {QStringLiteral("top_terms"), QJsonArray::fromStringList(spike.topTerms)},
+                          {QStringLiteral("root_cause"), spike.rootCause},
+                          {QStringLiteral("size"), static_cast<qint64>(spike.size)}};
+        addSpikeFigures(entry, spike.count, spike.trailing, spike.threshold);
+        spikes.append(entry);
     }
     return QJsonObject{
         {QStringLiteral("week"), check.weekStart.isValid()
@@ -121,12 +112,7 @@ QString clusterSpikeName(const ClusterSpike& spike) {
 }
 
 QString clusterSpikeText(const ClusterSpike& spike) {
-    return QStringLiteral("%1 (%2 vs a usual %3, threshold %4)")
-        .arg(clusterSpikeName(spike))
-        .arg(spike.count)
-        .arg(spike.threshold.median, 0, 'f',
-             spike.threshold.median == std::floor(spike.threshold.median) ? 0 : 1)
-        .arg(spike.threshold.threshold, 0, 'f', 1);
+    return spikeText(clusterSpikeName(spike), spike.count, spike.threshold);
 }
 
 } // namespace escdesk::analysis

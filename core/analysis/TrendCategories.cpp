@@ -139,16 +139,9 @@ SpikeCheck rootCauseSpikes(const Trend& weekly) {
 QJsonObject spikeCheckToJson(const SpikeCheck& check) {
     QJsonArray spikes;
     for (const Spike& spike : check.spikes) {
-        QJsonArray trailing;
-        for (std::int64_t count : spike.trailing) {
-            trailing.append(static_cast<qint64>(count));
-        }
-        spikes.append(QJsonObject{{QStringLiteral("root_cause"), spike.rootCause},
-                                  {QStringLiteral("count"), static_cast<qint64>(spike.count)},
-                                  {QStringLiteral("trailing"), trailing},
-                                  {QStringLiteral("median"), spike.threshold.median},
-                                  {QStringLiteral("mad"), spike.threshold.mad},
-                                  {QStringLiteral("threshold"), spike.threshold.threshold}});
+        QJsonObject entry{{QStringLiteral("root_cause"), spike.rootCause}};
+        addSpikeFigures(entry, spike.count, spike.trailing, spike.threshold);
+        spikes.append(entry);
     }
     return QJsonObject{
         {QStringLiteral("week"), check.weekStart.isValid()
@@ -160,12 +153,28 @@ QJsonObject spikeCheckToJson(const SpikeCheck& check) {
 }
 
 QString spikeText(const Spike& spike) {
+    return spikeText(spike.rootCause, spike.count, spike.threshold);
+}
+
+QString spikeText(const QString& name, std::int64_t count, const SpikeThreshold& threshold) {
     return QStringLiteral("%1 (%2 vs a usual %3, threshold %4)")
-        .arg(spike.rootCause)
-        .arg(spike.count)
-        .arg(spike.threshold.median, 0, 'f',
-             spike.threshold.median == std::floor(spike.threshold.median) ? 0 : 1)
-        .arg(spike.threshold.threshold, 0, 'f', 1);
+        .arg(name)
+        .arg(count)
+        .arg(threshold.median, 0, 'f', threshold.median == std::floor(threshold.median) ? 0 : 1)
+        .arg(threshold.threshold, 0, 'f', 1);
+}
+
+void addSpikeFigures(QJsonObject& entry, std::int64_t count,
+                     const std::vector<std::int64_t>& trailing, const SpikeThreshold& threshold) {
+    QJsonArray counts;
+    for (std::int64_t weekCount : trailing) {
+        counts.append(static_cast<qint64>(weekCount));
+    }
+    entry.insert(QStringLiteral("count"), static_cast<qint64>(count));
+    entry.insert(QStringLiteral("trailing"), counts);
+    entry.insert(QStringLiteral("median"), threshold.median);
+    entry.insert(QStringLiteral("mad"), threshold.mad);
+    entry.insert(QStringLiteral("threshold"), threshold.threshold);
 }
 
 } // namespace escdesk::analysis

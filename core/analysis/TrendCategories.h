@@ -82,4 +82,12 @@ QJsonObject spikeCheckToJson(const SpikeCheck& check);
 // "Billing (12 vs a usual 4, threshold 7.0)" per spike, for sentences.
 QString spikeText(const Spike& spike);
 
+// What root-cause and cluster spikes share: the latest count against its
+// threshold in words ("NAME (12 vs a usual 4, threshold 7.0)"), and in JSON
+// the keys "count", "trailing", "median", "mad" and "threshold" added to
+// one flagged entry.
+QString spikeText(const QString& name, std::int64_t count, const SpikeThreshold& threshold);
+void addSpikeFigures(QJsonObject& entry, std::int64_t count,
+                     const std::vector<std::int64_t>& trailing, const SpikeThreshold& threshold);
+
 } // namespace escdesk::analysis

@@ -159,16 +159,7 @@ void ChangeReader::readHeader() {
     if (sniff.records.empty()) {
         refuse(0, {}, QStringLiteral("the file is empty"));
     }
-    m_dialect = sniff.dialect;
-    if (m_afterNotUtf8) {
-        // As the canonical importer: a UTF-8 file is damaged there, a file
-        // without multi-byte UTF-8 is a Windows-1252 export.
-        if (m_dialect.bomLength > 0 || sniff.multibyteUtf8) {
-            m_dialect.damagedUtf8 = true;
-        } else {
-            m_dialect.encoding = TextEncoding::Windows1252;
-        }
-    }
+    m_dialect = readingDialect(sniff, m_afterNotUtf8);
     // The header is the first row naming the case column.
     const std::string caseName = normalizedHeader(m_mapping.caseId.columns.first().toStdString());
     std::size_t index = 0;
@@ -727,12 +718,7 @@ ImportResult HistoryImport::run() {
     }
     m_result.dialect = m_dialect;
     m_result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
-                 "updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?")
-        .bindAll(QString::fromLatin1(m_result.sha256Hex), m_result.seconds, m_result.rows,
-                 m_result.inserted, m_result.updated, m_result.unchanged, m_result.rejected,
-                 m_result.warnings, m_result.batch)
-        .run();
+    recordBatchTotals(m_db, m_result);
     transaction.commit();
     return m_result;
 }

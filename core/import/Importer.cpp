@@ -168,7 +168,6 @@ private:
     std::int64_t recordBatch();
     void readRows(RowSink& sink, UnchangedRecords* unchanged, CsvReader& reader);
     bool handleRecord(const CsvRecord& record);
-    void recordTotals(const ImportResult& result);
 
     store::Database& m_db;
     QString m_path;
@@ -196,16 +195,7 @@ void FileImport::sniff() {
         refuse(0, {}, invalidSourceZoneReason());
     }
     const CsvSniff sniff = sniffImportFile(m_path);
-    m_dialect = sniff.dialect;
-    if (m_afterNotUtf8) {
-        // A UTF-8 file (a BOM, or multi-byte sequences in the sample) is
-        // damaged there; one without any is a legacy Windows-1252 export.
-        if (m_dialect.bomLength > 0 || sniff.multibyteUtf8) {
-            m_dialect.damagedUtf8 = true;
-        } else {
-            m_dialect.encoding = TextEncoding::Windows1252;
-        }
-    }
+    m_dialect = readingDialect(sniff, m_afterNotUtf8);
     m_header.locate(sniff);
 }
 
@@ -353,16 +343,6 @@ std::int64_t FileImport::recordBatch() {
     return m_db.lastInsertRowId();
 }
 
-void FileImport::recordTotals(const ImportResult& result) {
-    m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
-                 "updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?")
-        .bindAll(std::string_view(result.sha256Hex.constData(),
-                                  static_cast<std::size_t>(result.sha256Hex.size())),
-                 result.seconds, result.rows, result.inserted, result.updated, result.unchanged,
-                 result.rejected, result.warnings, result.batch)
-        .run();
-}
-
 ImportResult FileImport::run() {
     QElapsedTimer timer;
     timer.start();
@@ -440,7 +420,7 @@ ImportResult FileImport::run() {
     result.sha256Hex = reader.sha256Hex();
     result.dialect = m_dialect;
     result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    recordTotals(result);
+    recordBatchTotals(m_db, result);
     transaction.commit();
     return result;
 }
@@ -508,6 +488,28 @@ CsvSniff sniffImportFile(const QString& path) {
         throw ImportRefused(path, 0, {}, QStringLiteral("the file is empty"));
     }
     return sniff;
+}
+
+CsvDialect readingDialect(const CsvSniff& sniff, bool afterNotUtf8) {
+    CsvDialect dialect = sniff.dialect;
+    if (afterNotUtf8) {
+        if (dialect.bomLength > 0 || sniff.multibyteUtf8) {
+            dialect.damagedUtf8 = true;
+        } else {
+            dialect.encoding = TextEncoding::Windows1252;
+        }
+    }
+    return dialect;
+}
+
+void recordBatchTotals(store::Database& db, const ImportResult& result) {
+    db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
+               "updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?")
+        .bindAll(std::string_view(result.sha256Hex.constData(),
+                                  static_cast<std::size_t>(result.sha256Hex.size())),
+                 result.seconds, result.rows, result.inserted, result.updated, result.unchanged,
+                 result.rejected, result.warnings, result.batch)
+        .run();
 }
 
 QString invalidSourceZoneReason() {

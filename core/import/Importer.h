@@ -77,6 +77,16 @@ struct ImportCancelled {};
 // (ImportRefused, line 0) a file that cannot be read, is binary or is empty.
 CsvSniff sniffImportFile(const QString& path);
 
+// The dialect to read a sniffed file in. `afterNotUtf8` is the second
+// reading after the first found bytes that are not UTF-8: a UTF-8 file (a
+// BOM, or multi-byte sequences in the sample) is damaged there, one without
+// any is a legacy Windows-1252 export. Every importer decides it alike.
+CsvDialect readingDialect(const CsvSniff& sniff, bool afterNotUtf8);
+
+// Writes an import's totals (hash, seconds, rows read and the counts) into
+// its batch's row, as the last step of its transaction.
+void recordBatchTotals(store::Database& db, const ImportResult& result);
+
 // Why a file is refused when ImportOptions::sourceZone is not a valid zone.
 QString invalidSourceZoneReason();
 

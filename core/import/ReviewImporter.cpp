@@ -227,16 +227,7 @@ void ReviewFileImport::readHeader() {
         refuse(0, {}, invalidSourceZoneReason());
     }
     const CsvSniff sniff = sniffImportFile(m_path);
-    m_dialect = sniff.dialect;
-    if (m_afterNotUtf8) {
-        // As the other importers: a UTF-8 file is damaged there, a file
-        // without multi-byte UTF-8 is a Windows-1252 export.
-        if (m_dialect.bomLength > 0 || sniff.multibyteUtf8) {
-            m_dialect.damagedUtf8 = true;
-        } else {
-            m_dialect.encoding = TextEncoding::Windows1252;
-        }
-    }
+    m_dialect = readingDialect(sniff, m_afterNotUtf8);
     m_header.locate(sniff);
     const DateOrder order = m_options.dateOrder == DateOrder::Unknown && m_options.mapping
                                 ? m_options.mapping->dateOrder
@@ -923,12 +914,7 @@ ImportResult ReviewFileImport::run() {
     result.sha256Hex = reader.sha256Hex();
     result.dialect = m_dialect;
     result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    m_db.prepare("UPDATE import_batches SET sha256 = ?, seconds = ?, rows_read = ?, inserted = ?, "
-                 "updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?")
-        .bindAll(QString::fromLatin1(result.sha256Hex), result.seconds, result.rows,
-                 result.inserted, result.updated, result.unchanged, result.rejected,
-                 result.warnings, result.batch)
-        .run();
+    recordBatchTotals(m_db, result);
     transaction.commit();
     return result;
 }

@@ -550,7 +550,39 @@ private:
 
 // Sums the kept ticket rows of an hour as they are packed; `whole` turns
 // false at the first duration that is not whole seconds.
-class TicketSummaryBuilder {
+// What both hour-summary builders share: the summary being summed, and
+// whether every duration so far was whole seconds (a summary keeps whole
+// seconds only; one other value and the hour is read from its pack).
+template <typename Summary> class HourSummaryBuilding {
+protected:
+    void addDuration(std::size_t sample, std::optional<double> minutes) {
+        if (!minutes) {
+            return;
+        }
+        if (const auto seconds = summarySecondsOf(*minutes)) {
+            m_summary.samples[sample].push_back(*seconds);
+        } else {
+            m_whole = false;
+        }
+    }
+
+    // The hour's summary, or nothing when some duration was not whole
+    // seconds; ready for the next hour either way.
+    std::optional<Summary> takeSummary() {
+        Summary summary = std::exchange(m_summary, Summary{});
+        if (!std::exchange(m_whole, true)) {
+            return std::nullopt;
+        }
+        return summary;
+    }
+
+    Summary m_summary;
+
+private:
+    bool m_whole = true;
+};
+
+class TicketSummaryBuilder : HourSummaryBuilding<TicketHourSummary> {
 public:
     void add(const store::Statement& row, store::StringPool& pool) {
         TicketHourSummary& s = m_summary;
@@ -608,10 +640,11 @@ public:
     // The summary's bytes, or nothing when some duration was not whole
     // seconds; ready for the next hour either way.
     std::optional<std::string> take(UtcSeconds hourStart) {
-        const TicketHourSummary s = std::exchange(m_summary, TicketHourSummary{});
-        if (!std::exchange(m_whole, true)) {
+        const auto summary = takeSummary();
+        if (!summary) {
             return std::nullopt;
         }
+        const auto& s = *summary;
         SummaryWriter out;
         for (const std::int64_t count :
              {s.tickets, s.escalated, s.escalationEvents, s.reescalated, s.reachedTier2,
@@ -636,21 +669,6 @@ public:
         }
         return out.take();
     }
-
-private:
-    void addDuration(std::size_t sample, std::optional<double> minutes) {
-        if (!minutes) {
-            return;
-        }
-        if (const auto seconds = summarySecondsOf(*minutes)) {
-            m_summary.samples[sample].push_back(*seconds);
-        } else {
-            m_whole = false;
-        }
-    }
-
-    TicketHourSummary m_summary;
-    bool m_whole = true;
 };
 
 void readTicketSummary(std::string_view bytes, UtcSeconds hourStart, store::StringPool& pool,
@@ -683,7 +701,7 @@ void readTicketSummary(std::string_view bytes, UtcSeconds hourStart, store::Stri
     }
 }
 
-class EscalationSummaryBuilder {
+class EscalationSummaryBuilder : HourSummaryBuilding<EscalationHourSummary> {
 public:
     void add(const store::Statement& row, store::StringPool& pool) {
         EscalationHourSummary& s = m_summary;
@@ -712,10 +730,11 @@ public:
     }
 
     std::optional<std::string> take() {
-        const EscalationHourSummary s = std::exchange(m_summary, EscalationHourSummary{});
-        if (!std::exchange(m_whole, true)) {
+        const auto summary = takeSummary();
+        if (!summary) {
             return std::nullopt;
         }
+        const auto& s = *summary;
         SummaryWriter out;
         for (const std::int64_t count : {s.counted, s.unclaimed, s.bounced, s.infoRequested,
                                          s.critical, s.criticalWithin30m}) {
@@ -731,21 +750,6 @@ public:
         }
         return out.take();
     }
-
-private:
-    void addDuration(std::size_t sample, std::optional<double> minutes) {
-        if (!minutes) {
-            return;
-        }
-        if (const auto seconds = summarySecondsOf(*minutes)) {
-            m_summary.samples[sample].push_back(*seconds);
-        } else {
-            m_whole = false;
-        }
-    }
-
-    EscalationHourSummary m_summary;
-    bool m_whole = true;
 };
 
 void readEscalationSummary(std::string_view bytes, store::StringPool& pool,

@@ -4,6 +4,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
+#include "matrix/MatrixStore.h"
 #include "metrics/FactsLoader.h"
 #include "metrics/MetricInputs.h"
 #include "metrics/MetricsJson.h"
@@ -14,6 +15,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 #include <map>
 
@@ -32,15 +34,28 @@ QString minutes(const metrics::DurationStats& stats) {
         .arg(stats.n);
 }
 
-void printRow(const char* label, const QString& value, const char* benchmark = "") {
-    out() << "  " << QString::fromUtf8(label).leftJustified(34) << value;
+QString score(const std::optional<double>& value) {
+    return value ? QString::number(*value, 'f', 2) : QStringLiteral("—");
+}
+
+// Money as the reports write it: whole units with thousands separators.
+QString money(const std::optional<double>& value) {
+    return value ? QLocale(QLocale::English).toString(*value, 'f', 0) : QStringLiteral("—");
+}
+
+void printRow(const QString& label, const QString& value, const char* benchmark = "") {
+    out() << "  " << label.leftJustified(40) << value;
     if (*benchmark) {
         out() << "   [" << benchmark << ']';
     }
     out() << '\n';
 }
 
-void printMetrics(const metrics::Metrics& m) {
+void printRow(const char* label, const QString& value, const char* benchmark = "") {
+    printRow(QString::fromUtf8(label), value, benchmark);
+}
+
+void printMetrics(const metrics::Metrics& m, const QString& currency) {
     printRow("tickets", QString::number(m.tickets));
     printRow("escalated", m.unavailable.count(QStringLiteral("escalated")) > 0
                               ? QStringLiteral("—")
@@ -48,16 +63,37 @@ void printMetrics(const metrics::Metrics& m) {
     printRow("escalation rate", formatPercent(m.escalationRate), "good < 10%, attention > 15%");
     printRow("time to escalate (min)", minutes(m.timeToEscalateMin));
     printRow("claim delay (min)", minutes(m.claimDelayMin));
+    printRow("unclaimed escalations", QString::number(m.unclaimed));
     printRow("handoff delay (min)", minutes(m.handoffDelayMin), "< 30 for High/Critical");
     printRow("decision latency (min)", minutes(m.decisionLatencyMin));
     printRow("critical decisions within 30 min", formatPercent(m.criticalDecisionsWithin30m));
     printRow("bounceback rate", formatPercent(m.bouncebackRate), "healthy 5-10%, bad > 20%");
     printRow("context loss rate", formatPercent(m.contextLossRate), "< 10%");
+    printRow("escalations per escalated ticket",
+             m.escalationsPerEscalatedTicket
+                 ? QString::number(*m.escalationsPerEscalatedTicket, 'f', 2)
+                 : QStringLiteral("—"));
     printRow("re-escalated share", formatPercent(m.reescalatedShare));
     printRow("deflection rate", formatPercent(m.deflectionRate));
     printRow("reopen rate", formatPercent(m.reopenRate));
     printRow("resolution time, all (min)", minutes(m.resolutionTimeMin.all));
+    printRow("  escalated (min)", minutes(m.resolutionTimeMin.escalated));
+    printRow("  not escalated (min)", minutes(m.resolutionTimeMin.notEscalated));
+    printRow("SLA breach rate, all", formatPercent(m.slaBreachRateAll));
+    printRow("SLA breach rate, escalated", formatPercent(m.slaBreachRateEscalated));
+    printRow("time at Tier 1 (min)", minutes(m.timeAtTierMin[0]));
+    printRow("time at Tier 2 (min)", minutes(m.timeAtTierMin[1]));
+    printRow("time at Tier 3 (min)", minutes(m.timeAtTierMin[2]));
     printRow("repeat issue rate", formatPercent(m.repeatIssueRate));
+    printRow("CSAT, all", score(m.csat.all));
+    printRow("CSAT, escalated", score(m.csat.escalated));
+    printRow("CSAT, not escalated", score(m.csat.notEscalated));
+    const QByteArray handling =
+        QStringLiteral("cost, escalation handling (%1)").arg(currency).toUtf8();
+    const QByteArray interruptions =
+        QStringLiteral("cost, engineering interruptions (%1)").arg(currency).toUtf8();
+    printRow(handling.constData(), money(m.costEscalationHandling));
+    printRow(interruptions.constData(), money(m.costEngineeringInterruptions));
     // One line per reason, naming the figures it holds back.
     std::map<QString, QStringList> keysByReason;
     for (const auto& [key, reason] : m.unavailable) {
@@ -91,7 +127,7 @@ int reportOverall(store::Database& db, const MetricsRequest& request) {
     const metrics::Metrics result = metrics::metricsOfWindow(db, request.window, request.slaAsOf);
     if (!request.json) {
         notePeriodFollowsData(request.dates);
-        printMetrics(result);
+        printMetrics(result, matrix::loadMatrix(db).cost.currency);
         return Success;
     }
     QJsonObject object = metrics::metricsToJson(result);
@@ -108,6 +144,7 @@ int reportSegments(store::Database& db, const MetricsRequest& request,
     if (!request.json) {
         notePeriodFollowsData(request.dates);
     }
+    const QString currency = matrix::loadMatrix(db).cost.currency;
     QJsonArray segments;
     for (const metrics::SegmentInput& segment :
          metrics::splitBySegment(db, input, field, request.renewal)) {
@@ -115,7 +152,7 @@ int reportSegments(store::Database& db, const MetricsRequest& request,
             metrics::computeMetrics(segment.input, request.window, matrixInputs.costs);
         if (!request.json) {
             out() << (segment.value.isNull() ? QStringLiteral("(none)") : segment.value) << '\n';
-            printMetrics(result);
+            printMetrics(result, currency);
             out() << '\n';
             continue;
         }

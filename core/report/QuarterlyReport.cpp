@@ -10,9 +10,11 @@
 #include "report/ReportSupport.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace escdesk::report {
 
@@ -96,24 +98,43 @@ Chart latencyChart(const analysis::Trend& trend) {
     return chart;
 }
 
-// Per escalation transition (ticket, from, to): required checklist items and
-// how many of them were done.
-std::map<std::tuple<std::int64_t, int, int>, std::pair<int, int>>
-checklistCompletion(store::Database& db) {
-    std::map<std::tuple<std::int64_t, int, int>, std::pair<int, int>> runs;
-    store::Statement query =
-        db.prepare("SELECT ticket, from_tier, to_tier, sum(required), sum(required AND done) "
-                   "FROM checklist_runs GROUP BY ticket, from_tier, to_tier");
+// Per escalation transition (ticket, from, to) with a stored checklist:
+// whether it was ready — every required item of the matrix's checklist for
+// the transition ticked, as the ticket's detail judges it
+// (matrix::ChecklistRun::ready). Without a checklist in the matrix the
+// stored rows' own required flags decide.
+std::map<std::tuple<std::int64_t, int, int>, bool>
+checklistReadiness(store::Database& db, const matrix::Matrix& matrix) {
+    std::map<std::tuple<std::int64_t, int, int>, std::pair<QSet<QString>, bool>> runs;
+    store::Statement query = db.prepare(
+        "SELECT ticket, from_tier, to_tier, item_id, required, done FROM checklist_runs");
     while (query.step()) {
-        runs[{query.int64(0), static_cast<int>(query.int64(1)), static_cast<int>(query.int64(2))}] =
-            {static_cast<int>(query.int64(3)), static_cast<int>(query.int64(4))};
+        auto& [ticked, storedRequiredMissing] = runs[{
+            query.int64(0), static_cast<int>(query.int64(1)), static_cast<int>(query.int64(2))}];
+        if (query.int64(5) != 0) {
+            ticked.insert(query.text(3));
+        } else if (query.int64(4) != 0) {
+            storedRequiredMissing = true;
+        }
     }
-    return runs;
+    std::map<std::tuple<std::int64_t, int, int>, bool> readiness;
+    for (const auto& [transition, run] : runs) {
+        const auto& [ticked, storedRequiredMissing] = run;
+        const matrix::Checklist* checklist =
+            matrix.checklistFor(std::get<1>(transition), std::get<2>(transition));
+        readiness[transition] =
+            checklist ? std::all_of(checklist->items.begin(), checklist->items.end(),
+                                    [&](const matrix::ChecklistItem& item) {
+                                        return !item.required || ticked.contains(item.id);
+                                    })
+                      : !storedRequiredMissing;
+    }
+    return readiness;
 }
 
 Table checklistAgainstBounceback(ReportContext& context, const PeriodFigures& figures,
                                  const metrics::MetricsInput& escalated) {
-    const auto runs = checklistCompletion(context.workspace.db());
+    const auto runs = checklistReadiness(context.workspace.db(), context.evaluator.matrix());
     struct Group {
         std::int64_t escalations = 0;
         std::int64_t bounced = 0;
@@ -126,9 +147,7 @@ Table checklistAgainstBounceback(ReportContext& context, const PeriodFigures& fi
             }
             const int to = e.toTier.value_or(2);
             const auto run = runs.find({ticket.row, to - 1, to});
-            Group& group = run == runs.end()                         ? none
-                           : run->second.second >= run->second.first ? complete
-                                                                     : incomplete;
+            Group& group = run == runs.end() ? none : (run->second ? complete : incomplete);
             ++group.escalations;
             group.bounced += e.bounced ? 1 : 0;
         }
@@ -208,27 +227,27 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
         Kpi{QStringLiteral("Decision latency, median"),
             [](const M& x) { return x.decisionLatencyMin.p50; },
             ValueFormat::Minutes,
-            false,
+            Better::Lower,
             {},
             {},
             QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Decision latency, p90"),
             [](const M& x) { return x.decisionLatencyMin.p90; },
             ValueFormat::Minutes,
-            false,
+            Better::Lower,
             {},
             {},
             QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Decision latency, mean"),
             [](const M& x) { return x.decisionLatencyMin.mean; },
             ValueFormat::Minutes,
-            false,
+            Better::Lower,
             {},
             {},
             QStringLiteral("decision_latency_min")},
         Kpi{QStringLiteral("Critical decisions within 30 min"),
-            [](const M& x) { return x.criticalDecisionsWithin30m; }, ValueFormat::Percent, true,
-            criticalWithin30mTargetText(), criticalWithin30mTone,
+            [](const M& x) { return x.criticalDecisionsWithin30m; }, ValueFormat::Percent,
+            Better::Higher, criticalWithin30mTargetText(), criticalWithin30mTone,
             QStringLiteral("critical_decisions_within_30m")},
     };
     latency.blocks.push_back(
@@ -261,32 +280,32 @@ Report buildQuarterlyReport(ReportContext& context, const QDate& first, const QD
         Kpi{QStringLiteral("Re-escalated tickets"),
             [](const M& x) { return x.reescalatedShare; },
             ValueFormat::Percent,
-            false,
+            Better::Lower,
             {},
             {},
             QStringLiteral("reescalated_share")},
         Kpi{QStringLiteral("Escalations per escalated ticket"),
             [](const M& x) { return x.escalationsPerEscalatedTicket; },
             ValueFormat::Count,
-            false,
+            Better::Lower,
             {},
             {},
             QStringLiteral("escalations_per_escalated_ticket")},
         Kpi{QStringLiteral("Deflection (Tier 2 without Tier 3)"),
             [](const M& x) { return x.deflectionRate; },
             ValueFormat::Percent,
-            true,
+            Better::Higher,
             {},
             {},
             QStringLiteral("deflection_rate")},
         Kpi{QStringLiteral("Bounceback rate"), [](const M& x) { return x.bouncebackRate; },
-            ValueFormat::Percent, false, QStringLiteral("5–10%"),
+            ValueFormat::Percent, Better::Lower, QStringLiteral("5–10%"),
             [](double v) { return v <= 0.10  ? Tone::Good
                                   : v > 0.20 ? Tone::Bad
                                              : Tone::Watch; },
             QStringLiteral("bounceback_rate")},
         Kpi{QStringLiteral("Escalation rate"), [](const M& x) { return x.escalationRate; },
-            ValueFormat::Percent, false, QStringLiteral("< 10%"), escalationRateKpi().band,
+            ValueFormat::Percent, Better::Lower, QStringLiteral("< 10%"), escalationRateKpi().band,
             QStringLiteral("escalation_rate")},
     };
     Table flowTable =

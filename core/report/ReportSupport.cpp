@@ -148,11 +148,12 @@ QString changeText(std::optional<double> now, std::optional<double> before, Valu
 }
 
 Tone changeTone(std::optional<double> now, std::optional<double> before, const Kpi& kpi) {
-    if (!now || !before || negligible(*now - *before, kpi.format)) {
+    if (!now || !before || negligible(*now - *before, kpi.format) ||
+        kpi.better == Better::Neither) {
         return Tone::Neutral;
     }
     const bool up = *now > *before;
-    return up == kpi.higherIsBetter ? Tone::Good : Tone::Bad;
+    return up == (kpi.better == Better::Higher) ? Tone::Good : Tone::Bad;
 }
 
 QString notMeasurableReason(const metrics::Metrics& m, const QString& key) {
@@ -255,7 +256,7 @@ Kpi escalationRateKpi() {
     return Kpi{QStringLiteral("Escalation rate"),
                [](const metrics::Metrics& m) { return m.escalationRate; },
                ValueFormat::Percent,
-               false,
+               Better::Lower,
                QStringLiteral("< 10% (over 15%: act)"),
                [](double rate) {
                    switch (*metrics::escalationRateBand(rate)) {

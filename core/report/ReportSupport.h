@@ -73,11 +73,15 @@ std::vector<std::pair<QString, metrics::Metrics>> metricsByPriority(const Report
 metrics::MetricsInput escalatedFacts(ReportContext& context, const PeriodFigures& figures);
 
 // One KPI: how to read it from Metrics, how to show it, and its target.
+// Which way a KPI improves; a volume such as tickets created is neither
+// better nor worse for going up or down, so its change is not coloured.
+enum class Better { Lower, Higher, Neither };
+
 struct Kpi {
     QString label;
     std::function<std::optional<double>(const metrics::Metrics&)> value;
     ValueFormat format = ValueFormat::Percent;
-    bool higherIsBetter = false;
+    Better better = Better::Lower;
     QString target;                   // "< 10%"; empty: none
     std::function<Tone(double)> band; // tone against the target
     // The SPEC §7 key the value comes from ("key.part" for a part of one):

@@ -104,6 +104,12 @@ void fillWorkspace(store::Workspace& workspace) {
                QStringLiteral("Integration Issue"), QStringLiteral("Webhook retries"), 60.0);
     event(c, at("2026-11-10T10:00:00Z"), EventKind::Escalated, 1, 2);
     event(c, at("2026-11-10T11:00:00Z"), EventKind::Decision);
+    // T-C's agent ticked one required item of the default Tier 1 → 2
+    // checklist and recorded nothing about the other five.
+    db.prepare("INSERT INTO checklist_runs(ticket, from_tier, to_tier, item_id, item_text, "
+               "required, done) VALUES (?, 1, 2, 'status_page', 'Status page checked', 1, 1)")
+        .bindAll(c)
+        .run();
     for (int i = 1; i <= 3; ++i) {
         ticket(QStringLiteral("T-P%1").arg(i), at("2026-11-11T12:00:00Z") + i * 60,
                QStringLiteral("Low"), {}, QStringLiteral("Password reset"));
@@ -113,6 +119,14 @@ void fillWorkspace(store::Workspace& workspace) {
                QStringLiteral("Configuration"), QStringLiteral("SSO settings"), 120.0);
     event(d, at("2026-10-05T10:00:00Z"), EventKind::Escalated, 1, 2);
     event(d, at("2026-10-05T10:30:00Z"), EventKind::Decision);
+    // T-D's run ticks all six required items (the optional "impact" not).
+    for (const char* item : {"status_page", "knowledge_base", "sops_exhausted", "evidence",
+                             "reproduction", "effort_summary"}) {
+        db.prepare("INSERT INTO checklist_runs(ticket, from_tier, to_tier, item_id, item_text, "
+                   "required, done) VALUES (?, 1, 2, ?, ?, 1, 1)")
+            .bindAll(d, QLatin1String(item), QLatin1String(item))
+            .run();
+    }
     for (int i = 1; i <= 4; ++i) {
         ticket(QStringLiteral("T-O%1").arg(i), at("2026-10-06T12:00:00Z") + i * 60,
                QStringLiteral("Low"), {}, QStringLiteral("Invoice copy"));
@@ -389,6 +403,14 @@ private slots:
         // October: 5 tickets, 1 escalated = 20.0%; up 1.43 pts.
         QCOMPARE(report.subject,
                  QStringLiteral("Escalations November 2026: 21.4% (▲ 1.4 pts vs October)"));
+        // More tickets created (14 vs 5) is volume, neither better nor
+        // worse: its change is shown uncoloured.
+        const Table* figures = tableWithId(report, QStringLiteral("key-figures"));
+        QVERIFY(figures);
+        const auto* created = rowNamed(*figures, QStringLiteral("Tickets created"));
+        QVERIFY(created);
+        QCOMPARE((*created)[3].text, QStringLiteral("▲ 9"));
+        QCOMPARE((*created)[3].tone, Tone::Neutral);
         const Table* cost = tableWithId(report, QStringLiteral("cost"));
         QVERIFY(cost);
         // Handling: 3 escalated × 1 h mean handle × 35/h = 105. Interruptions:
@@ -439,12 +461,19 @@ private slots:
         QCOMPARE(byPriority->rows[1][2].text, QStringLiteral("45 min"));
         const Table* checklists = tableWithId(report, QStringLiteral("checklist-vs-bounceback"));
         QVERIFY(checklists);
-        // T-B's 1→2 run misses a required item and it bounced; the other four
-        // escalations have no run and none bounced.
+        // Against the matrix's Tier 1 → 2 checklist (six required items):
+        // T-D ticked all six; T-B's run misses "repro", and it bounced; T-C
+        // ticked one item and recorded nothing of the other five, so it is
+        // not ready either; T-A's two escalations have no run. None but
+        // T-B bounced.
+        QCOMPARE((*rowNamed(*checklists, QStringLiteral("All required items done")))[1].text,
+                 QStringLiteral("1"));
+        QCOMPARE((*rowNamed(*checklists, QStringLiteral("Required items missing")))[1].text,
+                 QStringLiteral("2"));
         QCOMPARE((*rowNamed(*checklists, QStringLiteral("Required items missing")))[3].text,
-                 QStringLiteral("100.0%"));
+                 QStringLiteral("50.0%"));
         QCOMPARE((*rowNamed(*checklists, QStringLiteral("No checklist recorded")))[1].text,
-                 QStringLiteral("4"));
+                 QStringLiteral("2"));
         QCOMPARE((*rowNamed(*checklists, QStringLiteral("No checklist recorded")))[3].text,
                  QStringLiteral("0.0%"));
     }

@@ -6,6 +6,8 @@
 #include "demo/DemoRandom.h"
 #include "demo/DemoText.h"
 #include "demo/TicketBatchQueue.h"
+#include "matrix/ChecklistRuns.h"
+#include "matrix/MatrixStore.h"
 #include "store/DataWriter.h"
 
 #include <QSet>
@@ -144,6 +146,7 @@ public:
 
 private:
     void refuseNonEmptyWorkspace();
+    void useTeamCalendars();
     void writeAccounts();
     void writeKnownIssues();
     void hireStaff();
@@ -152,6 +155,8 @@ private:
     void writeTickets();
     void makeTickets(BatchQueue& queue);
     void makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot& slot, MadeTicket& made);
+    void tickChecklists(MadeTicket& made);
+    void tickChecklist(MadeTicket& made, const TicketEvent& escalation, bool bounced);
 
     // What is drawn first for a ticket: whose, how urgent, whether it will
     // escalate, and what it is about.
@@ -233,6 +238,10 @@ private:
     // distribution evenly, so weekly p90s move with the planted regression
     // rather than with sampling noise in the tail.
     double m_escalateQuantile = DemoRandom(m_options.seed, 4).uniform();
+    // Checklist ticks draw from a stream of their own, so that the tickets
+    // and events are those of a demo without checklists.
+    DemoRandom m_checklistRandom{m_options.seed, 5};
+    std::vector<matrix::Checklist> m_checklists;
     double nextTimeToEscalateDeviate() {
         m_escalateQuantile += 0.6180339887498949;
         m_escalateQuantile -= std::floor(m_escalateQuantile);
@@ -257,6 +266,7 @@ DemoSummary Generator::run() {
     }
     writeAccounts();
     writeKnownIssues();
+    m_checklists = matrix::loadMatrix(m_workspace.db()).checklists;
     hireStaff();
     buildSlots();
     weighAccessRamp();
@@ -264,8 +274,22 @@ DemoSummary Generator::run() {
     writeDemoActions(m_workspace.db(), m_calendar);
     indexes.rebuild();
     transaction.commit();
+    useTeamCalendars();
     m_summary.calendar = m_calendar;
     return m_summary;
+}
+
+// A new workspace's calendars are in the zone of the machine that made it;
+// the demo team works in New York, so its business hours are New York's.
+void Generator::useTeamCalendars() {
+    matrix::Matrix matrix = matrix::loadMatrix(m_workspace.db());
+    for (sla::BusinessCalendar& calendar : matrix.calendars) {
+        calendar.timeZone = QLatin1String(demoTeamZone);
+    }
+    matrix::saveMatrix(m_workspace.db(), matrix, QStringLiteral("Escalation Desk"),
+                       QStringLiteral("Business hours in the demo team's time zone (%1)")
+                           .arg(QLatin1String(demoTeamZone)),
+                       QDateTime::currentSecsSinceEpoch());
 }
 
 void Generator::refuseNonEmptyWorkspace() {
@@ -476,11 +500,16 @@ void Generator::writeTickets() {
     const std::int64_t n = m_options.tickets;
     const std::int64_t progressStep = std::max<std::int64_t>(1, n / 100);
     std::int64_t written = 0;
+    matrix::ChecklistTickWriter ticks(m_workspace.db());
     while (std::optional<Batch> batch = queue.pop()) {
         for (const MadeTicket& made : *batch) {
             const std::int64_t row = m_writer.insertTicket(made.ticket);
             for (const TicketEvent& event : made.events) {
                 m_writer.insertEvent(row, event);
+            }
+            for (const MadeTick& tick : made.ticks) {
+                const matrix::Checklist& checklist = m_checklists[tick.checklist];
+                ticks.write(row, checklist, checklist.items[tick.item], true, tick.by, tick.at);
             }
             ++written;
             if (m_progress && written % progressStep == 0) {
@@ -935,9 +964,74 @@ void Generator::makeTicket(std::int64_t index, UtcSeconds createdAt, const Slot&
     for (PlannedEvent& planned : m_plan) {
         made.events.push_back(std::move(planned.event));
     }
+    tickChecklists(made);
     m_summary.events += static_cast<std::int64_t>(m_plan.size());
     if (escalated) {
         ++m_summary.escalatedTickets;
+    }
+}
+
+// The pre-escalation checklist of each transition the ticket made (its
+// latest escalation of that transition, as checklist runs are kept) as the
+// escalating agent left it: ticked in the half hour before escalating,
+// complete for most escalations, far less often for those that bounced back.
+void Generator::tickChecklists(MadeTicket& made) {
+    made.ticks.clear();
+    const std::vector<TicketEvent>& events = made.events;
+    for (auto escalation = events.begin(); escalation != events.end(); ++escalation) {
+        if (escalation->kind != EventKind::Escalated || !escalation->fromTier ||
+            !escalation->toTier) {
+            continue;
+        }
+        const auto next = std::find_if(escalation + 1, events.end(), [](const TicketEvent& e) {
+            return e.kind == EventKind::Escalated;
+        });
+        const bool laterSameTransition = std::any_of(next, events.end(), [&](const TicketEvent& e) {
+            return e.kind == EventKind::Escalated && e.fromTier == escalation->fromTier &&
+                   e.toTier == escalation->toTier;
+        });
+        if (laterSameTransition) {
+            continue; // the run kept is that of the latest escalation
+        }
+        const bool bounced = std::any_of(escalation + 1, next, [](const TicketEvent& e) {
+            return e.kind == EventKind::Bounced;
+        });
+        tickChecklist(made, *escalation, bounced);
+    }
+}
+
+void Generator::tickChecklist(MadeTicket& made, const TicketEvent& escalation, bool bounced) {
+    DemoRandom& r = m_checklistRandom;
+    const auto checklist = std::find_if(m_checklists.begin(), m_checklists.end(),
+                                        [&](const matrix::Checklist& candidate) {
+                                            return candidate.fromTier == *escalation.fromTier &&
+                                                   candidate.toTier == *escalation.toTier;
+                                        });
+    if (checklist == m_checklists.end() || r.chance(checklistSkippedProbability)) {
+        return;
+    }
+    const bool complete =
+        r.chance(bounced ? checklistCompleteWhenBouncedProbability : checklistCompleteProbability);
+    bool missingRequired = false;
+    for (std::size_t i = 0; i < checklist->items.size(); ++i) {
+        const matrix::ChecklistItem& item = checklist->items[i];
+        bool done = complete || r.chance(checklistItemTickedWhenIncomplete);
+        const bool lastRequired = std::none_of(
+            checklist->items.begin() + static_cast<std::ptrdiff_t>(i) + 1, checklist->items.end(),
+            [](const matrix::ChecklistItem& later) { return later.required; });
+        if (!complete && item.required && lastRequired && !missingRequired) {
+            done = false; // an incomplete checklist misses at least one required item
+        }
+        missingRequired = missingRequired || (item.required && !done);
+        if (!done) {
+            continue; // an item left unticked has no record
+        }
+        const double before = r.lognormal(20, 0.7) * minute;
+        made.ticks.push_back(
+            MadeTick{static_cast<int>(checklist - m_checklists.begin()), static_cast<int>(i),
+                     escalation.actor,
+                     std::max(made.ticket.createdAt,
+                              escalation.occurredAt - static_cast<UtcSeconds>(before))});
     }
 }
 

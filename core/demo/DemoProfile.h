@@ -144,6 +144,13 @@ inline constexpr double infoRequestProbability = 0.10;
 inline constexpr double bounceProbability = 0.08;
 inline constexpr double reescalateAfterBounce = 0.45;
 inline constexpr double reassignProbability = 0.06;
+// Pre-escalation checklists: some escalations leave no checklist at all;
+// those that bounce back were far more often sent with required items
+// missing (the story the checklist-versus-bounceback table tells).
+inline constexpr double checklistSkippedProbability = 0.10;
+inline constexpr double checklistCompleteProbability = 0.80;
+inline constexpr double checklistCompleteWhenBouncedProbability = 0.30;
+inline constexpr double checklistItemTickedWhenIncomplete = 0.55;
 inline constexpr double pauseProbability = 0.08;
 inline constexpr double escalatedReopenProbability = 0.05;
 inline constexpr double otherReopenProbability = 0.03;

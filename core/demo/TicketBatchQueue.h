@@ -16,10 +16,19 @@
 
 namespace escdesk::demo {
 
-// A ticket and its event log, made and waiting to be written.
+// One item of a pre-escalation checklist the demo's agent ticked.
+struct MadeTick {
+    int checklist = 0; // index into the matrix's checklists
+    int item = 0;      // index into that checklist's items
+    QString by;
+    UtcSeconds at = 0;
+};
+
+// A ticket, its event log and checklist, made and waiting to be written.
 struct MadeTicket {
     Ticket ticket;
     std::vector<TicketEvent> events;
+    std::vector<MadeTick> ticks;
 };
 using Batch = std::vector<MadeTicket>;
 

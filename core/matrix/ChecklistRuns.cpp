@@ -71,14 +71,24 @@ void setChecklistItem(store::Database& db, std::int64_t ticketRow, const Checkli
         throw store::StoreError(
             QStringLiteral("The %1 checklist has no item \"%2\".").arg(checklist.name(), itemId));
     }
-    db.prepare("INSERT INTO checklist_runs(ticket, from_tier, to_tier, item_id, item_text, "
-               "required, done, done_by, done_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-               "ON CONFLICT(ticket, from_tier, to_tier, item_id) DO UPDATE SET "
-               "item_text = excluded.item_text, required = excluded.required, "
-               "done = excluded.done, done_by = excluded.done_by, done_at = excluded.done_at, "
-               "note = excluded.note")
-        .bindAll(ticketRow, checklist.fromTier, checklist.toTier, itemId, item->text,
-                 int(item->required), int(done), by, at, note)
+    ChecklistTickWriter(db).write(ticketRow, checklist, *item, done, by, at, note);
+}
+
+ChecklistTickWriter::ChecklistTickWriter(store::Database& db)
+    : m_upsert(db.prepare(
+          "INSERT INTO checklist_runs(ticket, from_tier, to_tier, item_id, item_text, "
+          "required, done, done_by, done_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT(ticket, from_tier, to_tier, item_id) DO UPDATE SET "
+          "item_text = excluded.item_text, required = excluded.required, "
+          "done = excluded.done, done_by = excluded.done_by, done_at = excluded.done_at, "
+          "note = excluded.note")) {}
+
+void ChecklistTickWriter::write(std::int64_t ticketRow, const Checklist& checklist,
+                                const ChecklistItem& item, bool done, const QString& by,
+                                std::optional<UtcSeconds> at, const QString& note) {
+    m_upsert
+        .bindAll(ticketRow, checklist.fromTier, checklist.toTier, item.id, item.text,
+                 int(item.required), int(done), by, at, note)
         .run();
 }
 

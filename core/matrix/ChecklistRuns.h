@@ -46,6 +46,19 @@ std::optional<std::pair<int, int>> latestTransition(const std::vector<TicketEven
 ChecklistRun checklistRunOf(store::Database& db, std::int64_t ticketRow,
                             const Checklist& checklist);
 
+// Writes ticks with one prepared statement, for many tickets at once (the
+// demo's history); a tick of an item already recorded replaces it.
+class ChecklistTickWriter {
+public:
+    explicit ChecklistTickWriter(store::Database& db);
+    void write(std::int64_t ticketRow, const Checklist& checklist, const ChecklistItem& item,
+               bool done, const QString& by, std::optional<UtcSeconds> at,
+               const QString& note = {});
+
+private:
+    store::Statement m_upsert;
+};
+
 // Ticks (or unticks) one item for the ticket, recording who and when.
 // Throws store::StoreError for an item the checklist does not have.
 void setChecklistItem(store::Database& db, std::int64_t ticketRow, const Checklist& checklist,

@@ -4,6 +4,7 @@
 // test's own, not with the generator's bookkeeping.
 
 #include "demo/DemoGenerator.h"
+#include "matrix/MatrixStore.h"
 #include "review/ActionFollowUp.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
@@ -15,6 +16,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <vector>
@@ -592,6 +594,65 @@ private slots:
             review::followUpAction(db, byTarget("Product Bug"), asOf, newYork);
         QCOMPARE(early.startDay, QDate(2026, 11, 11));
         QCOMPARE(early.outcome, review::FollowUpOutcome::TooEarly);
+    }
+    void businessHoursAreTheTeamsNewYorkHours() {
+        Workspace workspace(m_small, Workspace::Access::ReadOnly);
+        const matrix::Matrix matrix = matrix::loadMatrix(workspace.db());
+        QVERIFY(!matrix.calendars.empty());
+        for (const sla::BusinessCalendar& calendar : matrix.calendars) {
+            QCOMPARE(calendar.timeZone, QStringLiteral("America/New_York"));
+        }
+    }
+
+    void checklistsAreRecordedForMostEscalationsAndLessCompleteWhenBounced() {
+        Workspace workspace(m_default, Workspace::Access::ReadOnly);
+        Database& db = workspace.db();
+        const matrix::Matrix matrix = matrix::loadMatrix(db);
+        // Per escalated ticket: the transition of its latest escalation,
+        // whether a bounce followed it, and the checklist items of that
+        // transition recorded (all ticked) and the required ones among them.
+        Statement query = db.prepare(
+            "WITH latest AS (SELECT ticket, from_tier, to_tier, occurred_at, "
+            "  row_number() OVER (PARTITION BY ticket ORDER BY occurred_at DESC, id DESC) AS n "
+            "  FROM ticket_events WHERE event = 'escalated') "
+            "SELECT l.from_tier, l.to_tier, "
+            "  EXISTS (SELECT 1 FROM ticket_events b WHERE b.ticket = l.ticket "
+            "          AND b.event = 'bounced' AND b.occurred_at > l.occurred_at), "
+            "  (SELECT count(*) FROM checklist_runs r WHERE r.ticket = l.ticket "
+            "   AND r.from_tier = l.from_tier AND r.to_tier = l.to_tier), "
+            "  (SELECT count(*) FROM checklist_runs r WHERE r.ticket = l.ticket AND r.done = 1 "
+            "   AND r.required = 1 AND r.from_tier = l.from_tier AND r.to_tier = l.to_tier) "
+            "FROM latest l WHERE l.n = 1");
+        std::int64_t escalated = 0;
+        std::int64_t recorded = 0;
+        std::array<std::int64_t, 2> runs{};     // by bounced (0: no, 1: yes)
+        std::array<std::int64_t, 2> complete{}; // every required item ticked
+        while (query.step()) {
+            const matrix::Checklist* checklist = matrix.checklistFor(
+                static_cast<int>(query.int64(0)), static_cast<int>(query.int64(1)));
+            QVERIFY(checklist);
+            ++escalated;
+            if (query.int64(3) == 0) {
+                continue;
+            }
+            ++recorded;
+            const auto bounced = static_cast<std::size_t>(query.int64(2));
+            ++runs[bounced];
+            const auto required = std::count_if(checklist->items.begin(), checklist->items.end(),
+                                                [](const auto& item) { return item.required; });
+            complete[bounced] += query.int64(4) == required;
+        }
+        // Designed: 10% of escalations leave no checklist; of the rest, 80%
+        // are complete, but only 30% of those that bounced back.
+        const double recordedShare = static_cast<double>(recorded) / escalated;
+        QVERIFY2(recordedShare >= 0.87 && recordedShare <= 0.93,
+                 qPrintable(QString::number(recordedShare)));
+        const double completeShare = static_cast<double>(complete[0]) / runs[0];
+        const double bouncedCompleteShare = static_cast<double>(complete[1]) / runs[1];
+        QVERIFY2(completeShare >= 0.76 && completeShare <= 0.84,
+                 qPrintable(QString::number(completeShare)));
+        QVERIFY2(runs[1] >= 100 && bouncedCompleteShare >= 0.2 && bouncedCompleteShare <= 0.4,
+                 qPrintable(QStringLiteral("%1 of %2").arg(complete[1]).arg(runs[1])));
     }
 };
 

@@ -214,8 +214,8 @@ Report buildMonthlyReport(ReportContext& context, const QDate& first, const QDat
             {},
             QStringLiteral("resolution_time_min.escalated")},
         Kpi{QStringLiteral("Bounceback rate"),
-            [](const metrics::Metrics& m) { return m.bouncebackRate; }, ValueFormat::Percent, Better::Lower,
-            QStringLiteral("5–10%"),
+            [](const metrics::Metrics& m) { return m.bouncebackRate; }, ValueFormat::Percent,
+            Better::Lower, QStringLiteral("5–10%"),
             [](double v) { return v <= 0.10  ? Tone::Good
                                   : v > 0.20 ? Tone::Bad
                                              : Tone::Watch; },

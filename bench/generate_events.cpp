@@ -45,8 +45,8 @@ struct Lines {
              const char* actor, const char* decision, const char* note) {
         char time[32];
         isoTime(time, at);
-        char from[8] = "";
-        char to[8] = "";
+        char from[12] = "";
+        char to[12] = "";
         if (fromTier > 0) {
             std::snprintf(from, sizeof from, "%d", fromTier);
             std::snprintf(to, sizeof to, "%d", toTier);

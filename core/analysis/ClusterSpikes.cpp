@@ -83,7 +83,7 @@ ClusterSpikeCheck clusterSpikes(store::Database& db, const SpikeCheck& rootCause
         weekStarts.push_back(startOfDay(check.weekStart.addDays(7 * week), zone));
     }
     const ClusterAnalysis clusters =
-        analyseClusters(db, Window{weekStarts.front(), weekStarts.back()});
+        analyseClusters(db, Window{weekStarts.front(), weekStarts.back()}, ClusterDetail::Spikes);
     check.spikes = clusterSpikesOf(clusters, weekStarts);
     return check;
 }

@@ -503,6 +503,23 @@ ProblemCluster describe(const Forming& forming, const Corpus& corpus,
     return cluster;
 }
 
+// What a spike check reads of a cluster: its members' instants of
+// escalation, its top terms and most common root cause (as describe gives
+// them).
+ProblemCluster describeForSpikes(const Forming& forming, const Corpus& corpus) {
+    ProblemCluster cluster;
+    cluster.topTerms = topTerms(forming, corpus.vocabulary);
+    std::vector<int> causes(corpus.causes.size());
+    for (const std::size_t document : forming.documents) {
+        const Document& d = corpus.documents[document];
+        ClusterMember& member = cluster.members.emplace_back();
+        member.escalatedAt = d.escalatedAt;
+        ++causes[static_cast<std::size_t>(d.rootCause)];
+    }
+    cluster.rootCause = mostCommonName(causes, corpus.causes);
+    return cluster;
+}
+
 // The ARR of each account of the corpus, by NameIds id: 0 for one the
 // workspace lacks or has none for, matched exactly by id as the metrics'
 // facts match it.
@@ -586,7 +603,7 @@ QString periodPhrase(const Window& window, const QTimeZone& zone) {
 
 } // namespace
 
-ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
+ClusterAnalysis analyseClusters(store::Database& db, const Window& window, ClusterDetail detail) {
     ClusterAnalysis analysis;
     analysis.window = window;
     const KnownIssueMatcher matcher(store::allKnownIssues(db));
@@ -601,12 +618,21 @@ ClusterAnalysis analyseClusters(store::Database& db, const Window& window) {
         documents[i].vector = tfidf(corpus.counts[i], idfs);
     }
 
-    const std::vector<double> arrs = accountArrs(db, corpus.accounts);
-    const std::unordered_map<std::int64_t, double> users = usersAffectedOfDocuments(db, documents);
-    analysis.usersAffectedKnown = !users.empty();
-    for (const Forming& forming : formClusters(documents)) {
-        if (forming.documents.size() >= 2) {
-            analysis.clusters.push_back(describe(forming, corpus, arrs, matcher, users));
+    if (detail == ClusterDetail::Spikes) {
+        for (const Forming& forming : formClusters(documents)) {
+            if (forming.documents.size() >= 2) {
+                analysis.clusters.push_back(describeForSpikes(forming, corpus));
+            }
+        }
+    } else {
+        const std::vector<double> arrs = accountArrs(db, corpus.accounts);
+        const std::unordered_map<std::int64_t, double> users =
+            usersAffectedOfDocuments(db, documents);
+        analysis.usersAffectedKnown = !users.empty();
+        for (const Forming& forming : formClusters(documents)) {
+            if (forming.documents.size() >= 2) {
+                analysis.clusters.push_back(describe(forming, corpus, arrs, matcher, users));
+            }
         }
     }
     std::stable_sort(analysis.clusters.begin(), analysis.clusters.end(),

@@ -63,7 +63,15 @@ struct ClusterAnalysis {
     bool usersAffectedKnown = false;
 };
 
-ClusterAnalysis analyseClusters(store::Database& db, const Window& window);
+// What analyseClusters works out of each cluster: everything; or only what
+// a spike check follows a cluster by (ClusterSpikes.h) — its members'
+// instants of escalation, its top terms and its most common root cause —
+// the members' ids, subjects and duplicates, the known issue, the accounts
+// and the impact left empty.
+enum class ClusterDetail { Full, Spikes };
+
+ClusterAnalysis analyseClusters(store::Database& db, const Window& window,
+                                ClusterDetail detail = ClusterDetail::Full);
 
 // "18 of 27 escalations in the week of 2026-10-05 trace to one cluster:
 // webhook, signature, … — matching known issue KI-1042 (…)", or "… — no known

@@ -52,7 +52,9 @@ RootCauseCosts rootCauseCosts(const std::vector<const metrics::TicketOutcome*>& 
 RootCauseCosts rootCauseCosts(const std::vector<metrics::TicketOutcome>& tickets,
                               const Window& window, const metrics::CostParameters& costs);
 
-// The window's, from its kept outcomes, priced at the workspace matrix's rates.
+// The window's, from its kept outcomes visited once (not collected: a large
+// window is read in two halves, as the metrics read it), priced at the
+// workspace matrix's rates.
 RootCauseCosts rootCauseCosts(store::Database& db, const Window& window, UtcSeconds slaAsOf);
 
 // Adds the costs to the JSON of the root causes (rootCausesToJson): "cost"

@@ -344,4 +344,20 @@ Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay
     return trend;
 }
 
+Trend lastWeeksOf(const Trend& weekly, std::size_t weeks) {
+    Trend trend;
+    trend.granularity = Granularity::Week;
+    const std::size_t first = weekly.points.size() - std::min(weeks, weekly.points.size());
+    trend.points.assign(weekly.points.begin() + static_cast<std::ptrdiff_t>(first),
+                        weekly.points.end());
+    for (TrendPoint& point : trend.points) {
+        point.trailingMedianP90.reset(); // marked again on these weeks alone
+        point.p90Regression = false;
+    }
+    trend.rising = findRising(trend.points);
+    markRegressions(trend.points);
+    trend.p90 = latestRegression(trend.points);
+    return trend;
+}
+
 } // namespace escdesk::analysis

@@ -63,6 +63,13 @@ struct Trend {
 Trend analyseTrend(store::Database& db, const QDate& fromDay, const QDate& toDay,
                    Granularity granularity, const QTimeZone& zone, UtcSeconds slaAsOf);
 
+// The weekly trend of the last `weeks` weeks of the weekly trend `weekly`,
+// as analyseTrend over those weeks alone gives it: a week's figures do not
+// depend on the range asked, its p90 check and the rising causes are of
+// those weeks alone. Two weekly ranges ending on the same day are then one
+// read of their outcomes (the weekly report's trend and its spike check).
+Trend lastWeeksOf(const Trend& weekly, std::size_t weeks);
+
 // The 3-period moving average of a series: empty where fewer than three
 // consecutive values exist.
 std::vector<std::optional<double>> movingAverage3(const std::vector<std::optional<double>>& series);

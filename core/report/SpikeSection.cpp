@@ -38,11 +38,14 @@ void addClusterSpikeParagraphs(Section& section, ReportContext& context,
 
 } // namespace
 
+analysis::Trend spikeCheckWeeks(ReportContext& context, const QDate& first, const QDate& last) {
+    return analysis::analyseTrend(context.workspace.db(),
+                                  first.addDays(-7 * analysis::spikeTrailingWeeks), last.addDays(1),
+                                  analysis::Granularity::Week, context.zone, context.asOf);
+}
+
 void addSpikeParagraphs(Section& section, ReportContext& context, const QDate& first,
-                        const QDate& last) {
-    const analysis::Trend weeks = analysis::analyseTrend(
-        context.workspace.db(), first.addDays(-7 * analysis::spikeTrailingWeeks), last.addDays(1),
-        analysis::Granularity::Week, context.zone, context.asOf);
+                        const analysis::Trend& weeks) {
     const analysis::SpikeCheck check = analysis::rootCauseSpikes(weeks);
     if (check.weekStart != first) {
         return; // the week is not a whole one: no week to check

@@ -4,16 +4,21 @@
 // causes whose escalations this week exceed their trailing median by the
 // robust threshold, said under the top root causes.
 
+#include "analysis/Trend.h"
 #include "report/Report.h"
 #include "report/ReportSupport.h"
 
 namespace escdesk::report {
 
-// Adds one paragraph per spike of the week [first, last] to `section`
+// The weekly trend the spike check of the week [first, last] reads: the 9
+// weeks ending with it.
+analysis::Trend spikeCheckWeeks(ReportContext& context, const QDate& first, const QDate& last);
+
+// Adds one paragraph per spike of the week starting on `first` to `section`
 // (nothing when no root cause spikes, or when the 8 weeks before it are not
 // all in the data): the same check the Trends page and `trend --json` make,
-// on the 9 weeks ending with this one.
+// on `weeks`, the spikeCheckWeeks of that week.
 void addSpikeParagraphs(Section& section, ReportContext& context, const QDate& first,
-                        const QDate& last);
+                        const analysis::Trend& weeks);
 
 } // namespace escdesk::report

@@ -4,6 +4,7 @@
 
 #include "analysis/RootCauses.h"
 #include "analysis/Trend.h"
+#include "analysis/TrendCategories.h"
 #include "report/EngineeringSection.h"
 #include "report/FollowUpSection.h"
 #include "report/ReportRenderers.h"
@@ -300,9 +301,10 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
 
     const QString nowLabel = QStringLiteral("This week");
     const QString beforeLabel = QStringLiteral("Last week");
-    const analysis::Trend trend = analysis::analyseTrend(
-        context.workspace.db(), first.addDays(-7 * (trendWeeks - 1)), last.addDays(1),
-        analysis::Granularity::Week, context.zone, context.asOf);
+    // The trend's weeks are the last of the spike check's: one read for both.
+    static_assert(trendWeeks <= analysis::spikeTrailingWeeks + 1);
+    const analysis::Trend spikeWeeks = spikeCheckWeeks(context, first, last);
+    const analysis::Trend trend = analysis::lastWeeksOf(spikeWeeks, trendWeeks);
 
     Section kpis{QStringLiteral("1. KPIs against targets"), {}};
     if (const auto notMeasurable = notMeasurableParagraph(now.metrics)) {
@@ -342,7 +344,7 @@ Report buildWeeklyReport(ReportContext& context, const QDate& first, const QDate
                           .arg(rising.counts.size()),
                       Tone::Watch});
     }
-    addSpikeParagraphs(causesSection, context, first, last);
+    addSpikeParagraphs(causesSection, context, first, spikeWeeks);
     report.sections.push_back(causesSection);
 
     // Deep-dive candidates: the few incidents worth the room's time.

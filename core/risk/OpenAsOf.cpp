@@ -29,6 +29,17 @@ std::optional<UtcSeconds> latestBy(std::initializer_list<std::optional<UtcSecond
     return latest;
 }
 
+// The earliest of the instants given (one at least is).
+UtcSeconds earliestOf(std::initializer_list<std::optional<UtcSeconds>> instants) {
+    UtcSeconds earliest = stillWatched;
+    for (const std::optional<UtcSeconds>& instant : instants) {
+        if (instant) {
+            earliest = std::min(earliest, *instant);
+        }
+    }
+    return earliest;
+}
+
 } // namespace
 
 bool openAt(const TicketLifecycle& ticket, UtcSeconds asOf) {
@@ -61,8 +72,14 @@ UtcSeconds watchedUntil(const TicketLifecycle& ticket) {
     }
     const std::optional<UtcSeconds> closing =
         latestBy({ticket.resolvedAt, ticket.closedAt, ticket.lastResolvedEvent}, stillWatched);
-    if (closing) {
-        const bool reopenedLast = ticket.lastReopenedEvent && *ticket.lastReopenedEvent >= *closing;
+    if (closing && !ticket.lastReopenedEvent) {
+        // Never reopened: closed for good from its first closing on (a ticket
+        // resolved and closed days later is watched until it was resolved).
+        until = std::min(until, earliestOf({ticket.resolvedAt, ticket.closedAt,
+                                            ticket.firstResolvedEvent ? ticket.firstResolvedEvent
+                                                                      : ticket.lastResolvedEvent}));
+    } else if (closing) {
+        const bool reopenedLast = *ticket.lastReopenedEvent >= *closing;
         if (!reopenedLast) {
             until = std::min(until, *closing);
         }

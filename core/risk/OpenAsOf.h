@@ -29,6 +29,8 @@ struct TicketLifecycle {
     // asked about (later ones were not known then).
     std::optional<UtcSeconds> lastResolvedEvent;
     std::optional<UtcSeconds> lastReopenedEvent;
+    // The earliest `resolved` event (watchedUntil alone reads it).
+    std::optional<UtcSeconds> firstResolvedEvent;
     // Any `resolved` event at all, also after the instant: the closing is dated.
     bool anyResolvedEvent = false;
     bool escalatedFlag = false;
@@ -53,9 +55,11 @@ bool escalatedBy(const TicketLifecycle& ticket, UtcSeconds asOf);
 
 // The instant from which the ticket is not open and unescalated at any
 // instant asked about, from its lifecycle with every event (lastResolvedEvent
-// and lastReopenedEvent the latest of all): its first escalation, or its last
-// closing when no reopening follows it. `stillWatched` when it may be open
-// and unescalated at every later instant; its creation when it never is.
+// and lastReopenedEvent the latest of all, firstResolvedEvent the earliest):
+// its first escalation, or its closing — the first one when it was never
+// reopened, else the last one when no reopening follows it. `stillWatched`
+// when it may be open and unescalated at every later instant; its creation
+// when it never is.
 inline constexpr UtcSeconds stillWatched = std::numeric_limits<std::int64_t>::max();
 UtcSeconds watchedUntil(const TicketLifecycle& ticket);
 

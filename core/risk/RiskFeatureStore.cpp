@@ -131,7 +131,9 @@ void keepRound(store::Database& db, const SentimentScorer& scorer) {
            "(SELECT max(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id "
            " AND e.event = 'reopened'), "
            "(SELECT min(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id "
-           " AND e.event = 'escalated') "
+           " AND e.event = 'escalated'), "
+           "(SELECT min(e.occurred_at) FROM ticket_events e WHERE e.ticket = t.id "
+           " AND e.event = 'resolved') "
            "FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id "
            "WHERE t.id IN (";
     sql += roundOfStale;
@@ -153,6 +155,7 @@ void keepRound(store::Database& db, const SentimentScorer& scorer) {
         life.lastResolvedEvent = query.optionalInt64(22);
         life.lastReopenedEvent = query.optionalInt64(23);
         life.firstEscalatedEvent = query.optionalInt64(24);
+        life.firstResolvedEvent = query.optionalInt64(25);
         watchUntil.push_back(watchedUntil(life));
     });
     store::Statement insert = db.prepare(

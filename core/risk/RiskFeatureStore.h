@@ -52,7 +52,8 @@ private:
 // change of tokenising, sentiment or stemming): rows of another feature set
 // are computed again instead of being read stale.
 // 2: attributes, start tier and first escalation instant (issue #20).
-inline constexpr int riskFeatureSet = 2;
+// 3: a ticket never reopened is watched until its first closing, not its last.
+inline constexpr int riskFeatureSet = 3;
 
 inline constexpr const char* riskFeatureBasisSetting = "risk_features_basis";
 inline constexpr const char* riskFeatureGenerationSetting = "risk_features_generation";

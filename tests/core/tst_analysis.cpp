@@ -289,6 +289,24 @@ private slots:
         QCOMPARE(*trend.p90.latestP90, 37.0);
         QVERIFY(trend.p90.regressed);
 
+        // The last 4 weeks alone (10-12 to 11-02), as a trend over them gives
+        // them: the weeks' figures as they were, but 11-02 now has only three
+        // weeks before it, too few for the 4-week median, so no regression.
+        const Trend lastFour = lastWeeksOf(trend, 4);
+        const Trend fromTheTwelfth =
+            analyseTrend(workspace.db(), QDate(2026, 10, 12), QDate(2026, 11, 9), Granularity::Week,
+                         utc, asOfEnd);
+        for (const Trend* shorter : {&lastFour, &fromTheTwelfth}) {
+            QCOMPARE(shorter->points.size(), std::size_t(4));
+            QCOMPARE(shorter->points[0].period.firstDay, QDate(2026, 10, 12));
+            QCOMPARE(*shorter->points[0].metrics.timeToEscalateMin.p90, 28.0);
+            QVERIFY(!shorter->points[3].trailingMedianP90.has_value());
+            QVERIFY(!shorter->points[3].p90Regression);
+            QCOMPARE(shorter->p90.weekStart, QDate(2026, 11, 2));
+            QCOMPARE(*shorter->p90.latestP90, 37.0);
+            QVERIFY(!shorter->p90.regressed);
+        }
+
         // The same check rides along on a monthly trend, over the last weeks.
         const Trend monthly = analyseTrend(workspace.db(), QDate(2026, 10, 1), QDate(2026, 11, 9),
                                            Granularity::Month, utc, asOfEnd);

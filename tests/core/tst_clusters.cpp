@@ -124,6 +124,23 @@ private slots:
         const ProblemCluster& tax = result.clusters[1];
         QCOMPARE(tax.members.size(), std::size_t(2));
         QVERIFY(!tax.knownIssue.has_value());
+
+        // What a spike check reads is the same clusters, their members'
+        // instants, terms and root cause, without the rest.
+        const ClusterAnalysis spikes = analyseClusters(workspace.db(), week, ClusterDetail::Spikes);
+        QCOMPARE(spikes.clusters.size(), std::size_t(2));
+        for (std::size_t c = 0; c < spikes.clusters.size(); ++c) {
+            const ProblemCluster& full = result.clusters[c];
+            const ProblemCluster& brief = spikes.clusters[c];
+            QCOMPARE(brief.topTerms, full.topTerms);
+            QCOMPARE(brief.rootCause, full.rootCause);
+            QCOMPARE(brief.members.size(), full.members.size());
+            for (std::size_t m = 0; m < brief.members.size(); ++m) {
+                QCOMPARE(brief.members[m].escalatedAt, full.members[m].escalatedAt);
+            }
+            QVERIFY(!brief.knownIssue.has_value());
+            QCOMPARE(brief.duplicates, 0);
+        }
         const QString sentence = clusterSentence(result, tax, utc);
         QVERIFY2(sentence.startsWith(QLatin1String("2 of 7 escalations in the week of 2026-10-05 "
                                                    "trace to one cluster: ")),

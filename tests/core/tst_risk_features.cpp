@@ -203,6 +203,19 @@ private slots:
         resolved.resolvedAt = day(3);
         QCOMPARE(watchedUntil(resolved), day(3));
 
+        // Resolved on day 3 and closed on day 6, never reopened: not open
+        // from day 3 on (openAt on day 4 is false), so watched until day 3.
+        TicketLifecycle closedLater = resolved;
+        closedLater.closedAt = day(6);
+        QVERIFY(!openAt(closedLater, day(4)));
+        QCOMPARE(watchedUntil(closedLater), day(3));
+
+        // Resolved events on days 2 and 4, never reopened: closed from day 2.
+        TicketLifecycle resolvedTwice = open;
+        resolvedTwice.firstResolvedEvent = day(2);
+        resolvedTwice.lastResolvedEvent = day(4);
+        QCOMPARE(watchedUntil(resolvedTwice), day(2));
+
         TicketLifecycle reopened = resolved; // reopened at the instant it was resolved
         reopened.lastReopenedEvent = day(3);
         QCOMPARE(watchedUntil(reopened), stillWatched);
@@ -210,6 +223,13 @@ private slots:
         TicketLifecycle resolvedAgain = reopened; // a later resolved event closes it again
         resolvedAgain.lastResolvedEvent = day(5);
         QCOMPARE(watchedUntil(resolvedAgain), day(5));
+
+        // Reopened on day 3, closed on day 6: open on day 4, so watched
+        // until its last closing, day 6.
+        TicketLifecycle reopenedThenClosed = reopened;
+        reopenedThenClosed.closedAt = day(6);
+        QVERIFY(openAt(reopenedThenClosed, day(4)));
+        QCOMPARE(watchedUntil(reopenedThenClosed), day(6));
 
         TicketLifecycle escalated = resolved; // escalated on day 2, before it was resolved
         escalated.firstEscalatedEvent = day(2);

@@ -343,6 +343,34 @@ const std::vector<RuleField>& ruleFields() {
     return fields;
 }
 
+bool isRuleField(const QString& field) {
+    const QString name = field.trimmed();
+    const auto& fields = ruleFields();
+    return std::any_of(fields.begin(), fields.end(), [&](const RuleField& known) {
+        return known.name.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+bool isMeasuredField(const QString& field) {
+    const QString name = field.trimmed().toLower();
+    return name == noProgressField || name == sentimentField || name == renewalField;
+}
+
+QString attributeOfField(const QString& field) {
+    const QString name = field.trimmed();
+    if (name.startsWith(attributeFieldPrefix, Qt::CaseInsensitive)) {
+        return name.mid(attributeFieldPrefix.size()).trimmed();
+    }
+    return isRuleField(name) ? QString() : name;
+}
+
+QString qualifiedField(const QString& field) {
+    const bool bare = !field.trimmed().startsWith(attributeFieldPrefix, Qt::CaseInsensitive);
+    return bare && !isRuleField(field) && !field.trimmed().isEmpty()
+               ? attributeFieldPrefix + field.trimmed()
+               : field;
+}
+
 QString operatorName(ConditionOperator op) {
     switch (op) {
     case ConditionOperator::Equals:

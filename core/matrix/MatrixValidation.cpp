@@ -284,13 +284,6 @@ QSet<QString> loweredItems(const QString& value) {
     return set;
 }
 
-// The fields the evaluator measures (business minutes, a score, days):
-// numbers with no text to compare.
-bool isMeasuredField(const QString& field) {
-    const QString name = field.trimmed().toLower();
-    return name == noProgressField || name == sentimentField || name == renewalField;
-}
-
 // Whether `general` holds whenever `specific` holds.
 bool implies(const Condition& specific, const Condition& general) {
     using Op = ConditionOperator;
@@ -375,10 +368,6 @@ void checkRules(const Matrix& matrix, Collector& issues) {
                                     "a catch-all rule."));
         return;
     }
-    QStringList fieldNames;
-    for (const RuleField& field : ruleFields()) {
-        fieldNames.append(field.name);
-    }
     for (std::size_t i = 0; i < matrix.rules.size(); ++i) {
         const SeverityRule& rule = matrix.rules[i];
         const QString place = QStringLiteral("Severity rules › %1").arg(ruleLabel(i, rule));
@@ -419,8 +408,8 @@ void checkRules(const Matrix& matrix, Collector& issues) {
                                    "at_least, at_most or within.")
                         .arg(ruleLabel(i, rule), condition.field, operatorName(condition.op)));
             }
-            if (!fieldNames.contains(condition.field.trimmed().toLower()) &&
-                !condition.field.trimmed().startsWith(QLatin1String("attr:"))) {
+            if (!isRuleField(condition.field) &&
+                !condition.field.trimmed().startsWith(attributeFieldPrefix, Qt::CaseInsensitive)) {
                 issues.warning(place, where + QStringLiteral(".field"),
                                QStringLiteral("%1 tests the field %2, which is not a standard "
                                               "field; it is read from the ticket's extra columns.")

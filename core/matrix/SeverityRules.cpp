@@ -153,7 +153,7 @@ QString fieldValue(const QString& field, const TriageInput& input) {
     if (name == renewalField) {
         return daysToRenewal(input);
     }
-    return attribute(ticket, {field.trimmed()}); // any extra source column
+    return attribute(ticket, {attributeOfField(field)}); // any extra source column
 }
 
 bool conditionHolds(const Condition& condition, const QString& actual) {

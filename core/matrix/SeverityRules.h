@@ -19,13 +19,6 @@
 
 namespace escdesk::matrix {
 
-// The rule fields that are measured rather than read off the ticket.
-inline constexpr QLatin1String noProgressField{"minutes_without_progress"};
-inline constexpr QLatin1String sentimentField{"sentiment"};
-inline constexpr QLatin1String renewalField{"renewal_days"};
-inline constexpr QLatin1String usersAffectedField{"users_affected"};
-inline constexpr QLatin1String slaConsumedField{"sla_consumed"};
-
 // What the rules look at: a ticket, its account (if known) and what the
 // caller measured of it at the evaluation instant (MatrixEvaluator fills it
 // all in): unknown values leave their conditions not holding.

@@ -123,7 +123,9 @@ private slots:
         const Run refused = runEscdesk({QStringLiteral("matrix"), QStringLiteral("import"),
                                         path("bad.json"), QStringLiteral("--db"), m_db});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("bad.json:%1: error: Tiers › Tier 1 — "
+        // The value's column: a tier's members are indented 12, then
+        // "owner" (7 characters) and ": " (2): 12 + 7 + 2 + 1 = 22.
+        QVERIFY2(refused.err.contains(QStringLiteral("bad.json:%1:22: error: Tiers › Tier 1 — "
                                                      "Frontline: Tier 1 — Frontline has no owner")
                                           .arg(line)),
                  qPrintable(refused.err));
@@ -136,7 +138,7 @@ private slots:
         const Run validated =
             runEscdesk({QStringLiteral("matrix"), QStringLiteral("validate"), path("bad.json")});
         QCOMPARE(validated.exitCode, 1);
-        QVERIFY(validated.err.contains(QStringLiteral("bad.json:%1: error:").arg(line)));
+        QVERIFY(validated.err.contains(QStringLiteral("bad.json:%1:22: error:").arg(line)));
     }
 
     void slaJsonHasTheShapeAndTheNumbers() {

@@ -460,7 +460,9 @@ private slots:
         file.close();
         const QStringList problems = page.importFile(bad, true);
         QVERIFY(!problems.isEmpty());
-        QVERIFY2(problems.join('\n').contains(QStringLiteral("line %1:").arg(line)),
+        // The value's column: a tier's members are indented 12, then
+        // "owner" (7 characters) and ": " (2): 12 + 7 + 2 + 1 = 22.
+        QVERIFY2(problems.join('\n').contains(QStringLiteral("line %1, column 22:").arg(line)),
                  qPrintable(problems.join('\n')));
         QVERIFY(page.document()->matrix() == before);
         QCOMPARE(changeCount(page), entries);
@@ -475,7 +477,7 @@ private slots:
         brokenFile.write(broken);
         brokenFile.close();
         const QStringList syntax = page.importFile(brokenFile.fileName(), true);
-        QVERIFY2(syntax.join('\n').contains(QStringLiteral("line %1:").arg(brokenLine)),
+        QVERIFY2(syntax.join('\n').contains(QStringLiteral("line %1, column ").arg(brokenLine)),
                  qPrintable(syntax.join('\n')));
         QVERIFY(page.document()->matrix() == before);
         QCOMPARE(changeCount(page), entries);

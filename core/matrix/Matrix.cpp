@@ -327,9 +327,9 @@ const std::vector<RuleField>& ruleFields() {
         {QStringLiteral("sla_consumed"),
          QStringLiteral("Share of the most used running SLA target (0.9 = 90%)"), true},
         {QStringLiteral("minutes_without_progress"),
-         QStringLiteral("Business minutes since the last progress: creation, the first reply or "
-                        "any event but a reassignment (a customer's message is none); unknown "
-                        "once resolved"),
+         QStringLiteral("Business minutes on the ticket's SLA calendar, outside pauses, since "
+                        "the last progress: creation, the first reply or any event but a "
+                        "reassignment, never a customer's message; unknown once resolved"),
          true},
         {QStringLiteral("sentiment"),
          QStringLiteral("Sentiment of subject and description, 0 very negative, 50 neutral, "

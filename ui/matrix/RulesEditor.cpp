@@ -433,6 +433,7 @@ void RulesEditor::showSelected() {
     }
     if (m_action->text() != rule.action) {
         m_action->setText(rule.action);
+        m_action->setCursorPosition(0); // a long action shows its beginning
     }
     markLineEdit(m_action, issuesAt(issues, path + QStringLiteral(".action")));
     markLineEdit(m_name, issuesAt(issues, path + QStringLiteral(".name")));
@@ -473,10 +474,11 @@ void RulesEditor::showSelected() {
 }
 
 void RulesEditor::showFieldHelp() {
-    const int row = m_conditions->currentRow();
-    offerOperatorsFor(row);
-    const QTableWidgetItem* item = row >= 0 ? m_conditions->item(row, FieldColumn) : nullptr;
-    const QTableWidgetItem* op = row >= 0 ? m_conditions->item(row, OperatorColumn) : nullptr;
+    offerOperatorsFor(m_conditions->currentRow());
+    // Until a condition is chosen, the first one's field is explained.
+    const int row = std::max(0, m_conditions->currentRow());
+    const QTableWidgetItem* item = m_conditions->item(row, FieldColumn);
+    const QTableWidgetItem* op = m_conditions->item(row, OperatorColumn);
     QString help = tr("Keywords match whole words, ignoring case and simple plurals (“outages” "
                       "matches “outage”). Separate several values with commas.");
     if (item && matrix::isMeasuredField(item->text())) {

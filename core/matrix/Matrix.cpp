@@ -310,8 +310,8 @@ const std::vector<RuleField>& ruleFields() {
         {QStringLiteral("account_segment"), QStringLiteral("The account's segment"), false},
         {QStringLiteral("account_arr"), QStringLiteral("The account's annual recurring revenue"),
          true},
-        {QStringLiteral("users_affected"), QStringLiteral("Users affected (ticket attribute)"),
-         true},
+        {QStringLiteral("users_affected"),
+         QStringLiteral("Users affected (the ticket attribute users_affected)"), true},
         {QStringLiteral("workaround_available"),
          QStringLiteral("Whether a workaround exists: yes or no (ticket attribute)"), false},
         {QStringLiteral("product_area"), QStringLiteral("The ticket's product area"), false},
@@ -326,8 +326,49 @@ const std::vector<RuleField>& ruleFields() {
         {QStringLiteral("tier"), QStringLiteral("The tier the ticket is at"), true},
         {QStringLiteral("sla_consumed"),
          QStringLiteral("Share of the most used running SLA target (0.9 = 90%)"), true},
+        {QStringLiteral("minutes_without_progress"),
+         QStringLiteral("Business minutes on the ticket's SLA calendar, outside pauses, since "
+                        "the last progress: creation, the first reply or any event but a "
+                        "reassignment, never a customer's message; unknown once resolved"),
+         true},
+        {QStringLiteral("sentiment"),
+         QStringLiteral("Sentiment of subject and description, 0 very negative, 50 neutral, "
+                        "100 very positive"),
+         true},
+        {QStringLiteral("renewal_days"),
+         QStringLiteral("Days until the account renews (within 30: renews in the next 30 days); "
+                        "unknown without a renewal date"),
+         true},
     };
     return fields;
+}
+
+bool isRuleField(const QString& field) {
+    const QString name = field.trimmed();
+    const auto& fields = ruleFields();
+    return std::any_of(fields.begin(), fields.end(), [&](const RuleField& known) {
+        return known.name.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+bool isMeasuredField(const QString& field) {
+    const QString name = field.trimmed().toLower();
+    return name == noProgressField || name == sentimentField || name == renewalField;
+}
+
+QString attributeOfField(const QString& field) {
+    const QString name = field.trimmed();
+    if (name.startsWith(attributeFieldPrefix, Qt::CaseInsensitive)) {
+        return name.mid(attributeFieldPrefix.size()).trimmed();
+    }
+    return isRuleField(name) ? QString() : name;
+}
+
+QString qualifiedField(const QString& field) {
+    const bool bare = !field.trimmed().startsWith(attributeFieldPrefix, Qt::CaseInsensitive);
+    return bare && !isRuleField(field) && !field.trimmed().isEmpty()
+               ? attributeFieldPrefix + field.trimmed()
+               : field;
 }
 
 QString operatorName(ConditionOperator op) {
@@ -344,6 +385,8 @@ QString operatorName(ConditionOperator op) {
         return QStringLiteral("at_least");
     case ConditionOperator::AtMost:
         return QStringLiteral("at_most");
+    case ConditionOperator::Within:
+        return QStringLiteral("within");
     case ConditionOperator::IsEmpty:
         return QStringLiteral("is_empty");
     }
@@ -354,7 +397,7 @@ std::optional<ConditionOperator> parseOperator(const QString& name) {
     for (const auto op :
          {ConditionOperator::Equals, ConditionOperator::OneOf, ConditionOperator::ContainsWord,
           ConditionOperator::MatchesAnyKeyword, ConditionOperator::AtLeast,
-          ConditionOperator::AtMost, ConditionOperator::IsEmpty}) {
+          ConditionOperator::AtMost, ConditionOperator::Within, ConditionOperator::IsEmpty}) {
         if (operatorName(op) == name.trimmed().toLower()) {
             return op;
         }

@@ -45,6 +45,7 @@ enum class ConditionOperator {
     MatchesAnyKeyword, // the field contains any of the comma-separated keywords
     AtLeast,           // the field, a number, is ≥ the value
     AtMost,            // the field, a number, is ≤ the value
+    Within,            // the field, a number, is from 0 up to the value
     IsEmpty,           // the field is blank (value ignored)
 };
 
@@ -133,6 +134,13 @@ Matrix defaultMatrix(const QString& timeZone);
 bool defaultEngineeringMark(int level);
 bool defaultAvoidableMark(const QString& category);
 
+// Rule fields the evaluator measures rather than reads off the ticket.
+inline constexpr QLatin1String noProgressField{"minutes_without_progress"};
+inline constexpr QLatin1String sentimentField{"sentiment"};
+inline constexpr QLatin1String renewalField{"renewal_days"};
+inline constexpr QLatin1String slaConsumedField{"sla_consumed"};
+inline constexpr QLatin1String usersAffectedField{"users_affected"};
+
 // The fields a severity rule can test, with a line of help each.
 struct RuleField {
     QString name;
@@ -140,6 +148,23 @@ struct RuleField {
     bool numeric = false;
 };
 const std::vector<RuleField>& ruleFields();
+// Whether `field` is one of ruleFields() (ignoring case and blanks).
+bool isRuleField(const QString& field);
+// Whether the evaluator measures `field` at the evaluation instant — business
+// minutes without progress, the sentiment score, days to renewal: numbers
+// compared with at_least, at_most or within only.
+bool isMeasuredField(const QString& field);
+
+// A condition on an extra column of the tickets file (kept as a ticket
+// attribute) names it "attr:NAME"; a bare name that is no rule field means
+// the same, as older matrices wrote it.
+inline constexpr QLatin1String attributeFieldPrefix{"attr:"};
+// The extra column a field names: NAME for "attr:NAME" and for a bare name
+// that is no rule field; empty for a rule field.
+QString attributeOfField(const QString& field);
+// `field` with an extra column spelt out: "attr:NAME" for a bare name that
+// is no rule field, otherwise as it is.
+QString qualifiedField(const QString& field);
 
 QString operatorName(ConditionOperator op); // equals, one_of, contains_word, …
 std::optional<ConditionOperator> parseOperator(const QString& name);

@@ -21,6 +21,7 @@ void JsonLineIndex::skipBlanks() {
         const char c = m_text[m_pos];
         if (c == '\n') {
             ++m_line;
+            m_lineStart = m_pos + 1;
         } else if (c != ' ' && c != '\t' && c != '\r') {
             return;
         }
@@ -46,7 +47,7 @@ void JsonLineIndex::scanValue(const QString& path) {
     if (m_pos >= m_text.size()) {
         return;
     }
-    m_lines.emplace_back(path, m_line);
+    m_positions.emplace_back(path, Position{m_line, column()});
     const char c = m_text[m_pos];
     if (c == '{') {
         ++m_pos;
@@ -87,24 +88,61 @@ void JsonLineIndex::scanValue(const QString& path) {
     }
 }
 
-int JsonLineIndex::lineOf(const QString& path) const {
+int JsonLineIndex::column() const {
+    // Characters, not bytes: UTF-8 continuation bytes do not start one.
+    int characters = 1;
+    for (qsizetype i = m_lineStart; i < m_pos; ++i) {
+        characters += (static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return characters;
+}
+
+JsonLineIndex::Position JsonLineIndex::positionOf(const QString& path) const {
     QString wanted = path;
     while (true) {
-        const auto found = std::find_if(m_lines.begin(), m_lines.end(),
+        const auto found = std::find_if(m_positions.begin(), m_positions.end(),
                                         [&](const auto& entry) { return entry.first == wanted; });
-        if (found != m_lines.end()) {
+        if (found != m_positions.end()) {
             return found->second;
         }
         const qsizetype cut =
             std::max(wanted.lastIndexOf(QLatin1Char('.')), wanted.lastIndexOf(QLatin1Char('[')));
         if (cut <= 0) {
-            return wanted.isEmpty() ? 1 : lineOf(QString());
+            return wanted.isEmpty() ? Position{} : positionOf(QString());
         }
         wanted.truncate(cut);
     }
 }
 
-QByteArray writeMatrixFile(const Matrix& matrix) {
+namespace {
+
+// Version 3 names an extra column "attr:NAME"; older files wrote the bare
+// name. Written files spell it out, older ones are upgraded on reading.
+void qualifyFields(Matrix& matrix) {
+    for (SeverityRule& rule : matrix.rules) {
+        for (Condition& condition : rule.conditions) {
+            condition.field = qualifiedField(condition.field);
+        }
+    }
+}
+
+QString ruleFieldNames() {
+    QStringList names;
+    for (const RuleField& field : ruleFields()) {
+        names << field.name;
+    }
+    return names.join(QLatin1String(", "));
+}
+
+QString conditionFieldPath(std::size_t rule, std::size_t condition) {
+    return QStringLiteral("severity_rules[%1].conditions[%2].field").arg(rule).arg(condition);
+}
+
+} // namespace
+
+QByteArray writeMatrixFile(const Matrix& policy) {
+    Matrix matrix = policy;
+    qualifyFields(matrix);
     QJsonObject root{
         {QStringLiteral("format"), QLatin1String(matrixFileFormat)},
         {QStringLiteral("schema_version"), matrixFileVersion},
@@ -140,7 +178,8 @@ MatrixFileReading readMatrixFile(const QByteArray& bytes) {
     }
     const JsonLineIndex lines(bytes);
     auto problemAt = [&](bool error, const QString& path, const QString& message) {
-        reading.problems.push_back({error, lines.lineOf(path), 0, path, message});
+        const JsonLineIndex::Position at = lines.positionOf(path);
+        reading.problems.push_back({error, at.line, at.column, path, message});
     };
     const QJsonObject root = document.object();
     if (root.value(QLatin1String("format")).toString() != QLatin1String(matrixFileFormat)) {
@@ -175,6 +214,22 @@ MatrixFileReading readMatrixFile(const QByteArray& bytes) {
     }
     for (const JsonProblem& problem : structural) {
         problemAt(true, problem.path, QStringLiteral("%1: %2").arg(problem.path, problem.message));
+    }
+    if (version.toInt() < 3) {
+        qualifyFields(matrix);
+    }
+    for (std::size_t r = 0; r < matrix.rules.size(); ++r) {
+        const auto& conditions = matrix.rules[r].conditions;
+        for (std::size_t c = 0; c < conditions.size(); ++c) {
+            const QString& field = conditions[c].field;
+            if (!field.trimmed().isEmpty() && !isRuleField(field) &&
+                !field.trimmed().startsWith(attributeFieldPrefix, Qt::CaseInsensitive)) {
+                problemAt(true, conditionFieldPath(r, c),
+                          QStringLiteral("%1: unknown field \"%2\"; use a rule field (%3) or "
+                                         "attr:NAME for an extra column of the tickets file")
+                              .arg(conditionFieldPath(r, c), field, ruleFieldNames()));
+            }
+        }
     }
     if (!reading.problems.empty()) {
         return reading;

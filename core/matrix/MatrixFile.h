@@ -18,7 +18,13 @@ namespace escdesk::matrix {
 
 // 2: tiers carry "engineering", taxonomy categories "avoidable" (a version-1
 // file is read with the default marks, defaultEngineeringMark/AvoidableMark).
-inline constexpr int matrixFileVersion = 2;
+// 3: severity rules may test minutes_without_progress, sentiment and
+// renewal_days and use the operator "within"; a condition's field is a rule
+// field or "attr:NAME" (an extra column of the tickets file), and any other
+// field is refused with its line and column. Versions 1 and 2 read any other
+// name from the extra columns: reading such a file upgrades it to
+// "attr:NAME".
+inline constexpr int matrixFileVersion = 3;
 inline constexpr const char* matrixFileFormat = "escalation-desk-matrix";
 
 QByteArray writeMatrixFile(const Matrix& matrix);
@@ -44,18 +50,26 @@ MatrixFileReading readMatrixFile(const QByteArray& bytes);
 class JsonLineIndex {
 public:
     explicit JsonLineIndex(const QByteArray& text);
-    // The line of `path`, or of its nearest enclosing value; 1 when unknown.
-    int lineOf(const QString& path) const;
+    struct Position {
+        int line = 1;
+        int column = 1; // in characters, 1-based
+    };
+    // Where the value at `path` starts, or its nearest enclosing value; the
+    // start of the text when unknown.
+    Position positionOf(const QString& path) const;
+    int lineOf(const QString& path) const { return positionOf(path).line; }
 
 private:
     void scanValue(const QString& path);
     void skipBlanks();
     QString scanString();
+    int column() const;
 
     const QByteArray& m_text;
     qsizetype m_pos = 0;
     int m_line = 1;
-    std::vector<std::pair<QString, int>> m_lines;
+    qsizetype m_lineStart = 0;
+    std::vector<std::pair<QString, Position>> m_positions;
 };
 
 } // namespace escdesk::matrix

@@ -387,7 +387,7 @@ void readRules(const QJsonValue& json, Matrix& matrix, Reader& reader) {
                 reader.problem(Reader::member(where, "operator"),
                                QStringLiteral("unknown operator \"%1\"; use equals, one_of, "
                                               "contains_word, matches_any_keyword, at_least, "
-                                              "at_most or is_empty")
+                                              "at_most, within or is_empty")
                                    .arg(op));
             }
             condition.value = reader.text(item, "value", where, false);

@@ -1,5 +1,7 @@
 #include "matrix/MatrixValidation.h"
 
+#include "matrix/SeverityRules.h"
+
 #include <QSet>
 #include <QTimeZone>
 
@@ -311,17 +313,23 @@ bool implies(const Condition& specific, const Condition& general) {
                        .first()
                        .compare(general.value.trimmed(), Qt::CaseInsensitive) == 0;
     case Op::AtLeast:
-    case Op::AtMost: {
+    case Op::AtMost:
+    case Op::Within: {
         const auto bound = number(general.value);
         const auto value = number(specific.value);
         if (!bound || !value) {
             return false;
         }
-        const bool atLeast = general.op == Op::AtLeast;
-        if (specific.op == general.op || specific.op == Op::Equals) {
-            return atLeast ? *value >= *bound : *value <= *bound;
+        if (general.op == Op::AtLeast) {
+            return (specific.op == Op::AtLeast || specific.op == Op::Equals) && *value >= *bound;
         }
-        return false;
+        // "within V" is "at least 0 and at most V"; "at most V" holds below
+        // 0 too, so it implies no "within".
+        const bool fromZero = specific.op == Op::Within || specific.op == Op::Equals;
+        if (general.op == Op::AtMost) {
+            return (specific.op == Op::AtMost || fromZero) && *value <= *bound;
+        }
+        return fromZero && *value >= 0 && *value <= *bound;
     }
     case Op::Equals:
     case Op::IsEmpty:
@@ -330,11 +338,17 @@ bool implies(const Condition& specific, const Condition& general) {
     return false;
 }
 
-// Conditions no ticket can meet together: a ≥ bound above a ≤ bound.
+// Conditions no ticket can meet together: a ≥ bound above a ≤ bound, or a
+// "within" a negative bound (from 0 up to below 0).
 bool contradictory(const SeverityRule& rule) {
     for (const Condition& a : rule.conditions) {
+        if (a.op == ConditionOperator::Within && number(a.value) && *number(a.value) < 0) {
+            return true;
+        }
         for (const Condition& b : rule.conditions) {
-            if (a.op == ConditionOperator::AtLeast && b.op == ConditionOperator::AtMost &&
+            const bool upperBound =
+                b.op == ConditionOperator::AtMost || b.op == ConditionOperator::Within;
+            if (a.op == ConditionOperator::AtLeast && upperBound &&
                 a.field.trimmed().compare(b.field.trimmed(), Qt::CaseInsensitive) == 0) {
                 const auto low = number(a.value);
                 const auto high = number(b.value);
@@ -353,10 +367,6 @@ void checkRules(const Matrix& matrix, Collector& issues) {
                      QStringLiteral("There are no severity rules; add at least one, ending with "
                                     "a catch-all rule."));
         return;
-    }
-    QStringList fieldNames;
-    for (const RuleField& field : ruleFields()) {
-        fieldNames.append(field.name);
     }
     for (std::size_t i = 0; i < matrix.rules.size(); ++i) {
         const SeverityRule& rule = matrix.rules[i];
@@ -389,9 +399,17 @@ void checkRules(const Matrix& matrix, Collector& issues) {
             const Condition& condition = rule.conditions[c];
             const QString where = path + QStringLiteral(".conditions[%1]").arg(c);
             const bool numeric = condition.op == ConditionOperator::AtLeast ||
-                                 condition.op == ConditionOperator::AtMost;
-            if (!fieldNames.contains(condition.field.trimmed().toLower()) &&
-                !condition.field.trimmed().startsWith(QLatin1String("attr:"))) {
+                                 condition.op == ConditionOperator::AtMost ||
+                                 condition.op == ConditionOperator::Within;
+            if (!numeric && isMeasuredField(condition.field)) {
+                issues.error(
+                    place, where + QStringLiteral(".operator"),
+                    QStringLiteral("%1 tests %2 with %3; it is a measured number: use "
+                                   "at_least, at_most or within.")
+                        .arg(ruleLabel(i, rule), condition.field, operatorName(condition.op)));
+            }
+            if (!isRuleField(condition.field) &&
+                !condition.field.trimmed().startsWith(attributeFieldPrefix, Qt::CaseInsensitive)) {
                 issues.warning(place, where + QStringLiteral(".field"),
                                QStringLiteral("%1 tests the field %2, which is not a standard "
                                               "field; it is read from the ticket's extra columns.")

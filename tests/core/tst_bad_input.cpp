@@ -296,7 +296,7 @@ private slots:
         const StoreState before = stateOf(*workspace, tables);
         // Line 3 holds the version.
         const QString path = writeFile("{\n  \"format\": \"escalation-desk-matrix\",\n"
-                                       "  \"schema_version\": 3,\n  \"tiers\": []\n}\n",
+                                       "  \"schema_version\": 4,\n  \"tiers\": []\n}\n",
                                        QStringLiteral("json"));
         QProcess process;
         process.start(QString::fromUtf8(cli()), {QStringLiteral("matrix"), QStringLiteral("import"),
@@ -305,8 +305,8 @@ private slots:
         QCOMPARE(process.exitCode(), 1);
         const QString error = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(error.contains(path + QStringLiteral(":3")), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("the file has schema version 3, written by a newer "
-                                              "Escalation Desk (this one reads up to 2)")),
+        QVERIFY2(error.contains(QLatin1String("the file has schema version 4, written by a newer "
+                                              "Escalation Desk (this one reads up to 3)")),
                  qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("the workspace is unchanged")), qPrintable(error));
         QCOMPARE(stateOf(*workspace, tables), before);

@@ -123,7 +123,9 @@ private slots:
         const Run refused = runEscdesk({QStringLiteral("matrix"), QStringLiteral("import"),
                                         path("bad.json"), QStringLiteral("--db"), m_db});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("bad.json:%1: error: Tiers › Tier 1 — "
+        // The value's column: a tier's members are indented 12, then
+        // "owner" (7 characters) and ": " (2): 12 + 7 + 2 + 1 = 22.
+        QVERIFY2(refused.err.contains(QStringLiteral("bad.json:%1:22: error: Tiers › Tier 1 — "
                                                      "Frontline: Tier 1 — Frontline has no owner")
                                           .arg(line)),
                  qPrintable(refused.err));
@@ -136,7 +138,7 @@ private slots:
         const Run validated =
             runEscdesk({QStringLiteral("matrix"), QStringLiteral("validate"), path("bad.json")});
         QCOMPARE(validated.exitCode, 1);
-        QVERIFY(validated.err.contains(QStringLiteral("bad.json:%1: error:").arg(line)));
+        QVERIFY(validated.err.contains(QStringLiteral("bad.json:%1:22: error:").arg(line)));
     }
 
     void slaJsonHasTheShapeAndTheNumbers() {
@@ -232,6 +234,70 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("The matrix change log is broken: entry #2")),
                  qPrintable(run.err));
+    }
+
+    void triageShowsTheTimeWithoutProgress() {
+        // A workspace of its own whose first rule is "Stalled": no progress
+        // for 15 business minutes → High, Tier 2. T-200 (no account: SMB ×
+        // High, Business hours 09:00–17:00 Berlin) opens Monday 16:55 CET
+        // with no reply and no events: 5 minutes on Monday, 10 from Tuesday
+        // 09:00 CET → the rule holds from 09:10 CET = 08:10Z.
+        const QString db = path("stalled.db");
+        matrix::Matrix policy = matrix::defaultMatrix(QStringLiteral("Europe/Berlin"));
+        policy.rules.insert(policy.rules.begin(),
+                            {QStringLiteral("Stalled"),
+                             {{QStringLiteral("minutes_without_progress"),
+                               matrix::ConditionOperator::AtLeast, QStringLiteral("15")}},
+                             QStringLiteral("High"),
+                             2,
+                             QStringLiteral("Escalate to Tier 2")});
+        writeFile(path("stalled.json"), matrix::writeMatrixFile(policy));
+        const Run imported = runEscdesk({QStringLiteral("matrix"), QStringLiteral("import"),
+                                         path("stalled.json"), QStringLiteral("--db"), db});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        {
+            store::Database writer(db, store::Database::Access::ReadWrite);
+            // 1795449300 = 2026-11-23T15:55:00Z = 16:55 CET.
+            writer.exec(R"sql(
+                INSERT INTO tickets(ticket_id, created_at, subject, priority)
+                    VALUES ('T-200', 1795449300, 'Export never finishes', 'High');
+            )sql");
+        }
+        const auto triageAt = [&](const char* asOf, bool json) {
+            QStringList arguments{QStringLiteral("triage"),
+                                  QStringLiteral("--ticket"),
+                                  QStringLiteral("T-200"),
+                                  QStringLiteral("--as-of"),
+                                  QLatin1String(asOf),
+                                  QStringLiteral("--db"),
+                                  db};
+            if (json) {
+                arguments << QStringLiteral("--json");
+            }
+            return runEscdesk(arguments);
+        };
+        const Run fired = triageAt("2026-11-24T08:10:00Z", false);
+        QVERIFY2(fired.exitCode == 0, qPrintable(fired.err));
+        QVERIFY2(fired.out.contains("rule 1 \xe2\x80\x9cStalled\xe2\x80\x9d"),
+                 fired.out.constData());
+        QVERIFY2(fired.out.contains("minutes_without_progress at_least 15 (15 business min "
+                                    "without progress)"),
+                 fired.out.constData());
+        // The JSON keeps the shape of SPEC §10.
+        const QJsonObject json =
+            QJsonDocument::fromJson(triageAt("2026-11-24T08:10:00Z", true).out).object();
+        QCOMPARE(json[QLatin1String("rule")].toString(), QStringLiteral("Stalled"));
+        QCOMPARE(json[QLatin1String("target_tier")].toInt(), 2);
+        const QJsonObject condition = json[QLatin1String("conditions")].toArray()[0].toObject();
+        QCOMPARE(sortedKeys(condition), sorted({QStringLiteral("field"), QStringLiteral("operator"),
+                                                QStringLiteral("value"), QStringLiteral("held")}));
+        QCOMPARE(condition[QLatin1String("field")].toString(),
+                 QStringLiteral("minutes_without_progress"));
+        QCOMPARE(condition[QLatin1String("held")].toBool(), true);
+        // A minute earlier, 14 minutes: another rule decides.
+        const QJsonObject early =
+            QJsonDocument::fromJson(triageAt("2026-11-24T08:09:00Z", true).out).object();
+        QVERIFY(early[QLatin1String("rule")].toString() != QStringLiteral("Stalled"));
     }
 };
 

@@ -188,7 +188,7 @@ void build(Workspace& workspace) {
 const UtcSeconds asOf = W + 60 * 86400;
 
 QByteArray withoutMarks(QByteArray file) {
-    file.replace("\"schema_version\": 2", "\"schema_version\": 1");
+    file.replace("\"schema_version\": 3", "\"schema_version\": 1");
     QString text = QString::fromUtf8(file);
     text.remove(QRegularExpression(QStringLiteral(",\\s*\"engineering\": (true|false)")));
     text.remove(QRegularExpression(QStringLiteral(",\\s*\"avoidable\": (true|false)")));
@@ -338,7 +338,7 @@ private slots:
         }
         m.taxonomy[0].avoidable = true; // Product Bug
         const QByteArray file = matrix::writeMatrixFile(m);
-        QVERIFY(file.contains("\"schema_version\": 2"));
+        QVERIFY(file.contains("\"schema_version\": 3"));
         QVERIFY(file.contains("\"engineering\": true"));
         QVERIFY(file.contains("\"avoidable\": true"));
         const matrix::MatrixFileReading reading = matrix::readMatrixFile(file);

@@ -75,7 +75,7 @@ private slots:
         const QByteArray text = writeMatrixFile(richMatrix());
         // Indented, one value per line, versioned, times as HH:MM.
         QVERIFY(text.contains("\"format\": \"escalation-desk-matrix\""));
-        QVERIFY(text.contains("\"schema_version\": 2"));
+        QVERIFY(text.contains("\"schema_version\": 3"));
         QVERIFY(text.contains("\"08:00-12:00\""));
         QVERIFY(text.contains("\"13:30:15-24:00\""));
         QVERIFY(text.contains("\"rule\": \"fourth Thursday of November\""));
@@ -147,12 +147,89 @@ private slots:
         QVERIFY(foreign.problems[0].message.startsWith(
             QLatin1String("not an Escalation Desk matrix file")));
         QByteArray newer = writeMatrixFile(defaultMatrix(QStringLiteral("UTC")));
-        newer = replaced(newer, "\"schema_version\": 2", "\"schema_version\": 7");
+        newer = replaced(newer, "\"schema_version\": 3", "\"schema_version\": 7");
         const MatrixFileReading reading = readMatrixFile(newer);
         QVERIFY(!reading.ok());
         QVERIFY(reading.problems[0].message.contains(QLatin1String("newer Escalation Desk")));
         QCOMPARE(reading.problems[0].line, lineContaining(newer, "\"schema_version\""));
         QVERIFY(!readMatrixFile("[1, 2]").ok());
+    }
+
+    void theMeasuredFieldsRoundTrip() {
+        Matrix matrix = defaultMatrix(QStringLiteral("UTC"));
+        using Op = ConditionOperator;
+        matrix.rules.insert(
+            matrix.rules.begin(),
+            {QStringLiteral("Stalled, unhappy, renewing"),
+             {{QStringLiteral("minutes_without_progress"), Op::AtLeast, QStringLiteral("15")},
+              {QStringLiteral("sentiment"), Op::AtMost, QStringLiteral("30")},
+              {QStringLiteral("renewal_days"), Op::Within, QStringLiteral("30")},
+              {QStringLiteral("users_affected"), Op::AtLeast, QStringLiteral("50")},
+              {QStringLiteral("attr:region_code"), Op::Equals, QStringLiteral("EU")}},
+             QStringLiteral("High"),
+             2,
+             QStringLiteral("Escalate to Tier 2")});
+        const QByteArray text = writeMatrixFile(matrix);
+        QVERIFY(text.contains("\"operator\": \"within\""));
+        const MatrixFileReading reading = readMatrixFile(text);
+        QVERIFY(reading.ok());
+        QVERIFY(reading.problems.empty());
+        QCOMPARE(*reading.matrix, matrix);
+    }
+
+    void aVersionTwoFileIsUpgraded() {
+        // Version 2 read a field that is no rule field from the tickets'
+        // extra columns; version 3 spells that "attr:NAME". Everything else
+        // of the file reads as written.
+        Matrix matrix = defaultMatrix(QStringLiteral("UTC"));
+        matrix.rules[2].conditions[0].field = QStringLiteral("vip_flag"); // "VIP account"
+        QByteArray text = writeMatrixFile(matrix);
+        text = replaced(text, "\"schema_version\": 3", "\"schema_version\": 2");
+        text = replaced(text, "\"field\": \"attr:vip_flag\"", "\"field\": \"vip_flag\"");
+        const MatrixFileReading reading = readMatrixFile(text);
+        QVERIFY(reading.ok());
+        QVERIFY(reading.problems.empty()); // no "not a standard field" warning any more
+        matrix.rules[2].conditions[0].field = QStringLiteral("attr:vip_flag");
+        QCOMPARE(*reading.matrix, matrix);
+        // Written again, it is a version-3 file.
+        QVERIFY(writeMatrixFile(*reading.matrix).contains("\"schema_version\": 3"));
+    }
+
+    void anUnknownFieldInAVersionThreeFileIsNamedWithLineAndColumn() {
+        // A misspelt field in the first rule's first condition. The file is
+        // indented by four per level: root members 4, rules 8, a rule's
+        // members 12, conditions 16, a condition's members 20 spaces; then
+        // "field" (7 characters) and ": " (2): the value opens at column
+        // 20 + 7 + 2 + 1 = 30.
+        QByteArray text = writeMatrixFile(defaultMatrix(QStringLiteral("UTC")));
+        text = replaced(text, "\"field\": \"text\"", "\"field\": \"minutes_without_progres\"");
+        const int line = lineContaining(text, "\"minutes_without_progres\"");
+        const MatrixFileReading reading = readMatrixFile(text);
+        QVERIFY(!reading.ok());
+        QVERIFY(!reading.matrix);
+        QCOMPARE(reading.problems.size(), size_t(1));
+        QCOMPARE(reading.problems[0].line, line);
+        QCOMPARE(reading.problems[0].column, 30);
+        QCOMPARE(reading.problems[0].path, QStringLiteral("severity_rules[0].conditions[0].field"));
+        QVERIFY2(reading.problems[0].message.startsWith(QLatin1String(
+                     "severity_rules[0].conditions[0].field: unknown field "
+                     "\"minutes_without_progres\"; use a rule field (account_tier, ")),
+                 qPrintable(reading.problems[0].message));
+        QVERIFY(reading.problems[0].message.endsWith(
+            QLatin1String("or attr:NAME for an extra column of the tickets file")));
+    }
+
+    void aMeasuredFieldTakesANumericOperator() {
+        QByteArray text = writeMatrixFile(defaultMatrix(QStringLiteral("UTC")));
+        text = replaced(text, "\"field\": \"text\"", "\"field\": \"sentiment\"");
+        const MatrixFileReading reading = readMatrixFile(text);
+        QVERIFY(!reading.ok());
+        QCOMPARE(reading.problems[0].path,
+                 QStringLiteral("severity_rules[0].conditions[0].operator"));
+        QVERIFY2(reading.problems[0].message.contains(
+                     QLatin1String("tests sentiment with matches_any_keyword; it is a measured "
+                                   "number: use at_least, at_most or within.")),
+                 qPrintable(reading.problems[0].message));
     }
 
     void badOpeningHoursAreNamed() {

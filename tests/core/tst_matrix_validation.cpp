@@ -149,6 +149,43 @@ private slots:
                                             "conditions contradict each other.")});
     }
 
+    void withinIsFromZeroUpToTheValue() {
+        using Op = ConditionOperator;
+        const auto renewalRule = [](const char* name, Op op, const char* days) {
+            return SeverityRule{QString::fromUtf8(name),
+                                {{QStringLiteral("renewal_days"), op, QString::fromUtf8(days)}},
+                                QStringLiteral("High"),
+                                4,
+                                QStringLiteral("Tell the account manager")};
+        };
+        // "within 60" first: every account renewing within 30 days renews
+        // within 60, so a later "within 30" never fires.
+        Matrix matrix = defaults();
+        matrix.rules.insert(matrix.rules.begin(),
+                            {renewalRule("Renewal this quarter", Op::Within, "60"),
+                             renewalRule("Renewal this month", Op::Within, "30")});
+        QCOMPARE(errorMessages(matrix),
+                 QStringList{QStringLiteral(
+                     "rule 2 “Renewal this month” can never fire: rule 1 “Renewal this quarter” "
+                     "comes first and matches every ticket it matches. Move it up or narrow "
+                     "rule 1.")});
+        // "at most 30" also holds for a renewal already past (−5 ≤ 30), which
+        // "within 60" does not: both can fire.
+        matrix.rules[1] = renewalRule("Renewal near or past", Op::AtMost, "30");
+        QVERIFY(errorMessages(matrix).isEmpty());
+        // "within −1" would need 0 ≤ days ≤ −1.
+        matrix.rules[1] = renewalRule("Nothing", Op::Within, "-1");
+        QCOMPARE(errorMessages(matrix),
+                 QStringList{QStringLiteral(
+                     "rule 2 “Nothing” can never fire: its conditions contradict each other.")});
+        // A measured field is compared, not matched.
+        matrix.rules[1] = renewalRule("Text on a number", Op::ContainsWord, "soon");
+        QCOMPARE(errorMessages(matrix),
+                 QStringList{QStringLiteral("rule 2 “Text on a number” tests renewal_days with "
+                                            "contains_word; it is a measured number: use "
+                                            "at_least, at_most or within.")});
+    }
+
     void checklistMustNotBeEmpty() {
         Matrix matrix = defaults();
         matrix.checklists[1].items.clear();

@@ -4,8 +4,12 @@
 // workaround available; Medium otherwise).
 
 #include "matrix/SeverityRules.h"
+#include "matrix/TicketAssessment.h"
+#include "risk/Sentiment.h"
 
 #include <QTest>
+
+#include <cmath>
 
 using namespace escdesk;
 using namespace escdesk::matrix;
@@ -21,10 +25,19 @@ Ticket ticket(const char* subject, const char* description = "", const char* att
     return t;
 }
 
+TriageInput inputOf(const Ticket& t, const Account* account = nullptr,
+                    std::optional<double> consumed = std::nullopt) {
+    TriageInput input;
+    input.ticket = &t;
+    input.account = account;
+    input.slaConsumed = consumed;
+    return input;
+}
+
 TriageResult triageWithDefaults(const Ticket& t, const Account* account = nullptr,
                                 std::optional<double> consumed = std::nullopt) {
     static const Matrix matrix = defaultMatrix(QStringLiteral("Europe/Berlin"));
-    return triage(matrix.rules, TriageInput{&t, account, consumed});
+    return triage(matrix.rules, inputOf(t, account, consumed));
 }
 
 } // namespace
@@ -166,15 +179,101 @@ private slots:
              QStringLiteral("Escalate")},
         };
         const Ticket t = ticket("Hello");
-        const TriageResult hit = triage(rules, TriageInput{&t, &account, std::nullopt});
+        const TriageResult hit = triage(rules, inputOf(t, &account));
         QCOMPARE(hit.ruleIndex, 0);
         QCOMPARE(hit.conditions.size(), size_t(2));
         QCOMPARE(hit.conditions[0].actual, QStringLiteral("Enterprise"));
         QVERIFY(hit.conditions[0].held && hit.conditions[1].held);
         // No account: the conditions fail and no rule fires.
-        const TriageResult miss = triage(rules, TriageInput{&t, nullptr, std::nullopt});
+        const TriageResult miss = triage(rules, inputOf(t));
         QCOMPARE(miss.ruleIndex, std::nullopt);
         QVERIFY(miss.priority.isEmpty());
+    }
+
+    void usersAffectedAtLeastFifty() {
+        // users_affected is the ticket attribute the impact score reads too.
+        const Condition atLeastFifty{QStringLiteral("users_affected"), ConditionOperator::AtLeast,
+                                     QStringLiteral("50")};
+        const Ticket fifty = ticket("Reports slow", "", R"({"users_affected": 50})");
+        const ConditionOutcome held = evaluateCondition(atLeastFifty, inputOf(fifty));
+        QVERIFY(held.held); // 50 ≥ 50
+        QCOMPARE(held.shown, QStringLiteral("50 users affected"));
+        const Ticket fortyNine = ticket("Reports slow", "", R"({"users_affected": 49})");
+        QVERIFY(!evaluateCondition(atLeastFifty, inputOf(fortyNine)).held);
+        // A number written as text counts; no attribute is unknown.
+        const Ticket asText = ticket("Reports slow", "", R"({"users_affected": "120"})");
+        QVERIFY(evaluateCondition(atLeastFifty, inputOf(asText)).held);
+        const Ticket none = ticket("Reports slow");
+        const ConditionOutcome unknown = evaluateCondition(atLeastFifty, inputOf(none));
+        QVERIFY(!unknown.held);
+        QCOMPARE(unknown.shown, QStringLiteral("unknown"));
+    }
+
+    void renewalWithinThirtyDaysOfTheEvaluationDate() {
+        // The account renews 2027-01-10. From 2026-12-11: 20 days to
+        // 2026-12-31, then 10 more to 2027-01-10 = 30 days.
+        const Condition within30{QStringLiteral("renewal_days"), ConditionOperator::Within,
+                                 QStringLiteral("30")};
+        const Ticket t = ticket("Question about invoices");
+        Account account;
+        account.renewalDate = QDate(2027, 1, 10);
+        TriageInput input = inputOf(t, &account);
+        input.evaluationDate = QDate(2026, 12, 11);
+        ConditionOutcome outcome = evaluateCondition(within30, input);
+        QVERIFY(outcome.held);
+        QCOMPARE(outcome.actual, QStringLiteral("30"));
+        QCOMPARE(outcome.shown, QStringLiteral("renews in 30 days"));
+        // A day earlier: 31 days, outside.
+        input.evaluationDate = QDate(2026, 12, 10);
+        QVERIFY(!evaluateCondition(within30, input).held);
+        // On the day itself: 0, inside.
+        input.evaluationDate = QDate(2027, 1, 10);
+        QCOMPARE(evaluateCondition(within30, input).shown, QStringLiteral("renews today"));
+        QVERIFY(evaluateCondition(within30, input).held);
+        // Two days after: −2 is not "within", though it is "at most 30".
+        input.evaluationDate = QDate(2027, 1, 12);
+        outcome = evaluateCondition(within30, input);
+        QVERIFY(!outcome.held);
+        QCOMPARE(outcome.shown, QStringLiteral("renewed 2 days ago"));
+        QVERIFY(evaluateCondition({QStringLiteral("renewal_days"), ConditionOperator::AtMost,
+                                   QStringLiteral("30")},
+                                  input)
+                    .held);
+        // No renewal date: unknown, the condition does not hold.
+        account.renewalDate = QDate();
+        outcome = evaluateCondition(within30, input);
+        QVERIFY(!outcome.held);
+        QCOMPARE(outcome.shown, QStringLiteral("unknown"));
+    }
+
+    void sentimentBelowAThreshold() {
+        // "terrible" is −3 in AFINN-165 and no other word of the text is
+        // scored: S = −3, score = 50 × (1 − 3/√(9 + 15)) = 50 × (1 − 0.61237)
+        // = 19.38. A neutral text scores 50.
+        Matrix matrix = defaultMatrix(QStringLiteral("UTC"));
+        matrix.rules.insert(
+            matrix.rules.begin(),
+            {QStringLiteral("Unhappy customer"),
+             {{QStringLiteral("sentiment"), ConditionOperator::AtMost, QStringLiteral("20")}},
+             QStringLiteral("High"),
+             4,
+             QStringLiteral("Inform the support manager")});
+        MatrixEvaluator evaluator(matrix);
+        TicketContext unhappy;
+        unhappy.ticket = ticket("Report export is terrible");
+        unhappy.ticket.priority = QStringLiteral("Medium");
+        const UtcSeconds asOf = unhappy.ticket.createdAt;
+        // Without a sentiment source the score is unknown: no match.
+        QCOMPARE(evaluator.triage(unhappy, asOf).rule, QStringLiteral("Moderate interruption"));
+        evaluator.setSentimentSource(risk::ticketSentimentSource(matrix));
+        const TriageResult result = evaluator.triage(unhappy, asOf);
+        QCOMPARE(result.rule, QStringLiteral("Unhappy customer"));
+        QVERIFY(std::abs(result.conditions[0].actual.toDouble() - 19.381) < 0.001);
+        QCOMPARE(result.conditions[0].shown, QStringLiteral("sentiment 19.4 of 100"));
+        TicketContext neutral = unhappy;
+        neutral.ticket.subject = QStringLiteral("Report export hangs");
+        QCOMPARE(evaluator.triage(neutral, asOf).rule, QStringLiteral("Moderate interruption"));
+        QCOMPARE(evaluator.triageInput(neutral, asOf).sentiment, 50.0);
     }
 };
 

@@ -46,6 +46,7 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <memory>
 
 #include <functional>
 
@@ -207,6 +208,76 @@ private slots:
             [](const matrix::Matrix& m) {
                 return m.rules[4].conditions[0].value == QStringLiteral("25");
             });
+    }
+
+    void ruleConditionOnAMeasuredField() {
+        // "System-wide outage" tests the text with matches_any_keyword;
+        // switched to minutes_without_progress, which is a number, the
+        // condition takes the usual bound (at least 15) in the same step.
+        checkEdit(
+            QStringLiteral("measured field"),
+            [](MatrixPage& page) {
+                RulesEditor* rules = page.rulesEditor();
+                rules->selectRule(0);
+                editCell(rules->conditionTable(), 0, RulesEditor::FieldColumn,
+                         QStringLiteral("minutes_without_progress"));
+            },
+            [](const matrix::Matrix& m) {
+                return m.rules[0].conditions[0] ==
+                       matrix::Condition{QStringLiteral("minutes_without_progress"),
+                                         matrix::ConditionOperator::AtLeast, QStringLiteral("15")};
+            });
+    }
+
+    void editorOffersTheNewFieldsAndTheirOperators() {
+        const QString path = newWorkspace();
+        store::Workspace workspace(path);
+        MatrixPage page;
+        page.setWorkspace(&workspace);
+        RulesEditor* rules = page.rulesEditor();
+        rules->selectRule(0);
+        QTableWidget* table = rules->conditionTable();
+        table->setCurrentCell(0, RulesEditor::FieldColumn);
+        const auto choicesAt = [table](int column) {
+            std::unique_ptr<QWidget> editor(table->itemDelegateForColumn(column)->createEditor(
+                table->viewport(), QStyleOptionViewItem(), table->model()->index(0, column)));
+            const auto* combo = qobject_cast<QComboBox*>(editor.get());
+            QStringList items;
+            for (int i = 0; combo && i < combo->count(); ++i) {
+                items << combo->itemText(i);
+            }
+            return items;
+        };
+        const QStringList fields = choicesAt(RulesEditor::FieldColumn);
+        for (const char* name :
+             {"minutes_without_progress", "sentiment", "renewal_days", "users_affected"}) {
+            QVERIFY2(fields.contains(QLatin1String(name)), name);
+        }
+        // A text field is matched, not compared.
+        QCOMPARE(
+            choicesAt(RulesEditor::OperatorColumn),
+            (QStringList{RulesEditor::operatorLabel(matrix::ConditionOperator::Equals),
+                         RulesEditor::operatorLabel(matrix::ConditionOperator::OneOf),
+                         RulesEditor::operatorLabel(matrix::ConditionOperator::ContainsWord),
+                         RulesEditor::operatorLabel(matrix::ConditionOperator::MatchesAnyKeyword),
+                         RulesEditor::operatorLabel(matrix::ConditionOperator::IsEmpty)}));
+        // Sentiment is a measured number: three comparisons, and the help
+        // line says what the field is.
+        editCell(table, 0, RulesEditor::FieldColumn, QStringLiteral("sentiment"));
+        QCOMPARE(table->item(0, RulesEditor::OperatorColumn)->text(),
+                 RulesEditor::operatorLabel(matrix::ConditionOperator::AtMost));
+        QCOMPARE(table->item(0, RulesEditor::ValueColumn)->text(), QStringLiteral("30"));
+        QCOMPARE(choicesAt(RulesEditor::OperatorColumn),
+                 (QStringList{RulesEditor::operatorLabel(matrix::ConditionOperator::AtLeast),
+                              RulesEditor::operatorLabel(matrix::ConditionOperator::AtMost),
+                              RulesEditor::operatorLabel(matrix::ConditionOperator::Within)}));
+        bool helped = false;
+        for (const QLabel* label : rules->findChildren<QLabel*>()) {
+            helped = helped || label->text().startsWith(QLatin1String("sentiment: Sentiment of "
+                                                                      "subject and description"));
+        }
+        QVERIFY(helped);
+        page.setWorkspace(nullptr);
     }
 
     void slaTarget() {
@@ -460,7 +531,9 @@ private slots:
         file.close();
         const QStringList problems = page.importFile(bad, true);
         QVERIFY(!problems.isEmpty());
-        QVERIFY2(problems.join('\n').contains(QStringLiteral("line %1:").arg(line)),
+        // The value's column: a tier's members are indented 12, then
+        // "owner" (7 characters) and ": " (2): 12 + 7 + 2 + 1 = 22.
+        QVERIFY2(problems.join('\n').contains(QStringLiteral("line %1, column 22:").arg(line)),
                  qPrintable(problems.join('\n')));
         QVERIFY(page.document()->matrix() == before);
         QCOMPARE(changeCount(page), entries);
@@ -475,7 +548,7 @@ private slots:
         brokenFile.write(broken);
         brokenFile.close();
         const QStringList syntax = page.importFile(brokenFile.fileName(), true);
-        QVERIFY2(syntax.join('\n').contains(QStringLiteral("line %1:").arg(brokenLine)),
+        QVERIFY2(syntax.join('\n').contains(QStringLiteral("line %1, column ").arg(brokenLine)),
                  qPrintable(syntax.join('\n')));
         QVERIFY(page.document()->matrix() == before);
         QCOMPARE(changeCount(page), entries);

@@ -18,6 +18,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <optional>
+
 namespace escdesk::ui {
 
 namespace {
@@ -30,14 +33,51 @@ constexpr ConditionOperator allOperators[] = {
     ConditionOperator::Equals,       ConditionOperator::OneOf,
     ConditionOperator::ContainsWord, ConditionOperator::MatchesAnyKeyword,
     ConditionOperator::AtLeast,      ConditionOperator::AtMost,
-    ConditionOperator::IsEmpty};
+    ConditionOperator::Within,       ConditionOperator::IsEmpty};
 
-QStringList operatorLabels() {
+QStringList operatorLabels(const std::vector<ConditionOperator>& ops) {
     QStringList labels;
-    for (const ConditionOperator op : allOperators) {
+    for (const ConditionOperator op : ops) {
         labels << RulesEditor::operatorLabel(op);
     }
     return labels;
+}
+
+// The operators that make sense for a field: numbers are compared, texts
+// matched; a measured field is a number only. Any other name (an extra
+// column) may be either.
+std::vector<ConditionOperator> operatorsFor(const QString& field) {
+    using Op = ConditionOperator;
+    if (matrix::isMeasuredField(field)) {
+        return {Op::AtLeast, Op::AtMost, Op::Within};
+    }
+    for (const matrix::RuleField& known : matrix::ruleFields()) {
+        if (known.name.compare(field.trimmed(), Qt::CaseInsensitive) == 0) {
+            if (known.numeric) {
+                return {Op::Equals, Op::OneOf, Op::AtLeast, Op::AtMost, Op::Within, Op::IsEmpty};
+            }
+            return {Op::Equals, Op::OneOf, Op::ContainsWord, Op::MatchesAnyKeyword, Op::IsEmpty};
+        }
+    }
+    return {std::begin(allOperators), std::end(allOperators)};
+}
+
+// A condition switched to a measured field starts from a usual bound:
+// 15 business minutes without progress (SPEC §5: High → escalate within
+// 10–15 minutes without progress), sentiment at most 30, renewal within 30
+// days.
+std::optional<Condition> measuredDefault(const QString& field) {
+    const QString name = field.trimmed().toLower();
+    if (name == matrix::noProgressField) {
+        return Condition{name, ConditionOperator::AtLeast, QStringLiteral("15")};
+    }
+    if (name == matrix::sentimentField) {
+        return Condition{name, ConditionOperator::AtMost, QStringLiteral("30")};
+    }
+    if (name == matrix::renewalField) {
+        return Condition{name, ConditionOperator::Within, QStringLiteral("30")};
+    }
+    return std::nullopt;
 }
 
 ConditionOperator operatorOfLabel(const QString& label) {
@@ -149,6 +189,8 @@ QString RulesEditor::operatorLabel(ConditionOperator op) {
         return tr("is at least");
     case ConditionOperator::AtMost:
         return tr("is at most");
+    case ConditionOperator::Within:
+        return tr("is within");
     case ConditionOperator::IsEmpty:
         return tr("is empty");
     }
@@ -169,6 +211,7 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     , m_conditions(new QTableWidget(0, ConditionColumnCount, this))
     , m_conditionsBadge(new IssueBadge(this))
     , m_fieldHelp(new QLabel(this))
+    , m_operatorChoices(nullptr)
     , m_up(toolButton(tr("Move up"), tr("Move the rule up: it is tried earlier"), this))
     , m_down(toolButton(tr("Move down"), tr("Move the rule down: it is tried later"), this))
     , m_add(toolButton(tr("Add rule"), tr("Add a rule before the catch-all"), this))
@@ -256,8 +299,9 @@ RulesEditor::RulesEditor(MatrixDocument* document, QWidget* parent)
     m_conditions->setHorizontalHeaderLabels({tr("Field"), tr("Operator"), tr("Value")});
     m_conditions->setItemDelegateForColumn(FieldColumn,
                                            new ChoiceDelegate(fieldNames(), this, true));
-    m_conditions->setItemDelegateForColumn(OperatorColumn,
-                                           new ChoiceDelegate(operatorLabels(), this));
+    m_operatorChoices = new ChoiceDelegate(
+        operatorLabels({std::begin(allOperators), std::end(allOperators)}), this);
+    m_conditions->setItemDelegateForColumn(OperatorColumn, m_operatorChoices);
     m_conditions->setColumnWidth(FieldColumn, 190);
     m_conditions->setColumnWidth(OperatorColumn, 180);
     detailLayout->addWidget(m_conditions, 1);
@@ -389,6 +433,7 @@ void RulesEditor::showSelected() {
     }
     if (m_action->text() != rule.action) {
         m_action->setText(rule.action);
+        m_action->setCursorPosition(0); // a long action shows its beginning
     }
     markLineEdit(m_action, issuesAt(issues, path + QStringLiteral(".action")));
     markLineEdit(m_name, issuesAt(issues, path + QStringLiteral(".name")));
@@ -429,10 +474,18 @@ void RulesEditor::showSelected() {
 }
 
 void RulesEditor::showFieldHelp() {
-    const int row = m_conditions->currentRow();
-    const QTableWidgetItem* item = row >= 0 ? m_conditions->item(row, FieldColumn) : nullptr;
+    offerOperatorsFor(m_conditions->currentRow());
+    // Until a condition is chosen, the first one's field is explained.
+    const int row = std::max(0, m_conditions->currentRow());
+    const QTableWidgetItem* item = m_conditions->item(row, FieldColumn);
+    const QTableWidgetItem* op = m_conditions->item(row, OperatorColumn);
     QString help = tr("Keywords match whole words, ignoring case and simple plurals (“outages” "
                       "matches “outage”). Separate several values with commas.");
+    if (item && matrix::isMeasuredField(item->text())) {
+        help = tr("The value is a number; “is within” holds from 0 up to it.");
+    } else if (op && operatorOfLabel(op->text()) == ConditionOperator::Within) {
+        help = tr("“is within” holds from 0 up to the value.");
+    }
     if (item) {
         for (const matrix::RuleField& field : matrix::ruleFields()) {
             if (field.name == item->text()) {
@@ -441,6 +494,13 @@ void RulesEditor::showFieldHelp() {
         }
     }
     m_fieldHelp->setText(help);
+}
+
+void RulesEditor::offerOperatorsFor(int row) {
+    const QTableWidgetItem* field = row >= 0 ? m_conditions->item(row, FieldColumn) : nullptr;
+    m_operatorChoices->setChoices(operatorLabels(
+        field ? operatorsFor(field->text())
+              : std::vector<ConditionOperator>(std::begin(allOperators), std::end(allOperators))));
 }
 
 void RulesEditor::listReordered() {
@@ -537,8 +597,18 @@ void RulesEditor::conditionEdited(int row, int column) {
     const auto rule = std::size_t(index);
     const auto c = std::size_t(row);
     if (column == FieldColumn) {
-        document()->edit(tr("Test %1 in rule %2").arg(text, name),
-                         [&](matrix::Matrix& m) { m.rules[rule].conditions[c].field = text; });
+        document()->edit(tr("Test %1 in rule %2").arg(text, name), [&](matrix::Matrix& m) {
+            Condition& condition = m.rules[rule].conditions[c];
+            const auto start = measuredDefault(text);
+            const auto offered = operatorsFor(text);
+            // Measured fields are numbers: a text operator gives way to the
+            // usual bound, in the same step.
+            if (start && std::find(offered.begin(), offered.end(), condition.op) == offered.end()) {
+                condition = *start;
+            } else {
+                condition.field = text;
+            }
+        });
     } else if (column == OperatorColumn) {
         document()->edit(tr("Change an operator of rule %1").arg(name), [&](matrix::Matrix& m) {
             m.rules[rule].conditions[c].op = operatorOfLabel(text);

@@ -51,6 +51,7 @@ private:
     void addCondition();
     void removeCondition();
     void showFieldHelp();
+    void offerOperatorsFor(int row);
 
     QListWidget* m_rules;
     IssueBadge* m_listBadge;
@@ -64,6 +65,7 @@ private:
     QTableWidget* m_conditions;
     IssueBadge* m_conditionsBadge;
     QLabel* m_fieldHelp;
+    ChoiceDelegate* m_operatorChoices;
     QToolButton* m_up;
     QToolButton* m_down;
     QToolButton* m_add;

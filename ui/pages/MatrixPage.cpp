@@ -313,8 +313,16 @@ QStringList MatrixPage::importFile(const QString& path, bool quiet) {
             if (!problem.error) {
                 continue;
             }
-            problems << (problem.line > 0 ? tr("line %1: %2").arg(problem.line).arg(problem.message)
-                                          : problem.message);
+            if (problem.line > 0 && problem.column > 0) {
+                problems << tr("line %1, column %2: %3")
+                                .arg(problem.line)
+                                .arg(problem.column)
+                                .arg(problem.message);
+            } else {
+                problems << (problem.line > 0
+                                 ? tr("line %1: %2").arg(problem.line).arg(problem.message)
+                                 : problem.message);
+            }
         }
     }
     if (!quiet) {

@@ -187,6 +187,16 @@ QString ruleName(const QString& rule) {
     return rule.isEmpty() ? QStringLiteral("no rule") : QStringLiteral("“%1”").arg(rule);
 }
 
+// "rule “A” → “B”", or "rule “A”, changed in the draft" when the same rule
+// fires under both but gives another priority or tier.
+QString shiftText(const ReplayRuleShift& shift) {
+    if (shift.rulePublished == shift.ruleDraft) {
+        return QStringLiteral("rule %1, changed in the draft").arg(ruleName(shift.ruleDraft));
+    }
+    return QStringLiteral("rule %1 → %2")
+        .arg(ruleName(shift.rulePublished), ruleName(shift.ruleDraft));
+}
+
 QString treatment(const QString& priority, const std::optional<int>& tier) {
     return QStringLiteral("%1, tier %2")
         .arg(priority.isEmpty() ? QStringLiteral("no priority") : priority,
@@ -194,7 +204,10 @@ QString treatment(const QString& priority, const std::optional<int>& tier) {
 }
 
 QString slaLines(const MatrixReplay& replay) {
-    QString text = QStringLiteral("SLA results          published                  draft\n");
+    QString text = QStringLiteral("%1 %2 %3\n")
+                       .arg(QStringLiteral("SLA results"), -20)
+                       .arg(QStringLiteral("published"), -38)
+                       .arg(QStringLiteral("draft"));
     for (const sla::SlaTarget target :
          {sla::SlaTarget::FirstResponse, sla::SlaTarget::Resolution, sla::SlaTarget::Claim}) {
         auto cell = [&](const ReplaySide& side) {
@@ -206,7 +219,7 @@ QString slaLines(const MatrixReplay& replay) {
         name[0] = name[0].toUpper();
         text += QStringLiteral("  %1 %2 %3\n")
                     .arg(name, -18)
-                    .arg(cell(replay.published), -26)
+                    .arg(cell(replay.published), -38)
                     .arg(cell(replay.draft));
     }
     return text;
@@ -263,6 +276,7 @@ QJsonObject replayJson(const MatrixReplay& replay, const QJsonObject& period) {
 }
 
 QString replayText(const MatrixReplay& replay) {
+    constexpr std::size_t examples = 10; // tickets listed by way of example
     QString text = QStringLiteral("%1 tickets created in the period, run through the published "
                                   "matrix and the draft.\n\n")
                        .arg(count(replay.tickets));
@@ -273,11 +287,8 @@ QString replayText(const MatrixReplay& replay) {
         text += QStringLiteral("The draft's rules treat %1 tickets differently:\n")
                     .arg(count(std::int64_t(replay.changedTickets.size())));
         for (const ReplayRuleShift& shift : replay.ruleShifts) {
-            text += QStringLiteral("  %1: rule %2 → %3\n")
-                        .arg(count(shift.count()), ruleName(shift.rulePublished),
-                             ruleName(shift.ruleDraft));
+            text += QStringLiteral("  %1 %2\n").arg(count(shift.count()), -8).arg(shiftText(shift));
         }
-        constexpr std::size_t examples = 10;
         text += QStringLiteral("  For example:\n");
         for (std::size_t i = 0; i < std::min(examples, replay.changedTickets.size()); ++i) {
             const ReplayChangedTicket& t = replay.changedTickets[i];
@@ -298,7 +309,9 @@ QString replayText(const MatrixReplay& replay) {
         text += QStringLiteral("\n%1 tickets would have been flagged earlier by the draft's "
                                "rules.\n")
                     .arg(count(std::int64_t(replay.flaggedEarlier->size())));
-        for (const ReplayFlaggedEarlier& f : *replay.flaggedEarlier) {
+        const auto& flagged = *replay.flaggedEarlier;
+        for (std::size_t i = 0; i < std::min(examples, flagged.size()); ++i) {
+            const ReplayFlaggedEarlier& f = flagged[i];
             text += QStringLiteral("  %1: %2 min earlier\n")
                         .arg(f.ticketId)
                         .arg(f.minutesEarlier, 0, 'f', 0);

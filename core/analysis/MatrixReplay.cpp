@@ -36,13 +36,11 @@ std::vector<std::int64_t> rowsCreatedIn(store::Database& db, const Window& windo
 struct Verdict {
     std::optional<sla::SlaEvaluation> sla;
     matrix::TriageResult triage;
-    std::optional<matrix::RuleFiring> flagged; // when its rules first flag it
 };
 
 Verdict verdictOf(const matrix::MatrixEvaluator& evaluator, const matrix::TicketContext& context,
                   UtcSeconds asOf) {
-    return {evaluator.sla(context, asOf), evaluator.triage(context, asOf),
-            evaluator.firstFlagged(context, asOf)};
+    return {evaluator.sla(context, asOf), evaluator.triage(context, asOf)};
 }
 
 // The evaluator of a matrix, with the sentiment its rules may test.
@@ -67,20 +65,29 @@ std::optional<UtcSeconds> firstEscalation(const matrix::TicketContext& context) 
 // by the published rules or, when that was earlier, by the escalation that
 // actually happened. Nothing when the draft does not flag it, when nothing
 // flagged it before (a newly flagged ticket is a changed ticket instead), or
-// when the draft is not earlier.
-std::optional<double> minutesEarlier(const matrix::TicketContext& context, const Verdict& published,
-                                     const Verdict& draft) {
-    if (!draft.flagged) {
+// when the draft is not earlier. Timing the rules is the costly part of a
+// replay, so the published rules are timed only when the draft flags the
+// ticket before its actual escalation, and only up to that escalation: a
+// later first flag would not be the earlier of the two.
+std::optional<double> minutesEarlier(const matrix::MatrixEvaluator& published,
+                                     const matrix::MatrixEvaluator& draft,
+                                     const matrix::TicketContext& context, UtcSeconds asOf) {
+    const std::optional<matrix::RuleFiring> flagged = draft.firstFlagged(context, asOf);
+    if (!flagged) {
         return std::nullopt;
     }
-    std::optional<UtcSeconds> before = firstEscalation(context);
-    if (published.flagged) {
-        before = std::min(before.value_or(published.flagged->at), published.flagged->at);
-    }
-    if (!before || *before <= draft.flagged->at) {
+    const std::optional<UtcSeconds> escalated = firstEscalation(context);
+    if (escalated && *escalated <= flagged->at) {
         return std::nullopt;
     }
-    return static_cast<double>(*before - draft.flagged->at) / 60.0;
+    std::optional<UtcSeconds> before = escalated;
+    if (const auto previous = published.firstFlagged(context, escalated.value_or(asOf))) {
+        before = previous->at;
+    }
+    if (!before || *before <= flagged->at) {
+        return std::nullopt;
+    }
+    return static_cast<double>(*before - flagged->at) / 60.0;
 }
 
 void countSla(ReplaySide& side, const std::optional<sla::SlaEvaluation>& evaluation) {
@@ -188,25 +195,35 @@ public:
 private:
     bool cancelled() const { return m_options.cancelled && m_options.cancelled(); }
 
+    // What the two matrices make of one ticket.
+    struct TicketReplay {
+        Verdict published;
+        Verdict draft;
+        std::optional<double> minutesEarlier;
+    };
+
     void evaluate(const std::vector<matrix::TicketContext>& batch) {
-        std::vector<std::pair<Verdict, Verdict>> verdicts(batch.size());
+        std::vector<TicketReplay> replays(batch.size());
         metrics::forEachIndexInParallel(batch.size(), [&](std::size_t i) {
-            verdicts[i] = {verdictOf(m_published, batch[i], m_options.asOf),
-                           verdictOf(m_draft, batch[i], m_options.asOf)};
+            replays[i] = {verdictOf(m_published, batch[i], m_options.asOf),
+                          verdictOf(m_draft, batch[i], m_options.asOf),
+                          minutesEarlier(m_published, m_draft, batch[i], m_options.asOf)};
         });
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            take(batch[i], verdicts[i].first, verdicts[i].second);
+            take(batch[i], replays[i]);
         }
     }
 
-    void take(const matrix::TicketContext& context, const Verdict& published,
-              const Verdict& draft) {
+    void take(const matrix::TicketContext& context, const TicketReplay& replay) {
+        const Verdict& published = replay.published;
+        const Verdict& draft = replay.draft;
         ++m_out.tickets;
         countSla(m_out.published, published.sla);
         countSla(m_out.draft, draft.sla);
         noteSlaShifts(m_out, context, published.sla, draft.sla);
-        if (const auto earlier = minutesEarlier(context, published, draft)) {
-            m_out.flaggedEarlier->push_back({context.row, context.ticket.ticketId, *earlier});
+        if (replay.minutesEarlier) {
+            m_out.flaggedEarlier->push_back(
+                {context.row, context.ticket.ticketId, *replay.minutesEarlier});
         }
         if (treatedAlike(published.triage, draft.triage)) {
             return;

@@ -1,6 +1,10 @@
 #include "text/Words.h"
 
+#include <QHash>
+
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace escdesk::text {
 
@@ -46,10 +50,12 @@ QString stemWord(QString word) {
 QStringList lowerWords(const QString& text) {
     QStringList words;
     QString word;
+    word.reserve(32);
     auto flush = [&] {
         if (!word.isEmpty()) {
-            words.append(word);
-            word.clear();
+            // A copy of the word's size; `word` keeps its buffer for the next.
+            words.append(QString(word.constData(), word.size()));
+            word.resize(0);
         }
     };
     for (const QChar c : text) {
@@ -78,8 +84,65 @@ bool containsStems(const QStringList& haystack, const QStringList& needle) {
                                             needle.end()) != haystack.end();
 }
 
+namespace {
+
+// The stems of the few texts and keywords a thread compared last. The rules
+// test the same ticket text against many keywords, and the same keywords on
+// every ticket — at every instant when they are timed — so stemming each
+// once saves most of their work.
+class StemCache {
+public:
+    const QStringList& stemsOf(const QString& text) {
+        for (const auto& [known, stems] : m_texts) {
+            if (known == text) {
+                return stems;
+            }
+        }
+        m_next = (m_next + 1) % m_texts.size();
+        m_texts[m_next] = {text, wordStems(text)};
+        return m_texts[m_next].second;
+    }
+
+    const QStringList& keywordStems(const QString& keyword) {
+        auto found = m_keywords.find(keyword);
+        if (found == m_keywords.end()) {
+            if (m_keywords.size() >= maxKeywords) {
+                m_keywords.clear();
+            }
+            found = m_keywords.insert(keyword, wordStems(keyword));
+        }
+        return *found;
+    }
+
+private:
+    static constexpr qsizetype maxKeywords = 4096;
+    std::array<std::pair<QString, QStringList>, 4> m_texts;
+    std::size_t m_next = 0;
+    QHash<QString, QStringList> m_keywords;
+};
+
+StemCache& stemCache() {
+    thread_local StemCache cache;
+    return cache;
+}
+
+} // namespace
+
 bool containsKeyword(const QString& text, const QString& keyword) {
-    return containsStems(wordStems(text), wordStems(keyword));
+    StemCache& cache = stemCache();
+    const QStringList& needle = cache.keywordStems(keyword);
+    return containsStems(cache.stemsOf(text), needle);
+}
+
+bool containsAnyKeyword(const QString& text, const QStringList& keywords) {
+    if (keywords.isEmpty()) {
+        return false;
+    }
+    StemCache& cache = stemCache();
+    const QStringList& stems = cache.stemsOf(text);
+    return std::any_of(keywords.begin(), keywords.end(), [&](const QString& keyword) {
+        return containsStems(stems, cache.keywordStems(keyword));
+    });
 }
 
 } // namespace escdesk::text

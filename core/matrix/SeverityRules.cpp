@@ -168,9 +168,11 @@ bool conditionHolds(const Condition& condition, const QString& actual) {
     case ConditionOperator::ContainsWord:
         return containsKeyword(actual, condition.value);
     case ConditionOperator::MatchesAnyKeyword: {
+        // containsKeyword for each keyword, with the text's stems found once.
+        const QStringList stems = wordStems(actual);
         const QStringList keywords = listItems(condition.value);
         return std::any_of(keywords.begin(), keywords.end(), [&](const QString& keyword) {
-            return containsKeyword(actual, keyword);
+            return text::containsStems(stems, wordStems(keyword));
         });
     }
     case ConditionOperator::AtLeast:

@@ -19,26 +19,51 @@ bool tests(const Condition& condition, QLatin1String field) {
     return condition.field.trimmed().compare(field, Qt::CaseInsensitive) == 0;
 }
 
-// The bounds of the conditions on `field` with one of `ops`, in rule order.
-std::vector<double> boundsOf(const std::vector<SeverityRule>& rules, QLatin1String field,
-                             std::initializer_list<ConditionOperator> ops) {
-    std::vector<double> bounds;
-    for (const SeverityRule& rule : rules) {
-        for (const Condition& condition : rule.conditions) {
-            const auto bound = boundOf(condition);
-            if (bound && tests(condition, field) &&
-                std::find(ops.begin(), ops.end(), condition.op) != ops.end()) {
-                bounds.push_back(*bound);
-            }
-        }
-    }
-    return bounds;
+// The fields whose value moves with the evaluation instant.
+bool isTimed(const Condition& condition) {
+    return tests(condition, noProgressField) || tests(condition, slaConsumedField) ||
+           tests(condition, renewalField);
 }
 
-// Whole business seconds for a bound in minutes (or a share of a target):
-// the clock holds whole seconds, so "≥ 0.9 × 900 s" first holds at 810 s.
+// The business seconds after which "elapsed ≥ bound" starts to hold and
+// "elapsed ≤ bound" stops holding. The clock holds whole seconds: "≥ 0.9 ×
+// 900 s" first holds at 810 s, "≤ 15 min" last holds at 900 s.
 std::int64_t secondsToReach(double seconds) {
     return static_cast<std::int64_t>(std::ceil(std::max(0.0, seconds) - 1e-9));
+}
+std::int64_t secondsToPass(double seconds) {
+    return static_cast<std::int64_t>(std::floor(seconds + 1e-9)) + 1;
+}
+
+// Where a bound on business time, counted from `from`, switches: "at least"
+// starts to hold, "at most" and "within" stop.
+std::optional<UtcSeconds> switchInstant(const sla::CalendarClock& clock, UtcSeconds from,
+                                        const Condition& condition, double boundSeconds,
+                                        const std::vector<sla::Span>& pauses) {
+    if (condition.op == ConditionOperator::AtLeast) {
+        return clock.addBusinessSeconds(from, secondsToReach(boundSeconds), pauses);
+    }
+    if (boundSeconds < 0) {
+        return std::nullopt;
+    }
+    return clock.addBusinessSeconds(from, secondsToPass(boundSeconds), pauses);
+}
+
+// The local dates on which a bound on the days to `renewal` switches: "at
+// most N" and "within N" start to hold on renewal − ⌊N⌋, "at least N"
+// stops on renewal − ⌈N⌉ + 1, "within" stops the day after the renewal.
+std::vector<QDate> renewalSwitchDates(const QDate& renewal, const Condition& condition,
+                                      double days) {
+    switch (condition.op) {
+    case ConditionOperator::AtMost:
+        return {renewal.addDays(-static_cast<qint64>(std::floor(days)))};
+    case ConditionOperator::Within:
+        return {renewal.addDays(-static_cast<qint64>(std::floor(days))), renewal.addDays(1)};
+    case ConditionOperator::AtLeast:
+        return {renewal.addDays(1 - static_cast<qint64>(std::ceil(days)))};
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -68,57 +93,57 @@ UtcSeconds lastProgressAt(const Ticket& ticket, const std::vector<TicketEvent>& 
     return std::max(ticket.createdAt, instants.back());
 }
 
-std::vector<UtcSeconds> MatrixEvaluator::candidateInstants(const TicketContext& context,
-                                                           const Governing& governing,
-                                                           UtcSeconds until) const {
-    using Op = ConditionOperator;
+std::vector<UtcSeconds>
+MatrixEvaluator::candidateInstants(const TicketContext& context, const Governing& governing,
+                                   const std::vector<const Condition*>& timed,
+                                   UtcSeconds until) const {
     const Ticket& ticket = context.ticket;
-    std::vector<UtcSeconds> candidates = progressInstants(ticket, context.events, until);
+    const std::vector<UtcSeconds> progress = progressInstants(ticket, context.events, until);
+    std::vector<UtcSeconds> candidates = progress;
     for (const TicketEvent& event : context.events) {
-        candidates.push_back(event.occurredAt); // a reassignment too: a field may change
+        candidates.push_back(event.occurredAt); // a reassignment too: a clock may stop
     }
     for (const auto& stop : {ticket.resolvedAt, ticket.closedAt}) {
         if (stop) {
             candidates.push_back(*stop);
         }
     }
-    if (governing.clock && governing.policy) {
-        const std::vector<sla::Span> pauses =
-            sla::pausedSpans(ticket, context.events, governing.policy->pausingStatuses, until);
-        // minutes_without_progress ≥ N starts to hold N business minutes
-        // after a progress.
-        const auto progress = progressInstants(ticket, context.events, until);
-        for (const double minutes : boundsOf(m_matrix.rules, noProgressField, {Op::AtLeast})) {
-            for (const UtcSeconds from : progress) {
-                if (const auto at = governing.clock->addBusinessSeconds(
-                        from, secondsToReach(minutes * 60.0), pauses)) {
-                    candidates.push_back(*at);
-                }
-            }
-        }
-        // sla_consumed ≥ X starts to hold when a target has used X of itself.
-        const auto shares = boundsOf(m_matrix.rules, slaConsumedField, {Op::AtLeast});
-        if (!shares.empty()) {
-            const sla::SlaEvaluation evaluation = sla::evaluateSla(
-                ticket, context.events, *governing.policy, *governing.clock, until);
-            for (const double share : shares) {
-                for (const sla::TargetClock& clock : evaluation.targets) {
-                    if (const auto at = governing.clock->addBusinessSeconds(
-                            clock.startedAt, secondsToReach(share * clock.targetMin * 60.0),
-                            pauses)) {
-                        candidates.push_back(*at);
-                    }
-                }
-            }
-        }
+    std::vector<sla::Span> pauses;
+    std::vector<sla::TargetClock> targets;
+    if (governing.clock) {
+        pauses = sla::pausedSpans(ticket, context.events, governing.policy->pausingStatuses, until);
+        targets =
+            sla::evaluateSla(ticket, context.events, *governing.policy, *governing.clock, until)
+                .targets;
     }
-    // renewal_days ≤ N starts to hold at the local midnight N days before
-    // the renewal.
-    if (context.account && context.account->renewalDate.isValid()) {
-        for (const double days : boundsOf(m_matrix.rules, renewalField, {Op::AtMost, Op::Within})) {
-            const QDate from = context.account->renewalDate.addDays(-static_cast<qint64>(days));
-            candidates.push_back(governing.clock ? governing.clock->resolveLocal(from, 0)
-                                                 : startOfLocalDay(from, QTimeZone::utc()));
+    const auto add = [&](std::optional<UtcSeconds> at) {
+        if (at) {
+            candidates.push_back(*at);
+        }
+    };
+    for (const Condition* condition : timed) {
+        const auto bound = boundOf(*condition);
+        if (!bound) {
+            continue;
+        }
+        if (tests(*condition, renewalField)) {
+            if (!context.account || !context.account->renewalDate.isValid()) {
+                continue;
+            }
+            for (const QDate& date :
+                 renewalSwitchDates(context.account->renewalDate, *condition, *bound)) {
+                candidates.push_back(governing.clock ? governing.clock->resolveLocal(date, 0)
+                                                     : startOfLocalDay(date, QTimeZone::utc()));
+            }
+        } else if (governing.clock && tests(*condition, noProgressField)) {
+            for (const UtcSeconds from : progress) {
+                add(switchInstant(*governing.clock, from, *condition, *bound * 60.0, pauses));
+            }
+        } else if (governing.clock) { // sla_consumed: a share of each target
+            for (const sla::TargetClock& target : targets) {
+                add(switchInstant(*governing.clock, target.startedAt, *condition,
+                                  *bound * target.targetMin * 60.0, pauses));
+            }
         }
     }
     std::erase_if(candidates, [&](UtcSeconds at) { return at < ticket.createdAt || at > until; });
@@ -141,12 +166,66 @@ std::optional<RuleFiring> MatrixEvaluator::firstFlagged(const TicketContext& con
     }
     const TicketContext& ordered = sorted ? *sorted : context;
     const Governing governing = this->governing(ordered);
-    const std::optional<double> sentiment = sentimentOf(ordered.ticket);
-    for (const UtcSeconds at : candidateInstants(ordered, governing, until)) {
-        const TriageResult result =
-            matrix::triage(m_matrix.rules, inputAt(ordered, governing, at, sentiment));
-        if (result.ruleIndex && result.targetTier && *result.targetTier > 1) {
-            return RuleFiring{at, *result.ruleIndex};
+    const TriageInput fixed = inputAt(ordered, governing, ordered.ticket.createdAt,
+                                      sentimentOf(ordered.ticket), Measures{false, false});
+
+    // What the ticket holds does not change with time: a rule whose other
+    // conditions fail never matches, and the first rule that holds with no
+    // timed condition ends the search. Only the rules before it with timed
+    // conditions are tried at each candidate instant.
+    const std::vector<SeverityRule>& rules = m_matrix.rules;
+    std::vector<int> timedRules;
+    std::vector<const Condition*> timed;
+    std::optional<int> fallback;
+    for (int r = 0; r < int(rules.size()) && !fallback; ++r) {
+        const auto& conditions = rules[std::size_t(r)].conditions;
+        const bool fixedHold =
+            std::all_of(conditions.begin(), conditions.end(), [&](const auto& c) {
+                return isTimed(c) || evaluateCondition(c, fixed).held;
+            });
+        if (!fixedHold) {
+            continue;
+        }
+        const std::size_t before = timed.size();
+        for (const Condition& condition : conditions) {
+            if (isTimed(condition)) {
+                timed.push_back(&condition);
+            }
+        }
+        if (timed.size() == before) {
+            fallback = r;
+        } else {
+            timedRules.push_back(r);
+        }
+    }
+    const auto flags = [&](std::optional<int> r) {
+        return r && rules[std::size_t(*r)].targetTier > 1;
+    };
+    if (std::none_of(timedRules.begin(), timedRules.end(), flags) && !flags(fallback)) {
+        return std::nullopt; // no rule that could match flags the ticket
+    }
+    if (timedRules.empty()) {
+        return RuleFiring{ordered.ticket.createdAt, *fallback};
+    }
+    const auto testsField = [&](QLatin1String field) {
+        return std::any_of(timed.begin(), timed.end(),
+                           [&](const Condition* c) { return tests(*c, field); });
+    };
+    const Measures measures{testsField(slaConsumedField), testsField(noProgressField)};
+    for (const UtcSeconds at : candidateInstants(ordered, governing, timed, until)) {
+        const TriageInput input = inputAt(ordered, governing, at, fixed.sentiment, measures);
+        std::optional<int> first = fallback;
+        for (const int r : timedRules) {
+            const auto& conditions = rules[std::size_t(r)].conditions;
+            if (std::all_of(conditions.begin(), conditions.end(), [&](const Condition& c) {
+                    return !isTimed(c) || evaluateCondition(c, input).held;
+                })) {
+                first = r;
+                break;
+            }
+        }
+        if (flags(first)) {
+            return RuleFiring{at, *first};
         }
     }
     return std::nullopt;

@@ -170,7 +170,8 @@ std::optional<double> minutesWithoutProgress(const TicketContext& context,
 } // namespace
 
 TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governing& governing,
-                                     UtcSeconds asOf, std::optional<double> sentiment) const {
+                                     UtcSeconds asOf, std::optional<double> sentiment,
+                                     Measures measures) const {
     TriageInput input;
     input.ticket = &context.ticket;
     input.account = context.account ? &*context.account : nullptr;
@@ -180,14 +181,16 @@ TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governi
     if (!governing.clock) {
         return input;
     }
-    const sla::SlaEvaluation evaluation =
-        sla::evaluateSla(context.ticket, context.events, *governing.policy, *governing.clock, asOf);
-    for (const sla::TargetClock& clock : evaluation.targets) {
-        if (clock.status != sla::ClockStatus::Met) {
-            input.slaConsumed = std::max(input.slaConsumed.value_or(0.0), clock.consumed);
+    if (measures.sla) {
+        const sla::SlaEvaluation evaluation = sla::evaluateSla(
+            context.ticket, context.events, *governing.policy, *governing.clock, asOf);
+        for (const sla::TargetClock& clock : evaluation.targets) {
+            if (clock.status != sla::ClockStatus::Met) {
+                input.slaConsumed = std::max(input.slaConsumed.value_or(0.0), clock.consumed);
+            }
         }
     }
-    if (m_rulesUseProgress) {
+    if (measures.progress) {
         input.minutesWithoutProgress =
             minutesWithoutProgress(context, *governing.policy, *governing.clock, asOf);
     }
@@ -195,7 +198,8 @@ TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governi
 }
 
 TriageInput MatrixEvaluator::triageInput(const TicketContext& context, UtcSeconds asOf) const {
-    return inputAt(context, governing(context), asOf, sentimentOf(context.ticket));
+    return inputAt(context, governing(context), asOf, sentimentOf(context.ticket),
+                   Measures{true, m_rulesUseProgress});
 }
 
 TriageResult MatrixEvaluator::triage(const TicketContext& context, UtcSeconds asOf) const {

@@ -91,11 +91,14 @@ public:
     // The earliest instant in [creation, until] at which the first-matching
     // rule gives a target tier above 1, and that rule; none when the rules
     // never do by `until`. Candidates are the instants where a condition can
-    // change: creation, first response, each event, the resolution, each
-    // minutes_without_progress threshold (a progress + N business minutes),
-    // each sla_consumed threshold of a target and each local midnight a
-    // renewal_days bound is crossed. Fields the ticket holds only as last
-    // exported (status, tier, tags) are taken as they are.
+    // change: creation, first response, each event, the resolution, where a
+    // minutes_without_progress bound is reached or passed (a progress + N
+    // business minutes; "at most N" stops one second after), where an
+    // sla_consumed bound is for each target, and each local midnight a
+    // renewal_days bound is crossed. Only the rules that can still match —
+    // those before the first rule that holds without a timed condition — are
+    // tried at each. Fields the ticket holds only as last exported (status,
+    // tier, tags) are taken as they are.
     std::optional<RuleFiring> firstFlagged(const TicketContext& context, UtcSeconds until) const;
 
 private:
@@ -104,11 +107,19 @@ private:
         const sla::CalendarClock* clock = nullptr;
     };
     Governing governing(const TicketContext& context) const;
+    // What to measure: the SLA share and the minutes without progress cost
+    // a walk over the calendar each.
+    struct Measures {
+        bool sla = true;
+        bool progress = true;
+    };
     TriageInput inputAt(const TicketContext& context, const Governing& governing, UtcSeconds asOf,
-                        std::optional<double> sentiment) const;
+                        std::optional<double> sentiment, Measures measures) const;
     std::optional<double> sentimentOf(const Ticket& ticket) const;
     std::vector<UtcSeconds> candidateInstants(const TicketContext& context,
-                                              const Governing& governing, UtcSeconds until) const;
+                                              const Governing& governing,
+                                              const std::vector<const Condition*>& timed,
+                                              UtcSeconds until) const;
 
     Matrix m_matrix;
     std::vector<std::pair<QString, sla::CalendarClock>> m_clocks;

@@ -193,6 +193,40 @@ private slots:
         QVERIFY(!evaluator.firstFlagged(context, utc("2026-12-01T16:54:59Z")));
     }
 
+    void aTimedRuleThatStopsHoldingLetsALaterRuleFlag() {
+        // Rules: 1. "Fresh": minutes_without_progress at_most 30 → Tier 1;
+        // 2. "VIP": tags contain vip → Tier 2. A VIP ticket created Wed
+        // 10:00 with no events is "Fresh" while at most 30 minutes have
+        // passed: up to 10:30:00 (1800 s). At 10:30:01 (1801 s = 30.02 min)
+        // "VIP" is the first rule that holds.
+        Matrix matrix = stalledMatrix();
+        matrix.rules = {
+            {QStringLiteral("Fresh"),
+             {condition("minutes_without_progress", ConditionOperator::AtMost, "30")},
+             QStringLiteral("Medium"),
+             1,
+             QStringLiteral("Keep working")},
+            {QStringLiteral("VIP"),
+             {condition("tags", ConditionOperator::ContainsWord, "vip")},
+             QStringLiteral("Critical"),
+             2,
+             QStringLiteral("Escalate to Tier 2")},
+        };
+        const MatrixEvaluator evaluator(matrix);
+        TicketContext context = ticketCreatedAt("2026-12-02T10:00:00Z");
+        context.ticket.tags = QStringLiteral("vip");
+        const auto firing = evaluator.firstFlagged(context, utc("2026-12-03T00:00:00Z"));
+        QCOMPARE(firing, (RuleFiring{utc("2026-12-02T10:30:01Z"), 1}));
+        // The full evaluation agrees on both sides of that instant.
+        QCOMPARE(evaluator.triage(context, utc("2026-12-02T10:30:00Z")).rule,
+                 QStringLiteral("Fresh"));
+        QCOMPARE(evaluator.triage(context, utc("2026-12-02T10:30:01Z")).rule,
+                 QStringLiteral("VIP"));
+        // Without the tag no rule ever flags it.
+        context.ticket.tags.clear();
+        QVERIFY(!evaluator.firstFlagged(context, utc("2026-12-03T00:00:00Z")));
+    }
+
     void slaShareThresholdsAreCandidates() {
         // sla_consumed at_least 0.5 on the week-long targets (2400 business
         // min): half is 1200 min = 20 business hours = two and a half days

@@ -56,6 +56,37 @@ void countSla(ReplaySide& side, const std::optional<sla::SlaEvaluation>& evaluat
     }
 }
 
+std::optional<sla::ClockStatus> statusOf(const std::optional<sla::SlaEvaluation>& evaluation,
+                                         sla::SlaTarget target) {
+    if (evaluation) {
+        for (const sla::TargetClock& clock : evaluation->targets) {
+            if (clock.target == target) {
+                return clock.status;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void noteSlaShifts(MatrixReplay& replay, const matrix::TicketContext& context,
+                   const std::optional<sla::SlaEvaluation>& published,
+                   const std::optional<sla::SlaEvaluation>& draft) {
+    using sla::ClockStatus;
+    for (const sla::SlaTarget target :
+         {sla::SlaTarget::FirstResponse, sla::SlaTarget::Resolution, sla::SlaTarget::Claim}) {
+        const auto before = statusOf(published, target);
+        const auto after = statusOf(draft, target);
+        ReplaySlaShift& shift = replay.slaShifts[static_cast<std::size_t>(target)];
+        if (before == ClockStatus::Met && after == ClockStatus::Breached) {
+            shift.metToBreached.push_back(context.row);
+            shift.metToBreachedIds.push_back(context.ticket.ticketId);
+        } else if (before == ClockStatus::Breached && after == ClockStatus::Met) {
+            shift.breachedToMet.push_back(context.row);
+            shift.breachedToMetIds.push_back(context.ticket.ticketId);
+        }
+    }
+}
+
 bool treatedAlike(const matrix::TriageResult& a, const matrix::TriageResult& b) {
     return a.priority == b.priority && a.targetTier == b.targetTier;
 }
@@ -132,6 +163,7 @@ private:
         ++m_out.tickets;
         countSla(m_out.published, published.sla);
         countSla(m_out.draft, draft.sla);
+        noteSlaShifts(m_out, context, published.sla, draft.sla);
         if (treatedAlike(published.triage, draft.triage)) {
             return;
         }
@@ -187,14 +219,41 @@ QString ruleName(const QString& rule) {
     return rule.isEmpty() ? QStringLiteral("no rule") : QStringLiteral("“%1”").arg(rule);
 }
 
+// "rule “A” → “B”", or "rule “A”, changed in the draft" when the same rule
+// fires under both but gives another priority or tier.
+QString shiftText(const ReplayRuleShift& shift) {
+    if (shift.rulePublished == shift.ruleDraft) {
+        return QStringLiteral("rule %1, changed in the draft").arg(ruleName(shift.ruleDraft));
+    }
+    return QStringLiteral("rule %1 → %2")
+        .arg(ruleName(shift.rulePublished), ruleName(shift.ruleDraft));
+}
+
 QString treatment(const QString& priority, const std::optional<int>& tier) {
     return QStringLiteral("%1, tier %2")
         .arg(priority.isEmpty() ? QStringLiteral("no priority") : priority,
              tier ? QString::number(*tier) : QStringLiteral("—"));
 }
 
+// "T2, T3" or "T2, T3, … and 25 more".
+QString idSample(const std::vector<QString>& ids) {
+    constexpr std::size_t shown = 5;
+    QStringList sample;
+    for (std::size_t i = 0; i < std::min(shown, ids.size()); ++i) {
+        sample << ids[i];
+    }
+    QString text = sample.join(QStringLiteral(", "));
+    if (ids.size() > shown) {
+        text += QStringLiteral(" and %1 more").arg(count(std::int64_t(ids.size() - shown)));
+    }
+    return text;
+}
+
 QString slaLines(const MatrixReplay& replay) {
-    QString text = QStringLiteral("SLA results          published                  draft\n");
+    QString text = QStringLiteral("%1 %2 %3\n")
+                       .arg(QStringLiteral("SLA results"), -20)
+                       .arg(QStringLiteral("published"), -38)
+                       .arg(QStringLiteral("draft"));
     for (const sla::SlaTarget target :
          {sla::SlaTarget::FirstResponse, sla::SlaTarget::Resolution, sla::SlaTarget::Claim}) {
         auto cell = [&](const ReplaySide& side) {
@@ -206,8 +265,21 @@ QString slaLines(const MatrixReplay& replay) {
         name[0] = name[0].toUpper();
         text += QStringLiteral("  %1 %2 %3\n")
                     .arg(name, -18)
-                    .arg(cell(replay.published), -26)
+                    .arg(cell(replay.published), -38)
                     .arg(cell(replay.draft));
+    }
+    for (const sla::SlaTarget target :
+         {sla::SlaTarget::FirstResponse, sla::SlaTarget::Resolution, sla::SlaTarget::Claim}) {
+        const ReplaySlaShift& shift = replay.slaShifts[static_cast<std::size_t>(target)];
+        const QString name = sla::slaTargetName(target).replace(QLatin1Char('_'), QLatin1Char(' '));
+        for (const auto& [ids, verdict] :
+             {std::pair{&shift.metToBreachedIds, QStringLiteral("met → breached")},
+              std::pair{&shift.breachedToMetIds, QStringLiteral("breached → met")}}) {
+            if (!ids->empty()) {
+                text += QStringLiteral("  %1: %2 tickets %3 (%4)\n")
+                            .arg(name, count(std::int64_t(ids->size())), verdict, idSample(*ids));
+            }
+        }
     }
     return text;
 }
@@ -263,6 +335,7 @@ QJsonObject replayJson(const MatrixReplay& replay, const QJsonObject& period) {
 }
 
 QString replayText(const MatrixReplay& replay) {
+    constexpr std::size_t examples = 10; // tickets listed by way of example
     QString text = QStringLiteral("%1 tickets created in the period, run through the published "
                                   "matrix and the draft.\n\n")
                        .arg(count(replay.tickets));
@@ -273,11 +346,8 @@ QString replayText(const MatrixReplay& replay) {
         text += QStringLiteral("The draft's rules treat %1 tickets differently:\n")
                     .arg(count(std::int64_t(replay.changedTickets.size())));
         for (const ReplayRuleShift& shift : replay.ruleShifts) {
-            text += QStringLiteral("  %1: rule %2 → %3\n")
-                        .arg(count(shift.count()), ruleName(shift.rulePublished),
-                             ruleName(shift.ruleDraft));
+            text += QStringLiteral("  %1 %2\n").arg(count(shift.count()), -8).arg(shiftText(shift));
         }
-        constexpr std::size_t examples = 10;
         text += QStringLiteral("  For example:\n");
         for (std::size_t i = 0; i < std::min(examples, replay.changedTickets.size()); ++i) {
             const ReplayChangedTicket& t = replay.changedTickets[i];
@@ -298,7 +368,9 @@ QString replayText(const MatrixReplay& replay) {
         text += QStringLiteral("\n%1 tickets would have been flagged earlier by the draft's "
                                "rules.\n")
                     .arg(count(std::int64_t(replay.flaggedEarlier->size())));
-        for (const ReplayFlaggedEarlier& f : *replay.flaggedEarlier) {
+        const auto& flagged = *replay.flaggedEarlier;
+        for (std::size_t i = 0; i < std::min(examples, flagged.size()); ++i) {
+            const ReplayFlaggedEarlier& f = flagged[i];
             text += QStringLiteral("  %1: %2 min earlier\n")
                         .arg(f.ticketId)
                         .arg(f.minutesEarlier, 0, 'f', 0);

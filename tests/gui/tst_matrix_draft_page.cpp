@@ -504,4 +504,4 @@ private slots:
 };
 
 QTEST_MAIN(TestMatrixDraft)
-#include "tst_matrix_draft.moc"
+#include "tst_matrix_draft_page.moc"

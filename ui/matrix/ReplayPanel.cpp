@@ -153,6 +153,8 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
                                       tr("Breach rate\npublished"), tr("Met\ndraft"),
                                       tr("Breached\ndraft"), tr("Breach rate\ndraft")});
     m_sla->setRowCount(int(std::size(slaTargets)));
+    m_sla->setToolTip(tr("Select a target to list the tickets the draft moves between met and "
+                         "breached"));
     slaBox->addWidget(m_sla);
     slaBox->addStretch();
     figures->addLayout(slaBox);
@@ -231,6 +233,7 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
     connect(m_run, &QPushButton::clicked, this, &ReplayPanel::run);
     connect(m_cancel, &QPushButton::clicked, this, &ReplayPanel::cancel);
     connect(m_shifts, &QTableWidget::itemSelectionChanged, this, &ReplayPanel::showShiftTickets);
+    connect(m_sla, &QTableWidget::itemSelectionChanged, this, &ReplayPanel::showSlaTickets);
     connect(m_flagged, &QPushButton::clicked, this, &ReplayPanel::showFlaggedEarlier);
     showRunning(false);
     clear();
@@ -443,6 +446,10 @@ void ReplayPanel::showShiftTickets() {
         return;
     }
     const analysis::ReplayRuleShift& shift = shifts[std::size_t(row)];
+    {
+        const QSignalBlocker block(m_sla);
+        m_sla->clearSelection();
+    }
     std::map<std::int64_t, const analysis::ReplayChangedTicket*> changed;
     for (const analysis::ReplayChangedTicket& ticket : m_figures.replay.changedTickets) {
         changed.emplace(ticket.row, &ticket);
@@ -459,6 +466,34 @@ void ReplayPanel::showShiftTickets() {
     m_tickets->showValues(tr("Published → draft"), values);
 }
 
+void ReplayPanel::showSlaTickets() {
+    const int row = m_sla->currentRow();
+    if (!m_figures.ran || row < 0 || row >= int(std::size(slaTargets))) {
+        return;
+    }
+    {
+        const QSignalBlocker block(m_shifts);
+        m_shifts->clearSelection();
+    }
+    const sla::SlaTarget target = slaTargets[row];
+    const analysis::ReplaySlaShift& shift =
+        m_figures.replay.slaShifts[static_cast<std::size_t>(target)];
+    std::vector<std::int64_t> rows = shift.metToBreached;
+    QStringList values;
+    for (std::size_t i = 0; i < shift.metToBreached.size(); ++i) {
+        values << tr("Met → breached");
+    }
+    for (std::int64_t ticket : shift.breachedToMet) {
+        rows.push_back(ticket);
+        values << tr("Breached → met");
+    }
+    m_tickets->showTickets(
+        m_document->workspace(),
+        tr("%1: tickets the draft moves between met and breached").arg(targetLabel(target)),
+        std::move(rows));
+    m_tickets->showValues(tr("Published → draft"), values);
+}
+
 void ReplayPanel::showFlaggedEarlier() {
     const auto& flagged = m_figures.replay.flaggedEarlier;
     if (!flagged) {
@@ -470,7 +505,10 @@ void ReplayPanel::showFlaggedEarlier() {
         rows.push_back(ticket.row);
         values << tr("%1 earlier").arg(display::minutes(ticket.minutesEarlier));
     }
-    m_shifts->clearSelection();
+    for (QTableWidget* table : {m_shifts, m_sla}) {
+        const QSignalBlocker block(table);
+        table->clearSelection();
+    }
     m_tickets->showTickets(m_document->workspace(), tr("Tickets the draft flags earlier"),
                            std::move(rows));
     m_tickets->showValues(tr("Flagged"), values);

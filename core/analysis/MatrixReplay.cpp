@@ -4,6 +4,7 @@
 #include "matrix/TicketAssessment.h"
 #include "metrics/OutcomeStore.h"
 #include "metrics/ParallelWork.h"
+#include "risk/Sentiment.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -35,11 +36,51 @@ std::vector<std::int64_t> rowsCreatedIn(store::Database& db, const Window& windo
 struct Verdict {
     std::optional<sla::SlaEvaluation> sla;
     matrix::TriageResult triage;
+    std::optional<matrix::RuleFiring> flagged; // when its rules first flag it
 };
 
 Verdict verdictOf(const matrix::MatrixEvaluator& evaluator, const matrix::TicketContext& context,
                   UtcSeconds asOf) {
-    return {evaluator.sla(context, asOf), evaluator.triage(context, asOf)};
+    return {evaluator.sla(context, asOf), evaluator.triage(context, asOf),
+            evaluator.firstFlagged(context, asOf)};
+}
+
+// The evaluator of a matrix, with the sentiment its rules may test.
+matrix::MatrixEvaluator evaluatorOf(const matrix::Matrix& matrix) {
+    matrix::MatrixEvaluator evaluator(matrix);
+    evaluator.setSentimentSource(risk::ticketSentimentSource(matrix));
+    return evaluator;
+}
+
+// When the ticket was first escalated in fact: its first `escalated` event,
+// else (no event log) its own escalated_at.
+std::optional<UtcSeconds> firstEscalation(const matrix::TicketContext& context) {
+    for (const TicketEvent& event : context.events) { // in time order
+        if (event.kind == EventKind::Escalated) {
+            return event.occurredAt;
+        }
+    }
+    return context.ticket.escalated.value_or(false) ? context.ticket.escalatedAt : std::nullopt;
+}
+
+// How much earlier the draft flags the ticket than it was flagged before:
+// by the published rules or, when that was earlier, by the escalation that
+// actually happened. Nothing when the draft does not flag it, when nothing
+// flagged it before (a newly flagged ticket is a changed ticket instead), or
+// when the draft is not earlier.
+std::optional<double> minutesEarlier(const matrix::TicketContext& context, const Verdict& published,
+                                     const Verdict& draft) {
+    if (!draft.flagged) {
+        return std::nullopt;
+    }
+    std::optional<UtcSeconds> before = firstEscalation(context);
+    if (published.flagged) {
+        before = std::min(before.value_or(published.flagged->at), published.flagged->at);
+    }
+    if (!before || *before <= draft.flagged->at) {
+        return std::nullopt;
+    }
+    return static_cast<double>(*before - draft.flagged->at) / 60.0;
 }
 
 void countSla(ReplaySide& side, const std::optional<sla::SlaEvaluation>& evaluation) {
@@ -125,8 +166,8 @@ class Replayer {
 public:
     Replayer(const matrix::Matrix& published, const matrix::Matrix& draft,
              const ReplayOptions& options, MatrixReplay& out)
-        : m_published(published)
-        , m_draft(draft)
+        : m_published(evaluatorOf(published))
+        , m_draft(evaluatorOf(draft))
         , m_options(options)
         , m_out(out) {}
 
@@ -164,6 +205,9 @@ private:
         countSla(m_out.published, published.sla);
         countSla(m_out.draft, draft.sla);
         noteSlaShifts(m_out, context, published.sla, draft.sla);
+        if (const auto earlier = minutesEarlier(context, published, draft)) {
+            m_out.flaggedEarlier->push_back({context.row, context.ticket.ticketId, *earlier});
+        }
         if (treatedAlike(published.triage, draft.triage)) {
             return;
         }
@@ -284,6 +328,31 @@ QString slaLines(const MatrixReplay& replay) {
     return text;
 }
 
+// How many tickets the draft flags earlier, and the most earlier of them.
+QString flaggedText(std::vector<ReplayFlaggedEarlier> flagged, std::size_t examples) {
+    if (flagged.empty()) {
+        return QStringLiteral("\nThe draft's rules flag no ticket earlier than it was flagged "
+                              "or escalated.\n");
+    }
+    std::stable_sort(flagged.begin(), flagged.end(), [](const auto& a, const auto& b) {
+        return a.minutesEarlier > b.minutesEarlier;
+    });
+    double total = 0.0;
+    for (const ReplayFlaggedEarlier& f : flagged) {
+        total += f.minutesEarlier;
+    }
+    QString text = QStringLiteral("\n%1 tickets would have been flagged earlier by the draft's "
+                                  "rules, %2 min earlier on average. Most earlier:\n")
+                       .arg(count(std::int64_t(flagged.size())))
+                       .arg(total / double(flagged.size()), 0, 'f', 0);
+    for (std::size_t i = 0; i < std::min(examples, flagged.size()); ++i) {
+        text += QStringLiteral("  %1: %2 min earlier\n")
+                    .arg(flagged[i].ticketId)
+                    .arg(flagged[i].minutesEarlier, 0, 'f', 0);
+    }
+    return text;
+}
+
 } // namespace
 
 std::optional<double> ReplaySlaCounts::breachRate() const {
@@ -295,6 +364,7 @@ MatrixReplay replayMatrix(store::Database& db, const matrix::Matrix& published,
                           const matrix::Matrix& draft, const ReplayOptions& options) {
     MatrixReplay replay;
     replay.window = options.window;
+    replay.flaggedEarlier.emplace();
     Replayer(published, draft, options, replay).run(db, rowsCreatedIn(db, options.window));
     replay.ruleShifts = shiftsOf(replay.changedTickets);
     const metrics::WindowOutcomes outcomes =
@@ -365,16 +435,7 @@ QString replayText(const MatrixReplay& replay) {
                 .arg(count(replay.draft.engineeringEscalations))
                 .arg(replay.draft.engineerHours, 0, 'f', 1);
     if (replay.flaggedEarlier) {
-        text += QStringLiteral("\n%1 tickets would have been flagged earlier by the draft's "
-                               "rules.\n")
-                    .arg(count(std::int64_t(replay.flaggedEarlier->size())));
-        const auto& flagged = *replay.flaggedEarlier;
-        for (std::size_t i = 0; i < std::min(examples, flagged.size()); ++i) {
-            const ReplayFlaggedEarlier& f = flagged[i];
-            text += QStringLiteral("  %1: %2 min earlier\n")
-                        .arg(f.ticketId)
-                        .arg(f.minutesEarlier, 0, 'f', 0);
-        }
+        text += flaggedText(*replay.flaggedEarlier, examples);
     }
     return text;
 }

@@ -13,7 +13,14 @@
 //   the metrics' sla_breach_rate (metrics::readSlas);
 // - engineering load under each: the escalations reaching the tier each
 //   matrix marks as engineering and the engineer hours of its cost model (the
-//   engineering ledger, computeEngineeringLedger).
+//   engineering ledger, computeEngineeringLedger);
+// - the tickets the draft's rules would have flagged earlier (the first
+//   instant the first-matching rule gives a tier above 1,
+//   MatrixEvaluator::firstFlagged), by how many minutes: before = the
+//   published rules' first flag or, when earlier, the ticket's actual first
+//   escalation; minutes earlier = before − the draft's first flag, when
+//   positive. A ticket nothing flagged before is not "earlier" (it shows
+//   among the changed tickets).
 //
 // Priorities: a ticket's priority is the helpdesk's when it gave one and
 // otherwise the one the rules give (matrix::priorityOf), so a rule change can
@@ -100,7 +107,8 @@ struct MatrixReplay {
     std::vector<ReplayRuleShift> ruleShifts;         // most tickets first, ties by names
     // Indexed by sla::SlaTarget, like ReplaySide::sla.
     std::array<ReplaySlaShift, 3> slaShifts;
-    // Set only when the rules can tell when they first flag a ticket.
+    // In creation order. Kept optional so a replay that does not time the
+    // rules can leave it out (the JSON then has no flagged_earlier).
     std::optional<std::vector<ReplayFlaggedEarlier>> flaggedEarlier;
 };
 

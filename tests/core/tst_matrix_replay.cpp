@@ -18,19 +18,33 @@
 //      claim breached): resolution breached under both
 //   R5 resolved at +300 min exactly: due at +300 is met (SPEC §6: a stop at
 //      the due instant is in time) → met, met
+//   R6 resolved at +500 min, escalated 1→2 at +480, claimed at +490 (10 ≤
+//      30: met): resolution ≤ 600 met; > 300 breached → moves
 //   R0 created the day before W, resolved at +400: not in the period
-// Resolution: published met R1 R2 R3 R5 = 4, breached R4 = 1, rate 1/5 =
-// 0.2; draft met R1 R5 = 2, breached R2 R3 R4 = 3, rate 3/5 = 0.6. First
-// response: 5 met under both, rate 0. Claim: R3 met, R4 breached, rate 0.5.
-// Met → breached on resolution: exactly R2 and R3.
+// Resolution: published met R1 R2 R3 R5 R6 = 5, breached R4 = 1, rate 1/6;
+// draft met R1 R5 = 2, breached R2 R3 R4 R6 = 4, rate 4/6. First response:
+// 6 met under both, rate 0. Claim: R3 R6 met, R4 breached, rate 1/3.
+// Met → breached on resolution: exactly R2, R3 and R6.
 //
 // Rules (the defaults; no subject has a keyword, no tags): a resolved
 // ticket's SLA share is that of its most used target not met. Published, R1
-// R2 R3 R5 have every target met → no share → "Moderate interruption"
+// R2 R3 R5 R6 have every target met → no share → "Moderate interruption"
 // (Medium, tier 1); R4's claim is breached (50/30) → "SLA at risk" (High,
-// tier 2). In the draft R2 (400/300) and R3 (500/300) breach too → "SLA at
-// risk". Changed: R2 and R3, both "Moderate interruption" → "SLA at risk",
-// Medium/1 → High/2.
+// tier 2). In the draft R2 (400/300), R3 (500/300) and R6 (500/300) breach
+// too → "SLA at risk". Changed: R2, R3 and R6, all "Moderate interruption"
+// → "SLA at risk", Medium/1 → High/2.
+//
+// Flagged earlier ("SLA at risk", tier 2, is the only rule that can flag
+// these tickets: it holds from the instant a running target has used 90%).
+// The draft's resolution target reaches 90% at 0.9 × 300 = +270 min, the
+// published one at 0.9 × 600 = +540 min; the claim target at escalation +
+// 0.9 × 30 = 27 min. R1 is resolved (+200) before either; the draft flags
+// R2, R3, R5 (resolved +300 > 270) and R6 at +270, R4 at +87 (its claim,
+// as published). Before, by the published rules or the actual escalation:
+// R2, R5 never (not listed: nothing flagged them); R3 escalated at +60 <
+// 270, R4 flagged at +87 = 87 (not earlier); R6 was escalated at +480 and
+// never flagged by the published rules (its resolution stopped at +500 <
+// +540, its claim used 10 of 30 min) → 480 − 270 = 210 min earlier.
 //
 // Engineering: one escalation reaches Tier 3 (R3): published 1 × 0.5 = 0.5
 // h, draft 1 × 1.0 = 1.0 h.
@@ -125,6 +139,7 @@ void build(Workspace& workspace) {
     addTicket(writer, "R3", W + 3 * 3600, 500 * minute, Hop{3, 60 * minute, 75 * minute});
     addTicket(writer, "R4", W + 4 * 3600, 700 * minute, Hop{2, 60 * minute, 110 * minute});
     addTicket(writer, "R5", W + 5 * 3600, 300 * minute);
+    addTicket(writer, "R6", W + 6 * 3600, 500 * minute, Hop{2, 480 * minute, 490 * minute});
     transaction.commit();
 }
 
@@ -153,37 +168,37 @@ private slots:
     }
 
     void countsTheTicketsOfThePeriod() {
-        QCOMPARE(m_replay.tickets, 5); // R1–R5; R0 was created before W
+        QCOMPARE(m_replay.tickets, 6); // R1–R6; R0 was created before W
     }
 
     void shorterResolutionTargetMovesExactlyTheExpectedTickets() {
         using sla::SlaTarget;
         const ReplaySlaCounts before = m_replay.published.slaOf(SlaTarget::Resolution);
-        QCOMPARE(before.met, 4);
+        QCOMPARE(before.met, 5);
         QCOMPARE(before.breached, 1);
-        QCOMPARE(before.breachRate(), std::optional(0.2));
+        QCOMPARE(*before.breachRate(), 1.0 / 6.0);
         const ReplaySlaCounts after = m_replay.draft.slaOf(SlaTarget::Resolution);
         QCOMPARE(after.met, 2);
-        QCOMPARE(after.breached, 3);
-        QCOMPARE(after.breachRate(), std::optional(0.6));
+        QCOMPARE(after.breached, 4);
+        QCOMPARE(*after.breachRate(), 4.0 / 6.0);
         const ReplaySlaShift& moved =
             m_replay.slaShifts[static_cast<std::size_t>(SlaTarget::Resolution)];
-        QCOMPARE(moved.metToBreachedIds, (std::vector<QString>{"R2", "R3"}));
+        QCOMPARE(moved.metToBreachedIds, (std::vector<QString>{"R2", "R3", "R6"}));
         QVERIFY(moved.breachedToMet.empty());
         // The other targets did not change.
         for (const SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::Claim}) {
             const auto& shift = m_replay.slaShifts[static_cast<std::size_t>(target)];
             QVERIFY(shift.metToBreached.empty() && shift.breachedToMet.empty());
         }
-        QCOMPARE(m_replay.published.slaOf(SlaTarget::FirstResponse).met, 5);
+        QCOMPARE(m_replay.published.slaOf(SlaTarget::FirstResponse).met, 6);
         QCOMPARE(m_replay.draft.slaOf(SlaTarget::FirstResponse).breachRate(), std::optional(0.0));
-        QCOMPARE(m_replay.published.slaOf(SlaTarget::Claim).met, 1);
+        QCOMPARE(m_replay.published.slaOf(SlaTarget::Claim).met, 2);
         QCOMPARE(m_replay.published.slaOf(SlaTarget::Claim).breached, 1);
-        QCOMPARE(m_replay.draft.slaOf(SlaTarget::Claim).breachRate(), std::optional(0.5));
+        QCOMPARE(*m_replay.draft.slaOf(SlaTarget::Claim).breachRate(), 1.0 / 3.0);
     }
 
     void rulesThatFireDifferentlyArePerRulePair() {
-        QCOMPARE(m_replay.changedTickets.size(), std::size_t(2));
+        QCOMPARE(m_replay.changedTickets.size(), std::size_t(3));
         const ReplayChangedTicket& r2 = m_replay.changedTickets[0];
         QCOMPARE(r2.ticketId, QStringLiteral("R2"));
         QCOMPARE(r2.rulePublished, QStringLiteral("Moderate interruption"));
@@ -193,12 +208,21 @@ private slots:
         QCOMPARE(r2.tierPublished, std::optional(1));
         QCOMPARE(r2.tierDraft, std::optional(2));
         QCOMPARE(m_replay.changedTickets[1].ticketId, QStringLiteral("R3"));
+        QCOMPARE(m_replay.changedTickets[2].ticketId, QStringLiteral("R6"));
         QCOMPARE(m_replay.ruleShifts.size(), std::size_t(1));
-        QCOMPARE(m_replay.ruleShifts[0].count(), 2);
-        QCOMPARE(m_replay.ruleShifts[0].ticketIds, (std::vector<QString>{"R2", "R3"}));
+        QCOMPARE(m_replay.ruleShifts[0].count(), 3);
+        QCOMPARE(m_replay.ruleShifts[0].ticketIds, (std::vector<QString>{"R2", "R3", "R6"}));
         QCOMPARE(m_replay.ruleShifts[0].rows,
                  (std::vector<std::int64_t>{m_replay.changedTickets[0].row,
-                                            m_replay.changedTickets[1].row}));
+                                            m_replay.changedTickets[1].row,
+                                            m_replay.changedTickets[2].row}));
+    }
+
+    void draftFlagsExactlyOneTicketEarlier() {
+        QVERIFY(m_replay.flaggedEarlier);
+        QCOMPARE(m_replay.flaggedEarlier->size(), std::size_t(1));
+        QCOMPARE(m_replay.flaggedEarlier->front().ticketId, QStringLiteral("R6"));
+        QCOMPARE(m_replay.flaggedEarlier->front().minutesEarlier, 210.0); // 480 − 270
     }
 
     void engineeringLoadUnderEachCostModel() {
@@ -211,13 +235,13 @@ private slots:
     void jsonHasTheSpecShape() {
         const QJsonObject period{{QStringLiteral("from"), QStringLiteral("2026-11-02")}};
         const QJsonObject json = replayJson(m_replay, period);
-        QStringList keys = json.keys();
-        // flagged_earlier is present only when the rules can time a flag.
-        QStringList expected{"changed_tickets", "draft", "period", "published"};
-        if (m_replay.flaggedEarlier) {
-            expected.insert(1, QStringLiteral("flagged_earlier"));
-        }
-        QCOMPARE(keys, expected);
+        QCOMPARE(json.keys(), (QStringList{"changed_tickets", "draft", "flagged_earlier", "period",
+                                           "published"}));
+        const QJsonArray earlier = json[QStringLiteral("flagged_earlier")].toArray();
+        QCOMPARE(earlier.size(), 1);
+        QCOMPARE(earlier[0].toObject().keys(), (QStringList{"minutes_earlier", "ticket_id"}));
+        QCOMPARE(earlier[0]["ticket_id"].toString(), QStringLiteral("R6"));
+        QCOMPARE(earlier[0]["minutes_earlier"].toDouble(), 210.0);
         QCOMPARE(json[QStringLiteral("period")].toObject(), period);
         const QJsonObject draft = json[QStringLiteral("draft")].toObject();
         QCOMPARE(draft.keys(), (QStringList{"engineering", "sla"}));
@@ -226,13 +250,13 @@ private slots:
         const QJsonObject resolution = draft["sla"]["resolution"].toObject();
         QCOMPARE(resolution.keys(), (QStringList{"breach_rate", "breached", "met"}));
         QCOMPARE(resolution["met"].toInt(), 2);
-        QCOMPARE(resolution["breached"].toInt(), 3);
-        QCOMPARE(resolution["breach_rate"].toDouble(), 0.6);
+        QCOMPARE(resolution["breached"].toInt(), 4);
+        QCOMPARE(resolution["breach_rate"].toDouble(), 4.0 / 6.0);
         QCOMPARE(draft["engineering"].toObject().keys(),
                  (QStringList{"engineer_hours", "escalations"}));
         QCOMPARE(draft["engineering"]["engineer_hours"].toDouble(), 1.0);
         const QJsonArray changed = json[QStringLiteral("changed_tickets")].toArray();
-        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.size(), 3);
         QCOMPARE(changed[0].toObject().keys(),
                  (QStringList{"priority_draft", "priority_published", "rule_draft",
                               "rule_published", "ticket_id", "tier_draft", "tier_published"}));

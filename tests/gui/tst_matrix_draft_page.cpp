@@ -487,6 +487,26 @@ private slots:
         QVERIFY2(panel->tickets()->headingText().startsWith(QStringLiteral("Resolution: ")),
                  qPrintable(panel->tickets()->headingText()));
 
+        // Flagged earlier: the tickets and minutes core gives, listed on a click.
+        QVERIFY(core.flaggedEarlier.has_value());
+        const auto& flagged = *core.flaggedEarlier;
+        QVERIFY(!flagged.empty());
+        QCOMPARE(panel->flaggedEarlierButton()->text(),
+                 flagged.size() == 1 ? QStringLiteral("1 ticket")
+                                     : QStringLiteral("%1 tickets").arg(flagged.size()));
+        panel->flaggedEarlierButton()->click();
+        QStringList flaggedIds;
+        QStringList flaggedMinutes;
+        for (const analysis::ReplayFlaggedEarlier& ticket : flagged) {
+            flaggedIds << ticket.ticketId;
+            flaggedMinutes << display::minutes(ticket.minutesEarlier) + QStringLiteral(" earlier");
+        }
+        QCOMPARE(listedTicketIds(panel->tickets()), flaggedIds);
+        for (int row = 0; row < int(flagged.size()); ++row) {
+            QCOMPARE(listed->index(row, TicketListModel::ValueColumn).data().toString(),
+                     flaggedMinutes[row]);
+        }
+
         // An edit makes the figures outdated until the next run.
         typeTier2Owner(page, QStringLiteral("Priya Natarajan"));
         QVERIFY(!panel->isCurrent());

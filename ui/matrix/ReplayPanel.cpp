@@ -167,8 +167,8 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
     m_load->setHorizontalHeaderLabels({tr("Measure"), tr("Published"), tr("Draft")});
     m_load->setRowCount(LoadRowCount);
     loadBox->addWidget(m_load);
+    loadBox->addWidget(parts::sectionTitle(tr("Flagged earlier by the draft"), m_results));
     auto* flaggedRow = new QHBoxLayout;
-    flaggedRow->addWidget(parts::sectionTitle(tr("Flagged earlier by the draft:"), m_results));
     m_flagged->setAccessibleName(tr("Tickets flagged earlier"));
     m_flagged->setToolTip(tr("List the tickets the draft's rules flag earlier, and by how much"));
     flaggedRow->addWidget(m_flagged);
@@ -418,8 +418,9 @@ void ReplayPanel::showShifts() {
             flagged->size() == 1
                 ? tr("1 ticket")
                 : tr("%1 tickets").arg(display::count(std::int64_t(flagged->size()))));
-        shown::setPlainText(m_flaggedNote, tr("flagged by the draft's rules before the published "
-                                              "ones flag them, or before they were escalated."));
+        shown::setPlainText(m_flaggedNote,
+                            tr("flagged by the draft's rules before the published ones "
+                               "flag them, or before their first escalation."));
     } else if (flagged) {
         shown::setPlainText(m_flaggedNote, m_figures.ran
                                                ? tr("No ticket is flagged earlier by the draft.")

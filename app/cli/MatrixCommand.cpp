@@ -198,6 +198,9 @@ int showHistory(const QCommandLineParser& parser) {
 } // namespace
 
 int runMatrix(const QStringList& arguments) {
+    if (arguments.value(1) == QLatin1String("suggest")) {
+        return runMatrixSuggest(arguments);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Share and check the escalation matrix.\n"

@@ -573,6 +573,10 @@ double RuleFigures::f1() const {
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
+double RuleSuggestions::heldOutRate() const {
+    return heldOutTickets > 0 ? double(heldOutEscalated) / double(heldOutTickets) : 0.0;
+}
+
 RuleSuggestions suggestRules(store::Database& db, const matrix::Matrix& published,
                              const QTimeZone& zone, const SuggestionOptions& options) {
     RuleSuggestions out;

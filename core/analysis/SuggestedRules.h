@@ -82,6 +82,10 @@ struct RuleSuggestions {
     std::vector<SuggestedRule> rules;          // best first
     // Why nothing could be suggested (no outcomes, no training months); empty otherwise.
     QString problem;
+
+    // The share of held-out tickets that escalated: what a rule's precision
+    // is read against. 0 without held-out tickets.
+    double heldOutRate() const;
 };
 
 // The suggestions from every ticket of the workspace; `published` is the

@@ -10,6 +10,7 @@
 #include "matrix/MatrixFile.h"
 #include "matrix/RulesEditor.h"
 #include "matrix/SlaEditor.h"
+#include "matrix/SuggestedRulesPanel.h"
 #include "matrix/TaxonomyEditor.h"
 #include "matrix/TestTicketPanel.h"
 #include "matrix/TiersEditor.h"
@@ -152,6 +153,7 @@ MatrixPage::MatrixPage(QWidget* parent)
     causesLayout->addWidget(m_cost, 1);
     m_history = new HistoryView(m_document, this);
     m_test = new TestTicketPanel(m_document, this);
+    m_suggested = new SuggestedRulesPanel(m_document, this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_tiers, tr("Tiers"));
     m_tabs->addTab(m_rules, tr("Severity rules"));
@@ -161,6 +163,7 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_tabs->addTab(causes, tr("Root causes && cost"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_test, tr("Test a ticket"));
+    m_tabs->addTab(m_suggested, tr("Suggested rules"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -195,7 +198,11 @@ MatrixPage::MatrixPage(QWidget* parent)
         if (index == HistoryTab) {
             m_history->reload();
         }
+        if (index == SuggestedTab) {
+            m_suggested->refresh();
+        }
     });
+    connect(m_suggested, &SuggestedRulesPanel::adoptRequested, this, &MatrixPage::adoptRule);
     connect(m_import, &QAction::triggered, this, &MatrixPage::chooseImport);
     connect(exportAction, &QAction::triggered, this, &MatrixPage::chooseExport);
     showIssues();
@@ -205,8 +212,26 @@ void MatrixPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
     enableEdit(m_import, true, readOnlyExplanation(workspace));
     m_document->setWorkspace(workspace);
+    m_suggested->reset();
     if (m_tabs->currentIndex() == HistoryTab) {
         m_history->reload();
+    }
+    if (m_tabs->currentIndex() == SuggestedTab) {
+        m_suggested->refresh();
+    }
+}
+
+bool MatrixPage::isBusy() const {
+    return m_suggested->isBusy();
+}
+
+void MatrixPage::adoptRule(const matrix::SeverityRule& rule) {
+    // One undoable step, saved and logged like any other edit.
+    const bool added = m_document->edit(
+        tr("Adopt suggested rule “%1”").arg(rule.name),
+        [&rule](matrix::Matrix& matrix) { analysis::insertSuggestedRule(matrix.rules, rule); });
+    if (added) {
+        m_tabs->setCurrentIndex(RulesTab);
     }
 }
 
@@ -380,13 +405,16 @@ void MatrixPage::restoreSettings(QSettings& settings) {
 QStringList MatrixPage::screenshotViews() const {
     return {QStringLiteral("tiers"),     QStringLiteral("rules"),      QStringLiteral("sla"),
             QStringLiteral("calendars"), QStringLiteral("checklists"), QStringLiteral("taxonomy"),
-            QStringLiteral("history"),   QStringLiteral("test")};
+            QStringLiteral("history"),   QStringLiteral("test"),       QStringLiteral("suggested")};
 }
 
 void MatrixPage::showScreenshotView(int index) {
     m_tabs->setCurrentIndex(index);
     if (index == TestTab) {
         m_test->chooseExample();
+    }
+    if (index == SuggestedTab) {
+        m_suggested->refresh();
     }
 }
 

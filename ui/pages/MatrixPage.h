@@ -6,6 +6,7 @@
 // a list that jumps to it, the change history, a "test a ticket" panel, and
 // import/export of the matrix file.
 
+#include "matrix/Matrix.h"
 #include "pages/WorkspacePage.h"
 
 class QAction;
@@ -24,6 +25,7 @@ class MatrixDocument;
 class MatrixEditor;
 class RulesEditor;
 class SlaEditor;
+class SuggestedRulesPanel;
 class TaxonomyEditor;
 class TestTicketPanel;
 class TiersEditor;
@@ -34,6 +36,7 @@ public:
     explicit MatrixPage(QWidget* parent = nullptr);
 
     void setWorkspace(store::Workspace* workspace) override;
+    bool isBusy() const override;
     QString screenshotName() const override { return QStringLiteral("matrix"); }
     void prepareScreenshot() override;
     QStringList screenshotViews() const override;
@@ -55,7 +58,8 @@ public:
         ChecklistsTab,
         TaxonomyTab,
         HistoryTab,
-        TestTab
+        TestTab,
+        SuggestedTab
     };
     QTabWidget* tabs() const { return m_tabs; }
     TiersEditor* tiersEditor() const { return m_tiers; }
@@ -67,6 +71,7 @@ public:
     CostEditor* costEditor() const { return m_cost; }
     HistoryView* history() const { return m_history; }
     TestTicketPanel* testPanel() const { return m_test; }
+    SuggestedRulesPanel* suggestedRules() const { return m_suggested; }
     QListWidget* issueList() const { return m_issues; }
 
     // Imports the matrix file at `path` as one undoable edit; a file with
@@ -80,6 +85,7 @@ public:
 
 private:
     void showIssues();
+    void adoptRule(const matrix::SeverityRule& rule);
     void chooseImport();
     void chooseExport();
 
@@ -100,6 +106,7 @@ private:
     CostEditor* m_cost;
     HistoryView* m_history;
     TestTicketPanel* m_test;
+    SuggestedRulesPanel* m_suggested;
     QListWidget* m_issues;
     QLabel* m_issuesTitle;
 };

@@ -5,6 +5,8 @@
 
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "cli/MatrixFileSupport.h"
+#include "cli/MatrixSubcommands.h"
 
 #include "matrix/MatrixChangeLog.h"
 #include "matrix/MatrixFile.h"
@@ -23,46 +25,14 @@ namespace escdesk::cli {
 
 namespace {
 
-QString problemLocation(const QString& file, const matrix::FileProblem& problem) {
-    QString location = file;
-    if (problem.line > 0) {
-        location += QStringLiteral(":%1").arg(problem.line);
-        if (problem.column > 0) {
-            location += QStringLiteral(":%1").arg(problem.column);
-        }
-    }
-    return location;
-}
-
-void printProblems(const QString& file, const std::vector<matrix::FileProblem>& problems) {
-    for (const matrix::FileProblem& problem : problems) {
-        err() << problemLocation(file, problem) << ": " << (problem.error ? "error" : "warning")
-              << ": " << problem.message << '\n';
-    }
-}
-
-QByteArray readWholeFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw store::StoreError(
-            QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
-    }
-    return file.readAll();
-}
-
 int exportMatrix(const QCommandLineParser& parser, const QString& path) {
     auto workspace = openWorkspace(parser);
     const QByteArray text = matrix::writeMatrixFile(matrix::loadMatrix(workspace->db()));
-    if (path == QLatin1String("-")) {
-        setJsonOutput(true); // the matrix file is JSON: kept exact
-        out() << QString::fromUtf8(text);
-        return Success;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        err() << "escdesk matrix: " << path << ": cannot be written (" << file.errorString()
-              << ").\n";
+    if (!writeMatrixText(path, text)) {
         return RefusedInput;
+    }
+    if (path == QLatin1String("-")) {
+        return Success;
     }
     out() << "Exported the escalation matrix of " << workspace->path() << " to " << path << ".\n";
     return Success;
@@ -83,20 +53,6 @@ int importMatrix(const QCommandLineParser& parser, const QString& path) {
     out() << "Imported " << path << " into " << workspace->path() << ": " << changed
           << (changed == 1 ? " section" : " sections") << " changed.\n";
     return Success;
-}
-
-QJsonArray problemsJson(const std::vector<matrix::FileProblem>& problems) {
-    QJsonArray array;
-    for (const matrix::FileProblem& problem : problems) {
-        array.append(
-            QJsonObject{{QStringLiteral("severity"),
-                         problem.error ? QStringLiteral("error") : QStringLiteral("warning")},
-                        {QStringLiteral("line"), problem.line},
-                        {QStringLiteral("column"), problem.column},
-                        {QStringLiteral("path"), problem.path},
-                        {QStringLiteral("message"), problem.message}});
-    }
-    return array;
 }
 
 std::vector<matrix::FileProblem> workspaceProblems(const matrix::Matrix& stored) {
@@ -202,23 +158,47 @@ int runMatrix(const QStringList& arguments) {
         return runMatrixSuggest(arguments);
     }
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Share and check the escalation matrix.\n"
-                       "  export FILE     write the matrix to FILE (- for stdout)\n"
-                       "  import FILE     replace the matrix with FILE, if it is valid\n"
-                       "  validate [FILE] check FILE, or the workspace's matrix and change log\n"
-                       "  history         list the changes to the matrix"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Share and check the escalation matrix; draft, compare and replay changes to it.\n"
+        "  export FILE        write the matrix to FILE (- for stdout)\n"
+        "  import FILE        replace the matrix with FILE, if it is valid\n"
+        "  validate [FILE]    check FILE, or the workspace's matrix and change log\n"
+        "  history            list the changes to the matrix\n"
+        "  draft export [FILE]  write the draft (else the published matrix) to FILE or stdout\n"
+        "  draft import FILE    save FILE as the draft (the published matrix is untouched)\n"
+        "  draft diff           what the draft changes against the published matrix\n"
+        "  draft publish        make the draft the published matrix: one change-log entry\n"
+        "                       (--summary TEXT; --force over changes published meanwhile)\n"
+        "  draft discard        throw the draft away\n"
+        "  replay DRAFT         run the period's tickets (--from/--to, default the last 90\n"
+        "                       days) through the published matrix and DRAFT, a matrix file\n"
+        "                       or the word `draft` for the stored draft"));
     addDatabaseOption(parser);
     addJsonOption(parser);
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("export, import, validate or history"));
+    addDraftOptions(parser);
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QStringLiteral("export, import, validate, history, draft or replay"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The matrix file."));
     parseOrThrow(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        throw UsageProblem{QStringLiteral("say what to do: export, import, validate or history.")};
+        throw UsageProblem{
+            QStringLiteral("say what to do: export, import, validate, history, draft or replay.")};
     }
     const QString action = positional.first();
+    if (action == QLatin1String("draft")) {
+        return runMatrixDraft(parser, positional.mid(1));
+    }
+    if (action == QLatin1String("replay")) {
+        return runMatrixReplay(parser, positional.mid(1));
+    }
+    for (const char* option : {"from", "to", "tz", "force", "summary"}) {
+        if (parser.isSet(QLatin1String(option))) {
+            throw UsageProblem{QStringLiteral("--%1 does not go with `matrix %2`.")
+                                   .arg(QLatin1String(option), action)};
+        }
+    }
     const QString path = positional.value(1);
     if (positional.size() > 2) {
         throw UsageProblem{QStringLiteral("Unexpected argument '%1'.").arg(positional.at(2))};
@@ -231,7 +211,8 @@ int runMatrix(const QStringList& arguments) {
     }
     if (action != QLatin1String("export") && action != QLatin1String("import")) {
         throw UsageProblem{
-            QStringLiteral("unknown action '%1'; use export, import, validate or history.")
+            QStringLiteral(
+                "unknown action '%1'; use export, import, validate, history, draft or replay.")
                 .arg(action)};
     }
     if (path.isEmpty()) {

@@ -34,7 +34,7 @@ const std::vector<Command>& commands() {
         {"import",      runImport,     "import helpdesk, CRM and known-issue CSV exports"},
         {"import-batches", runImportBatches, "the import history, newest first"},
         {"import-rejects", runImportRejects, "export the rejected rows of an import as CSV"},
-        {"matrix",      runMatrix,     "export, import, validate the escalation matrix; its history"},
+        {"matrix",      runMatrix,     "export, import, validate, draft and replay the escalation matrix; its history"},
         {"metrics",     runMetrics,    "every escalation metric of a period, overall or per segment"},
         {"report",      runReport,     "weekly review, monthly leadership or quarterly report"},
         {"restore",     runRestore,    "replace the workspace's content with a backup"},

@@ -53,10 +53,9 @@ Matrix loadMatrix(store::Database& db) {
     return matrix;
 }
 
-int saveMatrix(store::Database& db, const Matrix& matrix, const QString& author,
-               const QString& summary, UtcSeconds when) {
-    store::Transaction transaction(db);
-    int changed = 0;
+std::vector<SectionChange> writeChangedSections(store::Database& db, const Matrix& matrix,
+                                                const QString& author, UtcSeconds when) {
+    std::vector<SectionChange> changes;
     for (const MatrixSection section : allSections) {
         const QString key = sectionKey(section);
         const QString after = compactJson(sectionToJson(matrix, section));
@@ -70,19 +69,53 @@ int saveMatrix(store::Database& db, const Matrix& matrix, const QString& author,
                    "updated_by = excluded.updated_by")
             .bindAll(key, after, when, author)
             .run();
+        changes.push_back({key, before.value_or(QString()), after});
+    }
+    return changes;
+}
+
+int saveMatrix(store::Database& db, const Matrix& matrix, const QString& author,
+               const QString& summary, UtcSeconds when) {
+    store::Transaction transaction(db);
+    const std::vector<SectionChange> changes = writeChangedSections(db, matrix, author, when);
+    for (const SectionChange& section : changes) {
         MatrixChange change;
         change.changedAt = when;
         change.author = author;
-        change.section = key;
-        change.summary =
-            summary.isEmpty() ? sectionTitle(section) + QStringLiteral(" changed") : summary;
-        change.before = before.value_or(QString());
-        change.after = after;
+        change.section = section.key;
+        change.summary = summary.isEmpty()
+                             ? sectionTitle(*sectionOfKey(section.key)) + QStringLiteral(" changed")
+                             : summary;
+        change.before = section.before;
+        change.after = section.after;
         appendMatrixChange(db, change);
-        ++changed;
     }
     transaction.commit();
-    return changed;
+    return static_cast<int>(changes.size());
+}
+
+std::optional<MatrixChange> saveMatrixAsOneChange(store::Database& db, const Matrix& matrix,
+                                                  const QString& author, const QString& summary,
+                                                  UtcSeconds when) {
+    const std::vector<SectionChange> changes = writeChangedSections(db, matrix, author, when);
+    if (changes.empty()) {
+        return std::nullopt;
+    }
+    QJsonObject before;
+    QJsonObject after;
+    for (const SectionChange& section : changes) {
+        before.insert(section.key,
+                      section.before.isNull() ? QJsonValue() : parseJson(section.before));
+        after.insert(section.key, parseJson(section.after));
+    }
+    MatrixChange change;
+    change.changedAt = when;
+    change.author = author;
+    change.section = wholeMatrixSection;
+    change.summary = summary;
+    change.before = compactJson(before);
+    change.after = compactJson(after);
+    return appendMatrixChange(db, change);
 }
 
 bool seedDefaultMatrix(store::Database& db, const QString& timeZone) {

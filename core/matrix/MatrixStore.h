@@ -6,7 +6,11 @@
 
 #include "domain/Instant.h"
 #include "matrix/Matrix.h"
+#include "matrix/MatrixChangeLog.h"
 #include "store/Database.h"
+
+#include <optional>
+#include <vector>
 
 namespace escdesk::store {
 class Workspace;
@@ -21,6 +25,32 @@ Matrix loadMatrix(store::Database& db);
 // `author` at `when`. Returns how many sections changed (0: nothing to do).
 int saveMatrix(store::Database& db, const Matrix& matrix, const QString& author,
                const QString& summary, UtcSeconds when);
+
+// One section the store rewrote: its key and its JSON before (null when
+// never stored) and after.
+struct SectionChange {
+    QString key;
+    QString before;
+    QString after;
+};
+
+// Writes the sections of `matrix` that differ from the stored ones, as
+// `author` at `when`, without touching the change log. The caller owns the
+// transaction and records the changes.
+std::vector<SectionChange> writeChangedSections(store::Database& db, const Matrix& matrix,
+                                                const QString& author, UtcSeconds when);
+
+// The change-log section of an entry that records several sections at once
+// (a published draft); its before and after are JSON objects of the changed
+// sections by key.
+inline const QString wholeMatrixSection = QStringLiteral("matrix");
+
+// Stores `matrix` recording all its changed sections as ONE change-log entry
+// (section wholeMatrixSection) as `author` at `when` with `summary`. The
+// caller owns the transaction. Returns the entry; none when nothing changed.
+std::optional<MatrixChange> saveMatrixAsOneChange(store::Database& db, const Matrix& matrix,
+                                                  const QString& author, const QString& summary,
+                                                  UtcSeconds when);
 
 // Gives a workspace without a matrix the defaults of SPEC §5, with business
 // hours in `timeZone`. Returns whether it did.

@@ -125,12 +125,8 @@ bool conditionHolds(const Condition& condition, const QString& actual) {
     }
     case ConditionOperator::ContainsWord:
         return containsKeyword(actual, condition.value);
-    case ConditionOperator::MatchesAnyKeyword: {
-        const QStringList keywords = listItems(condition.value);
-        return std::any_of(keywords.begin(), keywords.end(), [&](const QString& keyword) {
-            return containsKeyword(actual, keyword);
-        });
-    }
+    case ConditionOperator::MatchesAnyKeyword:
+        return text::containsAnyKeyword(actual, listItems(condition.value));
     case ConditionOperator::AtLeast:
     case ConditionOperator::AtMost: {
         const auto value = number(actual);

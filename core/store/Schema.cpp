@@ -524,6 +524,24 @@ CREATE INDEX tickets_with_users_affected ON tickets(id)
     WHERE instr(attributes, 'users_affected') > 0;
 )sql";
 
+// Version 20 (issue #22): a draft of the escalation matrix beside the
+// published one — at most one per workspace (the CHECK pins its single key).
+// The document is the matrix exchange file, so a draft written before a file
+// format change is read, and upgraded, like any older matrix file. base_hash
+// is the change-log head the draft started from: publishing refuses a draft
+// whose base is no longer the head unless forced.
+constexpr std::string_view schemaV20 = R"sql(
+CREATE TABLE matrix_drafts (
+    draft      INTEGER PRIMARY KEY CHECK (draft = 1),
+    document   TEXT NOT NULL CHECK (json_valid(document)),
+    started_at INTEGER NOT NULL,
+    started_by TEXT NOT NULL,
+    saved_at   INTEGER NOT NULL,
+    saved_by   TEXT NOT NULL,
+    base_hash  TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, schemaV1},   Migration{2, schemaV2},   Migration{3, schemaV3},
     Migration{4, schemaV4},   Migration{5, schemaV5},   Migration{6, schemaV6},
@@ -531,7 +549,7 @@ constexpr std::array migrations{
     Migration{10, schemaV10}, Migration{11, schemaV11}, Migration{12, schemaV12},
     Migration{13, schemaV13}, Migration{14, schemaV14}, Migration{15, schemaV15},
     Migration{16, schemaV16}, Migration{17, schemaV17}, Migration{18, schemaV18},
-    Migration{19, schemaV19},
+    Migration{19, schemaV19}, Migration{20, schemaV20},
 };
 
 // Versions ascend and the last one is the current version.

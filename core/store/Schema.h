@@ -11,7 +11,7 @@ namespace escdesk::store {
 
 // 'ESCD' — marks an SQLite file as an Escalation Desk workspace.
 inline constexpr int workspaceApplicationId = 0x45534344;
-inline constexpr int currentSchemaVersion = 19;
+inline constexpr int currentSchemaVersion = 20;
 
 int schemaVersionOf(Database& db);
 

@@ -82,4 +82,14 @@ bool containsKeyword(const QString& text, const QString& keyword) {
     return containsStems(wordStems(text), wordStems(keyword));
 }
 
+bool containsAnyKeyword(const QString& text, const QStringList& keywords) {
+    if (keywords.isEmpty()) {
+        return false;
+    }
+    const QStringList stems = wordStems(text);
+    return std::any_of(keywords.begin(), keywords.end(), [&](const QString& keyword) {
+        return containsStems(stems, wordStems(keyword));
+    });
+}
+
 } // namespace escdesk::text

@@ -27,4 +27,8 @@ bool containsStems(const QStringList& haystack, const QStringList& needle);
 // Whether `text` contains the word or phrase `keyword` (whole words, stems).
 bool containsKeyword(const QString& text, const QString& keyword);
 
+// Whether `text` contains any of the keywords (containsKeyword), the text's
+// words stemmed once for all of them.
+bool containsAnyKeyword(const QString& text, const QStringList& keywords);
+
 } // namespace escdesk::text

@@ -1,12 +1,16 @@
 // escdesk matrix suggest: draft severity rules from the workspace's history
 // (analysis/SuggestedRules.h), each with its precision and recall on the
-// latest months held out.
+// latest months held out; --adopt N adds suggestion N to the workspace's
+// draft matrix (started from the published one when there is none).
 
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
 #include "analysis/SuggestedRules.h"
+#include "matrix/MatrixDraft.h"
 #include "matrix/MatrixStore.h"
+
+#include <QDateTime>
 
 #include <QJsonDocument>
 
@@ -48,6 +52,47 @@ void printSuggestions(const analysis::RuleSuggestions& suggestions) {
     }
 }
 
+bool sameConditions(const matrix::SeverityRule& a, const matrix::SeverityRule& b) {
+    return a.conditions == b.conditions;
+}
+
+// Adds suggestion `number` (1-based, as listed) to the draft and says so:
+// in `json` (when given) or on stdout. Refused when there is no such
+// suggestion or the draft already has a rule with its conditions.
+int adoptSuggestion(store::Workspace& workspace, const analysis::RuleSuggestions& suggestions,
+                    qint64 number, QJsonObject* json) {
+    if (number > static_cast<qint64>(suggestions.rules.size())) {
+        err() << "escdesk matrix suggest: --adopt " << number << ": there are "
+              << suggestions.rules.size() << " suggestions.\n";
+        return RefusedInput;
+    }
+    const matrix::SeverityRule& rule = suggestions.rules[static_cast<std::size_t>(number - 1)].rule;
+    const QString author = matrix::changeAuthor(workspace);
+    const UtcSeconds now = QDateTime::currentSecsSinceEpoch();
+    matrix::MatrixDraft draft = matrix::loadOrStartDraft(workspace.db(), author, now);
+    if (std::any_of(
+            draft.matrix.rules.begin(), draft.matrix.rules.end(),
+            [&](const matrix::SeverityRule& existing) { return sameConditions(existing, rule); })) {
+        err() << "escdesk matrix suggest: --adopt " << number << ": the draft already has a rule "
+              << "with the conditions of “" << rule.name << "”; the draft is unchanged.\n";
+        return RefusedInput;
+    }
+    const int index = analysis::insertSuggestedRule(draft.matrix.rules, rule);
+    matrix::saveDraft(workspace.db(), draft.matrix, author, now);
+    const QString name = draft.matrix.rules[static_cast<std::size_t>(index)].name;
+    if (json) {
+        json->insert(QStringLiteral("adopted"), QJsonObject{{QStringLiteral("suggestion"), number},
+                                                            {QStringLiteral("name"), name},
+                                                            {QStringLiteral("rule_index"), index}});
+    } else {
+        out() << "Added “" << name << "” to the draft matrix as severity rule " << index + 1
+              << " of " << draft.matrix.rules.size()
+              << "; see it with escdesk matrix draft diff, publish it with escdesk matrix draft "
+                 "publish.\n";
+    }
+    return Success;
+}
+
 } // namespace
 
 int runMatrixSuggest(const QStringList& arguments) {
@@ -65,6 +110,9 @@ int runMatrixSuggest(const QStringList& arguments) {
     parser.addOption({QStringLiteral("min-support"),
                       QStringLiteral("Training tickets a rule must match (default 20)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("adopt"),
+                      QStringLiteral("Add suggestion N to the workspace's draft matrix."),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("tz"), QStringLiteral("Reporting time zone (IANA name)."),
                       QStringLiteral("ZONE")});
     parser.addPositionalArgument(QStringLiteral("suggest"), QStringLiteral("suggest"));
@@ -81,11 +129,22 @@ int runMatrixSuggest(const QStringList& arguments) {
         positiveIntegerOption(parser, QStringLiteral("limit")).value_or(options.limit));
     options.minSupport = static_cast<int>(
         positiveIntegerOption(parser, QStringLiteral("min-support")).value_or(options.minSupport));
-    auto workspace = openWorkspace(parser);
+    const std::optional<qint64> adopt = positiveIntegerOption(parser, QStringLiteral("adopt"));
+    auto workspace = adopt ? openWorkspaceToWrite(parser) : openWorkspace(parser);
     const QTimeZone zone = reportingZone(parser, *workspace);
     const analysis::RuleSuggestions suggestions =
         analysis::suggestRules(workspace->db(), matrix::loadMatrix(workspace->db()), zone, options);
-    if (parser.isSet(QStringLiteral("json"))) {
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (adopt) {
+        QJsonObject result = json ? analysis::ruleSuggestionsToJson(suggestions) : QJsonObject();
+        const int status =
+            adoptSuggestion(*workspace, suggestions, *adopt, json ? &result : nullptr);
+        if (json && status == Success) {
+            out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+        }
+        return status;
+    }
+    if (json) {
         out() << QJsonDocument(analysis::ruleSuggestionsToJson(suggestions))
                      .toJson(QJsonDocument::Compact)
               << '\n';

@@ -1,11 +1,15 @@
 // `escdesk matrix suggest` as a user runs it on the hand-laid history of
 // support/SuggestionHistory.h: the JSON shape, the figures worked out in
-// tst_suggested_rules, the text form and the usage errors.
+// tst_suggested_rules, the text form, adopting one into the draft and the
+// usage errors.
 
+#include "matrix/MatrixDraft.h"
+#include "matrix/MatrixStore.h"
 #include "store/Workspace.h"
 #include "support/CliRun.h"
 #include "support/SuggestionHistory.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -113,9 +117,63 @@ private slots:
         QCOMPARE(json(run).value("suggestions").toArray().size(), 0);
     }
 
+    // --adopt N puts suggestion N into the draft (started from the published
+    // matrix: its 8 default rules), before the rule without conditions:
+    // “Priority is High” becomes rule 8 of 9; the published matrix keeps its
+    // 8. Adopting it again is refused; suggestion 2 then goes to index 8
+    // (0-based), before the catch-all again.
+    void adoptAddsTheSuggestionToTheDraft() {
+        const QString copy = m_dir.filePath(QStringLiteral("adopt.escdesk"));
+        QVERIFY(QFile::copy(m_db, copy));
+        auto adopt = [&](const QStringList& extra) {
+            return runEscdesk(QStringList{QStringLiteral("matrix"), QStringLiteral("suggest"),
+                                          QStringLiteral("--db"), copy, QStringLiteral("--tz"),
+                                          QStringLiteral("UTC"), QStringLiteral("--min-support"),
+                                          QStringLiteral("2")} +
+                              extra);
+        };
+        const testsupport::CliRun first = adopt({QStringLiteral("--adopt"), QStringLiteral("1")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.out.contains("Added “Priority is High” to the draft matrix as severity "
+                                    "rule 8 of 9"),
+                 first.out.constData());
+        {
+            store::Workspace workspace(copy);
+            const auto draft = matrix::loadDraft(workspace.db());
+            QVERIFY(draft);
+            QCOMPARE(draft->matrix.rules.size(), std::size_t(9));
+            const matrix::SeverityRule& added = draft->matrix.rules[7];
+            QCOMPARE(added.name, QStringLiteral("Priority is High"));
+            QCOMPARE(added.targetTier, 3);
+            QCOMPARE(added.conditions,
+                     std::vector<matrix::Condition>(
+                         {{QStringLiteral("priority"), matrix::ConditionOperator::Equals,
+                           QStringLiteral("High")}}));
+            QVERIFY(draft->matrix.rules[8].conditions.empty());
+            QCOMPARE(matrix::loadMatrix(workspace.db()).rules.size(), std::size_t(8));
+        }
+        const testsupport::CliRun again = adopt({QStringLiteral("--adopt"), QStringLiteral("1")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already has a rule")), qPrintable(again.err));
+        const testsupport::CliRun missing =
+            adopt({QStringLiteral("--adopt"), QStringLiteral("99")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("there are 7 suggestions")),
+                 qPrintable(missing.err));
+        const testsupport::CliRun second =
+            adopt({QStringLiteral("--adopt"), QStringLiteral("2"), QStringLiteral("--json")});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        QCOMPARE(json(second).value("adopted").toObject(),
+                 QJsonObject({{"suggestion", 2},
+                              {"name", "Priority is High and product area is Billing"},
+                              {"rule_index", 8}}));
+        QCOMPARE(json(second).value("suggestions").toArray().size(), 7);
+    }
+
     void badOptionsAreUsageErrors() {
         for (const QStringList& extra :
              {QStringList{QStringLiteral("--holdout-months"), QStringLiteral("0")},
+              QStringList{QStringLiteral("--adopt"), QStringLiteral("0")},
               QStringList{QStringLiteral("--limit"), QStringLiteral("many")},
               QStringList{QStringLiteral("extra")}}) {
             const testsupport::CliRun run = runEscdesk(suggest(extra));

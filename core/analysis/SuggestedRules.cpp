@@ -136,37 +136,65 @@ private:
     std::map<std::pair<int, QString>, int> m_wordCounts; // ordered: ties go to the first word
 };
 
+// The customer tier and segment codes of each account, by account id.
+using AccountCodes =
+    std::unordered_map<std::string, std::pair<int, int>, store::BytesHash, std::equal_to<>>;
+
+AccountCodes readAccounts(store::Database& db, HistoryReader& reader) {
+    AccountCodes accounts;
+    store::Statement query = db.prepare("SELECT account_id, tier, segment FROM accounts");
+    while (query.step()) {
+        accounts.emplace(std::string(query.textView(0)),
+                         std::pair(reader.valueCode(AccountTier, query.textView(1)),
+                                   reader.valueCode(Segment, query.textView(2))));
+    }
+    return accounts;
+}
+
+// Reads the tickets, their accounts and their escalation events in three
+// scans instead of one join: the join looks an account and an event group up
+// per ticket, which costs more than the scans together.
 History readHistory(store::Database& db) {
     const bool hasEventLog = metrics::workspaceHasEventLog(db);
-    store::Statement query = db.prepare(
-        "SELECT t.id, t.created_at, t.priority, a.tier, a.segment, t.product_area, t.channel, "
-        "t.subject, t.resolved_at IS NULL AND t.closed_at IS NULL, t.status, t.escalated, "
-        "t.tier, e.reached FROM tickets t LEFT JOIN accounts a ON a.account_id = t.account_id "
-        "LEFT JOIN (SELECT ticket, max(coalesce(to_tier, from_tier + 1, 2)) AS reached "
-        "FROM ticket_events WHERE event = 'escalated' GROUP BY ticket) e ON e.ticket = t.id "
-        "ORDER BY t.id");
     History history;
     HistoryReader reader(history);
+    const AccountCodes accounts = readAccounts(db, reader);
+    // The highest tier each escalated ticket reached, in ticket order.
+    store::Statement reached =
+        db.prepare("SELECT ticket, max(coalesce(to_tier, from_tier + 1, 2)) FROM ticket_events "
+                   "WHERE event = 'escalated' GROUP BY ticket ORDER BY ticket");
+    bool moreReached = hasEventLog && reached.step();
+    store::Statement query =
+        db.prepare("SELECT id, created_at, priority, product_area, channel, subject, "
+                   "resolved_at IS NULL AND closed_at IS NULL, status, escalated, tier, "
+                   "account_id FROM tickets ORDER BY id");
     while (query.step()) {
         HistoryTicket ticket;
         ticket.row = query.int64(0);
         ticket.createdAt = query.int64(1);
-        for (int field = 0; field < fieldCount; ++field) {
-            ticket.values[field] = reader.valueCode(field, query.textView(2 + field));
+        ticket.values[Priority] = reader.valueCode(Priority, query.textView(2));
+        ticket.values[ProductArea] = reader.valueCode(ProductArea, query.textView(3));
+        ticket.values[Channel] = reader.valueCode(Channel, query.textView(4));
+        if (const auto account = accounts.find(query.textView(10)); account != accounts.end()) {
+            ticket.values[AccountTier] = account->second.first;
+            ticket.values[Segment] = account->second.second;
         }
         // SPEC §7: an `escalated` event, or without an event log the ticket's flag.
         if (hasEventLog) {
-            ticket.escalated = !query.isNull(12);
-            ticket.tier = ticket.escalated ? static_cast<int>(query.int64(12)) : 1;
+            while (moreReached && reached.int64(0) < ticket.row) {
+                moreReached = reached.step();
+            }
+            ticket.escalated = moreReached && reached.int64(0) == ticket.row;
+            ticket.tier = ticket.escalated ? static_cast<int>(reached.int64(1)) : 1;
         } else {
-            ticket.escalated = query.int64(10) != 0;
-            ticket.tier = static_cast<int>(query.optionalInt64(11).value_or(2));
+            ticket.escalated = query.int64(8) != 0;
+            ticket.tier = static_cast<int>(query.optionalInt64(9).value_or(2));
         }
-        const bool open = query.int64(8) != 0 && !risk::isClosedStatus(query.text(9));
+        const bool open = query.int64(6) != 0 && !risk::isClosedStatus(query.text(7));
         if (open && !ticket.escalated) {
             continue; // its outcome is not known yet
         }
-        ticket.subject = reader.subjectCode(query.textView(7));
+        ticket.subject = reader.subjectCode(query.textView(5));
         history.tickets.push_back(ticket);
     }
     reader.chooseStemWords();
@@ -284,13 +312,18 @@ private:
     // Single conditions with enough training tickets that escalate more
     // often than the training months do, best F1 first.
     void chooseSingleConditions() {
-        std::map<std::pair<int, int>, RuleFigures> singles;
+        // Counted per field value and per stem (codes are dense).
+        std::array<std::vector<RuleFigures>, fieldCount + 1> singles;
+        for (int field = 0; field < fieldCount; ++field) {
+            singles[field].resize(m_history.values[field].size());
+        }
+        singles[keywordField].resize(m_history.stemWords.size());
         for (const HistoryTicket& ticket : m_history.tickets) {
             if (ticket.heldOut) {
                 continue;
             }
             auto count = [&](int field, int code) {
-                RuleFigures& figures = singles[{field, code}];
+                RuleFigures& figures = singles[field][code];
                 ++figures.matched;
                 figures.hits += ticket.escalated ? 1 : 0;
             };
@@ -304,10 +337,14 @@ private:
             }
         }
         std::vector<std::pair<RuleFigures, Item>> kept;
-        for (auto [key, figures] : singles) {
-            figures.escalated = m_escalated[0];
-            if (figures.matched >= m_options.minSupport && figures.precision() > trainingRate()) {
-                kept.push_back({figures, Item{key.first, key.second}});
+        for (int field = 0; field <= fieldCount; ++field) {
+            for (std::size_t code = 0; code < singles[field].size(); ++code) {
+                RuleFigures figures = singles[field][code];
+                figures.escalated = m_escalated[0];
+                if (figures.matched >= m_options.minSupport &&
+                    figures.precision() > trainingRate()) {
+                    kept.push_back({figures, Item{field, static_cast<int>(code)}});
+                }
             }
         }
         std::sort(kept.begin(), kept.end(), [&](const auto& a, const auto& b) {

@@ -120,8 +120,8 @@ private slots:
               QStringLiteral("04-matrix-03-sla.png"), QStringLiteral("04-matrix-04-calendars.png"),
               QStringLiteral("04-matrix-05-checklists.png"),
               QStringLiteral("04-matrix-06-taxonomy.png"),
-              QStringLiteral("04-matrix-07-history.png"),
-              QStringLiteral("04-matrix-08-test.png")}) {
+              QStringLiteral("04-matrix-07-history.png"), QStringLiteral("04-matrix-08-test.png"),
+              QStringLiteral("04-matrix-09-suggested.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);

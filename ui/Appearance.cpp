@@ -129,6 +129,12 @@ QLabel#inlineHelp {
     padding: 8px 12px;
     color: @text@;
 }
+QFrame#draftBanner {
+    background: @watchTint@;
+    border: 1px solid @watch@;
+    border-radius: 6px;
+}
+QFrame#draftBanner QLabel { background: transparent; color: @text@; }
 QTableView, QTreeWidget {
     border: 1px solid @border@;
     border-radius: 4px;
@@ -190,6 +196,7 @@ QString styleSheetOf(const ThemeColours& c) {
         {"@card@", name(c.card)},
         {"@accent@", name(c.accent)},
         {"@watch@", name(c.watch)},
+        {"@watchTint@", name(c.watchTint)},
         {"@selection@", c.dark ? QStringLiteral("#2f4f86") : QStringLiteral("#dce8fd")},
         {"@selectionText@", c.dark ? QStringLiteral("#ffffff") : name(c.text)},
         {"@header@", c.dark ? QStringLiteral("#202a37") : QStringLiteral("#f4f6f9")},

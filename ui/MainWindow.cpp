@@ -652,6 +652,7 @@ void MainWindow::visitEveryPage(const std::function<void(const QString& stem)>& 
                         .arg(view + 1, 2, 10, QLatin1Char('0'))
                         .arg(views[view]));
         }
+        shown->finishScreenshots();
     }
 }
 

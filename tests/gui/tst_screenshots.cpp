@@ -1,7 +1,9 @@
 // `escalation-desk --db FILE --screenshots DIR` on the offscreen platform:
 // one PNG per page, each the size of the window and not blank, and of the
-// Welcome page, the user guide and the dark dashboard.
+// Welcome page, the user guide and the dark dashboard; the example draft the
+// Matrix page's draft views need is discarded afterwards.
 
+#include "matrix/MatrixDraft.h"
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 
@@ -108,12 +110,19 @@ private slots:
         QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
                  qPrintable(QString::fromUtf8(app.readAllStandardError())));
 
+        // The example draft of the screenshots is gone again.
+        {
+            store::Workspace workspace(db);
+            QVERIFY(!matrix::loadDraft(workspace.db()));
+        }
+
         const QRegularExpressionMatch size =
             QRegularExpression(QStringLiteral("window (\\d+)x(\\d+)")).match(output);
         QVERIFY2(size.hasMatch(), qPrintable(output));
         const QSize windowSize(size.captured(1).toInt(), size.captured(2).toInt());
 
-        // One PNG per page, and one per editor of the Matrix page.
+        // One PNG per page, and one per editor of the Matrix page (and of
+        // an example draft: its differences and its replay).
         for (const QString& name :
              {QStringLiteral("01-dashboard.png"), QStringLiteral("02-escalations.png"),
               QStringLiteral("04-matrix-01-tiers.png"), QStringLiteral("04-matrix-02-rules.png"),
@@ -121,7 +130,9 @@ private slots:
               QStringLiteral("04-matrix-05-checklists.png"),
               QStringLiteral("04-matrix-06-taxonomy.png"),
               QStringLiteral("04-matrix-07-history.png"), QStringLiteral("04-matrix-08-test.png"),
-              QStringLiteral("04-matrix-09-suggested.png")}) {
+              QStringLiteral("04-matrix-09-draft-diff.png"),
+              QStringLiteral("04-matrix-10-replay.png"),
+              QStringLiteral("04-matrix-11-suggested.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);

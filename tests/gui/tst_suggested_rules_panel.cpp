@@ -1,10 +1,11 @@
 // The Matrix page's "Suggested rules" tab on the hand-laid history of
 // support/SuggestionHistory.h: the table shows core's suggestions with the
 // figures worked out in tst_suggested_rules, selecting one lists its
-// held-out tickets, and "Adopt into draft" adds the rule in one undoable
-// step, before the rule that matches every ticket.
+// held-out tickets, and "Adopt into draft" starts a draft and adds the rule
+// to it in one undoable step, before the rule that matches every ticket.
 
 #include "matrix/MatrixDocument.h"
+#include "matrix/MatrixDraft.h"
 #include "matrix/MatrixStore.h"
 #include "matrix/SuggestedRulesPanel.h"
 #include "pages/MatrixPage.h"
@@ -101,17 +102,24 @@ private slots:
                  QStringLiteral("50.0%"));
         QCOMPARE(panel->tickets()->table()->model()->rowCount(), 2);
 
-        // Adopting: one undoable step; the rule sits before the catch-all.
+        // Adopting starts a draft from the published matrix and adds the rule
+        // to it in one undoable step, before the catch-all; the published
+        // matrix stays as it is.
         const std::size_t before = page.document()->matrix().rules.size();
+        QVERIFY(!page.document()->isEditingDraft());
         QVERIFY(panel->adoptButton()->isEnabled());
         panel->adoptButton()->click();
+        QVERIFY(page.document()->isEditingDraft());
         const auto& rules = page.document()->matrix().rules;
         QCOMPARE(rules.size(), before + 1);
         QCOMPARE(rules[before - 1].name, QStringLiteral("Subject mentions “declined”"));
         QCOMPARE(rules[before - 1], core.rules[3].rule);
         QVERIFY(rules.back().conditions.empty());
         QCOMPARE(page.document()->undoStack()->count(), 1);
-        QCOMPARE(matrix::loadMatrix(workspace.db()).rules.size(), before + 1); // saved
+        const auto draft = matrix::loadDraft(workspace.db());
+        QVERIFY(draft);
+        QCOMPARE(draft->matrix.rules.size(), before + 1); // saved to the draft
+        QCOMPARE(matrix::loadMatrix(workspace.db()).rules.size(), before);
         page.document()->undoStack()->undo();
         QCOMPARE(page.document()->matrix().rules.size(), before);
     }

@@ -44,7 +44,7 @@ SuggestedRulesPanel::SuggestedRulesPanel(MatrixDocument* document, QWidget* pare
            "fitted on the earlier months and measured on the latest months held out: "
            "<b>precision</b> — of the tickets it matches, the share that escalated; "
            "<b>recall</b> — of the escalated tickets, the share it matches. Conditions the "
-           "rules already cover are left out."),
+           "published rules already cover are left out."),
         this);
     help->setObjectName(QStringLiteral("inlineHelp"));
     help->setWordWrap(true);
@@ -72,8 +72,8 @@ SuggestedRulesPanel::SuggestedRulesPanel(MatrixDocument* document, QWidget* pare
     m_table->horizontalHeaderItem(SupportColumn)
         ->setToolTip(tr("Held-out tickets the rule matches"));
     m_table->horizontalHeaderItem(OverlapColumn)
-        ->setToolTip(tr("Share of its held-out tickets the current rules already send to that "
-                        "tier or higher"));
+        ->setToolTip(tr("Share of its held-out tickets the published rules already send to "
+                        "that tier or higher"));
     m_table->setAccessibleName(tr("Suggested rules"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -95,8 +95,9 @@ SuggestedRulesPanel::SuggestedRulesPanel(MatrixDocument* document, QWidget* pare
     splitter->setSizes({240, 200}); // room for a few of the tickets below
     layout->addWidget(splitter, 1);
     m_adopt->setEnabled(false);
-    m_adopt->setToolTip(tr("Add the selected rule to the matrix being edited, before the rule "
-                           "that matches every ticket (can be undone)"));
+    m_adopt->setToolTip(tr("Add the selected rule to the draft (started from the published "
+                           "matrix when there is none), before the rule that matches every "
+                           "ticket; can be undone"));
 
     connect(m_find, &QPushButton::clicked, this, [this] { refresh(true); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &SuggestedRulesPanel::showSelected);
@@ -127,14 +128,14 @@ void SuggestedRulesPanel::refresh(bool force) {
     m_computedFor = workspace->path();
     analysis::SuggestionOptions options = m_options;
     options.holdoutMonths = m_holdout->value();
-    const matrix::Matrix current = m_document->matrix();
+    const matrix::Matrix published = m_document->publishedMatrix();
     m_summary->setText(tr("Reading the history…"));
     m_find->setEnabled(false);
     m_job.run<SuggestionFigures>(
         this, workspace->path(),
-        [current, options](store::Workspace& opened) {
+        [published, options](store::Workspace& opened) {
             return SuggestionFigures{
-                analysis::suggestRules(opened.db(), current, opened.reportingTimeZone(), options),
+                analysis::suggestRules(opened.db(), published, opened.reportingTimeZone(), options),
                 {}};
         },
         [this](SuggestionFigures figures) { showFigures(std::move(figures)); });

@@ -72,6 +72,10 @@ QString percent(const std::optional<double>& fraction, int decimals) {
     return QLocale().toString(*fraction * 100.0, 'f', decimals) + QLatin1Char('%');
 }
 
+QString hours(double hours) {
+    return tr("%1 h").arg(QLocale().toString(hours, 'f', 1));
+}
+
 QString minutes(const std::optional<double>& minutes) {
     if (!minutes) {
         return QStringLiteral("—");

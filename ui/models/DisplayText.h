@@ -28,6 +28,8 @@ QString percent(const std::optional<double>& fraction, int decimals = 1);
 // A duration in minutes as it reads best: "42 min", "3.5 h", "2.1 d"; an
 // em dash when empty.
 QString minutes(const std::optional<double>& minutes);
+// Hours with one decimal: "12.5 h".
+QString hours(double hours);
 // A signed change of minutes: "+12 min", "−1.5 h".
 QString signedMinutes(double minutes);
 // A signed difference of two fractions in percentage points: "+1.7 pts".

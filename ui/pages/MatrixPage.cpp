@@ -5,9 +5,14 @@
 #include "matrix/CalendarsEditor.h"
 #include "matrix/ChecklistsEditor.h"
 #include "matrix/CostEditor.h"
+#include "matrix/DraftBanner.h"
+#include "matrix/DraftDiffView.h"
 #include "matrix/HistoryView.h"
+#include "matrix/MatrixDiff.h"
 #include "matrix/MatrixDocument.h"
 #include "matrix/MatrixFile.h"
+#include "matrix/PublishDraftDialog.h"
+#include "matrix/ReplayPanel.h"
 #include "matrix/RulesEditor.h"
 #include "matrix/SlaEditor.h"
 #include "matrix/SuggestedRulesPanel.h"
@@ -16,9 +21,11 @@
 #include "matrix/TiersEditor.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
+#include "widgets/PeriodPicker.h"
 
 #include <algorithm>
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -28,6 +35,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
@@ -92,6 +100,10 @@ MatrixPage::MatrixPage(QWidget* parent)
     }
     m_import = new QAction(tr("Import…"), this);
     m_import->setToolTip(tr("Replace the matrix with a matrix file (can be undone)"));
+    m_startDraft = new QAction(tr("Start a Draft"), this);
+    m_startDraft->setToolTip(tr("Copy the published matrix into a draft: edit it, compare it and "
+                                "replay past tickets through it before it becomes the team's "
+                                "policy"));
     auto* exportAction = new QAction(tr("Export…"), this);
     // Ctrl+E as on the Reports page; only while the matrix page is shown.
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -117,9 +129,13 @@ MatrixPage::MatrixPage(QWidget* parent)
         header->addWidget(button);
     }
     header->addSpacing(12);
+    m_startDraftButton = barButton(m_startDraft, this);
+    header->addWidget(m_startDraftButton);
     header->addWidget(barButton(m_import, this));
     header->addWidget(barButton(exportAction, this));
     layout->addLayout(header);
+    m_banner = new DraftBanner(m_document, this);
+    layout->addWidget(m_banner);
     // A first-time user sees what the defaults are before changing them.
     m_defaultsHelp = new QLabel(
         tr("<b>These are the default tiers, rules and SLAs.</b> Four tiers: Tier 1 frontline, "
@@ -153,6 +169,8 @@ MatrixPage::MatrixPage(QWidget* parent)
     causesLayout->addWidget(m_cost, 1);
     m_history = new HistoryView(m_document, this);
     m_test = new TestTicketPanel(m_document, this);
+    m_diff = new DraftDiffView(m_document, this);
+    m_replay = new ReplayPanel(m_document, this);
     m_suggested = new SuggestedRulesPanel(m_document, this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_tiers, tr("Tiers"));
@@ -163,6 +181,8 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_tabs->addTab(causes, tr("Root causes && cost"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_test, tr("Test a ticket"));
+    m_tabs->addTab(m_diff, tr("Compare with published"));
+    m_tabs->addTab(m_replay, tr("Replay"));
     m_tabs->addTab(m_suggested, tr("Suggested rules"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -205,12 +225,27 @@ MatrixPage::MatrixPage(QWidget* parent)
     connect(m_suggested, &SuggestedRulesPanel::adoptRequested, this, &MatrixPage::adoptRule);
     connect(m_import, &QAction::triggered, this, &MatrixPage::chooseImport);
     connect(exportAction, &QAction::triggered, this, &MatrixPage::chooseExport);
+    connect(m_startDraft, &QAction::triggered, this, [this] { startDraft(); });
+    connect(m_document, &MatrixDocument::draftModeChanged, this, &MatrixPage::showDraftMode);
+    connect(m_document, &MatrixDocument::matrixChanged, this, [this] {
+        m_banner->refresh();
+        m_diff->refresh();
+        m_replay->markOutdated();
+    });
+    connect(m_banner, &DraftBanner::compareRequested, this,
+            [this] { m_tabs->setCurrentIndex(CompareTab); });
+    connect(m_banner, &DraftBanner::replayRequested, this, &MatrixPage::showReplay);
+    connect(m_banner, &DraftBanner::publishRequested, this, &MatrixPage::choosePublish);
+    connect(m_banner, &DraftBanner::discardRequested, this, &MatrixPage::chooseDiscard);
+    connect(m_diff, &DraftDiffView::sectionActivated, this, &MatrixPage::revealPath);
+    showDraftMode();
     showIssues();
 }
 
 void MatrixPage::setWorkspace(store::Workspace* workspace) {
     m_workspace = workspace;
     enableEdit(m_import, true, readOnlyExplanation(workspace));
+    enableEdit(m_startDraft, true, readOnlyExplanation(workspace));
     m_document->setWorkspace(workspace);
     m_suggested->reset();
     if (m_tabs->currentIndex() == HistoryTab) {
@@ -221,12 +256,21 @@ void MatrixPage::setWorkspace(store::Workspace* workspace) {
     }
 }
 
-bool MatrixPage::isBusy() const {
-    return m_suggested->isBusy();
-}
-
 void MatrixPage::adoptRule(const matrix::SeverityRule& rule) {
-    // One undoable step, saved and logged like any other edit.
+    // Into the draft, started from the published matrix when there is none;
+    // the rule is one undoable edit of it.
+    if (!m_document->isEditingDraft() && !startDraft().isEmpty()) {
+        return;
+    }
+    const auto& rules = m_document->matrix().rules;
+    if (std::any_of(rules.begin(), rules.end(), [&rule](const matrix::SeverityRule& existing) {
+            return existing.conditions == rule.conditions;
+        })) {
+        shown::warning(
+            this, tr("Rule not added"),
+            tr("The draft already has a rule with the conditions of “%1”.").arg(rule.name));
+        return;
+    }
     const bool added = m_document->edit(
         tr("Adopt suggested rule “%1”").arg(rule.name),
         [&rule](matrix::Matrix& matrix) { analysis::insertSuggestedRule(matrix.rules, rule); });
@@ -239,7 +283,7 @@ void MatrixPage::showIssues() {
     const auto& issues = m_document->issues();
     const QString readOnly = m_document->readOnlyExplanation();
     // An invitation to change the defaults: not where nothing can be changed.
-    m_defaultsHelp->setVisible(m_workspace && readOnly.isEmpty() &&
+    m_defaultsHelp->setVisible(m_workspace && readOnly.isEmpty() && !m_document->isEditingDraft() &&
                                isDefaultMatrix(m_document->matrix()));
     m_issues->clear();
     for (const matrix::ValidationIssue& issue : issues) {
@@ -259,6 +303,10 @@ void MatrixPage::showIssues() {
         m_status->setText(tr("<span style='color:#b7791f'>%1</span> The matrix is shown as it is "
                              "stored and cannot be changed here.")
                               .arg(shown::html(readOnly)));
+    } else if (errors == 0 && warnings == 0 && m_document->isEditingDraft()) {
+        m_status->setText(tr("<span style='color:#2f855a'>✔ The draft is valid.</span> Every edit "
+                             "is saved to the draft; the history records the draft when it is "
+                             "published."));
     } else if (errors == 0 && warnings == 0) {
         m_status->setText(tr("<span style='color:#2f855a'>✔ The matrix is valid.</span> Every edit "
                              "is saved at once and recorded in the history."));
@@ -393,29 +441,198 @@ void MatrixPage::chooseExport() {
     }
 }
 
+void MatrixPage::showDraftMode() {
+    const bool draft = m_document->isEditingDraft();
+    m_banner->reloadDraft();
+    m_startDraftButton->setVisible(m_workspace && !draft);
+    m_tabs->setTabVisible(CompareTab, draft);
+    m_tabs->setTabVisible(ReplayTab, draft);
+    m_replay->clear();
+    m_diff->refresh();
+}
+
+void MatrixPage::showReplay() {
+    m_tabs->setCurrentIndex(ReplayTab);
+    // Once per draft state: a replay can take a while on a large workspace.
+    if (!m_replay->isCurrent() && !m_replay->isBusy()) {
+        m_replay->run();
+    }
+}
+
+QString MatrixPage::startDraft(bool quiet) {
+    const QString problem = m_document->startDraft();
+    if (!problem.isEmpty()) {
+        if (!quiet) {
+            shown::warning(this, tr("No draft started"), problem);
+        }
+        return problem;
+    }
+    emit statusMessage(tr("Editing a draft: the published matrix stays as it is until you "
+                          "publish the draft"));
+    return {};
+}
+
+matrix::PublishResult MatrixPage::publishDraft(const QString& summary, bool force, bool quiet) {
+    using Status = matrix::PublishResult::Status;
+    const matrix::PublishResult result = m_document->publishDraft(summary, force);
+    switch (result.status) {
+    case Status::Published:
+        emit statusMessage(result.message);
+        // Where the one entry it made shows.
+        m_tabs->setCurrentIndex(HistoryTab);
+        m_history->reload();
+        break;
+    case Status::Stale:
+        break; // choosePublish() asks whether to publish anyway
+    case Status::Unchanged:
+        if (!quiet) {
+            shown::information(this, tr("Nothing to publish"), result.message);
+        }
+        break;
+    case Status::Invalid:
+    case Status::NoDraft:
+        if (!quiet) {
+            QStringList lines{result.message};
+            for (const matrix::ValidationIssue& issue : result.issues) {
+                if (issue.severity == matrix::ValidationIssue::Severity::Error) {
+                    lines << QStringLiteral("%1: %2").arg(issue.place, issue.message);
+                }
+            }
+            shown::warning(this, tr("Draft not published"), lines.join(QLatin1Char('\n')));
+        }
+        break;
+    }
+    return result;
+}
+
+QString MatrixPage::discardDraft(bool quiet) {
+    const QString problem = m_document->discardDraft();
+    if (!problem.isEmpty() && !quiet) {
+        shown::warning(this, tr("Draft not discarded"), problem);
+    }
+    if (problem.isEmpty()) {
+        emit statusMessage(tr("Draft discarded: the published matrix is shown"));
+    }
+    return problem;
+}
+
+void MatrixPage::choosePublish() {
+    if (!m_document->isEditingDraft()) {
+        return;
+    }
+    PublishDraftDialog dialog(*m_document, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const matrix::PublishResult result = publishDraft(dialog.summary(), false);
+    if (result.status != matrix::PublishResult::Status::Stale) {
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Publish the Draft"),
+                    tr("The published matrix changed since this draft was started."),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(result.message + QStringLiteral("\n\n") +
+                           tr("Publish anyway to replace those changes with the draft, or cancel "
+                              "to keep the draft and look at the History first."));
+    QAbstractButton* anyway = box.addButton(tr("Publish Anyway"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    shown::makePlain(box);
+    box.exec();
+    if (box.clickedButton() == anyway) {
+        publishDraft(dialog.summary(), true);
+    }
+}
+
+void MatrixPage::chooseDiscard() {
+    if (!m_document->isEditingDraft()) {
+        return;
+    }
+    const std::size_t differences =
+        matrix::diffMatrices(m_document->publishedMatrix(), m_document->matrix()).size();
+    const QString question =
+        differences == 1 ? tr("Discard the draft and its 1 difference from the published matrix?")
+                         : tr("Discard the draft and its %1 differences from the published matrix?")
+                               .arg(differences);
+    if (shown::question(this, tr("Discard the Draft"),
+                        question + QLatin1Char(' ') +
+                            tr("The published matrix stays as it is; the draft cannot be "
+                               "brought back."),
+                        QMessageBox::Discard | QMessageBox::Cancel,
+                        QMessageBox::Cancel) == QMessageBox::Discard) {
+        discardDraft();
+    }
+}
+
+bool MatrixPage::isBusy() const {
+    return m_replay->isBusy() || m_suggested->isBusy();
+}
+
 void MatrixPage::saveSettings(QSettings& settings) const {
-    settings.setValue(QStringLiteral("matrix/tab"), m_tabs->currentIndex());
+    // The draft's tabs come and go with the draft: the editors' are kept.
+    const int tab = m_tabs->currentIndex();
+    settings.setValue(QStringLiteral("matrix/tab"), tab < CompareTab ? tab : int(TiersTab));
+    m_replay->periodPicker()->saveSettings(settings, QStringLiteral("matrix/replay"));
 }
 
 void MatrixPage::restoreSettings(QSettings& settings) {
     const int tab = settings.value(QStringLiteral("matrix/tab"), 0).toInt();
-    m_tabs->setCurrentIndex(tab >= 0 && tab < m_tabs->count() ? tab : 0);
+    m_tabs->setCurrentIndex(tab >= 0 && tab < CompareTab ? tab : 0);
+    m_replay->periodPicker()->restoreSettings(settings, QStringLiteral("matrix/replay"));
 }
 
 QStringList MatrixPage::screenshotViews() const {
     return {QStringLiteral("tiers"),     QStringLiteral("rules"),      QStringLiteral("sla"),
             QStringLiteral("calendars"), QStringLiteral("checklists"), QStringLiteral("taxonomy"),
-            QStringLiteral("history"),   QStringLiteral("test"),       QStringLiteral("suggested")};
+            QStringLiteral("history"),   QStringLiteral("test"),       QStringLiteral("draft-diff"),
+            QStringLiteral("replay"),    QStringLiteral("suggested")};
 }
 
 void MatrixPage::showScreenshotView(int index) {
+    if ((index == CompareTab || index == ReplayTab) && !m_document->isEditingDraft()) {
+        startScreenshotDraft();
+    }
     m_tabs->setCurrentIndex(index);
     if (index == TestTab) {
         m_test->chooseExample();
     }
+    if (index == ReplayTab) {
+        m_replay->run();
+    }
     if (index == SuggestedTab) {
         m_suggested->refresh();
     }
+}
+
+void MatrixPage::startScreenshotDraft() {
+    if (!m_document->readOnlyExplanation().isEmpty() || !startDraft(true).isEmpty()) {
+        return;
+    }
+    m_screenshotDraft = true;
+    // Changes a manager weighs: more tickets "many users" and sent to
+    // engineering, and High tickets resolved in half the time.
+    m_document->edit(tr("Lower the threshold of “Many users affected”"), [](matrix::Matrix& m) {
+        for (matrix::SeverityRule& rule : m.rules) {
+            if (rule.name == QLatin1String("Many users affected") && !rule.conditions.empty()) {
+                rule.conditions.front().value = QStringLiteral("5");
+                rule.targetTier = 3;
+            }
+        }
+    });
+    m_document->edit(tr("Resolve High tickets in half the time"), [](matrix::Matrix& m) {
+        for (sla::SlaPolicy& policy : m.policies) {
+            if (policy.priority == QLatin1String("High")) {
+                policy.resolutionMin /= 2;
+            }
+        }
+    });
+}
+
+void MatrixPage::finishScreenshots() {
+    if (m_screenshotDraft) {
+        m_screenshotDraft = false;
+        discardDraft(true);
+    }
+    m_tabs->setCurrentIndex(TiersTab);
 }
 
 void MatrixPage::prepareScreenshot() {

@@ -27,6 +27,8 @@ public:
     // each; the main window saves one PNG per view, after showing it.
     virtual QStringList screenshotViews() const { return {}; }
     virtual void showScreenshotView(int index) { Q_UNUSED(index); }
+    // After its views were saved: undoes what showing them needed.
+    virtual void finishScreenshots() {}
     // Whether the page is still loading data in the background.
     virtual bool isBusy() const { return false; }
     virtual void saveSettings(QSettings& settings) const { Q_UNUSED(settings); }

@@ -20,10 +20,6 @@ struct LedgerPair {
     QString error;
 };
 
-QString hoursText(double hours) {
-    return EngineeringCard::tr("%1 h").arg(QLocale().toString(hours, 'f', 1));
-}
-
 } // namespace
 
 EngineeringCard::EngineeringCard(QWidget* parent)
@@ -94,15 +90,15 @@ void EngineeringCard::showPeriod(store::Workspace* workspace, const metrics::Dat
                 setBand(Tone::Watch, tr("No engineering tier"), analysis::ledgerSentence(l));
                 return;
             }
-            setValue(hoursText(l.engineerHours));
+            setValue(display::hours(l.engineerHours));
             const double difference = l.engineerHours - pair.previous.engineerHours;
             const double shown = std::round(difference * 10.0) / 10.0;
             setChange(shown,
                       (shown > 0   ? QStringLiteral("+")
                        : shown < 0 ? QStringLiteral("−")
                                    : QString()) +
-                          hoursText(std::abs(shown)),
-                      tr("Previous: %1").arg(hoursText(pair.previous.engineerHours)),
+                          display::hours(std::abs(shown)),
+                      tr("Previous: %1").arg(display::hours(pair.previous.engineerHours)),
                       Trend::UpIsBad);
             const QString share =
                 l.avoidableShare ? display::percent(l.avoidableShare) : QStringLiteral("—");

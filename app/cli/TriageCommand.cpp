@@ -8,6 +8,7 @@
 
 #include "matrix/MatrixStore.h"
 #include "matrix/TicketAssessment.h"
+#include "risk/Sentiment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,8 +57,11 @@ void printTriage(const QString& ticketId, const matrix::TriageResult& result) {
     out() << '\n';
     for (const matrix::ConditionOutcome& outcome : result.conditions) {
         out() << "    " << (outcome.held ? "✓ " : "✗ ") << outcome.condition.field << ' '
-              << matrix::operatorName(outcome.condition.op) << ' ' << outcome.condition.value
-              << '\n';
+              << matrix::operatorName(outcome.condition.op) << ' ' << outcome.condition.value;
+        if (!outcome.shown.trimmed().isEmpty() && !outcome.shown.contains(QLatin1Char('\n'))) {
+            out() << " (" << outcome.shown << ')';
+        }
+        out() << '\n';
     }
 }
 
@@ -80,7 +84,8 @@ int runTriage(const QStringList& arguments) {
 
     auto workspace = openWorkspace(parser);
     const UtcSeconds asOf = asOfInstant(parser, workspace->reportingTimeZone());
-    const matrix::MatrixEvaluator evaluator(matrix::loadMatrix(workspace->db()));
+    matrix::MatrixEvaluator evaluator(matrix::loadMatrix(workspace->db()));
+    evaluator.setSentimentSource(risk::ticketSentimentSource(evaluator.matrix()));
     const bool json = parser.isSet(QStringLiteral("json"));
 
     if (parser.isSet(QStringLiteral("ticket"))) {

@@ -56,6 +56,37 @@ void countSla(ReplaySide& side, const std::optional<sla::SlaEvaluation>& evaluat
     }
 }
 
+std::optional<sla::ClockStatus> statusOf(const std::optional<sla::SlaEvaluation>& evaluation,
+                                         sla::SlaTarget target) {
+    if (evaluation) {
+        for (const sla::TargetClock& clock : evaluation->targets) {
+            if (clock.target == target) {
+                return clock.status;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void noteSlaShifts(MatrixReplay& replay, const matrix::TicketContext& context,
+                   const std::optional<sla::SlaEvaluation>& published,
+                   const std::optional<sla::SlaEvaluation>& draft) {
+    using sla::ClockStatus;
+    for (const sla::SlaTarget target :
+         {sla::SlaTarget::FirstResponse, sla::SlaTarget::Resolution, sla::SlaTarget::Claim}) {
+        const auto before = statusOf(published, target);
+        const auto after = statusOf(draft, target);
+        ReplaySlaShift& shift = replay.slaShifts[static_cast<std::size_t>(target)];
+        if (before == ClockStatus::Met && after == ClockStatus::Breached) {
+            shift.metToBreached.push_back(context.row);
+            shift.metToBreachedIds.push_back(context.ticket.ticketId);
+        } else if (before == ClockStatus::Breached && after == ClockStatus::Met) {
+            shift.breachedToMet.push_back(context.row);
+            shift.breachedToMetIds.push_back(context.ticket.ticketId);
+        }
+    }
+}
+
 bool treatedAlike(const matrix::TriageResult& a, const matrix::TriageResult& b) {
     return a.priority == b.priority && a.targetTier == b.targetTier;
 }
@@ -132,6 +163,7 @@ private:
         ++m_out.tickets;
         countSla(m_out.published, published.sla);
         countSla(m_out.draft, draft.sla);
+        noteSlaShifts(m_out, context, published.sla, draft.sla);
         if (treatedAlike(published.triage, draft.triage)) {
             return;
         }
@@ -203,6 +235,20 @@ QString treatment(const QString& priority, const std::optional<int>& tier) {
              tier ? QString::number(*tier) : QStringLiteral("—"));
 }
 
+// "T2, T3" or "T2, T3, … and 25 more".
+QString idSample(const std::vector<QString>& ids) {
+    constexpr std::size_t shown = 5;
+    QStringList sample;
+    for (std::size_t i = 0; i < std::min(shown, ids.size()); ++i) {
+        sample << ids[i];
+    }
+    QString text = sample.join(QStringLiteral(", "));
+    if (ids.size() > shown) {
+        text += QStringLiteral(" and %1 more").arg(count(std::int64_t(ids.size() - shown)));
+    }
+    return text;
+}
+
 QString slaLines(const MatrixReplay& replay) {
     QString text = QStringLiteral("%1 %2 %3\n")
                        .arg(QStringLiteral("SLA results"), -20)
@@ -221,6 +267,19 @@ QString slaLines(const MatrixReplay& replay) {
                     .arg(name, -18)
                     .arg(cell(replay.published), -38)
                     .arg(cell(replay.draft));
+    }
+    for (const sla::SlaTarget target :
+         {sla::SlaTarget::FirstResponse, sla::SlaTarget::Resolution, sla::SlaTarget::Claim}) {
+        const ReplaySlaShift& shift = replay.slaShifts[static_cast<std::size_t>(target)];
+        const QString name = sla::slaTargetName(target).replace(QLatin1Char('_'), QLatin1Char(' '));
+        for (const auto& [ids, verdict] :
+             {std::pair{&shift.metToBreachedIds, QStringLiteral("met → breached")},
+              std::pair{&shift.breachedToMetIds, QStringLiteral("breached → met")}}) {
+            if (!ids->empty()) {
+                text += QStringLiteral("  %1: %2 tickets %3 (%4)\n")
+                            .arg(name, count(std::int64_t(ids->size())), verdict, idSample(*ids));
+            }
+        }
     }
     return text;
 }

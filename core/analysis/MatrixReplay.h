@@ -75,6 +75,14 @@ struct ReplayRuleShift {
     std::int64_t count() const { return static_cast<std::int64_t>(rows.size()); }
 };
 
+// The tickets whose verdict on one SLA target differs between the matrices.
+struct ReplaySlaShift {
+    std::vector<std::int64_t> metToBreached; // rows, in creation order
+    std::vector<std::int64_t> breachedToMet;
+    std::vector<QString> metToBreachedIds; // the same, as helpdesk ids
+    std::vector<QString> breachedToMetIds;
+};
+
 // A ticket the draft's rules flag before the published ones would have (or
 // before it was actually escalated).
 struct ReplayFlaggedEarlier {
@@ -90,6 +98,8 @@ struct MatrixReplay {
     ReplaySide draft;
     std::vector<ReplayChangedTicket> changedTickets; // in creation order
     std::vector<ReplayRuleShift> ruleShifts;         // most tickets first, ties by names
+    // Indexed by sla::SlaTarget, like ReplaySide::sla.
+    std::array<ReplaySlaShift, 3> slaShifts;
     // Set only when the rules can tell when they first flag a ticket.
     std::optional<std::vector<ReplayFlaggedEarlier>> flaggedEarlier;
 };

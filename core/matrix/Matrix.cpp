@@ -310,8 +310,8 @@ const std::vector<RuleField>& ruleFields() {
         {QStringLiteral("account_segment"), QStringLiteral("The account's segment"), false},
         {QStringLiteral("account_arr"), QStringLiteral("The account's annual recurring revenue"),
          true},
-        {QStringLiteral("users_affected"), QStringLiteral("Users affected (ticket attribute)"),
-         true},
+        {QStringLiteral("users_affected"),
+         QStringLiteral("Users affected (the ticket attribute users_affected)"), true},
         {QStringLiteral("workaround_available"),
          QStringLiteral("Whether a workaround exists: yes or no (ticket attribute)"), false},
         {QStringLiteral("product_area"), QStringLiteral("The ticket's product area"), false},
@@ -326,6 +326,19 @@ const std::vector<RuleField>& ruleFields() {
         {QStringLiteral("tier"), QStringLiteral("The tier the ticket is at"), true},
         {QStringLiteral("sla_consumed"),
          QStringLiteral("Share of the most used running SLA target (0.9 = 90%)"), true},
+        {QStringLiteral("minutes_without_progress"),
+         QStringLiteral("Business minutes since the last progress: creation, the first reply or "
+                        "any event but a reassignment (a customer's message is none); unknown "
+                        "once resolved"),
+         true},
+        {QStringLiteral("sentiment"),
+         QStringLiteral("Sentiment of subject and description, 0 very negative, 50 neutral, "
+                        "100 very positive"),
+         true},
+        {QStringLiteral("renewal_days"),
+         QStringLiteral("Days until the account renews (within 30: renews in the next 30 days); "
+                        "unknown without a renewal date"),
+         true},
     };
     return fields;
 }
@@ -344,6 +357,8 @@ QString operatorName(ConditionOperator op) {
         return QStringLiteral("at_least");
     case ConditionOperator::AtMost:
         return QStringLiteral("at_most");
+    case ConditionOperator::Within:
+        return QStringLiteral("within");
     case ConditionOperator::IsEmpty:
         return QStringLiteral("is_empty");
     }
@@ -354,7 +369,7 @@ std::optional<ConditionOperator> parseOperator(const QString& name) {
     for (const auto op :
          {ConditionOperator::Equals, ConditionOperator::OneOf, ConditionOperator::ContainsWord,
           ConditionOperator::MatchesAnyKeyword, ConditionOperator::AtLeast,
-          ConditionOperator::AtMost, ConditionOperator::IsEmpty}) {
+          ConditionOperator::AtMost, ConditionOperator::Within, ConditionOperator::IsEmpty}) {
         if (operatorName(op) == name.trimmed().toLower()) {
             return op;
         }

@@ -45,6 +45,7 @@ enum class ConditionOperator {
     MatchesAnyKeyword, // the field contains any of the comma-separated keywords
     AtLeast,           // the field, a number, is ≥ the value
     AtMost,            // the field, a number, is ≤ the value
+    Within,            // the field, a number, is from 0 up to the value
     IsEmpty,           // the field is blank (value ignored)
 };
 

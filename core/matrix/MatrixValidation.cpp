@@ -1,5 +1,7 @@
 #include "matrix/MatrixValidation.h"
 
+#include "matrix/SeverityRules.h"
+
 #include <QSet>
 #include <QTimeZone>
 
@@ -282,6 +284,13 @@ QSet<QString> loweredItems(const QString& value) {
     return set;
 }
 
+// The fields the evaluator measures (business minutes, a score, days):
+// numbers with no text to compare.
+bool isMeasuredField(const QString& field) {
+    const QString name = field.trimmed().toLower();
+    return name == noProgressField || name == sentimentField || name == renewalField;
+}
+
 // Whether `general` holds whenever `specific` holds.
 bool implies(const Condition& specific, const Condition& general) {
     using Op = ConditionOperator;
@@ -311,17 +320,23 @@ bool implies(const Condition& specific, const Condition& general) {
                        .first()
                        .compare(general.value.trimmed(), Qt::CaseInsensitive) == 0;
     case Op::AtLeast:
-    case Op::AtMost: {
+    case Op::AtMost:
+    case Op::Within: {
         const auto bound = number(general.value);
         const auto value = number(specific.value);
         if (!bound || !value) {
             return false;
         }
-        const bool atLeast = general.op == Op::AtLeast;
-        if (specific.op == general.op || specific.op == Op::Equals) {
-            return atLeast ? *value >= *bound : *value <= *bound;
+        if (general.op == Op::AtLeast) {
+            return (specific.op == Op::AtLeast || specific.op == Op::Equals) && *value >= *bound;
         }
-        return false;
+        // "within V" is "at least 0 and at most V"; "at most V" holds below
+        // 0 too, so it implies no "within".
+        const bool fromZero = specific.op == Op::Within || specific.op == Op::Equals;
+        if (general.op == Op::AtMost) {
+            return (specific.op == Op::AtMost || fromZero) && *value <= *bound;
+        }
+        return fromZero && *value >= 0 && *value <= *bound;
     }
     case Op::Equals:
     case Op::IsEmpty:
@@ -330,11 +345,17 @@ bool implies(const Condition& specific, const Condition& general) {
     return false;
 }
 
-// Conditions no ticket can meet together: a ≥ bound above a ≤ bound.
+// Conditions no ticket can meet together: a ≥ bound above a ≤ bound, or a
+// "within" a negative bound (from 0 up to below 0).
 bool contradictory(const SeverityRule& rule) {
     for (const Condition& a : rule.conditions) {
+        if (a.op == ConditionOperator::Within && number(a.value) && *number(a.value) < 0) {
+            return true;
+        }
         for (const Condition& b : rule.conditions) {
-            if (a.op == ConditionOperator::AtLeast && b.op == ConditionOperator::AtMost &&
+            const bool upperBound =
+                b.op == ConditionOperator::AtMost || b.op == ConditionOperator::Within;
+            if (a.op == ConditionOperator::AtLeast && upperBound &&
                 a.field.trimmed().compare(b.field.trimmed(), Qt::CaseInsensitive) == 0) {
                 const auto low = number(a.value);
                 const auto high = number(b.value);
@@ -389,7 +410,15 @@ void checkRules(const Matrix& matrix, Collector& issues) {
             const Condition& condition = rule.conditions[c];
             const QString where = path + QStringLiteral(".conditions[%1]").arg(c);
             const bool numeric = condition.op == ConditionOperator::AtLeast ||
-                                 condition.op == ConditionOperator::AtMost;
+                                 condition.op == ConditionOperator::AtMost ||
+                                 condition.op == ConditionOperator::Within;
+            if (!numeric && isMeasuredField(condition.field)) {
+                issues.error(
+                    place, where + QStringLiteral(".operator"),
+                    QStringLiteral("%1 tests %2 with %3; it is a measured number: use "
+                                   "at_least, at_most or within.")
+                        .arg(ruleLabel(i, rule), condition.field, operatorName(condition.op)));
+            }
             if (!fieldNames.contains(condition.field.trimmed().toLower()) &&
                 !condition.field.trimmed().startsWith(QLatin1String("attr:"))) {
                 issues.warning(place, where + QStringLiteral(".field"),

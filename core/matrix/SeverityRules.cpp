@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace escdesk::matrix {
 
@@ -55,6 +56,38 @@ QString yesNo(const QString& value) {
     return value.trimmed();
 }
 
+QString optionalNumber(std::optional<double> value) {
+    return value ? QString::number(*value) : QString();
+}
+
+// Whole days from the evaluation date to the account's renewal (negative
+// once past); empty when either date is unknown.
+QString daysToRenewal(const TriageInput& input) {
+    if (!input.account || !input.account->renewalDate.isValid() ||
+        !input.evaluationDate.isValid()) {
+        return {};
+    }
+    return QString::number(input.evaluationDate.daysTo(input.account->renewalDate));
+}
+
+// A number for reading: at most one decimal, none when whole.
+QString readable(double value) {
+    const double rounded = std::round(value * 10.0) / 10.0;
+    return QString::number(rounded, 'f', rounded == std::floor(rounded) ? 0 : 1);
+}
+
+QString renewalText(qint64 days) {
+    if (days == 0) {
+        return QStringLiteral("renews today");
+    }
+    if (days > 0) {
+        return days == 1 ? QStringLiteral("renews in 1 day")
+                         : QStringLiteral("renews in %1 days").arg(days);
+    }
+    return days == -1 ? QStringLiteral("renewed 1 day ago")
+                      : QStringLiteral("renewed %1 days ago").arg(-days);
+}
+
 } // namespace
 
 QString fieldValue(const QString& field, const TriageInput& input) {
@@ -70,7 +103,7 @@ QString fieldValue(const QString& field, const TriageInput& input) {
         return input.account && input.account->arr ? QString::number(*input.account->arr)
                                                    : QString();
     }
-    if (name == QLatin1String("users_affected")) {
+    if (name == usersAffectedField) {
         return attribute(ticket, {QStringLiteral("users_affected"),
                                   QStringLiteral("affected_users"), QStringLiteral("users")});
     }
@@ -108,8 +141,17 @@ QString fieldValue(const QString& field, const TriageInput& input) {
     if (name == QLatin1String("tier")) {
         return ticket.tier ? QString::number(*ticket.tier) : QString();
     }
-    if (name == QLatin1String("sla_consumed")) {
-        return input.slaConsumed ? QString::number(*input.slaConsumed) : QString();
+    if (name == slaConsumedField) {
+        return optionalNumber(input.slaConsumed);
+    }
+    if (name == noProgressField) {
+        return optionalNumber(input.minutesWithoutProgress);
+    }
+    if (name == sentimentField) {
+        return optionalNumber(input.sentiment);
+    }
+    if (name == renewalField) {
+        return daysToRenewal(input);
     }
     return attribute(ticket, {field.trimmed()}); // any extra source column
 }
@@ -128,18 +170,63 @@ bool conditionHolds(const Condition& condition, const QString& actual) {
     case ConditionOperator::MatchesAnyKeyword:
         return text::containsAnyKeyword(actual, listItems(condition.value));
     case ConditionOperator::AtLeast:
-    case ConditionOperator::AtMost: {
+    case ConditionOperator::AtMost:
+    case ConditionOperator::Within: {
         const auto value = number(actual);
         const auto bound = number(condition.value);
         if (!value || !bound) {
             return false; // an unknown number satisfies no bound
         }
-        return condition.op == ConditionOperator::AtLeast ? *value >= *bound : *value <= *bound;
+        if (condition.op == ConditionOperator::AtLeast) {
+            return *value >= *bound;
+        }
+        const bool belowBound = *value <= *bound;
+        return condition.op == ConditionOperator::AtMost ? belowBound : belowBound && *value >= 0;
     }
     case ConditionOperator::IsEmpty:
         return actual.trimmed().isEmpty();
     }
     return false;
+}
+
+QString shownValue(const QString& field, const QString& actual) {
+    const QString name = field.trimmed().toLower();
+    const bool measured = name == noProgressField || name == sentimentField ||
+                          name == renewalField || name == usersAffectedField;
+    if (!measured) {
+        return actual;
+    }
+    const auto value = number(actual);
+    if (!value) {
+        return actual.trimmed().isEmpty() ? QStringLiteral("unknown") : actual;
+    }
+    if (name == noProgressField) {
+        return QStringLiteral("%1 business min without progress").arg(readable(*value));
+    }
+    if (name == sentimentField) {
+        return QStringLiteral("sentiment %1 of 100").arg(readable(*value));
+    }
+    if (name == renewalField) {
+        return renewalText(static_cast<qint64>(*value));
+    }
+    return *value == 1 ? QStringLiteral("1 user affected")
+                       : QStringLiteral("%1 users affected").arg(readable(*value));
+}
+
+ConditionOutcome evaluateCondition(const Condition& condition, const TriageInput& input) {
+    ConditionOutcome outcome{condition, false, fieldValue(condition.field, input), {}};
+    outcome.held = conditionHolds(condition, outcome.actual);
+    outcome.shown = shownValue(condition.field, outcome.actual);
+    return outcome;
+}
+
+bool rulesTest(const std::vector<SeverityRule>& rules, QLatin1String field) {
+    return std::any_of(rules.begin(), rules.end(), [&](const SeverityRule& rule) {
+        return std::any_of(
+            rule.conditions.begin(), rule.conditions.end(), [&](const Condition& condition) {
+                return condition.field.trimmed().compare(field, Qt::CaseInsensitive) == 0;
+            });
+    });
 }
 
 TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& input) {
@@ -149,8 +236,7 @@ TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& i
         std::vector<ConditionOutcome> outcomes;
         bool all = true;
         for (const Condition& condition : rule.conditions) {
-            ConditionOutcome outcome{condition, false, fieldValue(condition.field, input)};
-            outcome.held = conditionHolds(condition, outcome.actual);
+            ConditionOutcome outcome = evaluateCondition(condition, input);
             all = all && outcome.held;
             outcomes.push_back(std::move(outcome));
         }

@@ -19,18 +19,34 @@
 
 namespace escdesk::matrix {
 
-// What the rules look at: a ticket, its account (if known) and the share of
-// its most used running SLA target (if computed).
+// The rule fields that are measured rather than read off the ticket.
+inline constexpr QLatin1String noProgressField{"minutes_without_progress"};
+inline constexpr QLatin1String sentimentField{"sentiment"};
+inline constexpr QLatin1String renewalField{"renewal_days"};
+inline constexpr QLatin1String usersAffectedField{"users_affected"};
+inline constexpr QLatin1String slaConsumedField{"sla_consumed"};
+
+// What the rules look at: a ticket, its account (if known) and what the
+// caller measured of it at the evaluation instant (MatrixEvaluator fills it
+// all in): unknown values leave their conditions not holding.
 struct TriageInput {
     const Ticket* ticket = nullptr;
     const Account* account = nullptr;
+    // The share of the most used running SLA target.
     std::optional<double> slaConsumed;
+    // Business minutes since the ticket's last progress (RuleTiming.h).
+    std::optional<double> minutesWithoutProgress;
+    // The sentiment score of the ticket's text, 0 (very negative) to 100.
+    std::optional<double> sentiment;
+    // The evaluation instant's local date: renewal_days counts from it.
+    QDate evaluationDate;
 };
 
 struct ConditionOutcome {
     Condition condition;
     bool held = false;
     QString actual; // the field's value as tested
+    QString shown;  // the same for a reader: "47 business min without progress"
 };
 
 struct TriageResult {
@@ -46,6 +62,17 @@ struct TriageResult {
 QString fieldValue(const QString& field, const TriageInput& input);
 
 bool conditionHolds(const Condition& condition, const QString& actual);
+
+// The value of `field` as a reader sees it: "47 business min without
+// progress", "sentiment 23.5 of 100", "renews in 12 days", "250 users
+// affected"; "unknown" for an unknown measured value; other fields as they are.
+QString shownValue(const QString& field, const QString& actual);
+
+// One condition tested on the input.
+ConditionOutcome evaluateCondition(const Condition& condition, const TriageInput& input);
+
+// Whether some condition of the rules tests `field`.
+bool rulesTest(const std::vector<SeverityRule>& rules, QLatin1String field);
 
 TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& input);
 

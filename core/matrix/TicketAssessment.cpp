@@ -97,46 +97,109 @@ QString priorityOf(const Matrix& matrix, const TicketContext& context) {
     if (priorities.contains(given)) {
         return given;
     }
-    const Account* account = context.account ? &*context.account : nullptr;
-    const TriageResult triaged =
-        triage(matrix.rules, TriageInput{&context.ticket, account, std::nullopt});
+    // What the ticket itself holds: the measured fields are unknown here, as
+    // they need the policy this priority chooses.
+    TriageInput input;
+    input.ticket = &context.ticket;
+    input.account = context.account ? &*context.account : nullptr;
+    const TriageResult triaged = triage(matrix.rules, input);
     return priorities.contains(triaged.priority) ? triaged.priority : QStringLiteral("Medium");
 }
 
 MatrixEvaluator::MatrixEvaluator(Matrix matrix)
-    : m_matrix(std::move(matrix)) {
+    : m_matrix(std::move(matrix))
+    , m_rulesUseSentiment(rulesTest(m_matrix.rules, sentimentField))
+    , m_rulesUseProgress(rulesTest(m_matrix.rules, noProgressField)) {
     for (const sla::BusinessCalendar& calendar : m_matrix.calendars) {
         m_clocks.emplace_back(calendar.name, sla::CalendarClock(calendar));
     }
 }
 
-std::optional<sla::SlaEvaluation> MatrixEvaluator::sla(const TicketContext& context,
-                                                       UtcSeconds asOf) const {
+void MatrixEvaluator::setSentimentSource(SentimentSource source) {
+    m_sentiment = std::move(source);
+}
+
+MatrixEvaluator::Governing MatrixEvaluator::governing(const TicketContext& context) const {
     const sla::SlaPolicy* policy =
         m_matrix.policyFor(customerTierOf(context), priorityOf(m_matrix, context));
     if (!policy) {
-        return std::nullopt;
+        return {};
     }
     const auto clock = std::find_if(m_clocks.begin(), m_clocks.end(), [&](const auto& entry) {
         return entry.first == policy->calendar;
     });
-    if (clock == m_clocks.end()) {
+    return clock == m_clocks.end() ? Governing{} : Governing{policy, &clock->second};
+}
+
+std::optional<sla::SlaEvaluation> MatrixEvaluator::sla(const TicketContext& context,
+                                                       UtcSeconds asOf) const {
+    const Governing governing = this->governing(context);
+    if (!governing.clock) {
         return std::nullopt;
     }
-    return sla::evaluateSla(context.ticket, context.events, *policy, clock->second, asOf);
+    return sla::evaluateSla(context.ticket, context.events, *governing.policy, *governing.clock,
+                            asOf);
+}
+
+std::optional<double> MatrixEvaluator::sentimentOf(const Ticket& ticket) const {
+    return m_rulesUseSentiment && m_sentiment ? m_sentiment(ticket) : std::nullopt;
+}
+
+namespace {
+
+// RuleTiming.h: unknown before the ticket exists, once it is resolved and
+// without a calendar.
+std::optional<double> minutesWithoutProgress(const TicketContext& context,
+                                             const sla::SlaPolicy& policy,
+                                             const sla::CalendarClock& clock, UtcSeconds asOf) {
+    const Ticket& ticket = context.ticket;
+    if (asOf < ticket.createdAt) {
+        return std::nullopt;
+    }
+    const auto resolution = sla::resolutionOf(ticket, context.events, asOf);
+    if (resolution && *resolution <= asOf) {
+        return std::nullopt;
+    }
+    const std::vector<sla::Span> pauses =
+        sla::pausedSpans(ticket, context.events, policy.pausingStatuses, asOf);
+    const std::int64_t seconds =
+        clock.elapsedBusinessSeconds(lastProgressAt(ticket, context.events, asOf), asOf, pauses);
+    return static_cast<double>(seconds) / 60.0;
+}
+
+} // namespace
+
+TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governing& governing,
+                                     UtcSeconds asOf, std::optional<double> sentiment) const {
+    TriageInput input;
+    input.ticket = &context.ticket;
+    input.account = context.account ? &*context.account : nullptr;
+    input.sentiment = sentiment;
+    input.evaluationDate = governing.clock ? governing.clock->localDateOf(asOf)
+                                           : toDateTime(asOf, QTimeZone::utc()).date();
+    if (!governing.clock) {
+        return input;
+    }
+    const sla::SlaEvaluation evaluation =
+        sla::evaluateSla(context.ticket, context.events, *governing.policy, *governing.clock, asOf);
+    for (const sla::TargetClock& clock : evaluation.targets) {
+        if (clock.status != sla::ClockStatus::Met) {
+            input.slaConsumed = std::max(input.slaConsumed.value_or(0.0), clock.consumed);
+        }
+    }
+    if (m_rulesUseProgress) {
+        input.minutesWithoutProgress =
+            minutesWithoutProgress(context, *governing.policy, *governing.clock, asOf);
+    }
+    return input;
+}
+
+TriageInput MatrixEvaluator::triageInput(const TicketContext& context, UtcSeconds asOf) const {
+    return inputAt(context, governing(context), asOf, sentimentOf(context.ticket));
 }
 
 TriageResult MatrixEvaluator::triage(const TicketContext& context, UtcSeconds asOf) const {
-    std::optional<double> consumed;
-    if (const auto evaluation = sla(context, asOf)) {
-        for (const sla::TargetClock& clock : evaluation->targets) {
-            if (clock.status != sla::ClockStatus::Met) {
-                consumed = std::max(consumed.value_or(0.0), clock.consumed);
-            }
-        }
-    }
-    const Account* account = context.account ? &*context.account : nullptr;
-    return matrix::triage(m_matrix.rules, TriageInput{&context.ticket, account, consumed});
+    return matrix::triage(m_matrix.rules, triageInput(context, asOf));
 }
 
 std::optional<sla::SlaEvaluation> assessSla(const Matrix& matrix, const TicketContext& context,

@@ -6,17 +6,21 @@
 //
 // The policy is chosen by the account's customer tier (SMB, the standard
 // contract, when the ticket has no known account) and the ticket's priority
-// (when the helpdesk gave none, the priority the severity rules give).
+// (when the helpdesk gave none, the priority the severity rules give on what
+// the ticket holds — the measured fields need the policy, so they are
+// unknown there).
 
 #include "domain/Account.h"
 #include "domain/Ticket.h"
 #include "domain/TicketEvent.h"
 #include "matrix/Matrix.h"
+#include "matrix/RuleTiming.h"
 #include "matrix/SeverityRules.h"
 #include "sla/SlaEngine.h"
 #include "store/Database.h"
 #include "store/TicketReader.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -54,6 +58,11 @@ private:
 QString customerTierOf(const TicketContext& context);
 QString priorityOf(const Matrix& matrix, const TicketContext& context);
 
+// The sentiment score (0–100) of a ticket's text, for the rule field
+// `sentiment`. The matrix does not depend on the risk model that scores it:
+// the caller hands one in (risk::ticketSentimentSource).
+using SentimentSource = std::function<std::optional<double>(const Ticket&)>;
+
 // Applies one matrix to many tickets, keeping one calendar clock (and its
 // remembered business spans) per calendar across them.
 class MatrixEvaluator {
@@ -62,16 +71,50 @@ public:
 
     const Matrix& matrix() const { return m_matrix; }
 
+    // Without a source the field `sentiment` is unknown (its conditions do
+    // not hold). Scored only when a rule tests it.
+    void setSentimentSource(SentimentSource source);
+
     // None when the matrix has no policy (or calendar) for the ticket.
     std::optional<sla::SlaEvaluation> sla(const TicketContext& context, UtcSeconds asOf) const;
 
-    // The severity rules applied with the SLA share consumed at `asOf` (the
-    // most used target that is not met).
+    // What the rules see of the ticket at `asOf`: the SLA share consumed
+    // (the most used target that is not met), the business minutes without
+    // progress, the sentiment and the date renewals count from (asOf's
+    // local date on the governing calendar, else in UTC). Points into
+    // `context`.
+    TriageInput triageInput(const TicketContext& context, UtcSeconds asOf) const;
+
+    // The severity rules applied to triageInput(context, asOf).
     TriageResult triage(const TicketContext& context, UtcSeconds asOf) const;
 
+    // The earliest instant in [creation, until] at which the first-matching
+    // rule gives a target tier above 1, and that rule; none when the rules
+    // never do by `until`. Candidates are the instants where a condition can
+    // change: creation, first response, each event, the resolution, each
+    // minutes_without_progress threshold (a progress + N business minutes),
+    // each sla_consumed threshold of a target and each local midnight a
+    // renewal_days bound is crossed. Fields the ticket holds only as last
+    // exported (status, tier, tags) are taken as they are.
+    std::optional<RuleFiring> firstFlagged(const TicketContext& context, UtcSeconds until) const;
+
 private:
+    struct Governing {
+        const sla::SlaPolicy* policy = nullptr;
+        const sla::CalendarClock* clock = nullptr;
+    };
+    Governing governing(const TicketContext& context) const;
+    TriageInput inputAt(const TicketContext& context, const Governing& governing, UtcSeconds asOf,
+                        std::optional<double> sentiment) const;
+    std::optional<double> sentimentOf(const Ticket& ticket) const;
+    std::vector<UtcSeconds> candidateInstants(const TicketContext& context,
+                                              const Governing& governing, UtcSeconds until) const;
+
     Matrix m_matrix;
     std::vector<std::pair<QString, sla::CalendarClock>> m_clocks;
+    SentimentSource m_sentiment;
+    bool m_rulesUseSentiment = false;
+    bool m_rulesUseProgress = false;
 };
 
 // One-off forms of MatrixEvaluator::sla and ::triage.

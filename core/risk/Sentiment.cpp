@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 namespace escdesk::risk {
 
@@ -107,6 +108,14 @@ QStringList escalationKeywords(const matrix::Matrix& matrix) {
         }
     }
     return keywords;
+}
+
+matrix::SentimentSource ticketSentimentSource(const matrix::Matrix& matrix) {
+    auto scorer = std::make_shared<const SentimentScorer>(
+        SentimentScorer::withAfinn(escalationKeywords(matrix)));
+    return [scorer](const Ticket& ticket) -> std::optional<double> {
+        return scorer->score({ticket.subject, ticket.description}).score;
+    };
 }
 
 const QHash<QString, int>& afinnLexicon() {

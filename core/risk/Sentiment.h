@@ -23,6 +23,7 @@
 //   mildly negative word moves the score a little and many move it towards 0.
 
 #include "matrix/Matrix.h"
+#include "matrix/TicketAssessment.h"
 
 #include <QHash>
 #include <QString>
@@ -128,6 +129,11 @@ private:
     std::vector<QString> m_keywordPrefixes;         // first two letters of their first stems
     std::optional<QStringList> m_afinnKeywords;
 };
+
+// The severity rules' `sentiment` field as the risk model scores text: the
+// AFINN lexicon with the matrix's escalation keywords, over the subject and
+// description. For MatrixEvaluator::setSentimentSource.
+matrix::SentimentSource ticketSentimentSource(const matrix::Matrix& matrix);
 
 // The shared AFINN lexicon, parsed once.
 const QHash<QString, int>& afinnLexicon();

@@ -13,27 +13,6 @@ QString normalizedStatus(const QString& status) {
     return text.simplified();
 }
 
-// resolved_at, else closed_at; a tickets file without either may still have
-// `resolved` events: the last one known at `asOf` not undone by a `reopened`.
-std::optional<UtcSeconds> resolutionOf(const Ticket& ticket, const std::vector<TicketEvent>& events,
-                                       UtcSeconds asOf) {
-    if (ticket.resolvedAt || ticket.closedAt) {
-        return ticket.resolvedAt ? ticket.resolvedAt : ticket.closedAt;
-    }
-    std::optional<UtcSeconds> resolved;
-    for (const TicketEvent& event : events) {
-        if (event.occurredAt > asOf) {
-            break;
-        }
-        if (event.kind == EventKind::Resolved) {
-            resolved = event.occurredAt;
-        } else if (event.kind == EventKind::Reopened) {
-            resolved.reset();
-        }
-    }
-    return resolved;
-}
-
 // Only what had happened by `asOf` is known.
 std::optional<UtcSeconds> knownBy(std::optional<UtcSeconds> instant, UtcSeconds asOf) {
     return instant && *instant <= asOf ? instant : std::nullopt;
@@ -91,6 +70,25 @@ private:
 };
 
 } // namespace
+
+std::optional<UtcSeconds> resolutionOf(const Ticket& ticket, const std::vector<TicketEvent>& events,
+                                       UtcSeconds asOf) {
+    if (ticket.resolvedAt || ticket.closedAt) {
+        return ticket.resolvedAt ? ticket.resolvedAt : ticket.closedAt;
+    }
+    std::optional<UtcSeconds> resolved;
+    for (const TicketEvent& event : events) {
+        if (event.occurredAt > asOf) {
+            break;
+        }
+        if (event.kind == EventKind::Resolved) {
+            resolved = event.occurredAt;
+        } else if (event.kind == EventKind::Reopened) {
+            resolved.reset();
+        }
+    }
+    return resolved;
+}
 
 QString clockStatusName(ClockStatus status) {
     switch (status) {

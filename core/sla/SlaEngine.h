@@ -58,6 +58,12 @@ struct SlaEvaluation {
     std::vector<TargetClock> targets;
 };
 
+// When the ticket was resolved: resolved_at, else closed_at; a tickets file
+// without either may still have `resolved` events: the last one known at
+// `asOf` not undone by a `reopened` (events in time order).
+std::optional<UtcSeconds> resolutionOf(const Ticket& ticket, const std::vector<TicketEvent>& events,
+                                       UtcSeconds asOf);
+
 // The paused intervals of a ticket as known at `asOf`.
 std::vector<Span> pausedSpans(const Ticket& ticket, const std::vector<TicketEvent>& events,
                               const QStringList& pausingStatuses, UtcSeconds asOf);

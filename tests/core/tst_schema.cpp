@@ -235,6 +235,27 @@ private slots:
                  1);
     }
 
+    void versionNineteenFileUpgradesToMatrixDrafts() {
+        const QString path = m_dir.filePath(QStringLiteral("v19.db"));
+        {
+            Database db(path, Database::Access::ReadWrite);
+            upgradeSchema(db, 19);
+            QCOMPARE(db.queryInt64("SELECT count(*) FROM sqlite_schema WHERE name = "
+                                   "'matrix_drafts'"),
+                     0);
+        }
+        Workspace workspace(path);
+        Database& db = workspace.db();
+        QCOMPARE(schemaVersionOf(db), 20);
+        QVERIFY(hasColumn(db, "matrix_drafts", "base_hash"));
+        QVERIFY(hasColumn(db, "matrix_drafts", "started_by"));
+        QVERIFY(hasColumn(db, "matrix_drafts", "saved_at"));
+        // At most one draft: its key is pinned to 1.
+        db.exec("INSERT INTO matrix_drafts VALUES (1, '{}', 1, 'a', 1, 'a', 'h')");
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, db.exec("INSERT INTO matrix_drafts VALUES (2, '{}', 1, 'a', 1, 'a', 'h')"));
+    }
+
     void upgradeIsIdempotent() {
         const QString path = m_dir.filePath(QStringLiteral("twice.db"));
         writeDatabaseFromScript(path, QStringLiteral(ESCDESK_TEST_DATA "/workspace-v1.sql"));

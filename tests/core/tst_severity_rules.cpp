@@ -21,10 +21,19 @@ Ticket ticket(const char* subject, const char* description = "", const char* att
     return t;
 }
 
+TriageInput inputOf(const Ticket& t, const Account* account = nullptr,
+                    std::optional<double> consumed = std::nullopt) {
+    TriageInput input;
+    input.ticket = &t;
+    input.account = account;
+    input.slaConsumed = consumed;
+    return input;
+}
+
 TriageResult triageWithDefaults(const Ticket& t, const Account* account = nullptr,
                                 std::optional<double> consumed = std::nullopt) {
     static const Matrix matrix = defaultMatrix(QStringLiteral("Europe/Berlin"));
-    return triage(matrix.rules, TriageInput{&t, account, consumed});
+    return triage(matrix.rules, inputOf(t, account, consumed));
 }
 
 } // namespace
@@ -166,13 +175,13 @@ private slots:
              QStringLiteral("Escalate")},
         };
         const Ticket t = ticket("Hello");
-        const TriageResult hit = triage(rules, TriageInput{&t, &account, std::nullopt});
+        const TriageResult hit = triage(rules, inputOf(t, &account));
         QCOMPARE(hit.ruleIndex, 0);
         QCOMPARE(hit.conditions.size(), size_t(2));
         QCOMPARE(hit.conditions[0].actual, QStringLiteral("Enterprise"));
         QVERIFY(hit.conditions[0].held && hit.conditions[1].held);
         // No account: the conditions fail and no rule fires.
-        const TriageResult miss = triage(rules, TriageInput{&t, nullptr, std::nullopt});
+        const TriageResult miss = triage(rules, inputOf(t));
         QCOMPARE(miss.ruleIndex, std::nullopt);
         QVERIFY(miss.priority.isEmpty());
     }

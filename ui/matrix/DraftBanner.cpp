@@ -55,8 +55,8 @@ DraftBanner::DraftBanner(MatrixDocument* document, QWidget* parent)
     , m_document(document)
     , m_label(new QLabel(this))
     , m_compare(new QPushButton(tr("&Compare"), this))
-    , m_replay(new QPushButton(tr("Re&play…"), this))
-    , m_publish(new QPushButton(tr("P&ublish…"), this))
+    , m_replay(new QPushButton(tr("Rep&lay…"), this))
+    , m_publish(new QPushButton(tr("Pu&blish…"), this))
     , m_discard(new QPushButton(tr("&Discard…"), this)) {
     setObjectName(QStringLiteral("draftBanner"));
     setAccessibleName(tr("Draft"));

@@ -4,6 +4,7 @@
 #include "matrix/MatrixChangeLog.h"
 #include "matrix/MatrixDocument.h"
 #include "matrix/MatrixJson.h"
+#include "matrix/MatrixStore.h"
 #include "models/DisplayText.h"
 #include "store/Workspace.h"
 
@@ -213,7 +214,11 @@ void HistoryView::reload() {
     for (int row = 0; row < int(changes.size()); ++row) {
         const matrix::MatrixChange& change = changes[std::size_t(row)];
         const auto section = matrix::sectionOfKey(change.section);
-        const QString sectionName = section ? matrix::sectionTitle(*section) : change.section;
+        // A published draft is one entry over every section it changed.
+        const QString sectionName = section ? matrix::sectionTitle(*section)
+                                    : change.section == matrix::wholeMatrixSection
+                                        ? tr("Whole matrix")
+                                        : change.section;
         const QString texts[] = {display::dateTime(change.changedAt, zone), change.author,
                                  sectionName, change.summary};
         for (int column = 0; column < ColumnCount; ++column) {

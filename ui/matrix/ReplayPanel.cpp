@@ -106,7 +106,7 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
     , m_document(document)
     , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
     , m_period(new PeriodPicker(this))
-    , m_run(new QPushButton(tr("&Run Replay"), this))
+    , m_run(new QPushButton(tr("Ru&n Replay"), this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_summary(parts::subtitle(this))
@@ -122,8 +122,6 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
     layout->setSpacing(8);
     auto* bar = new QHBoxLayout;
     bar->setSpacing(8);
-    auto* periodLabel = new QLabel(tr("Tickets created:"), this);
-    bar->addWidget(periodLabel);
     m_period->setPreset(metrics::PeriodPreset::Last90Days);
     bar->addWidget(m_period);
     m_run->setToolTip(tr("Run the period's tickets through the published matrix and the draft"));
@@ -140,13 +138,14 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, m_results);
-    splitter->setChildrenCollapsible(false);
-    auto* left = new QWidget(splitter);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->setSpacing(6);
-    leftLayout->addWidget(parts::sectionTitle(tr("SLA results"), left));
+    // Above: the SLA results and the engineering load, each figure of the
+    // published matrix beside the draft's. Below: the rule changes and the
+    // tickets behind the one selected.
+    auto* figures = new QHBoxLayout;
+    figures->setSpacing(16);
+    auto* slaBox = new QVBoxLayout;
+    slaBox->setSpacing(6);
+    slaBox->addWidget(parts::sectionTitle(tr("SLA results"), m_results));
     parts::styleTable(m_sla);
     m_sla->setAccessibleName(tr("SLA results under the published matrix and the draft"));
     m_sla->setColumnCount(SlaColumnCount);
@@ -154,39 +153,54 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
                                       tr("Breach rate\npublished"), tr("Met\ndraft"),
                                       tr("Breached\ndraft"), tr("Breach rate\ndraft")});
     m_sla->setRowCount(int(std::size(slaTargets)));
-    leftLayout->addWidget(m_sla);
-    leftLayout->addWidget(parts::sectionTitle(tr("Engineering load"), left));
+    m_sla->setToolTip(tr("Select a target to list the tickets the draft moves between met and "
+                         "breached"));
+    slaBox->addWidget(m_sla);
+    slaBox->addStretch();
+    figures->addLayout(slaBox);
+    auto* loadBox = new QVBoxLayout;
+    loadBox->setSpacing(6);
+    loadBox->addWidget(parts::sectionTitle(tr("Engineering load"), m_results));
     parts::styleTable(m_load);
     m_load->setAccessibleName(tr("Engineering load under the published matrix and the draft"));
     m_load->setColumnCount(LoadColumnCount);
     m_load->setHorizontalHeaderLabels({tr("Measure"), tr("Published"), tr("Draft")});
     m_load->setRowCount(LoadRowCount);
-    leftLayout->addWidget(m_load);
-    leftLayout->addWidget(parts::sectionTitle(tr("Flagged earlier by the draft"), left));
+    loadBox->addWidget(m_load);
     auto* flaggedRow = new QHBoxLayout;
+    flaggedRow->addWidget(parts::sectionTitle(tr("Flagged earlier by the draft:"), m_results));
+    m_flagged->setAccessibleName(tr("Tickets flagged earlier"));
     m_flagged->setToolTip(tr("List the tickets the draft's rules flag earlier, and by how much"));
     flaggedRow->addWidget(m_flagged);
     m_flaggedNote->setWordWrap(true);
     flaggedRow->addWidget(m_flaggedNote, 1);
-    leftLayout->addLayout(flaggedRow);
-    leftLayout->addStretch();
+    loadBox->addLayout(flaggedRow);
+    loadBox->addStretch();
+    figures->addLayout(loadBox, 1);
     for (QTableWidget* table : {m_sla, m_load}) {
         table->horizontalHeader()->setStretchLastSection(true);
         table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
         table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     }
-    m_sla->setColumnWidth(TargetColumn, 130);
-    m_load->setColumnWidth(MeasureColumn, 240);
-    m_load->setColumnWidth(PublishedLoadColumn, 110);
+    // Every SLA column shows, as wide as its header: the table takes their
+    // width, the engineering load the rest.
+    m_sla->setColumnWidth(TargetColumn, 120);
     for (int column = PublishedMetColumn; column < SlaColumnCount; ++column) {
-        m_sla->setColumnWidth(column, 84);
+        m_sla->setColumnWidth(column, 64);
     }
-    splitter->addWidget(left);
+    parts::fitColumnsToHeaders(m_sla);
+    int slaWidth = 2 * m_sla->frameWidth();
+    for (int column = 0; column < SlaColumnCount; ++column) {
+        slaWidth += m_sla->columnWidth(column);
+    }
+    m_sla->setFixedWidth(slaWidth);
+    m_load->setColumnWidth(MeasureColumn, 190);
+    m_load->setColumnWidth(PublishedLoadColumn, 90);
 
-    auto* right = new QSplitter(Qt::Vertical, splitter);
-    right->setChildrenCollapsible(false);
-    auto* shiftsBox = new QWidget(right);
+    auto* lower = new QSplitter(Qt::Horizontal, m_results);
+    lower->setChildrenCollapsible(false);
+    auto* shiftsBox = new QWidget(lower);
     auto* shiftsLayout = new QVBoxLayout(shiftsBox);
     shiftsLayout->setContentsMargins(0, 0, 0, 0);
     shiftsLayout->setSpacing(6);
@@ -199,26 +213,27 @@ ReplayPanel::ReplayPanel(MatrixDocument* document, QWidget* parent)
         {tr("Rule (published)"), tr("Rule (draft)"), tr("Tickets")});
     m_shifts->horizontalHeaderItem(TicketsColumn)
         ->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_shifts->setColumnWidth(PublishedRuleColumn, 200);
-    m_shifts->setColumnWidth(DraftRuleColumn, 200);
+    m_shifts->setColumnWidth(PublishedRuleColumn, 160);
+    m_shifts->setColumnWidth(DraftRuleColumn, 160);
     m_shifts->horizontalHeader()->setStretchLastSection(true);
     shiftsLayout->addWidget(m_shifts, 1);
-    right->addWidget(shiftsBox);
-    right->addWidget(m_tickets);
-    right->setStretchFactor(0, 2);
-    right->setStretchFactor(1, 3);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 5);
-    splitter->setStretchFactor(1, 6);
+    lower->addWidget(shiftsBox);
+    lower->addWidget(m_tickets);
+    lower->setStretchFactor(0, 2);
+    lower->setStretchFactor(1, 3);
+    lower->setSizes({440, 680});
     auto* resultsLayout = new QVBoxLayout(m_results);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
-    resultsLayout->addWidget(splitter);
+    resultsLayout->setSpacing(10);
+    resultsLayout->addLayout(figures);
+    resultsLayout->addWidget(lower, 1);
     layout->addWidget(m_results, 1);
     parts::fitColumnsToHeaders(m_shifts);
 
     connect(m_run, &QPushButton::clicked, this, &ReplayPanel::run);
     connect(m_cancel, &QPushButton::clicked, this, &ReplayPanel::cancel);
     connect(m_shifts, &QTableWidget::itemSelectionChanged, this, &ReplayPanel::showShiftTickets);
+    connect(m_sla, &QTableWidget::itemSelectionChanged, this, &ReplayPanel::showSlaTickets);
     connect(m_flagged, &QPushButton::clicked, this, &ReplayPanel::showFlaggedEarlier);
     showRunning(false);
     clear();
@@ -359,7 +374,9 @@ void ReplayPanel::showLoad() {
         return parts::numberItem(m_figures.ran ? text : QStringLiteral("—"));
     };
     m_load->setItem(EngineeringEscalationsRow, MeasureColumn,
-                    parts::textItem(tr("Escalations reaching engineering")));
+                    parts::textItem(tr("Escalations to engineering")));
+    m_load->item(EngineeringEscalationsRow, MeasureColumn)
+        ->setToolTip(tr("Escalations reaching the tiers each matrix marks as engineering"));
     m_load->setItem(EngineeringEscalationsRow, PublishedLoadColumn,
                     figure(display::count(published.engineeringEscalations)));
     auto* escalations = figure(display::count(draft.engineeringEscalations));
@@ -409,9 +426,7 @@ void ReplayPanel::showShifts() {
                                                : QString());
     } else {
         shown::setPlainText(m_flaggedNote,
-                            m_figures.ran ? tr("Not measured: this replay does not say when the "
-                                               "rules first flag a ticket.")
-                                          : QString());
+                            m_figures.ran ? tr("Not measured by this replay.") : QString());
     }
     if (!m_figures.ran) {
         m_tickets->clear(tr("Run the replay to see which tickets the draft treats differently."));
@@ -431,6 +446,10 @@ void ReplayPanel::showShiftTickets() {
         return;
     }
     const analysis::ReplayRuleShift& shift = shifts[std::size_t(row)];
+    {
+        const QSignalBlocker block(m_sla);
+        m_sla->clearSelection();
+    }
     std::map<std::int64_t, const analysis::ReplayChangedTicket*> changed;
     for (const analysis::ReplayChangedTicket& ticket : m_figures.replay.changedTickets) {
         changed.emplace(ticket.row, &ticket);
@@ -447,6 +466,34 @@ void ReplayPanel::showShiftTickets() {
     m_tickets->showValues(tr("Published → draft"), values);
 }
 
+void ReplayPanel::showSlaTickets() {
+    const int row = m_sla->currentRow();
+    if (!m_figures.ran || row < 0 || row >= int(std::size(slaTargets))) {
+        return;
+    }
+    {
+        const QSignalBlocker block(m_shifts);
+        m_shifts->clearSelection();
+    }
+    const sla::SlaTarget target = slaTargets[row];
+    const analysis::ReplaySlaShift& shift =
+        m_figures.replay.slaShifts[static_cast<std::size_t>(target)];
+    std::vector<std::int64_t> rows = shift.metToBreached;
+    QStringList values;
+    for (std::size_t i = 0; i < shift.metToBreached.size(); ++i) {
+        values << tr("Met → breached");
+    }
+    for (std::int64_t ticket : shift.breachedToMet) {
+        rows.push_back(ticket);
+        values << tr("Breached → met");
+    }
+    m_tickets->showTickets(
+        m_document->workspace(),
+        tr("%1: tickets the draft moves between met and breached").arg(targetLabel(target)),
+        std::move(rows));
+    m_tickets->showValues(tr("Published → draft"), values);
+}
+
 void ReplayPanel::showFlaggedEarlier() {
     const auto& flagged = m_figures.replay.flaggedEarlier;
     if (!flagged) {
@@ -458,7 +505,10 @@ void ReplayPanel::showFlaggedEarlier() {
         rows.push_back(ticket.row);
         values << tr("%1 earlier").arg(display::minutes(ticket.minutesEarlier));
     }
-    m_shifts->clearSelection();
+    for (QTableWidget* table : {m_shifts, m_sla}) {
+        const QSignalBlocker block(table);
+        table->clearSelection();
+    }
     m_tickets->showTickets(m_document->workspace(), tr("Tickets the draft flags earlier"),
                            std::move(rows));
     m_tickets->showValues(tr("Flagged"), values);

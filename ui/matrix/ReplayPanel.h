@@ -6,7 +6,8 @@
 // each (met, breached, breach rate per target), the engineering load under
 // each, the tickets whose priority or target tier changes per pair of rules
 // — the tickets behind a count listed beside it, as on the analysis pages —
-// and the tickets the draft's rules flag earlier.
+// the tickets the draft moves between met and breached per SLA target, and
+// the tickets the draft's rules flag earlier.
 
 #include "analysis/MatrixReplay.h"
 #include "metrics/DataEnd.h"
@@ -92,6 +93,8 @@ private:
     void showLoad();
     void showShifts();
     void showShiftTickets();
+    // The tickets whose verdict on the selected SLA target differs.
+    void showSlaTickets();
     void showFlaggedEarlier();
 
     MatrixDocument* m_document;

@@ -30,7 +30,7 @@ constexpr ConditionOperator allOperators[] = {
     ConditionOperator::Equals,       ConditionOperator::OneOf,
     ConditionOperator::ContainsWord, ConditionOperator::MatchesAnyKeyword,
     ConditionOperator::AtLeast,      ConditionOperator::AtMost,
-    ConditionOperator::IsEmpty};
+    ConditionOperator::Within,       ConditionOperator::IsEmpty};
 
 QStringList operatorLabels() {
     QStringList labels;
@@ -149,6 +149,8 @@ QString RulesEditor::operatorLabel(ConditionOperator op) {
         return tr("is at least");
     case ConditionOperator::AtMost:
         return tr("is at most");
+    case ConditionOperator::Within:
+        return tr("is within");
     case ConditionOperator::IsEmpty:
         return tr("is empty");
     }

@@ -6,6 +6,7 @@
 #include "matrix/RulesEditor.h"
 #include "matrix/TicketAssessment.h"
 #include "models/DisplayText.h"
+#include "risk/Sentiment.h"
 #include "store/Workspace.h"
 
 #include <QCheckBox>
@@ -330,7 +331,8 @@ void TestTicketPanel::evaluate() {
     const UtcSeconds asOf =
         m_now->isChecked() ? QDateTime::currentSecsSinceEpoch()
                            : QDateTime(m_asOf->date(), m_asOf->time(), zone).toSecsSinceEpoch();
-    const matrix::MatrixEvaluator evaluator(m_document->matrix());
+    matrix::MatrixEvaluator evaluator(m_document->matrix());
+    evaluator.setSentimentSource(risk::ticketSentimentSource(m_document->matrix()));
     const auto evaluation = evaluator.sla(*context, asOf);
     const matrix::TriageResult result = evaluator.triage(*context, asOf);
 
@@ -350,16 +352,7 @@ void TestTicketPanel::evaluate() {
 
     // Every rule up to the one that fired, each condition with its value:
     // why the earlier ones did not fire and why that one did.
-    std::optional<double> consumed;
-    if (evaluation) {
-        for (const sla::TargetClock& clock : evaluation->targets) {
-            if (clock.status != sla::ClockStatus::Met) {
-                consumed = std::max(consumed.value_or(0.0), clock.consumed);
-            }
-        }
-    }
-    const Account* account = context->account ? &*context->account : nullptr;
-    const matrix::TriageInput input{&context->ticket, account, consumed};
+    const matrix::TriageInput input = evaluator.triageInput(*context, asOf);
     const auto& rules = m_document->matrix().rules;
     const int last = result.ruleIndex ? *result.ruleIndex : int(rules.size()) - 1;
     for (int r = 0; r <= last && r < int(rules.size()); ++r) {
@@ -379,12 +372,13 @@ void TestTicketPanel::evaluate() {
             item->setText(2, tr("holds"));
         }
         for (const matrix::Condition& condition : rule.conditions) {
-            const QString actual = matrix::fieldValue(condition.field, input);
-            const bool held = matrix::conditionHolds(condition, actual);
+            const matrix::ConditionOutcome outcome = matrix::evaluateCondition(condition, input);
+            const bool held = outcome.held;
             auto* item = new QTreeWidgetItem(ruleItem);
             item->setText(0, shown::text(conditionText(condition)));
-            item->setText(1, actual.isEmpty() ? tr("(empty)") : shown::text(shortened(actual)));
-            item->setToolTip(1, shown::toolTip(actual));
+            item->setText(1, outcome.shown.isEmpty() ? tr("(empty)")
+                                                     : shown::text(shortened(outcome.shown)));
+            item->setToolTip(1, shown::toolTip(outcome.shown));
             item->setText(2, held ? tr("holds") : tr("does not hold"));
             item->setForeground(2, held ? QColor(0x2f, 0x85, 0x5a) : QColor(0xc5, 0x30, 0x30));
         }

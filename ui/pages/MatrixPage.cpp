@@ -610,7 +610,7 @@ void MatrixPage::startScreenshotDraft() {
     m_screenshotDraft = true;
     // Changes a manager weighs: more tickets "many users" and sent to
     // engineering, and High tickets resolved in half the time.
-    m_document->edit(tr("Lower the threshold of “Many users affected”"), [](matrix::Matrix& m) {
+    m_document->edit(tr("Widen “Many users affected”"), [](matrix::Matrix& m) {
         for (matrix::SeverityRule& rule : m.rules) {
             if (rule.name == QLatin1String("Many users affected") && !rule.conditions.empty()) {
                 rule.conditions.front().value = QStringLiteral("5");
@@ -618,7 +618,7 @@ void MatrixPage::startScreenshotDraft() {
             }
         }
     });
-    m_document->edit(tr("Resolve High tickets in half the time"), [](matrix::Matrix& m) {
+    m_document->edit(tr("Halve High resolution"), [](matrix::Matrix& m) {
         for (sla::SlaPolicy& policy : m.policies) {
             if (policy.priority == QLatin1String("High")) {
                 policy.resolutionMin /= 2;

@@ -89,11 +89,17 @@ void TicketListPane::setEscalatedColumnVisible(bool visible) {
 }
 
 void TicketListPane::showValues(const QString& title, QStringList values) {
+    // Wide enough for its title and the first values (a few hundred pixels
+    // at most: the subject needs room too).
+    constexpr int valuesMeasured = 100;
+    constexpr int widest = 300;
+    int width = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(title) + 32;
+    for (qsizetype i = 0; i < std::min<qsizetype>(values.size(), valuesMeasured); ++i) {
+        width = std::max(width, m_table->fontMetrics().horizontalAdvance(values[i]) + 16);
+    }
     m_model->setValues(title, std::move(values));
     m_table->setColumnHidden(TicketListModel::ValueColumn, !m_model->hasValues());
-    // Wide enough for its title, which is longer than the values.
-    const int titleWidth = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(title);
-    m_table->setColumnWidth(TicketListModel::ValueColumn, std::max(96, titleWidth + 32));
+    m_table->setColumnWidth(TicketListModel::ValueColumn, std::clamp(width, 96, widest));
 }
 
 void TicketListPane::showTickets(store::Workspace* workspace, const QString& heading,

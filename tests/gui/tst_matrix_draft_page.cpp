@@ -11,6 +11,7 @@
 #include "analysis/MatrixReplay.h"
 #include "matrix/DraftBanner.h"
 #include "matrix/DraftDiffView.h"
+#include "matrix/HistoryView.h"
 #include "matrix/MatrixChangeLog.h"
 #include "matrix/MatrixDocument.h"
 #include "matrix/MatrixDraft.h"
@@ -225,6 +226,10 @@ private slots:
         QVERIFY(page.draftBanner()->isHidden());
         QCOMPARE(page.tabs()->currentIndex(), int(MatrixPage::HistoryTab));
         QCOMPARE(page.document()->undoStack()->count(), 0);
+        // The History tab shows it first, as one entry over the matrix.
+        QTableWidget* history = page.history()->table();
+        QCOMPARE(history->item(0, 2)->text(), QStringLiteral("Whole matrix"));
+        QCOMPARE(history->item(0, 3)->text(), QStringLiteral("Tier 2 owner and outage rule"));
     }
 
     void staleBaseIsExplainedThenCancelledOrForced() {
@@ -475,6 +480,13 @@ private slots:
         QVERIFY2(rowTexts.contains(QStringLiteral("Tier 3 → Tier 2")),
                  qPrintable(rowTexts.join(QLatin1Char('|'))));
 
+        // Selecting the resolution target lists OUT-1 and SUP-2 (above).
+        sla->selectRow(1);
+        QCOMPARE(listedTicketIds(panel->tickets()),
+                 (QStringList{QStringLiteral("OUT-1"), QStringLiteral("SUP-2")}));
+        QVERIFY2(panel->tickets()->headingText().startsWith(QStringLiteral("Resolution: ")),
+                 qPrintable(panel->tickets()->headingText()));
+
         // An edit makes the figures outdated until the next run.
         typeTier2Owner(page, QStringLiteral("Priya Natarajan"));
         QVERIFY(!panel->isCurrent());
@@ -504,4 +516,4 @@ private slots:
 };
 
 QTEST_MAIN(TestMatrixDraft)
-#include "tst_matrix_draft.moc"
+#include "tst_matrix_draft_page.moc"

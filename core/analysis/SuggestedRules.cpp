@@ -269,9 +269,10 @@ struct Candidate {
 
 class Suggester {
 public:
-    Suggester(store::Database& db, const matrix::Matrix& published, History history,
-              UtcSeconds heldOutStart, const SuggestionOptions& options)
+    Suggester(store::Database& db, const matrix::Matrix& published, const QTimeZone& zone,
+              History history, UtcSeconds heldOutStart, const SuggestionOptions& options)
         : m_published(published)
+        , m_zone(zone)
         , m_history(std::move(history))
         , m_options(options)
         , m_contexts(db) {
@@ -536,8 +537,9 @@ private:
         suggestion.overlap = sample > 0 ? double(covered) / double(sample) : 0.0;
     }
 
-    // The target tier the published rules give the ticket at creation (no
-    // SLA share yet); none when no rule fires.
+    // The target tier the published rules give the ticket at creation: no
+    // SLA share, time without progress or sentiment yet, renewal counted from
+    // its creation day; none when no rule fires.
     std::optional<int> publishedTier(std::int64_t row) {
         const auto known = m_publishedTiers.find(row);
         if (known != m_publishedTiers.end()) {
@@ -545,8 +547,11 @@ private:
         }
         std::optional<int> tier;
         if (const auto context = m_contexts.load(row)) {
-            const matrix::TriageInput input{
-                &context->ticket, context->account ? &*context->account : nullptr, std::nullopt};
+            matrix::TriageInput input;
+            input.ticket = &context->ticket;
+            input.account = context->account ? &*context->account : nullptr;
+            input.evaluationDate =
+                QDateTime::fromSecsSinceEpoch(context->ticket.createdAt, m_zone).date();
             tier = matrix::triage(m_published.rules, input).targetTier;
         }
         m_publishedTiers.emplace(row, tier);
@@ -554,6 +559,7 @@ private:
     }
 
     const matrix::Matrix& m_published;
+    QTimeZone m_zone;
     History m_history;
     SuggestionOptions m_options;
     matrix::TicketContextReader m_contexts;
@@ -631,7 +637,7 @@ RuleSuggestions suggestRules(store::Database& db, const matrix::Matrix& publishe
     const QDate heldOutMonth = firstHeldOutMonth(latest, options.holdoutMonths, zone);
     out.heldOutFrom = heldOutMonth.toString(QStringLiteral("yyyy-MM"));
     out.heldOutStart = QDateTime(heldOutMonth, QTime(0, 0), zone).toSecsSinceEpoch();
-    Suggester suggester(db, published, std::move(history), out.heldOutStart, options);
+    Suggester suggester(db, published, zone, std::move(history), out.heldOutStart, options);
     out.trainingTickets = suggester.tickets(0);
     out.trainingEscalated = suggester.escalated(0);
     out.heldOutTickets = suggester.tickets(1);

@@ -164,7 +164,8 @@ private slots:
         for (const SuggestedRule& suggestion : found.rules) {
             std::vector<std::int64_t> matched;
             for (const matrix::TicketContext& context : heldOut) {
-                const matrix::TriageInput input{&context.ticket, nullptr, std::nullopt};
+                matrix::TriageInput input;
+                input.ticket = &context.ticket;
                 if (matrix::triage({suggestion.rule}, input).ruleIndex) {
                     matched.push_back(context.row);
                 }

@@ -16,6 +16,7 @@ int runDemo(const QStringList& arguments);
 int runSummary(const QStringList& arguments);
 int runTrend(const QStringList& arguments);
 int runMatrix(const QStringList& arguments);
+int runMatrixSuggest(const QStringList& arguments);
 int runSla(const QStringList& arguments);
 int runTriage(const QStringList& arguments);
 int runImport(const QStringList& arguments);

@@ -154,6 +154,9 @@ int showHistory(const QCommandLineParser& parser) {
 } // namespace
 
 int runMatrix(const QStringList& arguments) {
+    if (arguments.value(1) == QLatin1String("suggest")) {
+        return runMatrixSuggest(arguments);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Share and check the escalation matrix; draft, compare and replay changes to it.\n"
@@ -169,7 +172,9 @@ int runMatrix(const QStringList& arguments) {
         "  draft discard        throw the draft away\n"
         "  replay DRAFT         run the period's tickets (--from/--to, default the last 90\n"
         "                       days) through the published matrix and DRAFT, a matrix file\n"
-        "                       or the word `draft` for the stored draft"));
+        "                       or the word `draft` for the stored draft\n"
+        "  suggest              propose severity rules from the history, measured on the\n"
+        "                       latest months held out (matrix suggest --help)"));
     addDatabaseOption(parser);
     addJsonOption(parser);
     addDraftOptions(parser);

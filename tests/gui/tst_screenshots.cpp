@@ -131,7 +131,8 @@ private slots:
               QStringLiteral("04-matrix-06-taxonomy.png"),
               QStringLiteral("04-matrix-07-history.png"), QStringLiteral("04-matrix-08-test.png"),
               QStringLiteral("04-matrix-09-draft-diff.png"),
-              QStringLiteral("04-matrix-10-replay.png")}) {
+              QStringLiteral("04-matrix-10-replay.png"),
+              QStringLiteral("04-matrix-11-suggested.png")}) {
             const QString file = QDir(shots).filePath(name);
             QVERIFY2(output.contains(file), qPrintable(output));
             const QImage image(file);

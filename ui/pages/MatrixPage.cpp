@@ -15,6 +15,7 @@
 #include "matrix/ReplayPanel.h"
 #include "matrix/RulesEditor.h"
 #include "matrix/SlaEditor.h"
+#include "matrix/SuggestedRulesPanel.h"
 #include "matrix/TaxonomyEditor.h"
 #include "matrix/TestTicketPanel.h"
 #include "matrix/TiersEditor.h"
@@ -170,6 +171,7 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_test = new TestTicketPanel(m_document, this);
     m_diff = new DraftDiffView(m_document, this);
     m_replay = new ReplayPanel(m_document, this);
+    m_suggested = new SuggestedRulesPanel(m_document, this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_tiers, tr("Tiers"));
     m_tabs->addTab(m_rules, tr("Severity rules"));
@@ -181,6 +183,7 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_tabs->addTab(m_test, tr("Test a ticket"));
     m_tabs->addTab(m_diff, tr("Compare with published"));
     m_tabs->addTab(m_replay, tr("Replay"));
+    m_tabs->addTab(m_suggested, tr("Suggested rules"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -215,7 +218,11 @@ MatrixPage::MatrixPage(QWidget* parent)
         if (index == HistoryTab) {
             m_history->reload();
         }
+        if (index == SuggestedTab) {
+            m_suggested->refresh();
+        }
     });
+    connect(m_suggested, &SuggestedRulesPanel::adoptRequested, this, &MatrixPage::adoptRule);
     connect(m_import, &QAction::triggered, this, &MatrixPage::chooseImport);
     connect(exportAction, &QAction::triggered, this, &MatrixPage::chooseExport);
     connect(m_startDraft, &QAction::triggered, this, [this] { startDraft(); });
@@ -240,8 +247,35 @@ void MatrixPage::setWorkspace(store::Workspace* workspace) {
     enableEdit(m_import, true, readOnlyExplanation(workspace));
     enableEdit(m_startDraft, true, readOnlyExplanation(workspace));
     m_document->setWorkspace(workspace);
+    m_suggested->reset();
     if (m_tabs->currentIndex() == HistoryTab) {
         m_history->reload();
+    }
+    if (m_tabs->currentIndex() == SuggestedTab) {
+        m_suggested->refresh();
+    }
+}
+
+void MatrixPage::adoptRule(const matrix::SeverityRule& rule) {
+    // Into the draft, started from the published matrix when there is none;
+    // the rule is one undoable edit of it.
+    if (!m_document->isEditingDraft() && !startDraft().isEmpty()) {
+        return;
+    }
+    const auto& rules = m_document->matrix().rules;
+    if (std::any_of(rules.begin(), rules.end(), [&rule](const matrix::SeverityRule& existing) {
+            return existing.conditions == rule.conditions;
+        })) {
+        shown::warning(
+            this, tr("Rule not added"),
+            tr("The draft already has a rule with the conditions of “%1”.").arg(rule.name));
+        return;
+    }
+    const bool added = m_document->edit(
+        tr("Adopt suggested rule “%1”").arg(rule.name),
+        [&rule](matrix::Matrix& matrix) { analysis::insertSuggestedRule(matrix.rules, rule); });
+    if (added) {
+        m_tabs->setCurrentIndex(RulesTab);
     }
 }
 
@@ -538,7 +572,7 @@ void MatrixPage::chooseDiscard() {
 }
 
 bool MatrixPage::isBusy() const {
-    return m_replay->isBusy();
+    return m_replay->isBusy() || m_suggested->isBusy();
 }
 
 void MatrixPage::saveSettings(QSettings& settings) const {
@@ -558,7 +592,7 @@ QStringList MatrixPage::screenshotViews() const {
     return {QStringLiteral("tiers"),     QStringLiteral("rules"),      QStringLiteral("sla"),
             QStringLiteral("calendars"), QStringLiteral("checklists"), QStringLiteral("taxonomy"),
             QStringLiteral("history"),   QStringLiteral("test"),       QStringLiteral("draft-diff"),
-            QStringLiteral("replay")};
+            QStringLiteral("replay"),    QStringLiteral("suggested")};
 }
 
 void MatrixPage::showScreenshotView(int index) {
@@ -571,6 +605,9 @@ void MatrixPage::showScreenshotView(int index) {
     }
     if (index == ReplayTab) {
         m_replay->run();
+    }
+    if (index == SuggestedTab) {
+        m_suggested->refresh();
     }
 }
 

@@ -9,6 +9,7 @@
 // the draft can be compared with the published matrix, replayed on past
 // tickets, published as one history entry, or discarded.
 
+#include "matrix/Matrix.h"
 #include "matrix/MatrixDraft.h"
 #include "pages/WorkspacePage.h"
 
@@ -31,6 +32,7 @@ class MatrixEditor;
 class ReplayPanel;
 class RulesEditor;
 class SlaEditor;
+class SuggestedRulesPanel;
 class TaxonomyEditor;
 class TestTicketPanel;
 class TiersEditor;
@@ -69,7 +71,8 @@ public:
         HistoryTab,
         TestTab,
         CompareTab, // while there is a draft
-        ReplayTab   // while there is a draft
+        ReplayTab,  // while there is a draft
+        SuggestedTab
     };
     QTabWidget* tabs() const { return m_tabs; }
     TiersEditor* tiersEditor() const { return m_tiers; }
@@ -84,6 +87,7 @@ public:
     DraftBanner* draftBanner() const { return m_banner; }
     DraftDiffView* draftDiff() const { return m_diff; }
     ReplayPanel* replayPanel() const { return m_replay; }
+    SuggestedRulesPanel* suggestedRules() const { return m_suggested; }
     QListWidget* issueList() const { return m_issues; }
 
     // Imports the matrix file at `path` as one undoable edit; a file with
@@ -111,6 +115,7 @@ public:
 
 private:
     void showIssues();
+    void adoptRule(const matrix::SeverityRule& rule);
     void chooseImport();
     void chooseExport();
     void showDraftMode();
@@ -142,6 +147,7 @@ private:
     DraftBanner* m_banner;
     DraftDiffView* m_diff;
     ReplayPanel* m_replay;
+    SuggestedRulesPanel* m_suggested;
     QListWidget* m_issues;
     QLabel* m_issuesTitle;
 };

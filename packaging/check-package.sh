@@ -242,7 +242,8 @@ expect_completion "get list set" escdesk settings ""
 expect_completion "renewal_window_days report_recipients report_sender reporting_tz user_name" escdesk settings set ""
 expect_completion "arr_band" escdesk segments --by ar
 expect_completion "list tick" escdesk checklist ""
-expect_completion "export history import validate" escdesk matrix --db w.escdesk ""
+expect_completion "draft export history import replay suggest validate" escdesk matrix --db w.escdesk ""
+expect_completion "diff discard export import publish" escdesk matrix --db w.escdesk draft ""
 expect_completion "Europe/Berlin" escdesk summary --tz Europe/Berl
 expect_completion "$work/demo.escdesk" escdesk summary --db "$work/dem"
 touch "$work/tickets.csv"

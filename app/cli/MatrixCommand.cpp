@@ -180,13 +180,13 @@ int runMatrix(const QStringList& arguments) {
     addDraftOptions(parser);
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QStringLiteral("export, import, validate, history, draft or replay"));
+        QStringLiteral("export, import, validate, history, draft, replay or suggest"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The matrix file."));
     parseOrThrow(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         throw UsageProblem{
-            QStringLiteral("say what to do: export, import, validate, history, draft or replay.")};
+            QStringLiteral("say what to do: export, import, validate, history, draft, replay or suggest.")};
     }
     const QString action = positional.first();
     if (action == QLatin1String("draft")) {
@@ -214,7 +214,7 @@ int runMatrix(const QStringList& arguments) {
     if (action != QLatin1String("export") && action != QLatin1String("import")) {
         throw UsageProblem{
             QStringLiteral(
-                "unknown action '%1'; use export, import, validate, history, draft or replay.")
+                "unknown action '%1'; use export, import, validate, history, draft, replay or suggest.")
                 .arg(action)};
     }
     if (path.isEmpty()) {

@@ -238,6 +238,28 @@ private slots:
                  utc("2026-12-03T13:00:00Z"));
     }
 
+    void aShareNeverReachedNeverFlags() {
+        // The same rule; the ticket is answered Tue 10:00 (60 of 2400 min)
+        // and resolved Wed 09:00 (8 business hours, 480 of 2400 min = 0.2):
+        // no target ever uses half of itself, so it is never flagged.
+        const MatrixEvaluator evaluator(
+            officeMatrix({condition("sla_consumed", ConditionOperator::AtLeast, "0.5")}));
+        TicketContext context = ticketCreatedAt("2026-12-01T09:00:00Z");
+        context.ticket.firstResponseAt = utc("2026-12-01T10:00:00Z");
+        context.ticket.resolvedAt = utc("2026-12-02T09:00:00Z");
+        QVERIFY(!evaluator.firstFlagged(context, utc("2026-12-10T00:00:00Z")));
+        // Unresolved, it would have been flagged on Thu 13:00 as above —
+        // unless a condition on the ticket itself rules the rule out.
+        context.ticket.resolvedAt.reset();
+        context.ticket.firstResponseAt.reset();
+        QCOMPARE(evaluator.firstFlagged(context, utc("2026-12-10T00:00:00Z"))->at,
+                 utc("2026-12-03T13:00:00Z"));
+        const MatrixEvaluator invoices(
+            officeMatrix({condition("subject", ConditionOperator::ContainsWord, "invoice"),
+                          condition("sla_consumed", ConditionOperator::AtLeast, "0.5")}));
+        QVERIFY(!invoices.firstFlagged(context, utc("2026-12-10T00:00:00Z")));
+    }
+
     void renewalBoundsCrossAtLocalMidnight() {
         // renewal_days within 30, the account renews 2027-01-10; on a
         // calendar in Europe/Berlin (UTC+1 in December). 2027-01-10 − 30

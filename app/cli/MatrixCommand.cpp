@@ -185,8 +185,8 @@ int runMatrix(const QStringList& arguments) {
     parseOrThrow(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        throw UsageProblem{
-            QStringLiteral("say what to do: export, import, validate, history, draft, replay or suggest.")};
+        throw UsageProblem{QStringLiteral(
+            "say what to do: export, import, validate, history, draft, replay or suggest.")};
     }
     const QString action = positional.first();
     if (action == QLatin1String("draft")) {
@@ -212,10 +212,9 @@ int runMatrix(const QStringList& arguments) {
         return showHistory(parser);
     }
     if (action != QLatin1String("export") && action != QLatin1String("import")) {
-        throw UsageProblem{
-            QStringLiteral(
-                "unknown action '%1'; use export, import, validate, history, draft, replay or suggest.")
-                .arg(action)};
+        throw UsageProblem{QStringLiteral("unknown action '%1'; use export, import, validate, "
+                                          "history, draft, replay or suggest.")
+                               .arg(action)};
     }
     if (path.isEmpty()) {
         throw UsageProblem{QStringLiteral("%1 needs a FILE.").arg(action)};

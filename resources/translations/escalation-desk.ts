@@ -40,6 +40,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Benchmark: Critical decision latency under 30 min, so at least 90% decided within 30 min (a p90 under 30 min).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bounceback</source>
         <translation type="unfinished"></translation>
     </message>
@@ -175,10 +179,6 @@
         <source>All that reached tier 2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Benchmark: Critical decision latency under 30 min, so at least 90% decided within 30 min (a p90 under 30 min).</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>EditPermission</name>
@@ -293,6 +293,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 of data (to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save Chart as SVG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,10 +330,6 @@
     </message>
     <message>
         <source>Save as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of data (to %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -478,6 +478,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 of %2 tickets open then need attention · as of %3, where the workspace’s data ends (its newest ticket or event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 of %2 open tickets need attention · as of %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,6 +491,10 @@
     </message>
     <message>
         <source>%1–%2, uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -502,7 +510,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> On %1, which it did not learn from, it ranks escalations with ROC AUC %2 (0.5 is chance; base rate %3).</source>
+        <source>Risk: not shown — %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> On %1, which it did not learn from, it ranks escalations with ROC AUC %2%4 (0.5 is chance; base rate %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -517,18 +529,6 @@
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>No risk model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk: not available — the risk model cannot be trained: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 tickets open then need attention · as of %3, where the workspace’s data ends (its newest ticket or event)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>escdesk::ui::CalendarsEditor</name>
@@ -541,6 +541,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a business-hours calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,19 +557,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add holiday…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a holiday or a holiday rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove the selected holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SLA clocks count only business hours of a policy&apos;s calendar, in its time zone. A holiday is a whole local day off. Write the hours of a day as intervals, e.g. 09:00–12:00, 13:00–17:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a business-hours calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -601,14 +609,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add holiday…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a holiday or a holiday rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,10 +618,6 @@
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click a holiday to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -646,6 +642,10 @@
     </message>
     <message>
         <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a holiday to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -704,6 +704,22 @@
 <context>
     <name>escdesk::ui::ChecklistsEditor</name>
     <message>
+        <source>Add checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a checklist for another transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item to the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,22 +749,6 @@
     </message>
     <message>
         <source>Transition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a checklist for another transition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an item to the checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -885,10 +885,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Escalation rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,6 +902,21 @@
     </message>
     <message>
         <source>tickets: the tickets created in the period. Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated: %1
+Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation_rate = escalated / tickets: %1
+Benchmark: below 10% is good, above 15% needs attention.
+Click to list the escalated tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under 30 min (High/Critical p90); Critical decisions within 30 min for at least 90%; bounceback 5–10% healthy, above 20% bad; context loss below 10%. Hover a card for its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -930,11 +941,19 @@ Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Calculating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deciding the key figures’ outcomes after the import: %1 of %2 tickets (%p%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -970,6 +989,14 @@ Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not measurable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations cannot be measured from this data: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This workspace has no event log: escalated tickets come from the tickets’ own escalated flag.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,35 +1017,6 @@ Click to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>p90 handoff delay of High and Critical escalations: %1 (benchmark: under 30 min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not measurable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalations cannot be measured from this data: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>escalated: %1
-Click to list them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Benchmarks: escalation rate below 10% good, above 15% needs attention; handoff under 30 min (High/Critical p90); Critical decisions within 30 min for at least 90%; bounceback 5–10% healthy, above 20% bad; context loss below 10%. Hover a card for its definition.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>High/Crit. &lt; 30 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,13 +1033,204 @@ Click to list them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>p90 handoff delay of High and Critical escalations: %1 (benchmark: under 30 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Benchmark: Critical decisions in under 30 min, so at least 90% of Critical escalations decided within 30 min (their p90 now: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>escalation_rate = escalated / tickets: %1
-Benchmark: below 10% is good, above 15% needs attention.
-Click to list the escalated tickets.</source>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::DraftBanner</name>
+    <message>
+        <source>the default matrix (no change recorded before it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the published matrix of %1 (change %2, by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an earlier published matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences from the published matrix yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1 difference&lt;/b&gt; from the published matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 differences&lt;/b&gt; from the published matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep&amp;lay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pu&amp;blish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every difference between the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a past period&apos;s tickets through the published matrix and the draft, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the draft the team&apos;s matrix: one entry in the history, then the draft is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the draft; the published matrix stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You are editing a draft.&lt;/b&gt; The published matrix — the team&apos;s policy — stays as it is until you publish the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Based on %1. Started by %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; last saved by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The published matrix changed since this draft was started:&lt;/b&gt; publishing the draft replaces those changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft can be compared and replayed, not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::DraftDiffView</name>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — 1 difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the differences as text, e.g. to ask for a review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences between the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are matched by name, SLA policies by customer tier × priority, tiers by level, calendars by name and checklists by transition. Double-click a difference to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no draft: start one to compare it with the published matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft equals the published matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 difference between the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differences between the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::EngineeringCard</name>
+    <message>
+        <source>Engineering time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineer hours taken by escalations that reached the engineering tier (interruption + context-switch recovery each, from the matrix&apos;s cost settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No engineering tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 avoidable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A year at this rate: %1 engineer hours, %2 %3; %4 h avoidable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avoidable: an avoidable root cause in the taxonomy, a known issue with a workaround, or bounced back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1616,6 +1805,10 @@ Click to list the escalated tickets.</source>
         <source>No difference.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whole matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::HolidayDialog</name>
@@ -1699,11 +1892,11 @@ Click to list the escalated tickets.</source>
 <context>
     <name>escdesk::ui::ImportHistoryPage</name>
     <message>
-        <source>Import history</source>
+        <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import…</source>
+        <source>Import history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1755,6 +1948,10 @@ Click to list the escalated tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Seconds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,19 +1964,15 @@ Click to list the escalated tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Values that could not be read and were stored as empty; their rows were imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No imports yet. Import… brings in helpdesk, CRM or known-issue CSV exports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No imports yet. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Values that could not be read and were stored as empty; their rows were imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1791,6 +1984,10 @@ Click to list the escalated tickets.</source>
     <name>escdesk::ui::ImportPreviewPage</name>
     <message>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows as they will be stored. Rows marked Rejected are kept with their reason in the batch instead of being imported; a value marked with a warning cannot be read and is stored as empty, the rest of its row is imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1811,6 +2008,10 @@ Click to list the escalated tickets.</source>
     </message>
     <message>
         <source>A history export has no row-by-row preview: its tickets and events are derived from all its rows when it is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · delimiter %3 · header on line %4 · first %5 rows: &lt;span style=&apos;color:#1a7f4b&apos;&gt;%6 to import&lt;/span&gt;, &lt;span style=&apos;color:#b42318&apos;&gt;%7 rejected&lt;/span&gt;, &lt;span style=&apos;color:#934a00&apos;&gt;%8 warnings&lt;/span&gt; · times shown in %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1839,19 +2040,11 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first rows as they will be stored. Rows marked Rejected are kept with their reason in the batch instead of being imported; a value marked with a warning cannot be read and is stored as empty, the rest of its row is imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · delimiter %3 · header on line %4 · first %5 rows: &lt;span style=&apos;color:#1a7f4b&apos;&gt;%6 to import&lt;/span&gt;, &lt;span style=&apos;color:#b42318&apos;&gt;%7 rejected&lt;/span&gt;, &lt;span style=&apos;color:#934a00&apos;&gt;%8 warnings&lt;/span&gt; · times shown in %9</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import, with warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1859,6 +2052,10 @@ Timestamp form: %1</source>
     <name>escdesk::ui::ImportResultPage</name>
     <message>
         <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file is one batch in Import history; its rejected rows and warnings (values stored as empty) stay there and can be exported at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1887,6 +2084,10 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1935,14 +2136,6 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Refused — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every file is one batch in Import history; its rejected rows and warnings (values stored as empty) stay there and can be exported at any time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2016,6 +2209,18 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Review decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2064,6 +2269,14 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Map the columns in the next step (case, time, status, tier…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History mapping file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalation Desk layout (canonical column names)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2081,14 +2294,6 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>The mapping %1 is for %2, not %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Map the columns in the next step (case, time, status, tier…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History mapping file…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2209,6 +2414,10 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,11 +2466,35 @@ Timestamp form: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open workspace</source>
+        <source>Cannot create workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Escalation Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — Escalation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from the recent workspaces, or keep it to open it once its drive is connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2282,6 +2515,18 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Escalation Desk workspaces (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Every page shows its data; importing, restoring and editing are disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2310,6 +2555,10 @@ Timestamp form: %1</source>
     </message>
     <message>
         <source>Open or create a workspace first: File › Open Workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 To import, save a copy in a folder you can write (File › Back Up…) and open the copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2350,44 +2599,11 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>escdesk::ui::MatrixDocument</name>
     <message>
-        <source>Cannot create workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (read-only) — Escalation Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workspace not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove it from the recent workspaces, or keep it to open it once its drive is connected again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove from list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (not found)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Every page shows its data; importing, restoring and editing are disabled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 To import, save a copy in a folder you can write (File › Back Up…) and open the copy.</source>
+        <source>There is no draft to publish.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2501,6 +2717,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;color:#b7791f&apos;&gt;%1&lt;/span&gt; The matrix is shown as it is stored and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:#2f855a&apos;&gt;✔ The matrix is valid.&lt;/span&gt; Every edit is saved at once and recorded in the history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2561,7 +2781,107 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b7791f&apos;&gt;%1&lt;/span&gt; The matrix is shown as it is stored and cannot be changed here.</source>
+        <source>line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the published matrix into a draft: edit it, compare it and replay past tickets through it before it becomes the team&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2f855a&apos;&gt;✔ The draft is valid.&lt;/span&gt; Every edit is saved to the draft; the history records the draft when it is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No draft started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing a draft: the published matrix stays as it is until you publish the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft not discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft discarded: the published matrix is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The published matrix changed since this draft was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish anyway to replace those changes with the draft, or cancel to keep the draft and look at the History first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the draft and its 1 difference from the published matrix?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the draft and its %1 differences from the published matrix?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The published matrix stays as it is; the draft cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widen “Many users affected”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halve High resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft already has a rule with the conditions of “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adopt suggested rule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2637,13 +2957,99 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
 </context>
 <context>
+    <name>escdesk::ui::PreferencesDialog</name>
+    <message>
+        <source>Report &amp;recipients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report &amp;sender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporting &amp;time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal &amp;window (days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of this workspace, shared by everyone who opens it and by escdesk settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::PublishDraftDialog</name>
+    <message>
+        <source>Publish the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing makes the draft the team&apos;s escalation matrix. It is recorded as one entry in the history, with the summary below, and the draft is then gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences the draft makes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary for the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the change is and why, as the history will show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has 1 validation error: correct it before publishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has %1 validation errors: correct them before publishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>escdesk::ui::RejectedRowsPane</name>
     <message>
         <source>Export as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rejected rows and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2656,46 +3062,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(row)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in batch %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 rejected value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 rejected values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No batch is selected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Rejected Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected rows and warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2715,7 +3081,19 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No rejected rows or warnings in batch %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 rejected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2727,7 +3105,272 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 in batch %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batch is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export Rejected Rows and Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Rejected Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>escdesk::ui::ReplayPanel</name>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (handoff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ru&amp;n Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the period&apos;s tickets through the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA results under the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met
+published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached
+published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach rate
+published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met
+draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached
+draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach rate
+draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a target to list the tickets the draft moves between met and breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineering load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineering load under the published matrix and the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged earlier by the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets flagged earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the tickets the draft&apos;s rules flag earlier, and by how much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets whose priority or tier changes, per rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets whose priority or target tier changes, per rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule (published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule (draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying the period&apos;s tickets through both matrices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay cancelled; the figures below are of the replay before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a period and run the replay: its tickets go through the published matrix and the draft, side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft changed since: run the replay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace has no tickets to replay in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets created in the period, run through the published matrix and the draft · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early: the figures are partial · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations to engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations reaching the tiers each matrix marks as engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineer hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engineer time the cost model (Root causes &amp; cost) gives the escalations reaching engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged by the draft&apos;s rules before the published ones flag them, or before their first escalation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ticket is flagged earlier by the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measured by this replay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the replay to see which tickets the draft treats differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft gives every ticket of the period the same priority and tier as the published matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets moved from “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published → draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met → breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached → met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tickets the draft moves between met and breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets the draft flags earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2837,6 +3480,14 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New long-term action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reviewed week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,10 +3520,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record a decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Who owns it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2902,10 +3549,6 @@ Tickets, matrix and review records imported or edited since that backup will be 
     </message>
     <message>
         <source>Record decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New long-term action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2945,6 +3588,10 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 Decisions and actions cannot be recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No workspace is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2959,6 +3606,14 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Imported (import batch %1, id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed in here (id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2966,13 +3621,13 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <source>“%1” is now %2.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 Decisions and actions cannot be recorded here.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>escdesk::ui::RootCausesPage</name>
+    <message>
+        <source>Impact: %1. Clusters group escalations by similar subject and description text (TF-IDF, cosine ≥ 0.35); a cluster with no known issue matching half its escalations, or whose known issue has no knowledge-base article, is a documentation gap.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Escalations by root cause</source>
         <translation type="unfinished"></translation>
@@ -2990,7 +3645,7 @@ Tickets, matrix and review records imported or edited since that backup will be 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Impact: %1. Clusters group escalations by similar subject and description text (TF-IDF, cosine ≥ 0.35); a cluster with no known issue matching half its escalations is a documentation gap.</source>
+        <source>Engineering time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3029,6 +3684,10 @@ issues</source>
     </message>
     <message>
         <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3072,7 +3731,15 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalations not measurable: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 escalations (previous period %2) · %3 problem clusters · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations not measurable: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3080,7 +3747,8 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recommended action: %1</source>
+        <source>Recommended action: %1
+Cost in the period: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3088,7 +3756,11 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — recommended action: %2&lt;br&gt;&lt;span style=&apos;color:#7b8794&apos;&gt;Known issues: %3 · %4 accounts, ARR %5&lt;/span&gt;</source>
+        <source> · &lt;span style=&apos;color:#b7791f&apos;&gt;documentation gap: %1 match a known issue without a KB article&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — recommended action: %2&lt;br&gt;&lt;span style=&apos;color:#7b8794&apos;&gt;Known issues: %3 · %4 accounts, ARR %5 · cost %6&lt;/span&gt;%7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3105,6 +3777,14 @@ issues</source>
     </message>
     <message>
         <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · no KB article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 escalations match; the known issue has no knowledge-base article: a documentation gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3136,11 +3816,19 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalations not measurable: %1 · %2</source>
+        <source>&lt;b&gt;Engineering time&lt;/b&gt; — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalations not measurable: %1.</source>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Engineering time&lt;/b&gt; — %1 %4&lt;br&gt;&lt;span style=&apos;color:#7b8794&apos;&gt;Avoidable by reason (an escalation may have several): %2.%3&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Most avoidable: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3195,6 +3883,14 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule before the catch-all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3211,6 +3907,14 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove condition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3220,14 +3924,6 @@ issues</source>
     </message>
     <message>
         <source>Rules are tried in order; the first rule whose conditions all hold gives the ticket its priority, target tier and action. Drag a rule to change the order. End with a rule without conditions as the catch-all.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a rule before the catch-all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3260,14 +3956,6 @@ issues</source>
     </message>
     <message>
         <source>Conditions — all must hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a condition to the rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3350,6 +4038,18 @@ issues</source>
         <source>Remove a condition from rule %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>is within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is a number; “is within” holds from 0 up to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“is within” holds from 0 up to the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>escdesk::ui::SegmentsPage</name>
@@ -3398,7 +4098,39 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s ARR: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the account renews within N days after the period&apos;s end (N: Edit › Preferences, default %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rate per segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviation: the segment’s rate minus the overall rate, in percentage points. Significantly above: the segment escalates more than all other tickets together with p &lt; 0.05 (two-sided; two-proportion z-test, or Fisher’s exact test where an expected count is below 5) and has at least %1 tickets. Tickets: created in the period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3446,6 +4178,10 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 tickets · escalation rate not measurable: %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 of %2 tickets escalated (%3 overall) · %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3458,11 +4194,19 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalation rate not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Significantly above average</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not significantly above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3478,11 +4222,11 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>▲ Significantly above</source>
+        <source>Not measurable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not above</source>
+        <source>▲ Significantly above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3490,23 +4234,7 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalated tickets of “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tickets of “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 tickets · escalation rate not measurable: %2 · %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation rate not measurable: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not measurable</source>
+        <source>Not above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3522,11 +4250,15 @@ issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalation rate (%)</source>
+        <source>Escalated tickets of “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deviation: the segment’s rate minus the overall rate, in percentage points. Significantly above: the segment escalates more than all other tickets together with p &lt; 0.05 (two-sided; two-proportion z-test, or Fisher’s exact test where an expected count is below 5) and has at least %1 tickets. Tickets: created in the period.</source>
+        <source>Tickets of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the tickets…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3637,7 +4369,110 @@ Claim  %3
     </message>
 </context>
 <context>
+    <name>escdesk::ui::SuggestedRulesPanel</name>
+    <message>
+        <source>Find suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adopt into draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions that preceded escalation in this workspace, alone and in pairs. Each is fitted on the earlier months and measured on the latest months held out: &lt;b&gt;precision&lt;/b&gt; — of the tickets it matches, the share that escalated; &lt;b&gt;recall&lt;/b&gt; — of the escalated tickets, the share it matches. Conditions the published rules already cover are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months held out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months held out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out tickets the rule matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of its held-out tickets the published rules already send to that tier or higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a suggestion to see the held-out tickets it matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the selected rule to the draft (started from the published matrix when there is none), before the rule that matches every ticket; can be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held out: tickets from %1 on — %2, of which %3 escalated (%4). Fitted on the %5 before; %6 left out as already covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No condition matched %1 or more of the %2 earlier tickets and escalated more often than they did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out tickets matching “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>escdesk::ui::TaxonomyEditor</name>
+    <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a root-cause category</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
@@ -3648,14 +4483,6 @@ Claim  %3
     </message>
     <message>
         <source>Root-cause taxonomy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a root-cause category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3671,11 +4498,27 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Avoidable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations of this cause could have been kept from engineering (configuration, user error, …): they count in the engineering-time ledger&apos;s avoidable share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 categories (keep 8–12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rename the category “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the category “%1” avoidable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the category “%1” not avoidable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3727,6 +4570,10 @@ Claim  %3
     </message>
     <message>
         <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3865,10 +4712,6 @@ Claim  %3
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Not started</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>escdesk::ui::TicketDetailPane</name>
@@ -4001,6 +4844,10 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Before escalating from %1 to %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4022,10 +4869,6 @@ Claim  %3
     </message>
     <message>
         <source>Checklist %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before escalating from %1 to %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4210,6 +5053,18 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;font-size:16px; font-weight:600&apos;&gt;Escalation risk not available&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shown: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The risk model cannot be trained: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; / 100 — %2 · %3 escalation keyword(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4235,14 +5090,6 @@ Claim  %3
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c53030&apos;&gt;✖ Tier 2 → 3 checklist: %1 required item(s) open&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;font-size:16px; font-weight:600&apos;&gt;Escalation risk not available&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The risk model cannot be trained: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4368,6 +5215,14 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tier engineers work at: escalations reaching it or above count in the engineering-time ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Selected tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4393,6 +5248,10 @@ Claim  %3
     </message>
     <message>
         <source>  ·  OPTIONAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  ENGINEERING</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4425,6 +5284,14 @@ Claim  %3
     </message>
     <message>
         <source>Change whether %1 is optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark %1 as engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmark %1 as engineering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4499,11 +5366,35 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The first day must not be after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3%4 · times in %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>weeks (Monday to Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · * partial week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · * partial month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period marked * is only part of its week or month: the range starts or ends inside it. It is drawn, but never compared as a whole one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4519,6 +5410,10 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (so far)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4527,11 +5422,15 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalation rate not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>3-period moving average</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Escalated tickets</source>
+        <source>Escalation rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4547,6 +5446,10 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Time to escalate not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>p90 time to escalate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4556,6 +5459,14 @@ Claim  %3
     </message>
     <message>
         <source>Regression (&gt; +20%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p90 (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4575,11 +5486,43 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalations not measurable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No escalations in these periods.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3 of %4 escalations&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spike check: in the weekly view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spike check: needs %1 complete weeks before the latest one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spikes, week of %1: &lt;span style=&apos;color:#1e7f4f&apos;&gt;none&lt;/span&gt; — no root cause above its robust threshold over the %2 weeks before&lt;br&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b42318&apos;&gt;%1&lt;/b&gt; %2 (median %3, threshold %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spikes, week of %1: %2&lt;br&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster spikes: &lt;span style=&apos;color:#1e7f4f&apos;&gt;none&lt;/span&gt; — no problem cluster of the %1 weeks above its robust threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster spikes: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4608,6 +5551,10 @@ Claim  %3
     </message>
     <message>
         <source>Other root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4650,67 +5597,35 @@ Claim  %3
         <source>%1 — escalated over the last %2 complete periods</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Escalation rate not measurable: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time to escalate not measurable: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalations not measurable: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (from %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first day must not be after the last day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2, %3%4 · times in %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · * partial week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · * partial month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A period marked * is only part of its week or month: the range starts or ends inside it. It is drawn, but never compared as a whole one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation rate (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p90 (hours)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p90 (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>escdesk::ui::WeeklyTrendChart</name>
+    <message>
+        <source>Week of %1 — so far: %2 of 7 days, not a whole week</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Week starting (* so far, not a whole week)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations cannot be measured from this data: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week so far (partial)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4722,7 +5637,7 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Week starting</source>
+        <source>Escalation rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4738,19 +5653,15 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets: %3 escalated, %4 not escalated&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalations cannot be measured from this data: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tickets (escalations not measurable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated, week so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4758,23 +5669,7 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Week of %1 — so far: %2 of 7 days, not a whole week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Week starting (* so far, not a whole week)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Week so far (partial)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation rate (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalated, week so far</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 tickets: %3 escalated, %4 not escalated&lt;br&gt;&lt;i&gt;Click to list the tickets&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4833,7 +5728,15 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 — not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No recent workspaces yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists. It was moved or deleted, or is on a drive that is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4846,14 +5749,6 @@ Claim  %3
     </message>
     <message>
         <source>The demo workspace could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 no longer exists. It was moved or deleted, or is on a drive that is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4911,6 +5806,10 @@ Claim  %3
         <source>Reassigned</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4931,11 +5830,19 @@ Claim  %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>With --screenshots, also save the import wizard&apos;s mapping editor for the history export FILE (nothing is imported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Use the THEME: system (follow the desktop), light or dark. The default is the one chosen last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print the milliseconds until the Escalations table shows its first rows, then exit.</source>
+        <source>Print the milliseconds until the Dashboard shows every figure, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every page in turn, print the peak memory of each, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4948,10 +5855,6 @@ Claim  %3
     </message>
     <message>
         <source>Name the workspace with --db FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --screenshots, also save the import wizard&apos;s mapping editor for the history export FILE (nothing is imported).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -181,9 +181,9 @@ MatrixPage::MatrixPage(QWidget* parent)
     m_tabs->addTab(causes, tr("Root causes && cost"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_test, tr("Test a ticket"));
-    m_tabs->addTab(m_diff, tr("Compare with published"));
+    m_tabs->addTab(m_diff, tr("Compare"));
     m_tabs->addTab(m_replay, tr("Replay"));
-    m_tabs->addTab(m_suggested, tr("Suggested rules"));
+    m_tabs->addTab(m_suggested, tr("Suggestions"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);

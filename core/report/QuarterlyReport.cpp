@@ -119,7 +119,10 @@ checklistReadiness(store::Database& db, const matrix::Matrix& matrix) {
     }
     std::map<std::tuple<std::int64_t, int, int>, bool> readiness;
     for (const auto& [transition, run] : runs) {
-        const auto& [ticked, storedRequiredMissing] = run;
+        // Named, not bound: clang 14 does not let a lambda capture a
+        // structured binding.
+        const QSet<QString>& ticked = run.first;
+        const bool storedRequiredMissing = run.second;
         const matrix::Checklist* checklist =
             matrix.checklistFor(std::get<1>(transition), std::get<2>(transition));
         readiness[transition] =

@@ -11,6 +11,9 @@
 #include "matrix/MatrixStore.h"
 #include "store/Workspace.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -54,6 +54,8 @@
 #include "store/DataWriter.h"
 #include "store/Workspace.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 

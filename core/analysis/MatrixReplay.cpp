@@ -40,7 +40,9 @@ struct Verdict {
 
 Verdict verdictOf(const matrix::MatrixEvaluator& evaluator, const matrix::TicketContext& context,
                   UtcSeconds asOf) {
-    return {evaluator.sla(context, asOf), evaluator.triage(context, asOf)};
+    std::optional<sla::SlaEvaluation> sla = evaluator.sla(context, asOf);
+    matrix::TriageResult triage = evaluator.verdict(context, asOf, sla);
+    return {std::move(sla), std::move(triage)};
 }
 
 // The evaluator of a matrix, with the sentiment its rules may test.

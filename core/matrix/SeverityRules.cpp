@@ -229,25 +229,29 @@ bool rulesTest(const std::vector<SeverityRule>& rules, QLatin1String field) {
     });
 }
 
-TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& input) {
+TriageResult triageVerdict(const std::vector<SeverityRule>& rules, const TriageInput& input) {
     TriageResult result;
-    for (std::size_t index = 0; index < rules.size(); ++index) {
-        const SeverityRule& rule = rules[index];
-        std::vector<ConditionOutcome> outcomes;
-        bool all = true;
-        for (const Condition& condition : rule.conditions) {
-            ConditionOutcome outcome = evaluateCondition(condition, input);
-            all = all && outcome.held;
-            outcomes.push_back(std::move(outcome));
-        }
-        if (all) {
-            result.ruleIndex = static_cast<int>(index);
-            result.rule = rule.name;
-            result.priority = rule.priority;
-            result.targetTier = rule.targetTier;
-            result.action = rule.action;
-            result.conditions = std::move(outcomes);
-            return result;
+    const auto fired = std::find_if(rules.begin(), rules.end(), [&](const SeverityRule& rule) {
+        return std::all_of(rule.conditions.begin(), rule.conditions.end(),
+                           [&](const Condition& condition) {
+                               return conditionHolds(condition, fieldValue(condition.field, input));
+                           });
+    });
+    if (fired != rules.end()) {
+        result.ruleIndex = static_cast<int>(fired - rules.begin());
+        result.rule = fired->name;
+        result.priority = fired->priority;
+        result.targetTier = fired->targetTier;
+        result.action = fired->action;
+    }
+    return result;
+}
+
+TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& input) {
+    TriageResult result = triageVerdict(rules, input);
+    if (result.ruleIndex) {
+        for (const Condition& condition : rules[std::size_t(*result.ruleIndex)].conditions) {
+            result.conditions.push_back(evaluateCondition(condition, input));
         }
     }
     return result;

@@ -68,6 +68,10 @@ ConditionOutcome evaluateCondition(const Condition& condition, const TriageInput
 bool rulesTest(const std::vector<SeverityRule>& rules, QLatin1String field);
 
 TriageResult triage(const std::vector<SeverityRule>& rules, const TriageInput& input);
+// The same verdict without the fired rule's conditions explained (their
+// values made readable), for evaluating many tickets where only the verdict
+// counts: the first rule whose conditions hold, tested until one fails.
+TriageResult triageVerdict(const std::vector<SeverityRule>& rules, const TriageInput& input);
 
 // The word matching of the rules lives in text/Words.h.
 using text::containsKeyword;

@@ -167,6 +167,18 @@ std::optional<double> minutesWithoutProgress(const TicketContext& context,
     return static_cast<double>(seconds) / 60.0;
 }
 
+// The share the rules test as sla_consumed: that of the most used target
+// not yet met.
+std::optional<double> slaConsumedOf(const sla::SlaEvaluation& evaluation) {
+    std::optional<double> consumed;
+    for (const sla::TargetClock& clock : evaluation.targets) {
+        if (clock.status != sla::ClockStatus::Met) {
+            consumed = std::max(consumed.value_or(0.0), clock.consumed);
+        }
+    }
+    return consumed;
+}
+
 } // namespace
 
 TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governing& governing,
@@ -182,13 +194,8 @@ TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governi
         return input;
     }
     if (measures.sla) {
-        const sla::SlaEvaluation evaluation = sla::evaluateSla(
-            context.ticket, context.events, *governing.policy, *governing.clock, asOf);
-        for (const sla::TargetClock& clock : evaluation.targets) {
-            if (clock.status != sla::ClockStatus::Met) {
-                input.slaConsumed = std::max(input.slaConsumed.value_or(0.0), clock.consumed);
-            }
-        }
+        input.slaConsumed = slaConsumedOf(sla::evaluateSla(
+            context.ticket, context.events, *governing.policy, *governing.clock, asOf));
     }
     if (measures.progress) {
         input.minutesWithoutProgress =
@@ -200,6 +207,18 @@ TriageInput MatrixEvaluator::inputAt(const TicketContext& context, const Governi
 TriageInput MatrixEvaluator::triageInput(const TicketContext& context, UtcSeconds asOf) const {
     return inputAt(context, governing(context), asOf, sentimentOf(context.ticket),
                    Measures{true, m_rulesUseProgress});
+}
+
+TriageResult MatrixEvaluator::verdict(const TicketContext& context, UtcSeconds asOf,
+                                      const std::optional<sla::SlaEvaluation>& evaluation) const {
+    // sla() evaluates exactly when inputAt would (a governing clock), so the
+    // input is the one triageInput() builds.
+    TriageInput input = inputAt(context, governing(context), asOf, sentimentOf(context.ticket),
+                                Measures{false, m_rulesUseProgress});
+    if (evaluation) {
+        input.slaConsumed = slaConsumedOf(*evaluation);
+    }
+    return matrix::triageVerdict(m_matrix.rules, input);
 }
 
 TriageResult MatrixEvaluator::triage(const TicketContext& context, UtcSeconds asOf) const {

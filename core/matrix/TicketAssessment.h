@@ -87,6 +87,11 @@ public:
 
     // The severity rules applied to triageInput(context, asOf).
     TriageResult triage(const TicketContext& context, UtcSeconds asOf) const;
+    // triage() for many tickets: the verdict alone (triageVerdict), with the
+    // SLA evaluation at `asOf` the caller already holds (sla(context, asOf))
+    // instead of a second one.
+    TriageResult verdict(const TicketContext& context, UtcSeconds asOf,
+                         const std::optional<sla::SlaEvaluation>& evaluation) const;
 
     // The earliest instant in [creation, until] at which the first-matching
     // rule gives a target tier above 1, and that rule; none when the rules

@@ -412,11 +412,7 @@ ImportResult FileImport::run() {
     sink.finish();
     const StoredCounts& counts = sink.counts();
     result.rows = m_rows;
-    result.inserted = counts.inserted;
-    result.updated = counts.updated;
-    result.unchanged = counts.unchanged;
-    result.rejected = counts.rejected;
-    result.warnings = counts.warnings;
+    recordCounts(result, counts);
     result.sha256Hex = reader.sha256Hex();
     result.dialect = m_dialect;
     result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
@@ -500,6 +496,14 @@ CsvDialect readingDialect(const CsvSniff& sniff, bool afterNotUtf8) {
         }
     }
     return dialect;
+}
+
+void recordCounts(ImportResult& result, const StoredCounts& counts) {
+    result.inserted = counts.inserted;
+    result.updated = counts.updated;
+    result.unchanged = counts.unchanged;
+    result.rejected = counts.rejected;
+    result.warnings = counts.warnings;
 }
 
 void recordBatchTotals(store::Database& db, const ImportResult& result) {

@@ -35,6 +35,15 @@ struct ImportOptions {
     const std::atomic<bool>* cancel = nullptr; // raised: the import rolls back
 };
 
+// What an import did with the rows it read, as it counts them.
+struct StoredCounts {
+    std::int64_t inserted = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t rejected = 0;
+    std::int64_t warnings = 0; // of rows that were stored
+};
+
 struct ImportResult {
     std::int64_t batch = 0;
     ImportKind kind = ImportKind::Tickets;
@@ -82,6 +91,9 @@ CsvSniff sniffImportFile(const QString& path);
 // BOM, or multi-byte sequences in the sample) is damaged there, one without
 // any is a legacy Windows-1252 export. Every importer decides it alike.
 CsvDialect readingDialect(const CsvSniff& sniff, bool afterNotUtf8);
+
+// Copies the counts into the result, as every importer reports them.
+void recordCounts(ImportResult& result, const StoredCounts& counts);
 
 // Writes an import's totals (hash, seconds, rows read and the counts) into
 // its batch's row, as the last step of its transaction.

@@ -82,14 +82,6 @@ struct TickChange {
 
 enum class Outcome { Inserted, Updated, Unchanged, Nothing };
 
-struct Counts {
-    std::int64_t inserted = 0;
-    std::int64_t updated = 0;
-    std::int64_t unchanged = 0;
-    std::int64_t rejected = 0;
-    std::int64_t warnings = 0;
-};
-
 class ReviewFileImport {
 public:
     ReviewFileImport(store::Database& db, const QString& path, const ImportOptions& options,
@@ -153,7 +145,7 @@ private:
     std::int64_t m_batch = 0;
     UtcSeconds m_now = 0;
     std::int64_t m_rows = 0;
-    Counts m_counts;
+    StoredCounts m_counts;
 
     // The row being imported: its line, converted values and warnings.
     std::int64_t m_line = 0;
@@ -906,11 +898,7 @@ ImportResult ReviewFileImport::run() {
     result.kind = m_options.kind;
     result.file = m_path;
     result.rows = m_rows;
-    result.inserted = m_counts.inserted;
-    result.updated = m_counts.updated;
-    result.unchanged = m_counts.unchanged;
-    result.rejected = m_counts.rejected;
-    result.warnings = m_counts.warnings;
+    recordCounts(result, m_counts);
     result.sha256Hex = reader.sha256Hex();
     result.dialect = m_dialect;
     result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;

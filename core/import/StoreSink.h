@@ -8,6 +8,7 @@
 // written on a second thread (RowPipeline.h) while the file is read; other
 // kinds on the reading thread.
 
+#include "import/Importer.h"
 #include "import/RejectedRows.h"
 #include "import/RowPipeline.h"
 #include "import/RowSink.h"
@@ -19,14 +20,6 @@
 #include <optional>
 
 namespace escdesk::import {
-
-struct StoredCounts {
-    std::int64_t inserted = 0;
-    std::int64_t updated = 0;
-    std::int64_t unchanged = 0;
-    std::int64_t rejected = 0;
-    std::int64_t warnings = 0; // of rows that were stored
-};
 
 class StoreSink final : public RowSink {
 public:
